@@ -1,0 +1,166 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Packages that only the adapters, the command line, the shell or the renderer may touch. */
+const impureForCore = [
+  ...nodeBuiltins,
+  'electron',
+  'react',
+  'react-dom',
+  '@xyflow/react',
+  '@xyflow/system',
+  'zustand',
+  'better-sqlite3',
+  'nodemailer',
+  'smtp-server',
+  'csv-parse',
+];
+
+/** The pure core: no clocks, no randomness, no timers; those come in through ports. */
+const clockAndRandomRules = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: 'Read time from the Clock port.' },
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'Use the Random/hash port: runs must be reproducible.',
+    },
+    { object: 'performance', property: 'now', message: 'Read time from the Clock port.' },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'setTimeout', message: 'Timers come in through ports.' },
+    { name: 'setInterval', message: 'Timers come in through ports.' },
+    { name: 'setImmediate', message: 'Timers come in through ports.' },
+    { name: 'process', message: 'The pure core does not read the process.' },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'new Date() reads the system clock; use the Clock port.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'coverage/',
+      '.electron-native/',
+      '.scratch/',
+      'tests/fixtures/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.node,
+    },
+  },
+  // Layer: pure core.
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/adapters/**', 'core/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: impureForCore.map((name) => ({
+            name,
+            message:
+              'The pure core must not depend on this; put it behind a port in core/adapters.',
+          })),
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/adapters'],
+              message: 'Pure core must not import adapters.',
+            },
+            {
+              group: ['**/cli/**', '**/cli'],
+              message: 'Pure core must not import the command line.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'Core never imports UI layers.',
+            },
+          ],
+        },
+      ],
+      ...clockAndRandomRules,
+    },
+  },
+  // Layer: renderer, which knows the API contract and never the database or the shell.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins,
+            'electron',
+            'better-sqlite3',
+            'nodemailer',
+            'smtp-server',
+            'csv-parse',
+          ].map((name) => ({
+            name,
+            message: 'The renderer talks to the engine only through the AppApi contract.',
+          })),
+          patterns: [
+            {
+              group: ['**/core/adapters/**', '**/core/cli/**'],
+              message: 'The renderer never imports adapters.',
+            },
+            { group: ['**/electron/**'], message: 'The renderer never imports the shell.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);
