@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
+import { parseJsonText, type JsonPath, type TextLocation } from './json-text';
+import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
+import { journeyEnvelopeSchema } from './journey';
+import { JOURNEY_MIGRATIONS, migrateDocument, type Migration } from './migrations';
+
+/** Why a file could not be read as a journey at all. */
+export type FileProblemCode =
+  | 'invalid-json'
+  | 'not-a-journey'
+  | 'unsupported-version'
+  | 'unknown-kind'
+  | 'invalid-structure'
+  | 'duplicate-node-id';
+
+export interface FileProblem {
+  code: FileProblemCode;
+  message: string;
+  line?: number;
+  column?: number;
+  nodeId?: string;
+}
+
+export type JourneyFileResult =
+  | {
+      ok: true;
+      journey: Journey;
+      /** Finds the line of a value in the text as read (before any migration). */
+      locate: (path: JsonPath) => TextLocation | undefined;
+      /** Migrations applied to reach the current version. */
+      migrated: string[];
+    }
+  | { ok: false; problems: FileProblem[] };
+
+export interface ParseOptions {
+  /** For tests of the migration mechanism; the real list by default. */
+  migrations?: readonly Migration[];
+  currentVersion?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describePath(path: readonly PropertyKey[], document: Record<string, unknown>): string {
+  if (path[0] === 'nodes' && typeof path[1] === 'number') {
+    const node = (document.nodes as unknown[])[path[1]];
+    const id = isRecord(node) && typeof node.id === 'string' ? ` "${node.id}"` : '';
+    const rest = path.slice(2).map(String).join('.');
+    return `node ${path[1] + 1}${id}${rest ? ` ${rest}` : ''}`;
+  }
+  if (path[0] === 'edges' && typeof path[1] === 'number') {
+    const rest = path.slice(2).map(String).join('.');
+    return `connection ${path[1] + 1}${rest ? ` ${rest}` : ''}`;
+  }
+  return path.map(String).join('.') || 'the journey';
+}
+
+function envelopeMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined)
+    return 'is required';
+  if (issue.code === 'invalid_value' && issue.path.join('.') === 'version')
+    return 'must be a whole number';
+  return issue.message;
+}
+
+/**
+ * Reads a journey file (DESIGN.md §1). Problems that make the file unreadable are returned
+ * with a code and a line; problems in the journey itself are for the validator.
+ */
+export function parseJourneyFile(text: string, options: ParseOptions = {}): JourneyFileResult {
+  const currentVersion = options.currentVersion ?? JOURNEY_VERSION;
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    return {
+      ok: false,
+      problems: [
+        { code: 'invalid-json', message: `Not valid JSON: ${json.message}.`, ...json.location },
+      ],
+    };
+  }
+  const at = (path: JsonPath): Partial<TextLocation> => json.locate(path) ?? {};
+  const document = json.value;
+  if (!isRecord(document) || document.format !== JOURNEY_FORMAT) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'not-a-journey',
+          message: `This is not a Journey Studio journey: "format" must be "${JOURNEY_FORMAT}".`,
+          ...at(['format']),
+        },
+      ],
+    };
+  }
+  const version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'invalid-structure',
+          message: '"version" must be a whole number, 1 or higher.',
+          ...at(['version']),
+        },
+      ],
+    };
+  }
+  if (version > currentVersion) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'unsupported-version',
+          message: `This journey was saved in format version ${version}; this Journey Studio reads up to version ${currentVersion}. Update Journey Studio to open it.`,
+          ...at(['version']),
+        },
+      ],
+    };
+  }
+  const migration = migrateDocument(
+    document,
+    version,
+    currentVersion,
+    options.migrations ?? JOURNEY_MIGRATIONS,
+  );
+  if (!migration.ok) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'unsupported-version',
+          message: `Cannot upgrade this journey: ${migration.reason}.`,
+          ...at(['version']),
+        },
+      ],
+    };
+  }
+  const migrated = migration.document;
+  const envelope = journeyEnvelopeSchema.safeParse(
+    currentVersion === JOURNEY_VERSION ? migrated : { ...migrated, version: JOURNEY_VERSION },
+  );
+  if (!envelope.success) {
+    return {
+      ok: false,
+      problems: envelope.error.issues.map((issue) => ({
+        code: 'invalid-structure' as const,
+        message: `${describePath(issue.path, migrated)}: ${envelopeMessage(issue)}.`,
+        ...at(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
+      })),
+    };
+  }
+  const journey = envelope.data as unknown as Journey;
+  const problems: FileProblem[] = [];
+  const firstIndex = new Map<string, number>();
+  journey.nodes.forEach((node, i) => {
+    if (!isNodeKind(node.kind)) {
+      problems.push({
+        code: 'unknown-kind',
+        nodeId: node.id,
+        message: `Node "${node.id}" has the unknown kind "${node.kind}"; known kinds are ${NODE_KINDS.join(', ')}.`,
+        ...at(['nodes', i, 'kind']),
+      });
+    }
+    const earlier = firstIndex.get(node.id);
+    if (earlier !== undefined) {
+      const first = at(['nodes', earlier, 'id']);
+      problems.push({
+        code: 'duplicate-node-id',
+        nodeId: node.id,
+        message: `Two nodes have the id "${node.id}"${first.line ? ` (the first at line ${first.line})` : ''}; ids must be unique.`,
+        ...at(['nodes', i, 'id']),
+      });
+    } else {
+      firstIndex.set(node.id, i);
+    }
+  });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, journey, locate: json.locate, migrated: migration.applied };
+}
+
+/** Copies `source` with `order` keys first (those present), then the rest in their own order. */
+function ordered(source: object, order: readonly string[]): Record<string, unknown> {
+  const record = source as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (record[key] !== undefined) out[key] = record[key];
+  for (const key of Object.keys(record))
+    if (!(key in out) && record[key] !== undefined) out[key] = record[key];
+  return out;
+}
+
+const JOURNEY_KEYS = [
+  'format',
+  'version',
+  'id',
+  'name',
+  'description',
+  'settings',
+  'nodes',
+  'edges',
+];
+const SETTINGS_KEYS = ['reentry', 'goal', 'quietHours', 'frequencyCap', 'timezone'];
+const NODE_KEYS = ['id', 'kind', 'label', 'position', 'config'];
+const EDGE_KEYS = ['from', 'port', 'to'];
+
+/** The journey with every object's keys in the canonical order of the file format. */
+export function canonicalJourney(journey: Journey): Record<string, unknown> {
+  return ordered(
+    {
+      ...journey,
+      settings: ordered(journey.settings, SETTINGS_KEYS),
+      nodes: journey.nodes.map((node) => {
+        const configOrder = isNodeKind(node.kind) ? nodeDefinition(node.kind).configKeys : [];
+        return ordered(
+          {
+            ...node,
+            ...(node.position ? { position: ordered(node.position, ['x', 'y']) } : {}),
+            config: ordered(node.config, configOrder),
+          },
+          NODE_KEYS,
+        );
+      }),
+      edges: journey.edges.map((edge) => ordered(edge, EDGE_KEYS)),
+    },
+    JOURNEY_KEYS,
+  );
+}
+
+/**
+ * Writes a journey file: keys in a stable order, two-space indent, a final newline. Keys this
+ * build does not know are written where they were read (after the known ones).
+ */
+export function serializeJourney(journey: Journey): string {
+  return `${JSON.stringify(canonicalJourney(journey), null, 2)}\n`;
+}

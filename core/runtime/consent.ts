@@ -1,0 +1,85 @@
+import type { Channel, SkipReason } from './step';
+
+/** The attribute holding a profile's address for each channel that reaches a person. */
+export const ADDRESS_ATTRIBUTE: Record<Exclude<Channel, 'webhook'>, string> = {
+  email: 'email',
+  sms: 'phone',
+  push: 'push_token',
+};
+
+/** Per-channel opt-outs, besides `unsubscribed`, which covers every channel. */
+export const OPT_OUT_ATTRIBUTE: Record<Exclude<Channel, 'webhook'>, string> = {
+  email: 'email_opt_out',
+  sms: 'sms_opt_out',
+  push: 'push_opt_out',
+};
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** Reads yes/no values as imported files write them: true, "true", "yes", 1, "1". */
+export function isYes(value: unknown): boolean {
+  if (value === true || value === 1) return true;
+  if (typeof value !== 'string') return false;
+  return ['true', 'yes', 'y', '1'].includes(value.trim().toLowerCase());
+}
+
+export function isEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/** The address a channel would use, or undefined with nothing usable. */
+export function addressFor(
+  channel: Exclude<Channel, 'webhook'>,
+  attributes: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const raw = attributes[ADDRESS_ATTRIBUTE[channel]];
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const address = String(raw).trim();
+  if (address === '') return undefined;
+  if (channel === 'email' && !isEmailAddress(address)) return undefined;
+  return address;
+}
+
+/** Whether the profile has opted out of the channel (or of everything). */
+export function hasOptedOut(
+  channel: Exclude<Channel, 'webhook'>,
+  attributes: Readonly<Record<string, unknown>>,
+): boolean {
+  return isYes(attributes.unsubscribed) || isYes(attributes[OPT_OUT_ATTRIBUTE[channel]]);
+}
+
+/**
+ * Whether a message may go to a person now, as the consent rules of DESIGN.md §2 say:
+ * the reason to skip it, or undefined when it may be sent. Webhooks reach systems, not
+ * people, and are never skipped for consent.
+ */
+export function consentBlock(
+  channel: Channel,
+  attributes: Readonly<Record<string, unknown>>,
+  isSuppressed: (channel: Channel, address: string) => boolean,
+): { reason: SkipReason; detail: string } | undefined {
+  if (channel === 'webhook') return undefined;
+  if (hasOptedOut(channel, attributes)) {
+    return {
+      reason: 'unsubscribed',
+      detail: isYes(attributes.unsubscribed)
+        ? 'unsubscribed from all messages'
+        : `opted out of ${channel}`,
+    };
+  }
+  const address = addressFor(channel, attributes);
+  if (!address) {
+    const attr = ADDRESS_ATTRIBUTE[channel];
+    const raw = attributes[attr];
+    return {
+      reason: 'no_address',
+      detail:
+        raw === undefined || raw === ''
+          ? `no ${attr}`
+          : `${attr} ${JSON.stringify(raw)} is not usable`,
+    };
+  }
+  if (isSuppressed(channel, address))
+    return { reason: 'suppressed', detail: `${address} is on the suppression list` };
+  return undefined;
+}

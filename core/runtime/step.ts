@@ -1,0 +1,98 @@
+import type { Condition, Filter } from '../conditions/condition';
+import type { Duration } from '../model/duration';
+import type { Reentry } from '../model/journey';
+import type { Profile, ProfileChange } from '../model/profile';
+
+export const CHANNELS = ['email', 'sms', 'push', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Why a message was not sent; the journey continues on `next` all the same. */
+export type SkipReason = 'unsubscribed' | 'suppressed' | 'no_address' | 'capped' | 'template_error';
+
+/** Why an enrollment is waiting. `quiet_hours` holds a message until the quiet window ends. */
+export type WaitReason = 'duration' | 'until' | 'event' | 'quiet_hours';
+
+/** Journey settings after validation, with defaults applied and texts parsed. */
+export interface ResolvedSettings {
+  reentry: Reentry;
+  goal?: { event: string; where?: Filter[]; exit: boolean; within?: Duration };
+  /** Local minutes after midnight. */
+  quietHours?: { start: number; end: number };
+  frequencyCap?: { max: number; per: Duration };
+  timezone: string;
+}
+
+export type MessageContent =
+  | {
+      channel: 'email';
+      from: string;
+      replyTo?: string;
+      subject: string;
+      html: string;
+      text?: string;
+    }
+  | { channel: 'sms'; text: string }
+  | { channel: 'push'; title: string; body: string }
+  | { channel: 'webhook'; method: string; url: string; body?: string };
+
+/** A rendered message, ready for the outbox. */
+export interface MessageDraft {
+  channel: Channel;
+  /** Email address, phone number, push token, or the webhook URL. */
+  to: string;
+  content: MessageContent;
+}
+
+/**
+ * What a node sees when a profile arrives. Effects (`send`, `skip`, `updateProfile`, …) are
+ * collected by the interpreter and applied with the step as one unit: all or nothing.
+ */
+export interface StepContext<C> {
+  readonly config: C;
+  readonly nodeId: string;
+  readonly journey: {
+    readonly id: string;
+    readonly name: string;
+    readonly settings: ResolvedSettings;
+  };
+  /** The profile as it is now, after earlier updates in this step. */
+  readonly profile: Profile;
+  readonly now: number;
+  /** The profile's time zone (its `timezone` attribute, else the journey's). */
+  readonly zone: string;
+  /** Set when this node asked to be run again later (a held message), with what held it. */
+  readonly resumed: WaitReason | undefined;
+  /** Properties of the event that started this enrollment; empty for other entries. */
+  readonly triggerProperties: Readonly<Record<string, unknown>>;
+  evaluate(condition: Condition): boolean;
+  /** A stable number in [0, 1) for this journey, node and profile (and the simulation seed). */
+  bucket(): number;
+  isSuppressed(channel: Channel, address: string): boolean;
+  /** Messages this journey has sent to this profile at or after `since`. */
+  messagesSentSince(since: number): number;
+  unsubscribeUrl(channel: Channel): string;
+  send(message: MessageDraft): void;
+  skip(reason: SkipReason, detail: string): void;
+  updateProfile(change: ProfileChange): void;
+  /** Records which variant of this split node the enrollment took, for conversions by variant. */
+  assignVariant(key: string): void;
+}
+
+/** What happens after a node has run. */
+export type StepDecision =
+  /** Leave through `port` at once. */
+  | { type: 'next'; port: string }
+  /**
+   * Stay on this node until `until`, then leave through `timeoutPort` — or, without one, run
+   * this node again (a held message). With `event`, a matching event performed meanwhile
+   * leaves through `event.port` instead.
+   */
+  | {
+      type: 'wait';
+      until: number;
+      reason: WaitReason;
+      timeoutPort?: string;
+      event?: { name: string; where?: Filter[]; port: string };
+    }
+  /** Leave the journey. */
+  | { type: 'exit' };
