@@ -1,0 +1,76 @@
+import type { JsonPath } from '../model/json-text';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+interface CatalogueEntry {
+  severity: Severity;
+  /** What the problem is, in a few words. */
+  title: string;
+}
+
+/**
+ * Every problem the validator can report. Codes are stable: tools, tests and the canvas depend
+ * on them. Errors block publishing; warnings inform; infos describe (open ports).
+ */
+export const ISSUE_CATALOGUE = {
+  'trigger-missing': { severity: 'error', title: 'No trigger' },
+  'trigger-multiple': { severity: 'error', title: 'More than one trigger' },
+  'node-id-duplicate': { severity: 'error', title: 'Two nodes share an id' },
+  'node-unreachable': { severity: 'error', title: 'Node cannot be reached' },
+  'edge-unknown-node': { severity: 'error', title: 'Connection to a missing node' },
+  'edge-unknown-port': {
+    severity: 'error',
+    title: 'Connection from a port the node does not have',
+  },
+  'edge-duplicate': { severity: 'error', title: 'Two connections from one port' },
+  'edge-into-trigger': { severity: 'error', title: 'Connection into the trigger' },
+  'cycle-without-wait': { severity: 'error', title: 'Loop without a wait' },
+  'config-invalid': { severity: 'error', title: 'Invalid setting' },
+  'duration-invalid': { severity: 'error', title: 'Invalid duration' },
+  'time-invalid': { severity: 'error', title: 'Invalid time of day' },
+  'timezone-invalid': { severity: 'error', title: 'Unknown time zone' },
+  'condition-invalid': { severity: 'error', title: 'Invalid condition' },
+  'split-weight-invalid': { severity: 'error', title: 'Invalid split weight' },
+  'split-key-duplicate': { severity: 'error', title: 'Two split variants share a key' },
+  'template-invalid': { severity: 'error', title: 'Template does not parse' },
+  'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
+  'port-open': { severity: 'info', title: 'Profiles end here' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type IssueCode = keyof typeof ISSUE_CATALOGUE;
+
+/** A problem found in a journey. */
+export interface ValidationIssue {
+  code: IssueCode;
+  severity: Severity;
+  /** A sentence a marketer understands, saying what is wrong and, where possible, what to do. */
+  message: string;
+  /** The node it concerns, when it concerns one. */
+  nodeId?: string;
+  /** The index in `edges` of the connection it concerns, when it concerns one. */
+  edgeIndex?: number;
+  /** The port it concerns (open ports, unknown ports). */
+  port?: string;
+  /** Where in the journey document, e.g. `['nodes', 2, 'config', 'duration']`. */
+  path?: JsonPath;
+}
+
+/** A node-level finding before the validator places it in the document. */
+export interface IssueDraft {
+  code: IssueCode;
+  message: string;
+  /** Relative to the node's `config` (or the settings object, for settings checks). */
+  path?: JsonPath;
+}
+
+export function severityOf(code: IssueCode): Severity {
+  return ISSUE_CATALOGUE[code].severity;
+}
+
+/** Makes an issue with the catalogue's severity for its code. */
+export function issue(
+  code: IssueCode,
+  fields: Omit<ValidationIssue, 'code' | 'severity'>,
+): ValidationIssue {
+  return { code, severity: severityOf(code), ...fields };
+}
