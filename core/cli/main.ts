@@ -1,0 +1,36 @@
+import { consoleOutput, usageError, type CommandResult, type Output } from './output';
+import { VALIDATE_USAGE, validateCommand } from './validate.command';
+
+type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
+
+const COMMANDS: Record<string, { usage: string; run: Command }> = {
+  validate: { usage: VALIDATE_USAGE, run: validateCommand },
+};
+
+export function usage(): string {
+  return [
+    'Usage: npm run cli -- <command>',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  ].join('\n');
+}
+
+/** Runs one command line; never throws for bad input, and returns the exit code. */
+export async function runCli(argv: string[], out: Output = consoleOutput): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    out.print(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) return usageError(out, `unknown command "${name}"\n${usage()}`).exitCode;
+  try {
+    return (await command.run(args, out)).exitCode;
+  } catch (error) {
+    // Option parsing errors (unknown flags, missing values) are usage mistakes, not crashes.
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS'))
+      return usageError(out, `${(error as Error).message}\n  ${command.usage}`).exitCode;
+    throw error;
+  }
+}

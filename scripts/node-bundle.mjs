@@ -1,0 +1,60 @@
+// Bundles a Node entry point of the engine (CLI, browser-mode server) with esbuild, and skips
+// the build when no input has changed since the last one.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Packages loaded from node_modules at run time: native code, or large and already CommonJS. */
+const EXTERNAL = [
+  'better-sqlite3',
+  'nodemailer',
+  'smtp-server',
+  'playwright-core',
+  'esbuild',
+  'vite',
+];
+
+function isFresh(outfile, metafile) {
+  if (!existsSync(outfile) || !existsSync(metafile)) return false;
+  const built = statSync(outfile).mtimeMs;
+  const inputs = [
+    ...Object.keys(JSON.parse(readFileSync(metafile, 'utf8')).inputs),
+    // The build settings and the dependency set count as inputs too.
+    'scripts/node-bundle.mjs',
+    'package-lock.json',
+  ];
+  return inputs.every(
+    (input) => existsSync(join(root, input)) && statSync(join(root, input)).mtimeMs <= built,
+  );
+}
+
+/** Builds `entry` (relative to the project) into out/node/<name>.mjs when stale; returns its path. */
+export async function bundleNode(entry, name) {
+  const outfile = join(root, 'out', 'node', `${name}.mjs`);
+  const metafile = join(root, 'out', 'node', `${name}.meta.json`);
+  if (isFresh(outfile, metafile)) return outfile;
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    external: EXTERNAL,
+    // Prefer ES builds: some packages (jsonc-parser) ship UMD as `main`, which does not bundle.
+    mainFields: ['module', 'main'],
+    // CommonJS dependencies bundled into an ES module still call require().
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+  writeFileSync(metafile, JSON.stringify(result.metafile));
+  return outfile;
+}
