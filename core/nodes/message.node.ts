@@ -11,13 +11,11 @@ import { NEXT_PORTS, defineNode } from './node-definition';
 const emailMessage = z
   .looseObject({
     channel: z.literal('email'),
-    from: z
-      .string({ error: 'from must be an email address' })
-      .meta({
-        title: 'From',
-        description: 'e.g. Shop <shop@example.com>',
-        widget: 'email-address',
-      }),
+    from: z.string({ error: 'from must be an email address' }).meta({
+      title: 'From',
+      description: 'e.g. Shop <shop@example.com>',
+      widget: 'email-address',
+    }),
     replyTo: z
       .string({ error: 'replyTo must be an email address' })
       .optional()

@@ -44,32 +44,122 @@ const engines: Record<TemplateMode, Liquid> = {
   html: makeEngine('html'),
   text: makeEngine('text'),
 };
-const parsed: Record<TemplateMode, Map<string, Template[] | Error>> = {
+
+/**
+ * How a template's output can be reused. Rendering is pure: the output depends only on the
+ * values the template reads. So outputs are kept per template, keyed by those values (paths cut
+ * to two segments, so `profile.tags.size` keys on the whole `profile.tags`). The unsubscribe
+ * link differs for every profile; where a template only prints it as is, it is rendered as a
+ * placeholder and put in afterwards, so the rest of the output can still be shared.
+ */
+interface RenderPlan {
+  paths: readonly (readonly [string] | readonly [string, string])[];
+  placeholderLink: boolean;
+  readsClock: boolean;
+  outputs: Map<string, RenderResult>;
+}
+
+interface CompiledTemplate {
+  templates: Template[];
+  /** Undefined until first needed; null when outputs cannot be shared (dynamic lookups). */
+  plan?: RenderPlan | null;
+}
+
+const cache: Record<TemplateMode, Map<string, CompiledTemplate | Error>> = {
   html: new Map(),
   text: new Map(),
 };
+const MAX_CACHED_TEMPLATES = 5_000;
+const MAX_OUTPUTS_PER_TEMPLATE = 20_000;
+const LINK_PLACEHOLDER = '\u0001unsubscribe\u0001';
+const PLAIN_LINK = /\{\{-?\s*unsubscribe_url\s*-?\}\}/g;
+const INCLUDE_TAG = /\{%-?\s*(include|render|layout)\b/;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function compiled(source: string, mode: TemplateMode): Template[] | Error {
-  const cache = parsed[mode];
-  let entry = cache.get(source);
+function compiled(source: string, mode: TemplateMode): CompiledTemplate | Error {
+  const entries = cache[mode];
+  let entry = entries.get(source);
   if (!entry) {
     try {
-      entry = engines[mode].parse(source);
+      entry = { templates: engines[mode].parse(source) };
     } catch (error) {
       entry = new Error(message(error));
     }
-    if (cache.size > 5_000) cache.clear();
-    cache.set(source, entry);
+    if (entries.size > MAX_CACHED_TEMPLATES) entries.clear();
+    entries.set(source, entry);
   }
   return entry;
 }
 
-/** Checks that a template parses; the error names the line and column. */
+function planFor(source: string, mode: TemplateMode, entry: CompiledTemplate): RenderPlan | null {
+  if (entry.plan !== undefined) return entry.plan;
+  const segments = engines[mode].globalVariableSegmentsSync(entry.templates);
+  const paths: (readonly [string] | readonly [string, string])[] = [];
+  for (const segment of segments) {
+    if (!segment.every((part) => typeof part === 'string')) return (entry.plan = null);
+    const [head, next] = segment;
+    if (head === undefined) continue;
+    if (head === 'unsubscribe_url') continue;
+    paths.push(next === undefined ? [head] : [head, next]);
+  }
+  const links = source.match(/unsubscribe_url/g)?.length ?? 0;
+  const plainLinks = source.match(PLAIN_LINK)?.length ?? 0;
+  const placeholderLink = links === plainLinks;
+  if (!placeholderLink) paths.push(['unsubscribe_url']);
+  entry.plan = {
+    paths,
+    placeholderLink,
+    readsClock: /\bnow\b|\btoday\b/.test(source),
+    outputs: new Map(),
+  };
+  return entry.plan;
+}
+
+function keyOf(plan: RenderPlan, scope: TemplateScope): string {
+  const root = scope as unknown as Record<string, unknown>;
+  const values = plan.paths.map(([head, next]) => {
+    const value = root[head];
+    const picked =
+      next === undefined ? value : (value as Record<string, unknown> | undefined)?.[next];
+    return picked === undefined ? '\u0000absent' : picked;
+  });
+  if (plan.readsClock) values.push(scope.now.getTime());
+  return JSON.stringify(values);
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;')
+    .replace(/'/g, '&#39;');
+}
+
+function renderNow(
+  entry: CompiledTemplate,
+  mode: TemplateMode,
+  scope: TemplateScope,
+): RenderResult {
+  try {
+    const text: unknown = engines[mode].renderSync(entry.templates, scope);
+    return { ok: true, text: String(text) };
+  } catch (error) {
+    return { ok: false, error: message(error) };
+  }
+}
+
+/** Checks that a template parses and stands alone; the error names the line and column. */
 export function checkTemplate(source: string): TemplateParse {
+  if (INCLUDE_TAG.test(source)) {
+    return {
+      ok: false,
+      error: 'a message template cannot include other templates (include, render, layout)',
+    };
+  }
   const entry = compiled(source, 'text');
   return entry instanceof Error ? { ok: false, error: entry.message } : { ok: true };
 }
@@ -88,17 +178,27 @@ export function renderTemplate(
   if (!hasMarkup(source)) return { ok: true, text: source };
   const entry = compiled(source, mode);
   if (entry instanceof Error) return { ok: false, error: entry.message };
-  try {
-    const text: unknown = engines[mode].renderSync(entry, scope);
-    return { ok: true, text: String(text) };
-  } catch (error) {
-    return { ok: false, error: message(error) };
+  const plan = planFor(source, mode, entry);
+  if (!plan) return renderNow(entry, mode, scope);
+  const key = keyOf(plan, scope);
+  let result = plan.outputs.get(key);
+  if (!result) {
+    result = renderNow(
+      entry,
+      mode,
+      plan.placeholderLink ? { ...scope, unsubscribe_url: LINK_PLACEHOLDER } : scope,
+    );
+    if (plan.outputs.size >= MAX_OUTPUTS_PER_TEMPLATE) plan.outputs.clear();
+    plan.outputs.set(key, result);
   }
+  if (!result.ok || !plan.placeholderLink || !result.text.includes(LINK_PLACEHOLDER)) return result;
+  const link = mode === 'html' ? escapeHtml(scope.unsubscribe_url) : scope.unsubscribe_url;
+  return { ok: true, text: result.text.split(LINK_PLACEHOLDER).join(link) };
 }
 
 /** The variables a template reads from its scope, e.g. `profile.first_name`, `event.brand`. */
 export function templateVariables(source: string): string[] {
   const entry = compiled(source, 'text');
   if (entry instanceof Error) return [];
-  return engines.text.globalFullVariablesSync(entry);
+  return engines.text.globalFullVariablesSync(entry.templates);
 }

@@ -1,0 +1,92 @@
+import type { Filter } from '../conditions/condition';
+import { requireDuration } from '../model/duration';
+import type { Journey } from '../model/journey';
+import { buildGraph, type JourneyGraph } from '../model/journey-graph';
+import { requireTimeOfDay } from '../model/local-time';
+import type { NodeDefinition } from '../nodes/node-definition';
+import { nodeDefinition } from '../nodes/registry';
+import type { TriggerConfig } from '../nodes/trigger.node';
+import { validateJourney } from '../validation/validate';
+import type { ResolvedSettings } from './step';
+
+export interface CompiledNode {
+  readonly id: string;
+  readonly definition: NodeDefinition;
+  /** The config as the kind's schema parsed it. */
+  readonly config: unknown;
+}
+
+/** A validated journey version, ready to run: configs parsed, settings resolved, graph indexed. */
+export interface CompiledJourney {
+  readonly journey: Journey;
+  readonly id: string;
+  readonly version: number;
+  readonly graph: JourneyGraph;
+  readonly settings: ResolvedSettings;
+  readonly nodes: ReadonlyMap<string, CompiledNode>;
+  readonly triggerId: string;
+  readonly trigger: TriggerConfig;
+}
+
+export class JourneyNotRunnableError extends Error {
+  constructor(
+    readonly journeyId: string,
+    readonly problems: string[],
+  ) {
+    super(`Journey "${journeyId}" has errors and cannot run: ${problems.join(' ')}`);
+  }
+}
+
+function resolveSettings(journey: Journey): ResolvedSettings {
+  const { reentry, goal, quietHours, frequencyCap, timezone } = journey.settings;
+  return {
+    reentry: reentry ?? 'after_exit',
+    ...(goal && {
+      goal: {
+        event: goal.event,
+        ...(goal.where && { where: goal.where as Filter[] }),
+        exit: goal.exit ?? true,
+        ...(goal.within && { within: requireDuration(goal.within) }),
+      },
+    }),
+    ...(quietHours && {
+      quietHours: {
+        start: requireTimeOfDay(quietHours.start),
+        end: requireTimeOfDay(quietHours.end),
+      },
+    }),
+    ...(frequencyCap && {
+      frequencyCap: { max: frequencyCap.max, per: requireDuration(frequencyCap.per) },
+    }),
+    timezone: timezone ?? 'UTC',
+  };
+}
+
+/** Validates and prepares a journey version for the interpreter; errors make it refuse. */
+export function compileJourney(journey: Journey, version = 1): CompiledJourney {
+  const graph = buildGraph(journey);
+  const validation = validateJourney(journey, graph);
+  if (!validation.valid) {
+    throw new JourneyNotRunnableError(
+      journey.id,
+      validation.issues.filter((i) => i.severity === 'error').map((i) => i.message),
+    );
+  }
+  const nodes = new Map<string, CompiledNode>();
+  for (const node of journey.nodes) {
+    const definition = nodeDefinition(node.kind);
+    nodes.set(node.id, { id: node.id, definition, config: definition.schema.parse(node.config) });
+  }
+  const trigger = graph.triggers[0];
+  if (!trigger) throw new JourneyNotRunnableError(journey.id, ['It has no trigger.']);
+  return {
+    journey,
+    id: journey.id,
+    version,
+    graph,
+    settings: resolveSettings(journey),
+    nodes,
+    triggerId: trigger.id,
+    trigger: nodes.get(trigger.id)?.config as TriggerConfig,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Filter } from '../conditions/condition';
+import type { JourneyEvent, StoredEvent } from '../model/event';
+import type { Profile, ProfileChange } from '../model/profile';
+import type { Channel, MessageContent, SkipReason, WaitReason } from './step';
+
+/** Where time comes from: a virtual clock in simulation, the system clock in execution. */
+export interface Clock {
+  now(): number;
+}
+
+export type EnrollmentStatus = 'active' | 'completed' | 'exited' | 'converted';
+
+/** How a profile came to enter. */
+export type EntryVia = 'event' | 'segment' | 'date';
+
+/** What a waiting enrollment waits for. */
+export interface EnrollmentWait {
+  until: number;
+  reason: WaitReason;
+  /** When the wait began: an awaited event must not be older. */
+  since: number;
+  /** The port to leave through at `until`; absent: run the node again (a held message). */
+  timeoutPort?: string;
+  event?: { name: string; where?: Filter[]; port: string };
+}
+
+/** One pass of one profile through one journey. */
+export interface Enrollment {
+  /** `<journey id>:<profile id>:<entry number>`: the same in simulation and execution. */
+  id: string;
+  journeyId: string;
+  /** The journey version it entered with; it finishes on that version. */
+  version: number;
+  profileId: string;
+  /** 1 for the profile's first entry into this journey, 2 for the second, … */
+  entry: number;
+  enteredAt: number;
+  via: EntryVia;
+  /** The event that started it, for `event.*` in templates and `since: "entry"`. */
+  trigger?: { name: string; seq: number; properties: Readonly<Record<string, unknown>> };
+  status: EnrollmentStatus;
+  /** Where it is now: the node it waits on, or the last node it visited. */
+  nodeId: string;
+  /** Node arrivals so far; with the node id, it names each visit (idempotency keys). */
+  visits: number;
+  wait?: EnrollmentWait;
+  /** The variant taken at each split node, for conversions by variant. */
+  variants: Record<string, string>;
+  convertedAt?: number;
+  endedAt?: number;
+}
+
+/** A scheduled wake-up. The key makes scheduling idempotent: a newer wake replaces an older one. */
+export type Wake =
+  | {
+      kind: 'enrollment';
+      at: number;
+      journeyId: string;
+      profileId: string;
+      enrollmentId: string;
+      token: number;
+    }
+  | { kind: 'date'; at: number; journeyId: string; profileId: string }
+  | { kind: 'segment'; at: number; journeyId: string; profileId: string };
+
+export function wakeKey(wake: Wake): string {
+  return wake.kind === 'enrollment'
+    ? `enrollment:${wake.enrollmentId}`
+    : `${wake.kind}:${wake.journeyId}:${wake.profileId}`;
+}
+
+/** A message as the interpreter produces it: rendered, addressed, keyed. */
+export interface OutboxMessage {
+  /** `<enrollment id>/<node id>/<visit>`: a replayed step can never enqueue it twice. */
+  key: string;
+  journeyId: string;
+  version: number;
+  nodeId: string;
+  enrollmentId: string;
+  profileId: string;
+  channel: Channel;
+  to: string;
+  at: number;
+  content: MessageContent;
+}
+
+/**
+ * The state the interpreter reads and writes. Synchronous on purpose: the simulator keeps it in
+ * memory; the executor keeps it in SQLite and wraps each event or wake-up in one transaction,
+ * so a step is applied whole or not at all.
+ */
+export interface EngineStore {
+  getProfile(id: string): Profile | undefined;
+  putProfile(profile: Profile): void;
+  /** The profile's events as applied so far, in application order. */
+  eventsOf(profileId: string): readonly StoredEvent[];
+  /** Applies an event, giving it the next sequence number. */
+  addEvent(event: JourneyEvent): StoredEvent;
+
+  getEnrollment(id: string): Enrollment | undefined;
+  /** Every enrollment of a profile, in every journey, active or ended. */
+  enrollmentsOf(profileId: string): readonly Enrollment[];
+  putEnrollment(enrollment: Enrollment): void;
+
+  /** Whether the profile matched a segment trigger's condition when last evaluated. */
+  getSegmentMembership(journeyId: string, profileId: string): boolean | undefined;
+  setSegmentMembership(journeyId: string, profileId: string, member: boolean): void;
+
+  schedule(wake: Wake): void;
+
+  addMessage(message: OutboxMessage): void;
+  /** Messages a journey has sent a profile at or after `since`. */
+  sentCount(journeyId: string, profileId: string, since: number): number;
+  isSuppressed(channel: Channel, address: string): boolean;
+}
+
+interface RecordBase {
+  at: number;
+  journeyId: string;
+  profileId: string;
+}
+
+/**
+ * Everything that happens, as it happens: the simulator builds its report and traces from
+ * these; the executor journals them for live counts and profile histories.
+ */
+export type StepRecord = RecordBase &
+  (
+    | { type: 'enter'; enrollmentId: string; via: EntryVia; event?: string }
+    | { type: 'entry-refused'; reason: 'reentry_never' | 'already_active'; detail: string }
+    | { type: 'arrive'; enrollmentId: string; nodeId: string }
+    | { type: 'leave'; enrollmentId: string; nodeId: string; port: string; to?: string }
+    | {
+        type: 'wait';
+        enrollmentId: string;
+        nodeId: string;
+        until: number;
+        reason: WaitReason;
+        event?: string;
+      }
+    | {
+        type: 'message';
+        enrollmentId: string;
+        nodeId: string;
+        channel: Channel;
+        to: string;
+        key: string;
+      }
+    | { type: 'skip'; enrollmentId: string; nodeId: string; reason: SkipReason; detail: string }
+    | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
+    | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }
+    | { type: 'convert'; enrollmentId: string; event: string; variants: Record<string, string> }
+    | {
+        type: 'end';
+        enrollmentId: string;
+        nodeId: string;
+        status: Exclude<EnrollmentStatus, 'active'>;
+      }
+  );
+
+export interface StepObserver {
+  record(step: StepRecord): void;
+}

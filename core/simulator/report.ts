@@ -1,0 +1,187 @@
+import { isoTime, localDate } from '../model/local-time';
+import type { CompiledJourney } from '../runtime/compiled-journey';
+import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
+import type { Channel, SkipReason } from '../runtime/step';
+
+export interface NodeCounts {
+  entered: number;
+  ports: Record<string, number>;
+}
+
+export interface MessageCounts {
+  sent: number;
+  skipped: Partial<Record<SkipReason, number>>;
+  deferred: number;
+}
+
+export interface VariantCounts {
+  entered: number;
+  converted: number;
+}
+
+/**
+ * The simulation report of DESIGN.md §4. The first keys are fixed by the contract; the rest
+ * add what a marketer asks next.
+ */
+export interface SimulationReport {
+  journey: string;
+  window: { start: string; end: string };
+  profiles: number;
+  enrollments: number;
+  nodes: Record<string, NodeCounts>;
+  messages: Record<string, MessageCounts>;
+  conversions: { total: number; byVariant: Record<string, Record<string, VariantCounts>> };
+  active: number;
+  seed: number;
+  /** Flow along each connection. */
+  edges: { from: string; port: string; to: string; count: number }[];
+  /** How enrollments ended (or not) by the end of the window. */
+  outcomes: { completed: number; exited: number; converted: number; active: number };
+  /** Where the still-active enrollments are waiting. */
+  waiting: Record<string, number>;
+  /** Entries the re-entry setting refused, by reason. */
+  entriesRefused: Record<string, number>;
+  sent: Partial<Record<Channel, number>>;
+  skipped: Partial<Record<SkipReason, number>>;
+  deferred: number;
+  /** Messages sent per local day (the journey's time zone) per channel. */
+  messagesPerDay: Record<string, Partial<Record<Channel, number>>>;
+  events: { replayed: number; history: number };
+}
+
+function bump<K extends string>(record: Partial<Record<K, number>>, key: K, by = 1): void {
+  record[key] = (record[key] ?? 0) + by;
+}
+
+/** Builds the report from the interpreter's step records as they happen. */
+export class ReportBuilder implements StepObserver {
+  private readonly nodes: Record<string, NodeCounts> = {};
+  private readonly messages: Record<string, MessageCounts> = {};
+  private readonly byVariant: Record<string, Record<string, VariantCounts>> = {};
+  private readonly entriesRefused: Record<string, number> = {};
+  private readonly sent: Partial<Record<Channel, number>> = {};
+  private readonly skipped: Partial<Record<SkipReason, number>> = {};
+  private readonly perDay: Record<string, Partial<Record<Channel, number>>> = {};
+  private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
+  private enrollments = 0;
+  private active = 0;
+  private conversions = 0;
+  private deferred = 0;
+
+  constructor(private readonly journey: CompiledJourney) {
+    for (const node of journey.journey.nodes) {
+      const ports: Record<string, number> = {};
+      for (const port of journey.graph.ports(node.id)) ports[port.id] = 0;
+      this.nodes[node.id] = { entered: 0, ports };
+      if (node.kind === 'message') this.messages[node.id] = { sent: 0, skipped: {}, deferred: 0 };
+      if (node.kind === 'split') {
+        const variants: Record<string, VariantCounts> = {};
+        for (const port of journey.graph.ports(node.id))
+          variants[port.id] = { entered: 0, converted: 0 };
+        this.byVariant[node.id] = variants;
+      }
+    }
+  }
+
+  record(step: StepRecord): void {
+    switch (step.type) {
+      case 'enter':
+        this.enrollments++;
+        this.active++;
+        break;
+      case 'entry-refused':
+        bump(this.entriesRefused, step.reason);
+        break;
+      case 'arrive': {
+        const node = this.nodes[step.nodeId];
+        if (node) node.entered++;
+        break;
+      }
+      case 'leave': {
+        const node = this.nodes[step.nodeId];
+        if (node) node.ports[step.port] = (node.ports[step.port] ?? 0) + 1;
+        break;
+      }
+      case 'wait':
+        if (step.reason === 'quiet_hours') {
+          this.deferred++;
+          const counts = this.messages[step.nodeId];
+          if (counts) counts.deferred++;
+        }
+        break;
+      case 'message': {
+        const counts = this.messages[step.nodeId];
+        if (counts) counts.sent++;
+        bump(this.sent, step.channel);
+        const day = (this.perDay[localDate(step.at, this.journey.settings.timezone)] ??= {});
+        bump(day, step.channel);
+        break;
+      }
+      case 'skip': {
+        const counts = this.messages[step.nodeId];
+        if (counts) bump(counts.skipped, step.reason);
+        bump(this.skipped, step.reason);
+        break;
+      }
+      case 'variant': {
+        const variant = this.byVariant[step.nodeId]?.[step.key];
+        if (variant) variant.entered++;
+        break;
+      }
+      case 'convert':
+        this.conversions++;
+        for (const [splitId, key] of Object.entries(step.variants)) {
+          const variant = this.byVariant[splitId]?.[key];
+          if (variant) variant.converted++;
+        }
+        break;
+      case 'end':
+        this.active--;
+        this.outcomes[step.status]++;
+        break;
+      case 'update':
+        break;
+    }
+  }
+
+  build(context: {
+    window: { start: number; end: number };
+    profiles: number;
+    seed: number;
+    events: { replayed: number; history: number };
+    enrollments: Iterable<Enrollment>;
+  }): SimulationReport {
+    const waiting: Record<string, number> = {};
+    for (const e of context.enrollments)
+      if (e.status === 'active') waiting[e.nodeId] = (waiting[e.nodeId] ?? 0) + 1;
+    const edges = this.journey.graph.edges
+      .filter((e) => this.journey.graph.target(e.from, e.port) === e.to)
+      .map((e) => ({
+        from: e.from,
+        port: e.port,
+        to: e.to,
+        count: this.nodes[e.from]?.ports[e.port] ?? 0,
+      }));
+    const days = Object.keys(this.perDay).sort();
+    return {
+      journey: this.journey.id,
+      window: { start: isoTime(context.window.start), end: isoTime(context.window.end) },
+      profiles: context.profiles,
+      enrollments: this.enrollments,
+      nodes: this.nodes,
+      messages: this.messages,
+      conversions: { total: this.conversions, byVariant: this.byVariant },
+      active: this.active,
+      seed: context.seed,
+      edges,
+      outcomes: { ...this.outcomes, active: this.active },
+      waiting,
+      entriesRefused: this.entriesRefused,
+      sent: this.sent,
+      skipped: this.skipped,
+      deferred: this.deferred,
+      messagesPerDay: Object.fromEntries(days.map((d) => [d, this.perDay[d] ?? {}])),
+      events: context.events,
+    };
+  }
+}

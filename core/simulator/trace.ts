@@ -1,0 +1,116 @@
+import { isoTime } from '../model/local-time';
+import type { StepObserver, StepRecord } from '../runtime/ports';
+
+/** One step of a profile's path, with a sentence saying what happened and why. */
+export interface TraceStep {
+  at: string;
+  journeyId: string;
+  enrollmentId?: string;
+  nodeId?: string;
+  type: StepRecord['type'];
+  /** The port taken, for `leave`. */
+  port?: string;
+  /** The reason of a skip, refusal or wait. */
+  reason?: string;
+  text: string;
+}
+
+const SKIP_WORDS: Record<string, string> = {
+  unsubscribed: 'the profile has unsubscribed',
+  suppressed: 'the address is on the suppression list',
+  no_address: 'the profile has no address for this channel',
+  capped: 'the frequency cap is reached',
+  template_error: 'the template could not be rendered',
+};
+
+function time(at: number): string {
+  return isoTime(at)
+    .replace('T', ' ')
+    .replace(/\.000Z$/, 'Z');
+}
+
+/** A step in words, for traces in the CLI and the app. */
+export function describeStep(step: StepRecord): string {
+  switch (step.type) {
+    case 'enter':
+      return step.via === 'event'
+        ? `entered on event ${step.event ?? ''}`
+        : step.via === 'segment'
+          ? 'entered: matches the segment'
+          : 'entered on the yearly date';
+    case 'entry-refused':
+      return `not entered: ${step.detail}`;
+    case 'arrive':
+      return `at ${step.nodeId}`;
+    case 'leave':
+      return step.to
+        ? `${step.nodeId} → ${step.port} → ${step.to}`
+        : `${step.nodeId} → ${step.port} (no connection: the journey ends here)`;
+    case 'wait':
+      return step.reason === 'quiet_hours'
+        ? `held for quiet hours until ${time(step.until)}`
+        : step.reason === 'event'
+          ? `waiting for ${step.event ?? 'an event'} until ${time(step.until)} at most`
+          : `waiting until ${time(step.until)}`;
+    case 'message':
+      return `${step.channel} sent to ${step.to}`;
+    case 'skip':
+      return `message skipped (${step.reason}): ${SKIP_WORDS[step.reason] ?? step.reason} — ${step.detail}`;
+    case 'update': {
+      const parts = [
+        ...Object.entries(step.change.set ?? {}).map(([k, v]) => `${k} = ${JSON.stringify(v)}`),
+        ...Object.entries(step.change.increment ?? {}).map(
+          ([k, n]) => `${k} ${n < 0 ? '−' : '+'}${Math.abs(n)}`,
+        ),
+        ...(step.change.unset ?? []).map((k) => `${k} removed`),
+      ];
+      return `profile updated: ${parts.join(', ')}`;
+    }
+    case 'variant':
+      return `assigned to variant ${step.key}`;
+    case 'convert':
+      return `converted: performed ${step.event}`;
+    case 'end':
+      return step.status === 'converted'
+        ? 'left the journey: goal reached'
+        : step.status === 'exited'
+          ? `left the journey at ${step.nodeId}`
+          : 'completed the journey';
+  }
+}
+
+/** Records the steps of chosen profiles (or of everyone) as a readable path. */
+export class TraceRecorder implements StepObserver {
+  private readonly traces = new Map<string, TraceStep[]>();
+
+  constructor(private readonly profiles: ReadonlySet<string> | 'all') {}
+
+  record(step: StepRecord): void {
+    if (this.profiles !== 'all' && !this.profiles.has(step.profileId)) return;
+    let trace = this.traces.get(step.profileId);
+    if (!trace) {
+      trace = [];
+      this.traces.set(step.profileId, trace);
+    }
+    trace.push({
+      at: isoTime(step.at),
+      journeyId: step.journeyId,
+      ...('enrollmentId' in step && { enrollmentId: step.enrollmentId }),
+      ...('nodeId' in step && { nodeId: step.nodeId }),
+      type: step.type,
+      ...(step.type === 'leave' && { port: step.port }),
+      ...((step.type === 'skip' || step.type === 'entry-refused' || step.type === 'wait') && {
+        reason: step.reason,
+      }),
+      text: describeStep(step),
+    });
+  }
+
+  trace(profileId: string): TraceStep[] {
+    return this.traces.get(profileId) ?? [];
+  }
+
+  all(): ReadonlyMap<string, TraceStep[]> {
+    return this.traces;
+  }
+}
