@@ -1,0 +1,134 @@
+import type { Journey } from '../../model/journey';
+import { parseJourneyFile, serializeJourney } from '../../model/journey-file';
+import type { Db } from './database';
+
+export interface StoredJourney {
+  journey: Journey;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface JourneyRow {
+  id: string;
+  document: string;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly journeyId: string,
+    readonly current: number,
+  ) {
+    super(
+      `Journey "${journeyId}" was saved elsewhere meanwhile (now at revision ${current}); reload it before saving.`,
+    );
+  }
+}
+
+function decode(row: JourneyRow): StoredJourney {
+  const parsed = parseJourneyFile(row.document);
+  if (!parsed.ok) {
+    throw new Error(
+      `Stored journey "${row.id}" cannot be read: ${parsed.problems.map((p) => p.message).join(' ')}`,
+    );
+  }
+  return {
+    journey: parsed.journey,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Journeys being edited and their published versions, stored as journey files. */
+export class JourneyRepository {
+  constructor(private readonly db: Db) {}
+
+  list(): StoredJourney[] {
+    const rows = this.db
+      .prepare('SELECT * FROM journeys ORDER BY updated_at DESC, id')
+      .all() as JourneyRow[];
+    return rows.map(decode);
+  }
+
+  get(id: string): StoredJourney | undefined {
+    const row = this.db.prepare('SELECT * FROM journeys WHERE id = ?').get(id) as
+      JourneyRow | undefined;
+    return row && decode(row);
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM journeys WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Saves a journey. With `expectedRevision`, refuses when another save came in between;
+   * returns the new revision.
+   */
+  save(journey: Journey, now: number, expectedRevision?: number): StoredJourney {
+    return this.db.transaction(() => {
+      const current = this.db
+        .prepare('SELECT revision, created_at FROM journeys WHERE id = ?')
+        .get(journey.id) as { revision: number; created_at: number } | undefined;
+      if (current && expectedRevision !== undefined && current.revision !== expectedRevision) {
+        throw new RevisionConflictError(journey.id, current.revision);
+      }
+      const revision = (current?.revision ?? 0) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO journeys (id, name, document, revision, created_at, updated_at) VALUES (@id, @name, @document, @revision, @now, @now)
+           ON CONFLICT(id) DO UPDATE SET name = @name, document = @document, revision = @revision, updated_at = @now`,
+        )
+        .run({
+          id: journey.id,
+          name: journey.name,
+          document: serializeJourney(journey),
+          revision,
+          now,
+        });
+      return { journey, revision, createdAt: current?.created_at ?? now, updatedAt: now };
+    })();
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM journeys WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** Freezes the journey as saved now into a new version; returns its number. */
+  publish(id: string, now: number): number {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT document FROM journeys WHERE id = ?').get(id) as
+        { document: string } | undefined;
+      if (!row) throw new Error(`No journey "${id}"`);
+      const last = this.db
+        .prepare('SELECT MAX(version) AS v FROM journey_versions WHERE journey_id = ?')
+        .get(id) as { v: number | null };
+      const version = (last.v ?? 0) + 1;
+      this.db
+        .prepare(
+          'INSERT INTO journey_versions (journey_id, version, document, published_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, version, row.document, now);
+      return version;
+    })();
+  }
+
+  version(id: string, version: number): Journey | undefined {
+    const row = this.db
+      .prepare('SELECT document FROM journey_versions WHERE journey_id = ? AND version = ?')
+      .get(id, version) as { document: string } | undefined;
+    if (!row) return undefined;
+    const parsed = parseJourneyFile(row.document);
+    return parsed.ok ? parsed.journey : undefined;
+  }
+
+  latestVersion(id: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT MAX(version) AS v FROM journey_versions WHERE journey_id = ?')
+      .get(id) as { v: number | null };
+    return row.v ?? undefined;
+  }
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import type { Journey } from '../model/journey';
+
+/**
+ * The one typed boundary between the renderer and the engine. Electron carries it over IPC
+ * (main validates every call against these schemas), browser mode over HTTP on 127.0.0.1.
+ * Method inputs are validated on arrival; outputs are trusted.
+ *
+ * Transport envelope (both carriers): a call answers `{ ok: true, value }` or
+ * `{ ok: false, error: ApiErrorBody }`; the client turns the latter into an `ApiError`.
+ */
+
+/** A journey document; its envelope is checked by `parseJourneyFile` rules on arrival. */
+export const journeyDocumentSchema = z.custom<Journey>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { error: 'journey must be a journey document object' },
+);
+
+const idSchema = z.string().min(1).max(120);
+
+export const journeySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  updatedAt: z.string(),
+  nodeCount: z.number(),
+  /** Errors in the saved document (0: it can be simulated and published). */
+  errors: z.number(),
+  /** The published version running live, if any. */
+  liveVersion: z.number().optional(),
+});
+export type JourneySummary = z.infer<typeof journeySummarySchema>;
+
+export const journeyRecordSchema = z.object({
+  journey: journeyDocumentSchema,
+  /** Increases with every save; a save naming an older revision is refused (another window saved). */
+  revision: z.number(),
+  updatedAt: z.string(),
+  liveVersion: z.number().optional(),
+});
+export type JourneyRecord = z.infer<typeof journeyRecordSchema>;
+
+export const fileProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  nodeId: z.string().optional(),
+});
+
+export const templateSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  /** What the starter is for: cart, welcome, nurture, post-purchase, loyalty, birthday, win-back. */
+  category: z.string(),
+});
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+const empty = z.object({}).strict();
+
+export const apiContract = {
+  // Library
+  listJourneys: method(empty, z.array(journeySummarySchema)),
+  getJourney: method(z.object({ id: idSchema }).strict(), journeyRecordSchema),
+  createJourney: method(
+    z.object({ name: z.string().trim().min(1).max(200), templateId: idSchema.optional() }).strict(),
+    journeyRecordSchema,
+  ),
+  saveJourney: method(
+    z
+      .object({
+        journey: journeyDocumentSchema,
+        revision: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    z.object({ revision: z.number(), updatedAt: z.string() }),
+  ),
+  renameJourney: method(
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(200) }).strict(),
+    journeyRecordSchema,
+  ),
+  duplicateJourney: method(
+    z.object({ id: idSchema, name: z.string().trim().min(1).max(200).optional() }).strict(),
+    journeyRecordSchema,
+  ),
+  deleteJourney: method(
+    z.object({ id: idSchema }).strict(),
+    z.object({ deleted: z.literal(true) }),
+  ),
+  /** Reads a journey file; a file that cannot be read changes nothing and returns its problems. */
+  importJourney: method(
+    z
+      .object({
+        fileName: z.string().max(500),
+        text: z.string().max(10_000_000),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), record: journeyRecordSchema }),
+      z.object({ ok: z.literal(false), problems: z.array(fileProblemSchema) }),
+    ]),
+  ),
+  /** The journey file exactly as saved (DESIGN.md §1 format, byte-stable). */
+  exportJourney: method(
+    z.object({ id: idSchema }).strict(),
+    z.object({ fileName: z.string(), text: z.string() }),
+  ),
+  listTemplates: method(empty, z.array(templateSummarySchema)),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
+
+/** Events the engine pushes to the renderer. */
+export const apiEvents = {
+  /** A journey was saved, renamed, created or deleted (by this or another window). */
+  journeysChanged: z.object({ id: z.string() }),
+} as const;
+
+export type ApiEvent = keyof typeof apiEvents;
+export const API_EVENTS = Object.keys(apiEvents) as ApiEvent[];
+export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof apiEvents)[E]>;
+
+type EventSubscriber<E extends ApiEvent> = (
+  listener: (payload: ApiEventPayload<E>) => void,
+) => () => void;
+
+/** `onJourneysChanged(cb)` for event `journeysChanged`: subscribe, get an unsubscribe function. */
+export type AppEvents = { [E in ApiEvent as `on${Capitalize<E>}`]: EventSubscriber<E> };
+
+/** What the renderer calls. Implemented by the preload (Electron) and the HTTP client (browser mode). */
+export type AppApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+} & AppEvents;
+
+/** What the engine implements: handlers receive validated input. */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+
+export const API_ERROR_CODES = [
+  'invalid-request',
+  'not-found',
+  'conflict',
+  'unauthorized',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  /** The request field it concerns, e.g. `journey.nodes.2.id`. */
+  field?: string;
+}
+
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** An API failure with a stable code; thrown by handlers, rebuilt by clients. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field !== undefined && { field: this.field }),
+    };
+  }
+}
+
+/** Validates a call's input against the contract: the parsed input, or an `invalid-request` error. */
+export function parseApiInput<M extends ApiMethod>(name: M, input: unknown): ApiParsedInput<M> {
+  const result = apiContract[name].input.safeParse(input ?? {});
+  if (result.success) return result.data as ApiParsedInput<M>;
+  const first = result.error.issues[0];
+  const field = first?.path.map(String).join('.') || undefined;
+  throw new ApiError(
+    'invalid-request',
+    `${name}: ${field ? `${field}: ` : ''}${first?.message ?? 'invalid input'}`,
+    field,
+  );
+}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+export function eventSubscriberName<E extends ApiEvent>(event: E): `on${Capitalize<E>}` {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;
+}
