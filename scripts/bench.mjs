@@ -1,0 +1,26 @@
+// `npm run bench [-- <name>...]`: runs the benchmarks in bench/ (all, or those whose file name
+// contains one of the names) and prints their figures.
+import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './node-bundle.mjs';
+
+const filters = process.argv.slice(2);
+const files = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
+  .sort();
+if (files.length === 0) {
+  console.error(`No benchmark matches ${filters.join(', ')}.`);
+  process.exit(2);
+}
+let failed = false;
+for (const file of files) {
+  console.log(`\n== ${file}`);
+  const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'scripts', 'run-ts.mjs'), join('bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  failed ||= run.status !== 0;
+}
+process.exit(failed ? 1 : 0);
