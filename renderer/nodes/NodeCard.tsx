@@ -1,0 +1,89 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import type { JourneyFlowNode } from '../canvas/flow-mapping';
+import { nodeSummary } from './node-summary';
+import { nodeTitle } from './node-title';
+import { nodeView } from './registry';
+
+/**
+ * The one card every node kind is drawn with: icon and name in the kind's category colour, the
+ * summary line, the first problem, and one labelled exit per port. Memoized: a card re-renders
+ * only when its own node, problems or selection change.
+ */
+function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+  const { node, issues } = data;
+  const known = isNodeKind(node.kind);
+  const definition = known ? nodeDefinition(node.kind) : undefined;
+  const view = nodeView(node.kind);
+  const Icon = view?.Icon;
+  const summary = useMemo(() => nodeSummary(node), [node]);
+  const ports = useMemo(
+    () => (definition ? definition.ports(node.config) : []),
+    [definition, node.config],
+  );
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const open = new Set(issues.filter((i) => i.code === 'port-open').map((i) => i.port));
+  const problem = errors[0] ?? warnings[0];
+  const labelled = ports.length > 1 || (ports[0] && ports[0].id !== 'next');
+
+  return (
+    <div
+      className={[
+        'node-card',
+        `cat-${definition?.category ?? 'end'}`,
+        selected ? 'is-selected' : '',
+        errors.length ? 'has-errors' : '',
+      ].join(' ')}
+      data-testid={`node-${id}`}
+      data-kind={node.kind}
+    >
+      {node.kind !== 'trigger' && (
+        <Handle type="target" position={Position.Top} id="in" className="node-in" />
+      )}
+      <div className="node-head">
+        <span className="node-icon">{Icon && <Icon size={16} />}</span>
+        <span className="node-title">{nodeTitle(node)}</span>
+        {errors.length > 0 ? (
+          <span className="node-badge is-error" title={errors.map((e) => e.message).join('\n')}>
+            {errors.length}
+          </span>
+        ) : warnings.length > 0 ? (
+          <span className="node-badge is-warning" title={warnings.map((e) => e.message).join('\n')}>
+            {warnings.length}
+          </span>
+        ) : null}
+      </div>
+      <div className={`node-summary${summary.ready ? '' : ' is-pending'}`} title={summary.text}>
+        {summary.text}
+      </div>
+      {problem && (
+        <div className={`node-problem is-${problem.severity}`} title={problem.message}>
+          {problem.message}
+        </div>
+      )}
+      {ports.length > 0 && (
+        <div className={`node-ports${labelled ? ' is-labelled' : ''}`}>
+          {ports.map((port) => (
+            <div key={port.id} className={`node-port${open.has(port.id) ? ' is-open' : ''}`}>
+              {labelled && <span className="node-port-label">{port.label}</span>}
+              <Handle
+                type="source"
+                position={Position.Bottom}
+                id={port.id}
+                className="node-out"
+                title={
+                  open.has(port.id) ? `${port.label}: profiles end the journey here` : port.label
+                }
+              />
+              {open.has(port.id) && <span className="node-port-end">ends</span>}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const NodeCard = memo(NodeCardView);
