@@ -21,7 +21,8 @@ import type {
   StepRecord,
   Wake,
 } from './ports';
-import type { Channel, MessageDraft, SkipReason, StepContext, WaitReason } from './step';
+import type { NodeDefinition } from '../nodes/node-definition';
+import type { Channel, MessageDraft, SkipReason, StepContext, StepDecision, WaitReason } from './step';
 
 /** The journeys an interpreter runs. */
 export interface JourneyCatalog {
@@ -86,6 +87,8 @@ function usesEvents(condition: Condition): boolean {
  */
 export class Interpreter {
   private indexes: Indexes | undefined;
+  private readonly context = new NodeContext(this);
+  private lastZone: { profile?: Profile; journey?: CompiledJourney; zone: string } = { zone: 'UTC' };
   /** Profiles changed by update nodes or identify during the current unit of work. */
   private readonly changed = new Set<string>();
 
@@ -99,15 +102,17 @@ export class Interpreter {
     this.options.observer?.record(step);
   }
 
-  /** Records a step of an enrollment. */
+  /** Records a step of an enrollment, completing the fields object in place (it is hot). */
   private note(enrollment: Enrollment, now: number, fields: StepFields): void {
-    this.options.observer?.record({
-      at: now,
-      journeyId: enrollment.journeyId,
-      profileId: enrollment.profileId,
-      ...fields,
-    });
+    const observer = this.options.observer;
+    if (!observer) return;
+    const record = fields as StepRecord;
+    record.at = now;
+    record.journeyId = enrollment.journeyId;
+    record.profileId = enrollment.profileId;
+    observer.record(record);
   }
+
 
   private index(): Indexes {
     const live = this.options.catalog.live();
@@ -136,8 +141,12 @@ export class Interpreter {
   }
 
   private zoneOf(profile: Profile, journey: CompiledJourney): string {
-    const zone = profile.attributes.timezone;
-    return typeof zone === 'string' && isValidTimeZone(zone) ? zone : journey.settings.timezone;
+    // Consecutive steps mostly concern the same profile and journey.
+    if (profile === this.lastZone.profile && journey === this.lastZone.journey) return this.lastZone.zone;
+    const attribute = profile.attributes.timezone;
+    const zone = typeof attribute === 'string' && isValidTimeZone(attribute) ? attribute : journey.settings.timezone;
+    this.lastZone = { profile, journey, zone };
+    return zone;
   }
 
   // ---------------------------------------------------------------- units of work
@@ -335,11 +344,10 @@ export class Interpreter {
       entry,
       enteredAt: now,
       via,
-      ...(event && { trigger: { name: event.name, seq: event.seq, properties: event.properties } }),
+      ...(event && { trigger: event }),
       status: 'active',
       nodeId: journey.triggerId,
       visits: 0,
-      variants: {},
     };
     this.note(enrollment, now, {
       type: 'enter',
@@ -353,7 +361,10 @@ export class Interpreter {
   // ---------------------------------------------------------------- events for enrollments
 
   private applyGoals(event: StoredEvent, now: number): void {
-    for (const enrollment of [...this.store.enrollmentsOf(event.profileId)]) {
+    // Enrollments started while this runs are appended; they must not see this event.
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
       if (enrollment.convertedAt !== undefined || enrollment.trigger?.seq === event.seq) continue;
       const journey = this.options.catalog.version(enrollment.journeyId, enrollment.version);
       const goal = journey?.settings.goal;
@@ -371,7 +382,7 @@ export class Interpreter {
         type: 'convert',
         enrollmentId: enrollment.id,
         event: event.name,
-        variants: { ...enrollment.variants },
+        variants: { ...(enrollment.variants ?? {}) },
       });
       if (enrollment.status === 'active' && goal.exit) this.end(enrollment, 'converted', now);
       else this.store.putEnrollment(enrollment);
@@ -379,7 +390,9 @@ export class Interpreter {
   }
 
   private resumeEventWaits(event: StoredEvent, now: number): void {
-    for (const enrollment of [...this.store.enrollmentsOf(event.profileId)]) {
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
       const wait = enrollment.wait;
       if (enrollment.status !== 'active' || !wait?.event) continue;
       if (wait.event.name !== event.name || event.time < wait.since) continue;
@@ -468,6 +481,7 @@ export class Interpreter {
   ): void {
     let current = nodeId;
     let again = resumed;
+    let profile = this.profile(enrollment.profileId);
     for (let steps = 0; steps < MAX_INSTANT_STEPS; steps++) {
       const node = journey.nodes.get(current);
       if (!node) {
@@ -483,8 +497,8 @@ export class Interpreter {
           nodeId: current,
         });
       }
-      const ctx = new NodeContext(this, journey, enrollment, node.config, current, now, again);
-      const decision = node.definition.step(ctx);
+      const decision = this.context.run(node.definition, journey, enrollment, profile, node.config, current, now, again);
+      profile = this.context.profile;
       again = undefined;
       if (decision.type === 'exit') {
         this.end(enrollment, 'exited', now);
@@ -613,7 +627,7 @@ export class Interpreter {
     key: string,
     now: number,
   ): void {
-    enrollment.variants[nodeId] = key;
+    (enrollment.variants ??= {})[nodeId] = key;
     this.note(enrollment, now, { type: 'variant', enrollmentId: enrollment.id, nodeId, key });
   }
 
@@ -640,10 +654,6 @@ export class Interpreter {
     return this.store.isSuppressed(channel, address);
   }
 
-  /** @internal for NodeContext */
-  currentProfile(id: string): Profile {
-    return this.profile(id);
-  }
 
   /** @internal for NodeContext */
   zone(profile: Profile, journey: CompiledJourney): string {
@@ -651,24 +661,56 @@ export class Interpreter {
   }
 }
 
-/** What one node sees for one enrollment at one instant. */
-class NodeContext implements StepContext<unknown> {
-  readonly journey: StepContext<unknown>['journey'];
-  readonly triggerProperties: Readonly<Record<string, unknown>>;
-  private current: Profile;
+const journeyViews = new WeakMap<CompiledJourney, StepContext<unknown>['journey']>();
 
-  constructor(
-    private readonly interpreter: Interpreter,
-    private readonly compiled: CompiledJourney,
-    private readonly enrollment: Enrollment,
-    readonly config: unknown,
-    readonly nodeId: string,
-    readonly now: number,
-    readonly resumed: WaitReason | undefined,
-  ) {
-    this.journey = { id: compiled.id, name: compiled.journey.name, settings: compiled.settings };
-    this.triggerProperties = enrollment.trigger?.properties ?? {};
-    this.current = interpreter.currentProfile(enrollment.profileId);
+function journeyView(compiled: CompiledJourney): StepContext<unknown>['journey'] {
+  let view = journeyViews.get(compiled);
+  if (!view) {
+    view = { id: compiled.id, name: compiled.journey.name, settings: compiled.settings };
+    journeyViews.set(compiled, view);
+  }
+  return view;
+}
+
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * What one node sees for one enrollment at one instant. One instance is reused for every step
+ * (steps never nest: node effects only collect), which keeps the hot loop free of allocations.
+ */
+class NodeContext implements StepContext<unknown> {
+  journey!: StepContext<unknown>['journey'];
+  triggerProperties: Readonly<Record<string, unknown>> = NO_PROPERTIES;
+  config: unknown;
+  nodeId = '';
+  now = 0;
+  resumed: WaitReason | undefined;
+  private compiled!: CompiledJourney;
+  private enrollment!: Enrollment;
+  private current!: Profile;
+
+  constructor(private readonly interpreter: Interpreter) {}
+
+  run(
+    definition: NodeDefinition,
+    compiled: CompiledJourney,
+    enrollment: Enrollment,
+    profile: Profile,
+    config: unknown,
+    nodeId: string,
+    now: number,
+    resumed: WaitReason | undefined,
+  ): StepDecision {
+    this.compiled = compiled;
+    this.journey = journeyView(compiled);
+    this.enrollment = enrollment;
+    this.triggerProperties = enrollment.trigger?.properties ?? NO_PROPERTIES;
+    this.config = config;
+    this.nodeId = nodeId;
+    this.now = now;
+    this.resumed = resumed;
+    this.current = profile;
+    return definition.step(this);
   }
 
   get profile(): Profile {
