@@ -30,11 +30,15 @@ export interface CompiledJourney {
   readonly readsEvents: ReadonlySet<string>;
 }
 
-function eventsReadBy(nodes: ReadonlyMap<string, CompiledNode>, trigger: TriggerConfig): Set<string> {
+function eventsReadBy(
+  nodes: ReadonlyMap<string, CompiledNode>,
+  trigger: TriggerConfig,
+): Set<string> {
   const names = new Set<string>();
-  const visit = (condition: Condition) => forEachRule(condition, (rule) => {
-    if (isEventRule(rule)) names.add(rule.event);
-  });
+  const visit = (condition: Condition) =>
+    forEachRule(condition, (rule) => {
+      if (isEventRule(rule)) names.add(rule.event);
+    });
   const segment = segmentCondition(trigger);
   if (segment) visit(segment);
   for (const node of nodes.values()) {

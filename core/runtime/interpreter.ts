@@ -22,7 +22,14 @@ import type {
   Wake,
 } from './ports';
 import type { NodeDefinition } from '../nodes/node-definition';
-import type { Channel, MessageDraft, SkipReason, StepContext, StepDecision, WaitReason } from './step';
+import type {
+  Channel,
+  MessageDraft,
+  SkipReason,
+  StepContext,
+  StepDecision,
+  WaitReason,
+} from './step';
 
 /** The journeys an interpreter runs. */
 export interface JourneyCatalog {
@@ -88,7 +95,9 @@ function usesEvents(condition: Condition): boolean {
 export class Interpreter {
   private indexes: Indexes | undefined;
   private readonly context = new NodeContext(this);
-  private lastZone: { profile?: Profile; journey?: CompiledJourney; zone: string } = { zone: 'UTC' };
+  private lastZone: { profile?: Profile; journey?: CompiledJourney; zone: string } = {
+    zone: 'UTC',
+  };
   /** Profiles changed by update nodes or identify during the current unit of work. */
   private readonly changed = new Set<string>();
 
@@ -112,7 +121,6 @@ export class Interpreter {
     record.profileId = enrollment.profileId;
     observer.record(record);
   }
-
 
   private index(): Indexes {
     const live = this.options.catalog.live();
@@ -142,9 +150,13 @@ export class Interpreter {
 
   private zoneOf(profile: Profile, journey: CompiledJourney): string {
     // Consecutive steps mostly concern the same profile and journey.
-    if (profile === this.lastZone.profile && journey === this.lastZone.journey) return this.lastZone.zone;
+    if (profile === this.lastZone.profile && journey === this.lastZone.journey)
+      return this.lastZone.zone;
     const attribute = profile.attributes.timezone;
-    const zone = typeof attribute === 'string' && isValidTimeZone(attribute) ? attribute : journey.settings.timezone;
+    const zone =
+      typeof attribute === 'string' && isValidTimeZone(attribute)
+        ? attribute
+        : journey.settings.timezone;
     this.lastZone = { profile, journey, zone };
     return zone;
   }
@@ -497,7 +509,16 @@ export class Interpreter {
           nodeId: current,
         });
       }
-      const decision = this.context.run(node.definition, journey, enrollment, profile, node.config, current, now, again);
+      const decision = this.context.run(
+        node.definition,
+        journey,
+        enrollment,
+        profile,
+        node.config,
+        current,
+        now,
+        again,
+      );
       profile = this.context.profile;
       again = undefined;
       if (decision.type === 'exit') {
@@ -653,7 +674,6 @@ export class Interpreter {
   isSuppressed(channel: Channel, address: string): boolean {
     return this.store.isSuppressed(channel, address);
   }
-
 
   /** @internal for NodeContext */
   zone(profile: Profile, journey: CompiledJourney): string {

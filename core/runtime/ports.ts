@@ -65,7 +65,9 @@ export type Wake =
 
 export function wakeKey(wake: Wake): string {
   // Enrollment ids never contain NUL, so they cannot collide with the other kinds' keys.
-  return wake.kind === 'enrollment' ? wake.enrollmentId : `${wake.kind}\u0000${wake.journeyId}\u0000${wake.profileId}`;
+  return wake.kind === 'enrollment'
+    ? wake.enrollmentId
+    : `${wake.kind}\u0000${wake.journeyId}\u0000${wake.profileId}`;
 }
 
 /** A message as the interpreter produces it: rendered, addressed, keyed. */

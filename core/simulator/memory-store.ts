@@ -137,12 +137,14 @@ export class MemoryStore implements EngineStore {
   addMessage(message: OutboxMessage): void {
     if (this.options.countSends !== false) {
       const slot = this.slot(message.profileId);
-      const sent = (slot.sent ??= new Map());
+      const sent = (slot.sent ??= new Map<string, number[]>());
       const times = sent.get(message.journeyId);
       if (times) times.push(message.at);
       else sent.set(message.journeyId, [message.at]);
     }
-    const keep = this.options.keepMessagesFor?.has(message.profileId) || this.messages.length < (this.options.keepMessages ?? 0);
+    const keep =
+      this.options.keepMessagesFor?.has(message.profileId) ||
+      this.messages.length < (this.options.keepMessages ?? 0);
     if (keep) this.messages.push(message);
   }
 

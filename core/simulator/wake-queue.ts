@@ -45,7 +45,11 @@ export class WakeQueue {
   }
 
   private dropStale(): void {
-    for (let top = this.heap[0]; top && top.key && this.current.get(top.key) !== top.seq; top = this.heap[0]) {
+    for (
+      let top = this.heap[0];
+      top && top.key && this.current.get(top.key) !== top.seq;
+      top = this.heap[0]
+    ) {
       this.removeTop();
     }
   }
