@@ -26,7 +26,16 @@ export const BENCH_JOURNEY: Journey = {
         html: '<p>Hi {{ profile.first_name }}, your picks from {{ profile.country }} are here.</p><a href="{{ unsubscribe_url }}">Unsubscribe</a>',
       },
     },
-    { id: 'ab', kind: 'split', config: { variants: [{ key: 'A', weight: 50 }, { key: 'B', weight: 50 }] } },
+    {
+      id: 'ab',
+      kind: 'split',
+      config: {
+        variants: [
+          { key: 'A', weight: 50 },
+          { key: 'B', weight: 50 },
+        ],
+      },
+    },
     {
       id: 'offer-a',
       kind: 'message',
@@ -38,7 +47,11 @@ export const BENCH_JOURNEY: Journey = {
       },
     },
     { id: 'wait-1d', kind: 'wait', config: { mode: 'duration', duration: 'P1D' } },
-    { id: 'bought', kind: 'condition', config: { event: 'purchase', op: 'performed', since: 'entry' } },
+    {
+      id: 'bought',
+      kind: 'condition',
+      config: { event: 'purchase', op: 'performed', since: 'entry' },
+    },
     {
       id: 'offer-b',
       kind: 'message',
@@ -64,7 +77,20 @@ export const BENCH_JOURNEY: Journey = {
   ],
 };
 
-const FIRST_NAMES = ['Ann', 'Bo', 'Carl', 'Dana', 'Eva', 'Filip', 'Greta', 'Hugo', 'Ida', 'Jon', 'Karin', 'Lars'];
+const FIRST_NAMES = [
+  'Ann',
+  'Bo',
+  'Carl',
+  'Dana',
+  'Eva',
+  'Filip',
+  'Greta',
+  'Hugo',
+  'Ida',
+  'Jon',
+  'Karin',
+  'Lars',
+];
 const COUNTRIES = ['SE', 'NO', 'DK', 'FI', 'DE'];
 
 /** A deterministic generator (mulberry32), so every run measures the same work. */
@@ -104,7 +130,13 @@ export function benchCohort(n: number): BenchCohort {
     );
     const signup = BENCH_START + Math.floor(rand() * 86_400_000);
     events.push({ profileId: id, name: 'signup', time: signup, properties: {} });
-    if (rand() < 0.33) events.push({ profileId: id, name: 'purchase', time: signup + Math.floor(rand() * 2 * 86_400_000), properties: { price: 20 } });
+    if (rand() < 0.33)
+      events.push({
+        profileId: id,
+        name: 'purchase',
+        time: signup + Math.floor(rand() * 2 * 86_400_000),
+        properties: { price: 20 },
+      });
   }
   return { profiles, events };
 }
