@@ -349,7 +349,8 @@ export class Interpreter {
     }
     const entry = earlier.length + 1;
     const enrollment: Enrollment = {
-      id: `${journey.id}:${profileId}:${entry}`,
+      // join builds a flat string; a template literal leaves a tree of pieces alive per id.
+      id: [journey.id, profileId, entry].join(':'),
       journeyId: journey.id,
       version: journey.version,
       profileId,
