@@ -1,10 +1,12 @@
 import { consoleOutput, usageError, type CommandResult, type Output } from './output';
+import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
 
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
+  simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
 };
 
 export function usage(): string {
