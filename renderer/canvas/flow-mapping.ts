@@ -8,6 +8,7 @@ import {
   type Position,
 } from '../../core/model/journey';
 import type { ValidationIssue } from '../../core/validation/catalogue';
+import { nodeCardHeight } from '../nodes/card-shape';
 import { layoutPositions } from './auto-layout';
 
 /**
@@ -74,7 +75,10 @@ export function journeyToFlow(journey: Journey, options: FlowOptions = {}): Flow
   const placedByLayout =
     unplaced.length > 0
       ? layoutPositions(
-          journey.nodes.map((n) => ({ id: n.id })),
+          journey.nodes.map((n) => ({
+            id: n.id,
+            height: nodeCardHeight(n, options.issuesByNode?.get(n.id) ?? NO_ISSUES),
+          })),
           journey.edges,
         )
       : undefined;

@@ -2,6 +2,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
+import { cardHeight } from '../canvas/geometry';
+import { cardProblem, portRow } from './card-shape';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
@@ -25,8 +27,9 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   const open = new Set(issues.filter((i) => i.code === 'port-open').map((i) => i.port));
-  const problem = errors[0] ?? warnings[0];
-  const labelled = ports.length > 1 || (ports[0] && ports[0].id !== 'next');
+  const problem = cardProblem(issues);
+  const row = portRow(ports);
+  const labelled = row === 'labelled';
 
   return (
     <div
@@ -38,6 +41,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       ].join(' ')}
       data-testid={`node-${id}`}
       data-kind={node.kind}
+      style={{ height: cardHeight(row, problem !== undefined) }}
     >
       {node.kind !== 'trigger' && (
         <Handle type="target" position={Position.Top} id="in" className="node-in" />

@@ -4,6 +4,7 @@ import { nodeDefinition, type NodeKind } from '../../core/nodes/registry';
 import { layoutPositions } from '../canvas/auto-layout';
 import { checkConnection, type ProposedConnection } from '../canvas/connection-rules';
 import { NODE_HEIGHT, NODE_WIDTH, snap } from '../canvas/geometry';
+import { nodeCardHeight } from '../nodes/card-shape';
 import type { AppState } from './app-store';
 import {
   addEdge,
@@ -85,7 +86,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
         const ports = nodeDefinition(anchor.data.node.kind).ports(anchor.data.node.config);
         const index = ports.findIndex((p) => p.id === port);
         const spread = (index - (ports.length - 1) / 2) * (NODE_WIDTH + 32);
-        const height = anchor.measured?.height ?? NODE_HEIGHT;
+        const height = nodeCardHeight(anchor.data.node, anchor.data.issues);
         get().addNodeAt(
           kind,
           { x: anchor.position.x + spread, y: anchor.position.y + height + 64 },
@@ -179,15 +180,13 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     commit(result.journey, { select: result.ids });
   },
   tidyUp() {
-    const { journey, nodes, commit } = get();
+    const { journey, issuesByNode, commit } = get();
     if (!journey || journey.nodes.length === 0) return;
-    const sizes = new Map(nodes.map((n) => [n.id, n.measured]));
     const positions = layoutPositions(
       journey.nodes.map((n) => ({
         id: n.id,
-        // Nominal sizes unless a card grew: the layout must not depend on font rendering.
-        width: Math.max(NODE_WIDTH, sizes.get(n.id)?.width ?? 0),
-        height: Math.max(NODE_HEIGHT, sizes.get(n.id)?.height ?? 0),
+        width: NODE_WIDTH,
+        height: nodeCardHeight(n, issuesByNode.get(n.id) ?? []),
       })),
       journey.edges,
     );
