@@ -3,21 +3,24 @@ import {
   BackgroundVariant,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type DefaultEdgeOptions,
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
-  type Node,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
-import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { isNodeKind } from '../../core/nodes/registry';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
+import { FAR_ZOOM, FarViewContext } from './far-view';
+import { FarEdges } from './FarEdges';
+import { JourneyMinimap } from './JourneyMinimap';
 import type { JourneyFlowEdge, JourneyFlowNode } from './flow-mapping';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { edgeTypes, nodeTypes } from './node-types';
@@ -29,22 +32,41 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9aa3b2' },
 };
 
-const CATEGORY_COLORS: Record<string, string> = {
-  entry: '#16a34a',
-  timing: '#d97706',
-  logic: '#7c3aed',
-  action: '#2563eb',
-  end: '#64748b',
-};
-
-function minimapColor(node: Node): string {
-  const kind = (node as JourneyFlowNode).data.node.kind;
-  return isNodeKind(kind)
-    ? (CATEGORY_COLORS[nodeDefinition(kind).category] ?? '#94a3b8')
-    : '#94a3b8';
-}
-
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+
+const NO_EDGES: JourneyFlowEdge[] = [];
+const MIN_ZOOM = 0.1;
+
+/**
+ * Where the view starts: already fitted to the journey, estimated from the window. Drawing a
+ * large journey first at 100 % and then zooming out would render every card twice (in full, then
+ * as an overview block); the fitView that follows only corrects the estimate.
+ */
+function initialViewport(nodes: readonly JourneyFlowNode[]) {
+  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
+  // The canvas is the window less the palette and inspector, and the top and problems bars.
+  const width = Math.max(200, window.innerWidth - 564);
+  const height = Math.max(200, window.innerHeight - 88);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    minX = Math.min(minX, node.position.x);
+    minY = Math.min(minY, node.position.y);
+    maxX = Math.max(maxX, node.position.x + NODE_WIDTH);
+    maxY = Math.max(maxY, node.position.y + NODE_HEIGHT);
+  }
+  const bounds = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return getViewportForBounds(
+    bounds,
+    width,
+    height,
+    MIN_ZOOM,
+    FIT_OPTIONS.maxZoom,
+    FIT_OPTIONS.padding,
+  );
+}
 
 /** The journey on a canvas: drop steps from the palette, connect exits, move, select. */
 export function JourneyCanvas() {
@@ -57,7 +79,9 @@ export function JourneyCanvas() {
   const fitViewRequest = useApp((s) => s.fitViewRequest);
   const revealRequest = useApp((s) => s.revealRequest);
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const wrapper = useRef<HTMLDivElement>(null);
+  const [defaultViewport] = useState(() => initialViewport(nodes));
   useShortcuts();
 
   const updateViewCenter = useCallback(() => {
@@ -70,8 +94,11 @@ export function JourneyCanvas() {
       );
   }, [flow, store]);
 
+  // Fit requests made before this canvas existed are served by the fitView prop on mount.
+  const fitServed = useRef(fitViewRequest);
   useEffect(() => {
-    if (fitViewRequest === 0) return;
+    if (fitViewRequest === fitServed.current) return;
+    fitServed.current = fitViewRequest;
     void flow.fitView({ ...FIT_OPTIONS, duration: 200 }).then(updateViewCenter);
   }, [fitViewRequest, flow, updateViewCenter]);
 
@@ -159,48 +186,44 @@ export function JourneyCanvas() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
-      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDrop={onDrop}
-        onDragOver={onDragOver}
-        onInit={onInit}
-        onMoveEnd={updateViewCenter}
-        defaultEdgeOptions={defaultEdgeOptions}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[GRID, GRID]}
-        connectionRadius={32}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        zoomOnDoubleClick={false}
-        proOptions={{ hideAttribution: false }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cfd5de" />
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={minimapColor}
-          nodeBorderRadius={6}
-          maskColor="rgba(241, 243, 247, 0.7)"
-          style={{ width: 168, height: 112 }}
-          ariaLabel="Overview of the journey"
-        />
-      </ReactFlow>
+    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} data-testid="canvas">
+      <FarViewContext.Provider value={far}>
+        <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+          nodes={nodes}
+          edges={far ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDrop={onDrop}
+          onDragOver={onDragOver}
+          onInit={onInit}
+          onMoveEnd={updateViewCenter}
+          defaultEdgeOptions={defaultEdgeOptions}
+          defaultViewport={defaultViewport}
+          fitView
+          fitViewOptions={FIT_OPTIONS}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={[GRID, GRID]}
+          connectionRadius={32}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cfd5de" />
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
+          {far && <FarEdges />}
+          <JourneyMinimap />
+        </ReactFlow>
+      </FarViewContext.Provider>
       {empty && (
         <div className="canvas-empty" aria-live="polite">
           <p className="canvas-empty-title">Start with a trigger</p>

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import { FarViewContext } from '../canvas/far-view';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
 import { cardHeight } from '../canvas/geometry';
 import { cardProblem, portRow } from './card-shape';
@@ -15,6 +16,7 @@ import { nodeView } from './registry';
  */
 function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const { node, issues } = data;
+  const far = useContext(FarViewContext);
   const known = isNodeKind(node.kind);
   const definition = known ? nodeDefinition(node.kind) : undefined;
   const view = nodeView(node.kind);
@@ -30,19 +32,39 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const problem = cardProblem(issues);
   const row = portRow(ports);
   const labelled = row === 'labelled';
+  const className = [
+    'node-card',
+    `cat-${definition?.category ?? 'end'}`,
+    selected ? 'is-selected' : '',
+    errors.length ? 'has-errors' : '',
+  ].join(' ');
+  const height = cardHeight(row, problem !== undefined);
+
+  if (far) {
+    // The overview: a block of the same size, and plain elements where the handles are, which
+    // React Flow measures exactly like its own (by class and data attributes) but which cost
+    // nothing per frame. Nobody connects steps at this zoom.
+    return (
+      <div
+        className={`${className} is-far`}
+        data-testid={`node-${id}`}
+        data-kind={node.kind}
+        style={{ height }}
+      >
+        {node.kind !== 'trigger' && <HandleStub type="target" id="in" />}
+        <div className="node-ports">
+          {ports.map((port) => (
+            <div key={port.id} className="node-port">
+              <HandleStub type="source" id={port.id} />
+            </div>
+          ))}
+        </div>
+      </div>
+    );
+  }
 
   return (
-    <div
-      className={[
-        'node-card',
-        `cat-${definition?.category ?? 'end'}`,
-        selected ? 'is-selected' : '',
-        errors.length ? 'has-errors' : '',
-      ].join(' ')}
-      data-testid={`node-${id}`}
-      data-kind={node.kind}
-      style={{ height: cardHeight(row, problem !== undefined) }}
-    >
+    <div className={className} data-testid={`node-${id}`} data-kind={node.kind} style={{ height }}>
       {node.kind !== 'trigger' && (
         <Handle type="target" position={Position.Top} id="in" className="node-in" />
       )}
@@ -87,6 +109,18 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         </div>
       )}
     </div>
+  );
+}
+
+function HandleStub({ type, id }: { type: 'source' | 'target'; id: string }) {
+  const position = type === 'source' ? 'bottom' : 'top';
+  return (
+    <span
+      className={`react-flow__handle react-flow__handle-${position} ${type} node-${type === 'source' ? 'out' : 'in'}`}
+      data-handleid={id}
+      data-handlepos={position}
+      aria-hidden="true"
+    />
   );
 }
 

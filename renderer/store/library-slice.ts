@@ -86,7 +86,6 @@ export const createLibrarySlice =
           const record = await api.getJourney({ id });
           get().loadJourney(record.journey, record.revision);
           set({ route: { view: 'editor', id }, pasteCount: 0 });
-          get().requestFitView();
         });
       },
       goToLibrary(discard = false) {
@@ -104,7 +103,6 @@ export const createLibrarySlice =
           get().closeDialog();
           get().loadJourney(record.journey, record.revision);
           set({ route: { view: 'editor', id: record.journey.id } });
-          get().requestFitView();
         });
       },
       async renameJourney(id, name) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppService, type AppService } from '../../../../core/adapters/app/app-service';
 import { startAppServer, type AppServer } from '../../../../core/adapters/http/app-server';
 import { openDatabase } from '../../../../core/adapters/sqlite/database';
+import type { Journey } from '../../../../core/model/journey';
 import { fixtureText } from '../../fixtures';
 
 const TOKEN = 'test-token-0123456789';
@@ -56,6 +57,21 @@ function raw(
   });
 }
 
+interface Envelope<T = unknown> {
+  ok: boolean;
+  value: T;
+  error: { code: string; message: string; field?: string };
+}
+
+interface Saved {
+  journey: Journey;
+  revision: number;
+}
+
+function envelope<T = unknown>(answer: Answer): Envelope<T> {
+  return JSON.parse(answer.body) as Envelope<T>;
+}
+
 function call(method: string, input: unknown, headers: Record<string, string> = {}) {
   return raw('POST', `/api/${method}`, {
     headers: {
@@ -71,7 +87,7 @@ describe('browser-mode server: API', () => {
   it('answers a call with the envelope', async () => {
     const answer = await call('createJourney', { name: 'Welcome' });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({
+    expect(envelope(answer)).toMatchObject({
       ok: true,
       value: { journey: { id: 'welcome' } },
     });
@@ -81,7 +97,7 @@ describe('browser-mode server: API', () => {
   it('refuses calls without the token', async () => {
     const answer = await call('listJourneys', {}, { Authorization: 'Bearer wrong' });
     expect(answer.status).toBe(401);
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(envelope(answer)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('refuses other host names (DNS rebinding) and other origins', async () => {
@@ -98,11 +114,11 @@ describe('browser-mode server: API', () => {
       body: '{"nope"',
     });
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body).error.code).toBe('invalid-request');
+    expect(envelope(badJson).error.code).toBe('invalid-request');
 
     const badInput = await call('createJourney', { name: '' });
     expect(badInput.status).toBe(400);
-    expect(JSON.parse(badInput.body).error).toMatchObject({
+    expect(envelope(badInput).error).toMatchObject({
       code: 'invalid-request',
       field: 'name',
     });
@@ -118,30 +134,32 @@ describe('browser-mode server: API', () => {
   });
 
   it('changes nothing when a save is refused', async () => {
-    const created = JSON.parse((await call('createJourney', { name: 'Kept' })).body).value;
+    const created = envelope<Saved>(await call('createJourney', { name: 'Kept' })).value;
     const broken = { ...created.journey, nodes: [{ id: 'x', kind: 'teleport', config: {} }] };
     const answer = await call('saveJourney', { journey: broken, revision: created.revision });
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body).error.field).toBe('journey.nodes.0.kind');
-    const after = JSON.parse((await call('getJourney', { id: 'kept' })).body).value;
+    expect(envelope(answer).error.field).toBe('journey.nodes.0.kind');
+    const after = envelope<Saved>(await call('getJourney', { id: 'kept' })).value;
     expect(after.revision).toBe(created.revision);
     expect(after.journey.nodes).toEqual([]);
   });
 
   it('reports a revision conflict as 409', async () => {
-    const created = JSON.parse((await call('createJourney', { name: 'Twice' })).body).value;
+    const created = envelope<Saved>(await call('createJourney', { name: 'Twice' })).value;
     expect((await call('saveJourney', { journey: created.journey, revision: 1 })).status).toBe(200);
     const stale = await call('saveJourney', { journey: created.journey, revision: 1 });
     expect(stale.status).toBe(409);
-    expect(JSON.parse(stale.body).error.code).toBe('conflict');
+    expect(envelope(stale).error.code).toBe('conflict');
   });
 
   it('imports through the API and exports the same bytes', async () => {
     const text = fixtureText('journeys', 'winback-ab.json');
-    const imported = JSON.parse((await call('importJourney', { fileName: 'w.json', text })).body);
+    const imported = envelope<{ ok: boolean; record: Saved }>(
+      await call('importJourney', { fileName: 'w.json', text }),
+    );
     expect(imported.value.ok).toBe(true);
-    const exported = JSON.parse(
-      (await call('exportJourney', { id: imported.value.record.journey.id })).body,
+    const exported = envelope<{ text: string }>(
+      await call('exportJourney', { id: imported.value.record.journey.id }),
     );
     expect(exported.value.text).toBe(text);
   });
