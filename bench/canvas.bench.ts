@@ -47,6 +47,27 @@ function percentile(values: readonly number[], p: number): number {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+// In-page code is written as text: it runs in the browser, outside this program's Node types.
+const READ_ZOOM = `Number(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('.react-flow__viewport')?.style.transform ?? '')?.[1] ?? 1)`;
+
+/**
+ * Clicks the journey in the library and resolves, in milliseconds, when all its cards are drawn
+ * (in the page, measured by React Flow, so visible) and the frame showing them has been produced.
+ */
+function openJourney(count: number): string {
+  return `new Promise((resolve) => {
+    const started = performance.now();
+    document.querySelector('[data-testid="journey-bench-500"] .journey-open').click();
+    const check = () => {
+      const cards = document.querySelectorAll('.react-flow__node');
+      const drawn = cards.length === ${count} && [...cards].every((c) => c.style.visibility !== 'hidden');
+      if (drawn) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`;
+}
+
 /** Per drag step: main-thread CPU time and wall time from its input task to its painted frame. */
 function framesOf(trace: TraceEvent[]): { cpu: number[]; wall: number[] } {
   const byThread = new Map<string, TraceEvent[]>();
@@ -89,12 +110,7 @@ function framesOf(trace: TraceEvent[]): { cpu: number[]; wall: number[] } {
 }
 
 async function zoomAt(page: Page, nodeId: string, target: number): Promise<string> {
-  const zoom = () =>
-    page.evaluate(() => {
-      const transform =
-        document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
-      return Number(/scale\(([\d.]+)\)/.exec(transform ?? '')?.[1] ?? 1);
-    });
+  const zoom = () => page.evaluate<number>(READ_ZOOM);
   for (let i = 0; i < 40 && (await zoom()) < target; i++) {
     const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
     if (!box) break;
@@ -159,32 +175,10 @@ try {
   await page.goto(server.url);
   await page.getByTestId('library').waitFor();
 
-  // Open: from the click in the library until every card is drawn (measured by React Flow and
-  // visible) and the frame showing them has been produced.
   const opens: number[] = [];
   for (let run = 0; run < OPEN_RUNS; run++) {
     await page.getByTestId('journey-bench-500').waitFor();
-    opens.push(
-      await page.evaluate(
-        (count) =>
-          new Promise<number>((resolve) => {
-            const started = performance.now();
-            document
-              .querySelector<HTMLButtonElement>('[data-testid="journey-bench-500"] .journey-open')
-              ?.click();
-            const check = () => {
-              const cards = document.querySelectorAll<HTMLElement>('.react-flow__node');
-              const drawn =
-                cards.length === count && [...cards].every((c) => c.style.visibility !== 'hidden');
-              if (drawn)
-                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
-              else requestAnimationFrame(check);
-            };
-            requestAnimationFrame(check);
-          }),
-        journey.nodes.length,
-      ),
-    );
+    opens.push(await page.evaluate<number>(openJourney(journey.nodes.length)));
     if (run < OPEN_RUNS - 1) await page.getByRole('button', { name: 'Journeys' }).click();
   }
   const openMedian = percentile(opens, 50);
