@@ -11,6 +11,13 @@ export default defineConfig({
           include: ['tests/core/**/*.test.ts'],
         },
       },
+      {
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/electron/**/*.test.ts'],
+        },
+      },
     ],
   },
 });
