@@ -19,5 +19,7 @@ export function startApp(options?: {
     electronPath: string,
     options: { nativeBinding: string; env: NodeJS.ProcessEnv },
   ) => Promise<number>;
-  loadWeb?: () => Promise<{ startWeb(options: object): Promise<unknown> }>;
+  loadWeb?: () => Promise<{
+    startWeb(options: object): Promise<{ url?: string; close?: () => Promise<void> } | undefined>;
+  }>;
 }): Promise<number | undefined>;

@@ -93,6 +93,14 @@ export async function startApp({
     return 1;
   }
   warn('Starting browser mode instead: the same app, served on 127.0.0.1.');
-  await web.startWeb(webOptions(argv));
+  const server = await web.startWeb(webOptions(argv));
+  if (typeof server?.url === 'string') {
+    log(`Open this address in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.`);
+  }
+  if (typeof server?.close === 'function') {
+    const stop = () => void Promise.resolve(server.close()).finally(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }
   return undefined;
 }

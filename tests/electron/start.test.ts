@@ -108,13 +108,16 @@ describe('npm start', () => {
 
   it('says why there is no window and starts browser mode instead', async () => {
     const warn = vi.fn();
-    const startWeb = vi.fn(() => Promise.resolve({}));
+    const log = vi.fn();
+    const startWeb = vi.fn(() => Promise.resolve({ url: 'http://127.0.0.1:5180/#token=t' }));
     const code = await startApp({
       argv: ['--port', '5180', '--data', '/tmp/library'],
       locate: unavailable,
       loadWeb: () => Promise.resolve({ startWeb }),
       warn,
+      log,
     });
+    expect(log.mock.calls.at(-1)?.[0]).toContain('http://127.0.0.1:5180/#token=t');
     expect(code).toBeUndefined();
     expect(warn).toHaveBeenCalledWith(
       'Journey Studio cannot open its desktop window here: the Electron 45.4.1 binary is not installed.',
