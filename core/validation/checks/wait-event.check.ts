@@ -34,7 +34,7 @@ export const waitEventCheck: JourneyCheck = {
       if (goal?.event === wait.event && goal.exit && !goal.where?.length && !goal.within) {
         why = `the journey's goal is ${wait.event} and ends the journey, so profiles who do it leave before this wait sees it. Wait for another event, or let the goal keep them in (exit: false)`;
       } else if (happening && wait.event !== trigger && !happening.has(wait.event)) {
-        why = `no trigger starts with it and it does not occur in the ${context.events?.length.toLocaleString('en')} sample events, so every profile leaves through "timeout". Check the event name`;
+        why = `no trigger starts with it and it does not occur in the sample events, so every profile leaves through "timeout". Check the event name`;
       }
       if (!why) continue;
       issues.push(

@@ -22,7 +22,7 @@ describe('wait-event-never-happens', () => {
     expect(issue?.nodeId).toBe('delivered');
     expect(issue?.path).toEqual(['nodes', 1, 'config', 'event']);
     expect(issue?.message).toBe(
-      'Wait "delivered" waits for "order_deliverd", which never arrives there: no trigger starts with it and it does not occur in the 3 sample events, so every profile leaves through "timeout". Check the event name.',
+      'Wait "delivered" waits for "order_deliverd", which never arrives there: no trigger starts with it and it does not occur in the sample events, so every profile leaves through "timeout". Check the event name.',
     );
   });
 
