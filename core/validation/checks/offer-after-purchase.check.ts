@@ -117,6 +117,8 @@ function provesNotBought(
 export const offerAfterPurchaseCheck: JourneyCheck = {
   code: 'offer-after-purchase',
   check(journey) {
+    // Without a working trigger there are no paths to follow; the trigger's error says why.
+    if (!journey.trigger) return [];
     const offers = [...journey.nodes.values()].flatMap((node) => {
       const config = personMessage(node);
       const wording = config && journey.reachable.has(node.id) ? offerWording(config) : undefined;
