@@ -95,9 +95,9 @@ function usesEvents(condition: Condition): boolean {
 export class Interpreter {
   private indexes: Indexes | undefined;
   private readonly context = new NodeContext(this);
-  private lastZone: { profile?: Profile; journey?: CompiledJourney; zone: string } = {
-    zone: 'UTC',
-  };
+  private lastZoneProfile: Profile | undefined;
+  private lastZoneJourney: CompiledJourney | undefined;
+  private lastZone = 'UTC';
   /** Profiles changed by update nodes or identify during the current unit of work. */
   private readonly changed = new Set<string>();
 
@@ -150,15 +150,15 @@ export class Interpreter {
 
   private zoneOf(profile: Profile, journey: CompiledJourney): string {
     // Consecutive steps mostly concern the same profile and journey.
-    if (profile === this.lastZone.profile && journey === this.lastZone.journey)
-      return this.lastZone.zone;
+    if (profile === this.lastZoneProfile && journey === this.lastZoneJourney) return this.lastZone;
     const attribute = profile.attributes.timezone;
-    const zone =
+    this.lastZone =
       typeof attribute === 'string' && isValidTimeZone(attribute)
         ? attribute
         : journey.settings.timezone;
-    this.lastZone = { profile, journey, zone };
-    return zone;
+    this.lastZoneProfile = profile;
+    this.lastZoneJourney = journey;
+    return this.lastZone;
   }
 
   // ---------------------------------------------------------------- units of work
@@ -269,7 +269,8 @@ export class Interpreter {
       events: this.store.eventsOf(profile.id),
       now,
       zone,
-      entry: enrollment && { at: enrollment.enteredAt, triggerSeq: enrollment.trigger?.seq },
+      entryAt: enrollment?.enteredAt,
+      triggerSeq: enrollment?.trigger?.seq,
     };
   }
 
@@ -326,10 +327,16 @@ export class Interpreter {
     via: EntryVia,
     event?: StoredEvent,
   ): void {
-    const earlier = this.store.enrollmentsOf(profileId).filter((e) => e.journeyId === journey.id);
+    let earlier = 0;
+    let active = false;
+    for (const e of this.store.enrollmentsOf(profileId)) {
+      if (e.journeyId !== journey.id) continue;
+      earlier++;
+      active ||= e.status === 'active';
+    }
     const { reentry } = journey.settings;
     const base = { at: now, journeyId: journey.id, profileId };
-    if (reentry === 'never' && earlier.length > 0) {
+    if (reentry === 'never' && earlier > 0) {
       this.record({
         ...base,
         type: 'entry-refused',
@@ -338,7 +345,7 @@ export class Interpreter {
       });
       return;
     }
-    if (reentry === 'after_exit' && earlier.some((e) => e.status === 'active')) {
+    if (reentry === 'after_exit' && active) {
       this.record({
         ...base,
         type: 'entry-refused',
@@ -347,16 +354,17 @@ export class Interpreter {
       });
       return;
     }
-    const entry = earlier.length + 1;
+    const entry = earlier + 1;
     const enrollment: Enrollment = {
-      id: `${journey.id}:${profileId}:${entry}`,
+      // join builds a flat string; a template literal leaves a tree of pieces alive per id.
+      id: [journey.id, profileId, entry].join(':'),
       journeyId: journey.id,
       version: journey.version,
       profileId,
       entry,
       enteredAt: now,
       via,
-      ...(event && { trigger: event }),
+      trigger: event,
       status: 'active',
       nodeId: journey.triggerId,
       visits: 0,
@@ -365,7 +373,7 @@ export class Interpreter {
       type: 'enter',
       enrollmentId: enrollment.id,
       via,
-      ...(event && { event: event.name }),
+      event: event?.name,
     });
     this.advance(journey, enrollment, journey.triggerId, now);
   }
@@ -462,7 +470,7 @@ export class Interpreter {
       enrollmentId: enrollment.id,
       nodeId,
       port,
-      ...(to !== undefined && { to }),
+      to,
     });
     return to;
   }
@@ -530,8 +538,8 @@ export class Interpreter {
           until: decision.until,
           reason: decision.reason,
           since: now,
-          ...(decision.timeoutPort !== undefined && { timeoutPort: decision.timeoutPort }),
-          ...(decision.event && { event: decision.event }),
+          timeoutPort: decision.timeoutPort,
+          event: decision.event,
         };
         this.store.putEnrollment(enrollment);
         this.store.schedule({
@@ -548,7 +556,7 @@ export class Interpreter {
           nodeId: current,
           until: decision.until,
           reason: decision.reason,
-          ...(decision.event && { event: decision.event.name }),
+          event: decision.event?.name,
         });
         return;
       }

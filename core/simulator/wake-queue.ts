@@ -1,12 +1,11 @@
 import { wakeKey, type Wake } from '../runtime/ports';
 
-interface Entry {
-  at: number;
+/** A wake-up with its place in the queue; the queue owns the wake objects it is given. */
+type Entry = Wake & {
   seq: number;
   /** Replacement key; empty for enrollment wake-ups (see `schedule`). */
   key: string;
-  wake: Wake;
-}
+};
 
 /**
  * Scheduled wake-ups in time order; among wake-ups due at the same instant, the one scheduled
@@ -22,7 +21,9 @@ export class WakeQueue {
     // An enrollment wake-up carries a token the interpreter checks, so a replaced one is
     // harmless when it surfaces: only the other kinds need the bookkeeping of replacement.
     const key = wake.kind === 'enrollment' ? '' : wakeKey(wake);
-    const entry: Entry = { at: wake.at, seq: ++this.seq, key, wake };
+    const entry = wake as Entry;
+    entry.seq = ++this.seq;
+    entry.key = key;
     if (key) this.current.set(key, entry.seq);
     this.heap.push(entry);
     this.up(this.heap.length - 1);
@@ -41,7 +42,7 @@ export class WakeQueue {
     if (!top) return undefined;
     this.removeTop();
     if (top.key) this.current.delete(top.key);
-    return top.wake;
+    return top;
   }
 
   private dropStale(): void {
