@@ -1,5 +1,6 @@
 import { consoleOutput, usageError, type CommandResult, type Output } from './output';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
+import { TEMPLATES_USAGE, templatesCommand } from './templates.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
@@ -7,6 +8,7 @@ type Command = (args: string[], out: Output) => CommandResult | Promise<CommandR
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
+  templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 
 export function usage(): string {
