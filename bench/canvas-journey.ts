@@ -37,7 +37,7 @@ export function bigJourney(size: number): Journey {
           channel: 'email',
           from: 'shop@example.com',
           subject: `Reminder ${n}: {{ profile.first_name | default: 'there' }}`,
-          html: '<p>Your cart is waiting.</p>',
+          html: '<p>Your cart is waiting.</p><p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
         },
       },
       { id: id('tag'), kind: 'update', config: { set: { bought: true } } },
@@ -68,7 +68,11 @@ export function bigJourney(size: number): Journey {
     version: 1,
     id: 'bench-500',
     name: 'Benchmark: 500 steps',
-    settings: {},
+    settings: {
+      goal: { event: 'purchase', exit: true },
+      quietHours: { start: '21:00', end: '08:00' },
+      frequencyCap: { max: 2, per: 'P1D' },
+    },
     nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id)! })),
     edges: edges.map((e) => (e.port === 'next' ? { from: e.from, to: e.to } : e)),
   };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AppApi } from '../core/api/contract';
+import { runMenuCommand } from './api/menu-commands';
 import { Editor } from './Editor';
 import { LibraryView } from './library/LibraryView';
 import { Dialogs } from './panels/Dialogs';
@@ -53,6 +54,15 @@ function useLibraryEvents(api: AppApi) {
   );
 }
 
+/** The desktop app's menu (never fires in a browser). */
+function useMenuCommands(api: AppApi) {
+  const store = useAppStore();
+  useEffect(
+    () => api.onMenuCommand((event) => runMenuCommand(store.getState(), event)),
+    [api, store],
+  );
+}
+
 function useUnsavedGuard() {
   const store = useAppStore();
   useEffect(() => {
@@ -68,6 +78,7 @@ export function App({ api }: { api: AppApi }) {
   const view = useApp((s) => s.route.view);
   useRouteInAddress();
   useLibraryEvents(api);
+  useMenuCommands(api);
   useUnsavedGuard();
   return (
     <div className="app">

@@ -1,3 +1,4 @@
+import { apiFromBridge } from '../../core/api/bridge';
 import type { AppApi } from '../../core/api/contract';
 import { createHttpApi } from './http-client';
 import { takeSessionToken } from './session-token';
@@ -13,7 +14,9 @@ export type ApiConnection = { ok: true; api: AppApi } | { ok: false; reason: str
 
 /** The AppApi for this window: the preload's in Electron, HTTP to the local engine in a browser. */
 export function connectAppApi(): ApiConnection {
-  if (window.journeyApp) return { ok: true, api: window.journeyApp };
+  // The preload's failures cross the context bridge as plain data; apiFromBridge makes them
+  // ApiErrors of this page again.
+  if (window.journeyApp) return { ok: true, api: apiFromBridge(window.journeyApp) };
   const token = takeSessionToken(window.location, window.history, window.sessionStorage);
   if (!token) {
     return {

@@ -11,6 +11,7 @@ import {
   type AppApi,
   API_ERROR_CODES,
 } from '../../core/api/contract';
+import { browserFiles } from './browser-files';
 
 export interface HttpApiOptions {
   /** Where the engine serves `/api/…`; the page's own origin in browser mode. */
@@ -38,7 +39,8 @@ function errorCode(code: unknown): ApiErrorCode {
 /**
  * The AppApi over HTTP, for browser mode: `POST /api/<method>` with the input as JSON and the
  * bearer token; answers are the contract's envelope, failures come back as `ApiError`. Events
- * arrive on one server-sent event stream, opened while anyone listens.
+ * arrive on one server-sent event stream, opened while anyone listens. The file methods are the
+ * browser's own (a file input, a download).
  */
 export function createHttpApi(options: HttpApiOptions): AppApi {
   const base = options.baseUrl.replace(/\/$/, '');
@@ -117,7 +119,7 @@ export function createHttpApi(options: HttpApiOptions): AppApi {
     };
   }
 
-  const api: Record<string, unknown> = {};
+  const api: Record<string, unknown> = { ...browserFiles() };
   for (const method of API_METHODS) api[method] = (input: unknown) => call(method, input);
   for (const event of API_EVENTS) {
     api[eventSubscriberName(event)] = (

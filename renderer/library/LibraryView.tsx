@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JourneySummary } from '../../core/api/contract';
 import {
   CopyIcon,
@@ -17,8 +17,7 @@ export function LibraryView() {
   const store = useAppStore();
   const journeys = useApp((s) => s.journeys);
   const templates = useApp((s) => s.templates);
-  const { refreshLibrary, loadTemplates, openDialog, importJourneyFile } = store.getState();
-  const fileInput = useRef<HTMLInputElement>(null);
+  const { refreshLibrary, loadTemplates, openDialog, importFromFile } = store.getState();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
 
@@ -45,7 +44,7 @@ export function LibraryView() {
           </p>
         </div>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          <button type="button" className="button" onClick={() => void importFromFile()}>
             <UploadIcon size={16} /> Import…
           </button>
           <button
@@ -56,18 +55,6 @@ export function LibraryView() {
             <PlusIcon size={16} /> New journey
           </button>
         </div>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void file.text().then((text) => importJourneyFile(file.name, text));
-          }}
-        />
       </header>
 
       {journeys && journeys.length > 0 && (

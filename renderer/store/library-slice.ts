@@ -6,7 +6,6 @@ import {
   type TemplateSummary,
 } from '../../core/api/contract';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
-import { downloadText } from '../api/download';
 import type { AppState } from './app-store';
 import { uniqueNodeId } from './journey-edits';
 
@@ -33,6 +32,11 @@ export interface LibrarySlice {
     text: string,
     mode?: 'ask' | 'replace' | 'copy',
   ) => Promise<void>;
+  /** Asks for a journey file (a dialog, or the browser's file chooser) and imports it. */
+  importFromFile: () => Promise<void>;
+  /** Imports a file from the desktop app's Open Recent menu. */
+  importRecentFile: (id: string) => Promise<void>;
+  /** Saves the journey file where the user chooses (a dialog, or a download). */
   exportJourney: (id: string) => Promise<void>;
   /** Saves the journey being edited; `overwrite` saves over a newer revision. */
   save: (options?: { overwrite?: boolean }) => Promise<boolean>;
@@ -172,10 +176,24 @@ export const createLibrarySlice =
           }
         });
       },
+      async importFromFile() {
+        // No await before openFile: browsers show a file chooser only straight from a click.
+        const opened = await attempt(() => api.openFile({ kind: 'journey' }));
+        if (opened && !opened.canceled) await get().importJourneyFile(opened.fileName, opened.text);
+      },
+      async importRecentFile(id) {
+        const opened = await attempt(() => api.openRecentFile({ id }));
+        if (opened) await get().importJourneyFile(opened.fileName, opened.text);
+      },
       async exportJourney(id) {
         await attempt(async () => {
           const file = await api.exportJourney({ id });
-          downloadText(file.fileName, file.text);
+          const saved = await api.saveFile({
+            kind: 'journey',
+            suggestedName: file.fileName,
+            text: file.text,
+          });
+          if (!saved.canceled) get().notify(`Exported “${saved.fileName}”.`, 'success');
         });
       },
       async save(options = {}) {

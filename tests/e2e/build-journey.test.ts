@@ -73,12 +73,21 @@ describe('drawing a journey from an empty canvas', () => {
       .fill("{{ profile.first_name | default: 'Hi' }}, your cart is waiting");
     await page
       .getByRole('textbox', { name: 'Body (HTML)' })
-      .fill('<p>You left {{ event.brand }} in your cart.</p>');
+      .fill(
+        '<p>You left {{ event.brand }} in your cart.</p>\n<p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
+      );
     await expect
       .poll(() => page.locator('.preview-subject').textContent())
       .toBe('Emma, your cart is waiting');
     const body = page.frameLocator('iframe[title="Email body preview"]').locator('body');
-    await expect.poll(() => body.textContent()).toBe('You left samsung in your cart.');
+    await expect.poll(() => body.textContent()).toBe('You left samsung in your cart.\nUnsubscribe');
+
+    // The journey's settings: a goal, and no email at night.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.getByTestId('journey-settings').waitFor();
+    await page.getByRole('switch', { name: /Count a conversion/ }).check();
+    await page.getByRole('switch', { name: /Quiet hours/ }).check();
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Stockholm');
 
     await expect.poll(() => page.getByTestId('issues-summary').textContent()).toBe('No problems');
 

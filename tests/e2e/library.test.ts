@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, mod, node, startStudio, type Studio } from './studio';
 
@@ -16,6 +17,15 @@ afterAll(async () => {
 
 const list = () => studio.api<{ id: string; name: string }[]>('listJourneys', {});
 
+/** Clicks Import… and picks the file in the browser's file chooser. */
+async function importFile(page: Page, chosen: ReturnType<typeof file>) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import…' }).click(),
+  ]);
+  await chooser.setFiles(chosen);
+}
+
 function file(folder: string, name: string) {
   return { name, mimeType: 'application/json', buffer: readFileSync(join(FIXTURES, folder, name)) };
 }
@@ -24,7 +34,7 @@ describe('the journey library', () => {
   it('refuses a broken file with a clear reason and changes nothing', async () => {
     const { page, context } = await studio.open();
     const before = await list();
-    await page.getByTestId('import-input').setInputFiles(file('invalid', 'truncated.json'));
+    await importFile(page, file('invalid', 'truncated.json'));
     const dialog = page.getByRole('dialog', { name: 'This file cannot be imported' });
     await dialog.waitFor();
     const text = await dialog.textContent();
@@ -32,9 +42,9 @@ describe('the journey library', () => {
     expect(text).toMatch(/Line \d+/);
     expect(text).toMatch(/ends too early/);
     expect(text).toContain('Nothing was changed');
-    await page.getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('button', { name: 'OK', exact: true }).click();
 
-    await page.getByTestId('import-input').setInputFiles(file('invalid', 'unknown-kind.json'));
+    await importFile(page, file('invalid', 'unknown-kind.json'));
     await expect
       .poll(() => page.getByTestId('import-problems').textContent())
       .toMatch(/unknown kind/);
@@ -46,9 +56,7 @@ describe('the journey library', () => {
   it('imports a journey file and exports exactly the same bytes', async () => {
     const { page, context } = await studio.open();
     const original = readFileSync(join(FIXTURES, 'journeys', 'forward-compatible.json'), 'utf8');
-    await page
-      .getByTestId('import-input')
-      .setInputFiles(file('journeys', 'forward-compatible.json'));
+    await importFile(page, file('journeys', 'forward-compatible.json'));
     await page.getByTestId('journey-forward-compatible').waitFor();
     const exported = await download(page, () =>
       page.getByRole('button', { name: 'Export Keys from a newer version' }).click(),
@@ -57,9 +65,7 @@ describe('the journey library', () => {
     expect(exported.text).toBe(original);
 
     // The same file again: replace it, or keep both.
-    await page
-      .getByTestId('import-input')
-      .setInputFiles(file('journeys', 'forward-compatible.json'));
+    await importFile(page, file('journeys', 'forward-compatible.json'));
     await page.getByRole('dialog', { name: 'A journey with this id exists' }).waitFor();
     await page.getByRole('button', { name: 'Keep both' }).click();
     await page.getByTestId('journey-forward-compatible-2').waitFor();

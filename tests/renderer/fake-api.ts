@@ -73,6 +73,11 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     exportJourney: ({ id }) =>
       Promise.resolve({ fileName: `${id}.journey.json`, text: serializeJourney(get(id).journey) }),
     listTemplates: () => Promise.resolve([]),
+    openFile: () => Promise.resolve({ canceled: true as const }),
+    saveFile: ({ suggestedName }) =>
+      Promise.resolve({ canceled: false as const, fileName: suggestedName }),
+    openRecentFile: () => Promise.reject(new ApiError('not-found', 'no recent files')),
+    onMenuCommand: () => () => undefined,
     onJourneysChanged: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
