@@ -29,7 +29,7 @@ export function FarEdges() {
       const tx = Math.round(target.internals.positionAbsolute.x + entry.x + entry.width / 2);
       const ty = Math.round(target.internals.positionAbsolute.y + entry.y + entry.height / 2);
       let d: string;
-      if (ty > sy + 40) {
+      if (ty > sy + 8) {
         const middle = Math.round(sy + (ty - sy) / 2);
         d = `M${sx} ${sy}V${middle}H${tx}V${ty}`;
       } else {

@@ -18,11 +18,11 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { isNodeKind } from '../../core/nodes/registry';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
-import { FAR_ZOOM, FarViewContext } from './far-view';
+import { ViewLevelContext, viewLevel } from './far-view';
 import { FarEdges } from './FarEdges';
 import { JourneyMinimap } from './JourneyMinimap';
 import type { JourneyFlowEdge, JourneyFlowNode } from './flow-mapping';
-import { GRID, NODE_HEIGHT, NODE_WIDTH } from './geometry';
+import { FIT_OPTIONS, GRID, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { edgeTypes, nodeTypes } from './node-types';
 import { PALETTE_MIME } from './palette-drag';
 import { useShortcuts } from './use-shortcuts';
@@ -31,8 +31,6 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'journey',
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9aa3b2' },
 };
-
-const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
 
 const NO_EDGES: JourneyFlowEdge[] = [];
 const MIN_ZOOM = 0.1;
@@ -79,7 +77,8 @@ export function JourneyCanvas() {
   const fitViewRequest = useApp((s) => s.fitViewRequest);
   const revealRequest = useApp((s) => s.revealRequest);
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const level = useFlowStore((s) => viewLevel(s.transform[2]));
+  const far = level !== 'near';
   const wrapper = useRef<HTMLDivElement>(null);
   const [defaultViewport] = useState(() => initialViewport(nodes));
   useShortcuts();
@@ -187,7 +186,7 @@ export function JourneyCanvas() {
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} data-testid="canvas">
-      <FarViewContext.Provider value={far}>
+      <ViewLevelContext.Provider value={level}>
         <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
           nodes={nodes}
           edges={far ? NO_EDGES : edges}
@@ -223,7 +222,7 @@ export function JourneyCanvas() {
           {far && <FarEdges />}
           <JourneyMinimap />
         </ReactFlow>
-      </FarViewContext.Provider>
+      </ViewLevelContext.Provider>
       {empty && (
         <div className="canvas-empty" aria-live="polite">
           <p className="canvas-empty-title">Start with a trigger</p>

@@ -118,6 +118,7 @@ export function JourneyMinimap() {
     void flow.setCenter(x, y, { zoom: flow.getZoom() });
   };
 
+  if (nodes.length === 0) return null;
   return (
     <div className="minimap" data-testid="minimap">
       <canvas

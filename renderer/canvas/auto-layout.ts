@@ -10,17 +10,19 @@ export interface LayoutNode {
 
 export interface LayoutEdge {
   from: string;
+  port?: string;
   to: string;
 }
 
 /**
  * Top-down layered layout (dagre): the trigger at the top, each step below the one before it,
- * branches side by side. Edges are added in the order given, which keeps a node's children in
- * the order of its ports (yes before no, A before B). Returns top-left corners on the grid.
+ * branches side by side, a node's children in the order of its ports (yes left of no, A left of
+ * B). Returns top-left corners on the grid.
  */
 export function layoutPositions(
   nodes: readonly LayoutNode[],
   edges: readonly LayoutEdge[],
+  portOrder: (nodeId: string) => readonly string[] = () => [],
 ): Map<string, Position> {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'TB', nodesep: 48, ranksep: 64, marginx: 0, marginy: 0 });
@@ -32,7 +34,15 @@ export function layoutPositions(
     });
   }
   const known = new Set(nodes.map((n) => n.id));
-  for (const edge of edges) {
+  // Dagre orders siblings by the order their edges were added: add them in port order.
+  const rank = (edge: LayoutEdge) => {
+    const index = portOrder(edge.from).indexOf(edge.port ?? 'next');
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const bySource = new Map<string, LayoutEdge[]>();
+  for (const edge of edges) bySource.set(edge.from, [...(bySource.get(edge.from) ?? []), edge]);
+  const sorted = [...bySource.values()].flatMap((list) => list.sort((a, b) => rank(a) - rank(b)));
+  for (const edge of sorted) {
     if (known.has(edge.from) && known.has(edge.to) && edge.from !== edge.to) {
       graph.setEdge(edge.from, edge.to);
     }

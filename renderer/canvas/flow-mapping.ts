@@ -8,7 +8,7 @@ import {
   type Position,
 } from '../../core/model/journey';
 import type { ValidationIssue } from '../../core/validation/catalogue';
-import { nodeCardHeight } from '../nodes/card-shape';
+import { nodeCardHeight, nodePorts } from '../nodes/card-shape';
 import { layoutPositions } from './auto-layout';
 
 /**
@@ -80,6 +80,10 @@ export function journeyToFlow(journey: Journey, options: FlowOptions = {}): Flow
             height: nodeCardHeight(n, options.issuesByNode?.get(n.id) ?? NO_ISSUES),
           })),
           journey.edges,
+          (id) => {
+            const node = journey.nodes.find((n) => n.id === id);
+            return node ? nodePorts(node).map((p) => p.id) : [];
+          },
         )
       : undefined;
 

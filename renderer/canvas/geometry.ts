@@ -37,3 +37,12 @@ export const GRID = 16;
 export function snap(value: number): number {
   return Math.round(value / GRID) * GRID;
 }
+
+/**
+ * How "fit view" frames a journey: never past 100 %, with room at the bottom so the last steps
+ * are not under the minimap.
+ */
+export const FIT_OPTIONS = {
+  padding: { top: '48px', right: '48px', bottom: '150px', left: '48px' },
+  maxZoom: 1,
+} as const;

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { NODE_KINDS } from '../../core/nodes/registry';
 import { useAppStore } from '../store/app-store';
+import { FIT_OPTIONS } from './geometry';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -74,7 +75,7 @@ export function useShortcuts(): void {
             return true;
           case 'f':
           case 'F':
-            void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+            void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
             return true;
           case 'l':
           case 'L':

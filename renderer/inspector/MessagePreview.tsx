@@ -55,15 +55,17 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
           className="select is-inline"
           value={persona.id}
           aria-label="Preview as"
+          title="The sample profile the preview is rendered for"
           onChange={(e) => setPersona(e.target.value)}
         >
           {PERSONAS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} — {p.note}
+              {p.name}
             </option>
           ))}
         </select>
       </div>
+      <p className="preview-persona">{persona.note}</p>
       {skipped && <p className="preview-note">{skipped}</p>}
       {channel === 'email' && (
         <div className="preview-email">

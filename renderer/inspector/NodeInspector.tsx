@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import { InfoIcon } from '../nodes/icons';
 import { nodeTitle } from '../nodes/node-title';
 import { nodeView } from '../nodes/registry';
 import { CATEGORY_LABELS } from '../nodes/node-view';
@@ -75,7 +76,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {notes.length > 0 && (
         <ul className="inspector-notes" aria-label="Notes">
           {notes.map((note) => (
-            <li key={note.message}>{note.message}</li>
+            <li key={note.message}>
+              <InfoIcon size={14} />
+              {note.message}
+            </li>
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext, useMemo } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
-import { FarViewContext } from '../canvas/far-view';
+import { ViewLevelContext } from '../canvas/far-view';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
 import { cardHeight } from '../canvas/geometry';
 import { cardProblem, portRow } from './card-shape';
@@ -16,7 +16,7 @@ import { nodeView } from './registry';
  */
 function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const { node, issues } = data;
-  const far = useContext(FarViewContext);
+  const level = useContext(ViewLevelContext);
   const known = isNodeKind(node.kind);
   const definition = known ? nodeDefinition(node.kind) : undefined;
   const view = nodeView(node.kind);
@@ -40,8 +40,8 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   ].join(' ');
   const height = cardHeight(row, problem !== undefined);
 
-  if (far) {
-    // The overview: a block of the same size, and plain elements where the handles are, which
+  if (level !== 'near') {
+    // Zoomed out: a block of the same size, and plain elements where the handles are, which
     // React Flow measures exactly like its own (by class and data attributes) but which cost
     // nothing per frame. Nobody connects steps at this zoom.
     return (
@@ -51,6 +51,12 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         data-kind={node.kind}
         style={{ height }}
       >
+        {level === 'overview' && (
+          <div className="node-overview">
+            {Icon && <Icon size={36} />}
+            <span className="node-overview-title">{nodeTitle(node)}</span>
+          </div>
+        )}
         {node.kind !== 'trigger' && <HandleStub type="target" id="in" />}
         <div className="node-ports">
           {ports.map((port) => (

@@ -8,6 +8,7 @@ import {
   RedoIcon,
   UndoIcon,
 } from '../nodes/icons';
+import { FIT_OPTIONS } from '../canvas/geometry';
 import { MOD } from '../canvas/shortcuts';
 import { useApp, useAppStore } from '../store/app-store';
 
@@ -75,7 +76,7 @@ export function EditorBar() {
           <button
             type="button"
             className="icon-button"
-            onClick={() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 })}
+            onClick={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })}
             aria-label="Fit to view"
             title="Fit the journey in view (F)"
           >

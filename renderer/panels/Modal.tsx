@@ -15,10 +15,10 @@ export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>(
-      'input, select, textarea, button.is-primary, button',
-    );
-    first?.focus();
+    // A field to type in gets the focus; otherwise the dialog itself, so no button is pressed
+    // by a stray Enter and no focus ring jumps out at the reader.
+    const field = panel.current?.querySelector<HTMLElement>('input:not([hidden]), textarea');
+    (field ?? panel.current)?.focus();
     return () => previous?.focus?.();
   }, []);
   return (
@@ -38,6 +38,7 @@ export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
         ref={panel}
         className={`modal${wide ? ' is-wide' : ''}`}
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby="modal-title"
       >

@@ -4,7 +4,7 @@ import { nodeDefinition, type NodeKind } from '../../core/nodes/registry';
 import { layoutPositions } from '../canvas/auto-layout';
 import { checkConnection, type ProposedConnection } from '../canvas/connection-rules';
 import { NODE_HEIGHT, NODE_WIDTH, snap } from '../canvas/geometry';
-import { nodeCardHeight } from '../nodes/card-shape';
+import { nodeCardHeight, nodePorts } from '../nodes/card-shape';
 import type { AppState } from './app-store';
 import {
   addEdge,
@@ -50,6 +50,11 @@ export interface EditSlice {
 }
 
 const PASTE_OFFSET = 48;
+
+function portIds(journey: Journey, id: string): string[] {
+  const node = journey.nodes.find((n) => n.id === id);
+  return node ? nodePorts(node).map((p) => p.id) : [];
+}
 
 /** The first exit of a node without a connection, if any. */
 export function firstOpenPort(journey: Journey, id: string): string | undefined {
@@ -189,6 +194,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
         height: nodeCardHeight(n, issuesByNode.get(n.id) ?? []),
       })),
       journey.edges,
+      (id) => portIds(journey, id),
     );
     commit(setPositions(journey, positions));
     get().requestFitView();
