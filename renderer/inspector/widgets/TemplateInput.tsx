@@ -46,7 +46,7 @@ export function TemplateInput({ id, value, onChange, multiline, label }: Templat
         <textarea
           {...common}
           className={`textarea${multiline === 'html' ? ' is-mono' : ''}`}
-          rows={multiline === 'html' ? 9 : 4}
+          rows={multiline === 'html' ? 7 : 3}
         />
       ) : (
         <input {...common} className="input" />
