@@ -76,7 +76,15 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       )}
       <div className="node-head">
         <span className="node-icon">{Icon && <Icon size={16} />}</span>
-        <span className="node-title">{nodeTitle(node)}</span>
+        {/* A step with its own name still says what kind it is, above the name. */}
+        {node.label?.trim() && definition ? (
+          <span className="node-names">
+            <span className="node-kind">{definition.label}</span>
+            <span className="node-title">{node.label}</span>
+          </span>
+        ) : (
+          <span className="node-title">{nodeTitle(node)}</span>
+        )}
         {errors.length > 0 ? (
           <span className="node-badge is-error" title={errors.map((e) => e.message).join('\n')}>
             {errors.length}
