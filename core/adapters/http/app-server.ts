@@ -125,14 +125,15 @@ function sendError(
   sendEnvelope(res, status, { ok: false, error: { code, message } }, extra);
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY)
-      throw new ApiError('invalid-request', 'The request is too large (over 12 MB).');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -189,7 +190,11 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       const value = await handler(parsed);
       sendEnvelope(res, 200, { ok: true, value });
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof BodyTooLarge) {
+        sendError(res, 413, 'invalid-request', 'The request is too large (over 12 MB).', {
+          Connection: 'close',
+        });
+      } else if (error instanceof ApiError) {
         sendEnvelope(res, STATUS[error.code], { ok: false, error: error.toBody() });
       } else {
         console.error(`browser mode: ${method} failed:`, error);
@@ -280,7 +285,12 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, url.pathname.slice('/api/'.length));
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
+        // Whatever went wrong, the caller gets an answer rather than a hanging request.
+        console.error('browser mode: request failed:', error);
+        if (!res.headersSent) sendError(res, 500, 'internal', 'The engine failed on this request.');
+        else res.end();
+      });
       return;
     }
     handleStatic(req, res, url);

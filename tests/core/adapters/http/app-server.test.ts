@@ -131,6 +131,9 @@ describe('browser-mode server: API', () => {
     });
     expect(notJson.status).toBe(415);
     expect((await raw('GET', '/api/listJourneys')).status).toBe(405);
+    const huge = await call('importJourney', { fileName: 'x.json', text: 'x'.repeat(13_000_000) });
+    expect(huge.status).toBe(413);
+    expect(envelope(huge).error.code).toBe('invalid-request');
   });
 
   it('changes nothing when a save is refused', async () => {
