@@ -97,8 +97,14 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
   for (const node of journey.nodes) {
     const definition = nodeDefinition(node.kind);
     const targets = new Map<string, string>();
-    for (const edge of graph.outgoing.get(node.id) ?? []) if (!targets.has(edge.port)) targets.set(edge.port, edge.to);
-    nodes.set(node.id, { id: node.id, definition, config: definition.schema.parse(node.config), targets });
+    for (const edge of graph.outgoing.get(node.id) ?? [])
+      if (!targets.has(edge.port)) targets.set(edge.port, edge.to);
+    nodes.set(node.id, {
+      id: node.id,
+      definition,
+      config: definition.schema.parse(node.config),
+      targets,
+    });
   }
   const trigger = graph.triggers[0];
   if (!trigger) throw new JourneyNotRunnableError(journey.id, ['It has no trigger.']);
