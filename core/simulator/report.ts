@@ -65,6 +65,7 @@ export class ReportBuilder implements StepObserver {
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
   private readonly days = new Map<number, string>();
+  private readonly waiting: Record<string, number> = {};
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -146,6 +147,13 @@ export class ReportBuilder implements StepObserver {
     }
   }
 
+  /** Counts where still-active enrollments wait when the window ends. */
+  countWaiting(enrollments: Iterable<Enrollment>): void {
+    for (const e of enrollments) {
+      if (e.status === 'active') this.waiting[e.nodeId] = (this.waiting[e.nodeId] ?? 0) + 1;
+    }
+  }
+
   private dayOf(at: number): string {
     const quarter = Math.floor(at / 900_000);
     let day = this.days.get(quarter);
@@ -161,11 +169,7 @@ export class ReportBuilder implements StepObserver {
     profiles: number;
     seed: number;
     events: { replayed: number; history: number };
-    enrollments: Iterable<Enrollment>;
   }): SimulationReport {
-    const waiting: Record<string, number> = {};
-    for (const e of context.enrollments)
-      if (e.status === 'active') waiting[e.nodeId] = (waiting[e.nodeId] ?? 0) + 1;
     const edges = this.journey.graph.edges
       .filter((e) => this.journey.graph.target(e.from, e.port) === e.to)
       .map((e) => ({
@@ -187,7 +191,7 @@ export class ReportBuilder implements StepObserver {
       seed: context.seed,
       edges,
       outcomes: { ...this.outcomes, active: this.active },
-      waiting,
+      waiting: this.waiting,
       entriesRefused: this.entriesRefused,
       sent: this.sent,
       skipped: this.skipped,
