@@ -42,7 +42,19 @@ export async function prepareWeb({ quiet = false } = {}) {
   if (!rendererIsFresh()) {
     if (!quiet) console.log('Building the app…');
     const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });
+    // Vite and its React plugin keep NODE_ENV when it is set, and test runners set it to "test":
+    // the app would then be built with React's development runtime, slow and large.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(root, 'vite.config.ts'),
+        logLevel: quiet ? 'silent' : 'warn',
+      });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(STAMP, new Date().toISOString());
   }
   return bundleNode('core/adapters/http/app-server.ts', 'app-server');
