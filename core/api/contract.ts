@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dataContract, dataEvents } from './data-contract';
+import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
@@ -114,6 +116,8 @@ export const apiContract = {
     z.object({ fileName: z.string(), text: z.string() }),
   ),
   listTemplates: method(empty, z.array(templateSummarySchema)),
+  ...dataContract,
+  ...simulationContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -141,6 +145,8 @@ export const apiEvents = {
   journeysChanged: z.object({ id: z.string() }),
   /** The application menu asks for a command (desktop app only; see `MENU_COMMANDS`). */
   menuCommand: menuCommandEventSchema,
+  ...dataEvents,
+  ...simulationEvents,
 } as const;
 
 export type ApiEvent = keyof typeof apiEvents;

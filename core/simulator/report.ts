@@ -47,7 +47,12 @@ export interface SimulationReport {
   /** Messages sent per local day (the journey's time zone) per channel. */
   messagesPerDay: Record<string, Partial<Record<Channel, number>>>;
   events: { replayed: number; history: number };
+  /** A few of the profiles that reached each node (the first ones), to trace from the canvas. */
+  samples: Record<string, string[]>;
 }
+
+/** Profiles remembered per node in `samples`. */
+const SAMPLES_PER_NODE = 25;
 
 function bump<K extends string>(record: Partial<Record<K, number>>, key: K, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
@@ -66,6 +71,7 @@ export class ReportBuilder implements StepObserver {
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
   private readonly days = new Map<number, string>();
   private readonly waiting: Record<string, number> = {};
+  private readonly samples: Record<string, string[]> = {};
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -98,6 +104,9 @@ export class ReportBuilder implements StepObserver {
       case 'arrive': {
         const node = this.nodes[step.nodeId];
         if (node) node.entered++;
+        const seen = (this.samples[step.nodeId] ??= []);
+        if (seen.length < SAMPLES_PER_NODE && !seen.includes(step.profileId))
+          seen.push(step.profileId);
         break;
       }
       case 'leave': {
@@ -198,6 +207,7 @@ export class ReportBuilder implements StepObserver {
       deferred: this.deferred,
       messagesPerDay: Object.fromEntries(days.map((d) => [d, this.perDay[d] ?? {}])),
       events: context.events,
+      samples: this.samples,
     };
   }
 }

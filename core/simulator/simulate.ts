@@ -108,71 +108,113 @@ const NO_EVENTS: readonly JourneyEvent[] = [];
  * which is what lets a million profiles run in seconds and in little memory.
  */
 export function simulate(input: SimulationInput): SimulationResult {
-  const journey = compileJourney(input.journey);
-  const window = windowOf(input, input.events ?? NO_EVENTS);
-  const { profiles, events } = cohort(input);
-  const traces = new TraceRecorder(input.trace ?? new Set());
-  const store = new MemoryStore({
-    keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
-    keepMessages: input.trace === 'all' ? Number.POSITIVE_INFINITY : (input.keepMessages ?? 0),
-    suppressed: input.suppressed,
-    keepEvent: (name) => journey.readsEvents.has(name),
-    countSends: journey.settings.frequencyCap !== undefined,
-  });
-  const report = new ReportBuilder(journey);
-  const observers: StepObserver[] = [
-    report,
-    ...(input.trace ? [traces] : []),
-    ...(input.observers ?? []),
-  ];
-  const seed = input.seed ?? 0;
-  const interpreter = new Interpreter({
-    catalog: fixedCatalog([journey]),
-    store,
-    observer: observers.length === 1 ? report : new FanOut(observers),
-    seed,
-  });
+  const run = new Simulation(input);
+  run.advance(Number.POSITIVE_INFINITY);
+  return run.result();
+}
 
-  let history = 0;
-  let replayed = 0;
-  profiles.forEach((profile, index) => {
-    store.clear();
-    store.putProfile(profile);
-    const own = events.get(profile.id) ?? NO_EVENTS;
-    let next = 0;
-    for (; next < own.length && (own[next] as JourneyEvent).time < window.start; next++) {
-      interpreter.recordHistory(own[next] as JourneyEvent);
-      history++;
-    }
-    interpreter.start(profile.id, window.start);
-    for (;;) {
-      const event = own[next];
-      const eventTime = event && event.time <= window.end ? event.time : undefined;
-      const wakeTime = store.wakes.peekTime();
-      const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-      if (eventTime === undefined && wakeDue === undefined) break;
-      // At one instant, events are applied before wake-ups.
-      if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
-        interpreter.handleEvent(event as JourneyEvent, eventTime);
-        next++;
-        replayed++;
-      } else {
-        const wake = store.wakes.pop();
-        if (wake) interpreter.handleWake(wake, wake.at);
+/**
+ * A simulation a host can run in slices (`advance` a few thousand profiles at a time, pausing
+ * between them) to stay responsive: the pure core has no timers, the host decides when to pause.
+ */
+export class Simulation {
+  private readonly window: { start: number; end: number };
+  private readonly profiles: Profile[];
+  private readonly events: Map<string, JourneyEvent[]>;
+  private readonly traces: TraceRecorder;
+  private readonly store: MemoryStore;
+  private readonly report: ReportBuilder;
+  private readonly interpreter: Interpreter;
+  private readonly seed: number;
+  private next = 0;
+  private history = 0;
+  private replayed = 0;
+
+  constructor(private readonly input: SimulationInput) {
+    const journey = compileJourney(input.journey);
+    this.window = windowOf(input, input.events ?? NO_EVENTS);
+    ({ profiles: this.profiles, events: this.events } = cohort(input));
+    this.traces = new TraceRecorder(input.trace ?? new Set());
+    this.store = new MemoryStore({
+      keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
+      keepMessages: input.trace === 'all' ? Number.POSITIVE_INFINITY : (input.keepMessages ?? 0),
+      suppressed: input.suppressed,
+      keepEvent: (name) => journey.readsEvents.has(name),
+      countSends: journey.settings.frequencyCap !== undefined,
+    });
+    this.report = new ReportBuilder(journey);
+    const observers: StepObserver[] = [
+      this.report,
+      ...(input.trace ? [this.traces] : []),
+      ...(input.observers ?? []),
+    ];
+    this.seed = input.seed ?? 0;
+    this.interpreter = new Interpreter({
+      catalog: fixedCatalog([journey]),
+      store: this.store,
+      observer: observers.length === 1 ? this.report : new FanOut(observers),
+      seed: this.seed,
+    });
+  }
+
+  get progress(): SimulationProgress {
+    return { done: this.next, total: this.profiles.length };
+  }
+
+  /** Simulates up to `count` more profiles; true while some remain. */
+  advance(count: number): boolean {
+    const { store, interpreter, window, report, profiles } = this;
+    const stop = Math.min(profiles.length, this.next + count);
+    for (let index = this.next; index < stop; index++) {
+      const profile = profiles[index] as Profile;
+      store.clear();
+      store.putProfile(profile);
+      const own = this.events.get(profile.id) ?? NO_EVENTS;
+      let next = 0;
+      for (; next < own.length && (own[next] as JourneyEvent).time < window.start; next++) {
+        interpreter.recordHistory(own[next] as JourneyEvent);
+        this.history++;
       }
+      interpreter.start(profile.id, window.start);
+      for (;;) {
+        const event = own[next];
+        const eventTime = event && event.time <= window.end ? event.time : undefined;
+        const wakeTime = store.wakes.peekTime();
+        const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+        if (eventTime === undefined && wakeDue === undefined) break;
+        // At one instant, events are applied before wake-ups.
+        if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
+          interpreter.handleEvent(event as JourneyEvent, eventTime);
+          next++;
+          this.replayed++;
+        } else {
+          const wake = store.wakes.pop();
+          if (wake) interpreter.handleWake(wake, wake.at);
+        }
+      }
+      report.countWaiting(store.enrollmentsOf(profile.id));
+      if (this.input.onProgress && (index + 1) % 20_000 === 0)
+        this.input.onProgress(index + 1, profiles.length);
     }
-    report.countWaiting(store.enrollmentsOf(profile.id));
-    if (input.onProgress && (index + 1) % 20_000 === 0)
-      input.onProgress(index + 1, profiles.length);
-  });
-  store.clear();
+    store.clear();
+    this.next = stop;
+    return stop < profiles.length;
+  }
 
-  const built = report.build({
-    window,
-    profiles: profiles.length,
-    seed,
-    events: { replayed, history },
-  });
-  const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
-  return { report: built, traces: traces.all(), messages: store.messages, steps };
+  result(): SimulationResult {
+    const built = this.report.build({
+      window: this.window,
+      profiles: this.profiles.length,
+      seed: this.seed,
+      events: { replayed: this.replayed, history: this.history },
+    });
+    const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
+    return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };
+  }
+}
+
+/** Progress of a simulation: profiles done, and in all. */
+export interface SimulationProgress {
+  done: number;
+  total: number;
 }

@@ -69,7 +69,10 @@ describe('IPC registration', () => {
 
   it.each(API_METHODS)('forwards %s to the engine', async (method) => {
     const { invoke, engine } = setup();
-    const inputs: Partial<Record<ApiMethod, unknown>> = {
+    // A valid input for every method (defaults spelled out, so what is forwarded equals it);
+    // a new method fails to compile here until it has one.
+    const inputs = {
+      listJourneys: {},
       getJourney: { id: 'cart' },
       createJourney: { name: 'New' },
       saveJourney: { journey: RECORD.journey },
@@ -78,9 +81,26 @@ describe('IPC registration', () => {
       deleteJourney: { id: 'cart' },
       importJourney: { fileName: 'cart.json', text: '{}' },
       exportJourney: { id: 'cart' },
-    };
-    await invoke(method, inputs[method] ?? {});
-    expect(engine.call).toHaveBeenCalledWith(method, inputs[method] ?? {});
+      listTemplates: {},
+      listDatasets: {},
+      previewDataset: { kind: 'events', fileName: 'e.csv', text: 'profile_id,name,time\n' },
+      importDataset: {
+        kind: 'events',
+        name: 'E',
+        fileName: 'e.csv',
+        text: 'profile_id,name,time\n',
+      },
+      deleteDataset: { id: 'ds-1' },
+      generateSampleData: { count: 10, days: 2, seed: 1, start: '2026-05-01T00:00:00Z' },
+      browseProfiles: { datasetId: 'ds-1', offset: 0, limit: 50 },
+      browseEvents: { datasetId: 'ds-1', offset: 0, limit: 50 },
+      simulate: { journeyId: 'cart', eventsDatasetId: 'ds-1', seed: 0 },
+      listSimulationRuns: { journeyId: 'cart' },
+      getSimulationRun: { id: 'run-1' },
+      traceProfile: { runId: 'run-1', profileId: 'p1' },
+    } satisfies Record<ApiMethod, unknown>;
+    await invoke(method, inputs[method]);
+    expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);
   });
 
   it('serves the file methods in main, without the engine', async () => {

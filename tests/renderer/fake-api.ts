@@ -77,6 +77,23 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     saveFile: ({ suggestedName }) =>
       Promise.resolve({ canceled: false as const, fileName: suggestedName }),
     openRecentFile: () => Promise.reject(new ApiError('not-found', 'no recent files')),
+    // Data and simulation: no data sets in this fake; tests that need them bring their own.
+    listDatasets: () => Promise.resolve([]),
+    previewDataset: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    importDataset: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    deleteDataset: ({ id }) => Promise.reject(new ApiError('not-found', `no data set ${id}`)),
+    generateSampleData: () =>
+      Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    browseProfiles: ({ datasetId }) =>
+      Promise.reject(new ApiError('not-found', `no data set ${datasetId}`)),
+    browseEvents: ({ datasetId }) =>
+      Promise.reject(new ApiError('not-found', `no data set ${datasetId}`)),
+    simulate: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    listSimulationRuns: () => Promise.resolve([]),
+    getSimulationRun: ({ id }) => Promise.reject(new ApiError('not-found', `no run ${id}`)),
+    traceProfile: ({ runId }) => Promise.reject(new ApiError('not-found', `no run ${runId}`)),
+    onImportProgress: () => () => undefined,
+    onSimulationProgress: () => () => undefined,
     onMenuCommand: () => () => undefined,
     onJourneysChanged: (listener) => {
       listeners.add(listener);

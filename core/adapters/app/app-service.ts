@@ -1,9 +1,13 @@
 import type { ApiEvent, ApiEventPayload, ApiHandlers } from '../../api/contract';
 import { openDatabase, type Db } from '../sqlite/database';
+import { DatasetRepository } from '../sqlite/dataset-repository';
 import { JourneyRepository } from '../sqlite/journey-repository';
+import { SimulationRunRepository } from '../sqlite/simulation-runs';
 import { databaseFile, defaultDataDir } from './data-dir';
 import { EventHub } from './event-hub';
+import { dataHandlers } from './data.handlers';
 import { libraryHandlers } from './library.handlers';
+import { simulationHandlers } from './simulation.handlers';
 import { templateHandlers } from './templates.handlers';
 
 export interface AppServiceOptions {
@@ -37,9 +41,13 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   const now = options.now ?? (() => Date.now());
   const events = new EventHub();
   const journeys = new JourneyRepository(db);
+  const datasets = new DatasetRepository(db);
+  const runs = new SimulationRunRepository(db);
   const handlers = settled({
     ...libraryHandlers({ journeys, events, now }),
     ...templateHandlers(),
+    ...dataHandlers({ datasets, events, now }),
+    ...simulationHandlers({ journeys, datasets, runs, events, now }),
   } satisfies ApiHandlers);
   let closed = false;
   return {

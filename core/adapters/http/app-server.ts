@@ -34,6 +34,9 @@ export interface AppServer {
 const HOST = '127.0.0.1';
 /** importJourney accepts 10 MB of text; JSON escaping may add some. */
 const MAX_BODY = 12 * 1024 * 1024;
+/** Data files are bigger: importDataset accepts 300 MB of text. */
+const MAX_DATA_BODY = 320 * 1024 * 1024;
+const DATA_METHODS: ReadonlySet<string> = new Set(['importDataset', 'previewDataset']);
 
 const STATUS: Record<ApiErrorCode, number> = {
   'invalid-request': 400,
@@ -125,15 +128,19 @@ function sendError(
   sendEnvelope(res, status, { ok: false, error: { code, message } }, extra);
 }
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super();
+  }
+}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge(limit);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -178,7 +185,7 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       return;
     }
     try {
-      const text = await readBody(req);
+      const text = await readBody(req, DATA_METHODS.has(method) ? MAX_DATA_BODY : MAX_BODY);
       let input: unknown;
       try {
         input = text.trim() === '' ? {} : JSON.parse(text);
@@ -191,7 +198,8 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       sendEnvelope(res, 200, { ok: true, value });
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendError(res, 413, 'invalid-request', 'The request is too large (over 12 MB).', {
+        const mb = Math.round(error.limit / 1024 / 1024);
+        sendError(res, 413, 'invalid-request', `The request is too large (over ${mb} MB).`, {
           Connection: 'close',
         });
       } else if (error instanceof ApiError) {
