@@ -1,13 +1,24 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { isShardJob, runShard } from '../adapters/simulation-shards';
 import { runCli } from './main';
 
-runCli(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `journey-studio: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 70;
-  },
-);
+if (!isMainThread && isShardJob(workerData)) {
+  void runShard(workerData);
+} else {
+  runCli(process.argv.slice(2), undefined, {
+    // This file is the whole bundled command line, so a simulation thread can start from it.
+    workerScript: new URL(import.meta.url),
+    parallelism: Math.max(1, Math.min(4, availableParallelism())),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `journey-studio: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,9 +1,19 @@
-import { consoleOutput, usageError, type CommandResult, type Output } from './output';
+import {
+  consoleOutput,
+  usageError,
+  type CliEnvironment,
+  type CommandResult,
+  type Output,
+} from './output';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
 import { TEMPLATES_USAGE, templatesCommand } from './templates.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
-type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
+type Command = (
+  args: string[],
+  out: Output,
+  env: CliEnvironment,
+) => CommandResult | Promise<CommandResult>;
 
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
@@ -20,7 +30,11 @@ export function usage(): string {
 }
 
 /** Runs one command line; never throws for bad input, and returns the exit code. */
-export async function runCli(argv: string[], out: Output = consoleOutput): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: Output = consoleOutput,
+  env: CliEnvironment = {},
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out.print(usage());
@@ -29,7 +43,7 @@ export async function runCli(argv: string[], out: Output = consoleOutput): Promi
   const command = COMMANDS[name];
   if (!command) return usageError(out, `unknown command "${name}"\n${usage()}`).exitCode;
   try {
-    return (await command.run(args, out)).exitCode;
+    return (await command.run(args, out, env)).exitCode;
   } catch (error) {
     // Option parsing errors (unknown flags, missing values) are usage mistakes, not crashes.
     const code = (error as { code?: string }).code;

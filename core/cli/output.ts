@@ -4,6 +4,14 @@ export interface Output {
   error(line: string): void;
 }
 
+/** What a command may know about how it was started. */
+export interface CliEnvironment {
+  /** The running command line's own script, to start worker threads from (absent in tests). */
+  workerScript?: URL;
+  /** Threads a large simulation may use; 1 when absent. */
+  parallelism?: number;
+}
+
 export interface CommandResult {
   exitCode: number;
 }

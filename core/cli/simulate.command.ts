@@ -1,20 +1,38 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../adapters/import/import-problems';
+import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
 import { importEvents, importProfiles, type ImportSummary } from '../adapters/import/importer';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
+import type { SimulationReport } from '../simulator/report';
 import { SimulationInputError, simulate } from '../simulator/simulate';
+import type { TraceStep } from '../simulator/trace';
 import { validateJourney } from '../validation/validate';
 import { place, readJourneyFile } from './journey-input';
-import { plural, usageError, type CommandResult, type Output } from './output';
+import { plural, usageError, type CliEnvironment, type CommandResult, type Output } from './output';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
   'simulate <journey.json> [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>]\n' +
-  '           [--start <time>] [--end <time> | --days <n>] [--seed <n>] [--json <out.json>] [--trace <profile id>]...';
+  '           [--start <time>] [--end <time> | --days <n>] [--seed <n>] [--json <out.json>] [--trace <profile id>]...\n' +
+  '           [--threads <n>]';
 
 const DAY = 86_400_000;
+/** Input files past this size are read and simulated on every core (see simulation-shards.ts). */
+const SHARD_FROM_BYTES = 8 * 1024 * 1024;
+
+function bigInput(files: readonly (string | undefined)[]): boolean {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      if (file) bytes += statSync(file).size;
+    } catch {
+      // A missing file is reported by the import, with its name.
+    }
+  }
+  return bytes >= SHARD_FROM_BYTES;
+}
 
 function describeImport(file: string, summary: ImportSummary, out: Output): void {
   if (summary.rejected === 0) return;
@@ -44,7 +62,11 @@ function readTime(value: string | undefined, option: string): number | undefined
  * `simulate`: runs a journey over sample profiles and events on a virtual clock, prints a
  * readable summary (a row per node), and with `--json` writes the report of DESIGN.md §4.
  */
-export async function simulateCommand(args: string[], out: Output): Promise<CommandResult> {
+export async function simulateCommand(
+  args: string[],
+  out: Output,
+  env: CliEnvironment = {},
+): Promise<CommandResult> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -59,6 +81,7 @@ export async function simulateCommand(args: string[], out: Output): Promise<Comm
       seed: { type: 'string' },
       json: { type: 'string' },
       trace: { type: 'string', multiple: true },
+      threads: { type: 'string' },
     },
   });
   const [file, ...extra] = positionals;
@@ -98,54 +121,91 @@ export async function simulateCommand(args: string[], out: Output): Promise<Comm
     return { exitCode: 1 };
   }
 
-  const profiles: Profile[] = [];
-  const events: JourneyEvent[] = [];
-  try {
-    if (values.profiles) {
-      const summary = await importProfiles(values.profiles, {
-        mapping: values['profile-map'],
-        onRow: (p) => profiles.push(p),
-      });
-      describeImport(values.profiles, summary, out);
+  const traced = new Set(values.trace ?? []);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
+    return usageError(
+      out,
+      `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
+    );
+  }
+  /** The window from the options, the first and last event filling in what they leave open. */
+  const windowFor = (first: number | undefined, last: number | undefined) => {
+    const from = (start as number | undefined) ?? first;
+    const to =
+      (end as number | undefined) ??
+      (days !== undefined && from !== undefined ? from + days * DAY : last);
+    if (from === undefined || to === undefined) {
+      throw new SimulationInputError(
+        'A simulation needs a window: give a start and an end, or events to take it from.',
+      );
     }
-    if (values.events) {
-      const summary = await importEvents(values.events, {
-        mapping: values.map,
-        onRow: (e) => events.push(e),
+    if (to < from) throw new SimulationInputError('The simulation window ends before it starts.');
+    return { start: from, end: to };
+  };
+  const shards =
+    threads ??
+    (env.workerScript && bigInput([values.profiles, values.events]) ? (env.parallelism ?? 1) : 1);
+  let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
+  try {
+    if (shards > 1 && env.workerScript) {
+      const sharded = await simulateInShards(
+        {
+          journey: input.journey,
+          profilesFile: values.profiles,
+          profileMapping: values['profile-map'],
+          eventsFile: values.events,
+          eventMapping: values.map,
+          seed,
+          trace: [...traced],
+          window: windowFor,
+        },
+        shards,
+        env.workerScript,
+      );
+      if (values.profiles && sharded.profiles)
+        describeImport(values.profiles, sharded.profiles, out);
+      if (values.events && sharded.events) describeImport(values.events, sharded.events, out);
+      result = sharded;
+    } else {
+      const profiles: Profile[] = [];
+      const events: JourneyEvent[] = [];
+      let first: number | undefined;
+      let last: number | undefined;
+      if (values.profiles) {
+        const summary = await importProfiles(values.profiles, {
+          mapping: values['profile-map'],
+          onRow: (p) => profiles.push(p),
+        });
+        describeImport(values.profiles, summary, out);
+      }
+      if (values.events) {
+        const summary = await importEvents(values.events, {
+          mapping: values.map,
+          onRow: (e) => {
+            if (first === undefined || e.time < first) first = e.time;
+            if (last === undefined || e.time > last) last = e.time;
+            events.push(e);
+          },
+        });
+        describeImport(values.events, summary, out);
+      }
+      const window = windowFor(first, last);
+      result = simulate({
+        journey: input.journey,
+        profiles,
+        events,
+        start: window.start,
+        end: window.end,
+        seed,
+        trace: traced,
       });
-      describeImport(values.events, summary, out);
     }
   } catch (error) {
-    if (error instanceof ImportError) {
+    if (error instanceof ImportError || error instanceof ShardImportError) {
       out.error(`journey-studio: ${error.message}`);
       return { exitCode: 1 };
     }
-    throw error;
-  }
-
-  let windowStart = start as number | undefined;
-  if (windowStart === undefined && days !== undefined) {
-    windowStart = events.reduce<number | undefined>(
-      (min, e) => (min === undefined || e.time < min ? e.time : min),
-      undefined,
-    );
-  }
-  const windowEnd =
-    (end as number | undefined) ??
-    (days !== undefined && windowStart !== undefined ? windowStart + days * DAY : undefined);
-  const traced = new Set(values.trace ?? []);
-  let result;
-  try {
-    result = simulate({
-      journey: input.journey,
-      profiles,
-      events,
-      start: windowStart,
-      end: windowEnd,
-      seed,
-      trace: traced,
-    });
-  } catch (error) {
     if (error instanceof SimulationInputError) {
       out.error(
         `journey-studio: ${error.message} (without events, give --start and --end or --days)`,
