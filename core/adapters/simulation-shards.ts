@@ -120,10 +120,10 @@ export interface ShardedInput {
   seed: number;
   trace: string[];
   /** Decides the window once every shard has read its events (their overall first and last). */
-  window(
+  window: (
     firstEvent: number | undefined,
     lastEvent: number | undefined,
-  ): { start: number; end: number };
+  ) => { start: number; end: number };
 }
 
 export interface ShardedResult {
