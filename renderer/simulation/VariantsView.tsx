@@ -22,7 +22,7 @@ export function VariantsView({ split }: { split: SplitResult }) {
             <div className="variant-line">
               <span className="variant-name">
                 {row.label}
-                {row.isBaseline && <span className="variant-tag">control</span>}
+                {row.isBaseline && <span className="variant-tag">baseline</span>}
               </span>
               <span className="variant-rate">{row.rateText}</span>
             </div>

@@ -52,23 +52,19 @@ function verdict(
   const gap = `${points(difference)} against ${baseline}`;
   if (significant) {
     return difference > 0
-      ? {
-          tone: 'better',
-          verdict: `Converts better than ${baseline} (${gap}); unlikely to be chance.`,
-        }
-      : {
-          tone: 'worse',
-          verdict: `Converts worse than ${baseline} (${gap}); unlikely to be chance.`,
-        };
+      ? { tone: 'better', verdict: `Converts better: ${gap}, unlikely to be chance.` }
+      : { tone: 'worse', verdict: `Converts worse: ${gap}, unlikely to be chance.` };
   }
   return {
     tone: 'unclear',
     verdict:
       row.entered < FEW_PROFILES
-        ? `Too few profiles to tell (${gap}).`
-        : `No clear difference from ${baseline} (${gap}); it could be chance.`,
+        ? `${capitalize(gap)}; too few profiles to tell.`
+        : `${capitalize(gap)}, but that could be chance.`,
   };
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Conversion per A/B variant of each split, with its 95% interval and a verdict against the
