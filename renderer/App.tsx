@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppApi } from '../core/api/contract';
 import { runMenuCommand } from './api/menu-commands';
+import { DataView } from './data/DataView';
 import { Editor } from './Editor';
 import { LibraryView } from './library/LibraryView';
 import { Dialogs } from './panels/Dialogs';
@@ -8,6 +9,7 @@ import { Toast } from './panels/Toast';
 import { useApp, useAppStore } from './store/app-store';
 
 const ROUTE = /^#\/journeys\/([^/]+)$/;
+const DATA_ROUTE = '#/data';
 
 /** Keeps the open journey in the address, so a reload comes back to it. */
 function useRouteInAddress() {
@@ -16,9 +18,15 @@ function useRouteInAddress() {
   useEffect(() => {
     const match = ROUTE.exec(window.location.hash);
     if (match?.[1]) void store.getState().openJourney(decodeURIComponent(match[1]));
+    else if (window.location.hash === DATA_ROUTE) store.getState().showData();
   }, [store]);
   useEffect(() => {
-    const hash = route.view === 'editor' ? `#/journeys/${encodeURIComponent(route.id)}` : '';
+    const hash =
+      route.view === 'editor'
+        ? `#/journeys/${encodeURIComponent(route.id)}`
+        : route.view === 'data'
+          ? DATA_ROUTE
+          : '';
     if (window.location.hash !== hash) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${hash}`);
     }
@@ -82,7 +90,7 @@ export function App({ api }: { api: AppApi }) {
   useUnsavedGuard();
   return (
     <div className="app">
-      {view === 'editor' ? <Editor /> : <LibraryView />}
+      {view === 'editor' ? <Editor /> : view === 'data' ? <DataView /> : <LibraryView />}
       <Dialogs />
       <Toast />
     </div>

@@ -50,9 +50,8 @@ export function runMenuCommand(state: AppState, { command, recentFileId }: MenuC
       return;
     case 'importProfiles':
     case 'importEvents':
-      state.notify(
-        'Profiles and events are imported for simulations, which this build does not have yet.',
-      );
+      state.showData();
+      void state.chooseImportFile(command === 'importProfiles' ? 'profiles' : 'events');
       return;
   }
 }

@@ -16,6 +16,8 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../core/nodes/registry';
+import { CanvasRunBar } from '../simulation/CanvasRunBar';
+import { TraceFollower } from '../simulation/TraceFollower';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
 import { ViewLevelContext, viewLevel } from './far-view';
@@ -221,8 +223,10 @@ export function JourneyCanvas() {
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
           {far && <FarEdges />}
           <JourneyMinimap />
+          <TraceFollower />
         </ReactFlow>
       </ViewLevelContext.Provider>
+      <CanvasRunBar />
       {empty && (
         <div className="canvas-empty" aria-live="polite">
           <p className="canvas-empty-title">Start with a trigger</p>

@@ -1,12 +1,32 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CloseIcon } from '../nodes/icons';
-import { useAppStore } from '../store/app-store';
+import { count, plural } from '../simulation/format';
+import { useApp, useAppStore } from '../store/app-store';
 import type { JourneyFlowEdge } from './flow-mapping';
 
-/** A rounded orthogonal connection; when selected, a button on it deletes it. */
+/**
+ * How far below its exit a connection's count sits: at the exit, so it reads as that exit's
+ * departures, and above any turn the connection makes (the path's first bend is 20px down).
+ */
+const LABEL_BELOW_EXIT = 15;
+
+/**
+ * A rounded orthogonal connection; when selected, a button on it deletes it. After a simulation
+ * it carries a band as wide as its flow and, at its exit, a label with the count; along a trace, the
+ * connections walked are drawn in the accent colour.
+ */
 function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
   const store = useAppStore();
+  const figures = useApp((s) =>
+    s.simulation.showCounts ? s.simulation.overlay?.edges[props.id] : undefined,
+  );
+  const trace = useApp((s) => {
+    const focus = s.trace.focus;
+    if (!focus) return null;
+    if (focus.edgeId === props.id) return 'current';
+    return focus.visitedEdges.has(props.id) ? 'visited' : 'off';
+  });
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX: props.sourceX,
     sourceY: props.sourceY,
@@ -17,16 +37,28 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
     borderRadius: 14,
     offset: 20,
   });
+  const classes = [props.selected ? 'is-selected' : '', trace ? `trace-${trace}` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
+      {figures && figures.width > 0 && (
+        <path
+          d={path}
+          className={`sim-flow${trace ? ` trace-${trace}` : ''}`}
+          style={{ strokeWidth: figures.width }}
+          fill="none"
+          aria-hidden="true"
+        />
+      )}
       <BaseEdge
         id={props.id}
         path={path}
         markerEnd={props.markerEnd}
         interactionWidth={18}
-        className={props.selected ? 'is-selected' : undefined}
+        className={classes || undefined}
       />
-      {props.selected && (
+      {props.selected ? (
         <EdgeLabelRenderer>
           <button
             type="button"
@@ -39,6 +71,21 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
             <CloseIcon size={12} />
           </button>
         </EdgeLabelRenderer>
+      ) : (
+        figures && (
+          <EdgeLabelRenderer>
+            <div
+              className={`sim-edge-label${figures.count === 0 ? ' is-zero' : ''}${trace ? ` trace-${trace}` : ''}`}
+              style={{
+                transform: `translate(-50%, -50%) translate(${props.sourceX}px, ${props.sourceY + LABEL_BELOW_EXIT}px)`,
+              }}
+              data-testid={`flow-${props.id}`}
+              title={`${plural(figures.count, 'profile')} went this way`}
+            >
+              {count(figures.count)}
+            </div>
+          </EdgeLabelRenderer>
+        )
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { JourneyNode } from '../../core/model/journey';
 import { mailboxAddress } from '../../core/nodes/message.node';
 import { renderTemplate, type TemplateMode } from '../../core/runtime/templating';
 import { useApp } from '../store/app-store';
+import { emailDocument } from './email-document';
 import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from './personas';
 
 type Rendered = { ok: true; text: string } | { ok: false; error: string };
@@ -138,9 +139,4 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
 function Output({ value }: { value: Rendered | undefined }) {
   if (!value) return null;
   return value.ok ? <>{value.text}</> : <span className="preview-error">{value.error}</span>;
-}
-
-/** The body inside a minimal page, so the sandboxed frame shows it as a mail client would. */
-function emailDocument(html: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><style>body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2937;margin:16px;}a{color:#2563eb;}img{max-width:100%;}</style></head><body>${html}</body></html>`;
 }

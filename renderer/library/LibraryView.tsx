@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { JourneySummary } from '../../core/api/contract';
 import {
   CopyIcon,
+  DatabaseIcon,
   DownloadIcon,
   PencilIcon,
   PlusIcon,
@@ -17,7 +18,7 @@ export function LibraryView() {
   const store = useAppStore();
   const journeys = useApp((s) => s.journeys);
   const templates = useApp((s) => s.templates);
-  const { refreshLibrary, loadTemplates, openDialog, importFromFile } = store.getState();
+  const { refreshLibrary, loadTemplates, openDialog, importFromFile, showData } = store.getState();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
 
@@ -44,6 +45,9 @@ export function LibraryView() {
           </p>
         </div>
         <div className="button-row">
+          <button type="button" className="button" onClick={showData}>
+            <DatabaseIcon size={16} /> Sample data
+          </button>
           <button type="button" className="button" onClick={() => void importFromFile()}>
             <UploadIcon size={16} /> Import…
           </button>

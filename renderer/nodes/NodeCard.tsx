@@ -8,6 +8,7 @@ import { cardProblem, portRow } from './card-shape';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
+import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
 
 /**
  * The one card every node kind is drawn with: icon and name in the kind's category colour, the
@@ -32,11 +33,13 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const problem = cardProblem(issues);
   const row = portRow(ports);
   const labelled = row === 'labelled';
+  const traceMark = useTraceMark(id);
   const className = [
     'node-card',
     `cat-${definition?.category ?? 'end'}`,
     selected ? 'is-selected' : '',
     errors.length ? 'has-errors' : '',
+    traceMark ? `trace-${traceMark}` : '',
   ].join(' ');
   const height = cardHeight(row, problem !== undefined);
 
@@ -51,6 +54,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         data-kind={node.kind}
         style={{ height }}
       >
+        <NodeCount nodeId={id} />
         {level === 'overview' && (
           <div className="node-overview">
             {Icon && <Icon size={36} />}
@@ -74,6 +78,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {node.kind !== 'trigger' && (
         <Handle type="target" position={Position.Top} id="in" className="node-in" />
       )}
+      <NodeCount nodeId={id} />
       <div className="node-head">
         <span className="node-icon">{Icon && <Icon size={16} />}</span>
         {/* A step with its own name still says what kind it is, above the name. */}
@@ -117,7 +122,12 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
                   open.has(port.id) ? `${port.label}: profiles end the journey here` : port.label
                 }
               />
-              {open.has(port.id) && <span className="node-port-end">ends</span>}
+              {open.has(port.id) && (
+                <span className="node-port-end">
+                  ends
+                  <PortCount nodeId={id} portId={port.id} />
+                </span>
+              )}
             </div>
           ))}
         </div>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { SHORTCUT_GROUPS } from '../canvas/shortcuts';
+import { GenerateDialog } from '../data/GenerateDialog';
+import { ImportDialog } from '../data/ImportDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -180,6 +182,36 @@ function DialogView({ dialog }: { dialog: Dialog }) {
           }
         >
           <p>This journey has changes that are not saved yet.</p>
+        </Modal>
+      );
+    case 'import-data':
+      return <ImportDialog />;
+    case 'generate-data':
+      return <GenerateDialog forSimulation={dialog.forSimulation} />;
+    case 'delete-dataset':
+      return (
+        <Modal
+          title="Delete this data set?"
+          onClose={close}
+          actions={
+            <>
+              <button type="button" className="button is-quiet" onClick={close}>
+                Keep it
+              </button>
+              <button
+                type="button"
+                className="button is-danger"
+                onClick={() => void actions.deleteDataset(dialog.id)}
+              >
+                Delete
+              </button>
+            </>
+          }
+        >
+          <p>
+            “{dialog.name}” will be removed. Simulation runs made with it keep their results, but
+            cannot be traced any more.
+          </p>
         </Modal>
       );
     case 'shortcuts':

@@ -5,6 +5,7 @@ import {
   FitIcon,
   KeyboardIcon,
   LayoutIcon,
+  PlayIcon,
   RedoIcon,
   UndoIcon,
 } from '../nodes/icons';
@@ -20,8 +21,9 @@ export function EditorBar() {
   const saving = useApp((s) => s.saving);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
+  const simulating = useApp((s) => s.simulation.open);
   // Actions never change; reading them once keeps this bar from re-rendering on every edit.
-  const { undo, redo, tidyUp, save, goToLibrary, openDialog, exportJourney } =
+  const { undo, redo, tidyUp, save, goToLibrary, openDialog, exportJourney, setSimulationOpen } =
     useAppStore().getState();
   const flow = useReactFlow();
   return (
@@ -92,6 +94,15 @@ export function EditorBar() {
             <KeyboardIcon />
           </button>
         </div>
+        <button
+          type="button"
+          className={`button${simulating ? ' is-on' : ''}`}
+          aria-pressed={simulating}
+          onClick={() => setSimulationOpen(!simulating)}
+          title="Simulate the journey on sample data"
+        >
+          <PlayIcon size={15} /> Simulate
+        </button>
         <button
           type="button"
           className="button"

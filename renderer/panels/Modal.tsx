@@ -7,11 +7,14 @@ export interface ModalProps {
   children: ReactNode;
   actions?: ReactNode;
   wide?: boolean;
+  /** `large` holds tables (an import's preview); `wide` forms with cards. */
+  size?: 'wide' | 'large';
   tone?: 'default' | 'danger';
 }
 
 /** A dialog over the app: Escape or the close button dismisses it; focus starts inside it. */
-export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
+export function Modal({ title, onClose, children, actions, wide, size }: ModalProps) {
+  const sizeClass = size === 'large' ? ' is-large' : wide || size === 'wide' ? ' is-wide' : '';
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -23,7 +26,7 @@ export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
   }, []);
   return (
     <div
-      className="modal-backdrop"
+      className={`modal-backdrop${size === 'large' ? ' is-large' : ''}`}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) onClose();
       }}
@@ -36,7 +39,7 @@ export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
     >
       <div
         ref={panel}
-        className={`modal${wide ? ' is-wide' : ''}`}
+        className={`modal${sizeClass}`}
         role="dialog"
         tabIndex={-1}
         aria-modal="true"

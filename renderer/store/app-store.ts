@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { AppApi } from '../../core/api/contract';
+import { createDataSlice, type DataSlice } from './data-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createEditSlice, type EditSlice } from './edit-slice';
 import { createFlowSlice, type FlowSlice } from './flow-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
+import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createValidationSlice, type ValidationSlice } from './validation-slice';
 
@@ -17,7 +20,10 @@ export type AppState = DocumentSlice &
   FlowSlice &
   EditSlice &
   UiSlice &
-  LibrarySlice;
+  LibrarySlice &
+  DataSlice &
+  SimulationSlice &
+  TraceSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -32,6 +38,9 @@ export function createAppStore(api: AppApi): AppStore {
     ...createEditSlice(...a),
     ...createUiSlice(...a),
     ...createLibrarySlice(api)(...a),
+    ...createDataSlice(api)(...a),
+    ...createSimulationSlice(api)(...a),
+    ...createTraceSlice(api)(...a),
   }));
 }
 

@@ -36,6 +36,8 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   savedText: null,
   dirty: false,
   loadJourney(journey, revision) {
+    // Another journey's simulation means nothing here; reloading the same one keeps its results.
+    if (get().journey?.id !== journey.id) get().resetSimulation();
     set({
       ...rebuildFlow(
         { ...get(), nodes: [], edges: [] },
@@ -56,6 +58,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     });
   },
   closeJourney() {
+    get().resetSimulation();
     set({
       journey: null,
       revision: undefined,

@@ -9,7 +9,8 @@ import { parseJourneyFile, serializeJourney } from '../../core/model/journey-fil
 import type { AppState } from './app-store';
 import { uniqueNodeId } from './journey-edits';
 
-export type Route = { view: 'library' } | { view: 'editor'; id: string };
+/** The view shown; sample data (`data`) returns to the open journey, if any, when left. */
+export type Route = { view: 'library' } | { view: 'editor'; id: string } | { view: 'data' };
 
 /** The journey library and the calls that load and store journeys through the AppApi. */
 export interface LibrarySlice {

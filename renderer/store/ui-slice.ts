@@ -20,7 +20,11 @@ export type Dialog =
   | { type: 'import-exists'; fileName: string; text: string; id: string; name: string }
   | { type: 'save-conflict'; message: string }
   | { type: 'leave-unsaved'; then: 'library' }
-  | { type: 'shortcuts' };
+  | { type: 'shortcuts' }
+  | { type: 'import-data' }
+  /** `forSimulation`: the simulation panel asked, and takes the new data sets. */
+  | { type: 'generate-data'; forSimulation?: boolean }
+  | { type: 'delete-dataset'; id: string; name: string };
 
 export interface ImportProblem {
   message: string;

@@ -1,0 +1,111 @@
+import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
+import { useApp, useAppStore } from '../store/app-store';
+import { count } from './format';
+import { editedSince } from './overlay';
+
+/**
+ * A quiet bar over the canvas while a run's counts are drawn: what they are, whether the journey
+ * changed since, a switch to hide them, and, while a profile is followed, where along its path.
+ */
+export function CanvasRunBar() {
+  const store = useAppStore();
+  const run = useApp((s) => s.simulation.run);
+  const showCounts = useApp((s) => s.simulation.showCounts);
+  const running = useApp((s) => s.simulation.running);
+  const stale = useApp((s) =>
+    s.simulation.run && s.journey ? editedSince(s.simulation.run.journey, s.journey) : false,
+  );
+  const traced = useApp((s) => (s.trace.result && s.trace.rows.length ? s.trace.profileId : null));
+  const index = useApp((s) => s.trace.index);
+  const steps = useApp((s) => s.trace.rows.length);
+  if (!run) return null;
+  const {
+    setShowCounts,
+    runSimulation,
+    clearTrace,
+    stepTrace,
+    setSimulationOpen,
+    setSimulationTab,
+  } = store.getState();
+  return (
+    <div className="run-bar" data-testid="run-bar">
+      {traced ? (
+        <>
+          <button
+            type="button"
+            className="run-bar-text is-link"
+            onClick={() => {
+              setSimulationOpen(true);
+              setSimulationTab('trace');
+            }}
+          >
+            Following <strong>{traced}</strong>
+          </button>
+          <span className="run-bar-sep" />
+          <button
+            type="button"
+            className="icon-button is-small"
+            aria-label="Previous step"
+            onClick={() => stepTrace(-1)}
+            disabled={index === 0}
+          >
+            <ChevronLeftIcon size={14} />
+          </button>
+          <span className="run-bar-text">
+            {index + 1} / {steps}
+          </span>
+          <button
+            type="button"
+            className="icon-button is-small"
+            aria-label="Next step"
+            onClick={() => stepTrace(1)}
+            disabled={index >= steps - 1}
+          >
+            <ChevronRightIcon size={14} />
+          </button>
+          <span className="run-bar-sep" />
+          <button
+            type="button"
+            className="icon-button is-small"
+            aria-label="Stop following"
+            title="Stop following this profile"
+            onClick={clearTrace}
+          >
+            <CloseIcon size={14} />
+          </button>
+        </>
+      ) : (
+        <>
+          <span className="run-bar-text">
+            Simulated: <strong>{count(run.enrollments)}</strong> entered ·{' '}
+            <strong>{count(run.conversions)}</strong> converted
+          </span>
+          {stale && (
+            <>
+              <span className="run-bar-sep" />
+              <span className="run-bar-text is-warning">Edited since</span>
+              <button
+                type="button"
+                className="button is-small"
+                disabled={running}
+                onClick={() => void runSimulation()}
+              >
+                Simulate again
+              </button>
+            </>
+          )}
+          <span className="run-bar-sep" />
+          <button
+            type="button"
+            className="button is-small is-quiet"
+            aria-pressed={!showCounts}
+            onClick={() => setShowCounts(!showCounts)}
+          >
+            {showCounts ? <EyeOffIcon size={14} /> : <EyeIcon size={14} />}
+            {showCounts ? 'Hide counts' : 'Show counts'}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

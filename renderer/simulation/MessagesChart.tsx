@@ -1,0 +1,78 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { channelLabel } from './reasons';
+import type { DayRow } from './messages';
+
+/** Channel colours: the canvas's action blue for email, calm distinct hues for the rest. */
+const COLOURS: Record<string, string> = {
+  email: '#2563eb',
+  sms: '#12805c',
+  push: '#6d3fd1',
+  webhook: '#8a94a6',
+};
+
+export const CHART_WIDTH = 352;
+const HEIGHT = 188;
+
+/** Messages sent per day, stacked by channel. Fixed size: the panel's width never changes. */
+export function MessagesChart({ rows, channels }: { rows: DayRow[]; channels: string[] }) {
+  // Long windows: label every few days so the labels never touch.
+  const interval = rows.length <= 8 ? 0 : Math.ceil(rows.length / 7) - 1;
+  return (
+    <div className="chart" data-testid="messages-chart">
+      <BarChart
+        width={CHART_WIDTH}
+        height={HEIGHT}
+        data={rows}
+        margin={{ top: 8, right: 4, bottom: 0, left: -18 }}
+        barCategoryGap="22%"
+      >
+        <CartesianGrid vertical={false} stroke="#e6e9ef" />
+        <XAxis
+          dataKey="label"
+          interval={interval}
+          tickLine={false}
+          axisLine={{ stroke: '#d5dae3' }}
+          tick={{ fontSize: 11, fill: '#718096' }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tickLine={false}
+          axisLine={false}
+          tick={{ fontSize: 11, fill: '#718096' }}
+          width={48}
+        />
+        <Tooltip
+          cursor={{ fill: 'rgba(79, 70, 229, 0.06)' }}
+          contentStyle={{
+            border: '1px solid #e6e9ef',
+            borderRadius: 8,
+            fontSize: 12,
+            boxShadow: '0 4px 12px rgba(16,24,40,0.1)',
+          }}
+          formatter={(value, name) => [
+            Number(value).toLocaleString('en'),
+            channelLabel(String(name)),
+          ]}
+        />
+        {channels.length > 1 && (
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value: string) => channelLabel(value)}
+          />
+        )}
+        {channels.map((channel, i) => (
+          <Bar
+            key={channel}
+            dataKey={channel}
+            stackId="sent"
+            fill={COLOURS[channel] ?? '#8a94a6'}
+            radius={i === channels.length - 1 ? [3, 3, 0, 0] : 0}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { SimulationRun } from '../../core/api/simulation-contract';
+import { emailDocument } from '../inspector/email-document';
+import { stepName } from '../nodes/step-name';
+import { useApp } from '../store/app-store';
+import { clock, day } from './format';
+import { channelLabel } from './reasons';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The messages the traced profile would get, each opened as sent; emails in a sandboxed frame. */
+export function TraceMessages({ run }: { run: SimulationRun }) {
+  const messages = useApp((s) => s.trace.result?.messages ?? []);
+  const current = useApp((s) => s.trace.rows[s.trace.index]);
+  const [open, setOpen] = useState(0);
+  const [seen, setSeen] = useState(current);
+  const zone = run.journey.settings.timezone ?? 'UTC';
+  const titles = new Map(run.journey.nodes.map((n) => [n.id, stepName(n)]));
+
+  // Stepping onto a sent message opens it (adjusted while rendering, as React advises).
+  if (seen !== current) {
+    setSeen(current);
+    const index =
+      current?.tone === 'message'
+        ? messages.findIndex((m) => m.nodeId === current.nodeId && m.at === current.at)
+        : -1;
+    if (index !== -1) setOpen(index);
+  }
+
+  return (
+    <section className="sim-section trace-messages" aria-label="Messages this profile would get">
+      <h3 className="section-title">Messages this profile would get</h3>
+      {messages.length === 0 ? (
+        <p className="sim-note">None: nothing would be sent to this profile in this window.</p>
+      ) : (
+        <ul className="trace-message-list" data-testid="trace-messages">
+          {messages.map((m, i) => {
+            const subject =
+              text(m.content.subject) || text(m.content.title) || text(m.content.text);
+            return (
+              <li
+                key={`${m.nodeId}-${m.at}`}
+                className={`trace-message${i === open ? ' is-open' : ''}`}
+              >
+                <button
+                  type="button"
+                  className="trace-message-head"
+                  aria-expanded={i === open}
+                  onClick={() => setOpen(i === open ? -1 : i)}
+                >
+                  <span className="channel-tag">{channelLabel(m.channel)}</span>
+                  <span className="trace-message-subject">{subject || titles.get(m.nodeId)}</span>
+                  <span className="trace-message-when">
+                    {day(m.at, zone)}, {clock(m.at, zone)}
+                  </span>
+                </button>
+                {i === open && (
+                  <div className="trace-message-body">
+                    <dl className="preview-meta">
+                      <dt>Step</dt>
+                      <dd>{titles.get(m.nodeId) ?? m.nodeId}</dd>
+                      {m.content.from !== undefined && (
+                        <>
+                          <dt>From</dt>
+                          <dd>{text(m.content.from)}</dd>
+                        </>
+                      )}
+                      <dt>To</dt>
+                      <dd>{m.to}</dd>
+                    </dl>
+                    {m.channel === 'email' ? (
+                      <iframe
+                        className="preview-frame"
+                        title={`Email: ${subject}`}
+                        sandbox=""
+                        srcDoc={emailDocument(text(m.content.html))}
+                      />
+                    ) : (
+                      <pre className="preview-webhook">
+                        {m.channel === 'push'
+                          ? `${text(m.content.title)}\n${text(m.content.body)}`
+                          : m.channel === 'webhook'
+                            ? `${text(m.content.method)} ${text(m.content.url)}\n\n${text(m.content.body)}`
+                            : text(m.content.text)}
+                      </pre>
+                    )}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SimulationRun } from '../../core/api/simulation-contract';
+import { ChevronLeftIcon, ChevronRightIcon } from '../nodes/icons';
+import { stepName } from '../nodes/step-name';
+import { useApp, useAppStore } from '../store/app-store';
+import { count } from './format';
+import { TraceMessages } from './TraceMessages';
+
+/** Attributes worth a glance before reading someone's path: who, where, and may we write. */
+const KEY_ATTRIBUTES = ['first_name', 'email', 'phone', 'timezone', 'country', 'unsubscribed'];
+
+/** Follow a profile by its id. Keyed by the followed profile, so a picked one shows here. */
+function TraceSearch({ initial }: { initial: string }) {
+  const store = useAppStore();
+  const loading = useApp((s) => s.trace.loading);
+  const [query, setQuery] = useState(initial);
+  return (
+    <form
+      className="trace-search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void store.getState().traceProfile(query);
+      }}
+    >
+      <label className="field-label" htmlFor="trace-id">
+        Profile id
+      </label>
+      <div className="inline-fields is-nowrap">
+        <input
+          id="trace-id"
+          className="input"
+          value={query}
+          placeholder="e.g. 550121407"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={!query.trim() || loading}>
+          Follow
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Profiles to follow: those who reached a step (the report keeps the first of each). */
+function SamplePicker({ run }: { run: SimulationRun }) {
+  const store = useAppStore();
+  const focusNodeId = useApp((s) => s.simulation.focusNodeId);
+  const withSamples = run.journey.nodes.filter((n) => (run.report.samples[n.id] ?? []).length > 0);
+  // The last step anyone reached has the longest paths to follow.
+  const fallback = withSamples.at(-1)?.id ?? '';
+  const [stepId, setStepId] = useState(
+    focusNodeId && run.report.samples[focusNodeId]?.length ? focusNodeId : fallback,
+  );
+  if (withSamples.length === 0) return null;
+  const samples = run.report.samples[stepId] ?? [];
+  return (
+    <div className="trace-pick">
+      <label className="field-label" htmlFor="trace-step">
+        Or follow someone who reached
+      </label>
+      <select
+        id="trace-step"
+        className="select"
+        value={stepId}
+        onChange={(e) => setStepId(e.target.value)}
+      >
+        {withSamples.map((n) => (
+          <option key={n.id} value={n.id}>
+            {stepName(n)} ({count(run.report.nodes[n.id]?.entered ?? 0)})
+          </option>
+        ))}
+      </select>
+      <div className="chips" data-testid="trace-samples">
+        {samples.slice(0, 12).map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="chip"
+            onClick={() => void store.getState().traceProfile(id)}
+          >
+            {id}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One profile's path through the run: every step with its time and reason, stepped through with
+ * the buttons or the arrow keys while the canvas lights up where the profile is, and the messages
+ * it would get, emails rendered as sent.
+ */
+export function TraceTab({ run }: { run: SimulationRun }) {
+  const store = useAppStore();
+  const trace = useApp((s) => s.trace);
+  const list = useRef<HTMLOListElement>(null);
+  const { stepTrace, setTraceStep } = store.getState();
+  const zone = run.journey.settings.timezone ?? 'UTC';
+  const rows = trace.rows;
+
+  // A new trace takes the keyboard, so the arrow keys step through it at once.
+  useEffect(() => {
+    if (trace.result && rows.length) list.current?.focus({ preventScroll: true });
+  }, [trace.result, rows.length]);
+
+  useEffect(() => {
+    list.current
+      ?.querySelector(`[data-index="${trace.index}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [trace.index]);
+
+  const attributes = trace.result?.attributes ?? {};
+  const shown = KEY_ATTRIBUTES.filter((k) => attributes[k] !== undefined && attributes[k] !== '');
+
+  return (
+    <div className="sim-trace">
+      <TraceSearch key={trace.profileId ?? ''} initial={trace.profileId ?? ''} />
+      {!trace.result && <SamplePicker run={run} />}
+      {trace.loading && <p className="sim-note">Following {trace.profileId}…</p>}
+      {trace.error && (
+        <p className="form-error" role="alert" data-testid="trace-error">
+          {trace.error}
+        </p>
+      )}
+      {trace.result && rows.length > 0 && (
+        <>
+          <div className="trace-who">
+            <strong>Profile {trace.result.profileId}</strong>
+            {shown.length > 0 && (
+              <span className="trace-attributes">
+                {shown.map((k) => `${k.replace(/_/g, ' ')}: ${String(attributes[k])}`).join(' · ')}
+              </span>
+            )}
+          </div>
+          <div className="trace-stepper">
+            <button
+              type="button"
+              className="button is-small"
+              onClick={() => stepTrace(-1)}
+              disabled={trace.index === 0}
+              aria-label="Previous step"
+            >
+              <ChevronLeftIcon size={14} /> Previous
+            </button>
+            <span className="trace-position" data-testid="trace-position" aria-live="polite">
+              Step {trace.index + 1} of {rows.length}
+            </span>
+            <button
+              type="button"
+              className="button is-small"
+              onClick={() => stepTrace(1)}
+              disabled={trace.index >= rows.length - 1}
+              aria-label="Next step"
+            >
+              Next <ChevronRightIcon size={14} />
+            </button>
+          </div>
+          <p className="trace-hint">
+            <kbd>↑</kbd> <kbd>↓</kbd> step through · times in {zone}
+          </p>
+          <ol
+            ref={list}
+            className="trace-steps"
+            role="listbox"
+            tabIndex={0}
+            aria-label="Steps"
+            aria-activedescendant={`trace-step-${trace.index}`}
+            data-testid="trace-steps"
+            onKeyDown={(e) => {
+              const moves: Record<string, number> = {
+                ArrowDown: 1,
+                ArrowRight: 1,
+                ArrowUp: -1,
+                ArrowLeft: -1,
+                PageDown: 5,
+                PageUp: -5,
+              };
+              if (e.key in moves) stepTrace(moves[e.key] ?? 0);
+              else if (e.key === 'Home') setTraceStep(0);
+              else if (e.key === 'End') setTraceStep(rows.length - 1);
+              else return;
+              e.preventDefault();
+              e.stopPropagation();
+            }}
+          >
+            {rows.map((row) => (
+              <li
+                key={row.index}
+                id={`trace-step-${row.index}`}
+                data-index={row.index}
+                role="option"
+                aria-selected={row.index === trace.index}
+                className={`trace-step is-${row.tone}${row.index === trace.index ? ' is-current' : ''}${row.index < trace.index ? ' is-past' : ''}`}
+                onClick={() => setTraceStep(row.index)}
+              >
+                {row.day && <span className="trace-day">{row.day}</span>}
+                <span className="trace-time">{row.time ?? ''}</span>
+                <span className="trace-dot" aria-hidden="true" />
+                <span className="trace-text">
+                  <span className="trace-title">{row.title}</span>
+                  {row.detail && <span className="trace-detail">{row.detail}</span>}
+                </span>
+              </li>
+            ))}
+          </ol>
+          <TraceMessages run={run} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { count, percent } from './format';
+import type { SplitResult } from './variants';
+
+/**
+ * One A/B split: a sentence to read first, then each variant's conversion as a bar with its 95%
+ * interval drawn across it, all on one scale, and a verdict against the control.
+ */
+export function VariantsView({ split }: { split: SplitResult }) {
+  const scale = split.scale;
+  const at = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
+  return (
+    <div className="variants-result" data-testid={`split-${split.nodeId}`}>
+      <h4 className="variants-title">{split.title}</h4>
+      <p className="variants-headline">{split.headline}</p>
+      <ul className="variant-list">
+        {split.rows.map((row) => (
+          <li
+            key={row.key}
+            className={`variant-result is-${row.tone}`}
+            data-testid={`variant-${row.key}`}
+          >
+            <div className="variant-line">
+              <span className="variant-name">
+                {row.label}
+                {row.isBaseline && <span className="variant-tag">baseline</span>}
+              </span>
+              <span className="variant-rate">{row.rateText}</span>
+            </div>
+            <div
+              className="variant-bar"
+              role="img"
+              aria-label={`${row.label}: ${row.rateText} converted, 95% interval ${row.intervalText || 'none'}`}
+            >
+              {row.entered > 0 && (
+                <>
+                  <span className="variant-fill" style={{ width: at(row.rate) }} />
+                  <span
+                    className="variant-interval"
+                    style={{ left: at(row.low), width: `calc(${at(row.high)} - ${at(row.low)})` }}
+                  />
+                </>
+              )}
+            </div>
+            <div className="variant-meta">
+              <span>
+                {count(row.converted)} of {count(row.entered)} converted
+                {row.entered > 0 && (
+                  <span title="95% confidence interval: the true rate is very likely in this range">
+                    {' '}
+                    · likely {row.intervalText}
+                  </span>
+                )}
+              </span>
+            </div>
+            <p className="variant-verdict">{row.verdict}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="variants-foot">
+        Each bar is the conversion rate; the line across it spans where the true rate most likely
+        lies (95% confidence). Scale: 0 to {percent(scale, 0)}.
+      </p>
+    </div>
+  );
+}

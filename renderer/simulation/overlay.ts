@@ -1,0 +1,92 @@
+import type { Journey } from '../../core/model/journey';
+import type { SimulationReport } from '../../core/simulator/report';
+
+/** What the canvas prints on one step after a simulation. */
+export interface NodeFigures {
+  /** Arrivals at the step. */
+  entered: number;
+  /** Departures through each exit. */
+  ports: Readonly<Record<string, number>>;
+  /** Enrollments still waiting at the step when the window ended. */
+  waiting: number;
+  /** Message steps: what happened to the messages. */
+  message?: { sent: number; skipped: number; deferred: number };
+}
+
+/** What the canvas draws on one connection: a count, and a band as wide as the flow. */
+export interface EdgeFigures {
+  count: number;
+  /** Band width in pixels, by the square root of the flow (areas, not lengths, read as amounts). */
+  width: number;
+}
+
+export interface SimulationOverlay {
+  nodes: Readonly<Record<string, NodeFigures>>;
+  /**
+   * By the canvas's edge id, `from:port->to`. A second connection from the same exit (id suffixed
+   * `~2`) is never taken, and finds nothing here.
+   */
+  edges: Readonly<Record<string, EdgeFigures>>;
+  /** The largest flow along any connection. */
+  maxFlow: number;
+}
+
+export const MIN_BAND = 3;
+export const MAX_BAND = 12;
+
+export function bandWidth(flow: number, maxFlow: number): number {
+  if (flow <= 0 || maxFlow <= 0) return 0;
+  return Math.round((MIN_BAND + (MAX_BAND - MIN_BAND) * Math.sqrt(flow / maxFlow)) * 10) / 10;
+}
+
+function sum(values: Iterable<number | undefined>): number {
+  let total = 0;
+  for (const value of values) total += value ?? 0;
+  return total;
+}
+
+/**
+ * The figures of a report, keyed as the canvas keys its steps and connections. Connections are
+ * keyed by their endpoints and exit, so a run still labels the ones it knew after the journey was
+ * edited; a connection drawn since has no figures, and says nothing rather than something wrong.
+ */
+export function simulationOverlay(report: SimulationReport): SimulationOverlay {
+  const nodes: Record<string, NodeFigures> = {};
+  for (const [id, counts] of Object.entries(report.nodes)) {
+    const messages = report.messages[id];
+    nodes[id] = {
+      entered: counts.entered,
+      ports: counts.ports,
+      waiting: report.waiting[id] ?? 0,
+      ...(messages && {
+        message: {
+          sent: messages.sent,
+          skipped: sum(Object.values(messages.skipped)),
+          deferred: messages.deferred,
+        },
+      }),
+    };
+  }
+  const maxFlow = Math.max(0, ...report.edges.map((e) => e.count));
+  const edges: Record<string, EdgeFigures> = {};
+  for (const edge of report.edges) {
+    edges[`${edge.from}:${edge.port}->${edge.to}`] = {
+      count: edge.count,
+      width: bandWidth(edge.count, maxFlow),
+    };
+  }
+  return { nodes, edges, maxFlow };
+}
+
+function withoutPositions(journey: Journey): unknown {
+  return {
+    settings: journey.settings,
+    nodes: journey.nodes.map(({ position: _position, ...node }) => node),
+    edges: journey.edges,
+  };
+}
+
+/** Whether the journey was edited (beyond moving steps) since it was simulated. */
+export function editedSince(simulated: Journey, current: Journey): boolean {
+  return JSON.stringify(withoutPositions(simulated)) !== JSON.stringify(withoutPositions(current));
+}

@@ -1,0 +1,43 @@
+import type { SkipReason } from '../../core/runtime/step';
+
+/** Why a message was not sent, as a marketer would say it; a count goes in front. */
+export const SKIP_WORDS: Record<SkipReason, string> = {
+  unsubscribed: 'unsubscribed',
+  suppressed: 'on the suppression list',
+  no_address: 'had no address for this channel',
+  capped: 'over the frequency cap',
+  template_error: 'the template could not be rendered',
+};
+
+/** Skip reasons in the order the views list them: consent first, then the journey's own rules. */
+export const SKIP_ORDER: readonly SkipReason[] = [
+  'unsubscribed',
+  'suppressed',
+  'no_address',
+  'capped',
+  'template_error',
+];
+
+export function skipWords(reason: string): string {
+  return (SKIP_WORDS as Record<string, string>)[reason] ?? reason.replace(/_/g, ' ');
+}
+
+const REFUSAL_WORDS: Record<string, string> = {
+  already_active: 'were still in the journey (re-entry waits until they have left)',
+  reentry_never: 'had been in it before (the journey lets a profile in only once)',
+};
+
+export function refusalWords(reason: string): string {
+  return REFUSAL_WORDS[reason] ?? reason.replace(/_/g, ' ');
+}
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  email: 'Email',
+  sms: 'SMS',
+  push: 'Push',
+  webhook: 'Webhook',
+};
+
+export function channelLabel(channel: string): string {
+  return CHANNEL_LABELS[channel] ?? channel;
+}

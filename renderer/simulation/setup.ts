@@ -1,0 +1,92 @@
+import type { Dataset } from '../../core/api/data-contract';
+
+/** How long the simulation runs: to the end of the events, for a number of days, or to a time. */
+export type WindowLength = 'data' | 'days' | 'end';
+
+/** The simulation form as typed: text fields stay text until a run reads them. */
+export interface SimulationSetup {
+  profilesDatasetId: string;
+  eventsDatasetId: string;
+  /** `YYYY-MM-DDTHH:mm` in UTC (a datetime-local input's value); empty: the first event. */
+  start: string;
+  length: WindowLength;
+  days: string;
+  /** `YYYY-MM-DDTHH:mm` in UTC. */
+  end: string;
+  seed: string;
+}
+
+export const EMPTY_SETUP: SimulationSetup = {
+  profilesDatasetId: '',
+  eventsDatasetId: '',
+  start: '',
+  length: 'data',
+  days: '7',
+  end: '',
+  seed: '0',
+};
+
+export interface WindowParams {
+  profilesDatasetId?: string;
+  eventsDatasetId?: string;
+  start?: string;
+  end?: string;
+  days?: number;
+  seed: number;
+}
+
+export type SetupCheck = { ok: true; params: WindowParams } | { ok: false; problem: string };
+
+/** A datetime-local value read as UTC: `2019-10-01T00:00` → `2019-10-01T00:00:00.000Z`. */
+export function utcFromInput(value: string): string | undefined {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(value)) return undefined;
+  const time = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** The value a datetime-local input shows for an instant, in UTC. */
+export function inputFromUtc(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 16);
+}
+
+/** Reads the form into the API's simulation parameters, or says what is missing. */
+export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]): SetupCheck {
+  const profiles = setup.profilesDatasetId || undefined;
+  const events = setup.eventsDatasetId || undefined;
+  if (!profiles && !events)
+    return { ok: false, problem: 'Choose sample data: profiles, events, or both.' };
+  const known = new Set(datasets.map((d) => d.id));
+  if ((profiles && !known.has(profiles)) || (events && !known.has(events)))
+    return { ok: false, problem: 'The chosen data set is no longer there; choose another.' };
+  const seed = Number(setup.seed.trim() || '0');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
+    return { ok: false, problem: 'The seed is a whole number, 0 or more.' };
+  let start: string | undefined;
+  if (setup.start) {
+    start = utcFromInput(setup.start);
+    if (!start) return { ok: false, problem: 'The start is not a date and time.' };
+  }
+  const params: WindowParams = {
+    ...(profiles && { profilesDatasetId: profiles }),
+    ...(events && { eventsDatasetId: events }),
+    ...(start && { start }),
+    seed,
+  };
+  if (setup.length === 'days') {
+    const days = Number(setup.days);
+    if (!(days > 0) || days > 3660)
+      return { ok: false, problem: 'The number of days is more than 0 and at most 3,660.' };
+    params.days = days;
+  } else if (setup.length === 'end') {
+    const end = utcFromInput(setup.end);
+    if (!end) return { ok: false, problem: 'The end is not a date and time.' };
+    if (start && end < start) return { ok: false, problem: 'The end comes before the start.' };
+    params.end = end;
+  }
+  if (!events && (!start || setup.length === 'data'))
+    return {
+      ok: false,
+      problem: 'Without events there is no time range to take: give a start and a length.',
+    };
+  return { ok: true, params };
+}

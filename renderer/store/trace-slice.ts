@@ -1,0 +1,89 @@
+import type { StateCreator } from 'zustand';
+import type { AppApi, AppOutput } from '../../core/api/contract';
+import { traceFocus, traceRows, type TraceFocus, type TraceRow } from '../simulation/trace-view';
+import type { AppState } from './app-store';
+import { errorText } from './library-slice';
+
+export type TraceResult = AppOutput<'traceProfile'>;
+
+export interface TraceState {
+  profileId: string | null;
+  loading: boolean;
+  result: TraceResult | null;
+  rows: TraceRow[];
+  /** The step in focus. */
+  index: number;
+  /** What the canvas lights up at that step. */
+  focus: TraceFocus | null;
+  error: string | null;
+}
+
+/** One profile's path through the shown run, stepped through on the canvas. */
+export interface TraceSlice {
+  trace: TraceState;
+  traceProfile: (profileId: string) => Promise<void>;
+  setTraceStep: (index: number) => void;
+  stepTrace: (delta: number) => void;
+  clearTrace: () => void;
+}
+
+const INITIAL: TraceState = {
+  profileId: null,
+  loading: false,
+  result: null,
+  rows: [],
+  index: 0,
+  focus: null,
+  error: null,
+};
+
+export const createTraceSlice =
+  (api: AppApi): StateCreator<AppState, [], [], TraceSlice> =>
+  (set, get) => ({
+    trace: INITIAL,
+    async traceProfile(profileId) {
+      const run = get().simulation.run;
+      const id = profileId.trim();
+      if (!run || !id) return;
+      set({
+        trace: { ...INITIAL, profileId: id, loading: true },
+        simulation: { ...get().simulation, open: true, tab: 'trace' },
+      });
+      try {
+        const result = await api.traceProfile({ runId: run.id, profileId: id });
+        if (get().trace.profileId !== id || get().simulation.run?.id !== run.id) return;
+        // Names and exits as the run saw them; the editor may have moved on since.
+        const rows = traceRows(result.steps, run.journey, run.journey.settings.timezone ?? 'UTC');
+        set({
+          trace: {
+            ...INITIAL,
+            profileId: id,
+            result,
+            rows,
+            focus: rows.length ? traceFocus(rows, 0) : null,
+            ...(!result.found && {
+              error: `There is no profile “${id}” in the data this run used.`,
+            }),
+            ...(result.found &&
+              rows.length === 0 && {
+                error: `“${id}” never entered the journey in this run's window.`,
+              }),
+          },
+        });
+      } catch (error) {
+        set({ trace: { ...INITIAL, profileId: id, error: errorText(error) } });
+      }
+    },
+    setTraceStep(index) {
+      const { rows } = get().trace;
+      if (rows.length === 0) return;
+      const clamped = Math.max(0, Math.min(rows.length - 1, index));
+      set({ trace: { ...get().trace, index: clamped, focus: traceFocus(rows, clamped) } });
+    },
+    stepTrace(delta) {
+      get().setTraceStep(get().trace.index + delta);
+    },
+    clearTrace() {
+      if (get().trace !== INITIAL) set({ trace: INITIAL });
+    },
+  });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { journeyToFlow } from '../../../renderer/canvas/flow-mapping';
+import { traceFocus, traceRows } from '../../../renderer/simulation/trace-view';
+import { sampleRun } from './sample-run';
+
+describe('a profile’s path in words', () => {
+  it('says each step with names, times in the journey’s zone, and the connection taken', () => {
+    const { traces, journey } = sampleRun();
+    const rows = traceRows(traces.get('ann') ?? [], journey, 'Europe/Stockholm');
+    expect(rows.map((r) => [r.time ?? '', r.title])).toEqual([
+      ['11:00', 'Entered on event cart'],
+      ['', 'On to Wait 30 minutes'],
+      ['', 'Waits until Wed 4 Mar, 11:30'],
+      ['11:30', 'On to If purchase performed since entry'],
+      ['', 'On to Email: {first_name}, your cart is waiting through “No”'],
+      ['', 'Email sent to ann@example.com'],
+      ['', 'Left Email: {first_name}, your cart is waiting'],
+      ['', 'Completed the journey'],
+    ]);
+    expect(rows[0]?.day).toBe('Wed 4 Mar');
+    expect(rows.slice(1).some((r) => r.day)).toBe(false);
+    expect(rows.map((r) => r.index)).toEqual(rows.map((_, i) => i));
+    // Entering is being on the trigger; leaving lights up the connection and the step reached.
+    expect(rows[0]).toMatchObject({ nodeId: 'start', tone: 'enter' });
+    expect(rows[4]).toMatchObject({ nodeId: 'mail1', edgeId: 'bought:no->mail1' });
+    expect(rows[6]).toMatchObject({
+      nodeId: 'mail1',
+      detail: 'Nothing is connected there, so the journey ends.',
+    });
+    const ids = new Set(journeyToFlow(journey).edges.map((e) => e.id));
+    for (const row of rows) if (row.edgeId) expect(ids).toContain(row.edgeId);
+  });
+
+  it('says why a profile left early', () => {
+    const { traces, journey } = sampleRun();
+    const titles = traceRows(traces.get('dee') ?? [], journey).map((r) => r.title);
+    expect(titles).toContain('Converted: performed purchase');
+    expect(titles.at(-1)).toBe('Left the journey: goal reached');
+  });
+
+  it('lights up the step in focus and the path walked to it', () => {
+    const { traces, journey } = sampleRun();
+    const rows = traceRows(traces.get('ann') ?? [], journey);
+    const atStart = traceFocus(rows, 0);
+    expect(atStart).toMatchObject({ nodeId: 'start' });
+    expect(atStart.edgeId).toBeUndefined();
+    expect([...atStart.visitedNodes]).toEqual(['start']);
+    const onTheWay = traceFocus(rows, 4);
+    expect(onTheWay).toMatchObject({ nodeId: 'mail1', edgeId: 'bought:no->mail1' });
+    expect([...onTheWay.visitedNodes]).toEqual(['start', 'wait1', 'bought', 'mail1']);
+    expect([...onTheWay.visitedEdges]).toEqual([
+      'start:next->wait1',
+      'wait1:next->bought',
+      'bought:no->mail1',
+    ]);
+    // Waiting is not moving: no connection is lit, the path so far stays.
+    expect(traceFocus(rows, 2).edgeId).toBeUndefined();
+  });
+});
