@@ -35,4 +35,155 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'execution engine',
+    sql: `
+      -- Profiles and their events. Event seq is AUTOINCREMENT so a number is never reused, even
+      -- after deletions: the interpreter orders events sharing an instant by it.
+      CREATE TABLE profiles (
+        id          TEXT PRIMARY KEY,
+        attributes  TEXT NOT NULL,          -- JSON object; includes id
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE TABLE events (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id  TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        time        INTEGER NOT NULL,
+        properties  TEXT NOT NULL,          -- JSON object
+        message_id  TEXT
+      );
+      CREATE INDEX events_by_profile ON events (profile_id, seq);
+
+      -- Accepted inputs not yet applied (track, identify, journey starts), in arrival order.
+      -- An acknowledged request is a committed row here; applying it deletes the row in the same
+      -- transaction as the steps it caused.
+      CREATE TABLE inbox (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        type         TEXT NOT NULL CHECK (type IN ('track', 'identify', 'start')),
+        received_at  INTEGER NOT NULL,
+        body         TEXT NOT NULL,         -- JSON
+        cursor       TEXT                   -- start: the last profile id started
+      );
+      -- Sender message ids seen, so a retried request is acknowledged without being applied again.
+      CREATE TABLE message_ids (
+        message_id   TEXT PRIMARY KEY,
+        received_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX message_ids_by_time ON message_ids (received_at);
+
+      -- The version of each journey that takes new entries.
+      CREATE TABLE journey_live (
+        journey_id  TEXT PRIMARY KEY,
+        version     INTEGER NOT NULL,
+        since       INTEGER NOT NULL
+      );
+
+      CREATE TABLE enrollments (
+        id          TEXT PRIMARY KEY,
+        ord         INTEGER NOT NULL UNIQUE, -- creation order across all journeys
+        profile_id  TEXT NOT NULL,
+        journey_id  TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        node_id     TEXT NOT NULL,
+        data        TEXT NOT NULL           -- the whole enrollment, JSON
+      );
+      CREATE INDEX enrollments_by_profile ON enrollments (profile_id, ord);
+      CREATE INDEX enrollments_by_journey ON enrollments (journey_id, status, node_id);
+
+      CREATE TABLE segment_members (
+        journey_id  TEXT NOT NULL,
+        profile_id  TEXT NOT NULL,
+        member      INTEGER NOT NULL,
+        PRIMARY KEY (journey_id, profile_id)
+      ) WITHOUT ROWID;
+
+      -- Scheduled wake-ups: one pending per key; a newer schedule replaces it with a fresh seq.
+      -- Due wake-ups are taken in (at, seq) order, as the simulator's queue does.
+      CREATE TABLE wakes (
+        key   TEXT PRIMARY KEY,
+        seq   INTEGER NOT NULL UNIQUE,
+        at    INTEGER NOT NULL,
+        wake  TEXT NOT NULL                 -- JSON
+      );
+      CREATE INDEX wakes_due ON wakes (at, seq);
+
+      -- The transactional outbox: written with the step that produced it. The key
+      -- <enrollment>/<node>/<visit> is unique, so a replayed step can never enqueue twice.
+      CREATE TABLE outbox (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        key              TEXT NOT NULL UNIQUE,
+        journey_id       TEXT NOT NULL,
+        version          INTEGER NOT NULL,
+        node_id          TEXT NOT NULL,
+        enrollment_id    TEXT NOT NULL,
+        profile_id       TEXT NOT NULL,
+        channel          TEXT NOT NULL,
+        address          TEXT NOT NULL,
+        at               INTEGER NOT NULL,
+        content          TEXT NOT NULL,     -- rendered MessageContent, JSON
+        status           TEXT NOT NULL DEFAULT 'pending'
+                         CHECK (status IN ('pending', 'delivered', 'dead', 'cancelled')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER NOT NULL,
+        last_error       TEXT,
+        transport        TEXT,
+        finished_at      INTEGER
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_sent ON outbox (journey_id, profile_id, at);
+      CREATE INDEX outbox_by_status ON outbox (status, id);
+
+      -- Every delivery attempt and its outcome, with the server's reply.
+      CREATE TABLE delivery_log (
+        id         INTEGER PRIMARY KEY,
+        outbox_id  INTEGER NOT NULL,
+        attempt    INTEGER NOT NULL,
+        at         INTEGER NOT NULL,
+        outcome    TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'dead', 'cancelled')),
+        transport  TEXT,
+        detail     TEXT
+      );
+      CREATE INDEX delivery_log_by_message ON delivery_log (outbox_id, id);
+
+      -- The embedded outbox: rendered messages kept on this machine, once per outbox row.
+      CREATE TABLE mailbox (
+        outbox_id  INTEGER PRIMARY KEY,
+        stored_at  INTEGER NOT NULL,
+        raw        TEXT NOT NULL             -- email: the MIME message; other channels: JSON
+      );
+
+      -- Addresses never to message again, as lower-cased channel:address.
+      CREATE TABLE suppressions (
+        entry       TEXT PRIMARY KEY,
+        reason      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- What happened, step by step: live counts and profile histories.
+      CREATE TABLE journal (
+        id             INTEGER PRIMARY KEY,
+        at             INTEGER NOT NULL,
+        journey_id     TEXT NOT NULL,
+        profile_id     TEXT NOT NULL,
+        enrollment_id  TEXT,
+        type           TEXT NOT NULL,
+        node_id        TEXT,
+        detail         TEXT                 -- the rest of the step record, JSON
+      );
+      CREATE INDEX journal_by_profile ON journal (profile_id, id);
+
+      -- Inputs and wake-ups that could not be applied (a fault, never bad user input), kept
+      -- for inspection instead of being retried forever.
+      CREATE TABLE failures (
+        id       INTEGER PRIMARY KEY,
+        at       INTEGER NOT NULL,
+        source   TEXT NOT NULL,
+        payload  TEXT NOT NULL,
+        error    TEXT NOT NULL
+      );
+    `,
+  },
 ];
