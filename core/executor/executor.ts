@@ -187,7 +187,7 @@ export class Executor {
   private batch(now: number, limit: number, result: RunResult, count: () => void): boolean {
     let inputs = this.store.pendingInputs(INPUT_FETCH);
     let next = 0;
-    let starting: { itemId: number; ids: string[] } | undefined;
+    let starting: { itemId: number; ids: { id: string; cursor: string }[] } | undefined;
     for (let n = 0; n < limit; n++) {
       if (next >= inputs.length && inputs.length === INPUT_FETCH) {
         inputs = this.store.pendingInputs(INPUT_FETCH);
@@ -202,11 +202,11 @@ export class Executor {
           if (!starting || starting.itemId !== item.id || starting.ids.length === 0) {
             starting = {
               itemId: item.id,
-              ids: this.store.profileIdsAfter(item.cursor, PROFILE_FETCH),
+              ids: this.store.profilesAfter(item.cursor, PROFILE_FETCH),
             };
           }
-          const profileId = starting.ids.shift();
-          if (profileId === undefined) {
+          const profile = starting.ids.shift();
+          if (profile === undefined) {
             this.run(item, () => this.store.completeInput(item.id), result);
             next++;
           } else {
@@ -214,13 +214,13 @@ export class Executor {
             this.run(
               item,
               () => {
-                this.interpreter.start(profileId, item.receivedAt, journeyId);
-                this.store.setStartCursor(item.id, profileId);
+                this.interpreter.start(profile.id, item.receivedAt, journeyId);
+                this.store.setStartCursor(item.id, profile.cursor);
               },
               result,
-              () => this.store.setStartCursor(item.id, profileId),
+              () => this.store.setStartCursor(item.id, profile.cursor),
             );
-            item.cursor = profileId;
+            item.cursor = profile.cursor;
             result.started++;
           }
         } else {

@@ -27,7 +27,7 @@ export interface InboxItem {
   /** The instant it was accepted: the interpreter applies it at this time. */
   receivedAt: number;
   input: EngineInput;
-  /** For a start in progress: the last profile id started. */
+  /** For a start in progress: where in the profile list it has got to. */
   cursor?: string;
 }
 
@@ -64,8 +64,11 @@ export interface ExecutionStore extends EngineStore {
   pendingInputs(limit: number): InboxItem[];
   completeInput(id: number): void;
   setStartCursor(id: number, cursor: string): void;
-  /** Profile ids after `cursor` in id order, for starting journeys in batches. */
-  profileIdsAfter(cursor: string | undefined, limit: number): string[];
+  /**
+   * Profiles after `cursor` in the order they were added (as the simulator starts them), for
+   * starting journeys in batches; each with the cursor that follows it.
+   */
+  profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[];
 
   /** The wake-up that is due first: least (at, seq). */
   nextWake(): PendingWake | undefined;

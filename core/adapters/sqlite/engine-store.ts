@@ -101,7 +101,7 @@ function statements(db: Db) {
     pendingInputs: p('SELECT id, type, received_at, body, cursor FROM inbox ORDER BY id LIMIT ?'),
     completeInput: p('DELETE FROM inbox WHERE id = ?'),
     setCursor: p('UPDATE inbox SET cursor = ? WHERE id = ?'),
-    profileIdsAfter: p('SELECT id FROM profiles WHERE id > ? ORDER BY id LIMIT ?'),
+    profilesAfter: p('SELECT seq AS n, id FROM profiles WHERE seq > ? ORDER BY seq LIMIT ?'),
     journal: p(
       `INSERT INTO journal (at, journey_id, profile_id, enrollment_id, type, node_id, detail)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -409,9 +409,13 @@ export class SqliteEngineStore implements ExecutionStore {
     this.sql.setCursor.run(cursor, id);
   }
 
-  profileIdsAfter(cursor: string | undefined, limit: number): string[] {
+  profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[] {
     this.flush();
-    return (this.sql.profileIdsAfter.all(cursor ?? '', limit) as { id: string }[]).map((r) => r.id);
+    const rows = this.sql.profilesAfter.all(Number(cursor ?? 0), limit) as {
+      n: number;
+      id: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, cursor: String(r.n) }));
   }
 
   // ---------------------------------------------------------------- journal, failures

@@ -42,7 +42,8 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       -- Profiles and their events. Event seq is AUTOINCREMENT so a number is never reused, even
       -- after deletions: the interpreter orders events sharing an instant by it.
       CREATE TABLE profiles (
-        id          TEXT PRIMARY KEY,
+        seq         INTEGER PRIMARY KEY,    -- the order profiles were added: journeys start them in it
+        id          TEXT NOT NULL UNIQUE,
         attributes  TEXT NOT NULL,          -- JSON object; includes id
         updated_at  INTEGER NOT NULL
       );
@@ -64,7 +65,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         type         TEXT NOT NULL CHECK (type IN ('track', 'identify', 'start')),
         received_at  INTEGER NOT NULL,
         body         TEXT NOT NULL,         -- JSON
-        cursor       TEXT                   -- start: the last profile id started
+        cursor       TEXT                   -- start: seq of the last profile started
       );
       -- Sender message ids seen, so a retried request is acknowledged without being applied again.
       CREATE TABLE message_ids (
