@@ -1,10 +1,14 @@
 import { consoleOutput, usageError, type CommandResult, type Output } from './output';
+import { RUN_USAGE, runCommand } from './run.command';
+import { SERVE_USAGE, serveCommand } from './serve.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
 
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
+  run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
+  serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
 };
 
 export function usage(): string {
