@@ -63,8 +63,12 @@ export interface ExecutionRun extends DriverResult {
 export interface ExecuteOptions {
   /** Called after every runDue with the clock's time (deliveries, say). */
   afterRun?: (now: number) => void | Promise<void>;
-  unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
+  /** The unsubscribe link messages get; made from the store, which knows addresses. */
+  unsubscribeUrl?: (
+    store: SqliteEngineStore,
+  ) => (journeyId: string, profileId: string, channel: Channel) => string;
   db?: Db;
+  clock?: ManualClock;
 }
 
 /**
@@ -79,7 +83,8 @@ export async function executeScenario(
   const db = options.db ?? openDatabase(':memory:');
   const store = new SqliteEngineStore(db, { now: () => 0 });
   const live = new LiveJourneys(db);
-  const clock = new ManualClock(s.start);
+  const clock = options.clock ?? new ManualClock(s.start);
+  clock.set(s.start);
   const records: StepRecord[] = [];
   const executor = new Executor({
     store,
@@ -87,7 +92,7 @@ export async function executeScenario(
     library: live,
     clock,
     observer: { record: (r) => records.push(r) },
-    unsubscribeUrl: options.unsubscribeUrl,
+    unsubscribeUrl: options.unsubscribeUrl?.(store),
     batchSize: 37,
   });
   const events = [...s.events].sort((a, b) => a.time - b.time);

@@ -55,7 +55,7 @@ function decodeBody(headers: Map<string, string>, body: string): string {
   if (encoding === 'base64')
     return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') return decodeQp(body);
-  return body.replace(/\n$/, '');
+  return body;
 }
 
 export function parseMail(raw: string): ParsedMail {
@@ -73,6 +73,7 @@ export function parseMail(raw: string): ParsedMail {
     } else if (/^text\/html/i.test(type)) out.html = decodeBody(h, b);
     else if (/^text\/plain/i.test(type)) out.text = decodeBody(h, b);
   };
-  visit(headers, body);
+  // The line break that ends the message (or a part, before its boundary) is not content.
+  visit(headers, body.replace(/\n$/, ''));
   return out;
 }
