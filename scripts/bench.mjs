@@ -17,10 +17,14 @@ if (files.length === 0) {
 let failed = false;
 for (const file of files) {
   console.log(`\n== ${file}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'scripts', 'run-ts.mjs'), join('bench', file)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', join(root, 'scripts', 'run-ts.mjs'), join('bench', file)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   failed ||= run.status !== 0;
 }
 process.exit(failed ? 1 : 0);

@@ -51,6 +51,8 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-session resets its connection: nothing to report.
+    server.on('error', () => undefined);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
