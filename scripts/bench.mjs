@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from './node-bundle.mjs';
+import { bundleNode, root } from './node-bundle.mjs';
 
 const filters = process.argv.slice(2);
 const files = readdirSync(join(root, 'bench'))
@@ -14,6 +14,8 @@ if (files.length === 0) {
   console.error(`No benchmark matches ${filters.join(', ')}.`);
   process.exit(2);
 }
+// Benchmarks of the command line run the bundled CLI.
+await bundleNode('core/cli/bin.ts', 'cli');
 let failed = false;
 for (const file of files) {
   console.log(`\n== ${file}`);

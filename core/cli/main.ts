@@ -1,12 +1,14 @@
 import { consoleOutput, usageError, type CommandResult, type Output } from './output';
 import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
+import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
 
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
+  simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
   serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
 };

@@ -20,8 +20,10 @@ export interface ConditionContext {
   readonly now: number;
   /** Time zone for calendar durations in `within` (P1M, P1D). */
   readonly zone: string;
-  /** The enrollment being evaluated, for `since: "entry"`. */
-  readonly entry?: { readonly at: number; readonly triggerSeq?: number };
+  /** When the enrollment being evaluated entered, for `since: "entry"` (none outside a journey). */
+  readonly entryAt?: number;
+  /** The event that started that enrollment, which `since: "entry"` does not count. */
+  readonly triggerSeq?: number;
 }
 
 export interface CompiledCondition {
@@ -54,7 +56,7 @@ interface EventMatcher {
 function counts(m: EventMatcher, e: StoredEvent, ctx: ConditionContext): boolean {
   if (e.name !== m.rule.event || e.time > ctx.now) return false;
   if (m.rule.since === 'entry') {
-    if (!ctx.entry || e.time < ctx.entry.at || e.seq === ctx.entry.triggerSeq) return false;
+    if (ctx.entryAt === undefined || e.time < ctx.entryAt || e.seq === ctx.triggerSeq) return false;
   }
   return matchesFilters(m.rule.where, e.properties);
 }

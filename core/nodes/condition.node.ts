@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Condition } from '../conditions/condition';
 import { describeCondition } from '../conditions/describe';
 import { checkConditionField, conditionField } from './fields';
-import { defineNode, type PortSpec } from './node-definition';
+import { defineNode, leaveThrough, type PortSpec } from './node-definition';
 
 export const conditionConfigSchema: z.ZodType<Condition> = conditionField(
   'Profiles go to “yes” when',
@@ -44,5 +44,5 @@ export const conditionNode = defineNode({
   ports: () => [...PORTS],
   check: (config) => checkConditionField(config, [], true),
   summary: (config) => `If ${describeCondition(config)}`,
-  step: (ctx) => ({ type: 'next', port: ctx.evaluate(ctx.config) ? 'yes' : 'no' }),
+  step: (ctx) => leaveThrough(ctx.evaluate(ctx.config) ? 'yes' : 'no'),
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { subtractDuration } from '../model/duration';
 import { isWithinLocalWindow, nextLocalTime } from '../model/local-time';
-import { addressFor, consentBlock, isEmailAddress } from '../runtime/consent';
+import { checkConsent, isEmailAddress } from '../runtime/consent';
 import type { MessageContent, StepContext, StepDecision } from '../runtime/step';
 import { renderTemplate, type TemplateMode } from '../runtime/templating';
 import type { IssueDraft } from '../validation/catalogue';
 import { checkTemplateField, templateField } from './fields';
-import { NEXT_PORTS, defineNode } from './node-definition';
+import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
 
 const emailMessage = z
   .looseObject({
@@ -141,7 +141,7 @@ function render(
   }
 }
 
-const NEXT: StepDecision = { type: 'next', port: 'next' };
+const NEXT: StepDecision = leaveThrough('next');
 
 /**
  * Sends an email, SMS, push notification or webhook. Consent, suppression and a missing address
@@ -235,9 +235,9 @@ export const messageNode = defineNode({
   step(ctx) {
     const { channel } = ctx.config;
     const { settings } = ctx.journey;
-    const blocked = consentBlock(channel, ctx.profile.attributes, (c, a) => ctx.isSuppressed(c, a));
-    if (blocked) {
-      ctx.skip(blocked.reason, blocked.detail);
+    const address = checkConsent(channel, ctx.profile.attributes, ctx);
+    if (typeof address !== 'string') {
+      ctx.skip(address.reason, address.detail);
       return NEXT;
     }
     if (channel !== 'webhook') {
@@ -270,10 +270,7 @@ export const messageNode = defineNode({
       ctx.skip('template_error', rendered.error);
       return NEXT;
     }
-    const to =
-      channel === 'webhook'
-        ? (rendered.content as { url: string }).url
-        : (addressFor(channel, ctx.profile.attributes) ?? '');
+    const to = rendered.content.channel === 'webhook' ? rendered.content.url : address;
     ctx.send({ channel, to, content: rendered.content });
     return NEXT;
   },

@@ -58,3 +58,18 @@ export const NEXT_PORTS: readonly PortSpec[] = [{ id: 'next', label: 'Next' }];
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const departures = new Map<string, StepDecision>();
+
+/**
+ * The decision to leave through `port` at once. Decisions are immutable, so one object per
+ * port serves every step: steps are the hottest path of a simulation.
+ */
+export function leaveThrough(port: string): StepDecision {
+  let decision = departures.get(port);
+  if (!decision) {
+    decision = Object.freeze({ type: 'next', port });
+    departures.set(port, decision);
+  }
+  return decision;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IssueDraft } from '../validation/catalogue';
-import { defineNode, isRecord, type PortSpec } from './node-definition';
+import { defineNode, isRecord, leaveThrough, type PortSpec } from './node-definition';
 
 const variantSchema = z.looseObject({
   key: z
@@ -118,6 +118,6 @@ export const splitNode = defineNode({
   step(ctx) {
     const key = pickVariant(ctx.config.variants, ctx.bucket());
     ctx.assignVariant(key);
-    return { type: 'next', port: key };
+    return leaveThrough(key);
   },
 });

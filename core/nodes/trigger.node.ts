@@ -15,7 +15,7 @@ import {
   timeOfDayField,
   durationField,
 } from './fields';
-import { NEXT_PORTS, defineNode } from './node-definition';
+import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
 
 const eventTrigger = z
   .looseObject({
@@ -112,7 +112,7 @@ export const triggerNode = defineNode({
       }
     }
   },
-  step: () => ({ type: 'next', port: 'next' }),
+  step: () => leaveThrough('next'),
 });
 
 /** The event filters of an event trigger, or undefined for other triggers. */

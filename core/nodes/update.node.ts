@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IssueDraft } from '../validation/catalogue';
-import { NEXT_PORTS, defineNode } from './node-definition';
+import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
 
 export const updateConfigSchema = z.looseObject({
   set: z
@@ -113,6 +113,6 @@ export const updateNode = defineNode({
   step(ctx) {
     const { set, increment, unset } = ctx.config;
     ctx.updateProfile({ set, increment, unset });
-    return { type: 'next', port: 'next' };
+    return leaveThrough('next');
   },
 });

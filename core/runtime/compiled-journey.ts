@@ -1,11 +1,11 @@
-import type { Filter } from '../conditions/condition';
+import { forEachRule, isEventRule, type Condition, type Filter } from '../conditions/condition';
 import { requireDuration } from '../model/duration';
 import type { Journey } from '../model/journey';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
 import { requireTimeOfDay } from '../model/local-time';
 import type { NodeDefinition } from '../nodes/node-definition';
 import { nodeDefinition } from '../nodes/registry';
-import type { TriggerConfig } from '../nodes/trigger.node';
+import { segmentCondition, type TriggerConfig } from '../nodes/trigger.node';
 import { validateJourney } from '../validation/validate';
 import type { ResolvedSettings } from './step';
 
@@ -26,6 +26,25 @@ export interface CompiledJourney {
   readonly nodes: ReadonlyMap<string, CompiledNode>;
   readonly triggerId: string;
   readonly trigger: TriggerConfig;
+  /** Names of the events whose history the journey reads (in conditions). */
+  readonly readsEvents: ReadonlySet<string>;
+}
+
+function eventsReadBy(
+  nodes: ReadonlyMap<string, CompiledNode>,
+  trigger: TriggerConfig,
+): Set<string> {
+  const names = new Set<string>();
+  const visit = (condition: Condition) =>
+    forEachRule(condition, (rule) => {
+      if (isEventRule(rule)) names.add(rule.event);
+    });
+  const segment = segmentCondition(trigger);
+  if (segment) visit(segment);
+  for (const node of nodes.values()) {
+    if (node.definition.kind === 'condition') visit(node.config as Condition);
+  }
+  return names;
 }
 
 export class JourneyNotRunnableError extends Error {
@@ -79,6 +98,7 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
   }
   const trigger = graph.triggers[0];
   if (!trigger) throw new JourneyNotRunnableError(journey.id, ['It has no trigger.']);
+  const triggerConfig = nodes.get(trigger.id)?.config as TriggerConfig;
   return {
     journey,
     id: journey.id,
@@ -87,6 +107,7 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
     settings: resolveSettings(journey),
     nodes,
     triggerId: trigger.id,
-    trigger: nodes.get(trigger.id)?.config as TriggerConfig,
+    trigger: triggerConfig,
+    readsEvents: eventsReadBy(nodes, triggerConfig),
   };
 }

@@ -48,17 +48,23 @@ export function hasOptedOut(
   return isYes(attributes.unsubscribed) || isYes(attributes[OPT_OUT_ATTRIBUTE[channel]]);
 }
 
+/** Why a message may not go to a person now. */
+export interface ConsentBlock {
+  reason: SkipReason;
+  detail: string;
+}
+
 /**
- * Whether a message may go to a person now, as the consent rules of DESIGN.md §2 say:
- * the reason to skip it, or undefined when it may be sent. Webhooks reach systems, not
- * people, and are never skipped for consent.
+ * Whether a message may go to a person now, as the consent rules of DESIGN.md §2 say: the
+ * address to send to, or the reason to skip. Webhooks reach systems, not people, and are never
+ * skipped for consent (their address is their URL, known only once rendered: `''` here).
  */
-export function consentBlock(
+export function checkConsent(
   channel: Channel,
   attributes: Readonly<Record<string, unknown>>,
-  isSuppressed: (channel: Channel, address: string) => boolean,
-): { reason: SkipReason; detail: string } | undefined {
-  if (channel === 'webhook') return undefined;
+  suppression: { isSuppressed(channel: Channel, address: string): boolean },
+): string | ConsentBlock {
+  if (channel === 'webhook') return '';
   if (hasOptedOut(channel, attributes)) {
     return {
       reason: 'unsubscribed',
@@ -79,7 +85,17 @@ export function consentBlock(
           : `${attr} ${JSON.stringify(raw)} is not usable`,
     };
   }
-  if (isSuppressed(channel, address))
+  if (suppression.isSuppressed(channel, address))
     return { reason: 'suppressed', detail: `${address} is on the suppression list` };
-  return undefined;
+  return address;
+}
+
+/** The reason to skip a message to a person now, or undefined when it may be sent. */
+export function consentBlock(
+  channel: Channel,
+  attributes: Readonly<Record<string, unknown>>,
+  isSuppressed: (channel: Channel, address: string) => boolean,
+): ConsentBlock | undefined {
+  const result = checkConsent(channel, attributes, { isSuppressed });
+  return typeof result === 'string' ? undefined : result;
 }

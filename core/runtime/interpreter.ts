@@ -21,7 +21,15 @@ import type {
   StepRecord,
   Wake,
 } from './ports';
-import type { Channel, MessageDraft, SkipReason, StepContext, WaitReason } from './step';
+import type { NodeDefinition } from '../nodes/node-definition';
+import type {
+  Channel,
+  MessageDraft,
+  SkipReason,
+  StepContext,
+  StepDecision,
+  WaitReason,
+} from './step';
 
 /** The journeys an interpreter runs. */
 export interface JourneyCatalog {
@@ -86,6 +94,10 @@ function usesEvents(condition: Condition): boolean {
  */
 export class Interpreter {
   private indexes: Indexes | undefined;
+  private readonly context = new NodeContext(this);
+  private lastZoneProfile: Profile | undefined;
+  private lastZoneJourney: CompiledJourney | undefined;
+  private lastZone = 'UTC';
   /** Profiles changed by update nodes or identify during the current unit of work. */
   private readonly changed = new Set<string>();
 
@@ -99,14 +111,15 @@ export class Interpreter {
     this.options.observer?.record(step);
   }
 
-  /** Records a step of an enrollment. */
+  /** Records a step of an enrollment, completing the fields object in place (it is hot). */
   private note(enrollment: Enrollment, now: number, fields: StepFields): void {
-    this.options.observer?.record({
-      at: now,
-      journeyId: enrollment.journeyId,
-      profileId: enrollment.profileId,
-      ...fields,
-    });
+    const observer = this.options.observer;
+    if (!observer) return;
+    const record = fields as StepRecord;
+    record.at = now;
+    record.journeyId = enrollment.journeyId;
+    record.profileId = enrollment.profileId;
+    observer.record(record);
   }
 
   private index(): Indexes {
@@ -136,8 +149,16 @@ export class Interpreter {
   }
 
   private zoneOf(profile: Profile, journey: CompiledJourney): string {
-    const zone = profile.attributes.timezone;
-    return typeof zone === 'string' && isValidTimeZone(zone) ? zone : journey.settings.timezone;
+    // Consecutive steps mostly concern the same profile and journey.
+    if (profile === this.lastZoneProfile && journey === this.lastZoneJourney) return this.lastZone;
+    const attribute = profile.attributes.timezone;
+    this.lastZone =
+      typeof attribute === 'string' && isValidTimeZone(attribute)
+        ? attribute
+        : journey.settings.timezone;
+    this.lastZoneProfile = profile;
+    this.lastZoneJourney = journey;
+    return this.lastZone;
   }
 
   // ---------------------------------------------------------------- units of work
@@ -248,7 +269,8 @@ export class Interpreter {
       events: this.store.eventsOf(profile.id),
       now,
       zone,
-      entry: enrollment && { at: enrollment.enteredAt, triggerSeq: enrollment.trigger?.seq },
+      entryAt: enrollment?.enteredAt,
+      triggerSeq: enrollment?.trigger?.seq,
     };
   }
 
@@ -310,10 +332,16 @@ export class Interpreter {
     via: EntryVia,
     event?: StoredEvent,
   ): void {
-    const earlier = this.store.enrollmentsOf(profileId).filter((e) => e.journeyId === journey.id);
+    let earlier = 0;
+    let active = false;
+    for (const e of this.store.enrollmentsOf(profileId)) {
+      if (e.journeyId !== journey.id) continue;
+      earlier++;
+      active ||= e.status === 'active';
+    }
     const { reentry } = journey.settings;
     const base = { at: now, journeyId: journey.id, profileId };
-    if (reentry === 'never' && earlier.length > 0) {
+    if (reentry === 'never' && earlier > 0) {
       this.record({
         ...base,
         type: 'entry-refused',
@@ -322,7 +350,7 @@ export class Interpreter {
       });
       return;
     }
-    if (reentry === 'after_exit' && earlier.some((e) => e.status === 'active')) {
+    if (reentry === 'after_exit' && active) {
       this.record({
         ...base,
         type: 'entry-refused',
@@ -331,26 +359,26 @@ export class Interpreter {
       });
       return;
     }
-    const entry = earlier.length + 1;
+    const entry = earlier + 1;
     const enrollment: Enrollment = {
-      id: `${journey.id}:${profileId}:${entry}`,
+      // join builds a flat string; a template literal leaves a tree of pieces alive per id.
+      id: [journey.id, profileId, entry].join(':'),
       journeyId: journey.id,
       version: journey.version,
       profileId,
       entry,
       enteredAt: now,
       via,
-      ...(event && { trigger: { name: event.name, seq: event.seq, properties: event.properties } }),
+      trigger: event,
       status: 'active',
       nodeId: journey.triggerId,
       visits: 0,
-      variants: {},
     };
     this.note(enrollment, now, {
       type: 'enter',
       enrollmentId: enrollment.id,
       via,
-      ...(event && { event: event.name }),
+      event: event?.name,
     });
     this.advance(journey, enrollment, journey.triggerId, now);
   }
@@ -358,7 +386,10 @@ export class Interpreter {
   // ---------------------------------------------------------------- events for enrollments
 
   private applyGoals(event: StoredEvent, now: number): void {
-    for (const enrollment of [...this.store.enrollmentsOf(event.profileId)]) {
+    // Enrollments started while this runs are appended; they must not see this event.
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
       if (enrollment.convertedAt !== undefined || enrollment.trigger?.seq === event.seq) continue;
       const journey = this.options.catalog.version(enrollment.journeyId, enrollment.version);
       const goal = journey?.settings.goal;
@@ -376,7 +407,7 @@ export class Interpreter {
         type: 'convert',
         enrollmentId: enrollment.id,
         event: event.name,
-        variants: { ...enrollment.variants },
+        variants: { ...(enrollment.variants ?? {}) },
       });
       if (enrollment.status === 'active' && goal.exit) this.end(enrollment, 'converted', now);
       else this.store.putEnrollment(enrollment);
@@ -384,7 +415,9 @@ export class Interpreter {
   }
 
   private resumeEventWaits(event: StoredEvent, now: number): void {
-    for (const enrollment of [...this.store.enrollmentsOf(event.profileId)]) {
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
       const wait = enrollment.wait;
       if (enrollment.status !== 'active' || !wait?.event) continue;
       if (wait.event.name !== event.name || event.time < wait.since) continue;
@@ -442,7 +475,7 @@ export class Interpreter {
       enrollmentId: enrollment.id,
       nodeId,
       port,
-      ...(to !== undefined && { to }),
+      to,
     });
     return to;
   }
@@ -473,6 +506,7 @@ export class Interpreter {
   ): void {
     let current = nodeId;
     let again = resumed;
+    let profile = this.profile(enrollment.profileId);
     for (let steps = 0; steps < MAX_INSTANT_STEPS; steps++) {
       const node = journey.nodes.get(current);
       if (!node) {
@@ -488,8 +522,17 @@ export class Interpreter {
           nodeId: current,
         });
       }
-      const ctx = new NodeContext(this, journey, enrollment, node.config, current, now, again);
-      const decision = node.definition.step(ctx);
+      const decision = this.context.run(
+        node.definition,
+        journey,
+        enrollment,
+        profile,
+        node.config,
+        current,
+        now,
+        again,
+      );
+      profile = this.context.profile;
       again = undefined;
       if (decision.type === 'exit') {
         this.end(enrollment, 'exited', now);
@@ -500,8 +543,8 @@ export class Interpreter {
           until: decision.until,
           reason: decision.reason,
           since: now,
-          ...(decision.timeoutPort !== undefined && { timeoutPort: decision.timeoutPort }),
-          ...(decision.event && { event: decision.event }),
+          timeoutPort: decision.timeoutPort,
+          event: decision.event,
         };
         this.store.putEnrollment(enrollment);
         this.store.schedule({
@@ -518,7 +561,7 @@ export class Interpreter {
           nodeId: current,
           until: decision.until,
           reason: decision.reason,
-          ...(decision.event && { event: decision.event.name }),
+          event: decision.event?.name,
         });
         return;
       }
@@ -618,7 +661,7 @@ export class Interpreter {
     key: string,
     now: number,
   ): void {
-    enrollment.variants[nodeId] = key;
+    (enrollment.variants ??= {})[nodeId] = key;
     this.note(enrollment, now, { type: 'variant', enrollmentId: enrollment.id, nodeId, key });
   }
 
@@ -646,34 +689,61 @@ export class Interpreter {
   }
 
   /** @internal for NodeContext */
-  currentProfile(id: string): Profile {
-    return this.profile(id);
-  }
-
-  /** @internal for NodeContext */
   zone(profile: Profile, journey: CompiledJourney): string {
     return this.zoneOf(profile, journey);
   }
 }
 
-/** What one node sees for one enrollment at one instant. */
-class NodeContext implements StepContext<unknown> {
-  readonly journey: StepContext<unknown>['journey'];
-  readonly triggerProperties: Readonly<Record<string, unknown>>;
-  private current: Profile;
+const journeyViews = new WeakMap<CompiledJourney, StepContext<unknown>['journey']>();
 
-  constructor(
-    private readonly interpreter: Interpreter,
-    private readonly compiled: CompiledJourney,
-    private readonly enrollment: Enrollment,
-    readonly config: unknown,
-    readonly nodeId: string,
-    readonly now: number,
-    readonly resumed: WaitReason | undefined,
-  ) {
-    this.journey = { id: compiled.id, name: compiled.journey.name, settings: compiled.settings };
-    this.triggerProperties = enrollment.trigger?.properties ?? {};
-    this.current = interpreter.currentProfile(enrollment.profileId);
+function journeyView(compiled: CompiledJourney): StepContext<unknown>['journey'] {
+  let view = journeyViews.get(compiled);
+  if (!view) {
+    view = { id: compiled.id, name: compiled.journey.name, settings: compiled.settings };
+    journeyViews.set(compiled, view);
+  }
+  return view;
+}
+
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * What one node sees for one enrollment at one instant. One instance is reused for every step
+ * (steps never nest: node effects only collect), which keeps the hot loop free of allocations.
+ */
+class NodeContext implements StepContext<unknown> {
+  journey!: StepContext<unknown>['journey'];
+  triggerProperties: Readonly<Record<string, unknown>> = NO_PROPERTIES;
+  config: unknown;
+  nodeId = '';
+  now = 0;
+  resumed: WaitReason | undefined;
+  private compiled!: CompiledJourney;
+  private enrollment!: Enrollment;
+  private current!: Profile;
+
+  constructor(private readonly interpreter: Interpreter) {}
+
+  run(
+    definition: NodeDefinition,
+    compiled: CompiledJourney,
+    enrollment: Enrollment,
+    profile: Profile,
+    config: unknown,
+    nodeId: string,
+    now: number,
+    resumed: WaitReason | undefined,
+  ): StepDecision {
+    this.compiled = compiled;
+    this.journey = journeyView(compiled);
+    this.enrollment = enrollment;
+    this.triggerProperties = enrollment.trigger?.properties ?? NO_PROPERTIES;
+    this.config = config;
+    this.nodeId = nodeId;
+    this.now = now;
+    this.resumed = resumed;
+    this.current = profile;
+    return definition.step(this);
   }
 
   get profile(): Profile {

@@ -44,8 +44,8 @@ export interface Enrollment {
   /** Node arrivals so far; with the node id, it names each visit (idempotency keys). */
   visits: number;
   wait?: EnrollmentWait;
-  /** The variant taken at each split node, for conversions by variant. */
-  variants: Record<string, string>;
+  /** The variant taken at each split node, for conversions by variant (absent before any split). */
+  variants?: Record<string, string>;
   convertedAt?: number;
   endedAt?: number;
 }
@@ -64,9 +64,10 @@ export type Wake =
   | { kind: 'segment'; at: number; journeyId: string; profileId: string };
 
 export function wakeKey(wake: Wake): string {
+  // Enrollment ids never contain NUL, so they cannot collide with the other kinds' keys.
   return wake.kind === 'enrollment'
-    ? `enrollment:${wake.enrollmentId}`
-    : `${wake.kind}:${wake.journeyId}:${wake.profileId}`;
+    ? wake.enrollmentId
+    : `${wake.kind}\u0000${wake.journeyId}\u0000${wake.profileId}`;
 }
 
 /** A message as the interpreter produces it: rendered, addressed, keyed. */
@@ -98,7 +99,10 @@ export interface EngineStore {
   addEvent(event: JourneyEvent): StoredEvent;
 
   getEnrollment(id: string): Enrollment | undefined;
-  /** Every enrollment of a profile, in every journey, active or ended. */
+  /**
+   * Every enrollment of a profile, in every journey, active or ended, in creation order. May be
+   * a live list: during a unit of work, enrollments are only ever appended to it.
+   */
   enrollmentsOf(profileId: string): readonly Enrollment[];
   putEnrollment(enrollment: Enrollment): void;
 

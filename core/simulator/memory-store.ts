@@ -13,43 +13,91 @@ export interface MemoryStoreOptions {
   keepMessages?: number;
   /** Addresses on the suppression list, as `channel:address`. */
   suppressed?: Iterable<string>;
+  /**
+   * Keep history only of events some journey reads (conditions, goals, waits); by default all.
+   * In a typical export most events are page views no journey looks at.
+   */
+  keepEvent?: (name: string) => boolean;
+  /** Count sent messages per profile, for frequency caps; on by default. */
+  countSends?: boolean;
+}
+
+/** Everything held about one profile, so a unit of work finds it with one lookup. */
+interface Slot {
+  profile: Profile | undefined;
+  events: StoredEvent[] | undefined;
+  enrollments: Enrollment[] | undefined;
+  /** Send times per journey, for frequency caps. */
+  sent: Map<string, number[]> | undefined;
 }
 
 /** The engine state of a simulation, in memory. */
 export class MemoryStore implements EngineStore {
-  readonly profiles = new Map<string, Profile>();
   readonly wakes = new WakeQueue();
   /** Messages kept for inspection (see options); all are counted by the observer. */
   readonly messages: OutboxMessage[] = [];
-  private readonly events = new Map<string, StoredEvent[]>();
+  private readonly slots = new Map<string, Slot>();
   private readonly enrollments = new Map<string, Enrollment>();
-  private readonly enrollmentsByProfile = new Map<string, Enrollment[]>();
   private readonly membership = new Map<string, boolean>();
-  private readonly sentTimes = new Map<string, number[]>();
   private readonly suppressed: Set<string>;
+  private profiles = 0;
   private seq = 0;
+  private lastId: string | undefined;
+  private lastSlot: Slot | undefined;
 
   constructor(private readonly options: MemoryStoreOptions = {}) {
     this.suppressed = new Set(options.suppressed ?? []);
   }
 
+  /** Consecutive calls mostly concern the same profile: remember the last one. */
+  private slot(id: string): Slot {
+    if (id === this.lastId && this.lastSlot) return this.lastSlot;
+    let slot = this.slots.get(id);
+    if (!slot) {
+      slot = { profile: undefined, events: undefined, enrollments: undefined, sent: undefined };
+      this.slots.set(id, slot);
+    }
+    this.lastId = id;
+    this.lastSlot = slot;
+    return slot;
+  }
+
+  get profileCount(): number {
+    return this.profiles;
+  }
+
+  /** Ids of every profile, in the order they became known. */
+  *profileIds(): IterableIterator<string> {
+    for (const [id, slot] of this.slots) if (slot.profile) yield id;
+  }
+
   getProfile(id: string): Profile | undefined {
-    return this.profiles.get(id);
+    return this.slot(id).profile;
   }
 
   putProfile(profile: Profile): void {
-    this.profiles.set(profile.id, profile);
+    const slot = this.slot(profile.id);
+    if (!slot.profile) this.profiles++;
+    slot.profile = profile;
   }
 
   eventsOf(profileId: string): readonly StoredEvent[] {
-    return this.events.get(profileId) ?? NO_EVENTS;
+    return this.slot(profileId).events ?? NO_EVENTS;
   }
 
   addEvent(event: JourneyEvent): StoredEvent {
-    const stored: StoredEvent = { ...event, seq: ++this.seq };
-    const list = this.events.get(event.profileId);
-    if (list) list.push(stored);
-    else this.events.set(event.profileId, [stored]);
+    const stored: StoredEvent = {
+      profileId: event.profileId,
+      name: event.name,
+      time: event.time,
+      properties: event.properties,
+      seq: ++this.seq,
+      ...(event.messageId !== undefined && { messageId: event.messageId }),
+    };
+    if (this.options.keepEvent && !this.options.keepEvent(event.name)) return stored;
+    const slot = this.slot(event.profileId);
+    if (slot.events) slot.events.push(stored);
+    else slot.events = [stored];
     return stored;
   }
 
@@ -58,16 +106,16 @@ export class MemoryStore implements EngineStore {
   }
 
   enrollmentsOf(profileId: string): readonly Enrollment[] {
-    return this.enrollmentsByProfile.get(profileId) ?? NO_ENROLLMENTS;
+    return this.slot(profileId).enrollments ?? NO_ENROLLMENTS;
   }
 
   putEnrollment(enrollment: Enrollment): void {
-    const known = this.enrollments.has(enrollment.id);
+    // Enrollments are changed in place; only a new one needs registering.
+    const slot = this.slot(enrollment.profileId);
+    if (!slot.enrollments) slot.enrollments = [enrollment];
+    else if (!slot.enrollments.includes(enrollment)) slot.enrollments.push(enrollment);
+    else return;
     this.enrollments.set(enrollment.id, enrollment);
-    if (known) return;
-    const list = this.enrollmentsByProfile.get(enrollment.profileId);
-    if (list) list.push(enrollment);
-    else this.enrollmentsByProfile.set(enrollment.profileId, [enrollment]);
   }
 
   allEnrollments(): IterableIterator<Enrollment> {
@@ -87,10 +135,13 @@ export class MemoryStore implements EngineStore {
   }
 
   addMessage(message: OutboxMessage): void {
-    const key = `${message.journeyId}\u0000${message.profileId}`;
-    const times = this.sentTimes.get(key);
-    if (times) times.push(message.at);
-    else this.sentTimes.set(key, [message.at]);
+    if (this.options.countSends !== false) {
+      const slot = this.slot(message.profileId);
+      const sent = (slot.sent ??= new Map<string, number[]>());
+      const times = sent.get(message.journeyId);
+      if (times) times.push(message.at);
+      else sent.set(message.journeyId, [message.at]);
+    }
     const keep =
       this.options.keepMessagesFor?.has(message.profileId) ||
       this.messages.length < (this.options.keepMessages ?? 0);
@@ -98,7 +149,7 @@ export class MemoryStore implements EngineStore {
   }
 
   sentCount(journeyId: string, profileId: string, since: number): number {
-    const times = this.sentTimes.get(`${journeyId}\u0000${profileId}`);
+    const times = this.slot(profileId).sent?.get(journeyId);
     if (!times) return 0;
     let n = 0;
     for (let i = times.length - 1; i >= 0 && (times[i] as number) >= since; i--) n++;

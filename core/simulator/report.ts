@@ -63,6 +63,8 @@ export class ReportBuilder implements StepObserver {
   private readonly skipped: Partial<Record<SkipReason, number>> = {};
   private readonly perDay: Record<string, Partial<Record<Channel, number>>> = {};
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
+  /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
+  private readonly days = new Map<number, string>();
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -113,7 +115,7 @@ export class ReportBuilder implements StepObserver {
         const counts = this.messages[step.nodeId];
         if (counts) counts.sent++;
         bump(this.sent, step.channel);
-        const day = (this.perDay[localDate(step.at, this.journey.settings.timezone)] ??= {});
+        const day = (this.perDay[this.dayOf(step.at)] ??= {});
         bump(day, step.channel);
         break;
       }
@@ -142,6 +144,16 @@ export class ReportBuilder implements StepObserver {
       case 'update':
         break;
     }
+  }
+
+  private dayOf(at: number): string {
+    const quarter = Math.floor(at / 900_000);
+    let day = this.days.get(quarter);
+    if (day === undefined) {
+      day = localDate(at, this.journey.settings.timezone);
+      this.days.set(quarter, day);
+    }
+    return day;
   }
 
   build(context: {

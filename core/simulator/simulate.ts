@@ -79,6 +79,8 @@ export function simulate(input: SimulationInput): SimulationResult {
     keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
     keepMessages: input.trace === 'all' ? Number.POSITIVE_INFINITY : (input.keepMessages ?? 0),
     suppressed: input.suppressed,
+    keepEvent: (name) => journey.readsEvents.has(name),
+    countSends: journey.settings.frequencyCap !== undefined,
   });
   const report = new ReportBuilder(journey);
   const observers: StepObserver[] = [
@@ -104,7 +106,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     interpreter.recordHistory(events[next] as JourneyEvent);
     history++;
   }
-  for (const profileId of [...store.profiles.keys()]) interpreter.start(profileId, window.start);
+  for (const profileId of [...store.profileIds()]) interpreter.start(profileId, window.start);
 
   let replayed = 0;
   let units = 0;
@@ -129,7 +131,7 @@ export function simulate(input: SimulationInput): SimulationResult {
 
   const built = report.build({
     window,
-    profiles: store.profiles.size,
+    profiles: store.profileCount,
     seed,
     events: { replayed, history },
     enrollments: store.allEnrollments(),

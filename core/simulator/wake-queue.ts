@@ -1,11 +1,11 @@
 import { wakeKey, type Wake } from '../runtime/ports';
 
-interface Entry {
-  at: number;
+/** A wake-up with its place in the queue; the queue owns the wake objects it is given. */
+type Entry = Wake & {
   seq: number;
+  /** Replacement key; empty for enrollment wake-ups (see `schedule`). */
   key: string;
-  wake: Wake;
-}
+};
 
 /**
  * Scheduled wake-ups in time order; among wake-ups due at the same instant, the one scheduled
@@ -17,13 +17,14 @@ export class WakeQueue {
   private readonly current = new Map<string, number>();
   private seq = 0;
 
-  get size(): number {
-    return this.current.size;
-  }
-
   schedule(wake: Wake): void {
-    const entry: Entry = { at: wake.at, seq: ++this.seq, key: wakeKey(wake), wake };
-    this.current.set(entry.key, entry.seq);
+    // An enrollment wake-up carries a token the interpreter checks, so a replaced one is
+    // harmless when it surfaces: only the other kinds need the bookkeeping of replacement.
+    const key = wake.kind === 'enrollment' ? '' : wakeKey(wake);
+    const entry = wake as Entry;
+    entry.seq = ++this.seq;
+    entry.key = key;
+    if (key) this.current.set(key, entry.seq);
     this.heap.push(entry);
     this.up(this.heap.length - 1);
   }
@@ -40,13 +41,18 @@ export class WakeQueue {
     const top = this.heap[0];
     if (!top) return undefined;
     this.removeTop();
-    this.current.delete(top.key);
-    return top.wake;
+    if (top.key) this.current.delete(top.key);
+    return top;
   }
 
   private dropStale(): void {
-    for (let top = this.heap[0]; top && this.current.get(top.key) !== top.seq; top = this.heap[0])
+    for (
+      let top = this.heap[0];
+      top && top.key && this.current.get(top.key) !== top.seq;
+      top = this.heap[0]
+    ) {
       this.removeTop();
+    }
   }
 
   private removeTop(): void {
@@ -57,17 +63,13 @@ export class WakeQueue {
     }
   }
 
-  private less(a: Entry, b: Entry): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
   private up(index: number): void {
     const heap = this.heap;
     const entry = heap[index] as Entry;
     while (index > 0) {
       const parent = (index - 1) >> 1;
       const above = heap[parent] as Entry;
-      if (!this.less(entry, above)) break;
+      if (above.at < entry.at || (above.at === entry.at && above.seq < entry.seq)) break;
       heap[index] = above;
       index = parent;
     }
@@ -79,13 +81,17 @@ export class WakeQueue {
     const length = heap.length;
     const entry = heap[index] as Entry;
     for (;;) {
-      const left = 2 * index + 1;
-      if (left >= length) break;
-      const right = left + 1;
-      const child =
-        right < length && this.less(heap[right] as Entry, heap[left] as Entry) ? right : left;
-      if (!this.less(heap[child] as Entry, entry)) break;
-      heap[index] = heap[child] as Entry;
+      let child = 2 * index + 1;
+      if (child >= length) break;
+      const left = heap[child] as Entry;
+      const right = heap[child + 1];
+      let smaller = left;
+      if (right && (right.at < left.at || (right.at === left.at && right.seq < left.seq))) {
+        child++;
+        smaller = right;
+      }
+      if (entry.at < smaller.at || (entry.at === smaller.at && entry.seq < smaller.seq)) break;
+      heap[index] = smaller;
       index = child;
     }
     heap[index] = entry;

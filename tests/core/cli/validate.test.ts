@@ -1,16 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../core/cli/main';
-import type { Output } from '../../../core/cli/output';
 import { FIXTURES, fixtureFiles } from '../fixtures';
-
-async function cli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = { print: (l) => stdout.push(l), error: (l) => stderr.push(l) };
-  const code = await runCli(argv, out);
-  return { code, stdout, stderr };
-}
+import { cli } from './cli';
 
 const invalid = (name: string) => join(FIXTURES, 'invalid', name);
 

@@ -41,7 +41,8 @@ const ctx: ConditionContext = {
   events,
   now: NOW,
   zone: 'UTC',
-  entry: { at: NOW - 2 * DAY, triggerSeq: 4 },
+  entryAt: NOW - 2 * DAY,
+  triggerSeq: 4,
 };
 
 const holds = (condition: Condition, context: ConditionContext = ctx) =>
@@ -140,7 +141,7 @@ describe('event rules at a fixed instant', () => {
       { profileId: 'p1', name: 'cart', time: entryAt, properties: {}, seq: 100 },
       { profileId: 'p1', name: 'cart', time: entryAt, properties: {}, seq: 101 },
     ];
-    const context = { ...ctx, events: atEntry, entry: { at: entryAt, triggerSeq: 100 } };
+    const context = { ...ctx, events: atEntry, entryAt, triggerSeq: 100 };
     expect(
       holds(
         { event: 'cart', op: 'performed', since: 'entry', count: { op: 'eq', value: 1 } },
@@ -151,7 +152,10 @@ describe('event rules at a fixed instant', () => {
 
   it('without an enrollment, since entry matches nothing', () => {
     expect(
-      holds({ event: 'view', op: 'performed', since: 'entry' }, { ...ctx, entry: undefined }),
+      holds(
+        { event: 'view', op: 'performed', since: 'entry' },
+        { ...ctx, entryAt: undefined, triggerSeq: undefined },
+      ),
     ).toBe(false);
   });
 

@@ -170,7 +170,6 @@ export function enrollmentsFromPaths(
           journeyId: r.journeyId,
           profileId: r.profileId,
           visits: 0,
-          variants: {},
           status: 'active',
         };
         out.set(r.enrollmentId, e);
@@ -191,7 +190,7 @@ export function enrollmentsFromPaths(
           delete e.wait;
           break;
         case 'variant':
-          (e.variants as Record<string, string>)[r.nodeId] = r.key;
+          (e.variants ??= {})[r.nodeId] = r.key;
           break;
         case 'convert':
           e.convertedAt = r.at;

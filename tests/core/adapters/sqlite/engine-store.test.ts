@@ -146,7 +146,13 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
         store.schedule(wake);
       }
     });
-    const expected = drain(memory);
+    // The simulator's queue leaves a replaced enrollment wake-up in place (the interpreter
+    // ignores it by its token); the one that counts is the last scheduled for the enrollment.
+    const last = new Map<string, Wake>();
+    for (const w of wakes) if (w.kind === 'enrollment') last.set(w.enrollmentId, w);
+    const expected = drain(memory).filter(
+      (w) => w.kind !== 'enrollment' || last.get(w.enrollmentId) === w,
+    );
     expect(expected.length).toBeLessThan(wakes.length);
     expect(store.transaction(() => drain(store))).toEqual(expected);
   });

@@ -1,0 +1,101 @@
+/**
+ * Why a row was left out of an import. Codes are stable: the command line, the app and tests
+ * depend on them; the reason beside each code is for people.
+ */
+export const ROW_PROBLEM_CODES = [
+  /** No profile id (profiles: `id`; events: `profile_id`). */
+  'missing-id',
+  /** A JSON id that is not text or a number (an object, a list, true/false). */
+  'bad-id',
+  'missing-name',
+  /** A JSON event name that is not text or a number. */
+  'bad-name',
+  'missing-time',
+  /** A time that is neither ISO 8601, `YYYY-MM-DD HH:MM:SS UTC` nor epoch milliseconds. */
+  'bad-time',
+  /** A CSV row with fewer values than the header has columns (or more, not all empty). */
+  'bad-row-length',
+  /** A CSV quote that is never closed, or text right after a closing quote. */
+  'bad-quotes',
+  /** A JSON line or list element that does not parse. */
+  'bad-json',
+  /** A JSON value that parses but is not an object (a list, a number, text, null). */
+  'not-an-object',
+] as const;
+
+export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
+
+/** One row left out of an import. */
+export interface ImportProblem {
+  /**
+   * 1-based line in the file: for CSV the line where the record starts (a quoted value may span
+   * lines); for JSON the line where the object starts; for NDJSON the object's line.
+   */
+  readonly line: number;
+  readonly code: RowProblemCode;
+  /** What is wrong, in words a marketer understands. */
+  readonly reason: string;
+  /** The source column (or JSON field) concerned, when there is one. */
+  readonly column?: string;
+}
+
+/** Problems that stop an import before any row is read. */
+export type ImportErrorCode =
+  | 'unreadable-file'
+  | 'empty-file'
+  /** The CSV header row itself is broken (a quote not closed). */
+  | 'bad-header'
+  | 'missing-column'
+  | 'duplicate-column'
+  | 'bad-mapping';
+
+/**
+ * A problem with the file as a whole (it cannot be read, a required column is missing, the
+ * mapping is malformed): nothing is imported.
+ */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly details: {
+      readonly file?: string;
+      readonly column?: string;
+      /** The columns the file does have, to help fix a mapping. */
+      readonly columns?: readonly string[];
+    } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** How many problem details an import keeps; all are counted, only these many are listed. */
+export const PROBLEM_DETAIL_LIMIT = 1000;
+
+/** Counts every problem and keeps the first few in detail, so a broken 1M-row file stays cheap. */
+export class ProblemLog {
+  readonly details: ImportProblem[] = [];
+  count = 0;
+
+  constructor(private readonly limit = PROBLEM_DETAIL_LIMIT) {}
+
+  add(line: number, code: RowProblemCode, reason: string, column?: string): void {
+    this.count++;
+    if (this.details.length >= this.limit) return;
+    this.details.push(
+      column === undefined ? { line, code, reason } : { line, code, reason, column },
+    );
+  }
+
+  get truncated(): boolean {
+    return this.count > this.details.length;
+  }
+}
+
+/** `"a", "b" and "c"`, for listing columns in a message. */
+export function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => JSON.stringify(name));
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
