@@ -15,30 +15,80 @@ writeFileSync(journeyFile, serializeJourney(BENCH_JOURNEY));
 const cli = join(import.meta.dirname, 'cli.mjs');
 
 function csvCell(value: unknown): string {
-  const text = String(value ?? '');
+  const text =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 for (const n of [100_000, 1_000_000]) {
   const cohort = benchCohort(n);
-  const columns = ['id', 'email', 'first_name', 'country', 'score', 'tier', 'signup_date', 'unsubscribed'];
+  const columns = [
+    'id',
+    'email',
+    'first_name',
+    'country',
+    'score',
+    'tier',
+    'signup_date',
+    'unsubscribed',
+  ];
   const profiles = [columns.join(',')];
   for (const p of cohort.profiles) {
     const a = p.attributes;
-    profiles.push([p.id, a.email, a.first_name, a.country, a.score, (a.score as number) > 70 ? 'gold' : 'silver', '2026-04-01', 'false'].map(csvCell).join(','));
+    profiles.push(
+      [
+        p.id,
+        a.email,
+        a.first_name,
+        a.country,
+        a.score,
+        (a.score as number) > 70 ? 'gold' : 'silver',
+        '2026-04-01',
+        'false',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   const events = ['profile_id,name,time,price'];
-  for (const e of cohort.events) events.push([e.profileId, e.name, new Date(e.time).toISOString(), e.properties.price ?? ''].join(','));
+  for (const e of cohort.events)
+    events.push(
+      [e.profileId, e.name, new Date(e.time).toISOString(), csvCell(e.properties.price)].join(','),
+    );
   const profileFile = join(dir, `profiles-${n}.csv`);
   const eventFile = join(dir, `events-${n}.csv`);
   writeFileSync(profileFile, `${profiles.join('\n')}\n`);
   writeFileSync(eventFile, `${events.join('\n')}\n`);
-  const args = ['simulate', journeyFile, '--profiles', profileFile, '--events', eventFile, '--start', new Date(BENCH_START).toISOString(), '--days', String(BENCH_DAYS)];
+  const args = [
+    'simulate',
+    journeyFile,
+    '--profiles',
+    profileFile,
+    '--events',
+    eventFile,
+    '--start',
+    new Date(BENCH_START).toISOString(),
+    '--days',
+    String(BENCH_DAYS),
+  ];
   const times: number[] = [];
   let peakKb = 0;
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...process.execArgv.filter((a) => !a.startsWith('--expose')), cli, ...args], { encoding: 'utf8' });
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%M',
+        process.execPath,
+        ...process.execArgv.filter((a) => !a.startsWith('--expose')),
+        cli,
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    );
     times.push(performance.now() - started);
     if (run.status !== 0) throw new Error(run.stderr);
     peakKb = Math.max(peakKb, Number(run.stderr.trim().split('\n').at(-1)));

@@ -2,6 +2,7 @@ import { consoleOutput, usageError, type CommandResult, type Output } from './ou
 import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
+import { TEMPLATES_USAGE, templatesCommand } from './templates.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (args: string[], out: Output) => CommandResult | Promise<CommandResult>;
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
   serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
+  templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 
 export function usage(): string {

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
+import { ImportError } from '../adapters/import/import-problems';
+import { importEvents, loadProfiles, type ImportSummary } from '../adapters/import/importer';
 import type { ValidationIssue } from '../validation/catalogue';
-import { validateJourney } from '../validation/validate';
+import { validateJourney, type ValidationContext } from '../validation/validate';
 import { place, readJourneyFile } from './journey-input';
 import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
-export const VALIDATE_USAGE = 'validate <journey.json>... [--all] [--json]';
+export const VALIDATE_USAGE =
+  'validate <journey.json>... [--all] [--json]\n' +
+  '           [--profiles <file>] [--events <file>] [--map <mapping>] [--profile-map <mapping>]';
 
 interface Finding {
   place: string;
@@ -20,18 +24,69 @@ function formatFinding(f: Finding): string {
   return `${f.place}  ${f.severity.padEnd(7)}  ${f.code}${node}  ${f.message}`;
 }
 
+function noteLeftOut(file: string, summary: ImportSummary, out: Output): void {
+  if (summary.rejected === 0) return;
+  const first = summary.problems[0];
+  out.error(
+    `${file}: ${plural(summary.rejected, 'row')} left out${first ? ` (first: line ${first.line}, ${first.reason})` : ''}`,
+  );
+}
+
+/** Sample data for the data-aware checks: profiles and events, as `simulate` reads them. */
+async function sampleData(
+  values: { profiles?: string; events?: string; map?: string; 'profile-map'?: string },
+  out: Output,
+): Promise<ValidationContext> {
+  let profiles: ValidationContext['profiles'];
+  let events: ValidationContext['events'];
+  if (values.profiles) {
+    const loaded = await loadProfiles(values.profiles, { mapping: values['profile-map'] });
+    noteLeftOut(values.profiles, loaded.summary, out);
+    profiles = loaded.profiles;
+  }
+  if (values.events) {
+    // The checks only ask which events happen: the names are kept, not the events.
+    const names = new Set<string>();
+    const summary = await importEvents(values.events, {
+      mapping: values.map,
+      onRow: (event) => names.add(event.name),
+    });
+    noteLeftOut(values.events, summary, out);
+    events = [...names].map((name) => ({ name }));
+  }
+  return { ...(profiles && { profiles }), ...(events && { events }) };
+}
+
 /**
  * `validate`: exit 0 when every journey is valid (warnings allowed), 1 with each problem on a
- * line of its own otherwise. `--all` also lists notes (open ports); `--json` prints findings as JSON.
+ * line of its own otherwise. `--all` also lists notes (open ports); `--json` prints findings as
+ * JSON. `--profiles` and `--events` turn on the checks that compare a journey with sample data.
  */
-export function validateCommand(args: string[], out: Output): CommandResult {
+export async function validateCommand(args: string[], out: Output): Promise<CommandResult> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+      profiles: { type: 'string' },
+      events: { type: 'string' },
+      map: { type: 'string' },
+      'profile-map': { type: 'string' },
+    },
   });
   if (positionals.length === 0)
     return usageError(out, `validate needs a journey file: ${VALIDATE_USAGE}`);
+  let context: ValidationContext;
+  try {
+    context = await sampleData(values, out);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      out.error(`journey-studio: ${error.message}`);
+      return { exitCode: 1 };
+    }
+    throw error;
+  }
   let failed = false;
   const report: Record<string, { valid: boolean; findings: Finding[] }> = {};
   for (const file of positionals) {
@@ -48,7 +103,7 @@ export function validateCommand(args: string[], out: Output): CommandResult {
         message: p.message,
       }));
     } else {
-      const result = validateJourney(input.journey);
+      const result = validateJourney(input.journey, undefined, context);
       valid = result.valid;
       const shown = result.issues.filter(
         (i: ValidationIssue) => values.all || i.severity !== 'info',

@@ -35,6 +35,31 @@ export const ISSUE_CATALOGUE = {
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
+  // Journey checks (validation/checks/): best practice and likely mistakes, never blocking.
+  'email-unsubscribe-missing': { severity: 'warning', title: 'Email without an unsubscribe link' },
+  'offer-after-purchase': {
+    severity: 'warning',
+    title: 'Offer can reach someone who has already bought',
+  },
+  'frequency-cap-missing': {
+    severity: 'warning',
+    title: 'Several messages without a frequency cap',
+  },
+  'quiet-hours-missing': { severity: 'warning', title: 'Messages can go out at night' },
+  'split-without-goal': { severity: 'warning', title: 'A/B split with nothing to measure' },
+  'split-weights-not-100': { severity: 'warning', title: 'Split weights do not add up to 100' },
+  'template-variable-missing': {
+    severity: 'warning',
+    title: 'Variable missing from the sample profiles',
+  },
+  'template-sensitive-attribute': {
+    severity: 'warning',
+    title: 'Message uses a sensitive attribute',
+  },
+  'wait-event-never-happens': {
+    severity: 'warning',
+    title: 'Wait for an event that never arrives',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOGUE;

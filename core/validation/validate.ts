@@ -1,6 +1,9 @@
 import type { Journey } from '../model/journey';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
 import type { ValidationIssue } from './catalogue';
+import { checkedJourney } from './checks/checked-journey';
+import { JOURNEY_CHECKS } from './checks/journey-checks';
+import type { ValidationContext } from './checks/journey-check';
 import type { ValidationRule } from './rule';
 import { cyclesRule } from './rules/cycles.rule';
 import { edgesRule } from './rules/edges.rule';
@@ -29,12 +32,22 @@ export interface ValidationResult {
   valid: boolean;
 }
 
-/** Runs every rule; errors block simulation and publishing, warnings and infos do not. */
+export type { ValidationContext } from './checks/journey-check';
+
+/**
+ * Runs every rule, then the journey checks; errors block simulation and publishing, warnings
+ * and infos do not. `context` gives sample data to the checks that compare with it.
+ */
 export function validateJourney(
   journey: Journey,
   graph: JourneyGraph = buildGraph(journey),
+  context: ValidationContext = {},
 ): ValidationResult {
-  const issues = VALIDATION_RULES.flatMap((rule) => rule.check(graph));
+  const checked = checkedJourney(graph);
+  const issues = [
+    ...VALIDATION_RULES.flatMap((rule) => rule.check(graph)),
+    ...JOURNEY_CHECKS.flatMap((check) => check.check(checked, context)),
+  ];
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   return { issues, errors, warnings, valid: errors === 0 };

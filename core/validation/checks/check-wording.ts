@@ -1,0 +1,24 @@
+import type { MessageConfig } from '../../nodes/message.node';
+import { q } from '../rule';
+
+/** `"a"`, `"a" and "b"`, `"a", "b", "c", "d" and 3 more`. */
+export function listIds(ids: readonly string[], max = 4): string {
+  const quoted = ids.slice(0, max).map(q);
+  if (ids.length > max) return `${quoted.join(', ')} and ${ids.length - max} more`;
+  return quoted.length <= 1
+    ? (quoted[0] ?? '')
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
+}
+
+/** "Email", "SMS" or "Push notification": how a sentence about a message node starts. */
+export function channelName(config: MessageConfig): string {
+  return { email: 'Email', sms: 'SMS', push: 'Push notification', webhook: 'Webhook' }[
+    config.channel
+  ];
+}
+
+/** Minutes after midnight as `HH:MM`. */
+export function clockText(minutes: number): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}

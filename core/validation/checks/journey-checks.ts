@@ -1,0 +1,23 @@
+import { frequencyCapCheck } from './frequency-cap.check';
+import type { JourneyCheck } from './journey-check';
+import { offerAfterPurchaseCheck } from './offer-after-purchase.check';
+import { quietHoursCheck } from './quiet-hours.check';
+import { sensitiveAttributesCheck } from './sensitive-attributes.check';
+import { splitGoalCheck } from './split-goal.check';
+import { splitWeightsCheck } from './split-weights.check';
+import { templateVariablesCheck } from './template-variables.check';
+import { unsubscribeLinkCheck } from './unsubscribe-link.check';
+import { waitEventCheck } from './wait-event.check';
+
+/** The journey checks, in the order their warnings are listed after the structural rules. */
+export const JOURNEY_CHECKS: readonly JourneyCheck[] = [
+  unsubscribeLinkCheck,
+  sensitiveAttributesCheck,
+  templateVariablesCheck,
+  offerAfterPurchaseCheck,
+  quietHoursCheck,
+  frequencyCapCheck,
+  splitGoalCheck,
+  splitWeightsCheck,
+  waitEventCheck,
+];

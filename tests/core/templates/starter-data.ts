@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { loadEvents, loadProfiles } from '../../../core/adapters/import/importer';
+import { simulate } from '../../../core/simulator/simulate';
+import type { Starter } from '../../../core/templates/starters';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/** A starter simulated on its own sample data, over its own window, keeping every message. */
+export async function simulateStarter(starter: Starter) {
+  const { profiles } = await loadProfiles(join(ROOT, starter.samples.profiles));
+  const { events } = await loadEvents(join(ROOT, starter.samples.events));
+  const result = simulate({
+    journey: starter.journey,
+    profiles,
+    events,
+    start: Date.parse(starter.samples.start),
+    end: Date.parse(starter.samples.end),
+    keepMessages: Number.POSITIVE_INFINITY,
+  });
+  return { ...result, profiles, events };
+}
