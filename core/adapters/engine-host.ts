@@ -188,10 +188,11 @@ export class EngineHost {
   }
 
   /**
-   * Adds or updates profiles (attributes merged over the stored ones), in transactions of a
-   * thousand; then every live journey re-checks every profile (segments, birthdays).
+   * Adds or updates profiles as they come (attributes merged over the stored ones), committed a
+   * thousand at a time. `close` commits the rest and returns how many were written. Journeys do
+   * not see them until `startJourneys` (or a publish) starts them.
    */
-  importProfiles(profiles: Iterable<Profile>): number {
+  profileWriter(): { add(profile: Profile): void; close(): number } {
     let count = 0;
     let batch: Profile[] = [];
     const write = () => {
@@ -209,14 +210,23 @@ export class EngineHost {
       count += batch.length;
       batch = [];
     };
-    for (const profile of profiles) {
-      batch.push(profile);
-      if (batch.length === 1_000) write();
-    }
-    if (batch.length > 0) write();
-    if (count > 0 && this.journeys.live().length > 0) this.executor.startAll();
+    return {
+      add: (profile) => {
+        batch.push(profile);
+        if (batch.length === 1_000) write();
+      },
+      close: () => {
+        if (batch.length > 0) write();
+        return count;
+      },
+    };
+  }
+
+  /** Re-checks every profile against these live journeys (segments, birthdays), as due work. */
+  startJourneys(journeyIds: readonly string[]): void {
+    const now = this.clock.now();
+    for (const id of journeyIds) this.executor.start(id, now);
     this.runSoon();
-    return count;
   }
 
   /** Starts the API (so unsubscribe links know their address), then the engine and delivery. */

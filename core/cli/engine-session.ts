@@ -138,6 +138,13 @@ export function statusLine(s: EngineStatus, now: Date): string {
   return `${now.toISOString().slice(11, 19)}  ${parts.join(' · ')}`;
 }
 
+/** Closes a session that never started (a bad profile file, say). */
+export async function abandonSession(session: Session): Promise<void> {
+  await session.host.stop();
+  session.db.close();
+  session.release();
+}
+
 /**
  * Starts the engine and runs it until SIGINT, SIGTERM or the abort signal; then stops it
  * cleanly and closes the database. Prints the banner lines given, the API and a status line
@@ -154,9 +161,7 @@ export async function runSession(
   try {
     url = await host.start();
   } catch (error) {
-    await host.stop();
-    session.db.close();
-    session.release();
+    await abandonSession(session);
     const code = (error as NodeJS.ErrnoException).code;
     throw new SessionError(
       code === 'EADDRINUSE'

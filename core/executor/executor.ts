@@ -177,9 +177,14 @@ export class Executor {
     });
   }
 
-  /** Starts every live journey for every profile (after profiles were imported). */
-  startAll(now = this.options.clock.now()): void {
-    this.ingest([{ type: 'start' }], now);
+  /**
+   * Starts a live journey for every profile, as due work at `now` (after profiles were
+   * imported). Only segment and date triggers do anything when started.
+   */
+  start(journeyId: string, now = this.options.clock.now()): void {
+    const journey = this.options.catalog.live().find((j) => j.id === journeyId);
+    if (journey && (journey.trigger.on === 'segment' || journey.trigger.on === 'date'))
+      this.ingest([{ type: 'start', journeyId }], now);
   }
 
   // ---------------------------------------------------------------- one transaction

@@ -11,6 +11,9 @@ export class EngineBusyError extends Error {
   }
 }
 
+/** Locks this process holds: its own pid in a lock file is then no leftover of a killed one. */
+const held = new Set<string>();
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -33,7 +36,9 @@ export function lockEngine(dbFile: string): () => void {
       const fd = openSync(lock, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(lock);
       return () => {
+        held.delete(lock);
         try {
           if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
         } catch {
@@ -48,8 +53,8 @@ export function lockEngine(dbFile: string): () => void {
       } catch {
         // Removed meanwhile: try again.
       }
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner))
-        throw new EngineBusyError(dbFile, owner);
+      const busy = owner === process.pid ? held.has(lock) : alive(owner);
+      if (Number.isInteger(owner) && owner > 0 && busy) throw new EngineBusyError(dbFile, owner);
       try {
         unlinkSync(lock);
       } catch {
