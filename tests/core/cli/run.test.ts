@@ -68,13 +68,13 @@ interface Ready {
 async function session(
   command: typeof runCommand,
   args: string[],
-  body: (ready: Ready) => Promise<void> = async () => undefined,
+  body: (ready: Ready) => Promise<void> = () => Promise.resolve(),
 ) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const out: Output = { print: (l) => stdout.push(l), error: (l) => stderr.push(l) };
   const stop = new AbortController();
-  let failure: unknown;
+  let failure: Error | undefined;
   const code = await command(args, out, {
     env: {},
     signal: stop.signal,
@@ -83,7 +83,7 @@ async function session(
       body(ready).then(
         () => stop.abort(),
         (error: unknown) => {
-          failure = error;
+          failure = error instanceof Error ? error : new Error(String(error));
           stop.abort();
         },
       );
