@@ -403,11 +403,11 @@ function verify(
   // No step ran twice: each arrival of an enrollment at a node is in the journal once, and
   // the journal's messages are exactly the outbox.
   const arrivals = all<{ enrollment_id: string; node_id: string; n: number }>(
-    "SELECT enrollment_id, node_id, COUNT(*) AS n FROM journal WHERE type = 'arrive' GROUP BY enrollment_id, node_id HAVING n > 1",
+    "SELECT enrollment_id, node_id, COUNT(*) AS n FROM journal_steps WHERE type = 'arrive' GROUP BY enrollment_id, node_id HAVING n > 1",
   );
-  const journalMessages = one("SELECT COUNT(*) AS n FROM journal WHERE type = 'message'");
+  const journalMessages = one("SELECT COUNT(*) AS n FROM journal_steps WHERE type = 'message'");
   const distinctJournalKeys = one(
-    "SELECT COUNT(DISTINCT json_extract(detail, '$.key')) AS n FROM journal WHERE type = 'message'",
+    "SELECT COUNT(DISTINCT step ->> '$.key') AS n FROM journal_steps WHERE type = 'message'",
   );
   const outbox = one('SELECT COUNT(*) AS n FROM outbox');
   const duplicateSteps = arrivals.length + (journalMessages - distinctJournalKeys);
@@ -444,7 +444,7 @@ function verify(
     lostAcknowledged: lost,
     duplicateEvents,
     enrollments: one('SELECT COUNT(*) AS n FROM enrollments'),
-    steps: one('SELECT COUNT(*) AS n FROM journal'),
+    steps: one('SELECT COUNT(*) AS n FROM journal_steps'),
     messages: outbox,
     duplicateSteps,
     embeddedDeliveredTwice: twice,
@@ -455,7 +455,7 @@ function verify(
       duplicates: smtp.ids.length - distinctIds,
     },
     wakeupsFired: one(
-      "SELECT COUNT(*) AS n FROM journal WHERE type = 'leave' AND node_id = 'wait' AND json_extract(detail, '$.port') <> 'event'",
+      "SELECT COUNT(*) AS n FROM journal_steps WHERE type = 'leave' AND node_id = 'wait' AND step ->> '$.port' <> 'event'",
     ),
     failures,
     integrity,

@@ -29,6 +29,8 @@ export interface EngineHostOptions {
   /** Send email over SMTP; without it, email goes to the embedded outbox. */
   smtpUrl?: string;
   smtpTimeoutMs?: number;
+  /** Connections kept open to the SMTP server (default 5). */
+  smtpConnections?: number;
   /** The base of unsubscribe links when the API is reached through another address. */
   publicUrl?: string;
   clock?: Clock;
@@ -54,9 +56,25 @@ export interface EngineStatus {
 
 /** The longest the engine sleeps without looking at the clock again. */
 const MAX_SLEEP_MS = 30_000;
-/** Units per turn of the event loop, so API requests are answered between turns. */
-const UNITS_PER_TURN = 2_000;
+/**
+ * Units per turn of the event loop. API requests are read and answered between turns, so a
+ * turn is kept short (milliseconds): a long one would leave every connection waiting.
+ */
+const UNITS_PER_TURN = 500;
+/**
+ * Units per turn while requests are streaming in. Acknowledging comes first: what is accepted
+ * is durable in the inbox, and the engine catches up in the pauses, in time order all the same.
+ */
+const UNITS_PER_BUSY_TURN = 64;
+/** How long after an accepted request the API counts as busy. */
+const BUSY_MS = 100;
 const DAY = 24 * 60 * 60 * 1000;
+/** Delivery outcomes are committed once this many are finished… */
+const COMMIT_OUTCOMES = 64;
+/** …or this long after the first of them finished. */
+const COMMIT_WITHIN_MS = 20;
+/** Free attempt slots that make it worth fetching more due messages. */
+const PUMP_AT_FREE = 8;
 
 /**
  * The engine running live: the executor on the system clock, delivery, and the event API, each
@@ -80,8 +98,10 @@ export class EngineHost {
   private engineSoon = false;
   private deliveryTimer: NodeJS.Timeout | undefined;
   private deliverySoon = false;
+  private commitTimer: NodeJS.Timeout | undefined;
   private maintenanceTimer: NodeJS.Timeout | undefined;
   private running = false;
+  private lastAccepted = Number.NEGATIVE_INFINITY;
   private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: EngineHostOptions) {
@@ -102,7 +122,7 @@ export class EngineHost {
       library: this.journeys,
       clock: this.clock,
       observer: options.observer,
-      batchSize: options.batchSize,
+      batchSize: options.batchSize ?? UNITS_PER_TURN,
       unsubscribeUrl: (journeyId, profileId, channel) =>
         this.links.url({
           channel,
@@ -124,7 +144,14 @@ export class EngineHost {
     };
     const embedded = new EmbeddedTransport(mail);
     this.smtp = options.smtpUrl
-      ? new SmtpTransport({ url: options.smtpUrl, timeoutMs: options.smtpTimeoutMs }, mail)
+      ? new SmtpTransport(
+          {
+            url: options.smtpUrl,
+            timeoutMs: options.smtpTimeoutMs,
+            maxConnections: options.smtpConnections,
+          },
+          mail,
+        )
       : undefined;
     const webhook = new WebhookTransport();
     const transports: Record<Channel, Transport> = {
@@ -146,7 +173,10 @@ export class EngineHost {
       token: options.token,
       port: options.port ?? 0,
       status: () => this.status(),
-      onAccepted: () => this.runSoon(),
+      onAccepted: () => {
+        this.lastAccepted = this.clock.now();
+        this.runSoon();
+      },
       unsubscribe: {
         links: this.links,
         suppress: (target) => {
@@ -250,6 +280,7 @@ export class EngineHost {
       this.running = false;
       clearTimeout(this.engineTimer);
       clearTimeout(this.deliveryTimer);
+      clearTimeout(this.commitTimer);
       clearInterval(this.maintenanceTimer);
       await this.api.close();
       await this.delivery.idle();
@@ -306,7 +337,9 @@ export class EngineHost {
     if (!this.running) return;
     let more: boolean;
     try {
-      const result = this.executor.runDue(this.clock.now(), UNITS_PER_TURN);
+      const now = this.clock.now();
+      const busy = now - this.lastAccepted < BUSY_MS;
+      const result = this.executor.runDue(now, busy ? UNITS_PER_BUSY_TURN : UNITS_PER_TURN);
       more = result.more;
       if (result.inputs + result.wakes + result.started > 0) this.deliverSoon();
       if (result.failed > 0)
@@ -350,19 +383,39 @@ export class EngineHost {
 
   private deliveryTurn(): void {
     if (!this.running) return;
+    const delivery = this.delivery;
     try {
-      this.delivery.commit();
-      this.delivery.pump();
+      // Outcomes are committed in groups: one fsync for many messages. Until then a message
+      // stays claimed, so it is not attempted twice; a crash meanwhile only repeats attempts.
+      if (
+        delivery.uncommitted >= COMMIT_OUTCOMES ||
+        (delivery.uncommitted > 0 && delivery.busy === 0)
+      )
+        delivery.commit();
+      else if (delivery.uncommitted > 0 && !this.commitTimer)
+        this.commitTimer = setTimeout(() => {
+          this.commitTimer = undefined;
+          this.deliverSoon();
+          if (!this.running) return;
+          try {
+            this.delivery.commit();
+          } catch (error) {
+            this.log(`delivery will retry after a storage error: ${String(error)}`);
+          }
+        }, COMMIT_WITHIN_MS);
+      // Fetch work in handfuls rather than one message per finished attempt.
+      if (delivery.free >= PUMP_AT_FREE || delivery.busy === 0) delivery.pump();
     } catch (error) {
       this.log(`delivery will retry after a storage error: ${String(error)}`);
     }
+    if (delivery.busy > 0) return;
+    // Nothing in flight: sleep until the next message falls due (a retry, say).
     clearTimeout(this.deliveryTimer);
-    const next = this.delivery.nextDueAt();
+    const next = delivery.nextDueAt();
     const delay =
       next === undefined
         ? MAX_SLEEP_MS
-        : Math.max(250, Math.min(MAX_SLEEP_MS, next - this.clock.now()));
-    // While attempts are in flight, their completion pumps again; the timer covers retries.
+        : Math.max(50, Math.min(MAX_SLEEP_MS, next - this.clock.now()));
     this.deliveryTimer = setTimeout(() => this.deliveryTurn(), delay);
   }
 

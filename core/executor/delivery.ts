@@ -114,6 +114,11 @@ export class Delivery {
     return this.inFlight;
   }
 
+  /** Attempt slots free. */
+  get free(): number {
+    return this.concurrency - this.inFlight;
+  }
+
   /** Outcomes waiting to be committed. */
   get uncommitted(): number {
     return this.finished.length;

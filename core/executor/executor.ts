@@ -76,6 +76,8 @@ export class Executor {
   private interpreter: Interpreter;
   private readonly buffer = new StepBuffer();
   private readonly batchSize: number;
+  /** Whether units run in savepoints of their own (after a failure in the batch). */
+  private careful = false;
 
   constructor(private readonly options: ExecutorOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -120,27 +122,61 @@ export class Executor {
     let budget = maxUnits;
     while (budget > 0) {
       const limit = Math.min(this.batchSize, budget);
-      let done = 0;
-      let more = false;
-      try {
-        this.store.transaction(() => {
-          done = 0;
-          more = this.batch(now, limit, result, () => done++);
-        });
-      } catch (error) {
-        this.buffer.committed = [];
-        this.buffer.unit = [];
-        this.store.discardCache();
-        this.interpreter = this.makeInterpreter();
-        throw error;
-      }
-      this.store.discardCache();
-      this.emitCommitted();
-      budget -= done;
-      if (!more) return result;
+      // Optimistic: the whole batch in one transaction. Should a unit fail, the batch is undone
+      // and run again with a savepoint per unit, to set the failing one aside.
+      const batch = this.tryBatch(now, limit, false) ?? this.tryBatch(now, limit, true);
+      if (!batch) throw new Error('a failing unit could not be set aside');
+      result.inputs += batch.counts.inputs;
+      result.wakes += batch.counts.wakes;
+      result.started += batch.counts.started;
+      result.failed += batch.counts.failed;
+      budget -= batch.done;
+      if (!batch.more) return result;
     }
     result.more = true;
     return result;
+  }
+
+  /**
+   * Runs one batch in one transaction. Without `careful`, a failing unit undoes the batch and
+   * it returns undefined; with it, each unit has a savepoint of its own (slower: SQLite copies
+   * every page a unit changes aside first). Storage errors are thrown either way.
+   */
+  private tryBatch(
+    now: number,
+    limit: number,
+    careful: boolean,
+  ): { counts: RunResult; done: number; more: boolean } | undefined {
+    const counts: RunResult = { inputs: 0, wakes: 0, started: 0, failed: 0, more: false };
+    let done = 0;
+    let more = false;
+    this.careful = careful;
+    try {
+      this.store.transaction(() => {
+        more = this.batch(now, limit, counts, () => done++);
+        this.writeJournal();
+      });
+    } catch (error) {
+      this.buffer.committed = [];
+      this.buffer.unit = [];
+      this.store.discardCache();
+      // The interpreter may hold half a unit of work in memory.
+      this.interpreter = this.makeInterpreter();
+      if (careful || this.store.isStorageError(error)) throw error;
+      return undefined;
+    } finally {
+      this.careful = false;
+    }
+    this.store.discardCache();
+    this.emitCommitted();
+    return { counts, done, more };
+  }
+
+  private writeJournal(): void {
+    if (this.options.journal !== false && this.buffer.unit.length > 0)
+      this.store.journal(this.buffer.unit);
+    for (const step of this.buffer.unit) this.buffer.committed.push(step);
+    this.buffer.unit = [];
   }
 
   /**
@@ -261,9 +297,9 @@ export class Executor {
   }
 
   /**
-   * Runs one unit. A unit that throws for a reason other than storage is undone alone and set
-   * aside in the failures table (with `skip` applied, so it is not retried forever); storage
-   * errors abort the whole transaction, to be retried.
+   * Runs one unit. Carefully, a unit that throws for a reason other than storage is undone
+   * alone and set aside in the failures table (with `skip` applied, so it is not retried
+   * forever); storage errors abort the whole transaction, to be retried.
    */
   private run(
     subject: InboxItem | PendingWake,
@@ -271,19 +307,19 @@ export class Executor {
     result: RunResult,
     skip?: () => void,
   ): void {
+    if (!this.careful) {
+      work();
+      return;
+    }
     const store = this.store;
     try {
       store.unit(() => {
         work();
-        if (this.options.journal !== false && this.buffer.unit.length > 0)
-          store.journal(this.buffer.unit);
+        this.writeJournal();
       });
-      for (const step of this.buffer.unit) this.buffer.committed.push(step);
-      this.buffer.unit = [];
     } catch (error) {
       this.buffer.unit = [];
       store.discardCache();
-      // The interpreter may hold half a unit of work in memory.
       this.interpreter = this.makeInterpreter();
       if (store.isStorageError(error)) throw error;
       const isWake = 'key' in subject;

@@ -83,7 +83,7 @@ function statements(db: Db) {
       `INSERT INTO wakes (key, seq, at, wake) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
     ),
-    nextWake: p('SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT 1'),
+    nextWakes: p('SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT ?'),
     takeWake: p('DELETE FROM wakes WHERE key = ? AND seq = ?'),
     addMessage: p(
       `INSERT INTO outbox (key, journey_id, version, node_id, enrollment_id, profile_id, channel,
@@ -102,13 +102,13 @@ function statements(db: Db) {
     completeInput: p('DELETE FROM inbox WHERE id = ?'),
     setCursor: p('UPDATE inbox SET cursor = ? WHERE id = ?'),
     profilesAfter: p('SELECT seq AS n, id FROM profiles WHERE seq > ? ORDER BY seq LIMIT ?'),
-    journal: p(
-      `INSERT INTO journal (at, journey_id, profile_id, enrollment_id, type, node_id, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    journal: p('INSERT INTO journal (at, profile_id, steps) VALUES (?, ?, ?)'),
     failure: p('INSERT INTO failures (at, source, payload, error) VALUES (?, ?, ?, ?)'),
   };
 }
+
+/** Wake-ups read ahead at once. */
+const WAKE_READ_AHEAD = 64;
 
 export interface SqliteEngineStoreOptions {
   /** Wall-clock time for bookkeeping columns (profiles.updated_at). */
@@ -135,6 +135,10 @@ export class SqliteEngineStore implements ExecutionStore {
   private readonly membership = new Map<string, boolean | undefined>();
   private lastOrd: number | undefined;
   private lastWakeSeq: number | undefined;
+  /** The first pending wake-ups in (at, seq) order, read ahead; kept exact as they change. */
+  private upcoming: PendingWake[] | undefined;
+  /** Whether `upcoming` holds every pending wake-up. */
+  private upcomingComplete = false;
   private readonly now: () => number;
 
   private readonly sql: ReturnType<typeof statements>;
@@ -185,6 +189,7 @@ export class SqliteEngineStore implements ExecutionStore {
     this.membership.clear();
     this.lastOrd = undefined;
     this.lastWakeSeq = undefined;
+    this.upcoming = undefined;
   }
 
   isStorageError(error: unknown): boolean {
@@ -301,18 +306,19 @@ export class SqliteEngineStore implements ExecutionStore {
 
   putEnrollment(enrollment: Enrollment): void {
     if (this.dirtyEnrollments.has(enrollment.id)) return;
-    const list = this.enrollmentsOf(enrollment.profileId) as Enrollment[];
     // Known means read from the database or put earlier in this transaction: the interpreter
     // only puts objects it was given, or new ones with an id it derived from those it read.
     const known = this.enrollments.get(enrollment.id);
     if (known) {
       if (known !== enrollment) {
-        list[list.indexOf(known)] = enrollment;
+        const list = this.byProfile.get(enrollment.profileId);
+        if (list) list[list.indexOf(known)] = enrollment;
         this.enrollments.set(enrollment.id, enrollment);
       }
       this.dirtyEnrollments.set(enrollment.id, undefined);
       return;
     }
+    const list = this.enrollmentsOf(enrollment.profileId) as Enrollment[];
     this.lastOrd ??= (this.sql.maxOrd.get() as { v: number | null }).v ?? 0;
     this.enrollments.set(enrollment.id, enrollment);
     list.push(enrollment);
@@ -337,16 +343,47 @@ export class SqliteEngineStore implements ExecutionStore {
 
   schedule(wake: Wake): void {
     this.lastWakeSeq ??= (this.sql.maxWakeSeq.get() as { v: number | null }).v ?? 0;
-    this.sql.schedule.run(wakeKey(wake), ++this.lastWakeSeq, wake.at, JSON.stringify(wake));
+    const key = wakeKey(wake);
+    const seq = ++this.lastWakeSeq;
+    this.sql.schedule.run(key, seq, wake.at, JSON.stringify(wake));
+    const upcoming = this.upcoming;
+    if (!upcoming) return;
+    // Keep the read-ahead exact: a replaced wake-up leaves it; a new one joins it when it
+    // falls within the range read (which is everything, once the table was read to its end).
+    const old = upcoming.findIndex((p) => p.key === key);
+    if (old >= 0) upcoming.splice(old, 1);
+    const last = upcoming[upcoming.length - 1];
+    if (this.upcomingComplete || (last !== undefined && wake.at < last.wake.at)) {
+      let i = upcoming.length;
+      while (i > 0 && (upcoming[i - 1] as PendingWake).wake.at > wake.at) i--;
+      upcoming.splice(i, 0, { key, seq, wake });
+    } else if (old >= 0 || last === undefined) {
+      // The range read shrank or emptied: read again when needed.
+      this.upcoming = undefined;
+    }
   }
 
   nextWake(): PendingWake | undefined {
-    const row = this.sql.nextWake.get() as WakeRow | undefined;
-    return row && { key: row.key, seq: row.seq, wake: JSON.parse(row.wake) as Wake };
+    if (!this.upcoming || (this.upcoming.length === 0 && !this.upcomingComplete)) {
+      const rows = this.sql.nextWakes.all(WAKE_READ_AHEAD) as WakeRow[];
+      this.upcoming = rows.map((r) => ({
+        key: r.key,
+        seq: r.seq,
+        wake: JSON.parse(r.wake) as Wake,
+      }));
+      this.upcomingComplete = rows.length < WAKE_READ_AHEAD;
+    }
+    return this.upcoming[0];
   }
 
   takeWake(key: string, seq: number): boolean {
-    return this.sql.takeWake.run(key, seq).changes > 0;
+    const taken = this.sql.takeWake.run(key, seq).changes > 0;
+    const upcoming = this.upcoming;
+    if (upcoming) {
+      const i = upcoming.findIndex((p) => p.key === key);
+      if (i >= 0) upcoming.splice(i, 1);
+    }
+    return taken;
   }
 
   // ---------------------------------------------------------------- messages
@@ -421,22 +458,25 @@ export class SqliteEngineStore implements ExecutionStore {
   // ---------------------------------------------------------------- journal, failures
 
   journal(records: readonly StepRecord[]): void {
-    for (const record of records) {
-      const { at, journeyId, profileId, type, ...rest } = record;
-      const enrollmentId = 'enrollmentId' in rest ? rest.enrollmentId : undefined;
-      const nodeId = 'nodeId' in rest ? rest.nodeId : undefined;
-      const detail: Record<string, unknown> = { ...rest };
-      delete detail.enrollmentId;
-      delete detail.nodeId;
+    // A unit's steps concern one profile at one instant: one row for each such run of steps.
+    let from = 0;
+    while (from < records.length) {
+      const first = records[from] as StepRecord;
+      let to = from + 1;
+      while (
+        to < records.length &&
+        (records[to] as StepRecord).profileId === first.profileId &&
+        (records[to] as StepRecord).at === first.at
+      )
+        to++;
+      // One native stringify for the run: cheaper than shaping each record first, for the
+      // price of repeating its time and profile in every step.
       this.sql.journal.run(
-        at,
-        journeyId,
-        profileId,
-        enrollmentId ?? null,
-        type,
-        nodeId ?? null,
-        Object.keys(detail).length > 0 ? JSON.stringify(detail) : null,
+        first.at,
+        first.profileId,
+        JSON.stringify(from === 0 && to === records.length ? records : records.slice(from, to)),
       );
+      from = to;
     }
   }
 

@@ -74,11 +74,16 @@ export class SqliteOutbox implements DeliveryStore {
   constructor(private readonly db: Db) {
     const p = (text: string) => db.prepare(text);
     this.sql = {
+      // The partial index holds just the pending messages in due order; named, because the
+      // planner would otherwise pick the status index and sort every pending row.
       due: p(
-        `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
-         ORDER BY next_attempt_at, id LIMIT ?`,
+        `SELECT * FROM outbox INDEXED BY outbox_due
+         WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
       ),
-      nextDue: p("SELECT MIN(next_attempt_at) AS v FROM outbox WHERE status = 'pending'"),
+      nextDue: p(
+        `SELECT next_attempt_at AS v FROM outbox INDEXED BY outbox_due
+         WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1`,
+      ),
       profile: p('SELECT attributes FROM profiles WHERE id = ?'),
       suppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
       finish: p(
@@ -138,7 +143,7 @@ export class SqliteOutbox implements DeliveryStore {
   }
 
   nextDueAt(): number | undefined {
-    return (this.sql.nextDue.get() as { v: number | null }).v ?? undefined;
+    return (this.sql.nextDue.get() as { v: number } | undefined)?.v;
   }
 
   profileAttributes(profileId: string): Readonly<Record<string, unknown>> | undefined {

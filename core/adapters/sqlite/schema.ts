@@ -83,7 +83,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
 
       CREATE TABLE enrollments (
         id          TEXT PRIMARY KEY,
-        ord         INTEGER NOT NULL UNIQUE, -- creation order across all journeys
+        ord         INTEGER NOT NULL,        -- creation order across all journeys (a fresh number)
         profile_id  TEXT NOT NULL,
         journey_id  TEXT NOT NULL,
         version     INTEGER NOT NULL,
@@ -92,7 +92,6 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         data        TEXT NOT NULL           -- the whole enrollment, JSON
       );
       CREATE INDEX enrollments_by_profile ON enrollments (profile_id, ord);
-      CREATE INDEX enrollments_by_journey ON enrollments (journey_id, status, node_id);
 
       CREATE TABLE segment_members (
         journey_id  TEXT NOT NULL,
@@ -102,14 +101,15 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       ) WITHOUT ROWID;
 
       -- Scheduled wake-ups: one pending per key; a newer schedule replaces it with a fresh seq.
-      -- Due wake-ups are taken in (at, seq) order, as the simulator's queue does.
+      -- Due wake-ups are taken in (at, seq) order, as the simulator's queue does; the table is
+      -- kept in that order, so taking them walks it from the front.
       CREATE TABLE wakes (
-        key   TEXT PRIMARY KEY,
-        seq   INTEGER NOT NULL UNIQUE,
         at    INTEGER NOT NULL,
-        wake  TEXT NOT NULL                 -- JSON
-      );
-      CREATE INDEX wakes_due ON wakes (at, seq);
+        seq   INTEGER NOT NULL,
+        key   TEXT NOT NULL UNIQUE,
+        wake  TEXT NOT NULL,                  -- JSON
+        PRIMARY KEY (at, seq)
+      ) WITHOUT ROWID;
 
       -- The transactional outbox: written with the step that produced it. The key
       -- <enrollment>/<node>/<visit> is unique, so a replayed step can never enqueue twice.
@@ -163,18 +163,24 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         created_at  INTEGER NOT NULL
       ) WITHOUT ROWID;
 
-      -- What happened, step by step: live counts and profile histories.
+      -- What happened, step by step, for profile histories: one row per unit of work (its
+      -- steps concern one profile at one instant), the steps as a JSON array of step records
+      -- without their profile and time. journal_steps reads them one per row.
       CREATE TABLE journal (
-        id             INTEGER PRIMARY KEY,
-        at             INTEGER NOT NULL,
-        journey_id     TEXT NOT NULL,
-        profile_id     TEXT NOT NULL,
-        enrollment_id  TEXT,
-        type           TEXT NOT NULL,
-        node_id        TEXT,
-        detail         TEXT                 -- the rest of the step record, JSON
+        id          INTEGER PRIMARY KEY,
+        at          INTEGER NOT NULL,
+        profile_id  TEXT NOT NULL,
+        steps       TEXT NOT NULL
       );
       CREATE INDEX journal_by_profile ON journal (profile_id, id);
+      CREATE VIEW journal_steps AS
+        SELECT j.id, s.key AS position, j.at, j.profile_id,
+               s.value ->> '$.journeyId' AS journey_id,
+               s.value ->> '$.enrollmentId' AS enrollment_id,
+               s.value ->> '$.type' AS type,
+               s.value ->> '$.nodeId' AS node_id,
+               s.value AS step
+        FROM journal j, json_each(j.steps) s;
 
       -- Inputs and wake-ups that could not be applied (a fault, never bad user input), kept
       -- for inspection instead of being retried forever.

@@ -92,7 +92,7 @@ describe('the engine running live', () => {
       sink.received.map((m) => `${m.to[0]} ${parseMail(m.raw).headers.get('subject')}`).sort(),
     ).toEqual(['ann@example.com First', 'bob@example.com First', 'bob@example.com Second']);
     const skip = db
-      .prepare("SELECT profile_id, node_id, detail FROM journal WHERE type = 'skip'")
+      .prepare("SELECT profile_id, node_id, step AS detail FROM journal_steps WHERE type = 'skip'")
       .all() as { profile_id: string; node_id: string; detail: string }[];
     expect(skip.map((s) => [s.profile_id, s.node_id])).toEqual([['ann', 'second']]);
     expect(skip[0]!.detail).toContain('"reason":"suppressed"');
