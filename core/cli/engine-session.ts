@@ -124,10 +124,7 @@ function formatNumber(n: number): string {
 
 /** One line of live status. */
 export function statusLine(s: EngineStatus, now: Date): string {
-  const active = s.enrollments.active ?? 0;
-  const done = Object.entries(s.enrollments)
-    .filter(([k]) => k !== 'active')
-    .reduce((sum, [, n]) => sum + n, 0);
+  const { active, ended: done } = s.enrollments;
   const parts = [
     `events ${formatNumber(s.events)}${s.inbox > 0 ? ` (+${formatNumber(s.inbox)} queued)` : ''}`,
     `wake-ups ${formatNumber(s.wakes)} scheduled`,

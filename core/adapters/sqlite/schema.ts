@@ -92,6 +92,8 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         data        TEXT NOT NULL           -- the whole enrollment, JSON
       );
       CREATE INDEX enrollments_by_profile ON enrollments (profile_id, ord);
+      -- Changes only when an enrollment starts or ends, not at every step: counts stay cheap.
+      CREATE INDEX enrollments_active ON enrollments (journey_id) WHERE status = 'active';
 
       CREATE TABLE segment_members (
         journey_id  TEXT NOT NULL,

@@ -97,6 +97,12 @@ describe('the engine running live', () => {
     expect(skip.map((s) => [s.profile_id, s.node_id])).toEqual([['ann', 'second']]);
     expect(skip[0]!.detail).toContain('"reason":"suppressed"');
     const status = host.status();
-    expect(status).toMatchObject({ inbox: 0, events: 2, wakes: 0, outbox: { delivered: 3 } });
+    expect(status).toMatchObject({
+      inbox: 0,
+      events: 2,
+      wakes: 0,
+      enrollments: { active: 0, ended: 2 },
+      outbox: { delivered: 3 },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EngineHost } from '../../../core/adapters/engine-host';
 import type { Output } from '../../../core/cli/output';
+import { statusLine } from '../../../core/cli/engine-session';
 import { runCommand } from '../../../core/cli/run.command';
 import { serveCommand } from '../../../core/cli/serve.command';
 import { serializeJourney } from '../../../core/model/journey-file';
@@ -260,5 +261,25 @@ describe('run', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr.join('\n')).toContain('nope.csv');
+  });
+});
+
+describe('the live status line', () => {
+  it('says what the engine has done and what waits', () => {
+    const line = statusLine(
+      {
+        inbox: 12,
+        events: 1204,
+        wakes: 340,
+        enrollments: { active: 88, ended: 40 },
+        outbox: { pending: 2, delivered: 75, dead: 1, cancelled: 3 },
+        failures: 0,
+        api: { requests: 0, accepted: 0, duplicates: 0, rejected: 0, commits: 0 },
+      },
+      new Date('2026-05-01T14:02:05Z'),
+    );
+    expect(line).toBe(
+      '14:02:05  events 1,204 (+12 queued) · wake-ups 340 scheduled · enrollments 88 active, 40 ended · messages 75 delivered, 2 pending, 1 dead, 3 cancelled',
+    );
   });
 });
