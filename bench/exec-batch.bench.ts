@@ -1,9 +1,11 @@
 // The event API: /v1/batch calls of 100 track events over loopback, acknowledged once committed.
-import { drained, load, perSecond, startEngine } from './exec-load';
+import { cpuPer, drained, load, machine, perSecond, startEngine } from './exec-load';
 
 const { host, url } = await startEngine();
+const cpu = process.cpuUsage();
 const result = await load(url, { connections: 16, seconds: 8, batch: 100 });
 const drain = await drained(host);
+const perEvent = cpuPer(cpu, result.events);
 const status = host.status();
 await host.stop();
 host.db.close();
@@ -15,4 +17,7 @@ console.log(
 console.log(
   `  applied by the engine meanwhile: ${perSecond(status.events, result.seconds + drain)} events/s ` +
     `(${status.events.toLocaleString('en')} events; inbox drained ${drain.toFixed(1)} s after the load stopped)`,
+);
+console.log(
+  `  server CPU ${perEvent} per event, acknowledged and applied, in one thread; ${machine()}`,
 );

@@ -2,7 +2,7 @@
 // another (so the two cores each do one side), and the figures.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EngineHost } from '../core/adapters/engine-host';
 import { openDatabase } from '../core/adapters/sqlite/database';
@@ -93,6 +93,18 @@ export function load(
         : reject(new Error(`load exited ${code}`)),
     );
   });
+}
+
+/** The machine's load while measuring: on a shared machine the figures move with it. */
+export function machine(): string {
+  const [one] = loadavg();
+  return `load average ${one?.toFixed(1) ?? '?'} on ${cpus().length} cores`;
+}
+
+/** CPU time this process used since `since` (from process.cpuUsage()), per unit, in µs. */
+export function cpuPer(since: NodeJS.CpuUsage, units: number): string {
+  const used = process.cpuUsage(since);
+  return `${Math.round((used.user + used.system) / Math.max(1, units))} µs`;
 }
 
 export function perSecond(n: number, seconds: number): string {

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EngineHost } from '../core/adapters/engine-host';
 import { openDatabase } from '../core/adapters/sqlite/database';
+import { cpuPer, machine } from './exec-load';
 import type { EngineInput } from '../core/executor/ports';
 import type { Journey } from '../core/model/journey';
 
@@ -71,6 +72,7 @@ async function run(connections: number): Promise<void> {
   }
   host.executor.ingest(inputs);
   host.executor.runDue();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await host.start();
   const delivered = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'delivered'");
@@ -82,7 +84,7 @@ async function run(connections: number): Promise<void> {
   console.log(
     `SMTP: ${Math.round(N / seconds).toLocaleString('en')} emails/s delivered and recorded ` +
       `(${N.toLocaleString('en')} in ${seconds.toFixed(2)} s over a pool of ${connections} connections; ` +
-      `${counts.dead} dead, ${counts.pending} pending)`,
+      `${counts.dead} dead, ${counts.pending} pending; CPU ${cpuPer(cpu, N)} per email; ${machine()})`,
   );
 }
 

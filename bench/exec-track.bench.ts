@@ -1,10 +1,12 @@
 // The event API: single /v1/track calls over loopback, each acknowledged only once committed
 // (WAL, synchronous = FULL), with the engine applying them in the same process meanwhile.
-import { drained, load, perSecond, startEngine } from './exec-load';
+import { cpuPer, drained, load, machine, perSecond, startEngine } from './exec-load';
 
 const { host, url } = await startEngine();
+const cpu = process.cpuUsage();
 const result = await load(url, { connections: 256, seconds: 8 });
 const drain = await drained(host);
+const perEvent = cpuPer(cpu, result.events);
 const status = host.status();
 await host.stop();
 host.db.close();
@@ -16,6 +18,9 @@ console.log(
 );
 console.log(
   `  applied by the engine meanwhile: ${perSecond(status.events, result.seconds + drain)} events/s ` +
-    `(${status.events.toLocaleString('en')} events, ${(status.enrollments.active ?? 0).toLocaleString('en')} active enrollments, ` +
+    `(${status.events.toLocaleString('en')} events, ${status.enrollments.active.toLocaleString('en')} active enrollments, ` +
     `inbox drained ${drain.toFixed(1)} s after the load stopped)`,
+);
+console.log(
+  `  server CPU ${perEvent} per event, acknowledged and applied, in one thread; ${machine()}`,
 );

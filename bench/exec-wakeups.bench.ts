@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../core/adapters/sqlite/database';
+import { cpuPer, machine } from './exec-load';
 import { SqliteEngineStore } from '../core/adapters/sqlite/engine-store';
 import { LiveJourneys } from '../core/adapters/sqlite/live-journeys';
 import { ManualClock } from '../core/adapters/system-clock';
@@ -78,6 +79,7 @@ for (const then of ['exit', 'mail'] as const) {
   }
   executor.runDue(T);
   const waiting = (db.prepare('SELECT COUNT(*) AS n FROM wakes').get() as { n: number }).n;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = executor.runDue(T + 60 * 60_000);
   const seconds = (performance.now() - started) / 1000;
@@ -86,7 +88,8 @@ for (const then of ['exit', 'mail'] as const) {
     `wake-ups then ${then === 'exit' ? 'condition → exit' : 'condition → email'}: ` +
       `${Math.round(result.wakes / seconds).toLocaleString('en')} due wake-ups/s processed and committed ` +
       `(${result.wakes.toLocaleString('en')} of ${waiting.toLocaleString('en')} in ${seconds.toFixed(2)} s` +
-      `${outbox ? `, ${outbox.toLocaleString('en')} emails rendered into the outbox` : ''})`,
+      `${outbox ? `, ${outbox.toLocaleString('en')} emails rendered into the outbox` : ''}; ` +
+      `CPU ${cpuPer(cpu, result.wakes)} per wake-up; ${machine()})`,
   );
   db.close();
 }
