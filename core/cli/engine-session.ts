@@ -4,7 +4,7 @@ import { smtpUrlProblem } from '../adapters/email/smtp-transport';
 import { defaultDatabaseFile } from '../adapters/data-dir';
 import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
-import type { Output } from './output';
+import { plural, type Output } from './output';
 
 /** The port of the event API when `--port` is not given. */
 export const DEFAULT_PORT = 8770;
@@ -177,7 +177,7 @@ export async function runSession(
   );
   for (const line of banner) out.print(line);
   out.print(
-    `  Resuming   ${formatNumber(status.inbox)} inputs queued, ${formatNumber(status.wakes)} wake-ups scheduled, ${formatNumber(status.outbox.pending)} messages pending`,
+    `  Backlog    ${plural(status.inbox, 'input')} queued, ${plural(status.wakes, 'wake-up')} scheduled, ${plural(status.outbox.pending, 'message')} pending`,
   );
   out.print('Press Ctrl+C to stop.');
   deps.onReady?.({ url, token: session.token, db: session.file, host });
