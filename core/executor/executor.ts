@@ -292,8 +292,7 @@ export class Executor {
   }
 
   private wake(pending: PendingWake): void {
-    if (this.store.takeWake(pending.key, pending.seq))
-      this.interpreter.handleWake(pending.wake, pending.wake.at);
+    if (this.store.takeWake(pending)) this.interpreter.handleWake(pending.wake, pending.wake.at);
   }
 
   /**
@@ -326,7 +325,7 @@ export class Executor {
       const at = isWake ? subject.wake.at : subject.receivedAt;
       store.unit(() => {
         if (skip) skip();
-        else if (isWake) store.takeWake(subject.key, subject.seq);
+        else if (isWake) store.takeWake(subject);
         else store.completeInput(subject.id);
         store.recordFailure(
           isWake ? 'wake' : 'input',

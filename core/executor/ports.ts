@@ -36,6 +36,7 @@ export type AcceptOutcome = 'accepted' | 'duplicate';
 
 /** The next pending wake-up, with what identifies this scheduling of it. */
 export interface PendingWake {
+  /** The replacement key of segment and date wake-ups; empty for enrollment wake-ups. */
   key: string;
   seq: number;
   wake: Wake;
@@ -73,7 +74,7 @@ export interface ExecutionStore extends EngineStore {
   /** The wake-up that is due first: least (at, seq). */
   nextWake(): PendingWake | undefined;
   /** Removes a wake-up if it is still scheduled as it was read; false when replaced or gone. */
-  takeWake(key: string, seq: number): boolean;
+  takeWake(pending: PendingWake): boolean;
 
   /** Appends step records to the journal, in the current unit. */
   journal(records: readonly StepRecord[]): void;

@@ -35,7 +35,7 @@ interface InboxRow {
 }
 
 interface WakeRow {
-  key: string;
+  key: string | null;
   seq: number;
   wake: string;
 }
@@ -79,12 +79,14 @@ function statements(db: Db) {
        ON CONFLICT(journey_id, profile_id) DO UPDATE SET member = excluded.member`,
     ),
     maxWakeSeq: p('SELECT MAX(seq) AS v FROM wakes'),
-    schedule: p(
+    scheduleKeyed: p(
       `INSERT INTO wakes (key, seq, at, wake) VALUES (?, ?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
+       ON CONFLICT(key) WHERE key IS NOT NULL
+       DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
     ),
+    schedule: p('INSERT INTO wakes (key, seq, at, wake) VALUES (NULL, ?, ?, ?)'),
     nextWakes: p('SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT ?'),
-    takeWake: p('DELETE FROM wakes WHERE key = ? AND seq = ?'),
+    takeWake: p('DELETE FROM wakes WHERE at = ? AND seq = ?'),
     addMessage: p(
       `INSERT INTO outbox (key, journey_id, version, node_id, enrollment_id, profile_id, channel,
                            address, at, content, next_attempt_at)
@@ -343,23 +345,24 @@ export class SqliteEngineStore implements ExecutionStore {
 
   schedule(wake: Wake): void {
     this.lastWakeSeq ??= (this.sql.maxWakeSeq.get() as { v: number | null }).v ?? 0;
-    const key = wakeKey(wake);
     const seq = ++this.lastWakeSeq;
-    this.sql.schedule.run(key, seq, wake.at, JSON.stringify(wake));
+    const keyed = wake.kind !== 'enrollment';
+    const key = keyed ? wakeKey(wake) : '';
+    if (keyed) this.sql.scheduleKeyed.run(key, seq, wake.at, JSON.stringify(wake));
+    else this.sql.schedule.run(seq, wake.at, JSON.stringify(wake));
     const upcoming = this.upcoming;
     if (!upcoming) return;
     // Keep the read-ahead exact: a replaced wake-up leaves it; a new one joins it when it
     // falls within the range read (which is everything, once the table was read to its end).
-    const old = upcoming.findIndex((p) => p.key === key);
-    if (old >= 0) upcoming.splice(old, 1);
+    if (keyed) {
+      const old = upcoming.findIndex((p) => p.key === key);
+      if (old >= 0) upcoming.splice(old, 1);
+    }
     const last = upcoming[upcoming.length - 1];
     if (this.upcomingComplete || (last !== undefined && wake.at < last.wake.at)) {
       let i = upcoming.length;
       while (i > 0 && (upcoming[i - 1] as PendingWake).wake.at > wake.at) i--;
       upcoming.splice(i, 0, { key, seq, wake });
-    } else if (old >= 0 || last === undefined) {
-      // The range read shrank or emptied: read again when needed.
-      this.upcoming = undefined;
     }
   }
 
@@ -367,7 +370,7 @@ export class SqliteEngineStore implements ExecutionStore {
     if (!this.upcoming || (this.upcoming.length === 0 && !this.upcomingComplete)) {
       const rows = this.sql.nextWakes.all(WAKE_READ_AHEAD) as WakeRow[];
       this.upcoming = rows.map((r) => ({
-        key: r.key,
+        key: r.key ?? '',
         seq: r.seq,
         wake: JSON.parse(r.wake) as Wake,
       }));
@@ -376,11 +379,11 @@ export class SqliteEngineStore implements ExecutionStore {
     return this.upcoming[0];
   }
 
-  takeWake(key: string, seq: number): boolean {
-    const taken = this.sql.takeWake.run(key, seq).changes > 0;
+  takeWake(pending: PendingWake): boolean {
+    const taken = this.sql.takeWake.run(pending.wake.at, pending.seq).changes > 0;
     const upcoming = this.upcoming;
     if (upcoming) {
-      const i = upcoming.findIndex((p) => p.key === key);
+      const i = upcoming.findIndex((p) => p.seq === pending.seq);
       if (i >= 0) upcoming.splice(i, 1);
     }
     return taken;

@@ -102,16 +102,19 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         PRIMARY KEY (journey_id, profile_id)
       ) WITHOUT ROWID;
 
-      -- Scheduled wake-ups: one pending per key; a newer schedule replaces it with a fresh seq.
-      -- Due wake-ups are taken in (at, seq) order, as the simulator's queue does; the table is
-      -- kept in that order, so taking them walks it from the front.
+      -- Scheduled wake-ups, taken in (at, seq) order as the simulator's queue does; the table is
+      -- kept in that order, so taking them walks it from the front. A segment or date wake-up
+      -- has a key: a newer schedule replaces the pending one with a fresh seq. An enrollment
+      -- wake-up has none: like the simulator, a superseded one stays and is ignored when it
+      -- comes due (the interpreter checks its token), which spares an index write per step.
       CREATE TABLE wakes (
         at    INTEGER NOT NULL,
         seq   INTEGER NOT NULL,
-        key   TEXT NOT NULL UNIQUE,
+        key   TEXT,
         wake  TEXT NOT NULL,                  -- JSON
         PRIMARY KEY (at, seq)
       ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX wakes_by_key ON wakes (key) WHERE key IS NOT NULL;
 
       -- The transactional outbox: written with the step that produced it. The key
       -- <enrollment>/<node>/<visit> is unique, so a replayed step can never enqueue twice.
