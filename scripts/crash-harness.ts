@@ -118,6 +118,8 @@ export interface CrashReport {
   kills: number;
   eventsSent: number;
   eventsAcknowledged: number;
+  /** Calls sent again after a kill, with the same messageId: each was applied once all the same. */
+  eventsResent: number;
   eventsApplied: number;
   lostAcknowledged: number;
   duplicateEvents: number;
@@ -158,6 +160,8 @@ class Sender {
   readonly acked = new Set<string>();
   readonly unacked = new Map<string, Sent>();
   sent = 0;
+  /** Calls sent again, with the same messageId, after a kill cut off their answer. */
+  resent = 0;
   private n = 0;
   private readonly random: () => number;
 
@@ -199,6 +203,7 @@ class Sender {
         const calls = retry.length > 0 ? retry : this.next();
         for (const c of calls) this.unacked.set(c.messageId, c);
         if (retry.length === 0) this.sent += calls.length;
+        else this.resent += calls.length;
         const single = calls.length === 1 && this.random() < 0.5;
         const withIds = calls.map((c) => ({ ...c.body, messageId: c.messageId }));
         try {
@@ -440,6 +445,7 @@ function verify(
     kills: options.kills,
     eventsSent: sender.sent,
     eventsAcknowledged: sender.acked.size,
+    eventsResent: sender.resent,
     eventsApplied: seen.size,
     lostAcknowledged: lost,
     duplicateEvents,

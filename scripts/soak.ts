@@ -33,7 +33,7 @@ if (report.problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `soak: OK — ${report.kills} kills, ${report.eventsAcknowledged} acknowledged events, none lost, none applied twice; ` +
+  `soak: OK — ${report.kills} kills, ${report.eventsAcknowledged} acknowledged events (${report.eventsResent} sent again after a kill), none lost, none applied twice; ` +
     `${report.messages} messages, no step enqueued twice, none kept twice in the embedded outbox; ` +
     `SMTP: ${report.smtp.received} received for ${report.smtp.distinctMessageIds} Message-IDs ` +
     `(${report.smtp.duplicates} resent after a kill, recognisable by Message-ID); integrity_check ${report.integrity}`,
