@@ -109,6 +109,8 @@ export class Executor {
   nextDueAt(): number | undefined {
     const input = this.store.pendingInputs(1)[0]?.receivedAt;
     const wake = this.store.nextWake()?.wake.at;
+    // Read outside a transaction: nothing of it may be trusted later.
+    this.store.discardCache();
     if (input === undefined) return wake;
     return wake === undefined ? input : Math.min(input, wake);
   }
