@@ -161,7 +161,7 @@ class Sender {
   readonly unacked = new Map<string, Sent>();
   sent = 0;
   /** Calls sent again, with the same messageId, after a kill cut off their answer. */
-  resent = 0;
+  readonly resent = new Set<string>();
   private n = 0;
   private readonly random: () => number;
 
@@ -203,7 +203,7 @@ class Sender {
         const calls = retry.length > 0 ? retry : this.next();
         for (const c of calls) this.unacked.set(c.messageId, c);
         if (retry.length === 0) this.sent += calls.length;
-        else this.resent += calls.length;
+        else for (const c of calls) this.resent.add(c.messageId);
         const single = calls.length === 1 && this.random() < 0.5;
         const withIds = calls.map((c) => ({ ...c.body, messageId: c.messageId }));
         try {
@@ -445,7 +445,7 @@ function verify(
     kills: options.kills,
     eventsSent: sender.sent,
     eventsAcknowledged: sender.acked.size,
-    eventsResent: sender.resent,
+    eventsResent: sender.resent.size,
     eventsApplied: seen.size,
     lostAcknowledged: lost,
     duplicateEvents,
