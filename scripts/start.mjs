@@ -1,5 +1,6 @@
-// `npm start`: the desktop app where Electron can run; otherwise, says why.
-console.error(
-  'Journey Studio: the desktop window is not available yet in this build. Use `npm run cli -- validate <journey.json>` meanwhile.',
-);
-process.exit(1);
+// `npm start [-- --port <n> --data <dir> --token <t>]`: the desktop app where Electron can run;
+// otherwise it says why and serves the app in the browser instead (the options are for that).
+import { startApp } from './start-app.mjs';
+
+const code = await startApp();
+if (code !== undefined) process.exitCode = code;

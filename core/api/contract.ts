@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { dataContract, dataEvents } from './data-contract';
+import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
+import { fileContract, type FileMethod } from './file-contract';
+import { menuCommandEventSchema } from './menu-commands';
 
 /**
  * The one typed boundary between the renderer and the engine. Electron carries it over IPC
@@ -112,6 +116,8 @@ export const apiContract = {
     z.object({ fileName: z.string(), text: z.string() }),
   ),
   listTemplates: method(empty, z.array(templateSummarySchema)),
+  ...dataContract,
+  ...simulationContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -121,10 +127,26 @@ export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 
-/** Events the engine pushes to the renderer. */
+/**
+ * Every method the renderer calls: the engine's (`apiContract`, served by `ApiHandlers`) and the
+ * file methods the carrier serves itself (`fileContract`: native dialogs in the desktop app).
+ */
+export const appContract = { ...apiContract, ...fileContract } as const;
+export type AppContract = typeof appContract;
+export type AppMethod = ApiMethod | FileMethod;
+export const APP_METHODS = Object.keys(appContract) as AppMethod[];
+export type AppInput<M extends AppMethod> = z.input<AppContract[M]['input']>;
+export type AppParsedInput<M extends AppMethod> = z.output<AppContract[M]['input']>;
+export type AppOutput<M extends AppMethod> = z.output<AppContract[M]['output']>;
+
+/** Events pushed to the renderer: by the engine, and by the desktop shell (`menuCommand`). */
 export const apiEvents = {
   /** A journey was saved, renamed, created or deleted (by this or another window). */
   journeysChanged: z.object({ id: z.string() }),
+  /** The application menu asks for a command (desktop app only; see `MENU_COMMANDS`). */
+  menuCommand: menuCommandEventSchema,
+  ...dataEvents,
+  ...simulationEvents,
 } as const;
 
 export type ApiEvent = keyof typeof apiEvents;
@@ -140,7 +162,7 @@ export type AppEvents = { [E in ApiEvent as `on${Capitalize<E>}`]: EventSubscrib
 
 /** What the renderer calls. Implemented by the preload (Electron) and the HTTP client (browser mode). */
 export type AppApi = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  [M in AppMethod]: (input: AppInput<M>) => Promise<AppOutput<M>>;
 } & AppEvents;
 
 /** What the engine implements: handlers receive validated input. */
@@ -186,8 +208,17 @@ export class ApiError extends Error {
 
 /** Validates a call's input against the contract: the parsed input, or an `invalid-request` error. */
 export function parseApiInput<M extends ApiMethod>(name: M, input: unknown): ApiParsedInput<M> {
-  const result = apiContract[name].input.safeParse(input ?? {});
-  if (result.success) return result.data as ApiParsedInput<M>;
+  return parseInput(apiContract[name].input, name, input) as ApiParsedInput<M>;
+}
+
+/** `parseApiInput` for any method of the app, the file methods included. */
+export function parseAppInput<M extends AppMethod>(name: M, input: unknown): AppParsedInput<M> {
+  return parseInput(appContract[name].input, name, input) as AppParsedInput<M>;
+}
+
+function parseInput(schema: z.ZodType, name: string, input: unknown): unknown {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
   const first = result.error.issues[0];
   const field = first?.path.map(String).join('.') || undefined;
   throw new ApiError(
@@ -199,6 +230,10 @@ export function parseApiInput<M extends ApiMethod>(name: M, input: unknown): Api
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+export function isAppMethod(name: string): name is AppMethod {
+  return Object.prototype.hasOwnProperty.call(appContract, name);
 }
 
 export function eventSubscriberName<E extends ApiEvent>(event: E): `on${Capitalize<E>}` {

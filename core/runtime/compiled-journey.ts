@@ -14,6 +14,8 @@ export interface CompiledNode {
   readonly definition: NodeDefinition;
   /** The config as the kind's schema parsed it. */
   readonly config: unknown;
+  /** Where each connected port leads; an absent port is open (the journey ends there). */
+  readonly targets: ReadonlyMap<string, string>;
 }
 
 /** A validated journey version, ready to run: configs parsed, settings resolved, graph indexed. */
@@ -94,7 +96,15 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
   const nodes = new Map<string, CompiledNode>();
   for (const node of journey.nodes) {
     const definition = nodeDefinition(node.kind);
-    nodes.set(node.id, { id: node.id, definition, config: definition.schema.parse(node.config) });
+    const targets = new Map<string, string>();
+    for (const edge of graph.outgoing.get(node.id) ?? [])
+      if (!targets.has(edge.port)) targets.set(edge.port, edge.to);
+    nodes.set(node.id, {
+      id: node.id,
+      definition,
+      config: definition.schema.parse(node.config),
+      targets,
+    });
   }
   const trigger = graph.triggers[0];
   if (!trigger) throw new JourneyNotRunnableError(journey.id, ['It has no trigger.']);

@@ -469,7 +469,7 @@ export class Interpreter {
     port: string,
     now: number,
   ): string | undefined {
-    const to = journey.graph.target(nodeId, port);
+    const to = journey.nodes.get(nodeId)?.targets.get(port);
     this.note(enrollment, now, {
       type: 'leave',
       enrollmentId: enrollment.id,

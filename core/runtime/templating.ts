@@ -120,17 +120,29 @@ function planFor(source: string, mode: TemplateMode, entry: CompiledTemplate): R
 
 function keyOf(plan: RenderPlan, scope: TemplateScope): string {
   const root = scope as unknown as Record<string, unknown>;
-  const values = plan.paths.map(([head, next]) => {
+  let key = plan.readsClock ? String(scope.now.getTime()) : '';
+  for (const [head, next] of plan.paths) {
     const value = root[head];
     const picked =
       next === undefined ? value : (value as Record<string, unknown> | undefined)?.[next];
-    return picked === undefined ? '\u0000absent' : picked;
-  });
-  if (plan.readsClock) values.push(scope.now.getTime());
-  return JSON.stringify(values);
+    // Text and numbers need no JSON (the type tag keeps "5" and 5 apart, and text holding the
+    // separator goes through JSON); anything else does.
+    key +=
+      typeof picked === 'string' && !picked.includes('\u0001')
+        ? `\u0001s${picked}`
+        : typeof picked === 'number'
+          ? `\u0001n${picked}`
+          : picked === undefined
+            ? '\u0001u'
+            : `\u0001j${JSON.stringify(picked)}`;
+  }
+  return key;
 }
 
+const HTML_SPECIAL = /[&<>"']/;
+
 function escapeHtml(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -49,6 +49,17 @@ export class MemoryStore implements EngineStore {
     this.suppressed = new Set(options.suppressed ?? []);
   }
 
+  /** Forgets everything but the kept messages: the simulator runs one profile at a time. */
+  clear(): void {
+    this.slots.clear();
+    this.enrollments.clear();
+    this.membership.clear();
+    this.wakes.clear();
+    this.profiles = 0;
+    this.lastId = undefined;
+    this.lastSlot = undefined;
+  }
+
   /** Consecutive calls mostly concern the same profile: remember the last one. */
   private slot(id: string): Slot {
     if (id === this.lastId && this.lastSlot) return this.lastSlot;

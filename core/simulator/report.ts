@@ -47,7 +47,12 @@ export interface SimulationReport {
   /** Messages sent per local day (the journey's time zone) per channel. */
   messagesPerDay: Record<string, Partial<Record<Channel, number>>>;
   events: { replayed: number; history: number };
+  /** A few of the profiles that reached each node (the first ones), to trace from the canvas. */
+  samples: Record<string, string[]>;
 }
+
+/** Profiles remembered per node in `samples`. */
+const SAMPLES_PER_NODE = 25;
 
 function bump<K extends string>(record: Partial<Record<K, number>>, key: K, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
@@ -65,6 +70,8 @@ export class ReportBuilder implements StepObserver {
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
   private readonly days = new Map<number, string>();
+  private readonly waiting: Record<string, number> = {};
+  private readonly samples: Record<string, string[]> = {};
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -97,6 +104,9 @@ export class ReportBuilder implements StepObserver {
       case 'arrive': {
         const node = this.nodes[step.nodeId];
         if (node) node.entered++;
+        const seen = (this.samples[step.nodeId] ??= []);
+        if (seen.length < SAMPLES_PER_NODE && !seen.includes(step.profileId))
+          seen.push(step.profileId);
         break;
       }
       case 'leave': {
@@ -146,6 +156,13 @@ export class ReportBuilder implements StepObserver {
     }
   }
 
+  /** Counts where still-active enrollments wait when the window ends. */
+  countWaiting(enrollments: Iterable<Enrollment>): void {
+    for (const e of enrollments) {
+      if (e.status === 'active') this.waiting[e.nodeId] = (this.waiting[e.nodeId] ?? 0) + 1;
+    }
+  }
+
   private dayOf(at: number): string {
     const quarter = Math.floor(at / 900_000);
     let day = this.days.get(quarter);
@@ -161,11 +178,7 @@ export class ReportBuilder implements StepObserver {
     profiles: number;
     seed: number;
     events: { replayed: number; history: number };
-    enrollments: Iterable<Enrollment>;
   }): SimulationReport {
-    const waiting: Record<string, number> = {};
-    for (const e of context.enrollments)
-      if (e.status === 'active') waiting[e.nodeId] = (waiting[e.nodeId] ?? 0) + 1;
     const edges = this.journey.graph.edges
       .filter((e) => this.journey.graph.target(e.from, e.port) === e.to)
       .map((e) => ({
@@ -187,13 +200,14 @@ export class ReportBuilder implements StepObserver {
       seed: context.seed,
       edges,
       outcomes: { ...this.outcomes, active: this.active },
-      waiting,
+      waiting: this.waiting,
       entriesRefused: this.entriesRefused,
       sent: this.sent,
       skipped: this.skipped,
       deferred: this.deferred,
       messagesPerDay: Object.fromEntries(days.map((d) => [d, this.perDay[d] ?? {}])),
       events: context.events,
+      samples: this.samples,
     };
   }
 }

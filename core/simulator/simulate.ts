@@ -28,8 +28,8 @@ export interface SimulationInput {
   suppressed?: Iterable<string>;
   /** Further observers of every step (progress, live views). */
   observers?: readonly StepObserver[];
-  /** Called every so often with the virtual time reached. */
-  onProgress?: (now: number, window: { start: number; end: number }) => void;
+  /** Called every so often with the number of profiles simulated so far, and in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SimulationResult {
@@ -53,8 +53,12 @@ function windowOf(
   input: SimulationInput,
   events: readonly JourneyEvent[],
 ): { start: number; end: number } {
-  const first = events[0]?.time;
-  const last = events[events.length - 1]?.time;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const event of events) {
+    if (first === undefined || event.time < first) first = event.time;
+    if (last === undefined || event.time > last) last = event.time;
+  }
   const start = input.start ?? first;
   const end = input.end ?? last;
   if (start === undefined || end === undefined) {
@@ -66,76 +70,151 @@ function windowOf(
   return { start, end };
 }
 
+/** Each profile's events in time order (stable), and every profile in the order first met. */
+function cohort(input: SimulationInput): {
+  profiles: Profile[];
+  events: Map<string, JourneyEvent[]>;
+} {
+  const byId = new Map<string, Profile>();
+  for (const profile of input.profiles ?? []) byId.set(profile.id, profile);
+  const events = new Map<string, JourneyEvent[]>();
+  for (const event of input.events ?? []) {
+    const list = events.get(event.profileId);
+    if (list) list.push(event);
+    else events.set(event.profileId, [event]);
+    if (!byId.has(event.profileId)) byId.set(event.profileId, makeProfile(event.profileId));
+  }
+  for (const list of events.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if ((list[i] as JourneyEvent).time < (list[i - 1] as JourneyEvent).time) {
+        list.sort((a, b) => a.time - b.time);
+        break;
+      }
+    }
+  }
+  return { profiles: [...byId.values()], events };
+}
+
+const NO_EVENTS: readonly JourneyEvent[] = [];
+
 /**
- * Runs a journey for a whole cohort on a virtual clock: weeks in seconds. At each instant
- * events are applied before wake-ups, exactly as execution does, through the same interpreter.
+ * Runs a journey for a whole cohort on a virtual clock: weeks in seconds, through the same
+ * interpreter as execution, with the same rule that at one instant events are applied before
+ * wake-ups.
+ *
+ * Nothing in a journey connects one profile to another (caps, consent, goals and re-entry are
+ * all per profile), so the simulator runs each profile's whole window before the next: the
+ * result is the same as one global timeline, while the working set stays one profile small —
+ * which is what lets a million profiles run in seconds and in little memory.
  */
 export function simulate(input: SimulationInput): SimulationResult {
-  const journey = compileJourney(input.journey);
-  const events = [...(input.events ?? [])].sort((a, b) => a.time - b.time);
-  const window = windowOf(input, events);
-  const traces = new TraceRecorder(input.trace ?? new Set());
-  const store = new MemoryStore({
-    keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
-    keepMessages: input.trace === 'all' ? Number.POSITIVE_INFINITY : (input.keepMessages ?? 0),
-    suppressed: input.suppressed,
-    keepEvent: (name) => journey.readsEvents.has(name),
-    countSends: journey.settings.frequencyCap !== undefined,
-  });
-  const report = new ReportBuilder(journey);
-  const observers: StepObserver[] = [
-    report,
-    ...(input.trace ? [traces] : []),
-    ...(input.observers ?? []),
-  ];
-  const seed = input.seed ?? 0;
-  const interpreter = new Interpreter({
-    catalog: fixedCatalog([journey]),
-    store,
-    observer: observers.length === 1 ? report : new FanOut(observers),
-    seed,
-  });
+  const run = new Simulation(input);
+  run.advance(Number.POSITIVE_INFINITY);
+  return run.result();
+}
 
-  for (const profile of input.profiles ?? []) store.putProfile(profile);
-  for (const event of events)
-    if (!store.getProfile(event.profileId)) store.putProfile(makeProfile(event.profileId));
+/**
+ * A simulation a host can run in slices (`advance` a few thousand profiles at a time, pausing
+ * between them) to stay responsive: the pure core has no timers, the host decides when to pause.
+ */
+export class Simulation {
+  private readonly window: { start: number; end: number };
+  private readonly profiles: Profile[];
+  private readonly events: Map<string, JourneyEvent[]>;
+  private readonly traces: TraceRecorder;
+  private readonly store: MemoryStore;
+  private readonly report: ReportBuilder;
+  private readonly interpreter: Interpreter;
+  private readonly seed: number;
+  private next = 0;
+  private history = 0;
+  private replayed = 0;
 
-  let next = 0;
-  let history = 0;
-  for (; next < events.length && (events[next] as JourneyEvent).time < window.start; next++) {
-    interpreter.recordHistory(events[next] as JourneyEvent);
-    history++;
+  constructor(private readonly input: SimulationInput) {
+    const journey = compileJourney(input.journey);
+    this.window = windowOf(input, input.events ?? NO_EVENTS);
+    ({ profiles: this.profiles, events: this.events } = cohort(input));
+    this.traces = new TraceRecorder(input.trace ?? new Set());
+    this.store = new MemoryStore({
+      keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
+      keepMessages: input.trace === 'all' ? Number.POSITIVE_INFINITY : (input.keepMessages ?? 0),
+      suppressed: input.suppressed,
+      keepEvent: (name) => journey.readsEvents.has(name),
+      countSends: journey.settings.frequencyCap !== undefined,
+    });
+    this.report = new ReportBuilder(journey);
+    const observers: StepObserver[] = [
+      this.report,
+      ...(input.trace ? [this.traces] : []),
+      ...(input.observers ?? []),
+    ];
+    this.seed = input.seed ?? 0;
+    this.interpreter = new Interpreter({
+      catalog: fixedCatalog([journey]),
+      store: this.store,
+      observer: observers.length === 1 ? this.report : new FanOut(observers),
+      seed: this.seed,
+    });
   }
-  for (const profileId of [...store.profileIds()]) interpreter.start(profileId, window.start);
 
-  let replayed = 0;
-  let units = 0;
-  for (;;) {
-    const event = events[next];
-    const eventTime = event && event.time <= window.end ? event.time : undefined;
-    const wakeTime = store.wakes.peekTime();
-    const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-    if (eventTime === undefined && wakeDue === undefined) break;
-    // At one instant, events are applied before wake-ups.
-    if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
-      interpreter.handleEvent(event as JourneyEvent, eventTime);
-      next++;
-      replayed++;
-    } else {
-      const wake = store.wakes.pop();
-      if (wake) interpreter.handleWake(wake, wake.at);
+  get progress(): SimulationProgress {
+    return { done: this.next, total: this.profiles.length };
+  }
+
+  /** Simulates up to `count` more profiles; true while some remain. */
+  advance(count: number): boolean {
+    const { store, interpreter, window, report, profiles } = this;
+    const stop = Math.min(profiles.length, this.next + count);
+    for (let index = this.next; index < stop; index++) {
+      const profile = profiles[index] as Profile;
+      store.clear();
+      store.putProfile(profile);
+      const own = this.events.get(profile.id) ?? NO_EVENTS;
+      let next = 0;
+      for (; next < own.length && (own[next] as JourneyEvent).time < window.start; next++) {
+        interpreter.recordHistory(own[next] as JourneyEvent);
+        this.history++;
+      }
+      interpreter.start(profile.id, window.start);
+      for (;;) {
+        const event = own[next];
+        const eventTime = event && event.time <= window.end ? event.time : undefined;
+        const wakeTime = store.wakes.peekTime();
+        const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+        if (eventTime === undefined && wakeDue === undefined) break;
+        // At one instant, events are applied before wake-ups.
+        if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
+          interpreter.handleEvent(event as JourneyEvent, eventTime);
+          next++;
+          this.replayed++;
+        } else {
+          const wake = store.wakes.pop();
+          if (wake) interpreter.handleWake(wake, wake.at);
+        }
+      }
+      report.countWaiting(store.enrollmentsOf(profile.id));
+      if (this.input.onProgress && (index + 1) % 20_000 === 0)
+        this.input.onProgress(index + 1, profiles.length);
     }
-    if (input.onProgress && ++units % 50_000 === 0)
-      input.onProgress(eventTime ?? wakeDue ?? window.end, window);
+    store.clear();
+    this.next = stop;
+    return stop < profiles.length;
   }
 
-  const built = report.build({
-    window,
-    profiles: store.profileCount,
-    seed,
-    events: { replayed, history },
-    enrollments: store.allEnrollments(),
-  });
-  const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
-  return { report: built, traces: traces.all(), messages: store.messages, steps };
+  result(): SimulationResult {
+    const built = this.report.build({
+      window: this.window,
+      profiles: this.profiles.length,
+      seed: this.seed,
+      events: { replayed: this.replayed, history: this.history },
+    });
+    const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
+    return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };
+  }
+}
+
+/** Progress of a simulation: profiles done, and in all. */
+export interface SimulationProgress {
+  done: number;
+  total: number;
 }

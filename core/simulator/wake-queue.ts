@@ -29,6 +29,11 @@ export class WakeQueue {
     this.up(this.heap.length - 1);
   }
 
+  clear(): void {
+    this.heap.length = 0;
+    this.current.clear();
+  }
+
   /** Time of the next live wake-up, if any. */
   peekTime(): number | undefined {
     this.dropStale();

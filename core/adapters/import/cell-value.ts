@@ -69,3 +69,36 @@ function roundTrip(text: string): string | number {
   const number = Number(text);
   return String(number) === text ? number : text;
 }
+
+/** Distinct values a column may show before its pool steps aside. */
+const POOL_LIMIT = 2_048;
+
+/**
+ * Repeated text — event names, countries, tiers, dates — would otherwise be a separate copy in
+ * every row: a million rows of "purchase" are a million strings. A pool per column keeps one
+ * copy of each value, until the column shows itself to be mostly distinct (ids, emails), where
+ * pooling saves nothing, and the pool steps aside.
+ */
+export class TextPool {
+  private readonly values = new Map<string, string>();
+  private open = true;
+
+  intern(text: string): string {
+    if (!this.open) return text;
+    const known = this.values.get(text);
+    if (known !== undefined) return known;
+    if (this.values.size >= POOL_LIMIT) {
+      this.open = false;
+      this.values.clear();
+      return text;
+    }
+    this.values.set(text, text);
+    return text;
+  }
+}
+
+/** `typeCell`, with text drawn from a pool. */
+export function typeCellPooled(text: string, pool: TextPool): string | number | boolean {
+  const typed = typeCell(text);
+  return typeof typed === 'string' ? pool.intern(typed) : typed;
+}

@@ -1,5 +1,5 @@
 import { parseEventTime, type JourneyEvent } from '../../model/event';
-import { typeCell } from './cell-value';
+import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
 import { describeNeeded, resolveColumns, rowLengthProblem, type NeededColumn } from './csv-header';
 import {
@@ -39,6 +39,8 @@ export class EventRows implements RowConverter {
    * resolution, so in a busy file neighbours often share a time text, and parsing it once serves
    * them all.
    */
+  /** JSON event names, pooled like CSV ones. */
+  private readonly jsonNames = new TextPool();
   private lastTimeText = '';
   private lastTime: number | undefined;
 
@@ -78,6 +80,8 @@ export class EventRows implements RowConverter {
       keys.push(name);
     });
     const width = header.names.length;
+    const names = new TextPool();
+    const pools = keys.map(() => new TextPool());
     const sink = this.sink;
     return (cells, line, endLine) => {
       const wrongLength = rowLengthProblem(cells, width, line, endLine);
@@ -95,7 +99,7 @@ export class EventRows implements RowConverter {
         );
         return;
       }
-      const name = (cells[nameIndex] as string).trim();
+      const name = names.intern((cells[nameIndex] as string).trim());
       if (name === '') {
         sink.reject(
           line,
@@ -129,7 +133,7 @@ export class EventRows implements RowConverter {
       for (let k = 0; k < keys.length; k++) {
         const value = cells[indexes[k] as number];
         if (value === undefined || value === '') continue;
-        properties[keys[k] as string] = typeCell(value);
+        properties[keys[k] as string] = typeCellPooled(value, pools[k] as TextPool);
       }
       sink.accept({ profileId, name, time, properties }, line);
     };
@@ -172,7 +176,8 @@ export class EventRows implements RowConverter {
       );
       return;
     }
-    const name = jsonText(object[nameSource]);
+    const rawName = jsonText(object[nameSource]);
+    const name = rawName === undefined ? undefined : this.jsonNames.intern(rawName);
     if (name === undefined) {
       this.sink.reject(
         line,

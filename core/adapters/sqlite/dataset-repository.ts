@@ -1,0 +1,283 @@
+import type { Dataset, DatasetKind, ImportProblemView } from '../../api/data-contract';
+import type { JourneyEvent } from '../../model/event';
+import type { Profile } from '../../model/profile';
+import type { Db } from './database';
+
+interface DatasetRow {
+  id: string;
+  kind: DatasetKind;
+  name: string;
+  file_name: string | null;
+  source: 'import' | 'generated';
+  rows: number;
+  rejected: number;
+  columns: string;
+  mapping: string | null;
+  imported_at: number;
+  profiles: number;
+  first_event: number | null;
+  last_event: number | null;
+  event_names: string | null;
+  problems: string;
+  problems_truncated: number;
+}
+
+export interface NewDataset {
+  id: string;
+  kind: DatasetKind;
+  name: string;
+  fileName?: string;
+  source: 'import' | 'generated';
+  columns: readonly string[];
+  mapping?: string;
+  importedAt: number;
+  rejected: number;
+  problems: readonly ImportProblemView[];
+  problemsTruncated: boolean;
+}
+
+function toDataset(row: DatasetRow): Dataset {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    ...(row.file_name !== null && { fileName: row.file_name }),
+    source: row.source,
+    rows: row.rows,
+    rejected: row.rejected,
+    columns: JSON.parse(row.columns) as string[],
+    ...(row.mapping !== null && { mapping: row.mapping }),
+    importedAt: new Date(row.imported_at).toISOString(),
+    profiles: row.profiles,
+    ...(row.first_event !== null && { firstEvent: new Date(row.first_event).toISOString() }),
+    ...(row.last_event !== null && { lastEvent: new Date(row.last_event).toISOString() }),
+    ...(row.event_names !== null && {
+      eventNames: JSON.parse(row.event_names) as Record<string, number>,
+    }),
+  };
+}
+
+/** `%` and `_` are wildcards in LIKE; a search for them must find them literally. */
+function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Sample data sets. A data set is written whole in one transaction and never changed after:
+ * a half-imported file never shows up, and a simulation run can always be repeated.
+ */
+export class DatasetRepository {
+  constructor(private readonly db: Db) {}
+
+  list(): Dataset[] {
+    const rows = this.db
+      .prepare('SELECT * FROM datasets ORDER BY imported_at DESC, id')
+      .all() as DatasetRow[];
+    return rows.map(toDataset);
+  }
+
+  get(id: string): Dataset | undefined {
+    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as
+      DatasetRow | undefined;
+    return row && toDataset(row);
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(id) !== undefined;
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM datasets WHERE id = ?').run(id).changes > 0;
+  }
+
+  private insertHeader(
+    meta: NewDataset,
+    counts: {
+      rows: number;
+      profiles: number;
+      first?: number;
+      last?: number;
+      names?: Record<string, number>;
+    },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO datasets (id, kind, name, file_name, source, rows, rejected, columns, mapping, imported_at, profiles,
+           first_event, last_event, event_names, problems, problems_truncated)
+         VALUES (@id, @kind, @name, @fileName, @source, @rows, @rejected, @columns, @mapping, @importedAt, @profiles,
+           @first, @last, @names, @problems, @truncated)`,
+      )
+      .run({
+        id: meta.id,
+        kind: meta.kind,
+        name: meta.name,
+        fileName: meta.fileName ?? null,
+        source: meta.source,
+        rows: counts.rows,
+        rejected: meta.rejected,
+        columns: JSON.stringify(meta.columns),
+        mapping: meta.mapping ?? null,
+        importedAt: meta.importedAt,
+        profiles: counts.profiles,
+        first: counts.first ?? null,
+        last: counts.last ?? null,
+        names: counts.names ? JSON.stringify(counts.names) : null,
+        problems: JSON.stringify(meta.problems),
+        truncated: meta.problemsTruncated ? 1 : 0,
+      });
+  }
+
+  /** Stores profiles (ids unique, in file order) as one data set. */
+  addProfiles(meta: NewDataset, profiles: readonly Profile[]): Dataset {
+    this.db.transaction(() => {
+      this.insertHeader(meta, { rows: profiles.length, profiles: profiles.length });
+      const insert = this.db.prepare(
+        'INSERT INTO dataset_profiles (dataset_id, profile_id, position, attributes) VALUES (?, ?, ?, ?)',
+      );
+      profiles.forEach((p, i) => insert.run(meta.id, p.id, i, JSON.stringify(p.attributes)));
+    })();
+    return this.get(meta.id) as Dataset;
+  }
+
+  /** Stores events, in file order, as one data set. */
+  addEvents(meta: NewDataset, events: readonly JourneyEvent[]): Dataset {
+    const names: Record<string, number> = {};
+    const profiles = new Set<string>();
+    let first: number | undefined;
+    let last: number | undefined;
+    for (const e of events) {
+      names[e.name] = (names[e.name] ?? 0) + 1;
+      profiles.add(e.profileId);
+      if (first === undefined || e.time < first) first = e.time;
+      if (last === undefined || e.time > last) last = e.time;
+    }
+    this.db.transaction(() => {
+      this.insertHeader(meta, { rows: events.length, profiles: profiles.size, first, last, names });
+      const insert = this.db.prepare(
+        'INSERT INTO dataset_events (dataset_id, seq, profile_id, name, time, properties) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      events.forEach((e, i) =>
+        insert.run(meta.id, i, e.profileId, e.name, e.time, JSON.stringify(e.properties)),
+      );
+    })();
+    return this.get(meta.id) as Dataset;
+  }
+
+  profiles(datasetId: string): Profile[] {
+    const rows = this.db
+      .prepare(
+        'SELECT profile_id, attributes FROM dataset_profiles WHERE dataset_id = ? ORDER BY position',
+      )
+      .all(datasetId) as { profile_id: string; attributes: string }[];
+    return rows.map((r) => ({
+      id: r.profile_id,
+      attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    }));
+  }
+
+  profile(datasetId: string, profileId: string): Profile | undefined {
+    const row = this.db
+      .prepare('SELECT attributes FROM dataset_profiles WHERE dataset_id = ? AND profile_id = ?')
+      .get(datasetId, profileId) as { attributes: string } | undefined;
+    return (
+      row && { id: profileId, attributes: JSON.parse(row.attributes) as Record<string, unknown> }
+    );
+  }
+
+  /** Events in file order; of one profile when `profileId` is given. */
+  events(datasetId: string, profileId?: string): JourneyEvent[] {
+    const rows = (
+      profileId === undefined
+        ? this.db
+            .prepare(
+              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? ORDER BY seq',
+            )
+            .all(datasetId)
+        : this.db
+            .prepare(
+              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? AND profile_id = ? ORDER BY seq',
+            )
+            .all(datasetId, profileId)
+    ) as { profile_id: string; name: string; time: number; properties: string }[];
+    return rows.map((r) => ({
+      profileId: r.profile_id,
+      name: r.name,
+      time: r.time,
+      properties: JSON.parse(r.properties) as Record<string, unknown>,
+    }));
+  }
+
+  browseProfiles(
+    datasetId: string,
+    query: string | undefined,
+    offset: number,
+    limit: number,
+  ): { total: number; rows: Profile[] } {
+    const where = query
+      ? "dataset_id = ? AND (profile_id LIKE ? ESCAPE '\\' OR attributes LIKE ? ESCAPE '\\')"
+      : 'dataset_id = ?';
+    const params = query ? [datasetId, likePattern(query), likePattern(query)] : [datasetId];
+    const total = (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM dataset_profiles WHERE ${where}`)
+        .get(...params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT profile_id, attributes FROM dataset_profiles WHERE ${where} ORDER BY position LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as { profile_id: string; attributes: string }[];
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.profile_id,
+        attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+      })),
+    };
+  }
+
+  browseEvents(
+    datasetId: string,
+    filter: { profileId?: string; query?: string },
+    offset: number,
+    limit: number,
+  ): { total: number; rows: JourneyEvent[] } {
+    const clauses = ['dataset_id = ?'];
+    const params: unknown[] = [datasetId];
+    if (filter.profileId !== undefined) {
+      clauses.push('profile_id = ?');
+      params.push(filter.profileId);
+    }
+    if (filter.query) {
+      clauses.push(
+        "(name LIKE ? ESCAPE '\\' OR properties LIKE ? ESCAPE '\\' OR profile_id LIKE ? ESCAPE '\\')",
+      );
+      params.push(likePattern(filter.query), likePattern(filter.query), likePattern(filter.query));
+    }
+    const where = clauses.join(' AND ');
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM dataset_events WHERE ${where}`).get(...params) as {
+        n: number;
+      }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT profile_id, name, time, properties FROM dataset_events WHERE ${where} ORDER BY time, seq LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as {
+      profile_id: string;
+      name: string;
+      time: number;
+      properties: string;
+    }[];
+    return {
+      total,
+      rows: rows.map((r) => ({
+        profileId: r.profile_id,
+        name: r.name,
+        time: r.time,
+        properties: JSON.parse(r.properties) as Record<string, unknown>,
+      })),
+    };
+  }
+}

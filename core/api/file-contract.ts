@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Files the user opens and saves by choosing them: journey files, and the profile and event
+ * files a simulation reads. The desktop shell serves these methods itself with native dialogs;
+ * browser mode with a file input and a download. The renderer only ever sees a file's name and
+ * text, never a path: a path is the user's choice, and it stays with the shell.
+ */
+export const FILE_KINDS = ['journey', 'profiles', 'events'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+const fileKindSchema = z.enum(FILE_KINDS);
+const canceledSchema = z.object({ canceled: z.literal(true) });
+const openedFileSchema = z.object({
+  canceled: z.literal(false),
+  kind: fileKindSchema,
+  /** The file's name without its folder, e.g. `abandoned-cart.json`. */
+  fileName: z.string(),
+  text: z.string(),
+});
+export type OpenedFile = z.infer<typeof openedFileSchema>;
+
+export const fileContract = {
+  /** Asks the user for a file of this kind and reads it as UTF-8 text. */
+  openFile: {
+    input: z.object({ kind: fileKindSchema }).strict(),
+    output: z.discriminatedUnion('canceled', [canceledSchema, openedFileSchema]),
+  },
+  /** Asks the user where to save `text`, offering `suggestedName`, and writes it there. */
+  saveFile: {
+    input: z
+      .object({
+        kind: fileKindSchema,
+        suggestedName: z.string().trim().min(1).max(255),
+        text: z.string().max(100_000_000),
+      })
+      .strict(),
+    output: z.discriminatedUnion('canceled', [
+      canceledSchema,
+      z.object({ canceled: z.literal(false), fileName: z.string() }),
+    ]),
+  },
+  /**
+   * Reads a file from File ▸ Open Recent. The `menuCommand` event names it by an opaque id;
+   * `not-found` when the file is no longer there.
+   */
+  openRecentFile: {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: openedFileSchema,
+  },
+} as const;
+
+export type FileContract = typeof fileContract;
+export type FileMethod = keyof FileContract;
+export const FILE_METHODS = Object.keys(fileContract) as FileMethod[];

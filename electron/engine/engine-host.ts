@@ -1,0 +1,163 @@
+import {
+  API_EVENTS,
+  ApiError,
+  isApiMethod,
+  type ApiEnvelope,
+  type ApiMethod,
+} from '../../core/api/contract';
+import type { Db, OpenOptions } from '../../core/adapters/sqlite/database';
+import type { SecretName, SecretProtection, SecretStore } from '../../core/runtime/secret-store';
+import type { AppService, CreateAppService } from './app-service-types';
+import {
+  isMessage,
+  type EngineToMain,
+  type MainToEngine,
+  type SecretReply,
+  type SecretRequest,
+} from './engine-messages';
+
+/** The utility process's `process.parentPort`, as far as the host uses it. */
+export interface ParentPortLike {
+  on(event: 'message', listener: (message: { data: unknown }) => void): unknown;
+  postMessage(message: EngineToMain): void;
+}
+
+export interface EngineHostDeps {
+  port: ParentPortLike;
+  openDatabase: (file: string, options: OpenOptions) => Db;
+  createAppService: CreateAppService;
+  exit: (code: number) => void;
+  log?: (message: string) => void;
+}
+
+/** The failure a call answers with: the handler's own `ApiError`, or an `internal` one. */
+export function errorEnvelope(error: unknown): ApiEnvelope<never> {
+  if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+/**
+ * The engine in its own process: it opens the database, runs the app service, answers main's
+ * calls and forwards the service's events. Slow work here (an import, a simulation, a big
+ * query) never stalls the window, and a crash here never takes the window down.
+ */
+export function runEngineHost(deps: EngineHostDeps): void {
+  const { port } = deps;
+  const log = deps.log ?? ((message: string) => console.error(`[engine] ${message}`));
+  let service: AppService | undefined;
+  let db: Db | undefined;
+  let nextSecretId = 1;
+  const calls = new Set<Promise<void>>();
+  const pendingSecrets = new Map<
+    number,
+    { resolve(value: unknown): void; reject(error: Error): void }
+  >();
+
+  function askMain(request: SecretRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      pendingSecrets.set(request.id, { resolve, reject });
+      port.postMessage(request);
+    });
+  }
+
+  const secrets: SecretStore = {
+    async get(name: SecretName) {
+      return (await askMain({ type: 'secret', id: nextSecretId++, op: 'get', name })) as
+        string | undefined;
+    },
+    async set(name: SecretName, value: string) {
+      await askMain({ type: 'secret', id: nextSecretId++, op: 'set', name, value });
+    },
+    async delete(name: SecretName) {
+      await askMain({ type: 'secret', id: nextSecretId++, op: 'delete', name });
+    },
+    async protection() {
+      return (await askMain({
+        type: 'secret',
+        id: nextSecretId++,
+        op: 'protection',
+      })) as SecretProtection;
+    },
+  };
+
+  function init(message: Extract<MainToEngine, { type: 'init' }>): void {
+    try {
+      db = deps.openDatabase(message.databaseFile, {
+        ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
+      });
+      service = deps.createAppService({ dataDir: message.dataDir, db, secrets });
+      for (const event of API_EVENTS) {
+        service.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
+      }
+      port.postMessage({ type: 'ready' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`could not start: ${reason}`);
+      port.postMessage({ type: 'fatal', message: reason });
+    }
+  }
+
+  async function call(id: number, method: ApiMethod, input: unknown): Promise<void> {
+    let envelope: ApiEnvelope<unknown>;
+    if (!service) {
+      envelope = errorEnvelope(new ApiError('internal', 'The engine is not running.'));
+    } else if (!isApiMethod(method)) {
+      envelope = errorEnvelope(
+        new ApiError('invalid-request', `Unknown method ${String(method)}.`),
+      );
+    } else {
+      try {
+        const handler = service.handlers[method] as (input: unknown) => Promise<unknown>;
+        envelope = { ok: true, value: await handler(input) };
+      } catch (error) {
+        if (!(error instanceof ApiError)) log(`${method} failed: ${String(error)}`);
+        envelope = errorEnvelope(error);
+      }
+    }
+    port.postMessage({ type: 'result', id, envelope });
+  }
+
+  function settleSecret(reply: SecretReply): void {
+    const pending = pendingSecrets.get(reply.id);
+    if (!pending) return;
+    pendingSecrets.delete(reply.id);
+    if (reply.ok) pending.resolve(reply.value);
+    else pending.reject(new Error(reply.message));
+  }
+
+  // Calls already under way finish (and answer) before the database closes under them.
+  async function stop(): Promise<void> {
+    await Promise.allSettled([...calls]);
+    try {
+      service?.close();
+      db?.close();
+    } finally {
+      service = undefined;
+      db = undefined;
+      port.postMessage({ type: 'stopped' });
+      deps.exit(0);
+    }
+  }
+
+  port.on('message', ({ data }) => {
+    if (!isMessage<MainToEngine>(data)) return;
+    switch (data.type) {
+      case 'init':
+        init(data);
+        break;
+      case 'call': {
+        const running = call(data.id, data.method, data.input);
+        calls.add(running);
+        void running.finally(() => calls.delete(running));
+        break;
+      }
+      case 'secret-reply':
+        settleSecret(data);
+        break;
+      case 'stop':
+        void stop();
+        break;
+    }
+  });
+}

@@ -1,0 +1,11 @@
+// The engine host's entry: Electron starts it with utilityProcess.fork (electron/main/engine-client.ts).
+import { createAppService } from 'virtual:journey-studio/app-service';
+import { openDatabase } from '../../core/adapters/sqlite/database';
+import { runEngineHost } from './engine-host';
+
+runEngineHost({
+  port: process.parentPort,
+  openDatabase,
+  createAppService,
+  exit: (code) => process.exit(code),
+});

@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import type { AppApi } from '../core/api/contract';
+import { runMenuCommand } from './api/menu-commands';
+import { Editor } from './Editor';
+import { LibraryView } from './library/LibraryView';
+import { Dialogs } from './panels/Dialogs';
+import { Toast } from './panels/Toast';
+import { useApp, useAppStore } from './store/app-store';
+
+const ROUTE = /^#\/journeys\/([^/]+)$/;
+
+/** Keeps the open journey in the address, so a reload comes back to it. */
+function useRouteInAddress() {
+  const store = useAppStore();
+  const route = useApp((s) => s.route);
+  useEffect(() => {
+    const match = ROUTE.exec(window.location.hash);
+    if (match?.[1]) void store.getState().openJourney(decodeURIComponent(match[1]));
+  }, [store]);
+  useEffect(() => {
+    const hash = route.view === 'editor' ? `#/journeys/${encodeURIComponent(route.id)}` : '';
+    if (window.location.hash !== hash) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${hash}`);
+    }
+  }, [route]);
+}
+
+/** Follows saves from other windows: refreshes the list, warns about the open journey. */
+function useLibraryEvents(api: AppApi) {
+  const store = useAppStore();
+  useEffect(
+    () =>
+      api.onJourneysChanged(({ id }) => {
+        const state = store.getState();
+        if (state.route.view === 'library') {
+          void state.refreshLibrary();
+          return;
+        }
+        if (state.journey?.id !== id || state.saving) return;
+        void api.getJourney({ id }).then(
+          (record) => {
+            const now = store.getState();
+            if (!now.saving && now.revision !== undefined && record.revision > now.revision) {
+              now.notify(
+                'This journey was just saved in another window. Saving here will ask what to keep.',
+                'warning',
+              );
+            }
+          },
+          () => undefined,
+        );
+      }),
+    [api, store],
+  );
+}
+
+/** The desktop app's menu (never fires in a browser). */
+function useMenuCommands(api: AppApi) {
+  const store = useAppStore();
+  useEffect(
+    () => api.onMenuCommand((event) => runMenuCommand(store.getState(), event)),
+    [api, store],
+  );
+}
+
+function useUnsavedGuard() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (store.getState().dirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [store]);
+}
+
+export function App({ api }: { api: AppApi }) {
+  const view = useApp((s) => s.route.view);
+  useRouteInAddress();
+  useLibraryEvents(api);
+  useMenuCommands(api);
+  useUnsavedGuard();
+  return (
+    <div className="app">
+      {view === 'editor' ? <Editor /> : <LibraryView />}
+      <Dialogs />
+      <Toast />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
+import { downloadText } from './download';
+
+const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
+  journey: '.json,application/json',
+  profiles: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
+  events: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
+};
+
+/**
+ * The file methods of the AppApi in a browser, where the page itself asks: a file input to open,
+ * a download to save. (The desktop shell answers them with native dialogs.) Opening must start
+ * from a click, as browsers only show the file chooser then.
+ */
+export function browserFiles(): Pick<AppApi, 'openFile' | 'saveFile' | 'openRecentFile'> {
+  return {
+    openFile({ kind }) {
+      return new Promise<AppOutput<'openFile'>>((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = ACCEPT[kind];
+        input.hidden = true;
+        input.dataset.testid = 'file-input';
+        const done = () => input.remove();
+        input.addEventListener('cancel', () => {
+          done();
+          resolve({ canceled: true });
+        });
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          done();
+          if (!file) {
+            resolve({ canceled: true });
+            return;
+          }
+          file.text().then(
+            (text) => resolve({ canceled: false, kind, fileName: file.name, text }),
+            () => reject(new ApiError('invalid-request', `“${file.name}” could not be read.`)),
+          );
+        });
+        document.body.append(input);
+        input.click();
+      });
+    },
+    saveFile({ suggestedName, text }) {
+      downloadText(suggestedName, text);
+      return Promise.resolve({ canceled: false, fileName: suggestedName });
+    },
+    openRecentFile() {
+      return Promise.reject(
+        new ApiError('not-found', 'Recent files are kept by the desktop app only.'),
+      );
+    },
+  };
+}

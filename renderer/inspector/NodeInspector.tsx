@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import { InfoIcon } from '../nodes/icons';
+import { nodeTitle } from '../nodes/node-title';
+import { nodeView } from '../nodes/registry';
+import { CATEGORY_LABELS } from '../nodes/node-view';
+import { useApp } from '../store/app-store';
+import { errorsByField, unplacedErrors } from './field-errors';
+import { isRecord, nodeSchema, variantsOf } from './json-schema';
+import { SchemaForm } from './SchemaForm';
+
+const NO_ISSUES = [] as const;
+
+/** The inspector for one step: its name, its problems, and the form generated from its schema. */
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const node = useApp((s) => s.journey?.nodes.find((n) => n.id === nodeId));
+  const issues = useApp((s) => s.issuesByNode.get(nodeId) ?? NO_ISSUES);
+  const updateConfig = useApp((s) => s.updateConfig);
+  const updateLabel = useApp((s) => s.updateLabel);
+  const errors = useMemo(() => errorsByField(issues), [issues]);
+  if (!node || !isNodeKind(node.kind)) return null;
+  const definition = nodeDefinition(node.kind);
+  const view = nodeView(node.kind);
+  const schema = nodeSchema(node.kind);
+  const Icon = view?.Icon;
+  const Extra = view?.InspectorExtra;
+  const variants = variantsOf(schema);
+  const activeSchema = variants
+    ? variants.options.find((o) => o.value === node.config[variants.key])?.schema
+    : schema;
+  const shown = new Set<string>([
+    ...Object.keys(activeSchema?.properties ?? {}),
+    ...(variants ? [variants.key] : []),
+    ...(schema.widget === 'condition' ? [''] : []),
+  ]);
+  const general = unplacedErrors(errors, shown);
+  const notes = issues.filter((i) => i.severity === 'info');
+
+  return (
+    <div className="inspector-body" data-testid="node-inspector">
+      <header className={`inspector-head cat-${definition.category}`}>
+        <span className="node-icon">{Icon && <Icon size={18} />}</span>
+        <div className="inspector-head-text">
+          <span className="inspector-kind">
+            {definition.label} · {CATEGORY_LABELS[definition.category]}
+          </span>
+          <input
+            className="inspector-name"
+            value={node.label ?? ''}
+            placeholder={nodeTitle({ ...node, label: undefined })}
+            aria-label="Step name"
+            onChange={(e) => updateLabel(node.id, e.target.value)}
+            onBlur={(e) => updateLabel(node.id, e.target.value.trim())}
+          />
+        </div>
+      </header>
+      <p className="inspector-description">{definition.description}</p>
+      {general.length > 0 && (
+        <ul className="inspector-problems" aria-label="Problems">
+          {general.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="form">
+        <SchemaForm
+          schema={schema}
+          value={isRecord(node.config) ? node.config : {}}
+          errors={errors}
+          view={view}
+          idPrefix={`cfg-${node.id}`}
+          onChange={(config, renamed) => updateConfig(node.id, config, renamed)}
+        />
+      </div>
+      {Extra && <Extra node={node} />}
+      {notes.length > 0 && (
+        <ul className="inspector-notes" aria-label="Notes">
+          {notes.map((note) => (
+            <li key={note.message}>
+              <InfoIcon size={14} />
+              {note.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="inspector-id">
+        Id <code>{node.id}</code>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,418 @@
+import type { ReactNode } from 'react';
+import type { Condition } from '../../core/conditions/condition';
+import type { NodeView } from '../nodes/node-view';
+import { CloseIcon, PlusIcon } from '../nodes/icons';
+import { isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { ConditionBuilder } from './widgets/ConditionBuilder';
+import { DurationInput } from './widgets/DurationInput';
+import { Field } from './widgets/Field';
+import { FiltersEditor } from './widgets/FiltersEditor';
+import { KeyValueEditor } from './widgets/KeyValueEditor';
+import { NameInput } from './widgets/NameInput';
+import { NameListEditor } from './widgets/NameListEditor';
+import { TemplateInput } from './widgets/TemplateInput';
+import { TimeInput } from './widgets/TimeInput';
+import { VariantsEditor } from './widgets/VariantsEditor';
+import { WeekdayPicker } from './widgets/WeekdayPicker';
+
+export type ConfigChange = (
+  value: Record<string, unknown>,
+  renamedPorts?: Map<string, string>,
+) => void;
+
+export interface SchemaFormProps {
+  schema: JsonSchema;
+  value: Record<string, unknown>;
+  onChange: ConfigChange;
+  /** Validator messages by top-level config key ('' for the config as a whole). */
+  errors: ReadonlyMap<string, readonly string[]>;
+  view?: NodeView;
+  idPrefix: string;
+}
+
+/**
+ * The inspector form generated from a kind's schema: a variant picker for discriminated unions,
+ * then one field per property, each with the widget its `widget` hint (or its type) asks for.
+ */
+export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: SchemaFormProps) {
+  if (schema.widget === 'condition') {
+    return (
+      <Field
+        id={`${idPrefix}-condition`}
+        label={schema.title ?? 'Condition'}
+        group
+        errors={errors.get('') ?? []}
+      >
+        <ConditionBuilder
+          value={value}
+          label={schema.title ?? 'Condition'}
+          allowSinceEntry
+          onChange={(condition) => onChange(condition as unknown as Record<string, unknown>)}
+        />
+      </Field>
+    );
+  }
+  const variants = variantsOf(schema);
+  const active = variants?.options.find((o) => o.value === value[variants.key]);
+  const objectSchema = variants ? active?.schema : schema;
+  return (
+    <>
+      {variants && (
+        <VariantPicker
+          variants={variants}
+          value={value}
+          onChange={onChange}
+          view={view}
+          idPrefix={idPrefix}
+          errors={errors.get(variants.key) ?? []}
+        />
+      )}
+      {objectSchema &&
+        Object.entries(objectSchema.properties ?? {})
+          .filter(([name]) => name !== variants?.key)
+          .map(([name, property]) => (
+            <SchemaField
+              key={name}
+              id={`${idPrefix}-${name}`}
+              name={name}
+              schema={property}
+              required={objectSchema.required?.includes(name) ?? false}
+              value={value[name]}
+              errors={errors.get(name) ?? []}
+              view={view}
+              onChange={(next, renamed) => {
+                const updated = { ...value };
+                if (next === undefined) delete updated[name];
+                else updated[name] = next;
+                onChange(updated, renamed);
+              }}
+            />
+          ))}
+    </>
+  );
+}
+
+/** A starting config for another variant: good defaults, plus what carries over by name. */
+export function switchVariant(
+  variants: Variants,
+  current: Record<string, unknown>,
+  target: string,
+  view?: NodeView,
+): Record<string, unknown> {
+  const option = variants.options.find((o) => o.value === target);
+  if (!option) return current;
+  const known = new Set(variants.options.flatMap((o) => Object.keys(o.schema.properties ?? {})));
+  const next: Record<string, unknown> = { [variants.key]: target };
+  const defaults = view?.variantDefaults?.[target] ?? {};
+  for (const [name, property] of Object.entries(option.schema.properties ?? {})) {
+    if (name === variants.key) continue;
+    if (current[name] !== undefined) next[name] = current[name];
+    else if (defaults[name] !== undefined) next[name] = structuredClone(defaults[name]);
+    else if (option.schema.required?.includes(name)) next[name] = emptyValue(property);
+  }
+  // Keys no variant knows were written by a newer build; they stay.
+  for (const [name, v] of Object.entries(current)) if (!known.has(name)) next[name] = v;
+  return next;
+}
+
+function emptyValue(schema: JsonSchema): unknown {
+  switch (schema.widget) {
+    case 'duration':
+      return 'P1D';
+    case 'time':
+      return '09:00';
+    case 'condition':
+      return { attribute: '', op: 'exists' };
+    default:
+      break;
+  }
+  if (schema.type === 'number') return 0;
+  if (schema.type === 'array') return [];
+  if (schema.type === 'boolean') return false;
+  return '';
+}
+
+function VariantPicker({
+  variants,
+  value,
+  onChange,
+  view,
+  idPrefix,
+  errors,
+}: {
+  variants: Variants;
+  value: Record<string, unknown>;
+  onChange: ConfigChange;
+  view?: NodeView;
+  idPrefix: string;
+  errors: readonly string[];
+}) {
+  const current = value[variants.key];
+  const compact = variants.options.every((o) => o.title.length <= 18);
+  const active = variants.options.find((o) => o.value === current);
+  const id = `${idPrefix}-${variants.key}`;
+  return (
+    <Field
+      id={id}
+      label={view?.variantLabel ?? 'Type'}
+      group
+      errors={errors}
+      help={active?.description}
+    >
+      <div
+        className={compact ? 'segmented' : 'choice-list'}
+        role="radiogroup"
+        aria-labelledby={`${id}-label`}
+      >
+        {variants.options.map((option) => (
+          <button
+            key={option.value}
+            type="button"
+            role="radio"
+            aria-checked={option.value === current}
+            className={`choice${option.value === current ? ' is-on' : ''}`}
+            onClick={() => {
+              if (option.value !== current)
+                onChange(switchVariant(variants, value, option.value, view));
+            }}
+          >
+            {!compact && <span className="choice-dot" aria-hidden="true" />}
+            {option.title}
+          </button>
+        ))}
+      </div>
+    </Field>
+  );
+}
+
+interface SchemaFieldProps {
+  id: string;
+  name: string;
+  schema: JsonSchema;
+  required: boolean;
+  value: unknown;
+  errors: readonly string[];
+  view?: NodeView;
+  onChange: (value: unknown, renamedPorts?: Map<string, string>) => void;
+}
+
+function SchemaField({
+  id,
+  name,
+  schema,
+  required,
+  value,
+  errors,
+  view,
+  onChange,
+}: SchemaFieldProps) {
+  const label = schema.title ?? name;
+  const options = view?.fieldOptions?.[name];
+  const field = (control: ReactNode, group = false) => (
+    <Field
+      id={id}
+      label={label}
+      optional={!required}
+      help={schema.description}
+      errors={errors}
+      group={group}
+    >
+      {control}
+    </Field>
+  );
+  const text = typeof value === 'string' ? value : undefined;
+  switch (schema.widget) {
+    case 'duration':
+      if (!required && value === undefined) {
+        return field(
+          <AddButton
+            label={`Add ${label.toLowerCase()}`}
+            onClick={() => onChange(options?.allowNegative ? '-P1D' : 'P1D')}
+          />,
+          true,
+        );
+      }
+      return field(
+        <div className="with-remove">
+          <DurationInput
+            id={id}
+            value={text}
+            label={label}
+            allowNegative={options?.allowNegative}
+            onChange={onChange}
+          />
+          {!required && (
+            <RemoveButton
+              label={`Remove ${label.toLowerCase()}`}
+              onClick={() => onChange(undefined)}
+            />
+          )}
+        </div>,
+      );
+    case 'time':
+      return field(
+        <TimeInput
+          id={id}
+          value={text}
+          label={label}
+          onChange={(v) => onChange(v ?? (required ? '' : undefined))}
+        />,
+      );
+    case 'weekdays':
+      return field(
+        <WeekdayPicker
+          labelledBy={`${id}-label`}
+          value={Array.isArray(value) ? (value as string[]) : undefined}
+          onChange={onChange}
+        />,
+        true,
+      );
+    case 'event':
+      return field(<NameInput id={id} kind="event" value={text} onChange={onChange} />);
+    case 'attribute':
+      return field(<NameInput id={id} kind="attribute" value={text} onChange={onChange} />);
+    case 'filters':
+      return field(<FiltersEditor value={value} onChange={onChange} />, true);
+    case 'condition':
+      return field(
+        <ConditionBuilder
+          value={value}
+          label={label}
+          allowSinceEntry={false}
+          onChange={(c: Condition) => onChange(c)}
+        />,
+        true,
+      );
+    case 'variants':
+      return field(<VariantsEditor value={value} onChange={onChange} />, true);
+    case 'template-line':
+    case 'template-html':
+    case 'template-text':
+      return field(
+        <TemplateInput
+          id={id}
+          label={label}
+          value={text}
+          multiline={
+            schema.widget === 'template-line'
+              ? undefined
+              : schema.widget === 'template-html'
+                ? 'html'
+                : 'text'
+          }
+          onChange={(v) => onChange(v === '' && !required ? undefined : v)}
+        />,
+      );
+    case 'attribute-values':
+      return field(
+        <KeyValueEditor value={value} onChange={onChange} addLabel="Set an attribute" />,
+        true,
+      );
+    case 'attribute-numbers':
+      return field(
+        <KeyValueEditor
+          value={value}
+          numbers
+          onChange={onChange}
+          addLabel="Add points to an attribute"
+        />,
+        true,
+      );
+    case 'attribute-list':
+      return field(
+        <NameListEditor
+          value={value}
+          onChange={onChange}
+          addLabel="Remove an attribute"
+          itemLabel="Attribute to remove"
+        />,
+        true,
+      );
+    default:
+      break;
+  }
+  if (schema.enum) {
+    return field(
+      <select
+        id={id}
+        className="select"
+        value={text ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
+        {!required && <option value="">Default</option>}
+        {schema.enum.map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {String(option)}
+          </option>
+        ))}
+      </select>,
+    );
+  }
+  if (schema.type === 'number') {
+    return field(
+      <input
+        id={id}
+        className="input is-number"
+        type="number"
+        value={typeof value === 'number' ? value : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />,
+    );
+  }
+  if (schema.type === 'boolean') {
+    return field(
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === true}
+        onChange={(e) => onChange(e.target.checked)}
+      />,
+    );
+  }
+  if (schema.type === 'object' && schema.properties && isRecord(value)) {
+    return field(
+      <div className="nested">
+        <SchemaForm
+          schema={schema}
+          value={value}
+          onChange={onChange}
+          errors={new Map()}
+          view={view}
+          idPrefix={id}
+        />
+      </div>,
+      true,
+    );
+  }
+  return field(
+    <input
+      id={id}
+      className="input"
+      value={text ?? (value === undefined ? '' : JSON.stringify(value))}
+      placeholder={options?.placeholder}
+      onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
+    />,
+  );
+}
+
+function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button is-quiet is-small" onClick={onClick}>
+      <PlusIcon size={14} /> {label}
+    </button>
+  );
+}
+
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
+      <CloseIcon size={14} />
+    </button>
+  );
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { nodeDefinition, type NodeKind } from '../../core/nodes/registry';
+
+/** The part of JSON Schema that `z.toJSONSchema` writes for our node schemas. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  /** Which editor to show, from `.meta({ widget })` on the zod schema. */
+  widget?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  minLength?: number;
+}
+
+const cache = new Map<string, JsonSchema>();
+
+/** A kind's config schema as JSON Schema, made once per kind. */
+export function nodeSchema(kind: NodeKind): JsonSchema {
+  let schema = cache.get(kind);
+  if (!schema) {
+    schema = z.toJSONSchema(nodeDefinition(kind).schema, { unrepresentable: 'any' }) as JsonSchema;
+    cache.set(kind, schema);
+  }
+  return schema;
+}
+
+export interface VariantOption {
+  value: string;
+  title: string;
+  description?: string;
+  schema: JsonSchema;
+}
+
+export interface Variants {
+  /** The property that tells variants apart: "on", "mode", "channel". */
+  key: string;
+  options: VariantOption[];
+}
+
+/** A discriminated union (`oneOf` of objects, each with a `const` on the same property). */
+export function variantsOf(schema: JsonSchema): Variants | undefined {
+  const options = schema.oneOf;
+  if (!options?.length) return undefined;
+  const first = options[0]?.properties ?? {};
+  const key = Object.keys(first).find((k) =>
+    options.every((o) => typeof o.properties?.[k]?.const === 'string'),
+  );
+  if (!key) return undefined;
+  return {
+    key,
+    options: options.map((o) => ({
+      value: o.properties?.[key]?.const as string,
+      title: o.title ?? (o.properties?.[key]?.const as string),
+      ...(o.description !== undefined && { description: o.description }),
+      schema: o,
+    })),
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import {
+  DURATION_UNITS,
+  durationToWords,
+  unitLabel,
+  wordsToDuration,
+  type DurationUnit,
+} from './duration-words';
+
+export interface DurationInputProps {
+  id: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  allowNegative?: boolean;
+  label?: string;
+}
+
+/**
+ * A duration in words: an amount and a unit (and "before/after" where a shift may go back).
+ * The file gets ISO 8601. Durations one unit cannot say are shown and edited as written.
+ */
+export function DurationInput({ id, value, onChange, allowNegative, label }: DurationInputProps) {
+  const words = value === undefined || value === '' ? null : durationToWords(value);
+  const [draft, setDraft] = useState<string | null>(null);
+  if (value && !words) {
+    return (
+      <div className="duration-input">
+        <input
+          id={id}
+          className="input is-mono"
+          value={value ?? ''}
+          onChange={(e) => onChange(e.target.value.trim().toUpperCase())}
+          placeholder="e.g. P1DT12H"
+          aria-label={label}
+          spellCheck={false}
+        />
+      </div>
+    );
+  }
+  const amount = words?.amount ?? 1;
+  const unit: DurationUnit = words?.unit ?? 'days';
+  const negative = words?.negative ?? false;
+  const write = (next: { amount?: number; unit?: DurationUnit; negative?: boolean }) =>
+    onChange(
+      wordsToDuration({
+        amount: next.amount ?? amount,
+        unit: next.unit ?? unit,
+        negative: next.negative ?? negative,
+      }),
+    );
+  const shown = draft ?? String(amount);
+  return (
+    <div className="duration-input" role="group" aria-label={label}>
+      <input
+        id={id}
+        className="input is-number"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        value={shown}
+        aria-label={label ? `${label}: amount` : 'Amount'}
+        onChange={(e) => {
+          const text = e.target.value;
+          const n = Number(text);
+          if (text !== '' && Number.isInteger(n) && n >= 0) {
+            setDraft(null);
+            write({ amount: n });
+          } else {
+            setDraft(text);
+          }
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      <select
+        className="select"
+        value={unit}
+        aria-label={label ? `${label}: unit` : 'Unit'}
+        onChange={(e) => write({ unit: e.target.value as DurationUnit })}
+      >
+        {DURATION_UNITS.map((u) => (
+          <option key={u} value={u}>
+            {unitLabel(u, amount)}
+          </option>
+        ))}
+      </select>
+      {allowNegative && (
+        <select
+          className="select"
+          value={negative ? 'before' : 'after'}
+          aria-label={label ? `${label}: before or after` : 'Before or after'}
+          onChange={(e) => write({ negative: e.target.value === 'before' })}
+        >
+          <option value="before">before</option>
+          <option value="after">after</option>
+        </select>
+      )}
+    </div>
+  );
+}

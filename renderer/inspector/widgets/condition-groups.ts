@@ -1,0 +1,57 @@
+import type { Condition } from '../../../core/conditions/condition';
+
+/** How a group combines its items: all, any, none of them, or not all of them. */
+export type GroupMode = 'all' | 'any' | 'none' | 'not-all';
+
+export interface ConditionGroup {
+  mode: GroupMode;
+  items: unknown[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a condition as a group, the shape the builder edits: a lone rule is a group of one. */
+export function toGroup(condition: unknown): ConditionGroup {
+  if (isRecord(condition)) {
+    if (Array.isArray(condition.all)) return { mode: 'all', items: condition.all };
+    if (Array.isArray(condition.any)) return { mode: 'any', items: condition.any };
+    if ('not' in condition) {
+      const inner = condition.not;
+      if (isRecord(inner) && Array.isArray(inner.any)) return { mode: 'none', items: inner.any };
+      if (isRecord(inner) && Array.isArray(inner.all)) return { mode: 'not-all', items: inner.all };
+      return { mode: 'none', items: [inner] };
+    }
+  }
+  return { mode: 'all', items: condition === undefined ? [] : [condition] };
+}
+
+/**
+ * Writes a group back as the simplest condition that means the same: a group of one rule is
+ * that rule, so a journey file stays as a person would write it.
+ */
+export function fromGroup(group: ConditionGroup): Condition {
+  const items = group.items as Condition[];
+  switch (group.mode) {
+    case 'all':
+      return items.length === 1 && items[0] ? items[0] : { all: items };
+    case 'any':
+      return items.length === 1 && items[0] ? items[0] : { any: items };
+    case 'none':
+      return items.length === 1 && items[0] ? { not: items[0] } : { not: { any: items } };
+    case 'not-all':
+      return { not: { all: items } };
+  }
+}
+
+export function isGroup(condition: unknown): boolean {
+  return isRecord(condition) && ('all' in condition || 'any' in condition || 'not' in condition);
+}
+
+export const GROUP_MODE_LABELS: Record<GroupMode, string> = {
+  all: 'all of these',
+  any: 'any of these',
+  none: 'none of these',
+  'not-all': 'not all of these',
+};

@@ -1,0 +1,27 @@
+import '@xyflow/react/dist/base.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectAppApi } from './api/app-api';
+import { App } from './App';
+import { AppStoreContext, createAppStore } from './store/app-store';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const connection = connectAppApi();
+if (connection.ok) {
+  const store = createAppStore(connection.api);
+  root.render(
+    <StrictMode>
+      <AppStoreContext.Provider value={store}>
+        <App api={connection.api} />
+      </AppStoreContext.Provider>
+    </StrictMode>,
+  );
+} else {
+  root.render(
+    <div className="app-blocked" role="alert">
+      <h1>Journey Studio</h1>
+      <p>{connection.reason}</p>
+    </div>,
+  );
+}

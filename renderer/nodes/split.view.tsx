@@ -1,0 +1,4 @@
+import { SplitIcon } from './icons';
+import type { NodeView } from './node-view';
+
+export const splitView: NodeView = { Icon: SplitIcon };

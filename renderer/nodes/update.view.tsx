@@ -1,0 +1,4 @@
+import { ProfileIcon } from './icons';
+import type { NodeView } from './node-view';
+
+export const updateView: NodeView = { Icon: ProfileIcon };

@@ -1,0 +1,60 @@
+import type { DragEvent } from 'react';
+import { NODE_DEFINITIONS, type NodeKind } from '../../core/nodes/registry';
+import type { NodeCategory } from '../../core/nodes/node-definition';
+import { PALETTE_MIME } from '../canvas/palette-drag';
+import { NODE_VIEWS } from '../nodes/registry';
+import { CATEGORY_LABELS } from '../nodes/node-view';
+import { useApp } from '../store/app-store';
+
+const CATEGORY_ORDER: NodeCategory[] = ['entry', 'timing', 'logic', 'action', 'end'];
+
+/**
+ * The seven kinds of step, grouped by category. Drag one onto the canvas, or click it (or press
+ * Enter, or its number key) to add it after the selected step.
+ */
+export function Palette() {
+  const addNear = useApp((s) => s.addNodeNearSelection);
+  const hasTrigger = useApp((s) => s.journey?.nodes.some((n) => n.kind === 'trigger') ?? false);
+  const onDragStart = (event: DragEvent, kind: NodeKind) => {
+    event.dataTransfer.setData(PALETTE_MIME, kind);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  return (
+    <nav className="palette" aria-label="Steps">
+      <h2 className="palette-title">Steps</h2>
+      {CATEGORY_ORDER.map((category) => {
+        const kinds = NODE_DEFINITIONS.filter((d) => d.category === category);
+        if (kinds.length === 0) return null;
+        return (
+          <section key={category} className="palette-group">
+            <h3 className="palette-group-title">{CATEGORY_LABELS[category]}</h3>
+            {kinds.map((definition) => {
+              const { Icon } = NODE_VIEWS[definition.kind];
+              const number = NODE_DEFINITIONS.findIndex((d) => d.kind === definition.kind) + 1;
+              const muted = definition.kind === 'trigger' && hasTrigger;
+              return (
+                <button
+                  key={definition.kind}
+                  type="button"
+                  className={`palette-item cat-${category}${muted ? ' is-muted' : ''}`}
+                  draggable
+                  onDragStart={(e) => onDragStart(e, definition.kind)}
+                  onClick={() => addNear(definition.kind)}
+                  title={`${definition.description}${muted ? ' A journey has one trigger.' : ''}`}
+                  data-testid={`palette-${definition.kind}`}
+                >
+                  <span className="node-icon">
+                    <Icon size={16} />
+                  </span>
+                  <span className="palette-label">{definition.label}</span>
+                  <kbd className="palette-key">{number}</kbd>
+                </button>
+              );
+            })}
+          </section>
+        );
+      })}
+      <p className="palette-hint">Drag onto the canvas, or click to add after the selected step.</p>
+    </nav>
+  );
+}

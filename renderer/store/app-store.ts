@@ -1,0 +1,49 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { AppApi } from '../../core/api/contract';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createEditSlice, type EditSlice } from './edit-slice';
+import { createFlowSlice, type FlowSlice } from './flow-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createValidationSlice, type ValidationSlice } from './validation-slice';
+
+export type AppState = DocumentSlice &
+  HistorySlice &
+  SelectionSlice &
+  ValidationSlice &
+  FlowSlice &
+  EditSlice &
+  UiSlice &
+  LibrarySlice;
+
+export type AppStore = StoreApi<AppState>;
+
+/** The one store of the app, built from its slices; the API client comes in from outside. */
+export function createAppStore(api: AppApi): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createDocumentSlice(...a),
+    ...createHistorySlice(...a),
+    ...createSelectionSlice(...a),
+    ...createValidationSlice(...a),
+    ...createFlowSlice(...a),
+    ...createEditSlice(...a),
+    ...createUiSlice(...a),
+    ...createLibrarySlice(api)(...a),
+  }));
+}
+
+export const AppStoreContext = createContext<AppStore | null>(null);
+
+export function useAppStore(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('useApp must be used inside <AppStoreContext.Provider>');
+  return store;
+}
+
+/** Reads a slice of the app state; re-renders only when the selected value changes. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(useAppStore(), selector);
+}

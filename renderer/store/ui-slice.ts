@@ -1,0 +1,96 @@
+import type { StateCreator } from 'zustand';
+import type { Position } from '../../core/model/journey';
+import type { AppState } from './app-store';
+import type { Fragment } from './journey-edits';
+
+export type NoticeTone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: NoticeTone;
+}
+
+/** A question the app is asking, shown as a dialog over everything else. */
+export type Dialog =
+  | { type: 'new-journey'; templateId?: string }
+  | { type: 'rename'; id: string; name: string }
+  | { type: 'delete'; id: string; name: string }
+  | { type: 'import-problems'; fileName: string; problems: ImportProblem[] }
+  | { type: 'import-exists'; fileName: string; text: string; id: string; name: string }
+  | { type: 'save-conflict'; message: string }
+  | { type: 'leave-unsaved'; then: 'library' }
+  | { type: 'shortcuts' };
+
+export interface ImportProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface UiSlice {
+  notice: Notice | null;
+  dialog: Dialog | null;
+  issuesOpen: boolean;
+  clipboard: Fragment | null;
+  /** How many times the clipboard was pasted, so pastes do not land on top of each other. */
+  pasteCount: number;
+  /** The flow position at the middle of the visible canvas, where keyboard-added nodes go. */
+  viewCenter: Position;
+  /** Bumped to ask the canvas to fit the view or to reveal a node (it watches these). */
+  fitViewRequest: number;
+  revealRequest: { nodeId: string; nonce: number } | null;
+  /** The sample profile message previews render for. */
+  personaId: string;
+  notify: (text: string, tone?: NoticeTone) => void;
+  dismissNotice: () => void;
+  openDialog: (dialog: Dialog) => void;
+  closeDialog: () => void;
+  setIssuesOpen: (open: boolean) => void;
+  setViewCenter: (center: Position) => void;
+  requestFitView: () => void;
+  revealNode: (nodeId: string) => void;
+  setPersona: (id: string) => void;
+}
+
+let noticeIds = 0;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  notice: null,
+  dialog: null,
+  issuesOpen: false,
+  clipboard: null,
+  pasteCount: 0,
+  viewCenter: { x: 0, y: 0 },
+  fitViewRequest: 0,
+  revealRequest: null,
+  personaId: 'emma',
+  notify(text, tone = 'info') {
+    set({ notice: { id: ++noticeIds, text, tone } });
+  },
+  dismissNotice() {
+    set({ notice: null });
+  },
+  openDialog(dialog) {
+    set({ dialog });
+  },
+  closeDialog() {
+    set({ dialog: null });
+  },
+  setIssuesOpen(issuesOpen) {
+    set({ issuesOpen });
+  },
+  setViewCenter(viewCenter) {
+    set({ viewCenter });
+  },
+  requestFitView() {
+    set({ fitViewRequest: get().fitViewRequest + 1 });
+  },
+  revealNode(nodeId) {
+    get().select([nodeId]);
+    set({ revealRequest: { nodeId, nonce: (get().revealRequest?.nonce ?? 0) + 1 } });
+  },
+  setPersona(personaId) {
+    set({ personaId });
+  },
+});

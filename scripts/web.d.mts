@@ -1,0 +1,16 @@
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function prepareWeb(options?: { quiet?: boolean }): Promise<string>;
+
+export function startWeb(options?: {
+  port?: number;
+  dataDir?: string;
+  token?: string;
+  quiet?: boolean;
+}): Promise<WebServer>;

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { startWeb, type WebServer } from '../../scripts/web.mjs';
+
+/** Debian's Chromium, headless, without the background services that reach the network. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export interface Studio {
+  server: WebServer;
+  browser: Browser;
+  dataDir: string;
+  /** A fresh browser window on the app, already holding the token. */
+  open(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Calls the AppApi directly, as a second window would. */
+  api<T = unknown>(method: string, input: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Browser mode on a free port with an empty data folder, and a Chromium to look at it. */
+export async function startStudio(): Promise<Studio> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'js-e2e-'));
+  const server = await startWeb({ port: 0, dataDir, quiet: true });
+  const browser = await chromium.launch(CHROMIUM);
+  return {
+    server,
+    browser,
+    dataDir,
+    async open() {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(server.url);
+      await page.getByTestId('library').waitFor();
+      return { context, page };
+    },
+    async api<T>(method: string, input: unknown) {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+        body: JSON.stringify(input),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+      return envelope.value;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const node = (page: Page, id: string): Locator => page.getByTestId(`node-${id}`);
+
+/** Drags a step from the palette onto the canvas at a point of the canvas. */
+export async function dropFromPalette(
+  page: Page,
+  kind: string,
+  x: number,
+  y: number,
+): Promise<void> {
+  await page
+    .getByTestId(`palette-${kind}`)
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  await node(page, kind).waitFor();
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Draws a connection with the mouse, from an exit of one step to another step's input. */
+export async function connect(page: Page, from: string, port: string, to: Locator): Promise<void> {
+  const start = await centre(
+    node(page, from).locator(`.react-flow__handle.source[data-handleid="${port}"]`),
+  );
+  const end = await centre(to);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 10, start.y + 20, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+export const input = (page: Page, id: string): Locator =>
+  node(page, id).locator('.react-flow__handle.target');
+
+export async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';

@@ -1,0 +1,45 @@
+import type { Session } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { hardenSession } from '../../electron/main/session-hardening';
+import { fake, preventable, resetFakes } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule()));
+
+function hardened() {
+  resetFakes();
+  hardenSession(fake.session as unknown as Session, vi.fn());
+  return fake.session;
+}
+
+describe('the session', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid'])(
+    'denies a request for %s',
+    (permission) => {
+      const session = hardened();
+      const callback = vi.fn();
+      session.permissionRequestHandler?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+    },
+  );
+
+  it('answers every permission check and device request with no', () => {
+    const session = hardened();
+    expect(session.permissionCheckHandler?.({}, 'media', 'app://journey-studio', {})).toBe(false);
+    expect(session.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
+    const callback = vi.fn();
+    session.displayMediaRequestHandler?.({}, callback);
+    expect(callback).toHaveBeenCalledWith(null);
+  });
+
+  it('lets only the app’s own data be downloaded', () => {
+    const session = hardened();
+    const download = (url: string) => {
+      const event = preventable({});
+      session.emit('will-download', event, { getURL: () => url });
+      return event.defaultPrevented;
+    };
+    expect(download('blob:app://journey-studio/0b6e…')).toBe(false);
+    expect(download('https://evil.example/payload.exe')).toBe(true);
+    expect(download('blob:https://evil.example/x')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkConnection } from '../../renderer/canvas/connection-rules';
+import { edge, journey, node } from '../core/build';
+
+function reason(result: ReturnType<typeof checkConnection>): string {
+  if (result.ok) throw new Error('expected the connection to be refused');
+  return result.reason;
+}
+
+const base = journey(
+  [
+    node('start', 'trigger', { on: 'event', event: 'cart' }),
+    node('check', 'condition', { attribute: 'vip', op: 'eq', value: true }),
+    node('mail', 'message', { channel: 'sms', text: 'Hi' }),
+    node('pause', 'wait', { mode: 'duration', duration: 'P1D' }),
+  ],
+  [edge('start', 'check'), edge('check', 'mail', 'yes')],
+);
+
+describe('connection rules', () => {
+  it('accepts a connection from a free exit, leaving out the port "next"', () => {
+    expect(checkConnection(base, { from: 'mail', port: 'next', to: 'pause' })).toEqual({
+      ok: true,
+      edge: { from: 'mail', to: 'pause' },
+    });
+    expect(checkConnection(base, { from: 'check', port: 'no', to: 'pause' })).toEqual({
+      ok: true,
+      edge: { from: 'check', port: 'no', to: 'pause' },
+    });
+  });
+
+  it('refuses a connection into the trigger', () => {
+    const result = checkConnection(base, { from: 'mail', port: 'next', to: 'start' });
+    expect(reason(result)).toMatch(/into the trigger/);
+  });
+
+  it('refuses a second connection from one exit, naming where it leads', () => {
+    const result = checkConnection(base, { from: 'check', port: 'yes', to: 'pause' });
+    expect(reason(result)).toMatch(/already leads to “Message”/);
+  });
+
+  it('refuses a step leading to itself', () => {
+    expect(reason(checkConnection(base, { from: 'pause', port: 'next', to: 'pause' }))).toMatch(
+      /itself/,
+    );
+  });
+
+  it('refuses a loop without a wait, and allows one through a wait', () => {
+    expect(reason(checkConnection(base, { from: 'mail', port: 'next', to: 'check' }))).toMatch(
+      /loop without a wait/,
+    );
+    const withWait = { ...base, edges: [...base.edges, edge('mail', 'pause')] };
+    expect(checkConnection(withWait, { from: 'pause', port: 'next', to: 'check' }).ok).toBe(true);
+  });
+
+  it('refuses an exit the step does not have', () => {
+    const result = checkConnection(base, { from: 'mail', port: 'yes', to: 'pause' });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+import { ApiError, type AppApi, type JourneyRecord } from '../../core/api/contract';
+import type { Journey } from '../../core/model/journey';
+import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
+
+/** An in-memory AppApi for store and component tests: revisions, conflicts, events. */
+export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string, JourneyRecord> } {
+  const stored = new Map<string, JourneyRecord>();
+  const listeners = new Set<(p: { id: string }) => void>();
+  const put = (journey: Journey, revision: number) => {
+    const record = {
+      journey: structuredClone(journey),
+      revision,
+      updatedAt: new Date(0).toISOString(),
+    };
+    stored.set(journey.id, record);
+    listeners.forEach((l) => l({ id: journey.id }));
+    return record;
+  };
+  initial.forEach((j) => put(j, 1));
+  const get = (id: string) => {
+    const record = stored.get(id);
+    if (!record) throw new ApiError('not-found', `no ${id}`);
+    return record;
+  };
+  return {
+    stored,
+    listJourneys: () =>
+      Promise.resolve(
+        [...stored.values()].map((r) => ({
+          id: r.journey.id,
+          name: r.journey.name,
+          updatedAt: r.updatedAt,
+          nodeCount: r.journey.nodes.length,
+          errors: 0,
+        })),
+      ),
+    getJourney: ({ id }) => Promise.resolve(structuredClone(get(id))),
+    createJourney: ({ name }) =>
+      Promise.resolve(
+        put(
+          {
+            format: 'journey-studio/journey',
+            version: 1,
+            id: name.toLowerCase().replace(/\W+/g, '-'),
+            name,
+            settings: {},
+            nodes: [],
+            edges: [],
+          },
+          1,
+        ),
+      ),
+    saveJourney: ({ journey, revision }) => {
+      const current = stored.get(journey.id);
+      if (current && revision !== undefined && current.revision !== revision) {
+        return Promise.reject(new ApiError('conflict', 'saved elsewhere'));
+      }
+      const record = put(journey, (current?.revision ?? 0) + 1);
+      return Promise.resolve({ revision: record.revision, updatedAt: record.updatedAt });
+    },
+    renameJourney: ({ id, name }) =>
+      Promise.resolve(put({ ...get(id).journey, name }, get(id).revision + 1)),
+    duplicateJourney: ({ id }) => Promise.resolve(put({ ...get(id).journey, id: `${id}-copy` }, 1)),
+    deleteJourney: ({ id }) => {
+      stored.delete(id);
+      return Promise.resolve({ deleted: true as const });
+    },
+    importJourney: ({ text }) => {
+      const parsed = parseJourneyFile(text);
+      if (!parsed.ok) return Promise.resolve({ ok: false as const, problems: parsed.problems });
+      return Promise.resolve({ ok: true as const, record: put(parsed.journey, 1) });
+    },
+    exportJourney: ({ id }) =>
+      Promise.resolve({ fileName: `${id}.journey.json`, text: serializeJourney(get(id).journey) }),
+    listTemplates: () => Promise.resolve([]),
+    openFile: () => Promise.resolve({ canceled: true as const }),
+    saveFile: ({ suggestedName }) =>
+      Promise.resolve({ canceled: false as const, fileName: suggestedName }),
+    openRecentFile: () => Promise.reject(new ApiError('not-found', 'no recent files')),
+    // Data and simulation: no data sets in this fake; tests that need them bring their own.
+    listDatasets: () => Promise.resolve([]),
+    previewDataset: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    importDataset: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    deleteDataset: ({ id }) => Promise.reject(new ApiError('not-found', `no data set ${id}`)),
+    generateSampleData: () =>
+      Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    browseProfiles: ({ datasetId }) =>
+      Promise.reject(new ApiError('not-found', `no data set ${datasetId}`)),
+    browseEvents: ({ datasetId }) =>
+      Promise.reject(new ApiError('not-found', `no data set ${datasetId}`)),
+    simulate: () => Promise.reject(new ApiError('invalid-request', 'no data in this fake')),
+    listSimulationRuns: () => Promise.resolve([]),
+    getSimulationRun: ({ id }) => Promise.reject(new ApiError('not-found', `no run ${id}`)),
+    traceProfile: ({ runId }) => Promise.reject(new ApiError('not-found', `no run ${runId}`)),
+    onImportProgress: () => () => undefined,
+    onSimulationProgress: () => () => undefined,
+    onMenuCommand: () => () => undefined,
+    onJourneysChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

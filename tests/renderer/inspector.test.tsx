@@ -1,0 +1,205 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { NodeInspector } from '../../renderer/inspector/NodeInspector';
+import { JourneySettings } from '../../renderer/inspector/JourneySettings';
+import { ConditionBuilder } from '../../renderer/inspector/widgets/ConditionBuilder';
+import { DurationInput } from '../../renderer/inspector/widgets/DurationInput';
+import { AppStoreContext, createAppStore } from '../../renderer/store/app-store';
+import type { Condition } from '../../core/conditions/condition';
+import type { Journey } from '../../core/model/journey';
+import { edge, journey, node } from '../core/build';
+import { fakeApi } from './fake-api';
+
+function Duration({ initial, seen }: { initial: string; seen: string[] }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <DurationInput
+      id="d"
+      label="Wait for"
+      value={value}
+      onChange={(next) => {
+        seen.push(next);
+        setValue(next);
+      }}
+    />
+  );
+}
+
+function withStore(j: Journey, ui: React.ReactNode) {
+  const store = createAppStore(fakeApi([j]));
+  store.getState().loadJourney(j, 1);
+  render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+  return store;
+}
+
+describe('duration widget', () => {
+  it('shows an ISO duration in words and writes words back as ISO', async () => {
+    const seen: string[] = [];
+    render(<Duration initial="PT30M" seen={seen} />);
+    const amount = screen.getByRole('spinbutton', { name: 'Wait for: amount' });
+    const unit = screen.getByRole('combobox', { name: 'Wait for: unit' });
+    expect(amount).toHaveProperty('value', '30');
+    expect(unit).toHaveProperty('value', 'minutes');
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '45');
+    expect(seen.at(-1)).toBe('PT45M');
+    await userEvent.selectOptions(unit, 'days');
+    expect(seen.at(-1)).toBe('P45D');
+  });
+
+  it('keeps a half-typed amount without writing an invalid duration', async () => {
+    const seen: string[] = [];
+    render(<Duration initial="P2D" seen={seen} />);
+    const amount = screen.getByRole('spinbutton', { name: 'Wait for: amount' });
+    await userEvent.clear(amount);
+    expect(seen).toEqual([]);
+    expect(amount).toHaveProperty('value', '');
+  });
+
+  it('shows what one unit cannot say as written', () => {
+    render(<Duration initial="P1M2D" seen={[]} />);
+    expect(screen.getByDisplayValue('P1M2D')).toBeTruthy();
+  });
+});
+
+describe('condition builder', () => {
+  function Builder({ initial, seen }: { initial: Condition; seen: Condition[] }) {
+    const [value, setValue] = useState<Condition>(initial);
+    return (
+      <ConditionBuilder
+        label="Yes when"
+        value={value}
+        allowSinceEntry
+        onChange={(next) => {
+          seen.push(next);
+          setValue(next);
+        }}
+      />
+    );
+  }
+
+  it('edits a lone event rule in plain words and keeps it a lone rule', async () => {
+    const seen: Condition[] = [];
+    withStore(
+      journey([], []),
+      <Builder initial={{ event: 'purchase', op: 'performed' }} seen={seen} />,
+    );
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Yes when, rule 1: when' }),
+      'entry',
+    );
+    expect(seen.at(-1)).toEqual({ event: 'purchase', op: 'performed', since: 'entry' });
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Yes when, rule 1: how often' }),
+      'gte',
+    );
+    expect(seen.at(-1)).toEqual({
+      event: 'purchase',
+      op: 'performed',
+      since: 'entry',
+      count: { op: 'gte', value: 2 },
+    });
+  });
+
+  it('becomes an all-group when a second rule is added, with operators in words', async () => {
+    const seen: Condition[] = [];
+    withStore(
+      journey([], []),
+      <Builder initial={{ attribute: 'country', op: 'eq', value: 'SE' }} seen={seen} />,
+    );
+    const test = screen.getByRole('combobox', { name: 'Yes when, rule 1: test' });
+    expect(within(test).getByRole('option', { name: 'is one of' })).toBeTruthy();
+    await userEvent.selectOptions(test, 'in');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Yes when, rule 1: value' }), ', NO');
+    expect(seen.at(-1)).toEqual({ attribute: 'country', op: 'in', value: ['SE', 'NO'] });
+    await userEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    expect(seen.at(-1)).toEqual({
+      all: [
+        { attribute: 'country', op: 'in', value: ['SE', 'NO'] },
+        { attribute: '', op: 'eq', value: '' },
+      ],
+    });
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Yes when: how rules combine' }),
+      'any',
+    );
+    expect(Object.keys(seen.at(-1)!)).toEqual(['any']);
+  });
+});
+
+describe('node inspector', () => {
+  const j = journey(
+    [
+      node('start', 'trigger', { on: 'event', event: 'cart' }),
+      node('pause', 'wait', { mode: 'duration', duration: 'PT30M' }),
+    ],
+    [edge('start', 'pause')],
+  );
+
+  it('is generated from the schema: variants, fields, help and problems', async () => {
+    const store = withStore(j, <NodeInspector nodeId="pause" />);
+    expect(screen.getByRole('radio', { name: 'For a while' }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    expect(
+      screen.getByText('How long profiles wait here, e.g. 30 minutes or 3 days.'),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('radio', { name: 'For an event' }));
+    expect(store.getState().journey?.nodes[1]?.config).toEqual({
+      mode: 'event',
+      event: 'purchase',
+      timeout: 'P3D',
+    });
+    const event = screen.getByRole('combobox', { name: 'For event' });
+    await userEvent.clear(event);
+    expect(screen.getByText('For event must not be empty.')).toBeTruthy();
+    await userEvent.type(event, 'order');
+    expect(store.getState().journey?.nodes[1]?.config.event).toBe('order');
+  });
+
+  it('renames a step', async () => {
+    const store = withStore(j, <NodeInspector nodeId="start" />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Step name' }), 'Added to cart');
+    expect(store.getState().journey?.nodes[0]?.label).toBe('Added to cart');
+  });
+
+  it('previews a message for a sample profile', async () => {
+    const mail = node('mail', 'message', {
+      channel: 'email',
+      from: 'shop@example.com',
+      subject: "{{ profile.first_name | default: 'Hi' }}, your {{ event.brand }} is waiting",
+      html: '<p>Hi</p>',
+    });
+    withStore(journey([mail], []), <NodeInspector nodeId="mail" />);
+    expect(screen.getByText('Emma, your samsung is waiting')).toBeTruthy();
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Preview as' }),
+      'anonymous',
+    );
+    expect(screen.getByText('Hi, your xiaomi is waiting')).toBeTruthy();
+  });
+});
+
+describe('journey settings', () => {
+  it('turns settings on and off in words', async () => {
+    const store = withStore(journey([], []), <JourneySettings />);
+    await userEvent.click(screen.getByRole('radio', { name: 'Only once' }));
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Quiet hours: hold messages overnight' }),
+    );
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Frequency cap: limit messages per profile' }),
+    );
+    expect(store.getState().journey?.settings).toEqual({
+      reentry: 'never',
+      quietHours: { start: '21:00', end: '08:00' },
+      frequencyCap: { max: 2, per: 'P1D' },
+    });
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Quiet hours: hold messages overnight' }),
+    );
+    expect(store.getState().journey?.settings.quietHours).toBeUndefined();
+  });
+});
