@@ -5,6 +5,8 @@ import {
   type CommandResult,
   type Output,
 } from './output';
+import { RUN_USAGE, runCommand } from './run.command';
+import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
 import { TEMPLATES_USAGE, templatesCommand } from './templates.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
@@ -18,6 +20,8 @@ type Command = (
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
+  run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
+  serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 

@@ -316,7 +316,12 @@ export class Interpreter {
       at,
       this.zoneOf(profile, journey),
     );
-    if (expected === at) this.enroll(journey, profileId, now, 'date');
+    // Once per anniversary: a change to the profile during this instant (an update node of the
+    // journey just entered) plans the same anniversary again, and it must not enter twice.
+    const entered = this.store
+      .enrollmentsOf(profileId)
+      .some((e) => e.journeyId === journeyId && e.via === 'date' && e.enteredAt === now);
+    if (expected === at && !entered) this.enroll(journey, profileId, now, 'date');
     this.scheduleAnniversary(journey, profileId, Math.max(at, now) + 1);
   }
 

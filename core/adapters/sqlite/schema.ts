@@ -36,6 +36,169 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'execution engine',
+    sql: `
+      -- Profiles and their events. Event seq is AUTOINCREMENT so a number is never reused, even
+      -- after deletions: the interpreter orders events sharing an instant by it.
+      CREATE TABLE profiles (
+        seq         INTEGER PRIMARY KEY,    -- the order profiles were added: journeys start them in it
+        id          TEXT NOT NULL UNIQUE,
+        attributes  TEXT NOT NULL,          -- JSON object; includes id
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE TABLE events (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id  TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        time        INTEGER NOT NULL,
+        properties  TEXT NOT NULL,          -- JSON object
+        message_id  TEXT
+      );
+      CREATE INDEX events_by_profile ON events (profile_id, seq);
+
+      -- Accepted inputs not yet applied (track, identify, journey starts), in arrival order.
+      -- An acknowledged request is a committed row here; applying it deletes the row in the same
+      -- transaction as the steps it caused.
+      CREATE TABLE inbox (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        type         TEXT NOT NULL CHECK (type IN ('track', 'identify', 'start')),
+        received_at  INTEGER NOT NULL,
+        body         TEXT NOT NULL,         -- JSON
+        cursor       TEXT                   -- start: seq of the last profile started
+      );
+      -- Sender message ids seen, so a retried request is acknowledged without being applied again.
+      CREATE TABLE message_ids (
+        message_id   TEXT PRIMARY KEY,
+        received_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX message_ids_by_time ON message_ids (received_at);
+
+      -- The version of each journey that takes new entries.
+      CREATE TABLE journey_live (
+        journey_id  TEXT PRIMARY KEY,
+        version     INTEGER NOT NULL,
+        since       INTEGER NOT NULL
+      );
+
+      CREATE TABLE enrollments (
+        id          TEXT PRIMARY KEY,
+        ord         INTEGER NOT NULL,        -- creation order across all journeys (a fresh number)
+        profile_id  TEXT NOT NULL,
+        journey_id  TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        node_id     TEXT NOT NULL,
+        data        TEXT NOT NULL           -- the whole enrollment, JSON
+      );
+      CREATE INDEX enrollments_by_profile ON enrollments (profile_id, ord);
+      -- Changes only when an enrollment starts or ends, not at every step: counts stay cheap.
+      CREATE INDEX enrollments_active ON enrollments (journey_id) WHERE status = 'active';
+
+      CREATE TABLE segment_members (
+        journey_id  TEXT NOT NULL,
+        profile_id  TEXT NOT NULL,
+        member      INTEGER NOT NULL,
+        PRIMARY KEY (journey_id, profile_id)
+      ) WITHOUT ROWID;
+
+      -- Scheduled wake-ups, taken in (at, seq) order as the simulator's queue does; the table is
+      -- kept in that order, so taking them walks it from the front. A segment or date wake-up
+      -- has a key: a newer schedule replaces the pending one with a fresh seq. An enrollment
+      -- wake-up has none: like the simulator, a superseded one stays and is ignored when it
+      -- comes due (the interpreter checks its token), which spares an index write per step.
+      CREATE TABLE wakes (
+        at    INTEGER NOT NULL,
+        seq   INTEGER NOT NULL,
+        key   TEXT,
+        wake  TEXT NOT NULL,                  -- JSON
+        PRIMARY KEY (at, seq)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX wakes_by_key ON wakes (key) WHERE key IS NOT NULL;
+
+      -- The transactional outbox: written with the step that produced it. The key
+      -- <enrollment>/<node>/<visit> is unique, so a replayed step can never enqueue twice.
+      CREATE TABLE outbox (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        key              TEXT NOT NULL UNIQUE,
+        journey_id       TEXT NOT NULL,
+        version          INTEGER NOT NULL,
+        node_id          TEXT NOT NULL,
+        enrollment_id    TEXT NOT NULL,
+        profile_id       TEXT NOT NULL,
+        channel          TEXT NOT NULL,
+        address          TEXT NOT NULL,
+        at               INTEGER NOT NULL,
+        content          TEXT NOT NULL,     -- rendered MessageContent, JSON
+        status           TEXT NOT NULL DEFAULT 'pending'
+                         CHECK (status IN ('pending', 'delivered', 'dead', 'cancelled')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER NOT NULL,
+        last_error       TEXT,
+        transport        TEXT,
+        finished_at      INTEGER
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_sent ON outbox (journey_id, profile_id, at);
+      CREATE INDEX outbox_by_status ON outbox (status, id);
+
+      -- Every delivery attempt and its outcome, with the server's reply.
+      CREATE TABLE delivery_log (
+        id         INTEGER PRIMARY KEY,
+        outbox_id  INTEGER NOT NULL,
+        attempt    INTEGER NOT NULL,
+        at         INTEGER NOT NULL,
+        outcome    TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'dead', 'cancelled')),
+        transport  TEXT,
+        detail     TEXT
+      );
+      CREATE INDEX delivery_log_by_message ON delivery_log (outbox_id, id);
+
+      -- The embedded outbox: rendered messages kept on this machine, once per outbox row.
+      CREATE TABLE mailbox (
+        outbox_id  INTEGER PRIMARY KEY,
+        stored_at  INTEGER NOT NULL,
+        raw        TEXT NOT NULL             -- email: the MIME message; other channels: JSON
+      );
+
+      -- Addresses never to message again, as lower-cased channel:address.
+      CREATE TABLE suppressions (
+        entry       TEXT PRIMARY KEY,
+        reason      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- What happened, step by step, for profile histories: one row per unit of work (its
+      -- steps concern one profile at one instant), the steps as a JSON array of step records
+      -- without their profile and time. journal_steps reads them one per row.
+      CREATE TABLE journal (
+        id          INTEGER PRIMARY KEY,
+        at          INTEGER NOT NULL,
+        profile_id  TEXT NOT NULL,
+        steps       TEXT NOT NULL
+      );
+      CREATE INDEX journal_by_profile ON journal (profile_id, id);
+      CREATE VIEW journal_steps AS
+        SELECT j.id, s.key AS position, j.at, j.profile_id,
+               s.value ->> '$.journeyId' AS journey_id,
+               s.value ->> '$.enrollmentId' AS enrollment_id,
+               s.value ->> '$.type' AS type,
+               s.value ->> '$.nodeId' AS node_id,
+               s.value AS step
+        FROM journal j, json_each(j.steps) s;
+
+      -- Inputs and wake-ups that could not be applied (a fault, never bad user input), kept
+      -- for inspection instead of being retried forever.
+      CREATE TABLE failures (
+        id       INTEGER PRIMARY KEY,
+        at       INTEGER NOT NULL,
+        source   TEXT NOT NULL,
+        payload  TEXT NOT NULL,
+        error    TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 3,
     name: 'data sets and simulation runs',
     sql: `

@@ -1,0 +1,87 @@
+import nodemailer from 'nodemailer';
+import type { OutboxEntry, SendResult, Transport } from '../../executor/delivery';
+import { mailOptions, type MailContext } from './mail-message';
+
+export interface SmtpOptions {
+  /**
+   * `smtp://user:pass@host:port` or `smtps://…`; options go in the query, e.g.
+   * `?tls.rejectUnauthorized=false` for a local relay with a self-signed certificate.
+   */
+  url: string;
+  /** Connections kept open to the server. */
+  maxConnections?: number;
+  /** Milliseconds to connect, to get the greeting, and of socket silence. */
+  timeoutMs?: number;
+}
+
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+/**
+ * What a failed SMTP attempt means: a 5xx reply is permanent (the server refused this message
+ * and would again); a 4xx reply, a timeout or a lost connection is temporary, worth a retry.
+ */
+export function classifySmtpError(error: unknown): Extract<SendResult, { ok: false }> {
+  const e = (error ?? {}) as SmtpError;
+  const detail = e.response?.trim() || e.message || String(error);
+  if (typeof e.responseCode === 'number')
+    return { ok: false, permanent: e.responseCode >= 500, detail };
+  return {
+    ok: false,
+    permanent: e.code === 'ECONFIG',
+    detail: e.code ? `${e.code}: ${detail}` : detail,
+  };
+}
+
+/** Checks an SMTP URL before anything is sent with it; returns a problem, or undefined. */
+export function smtpUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL; write it as smtp://host:port`;
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:')
+    return `"${url}" must start with smtp:// or smtps://`;
+  if (!parsed.hostname) return `"${url}" names no host`;
+  return undefined;
+}
+
+/** Email over SMTP through a pool of connections, each message with its stable Message-ID. */
+export class SmtpTransport implements Transport {
+  readonly name = 'smtp';
+  private readonly transporter;
+
+  constructor(
+    options: SmtpOptions,
+    private readonly context: MailContext,
+  ) {
+    const timeout = options.timeoutMs ?? 30_000;
+    this.transporter = nodemailer.createTransport({
+      pool: true,
+      url: options.url,
+      maxConnections: options.maxConnections ?? 5,
+      maxMessages: 1000,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    });
+  }
+
+  async send(entry: OutboxEntry): Promise<SendResult> {
+    try {
+      const info = await this.transporter.sendMail(mailOptions(entry, this.context));
+      return { ok: true, detail: String(info.response ?? 'accepted') };
+    } catch (error) {
+      return classifySmtpError(error);
+    }
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,426 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import type { AcceptOutcome, EngineInput } from '../../executor/ports';
+import {
+  batchSchema,
+  firstProblem,
+  identifyInput,
+  identifySchema,
+  trackInput,
+  trackSchema,
+} from './event-schemas';
+import {
+  UNSUBSCRIBE_PATH,
+  type UnsubscribeLinks,
+  type UnsubscribeTarget,
+} from './unsubscribe-links';
+import { confirmPage, donePage, invalidLinkPage } from './unsubscribe-page';
+
+export interface EventApiOptions {
+  /** Stores inputs durably in one transaction; returns once they are committed. */
+  ingest(inputs: readonly EngineInput[]): AcceptOutcome[];
+  /** The bearer token callers must present. */
+  token: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Largest body of /v1/track and /v1/identify, in bytes. */
+  maxBodyBytes?: number;
+  /** Largest body of /v1/batch, in bytes. */
+  maxBatchBytes?: number;
+  unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
+  /** Answers GET /v1/status (token required). */
+  status?: () => unknown;
+  /** Called after each group commit with the number of inputs it accepted. */
+  onAccepted?: (accepted: number) => void;
+}
+
+export interface EventApiStats {
+  requests: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  commits: number;
+}
+
+export type ApiErrorCode =
+  | 'invalid-json'
+  | 'invalid-request'
+  | 'unauthorized'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'unavailable';
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const ROUTES: Record<string, { schema: z.ZodType; toInputs(body: never): EngineInput[] }> = {
+  '/v1/track': {
+    schema: trackSchema,
+    toInputs: (call: z.output<typeof trackSchema>) => [trackInput(call)],
+  },
+  '/v1/identify': {
+    schema: identifySchema,
+    toInputs: (call: z.output<typeof identifySchema>) => [identifyInput(call)],
+  },
+  '/v1/batch': {
+    schema: batchSchema,
+    toInputs: (call: z.output<typeof batchSchema>) =>
+      call.batch.map((item) => (item.type === 'track' ? trackInput(item) : identifyInput(item))),
+  },
+};
+
+const OK_BODY = JSON.stringify({ success: true });
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+/** Tokens are compared in a buffer of this size, so the time taken says nothing of them. */
+const TOKEN_ROOM = 512;
+
+/** The token laid out for a constant-time comparison: its bytes, then zeros, then its length. */
+function padded(token: string, into = Buffer.alloc(TOKEN_ROOM + 4)): Buffer | undefined {
+  into.fill(0);
+  const length = into.write(token, 0, TOKEN_ROOM, 'utf8');
+  if (Buffer.byteLength(token) > TOKEN_ROOM) return undefined;
+  into.writeUInt32BE(length, TOKEN_ROOM);
+  return into;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+/**
+ * The local event API: Segment-style track, identify and batch calls on 127.0.0.1 with a
+ * bearer token, and the one-click unsubscribe pages.
+ *
+ * A 2xx means committed: requests that arrive together are validated one by one, then stored
+ * in a single transaction (group commit) and all answered after it. A request that fails
+ * validation is refused whole with a 400 naming the field; nothing of it is stored. A retried
+ * request with the same `messageId` gets the same 200 and is not applied again.
+ */
+export class EventApi {
+  private server: Server | undefined;
+  private pending: {
+    inputs: readonly EngineInput[];
+    resolve: (outcomes: AcceptOutcome[]) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private scheduled = false;
+  private readonly token: Buffer;
+  private readonly given = Buffer.alloc(TOKEN_ROOM + 4);
+  private baseUrl = '';
+  readonly stats: EventApiStats = {
+    requests: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+    commits: 0,
+  };
+
+  constructor(private readonly options: EventApiOptions) {
+    const token = padded(options.token, Buffer.alloc(TOKEN_ROOM + 4));
+    if (!token) throw new Error(`The API token must be at most ${TOKEN_ROOM} bytes.`);
+    this.token = token;
+  }
+
+  /** The base URL, once listening: http://127.0.0.1:<port>. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  /** Starts listening on 127.0.0.1 only; resolves with the base URL. */
+  listen(): Promise<string> {
+    const server = createServer(
+      { keepAliveTimeout: 65_000, requestTimeout: 30_000 },
+      (req, res) => {
+        this.handle(req, res).catch((error: unknown) => {
+          if (!res.headersSent)
+            send(res, 500, JSON.stringify({ error: { code: 'internal', message: String(error) } }));
+        });
+      },
+    );
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        resolve(this.baseUrl);
+      });
+    });
+  }
+
+  /** Stops taking requests, lets those in progress finish, and closes idle connections. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith(UNSUBSCRIBE_PATH)) {
+      await this.unsubscribe(req, res, decodeURIComponent(path.slice(UNSUBSCRIBE_PATH.length)));
+      return;
+    }
+    this.stats.requests++;
+    try {
+      if (path === '/v1/health') {
+        send(res, 200, JSON.stringify({ ok: true }));
+        return;
+      }
+      if (path === '/v1/status' && this.options.status) {
+        this.authorize(req);
+        if (req.method !== 'GET')
+          throw new HttpFailure(405, 'method-not-allowed', 'Use GET /v1/status.');
+        send(res, 200, JSON.stringify(this.options.status()));
+        return;
+      }
+      const route = ROUTES[path];
+      if (!route)
+        throw new HttpFailure(
+          404,
+          'not-found',
+          `There is no ${path}; send events with POST /v1/track, /v1/identify or /v1/batch.`,
+        );
+      if (req.method !== 'POST')
+        throw new HttpFailure(405, 'method-not-allowed', `Use POST ${path}.`);
+      this.authorize(req);
+      const type = req.headers['content-type'];
+      if (type !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(type))
+        throw new HttpFailure(
+          415,
+          'unsupported-media-type',
+          `Send the body as JSON with Content-Type: application/json (not ${type}).`,
+        );
+      const limit =
+        path === '/v1/batch'
+          ? (this.options.maxBatchBytes ?? 4 * 1024 * 1024)
+          : (this.options.maxBodyBytes ?? 64 * 1024);
+      const body = parseJson(await readBody(req, limit));
+      const parsed = route.schema.safeParse(body);
+      if (!parsed.success) {
+        const problem = firstProblem(parsed.error);
+        throw new HttpFailure(400, 'invalid-request', problem.message, problem.field);
+      }
+      const outcomes = await this.commit(route.toInputs(parsed.data as never));
+      for (const outcome of outcomes) {
+        if (outcome === 'accepted') this.stats.accepted++;
+        else this.stats.duplicates++;
+      }
+      send(res, 200, OK_BODY);
+    } catch (error) {
+      this.stats.rejected++;
+      const failure =
+        error instanceof HttpFailure
+          ? error
+          : new HttpFailure(
+              503,
+              'unavailable',
+              `The request could not be stored, and nothing of it was applied; retry it. (${error instanceof Error ? error.message : String(error)})`,
+            );
+      const headers: Record<string, string> = {};
+      if (failure.status === 401) headers['www-authenticate'] = 'Bearer realm="journey-studio"';
+      if (failure.status === 405) headers.allow = path === '/v1/status' ? 'GET' : 'POST';
+      if (failure.status === 503) headers['retry-after'] = '1';
+      // A body too large is not read to its end: close rather than drain it.
+      if (failure.status === 413) headers.connection = 'close';
+      send(
+        res,
+        failure.status,
+        JSON.stringify({
+          error: {
+            code: failure.code,
+            message: failure.message,
+            ...(failure.field !== undefined && { field: failure.field }),
+          },
+        }),
+        undefined,
+        headers,
+      );
+      if (failure.status === 413) res.once('finish', () => req.socket.destroy());
+    }
+  }
+
+  /** Accepts `Authorization: Bearer <token>`, or Basic with the token as user (Segment's write key). */
+  private authorize(req: IncomingMessage): void {
+    const header = req.headers.authorization ?? '';
+    let given: string | undefined;
+    const [scheme, value] = header.split(/\s+/, 2);
+    if (scheme?.toLowerCase() === 'bearer') given = value;
+    else if (scheme?.toLowerCase() === 'basic' && value)
+      given = Buffer.from(value, 'base64').toString('utf8').replace(/:.*$/s, '');
+    // Both sides have one length, so the comparison takes the same time whatever was sent.
+    const candidate = given === undefined ? undefined : padded(given, this.given);
+    if (candidate === undefined || !timingSafeEqual(candidate, this.token))
+      throw new HttpFailure(
+        401,
+        'unauthorized',
+        given === undefined
+          ? 'Send the API token as Authorization: Bearer <token>.'
+          : 'The API token is not valid.',
+      );
+  }
+
+  private commit(inputs: readonly EngineInput[]): Promise<AcceptOutcome[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ inputs, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Requests whose bodies arrived in the same turn of the event loop commit together.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    const all = group.flatMap((g) => g.inputs);
+    let outcomes: AcceptOutcome[];
+    try {
+      outcomes = this.options.ingest(all);
+    } catch (error) {
+      for (const g of group) g.reject(error);
+      return;
+    }
+    this.stats.commits++;
+    let offset = 0;
+    for (const g of group) {
+      g.resolve(outcomes.slice(offset, offset + g.inputs.length));
+      offset += g.inputs.length;
+    }
+    this.options.onAccepted?.(outcomes.filter((o) => o === 'accepted').length);
+  }
+
+  // ---------------------------------------------------------------- one-click unsubscribe
+
+  private async unsubscribe(
+    req: IncomingMessage,
+    res: ServerResponse,
+    token: string,
+  ): Promise<void> {
+    const html = 'text/html; charset=utf-8';
+    const csp = {
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    };
+    const target = this.options.unsubscribe?.links.verify(token);
+    if (!target) {
+      send(res, 404, invalidLinkPage(), html, csp);
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      send(res, 200, confirmPage(target.address), html, csp);
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, invalidLinkPage(), html, { ...csp, allow: 'GET, POST' });
+      return;
+    }
+    let body: string;
+    try {
+      body = (await readBody(req, 8 * 1024)).toString('utf8');
+    } catch {
+      send(res, 413, invalidLinkPage(), html, { ...csp, connection: 'close' });
+      return;
+    }
+    // RFC 8058: the POST carries List-Unsubscribe=One-Click (form-encoded or multipart).
+    if (!/List-Unsubscribe(=|"\r?\n\r?\n)One-Click/i.test(body)) {
+      send(res, 400, confirmPage(target.address), html, csp);
+      return;
+    }
+    this.options.unsubscribe?.suppress(target);
+    send(res, 200, donePage(target.address), html, csp);
+  }
+}
+
+/**
+ * Reads a request body up to `limit` bytes. A longer one is refused with 413 as soon as it
+ * shows: the rest is not read (the connection is closed after the answer).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new HttpFailure(
+      413,
+      'payload-too-large',
+      `The body is larger than ${limit} bytes; send fewer calls per request.`,
+    );
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      settled = true;
+      req.off('data', onData);
+      req.pause();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks, size));
+    });
+    req.once('error', (error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
+  });
+}
+
+function parseJson(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (text.trim() === '')
+    throw new HttpFailure(400, 'invalid-json', 'The body is empty; send a JSON object.');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpFailure(
+      400,
+      'invalid-json',
+      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
+}

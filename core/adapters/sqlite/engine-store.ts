@@ -1,0 +1,489 @@
+import Database from 'better-sqlite3';
+import type {
+  AcceptOutcome,
+  EngineInput,
+  ExecutionStore,
+  InboxItem,
+  PendingWake,
+} from '../../executor/ports';
+import type { JourneyEvent, StoredEvent } from '../../model/event';
+import type { Profile } from '../../model/profile';
+import {
+  wakeKey,
+  type Enrollment,
+  type OutboxMessage,
+  type StepRecord,
+  type Wake,
+} from '../../runtime/ports';
+import type { Channel } from '../../runtime/step';
+import type { Db } from './database';
+
+interface EventRow {
+  seq: number;
+  name: string;
+  time: number;
+  properties: string;
+  message_id: string | null;
+}
+
+interface InboxRow {
+  id: number;
+  type: EngineInput['type'];
+  received_at: number;
+  body: string;
+  cursor: string | null;
+}
+
+interface WakeRow {
+  key: string | null;
+  seq: number;
+  wake: string;
+}
+
+/** The key of a suppression-list entry: lower-cased `channel:address`. */
+export function suppressionEntry(channel: Channel, address: string): string {
+  return `${channel}:${address.toLowerCase()}`;
+}
+
+function messageIdOf(input: EngineInput): string | undefined {
+  if (input.type === 'track') return input.event.messageId;
+  if (input.type === 'identify') return input.messageId;
+  return undefined;
+}
+
+function statements(db: Db) {
+  const p = (text: string) => db.prepare(text);
+  return {
+    getProfile: p('SELECT attributes FROM profiles WHERE id = ?'),
+    putProfile: p(
+      `INSERT INTO profiles (id, attributes, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET attributes = excluded.attributes, updated_at = excluded.updated_at`,
+    ),
+    eventsOf: p(
+      'SELECT seq, name, time, properties, message_id FROM events WHERE profile_id = ? ORDER BY seq',
+    ),
+    addEvent: p(
+      'INSERT INTO events (profile_id, name, time, properties, message_id) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getEnrollment: p('SELECT data FROM enrollments WHERE id = ?'),
+    enrollmentsOf: p('SELECT id, data FROM enrollments WHERE profile_id = ? ORDER BY ord'),
+    maxOrd: p('SELECT MAX(ord) AS v FROM enrollments'),
+    insertEnrollment: p(
+      `INSERT INTO enrollments (id, ord, profile_id, journey_id, version, status, node_id, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateEnrollment: p('UPDATE enrollments SET status = ?, node_id = ?, data = ? WHERE id = ?'),
+    getMember: p('SELECT member FROM segment_members WHERE journey_id = ? AND profile_id = ?'),
+    setMember: p(
+      `INSERT INTO segment_members (journey_id, profile_id, member) VALUES (?, ?, ?)
+       ON CONFLICT(journey_id, profile_id) DO UPDATE SET member = excluded.member`,
+    ),
+    maxWakeSeq: p('SELECT MAX(seq) AS v FROM wakes'),
+    scheduleKeyed: p(
+      `INSERT INTO wakes (key, seq, at, wake) VALUES (?, ?, ?, ?)
+       ON CONFLICT(key) WHERE key IS NOT NULL
+       DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
+    ),
+    schedule: p('INSERT INTO wakes (key, seq, at, wake) VALUES (NULL, ?, ?, ?)'),
+    nextWakes: p('SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT ?'),
+    takeWake: p('DELETE FROM wakes WHERE at = ? AND seq = ?'),
+    addMessage: p(
+      `INSERT INTO outbox (key, journey_id, version, node_id, enrollment_id, profile_id, channel,
+                           address, at, content, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+    ),
+    sentCount: p(
+      'SELECT COUNT(*) AS n FROM outbox WHERE journey_id = ? AND profile_id = ? AND at >= ?',
+    ),
+    isSuppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
+    seen: p(
+      'INSERT INTO message_ids (message_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
+    accept: p('INSERT INTO inbox (type, received_at, body) VALUES (?, ?, ?)'),
+    pendingInputs: p('SELECT id, type, received_at, body, cursor FROM inbox ORDER BY id LIMIT ?'),
+    completeInput: p('DELETE FROM inbox WHERE id = ?'),
+    setCursor: p('UPDATE inbox SET cursor = ? WHERE id = ?'),
+    profilesAfter: p('SELECT seq AS n, id FROM profiles WHERE seq > ? ORDER BY seq LIMIT ?'),
+    journal: p('INSERT INTO journal (at, profile_id, steps) VALUES (?, ?, ?)'),
+    failure: p('INSERT INTO failures (at, source, payload, error) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+/** Wake-ups read ahead at once. */
+const WAKE_READ_AHEAD = 64;
+
+export interface SqliteEngineStoreOptions {
+  /** Wall-clock time for bookkeeping columns (profiles.updated_at). */
+  now?: () => number;
+}
+
+/**
+ * The interpreter's store on SQLite, with exactly the semantics of the simulator's MemoryStore
+ * (simulation and execution must agree), plus the inbox and wake-up table execution needs.
+ *
+ * Objects read during a transaction are kept in an identity map until it ends: the interpreter
+ * mutates the enrollment objects it is given and finishes each change with `putEnrollment`, and
+ * `enrollmentsOf` must show writes made earlier in the same transaction. Enrollments and
+ * profiles are written when a unit ends (or at commit), once however often they changed.
+ */
+export class SqliteEngineStore implements ExecutionStore {
+  private readonly profiles = new Map<string, Profile | null>();
+  private readonly dirtyProfiles = new Set<string>();
+  private readonly events = new Map<string, StoredEvent[]>();
+  private readonly enrollments = new Map<string, Enrollment>();
+  private readonly byProfile = new Map<string, Enrollment[]>();
+  /** Enrollments changed in this unit; those with an `ord` are new. */
+  private readonly dirtyEnrollments = new Map<string, number | undefined>();
+  private readonly membership = new Map<string, boolean | undefined>();
+  private lastOrd: number | undefined;
+  private lastWakeSeq: number | undefined;
+  /** The first pending wake-ups in (at, seq) order, read ahead; kept exact as they change. */
+  private upcoming: PendingWake[] | undefined;
+  /** Whether `upcoming` holds every pending wake-up. */
+  private upcomingComplete = false;
+  private readonly now: () => number;
+
+  private readonly sql: ReturnType<typeof statements>;
+  private readonly outer: Database.Transaction<(work: () => unknown) => unknown>;
+  private readonly inner: Database.Transaction<(work: () => unknown) => unknown>;
+
+  constructor(
+    readonly db: Db,
+    options: SqliteEngineStoreOptions = {},
+  ) {
+    // The store runs on the engine's clock only for bookkeeping; semantics never read it.
+    this.now = options.now ?? (() => Date.now());
+    this.sql = statements(db);
+    this.outer = db.transaction((work: () => unknown) => {
+      const result = work();
+      this.flush();
+      return result;
+    });
+    this.inner = db.transaction((work: () => unknown) => {
+      const result = work();
+      this.flush();
+      return result;
+    });
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  transaction<T>(work: () => T): T {
+    try {
+      return (this.db.inTransaction ? this.inner(work) : this.outer.immediate(work)) as T;
+    } catch (error) {
+      this.discardCache();
+      throw error;
+    }
+  }
+
+  unit<T>(work: () => T): T {
+    return this.inner(work) as T;
+  }
+
+  discardCache(): void {
+    this.profiles.clear();
+    this.dirtyProfiles.clear();
+    this.events.clear();
+    this.enrollments.clear();
+    this.byProfile.clear();
+    this.dirtyEnrollments.clear();
+    this.membership.clear();
+    this.lastOrd = undefined;
+    this.lastWakeSeq = undefined;
+    this.upcoming = undefined;
+  }
+
+  isStorageError(error: unknown): boolean {
+    return error instanceof Database.SqliteError;
+  }
+
+  /** Writes the enrollments and profiles changed in memory. */
+  flush(): void {
+    if (this.dirtyProfiles.size > 0) {
+      const at = this.now();
+      for (const id of this.dirtyProfiles) {
+        const profile = this.profiles.get(id);
+        if (profile) this.sql.putProfile.run(id, JSON.stringify(profile.attributes), at);
+      }
+      this.dirtyProfiles.clear();
+    }
+    if (this.dirtyEnrollments.size > 0) {
+      for (const [id, ord] of this.dirtyEnrollments) {
+        const e = this.enrollments.get(id);
+        if (!e) continue;
+        const data = JSON.stringify(e);
+        if (ord === undefined) this.sql.updateEnrollment.run(e.status, e.nodeId, data, id);
+        else
+          this.sql.insertEnrollment.run(
+            id,
+            ord,
+            e.profileId,
+            e.journeyId,
+            e.version,
+            e.status,
+            e.nodeId,
+            data,
+          );
+      }
+      this.dirtyEnrollments.clear();
+    }
+  }
+
+  // ---------------------------------------------------------------- profiles and events
+
+  getProfile(id: string): Profile | undefined {
+    const cached = this.profiles.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const row = this.sql.getProfile.get(id) as { attributes: string } | undefined;
+    const profile = row
+      ? { id, attributes: JSON.parse(row.attributes) as Profile['attributes'] }
+      : null;
+    this.profiles.set(id, profile);
+    return profile ?? undefined;
+  }
+
+  putProfile(profile: Profile): void {
+    this.profiles.set(profile.id, profile);
+    this.dirtyProfiles.add(profile.id);
+  }
+
+  eventsOf(profileId: string): readonly StoredEvent[] {
+    let list = this.events.get(profileId);
+    if (!list) {
+      const rows = this.sql.eventsOf.all(profileId) as EventRow[];
+      list = rows.map((r) => ({
+        profileId,
+        name: r.name,
+        time: r.time,
+        properties: JSON.parse(r.properties) as StoredEvent['properties'],
+        ...(r.message_id !== null && { messageId: r.message_id }),
+        seq: r.seq,
+      }));
+      this.events.set(profileId, list);
+    }
+    return list;
+  }
+
+  addEvent(event: JourneyEvent): StoredEvent {
+    const info = this.sql.addEvent.run(
+      event.profileId,
+      event.name,
+      event.time,
+      JSON.stringify(event.properties),
+      event.messageId ?? null,
+    );
+    const stored: StoredEvent = { ...event, seq: Number(info.lastInsertRowid) };
+    this.events.get(event.profileId)?.push(stored);
+    return stored;
+  }
+
+  // ---------------------------------------------------------------- enrollments
+
+  private adopt(id: string, data: string): Enrollment {
+    let enrollment = this.enrollments.get(id);
+    if (!enrollment) {
+      enrollment = JSON.parse(data) as Enrollment;
+      this.enrollments.set(id, enrollment);
+    }
+    return enrollment;
+  }
+
+  getEnrollment(id: string): Enrollment | undefined {
+    const cached = this.enrollments.get(id);
+    if (cached) return cached;
+    const row = this.sql.getEnrollment.get(id) as { data: string } | undefined;
+    return row && this.adopt(id, row.data);
+  }
+
+  enrollmentsOf(profileId: string): readonly Enrollment[] {
+    let list = this.byProfile.get(profileId);
+    if (!list) {
+      const rows = this.sql.enrollmentsOf.all(profileId) as { id: string; data: string }[];
+      list = rows.map((r) => this.adopt(r.id, r.data));
+      this.byProfile.set(profileId, list);
+    }
+    return list;
+  }
+
+  putEnrollment(enrollment: Enrollment): void {
+    if (this.dirtyEnrollments.has(enrollment.id)) return;
+    // Known means read from the database or put earlier in this transaction: the interpreter
+    // only puts objects it was given, or new ones with an id it derived from those it read.
+    const known = this.enrollments.get(enrollment.id);
+    if (known) {
+      if (known !== enrollment) {
+        const list = this.byProfile.get(enrollment.profileId);
+        if (list) list[list.indexOf(known)] = enrollment;
+        this.enrollments.set(enrollment.id, enrollment);
+      }
+      this.dirtyEnrollments.set(enrollment.id, undefined);
+      return;
+    }
+    const list = this.enrollmentsOf(enrollment.profileId) as Enrollment[];
+    this.lastOrd ??= (this.sql.maxOrd.get() as { v: number | null }).v ?? 0;
+    this.enrollments.set(enrollment.id, enrollment);
+    list.push(enrollment);
+    this.dirtyEnrollments.set(enrollment.id, ++this.lastOrd);
+  }
+
+  // ---------------------------------------------------------------- segments, wake-ups
+
+  getSegmentMembership(journeyId: string, profileId: string): boolean | undefined {
+    const key = `${journeyId}\u0000${profileId}`;
+    if (this.membership.has(key)) return this.membership.get(key);
+    const row = this.sql.getMember.get(journeyId, profileId) as { member: number } | undefined;
+    const member = row ? row.member === 1 : undefined;
+    this.membership.set(key, member);
+    return member;
+  }
+
+  setSegmentMembership(journeyId: string, profileId: string, member: boolean): void {
+    this.membership.set(`${journeyId}\u0000${profileId}`, member);
+    this.sql.setMember.run(journeyId, profileId, member ? 1 : 0);
+  }
+
+  schedule(wake: Wake): void {
+    this.lastWakeSeq ??= (this.sql.maxWakeSeq.get() as { v: number | null }).v ?? 0;
+    const seq = ++this.lastWakeSeq;
+    const keyed = wake.kind !== 'enrollment';
+    const key = keyed ? wakeKey(wake) : '';
+    if (keyed) this.sql.scheduleKeyed.run(key, seq, wake.at, JSON.stringify(wake));
+    else this.sql.schedule.run(seq, wake.at, JSON.stringify(wake));
+    const upcoming = this.upcoming;
+    if (!upcoming) return;
+    // Keep the read-ahead exact: a replaced wake-up leaves it; a new one joins it when it
+    // falls within the range read (which is everything, once the table was read to its end).
+    if (keyed) {
+      const old = upcoming.findIndex((p) => p.key === key);
+      if (old >= 0) upcoming.splice(old, 1);
+    }
+    const last = upcoming[upcoming.length - 1];
+    if (this.upcomingComplete || (last !== undefined && wake.at < last.wake.at)) {
+      let i = upcoming.length;
+      while (i > 0 && (upcoming[i - 1] as PendingWake).wake.at > wake.at) i--;
+      upcoming.splice(i, 0, { key, seq, wake });
+    }
+  }
+
+  nextWake(): PendingWake | undefined {
+    if (!this.upcoming || (this.upcoming.length === 0 && !this.upcomingComplete)) {
+      const rows = this.sql.nextWakes.all(WAKE_READ_AHEAD) as WakeRow[];
+      this.upcoming = rows.map((r) => ({
+        key: r.key ?? '',
+        seq: r.seq,
+        wake: JSON.parse(r.wake) as Wake,
+      }));
+      this.upcomingComplete = rows.length < WAKE_READ_AHEAD;
+    }
+    return this.upcoming[0];
+  }
+
+  takeWake(pending: PendingWake): boolean {
+    const taken = this.sql.takeWake.run(pending.wake.at, pending.seq).changes > 0;
+    const upcoming = this.upcoming;
+    if (upcoming) {
+      const i = upcoming.findIndex((p) => p.seq === pending.seq);
+      if (i >= 0) upcoming.splice(i, 1);
+    }
+    return taken;
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  addMessage(message: OutboxMessage): void {
+    this.sql.addMessage.run(
+      message.key,
+      message.journeyId,
+      message.version,
+      message.nodeId,
+      message.enrollmentId,
+      message.profileId,
+      message.channel,
+      message.to,
+      message.at,
+      JSON.stringify(message.content),
+      message.at,
+    );
+  }
+
+  sentCount(journeyId: string, profileId: string, since: number): number {
+    return (this.sql.sentCount.get(journeyId, profileId, since) as { n: number }).n;
+  }
+
+  isSuppressed(channel: Channel, address: string): boolean {
+    return this.sql.isSuppressed.get(suppressionEntry(channel, address)) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- inbox
+
+  accept(inputs: readonly EngineInput[], receivedAt: number): AcceptOutcome[] {
+    return inputs.map((input) => {
+      const messageId = messageIdOf(input);
+      if (messageId !== undefined && this.sql.seen.run(messageId, receivedAt).changes === 0)
+        return 'duplicate';
+      const body =
+        input.type === 'track'
+          ? { ...input, event: { ...input.event, time: input.event.time ?? receivedAt } }
+          : input;
+      this.sql.accept.run(input.type, receivedAt, JSON.stringify(body));
+      return 'accepted';
+    });
+  }
+
+  pendingInputs(limit: number): InboxItem[] {
+    const rows = this.sql.pendingInputs.all(limit) as InboxRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      input: JSON.parse(r.body) as EngineInput,
+      ...(r.cursor !== null && { cursor: r.cursor }),
+    }));
+  }
+
+  completeInput(id: number): void {
+    this.sql.completeInput.run(id);
+  }
+
+  setStartCursor(id: number, cursor: string): void {
+    this.sql.setCursor.run(cursor, id);
+  }
+
+  profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[] {
+    this.flush();
+    const rows = this.sql.profilesAfter.all(Number(cursor ?? 0), limit) as {
+      n: number;
+      id: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, cursor: String(r.n) }));
+  }
+
+  // ---------------------------------------------------------------- journal, failures
+
+  journal(records: readonly StepRecord[]): void {
+    // A unit's steps concern one profile at one instant: one row for each such run of steps.
+    let from = 0;
+    while (from < records.length) {
+      const first = records[from] as StepRecord;
+      let to = from + 1;
+      while (
+        to < records.length &&
+        (records[to] as StepRecord).profileId === first.profileId &&
+        (records[to] as StepRecord).at === first.at
+      )
+        to++;
+      // One native stringify for the run: cheaper than shaping each record first, for the
+      // price of repeating its time and profile in every step.
+      this.sql.journal.run(
+        first.at,
+        first.profileId,
+        JSON.stringify(from === 0 && to === records.length ? records : records.slice(from, to)),
+      );
+      from = to;
+    }
+  }
+
+  recordFailure(source: 'input' | 'wake', payload: unknown, error: string, at: number): void {
+    this.sql.failure.run(at, source, JSON.stringify(payload), error);
+  }
+}

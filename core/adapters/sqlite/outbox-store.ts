@@ -1,0 +1,223 @@
+import type { DeliveryOutcome, DeliveryStore, OutboxEntry } from '../../executor/delivery';
+import type { Channel, MessageContent } from '../../runtime/step';
+import type { Db } from './database';
+import { suppressionEntry } from './engine-store';
+
+interface OutboxRow {
+  id: number;
+  key: string;
+  journey_id: string;
+  version: number;
+  node_id: string;
+  enrollment_id: string;
+  profile_id: string;
+  channel: Channel;
+  address: string;
+  at: number;
+  content: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  transport: string | null;
+  finished_at: number | null;
+}
+
+export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
+
+/** An outbox row as the app lists it. */
+export interface OutboxMessageView extends OutboxEntry {
+  status: OutboxStatus;
+  nextAttemptAt: number;
+  lastError?: string;
+  transport?: string;
+  finishedAt?: number;
+}
+
+function entryOf(r: OutboxRow): OutboxEntry {
+  return {
+    id: r.id,
+    key: r.key,
+    journeyId: r.journey_id,
+    version: r.version,
+    nodeId: r.node_id,
+    enrollmentId: r.enrollment_id,
+    profileId: r.profile_id,
+    channel: r.channel,
+    to: r.address,
+    at: r.at,
+    content: JSON.parse(r.content) as MessageContent,
+    attempts: r.attempts,
+  };
+}
+
+function viewOf(r: OutboxRow): OutboxMessageView {
+  return {
+    ...entryOf(r),
+    status: r.status,
+    nextAttemptAt: r.next_attempt_at,
+    ...(r.last_error !== null && { lastError: r.last_error }),
+    ...(r.transport !== null && { transport: r.transport }),
+    ...(r.finished_at !== null && { finishedAt: r.finished_at }),
+  };
+}
+
+/**
+ * The outbox, the delivery log and the embedded outbox on SQLite. An outcome is applied only
+ * to a message still pending, in the transaction that writes its log line and its stored copy,
+ * so settling the same attempt twice changes nothing.
+ */
+export class SqliteOutbox implements DeliveryStore {
+  private readonly sql;
+  private readonly settleAll;
+
+  constructor(private readonly db: Db) {
+    const p = (text: string) => db.prepare(text);
+    this.sql = {
+      // The partial index holds just the pending messages in due order; named, because the
+      // planner would otherwise pick the status index and sort every pending row.
+      due: p(
+        `SELECT * FROM outbox INDEXED BY outbox_due
+         WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      ),
+      nextDue: p(
+        `SELECT next_attempt_at AS v FROM outbox INDEXED BY outbox_due
+         WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1`,
+      ),
+      profile: p('SELECT attributes FROM profiles WHERE id = ?'),
+      suppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
+      finish: p(
+        `UPDATE outbox SET status = ?, attempts = ?, last_error = ?, transport = ?, finished_at = ?
+         WHERE id = ? AND status = 'pending'`,
+      ),
+      retry: p(
+        `UPDATE outbox SET attempts = ?, last_error = ?, transport = ?, next_attempt_at = ?
+         WHERE id = ? AND status = 'pending'`,
+      ),
+      log: p(
+        'INSERT INTO delivery_log (outbox_id, attempt, at, outcome, transport, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      store: p('INSERT INTO mailbox (outbox_id, stored_at, raw) VALUES (?, ?, ?)'),
+      get: p('SELECT * FROM outbox WHERE id = ?'),
+      raw: p('SELECT raw FROM mailbox WHERE outbox_id = ?'),
+      retryNow: p(
+        `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL
+         WHERE id = ? AND status = 'dead'`,
+      ),
+    };
+    this.settleAll = db.transaction((outcomes: readonly DeliveryOutcome[], now: number) => {
+      let applied = 0;
+      for (const o of outcomes) {
+        const changed =
+          o.outcome === 'retry'
+            ? this.sql.retry.run(o.attempt, o.detail, o.transport, o.nextAttemptAt, o.id)
+            : this.sql.finish.run(
+                o.outcome,
+                o.attempt,
+                o.outcome === 'delivered' ? null : o.detail,
+                o.outcome === 'cancelled' ? null : o.transport,
+                now,
+                o.id,
+              );
+        if (changed.changes === 0) continue;
+        applied++;
+        const detail = o.outcome === 'cancelled' ? `${o.reason}: ${o.detail}` : (o.detail ?? null);
+        const transport = o.outcome === 'cancelled' ? null : o.transport;
+        this.sql.log.run(o.id, o.attempt, now, o.outcome, transport, detail);
+        if (o.outcome === 'delivered' && o.stored !== undefined)
+          this.sql.store.run(o.id, now, o.stored);
+      }
+      return applied;
+    });
+  }
+
+  due(now: number, limit: number, claimed: ReadonlySet<number>): OutboxEntry[] {
+    const rows = this.sql.due.all(now, limit + claimed.size) as OutboxRow[];
+    const out: OutboxEntry[] = [];
+    for (const r of rows) {
+      if (claimed.has(r.id)) continue;
+      out.push(entryOf(r));
+      if (out.length === limit) break;
+    }
+    return out;
+  }
+
+  nextDueAt(): number | undefined {
+    return (this.sql.nextDue.get() as { v: number } | undefined)?.v;
+  }
+
+  profileAttributes(profileId: string): Readonly<Record<string, unknown>> | undefined {
+    const row = this.sql.profile.get(profileId) as { attributes: string } | undefined;
+    return row && (JSON.parse(row.attributes) as Record<string, unknown>);
+  }
+
+  isSuppressed(channel: Channel, address: string): boolean {
+    return this.sql.suppressed.get(suppressionEntry(channel, address)) !== undefined;
+  }
+
+  settle(outcomes: readonly DeliveryOutcome[], now: number): number {
+    return this.settleAll.immediate(outcomes, now);
+  }
+
+  // ---------------------------------------------------------------- for the app and the CLI
+
+  get(id: number): OutboxMessageView | undefined {
+    const row = this.sql.get.get(id) as OutboxRow | undefined;
+    return row && viewOf(row);
+  }
+
+  /** Messages by status, newest first. */
+  list(status?: OutboxStatus, limit = 100): OutboxMessageView[] {
+    const rows = (
+      status
+        ? this.db
+            .prepare('SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?')
+            .all(status, limit)
+        : this.db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit)
+    ) as OutboxRow[];
+    return rows.map(viewOf);
+  }
+
+  /** The copy kept in the embedded outbox (email: the MIME message). */
+  stored(id: number): string | undefined {
+    return (this.sql.raw.get(id) as { raw: string } | undefined)?.raw;
+  }
+
+  /** The attempts made for a message, oldest first. */
+  attempts(
+    id: number,
+  ): { attempt: number; at: number; outcome: string; transport?: string; detail?: string }[] {
+    const rows = this.db
+      .prepare(
+        'SELECT attempt, at, outcome, transport, detail FROM delivery_log WHERE outbox_id = ? ORDER BY id',
+      )
+      .all(id) as {
+      attempt: number;
+      at: number;
+      outcome: string;
+      transport: string | null;
+      detail: string | null;
+    }[];
+    return rows.map((r) => ({
+      attempt: r.attempt,
+      at: r.at,
+      outcome: r.outcome,
+      ...(r.transport !== null && { transport: r.transport }),
+      ...(r.detail !== null && { detail: r.detail }),
+    }));
+  }
+
+  /** Puts a dead message back in line for a fresh series of attempts. */
+  retryDead(id: number, now: number): boolean {
+    return this.sql.retryNow.run(now, id).changes > 0;
+  }
+
+  counts(): Record<OutboxStatus, number> {
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status')
+      .all() as { status: OutboxStatus; n: number }[];
+    const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+}

@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import { EngineHost, type EngineStatus } from '../adapters/engine-host';
+import { smtpUrlProblem } from '../adapters/email/smtp-transport';
+import { databaseFile, defaultDataDir } from '../adapters/app/data-dir';
+import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
+import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
+import { plural, type Output } from './output';
+
+/** The port of the event API when `--port` is not given. */
+export const DEFAULT_PORT = 8770;
+
+export interface SessionFlags {
+  db?: string;
+  port?: string;
+  token?: string;
+  smtp?: string;
+}
+
+/** What tests (and embedders) can set: the environment, and a signal that stops the engine. */
+export interface SessionDeps {
+  env?: NodeJS.ProcessEnv;
+  /** Stops the engine like SIGINT does. */
+  signal?: AbortSignal;
+  /** Called once the engine runs, with its URL and token. */
+  onReady?: (ready: { url: string; token: string; db: string; host: EngineHost }) => void;
+  /** Milliseconds between status lines; 0 turns them off. */
+  statusEveryMs?: number;
+}
+
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+export interface Session {
+  host: EngineHost;
+  db: Db;
+  file: string;
+  token: string;
+  tokenNote: string;
+  port: number;
+  release: () => void;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new SessionError(`--port must be a port number (0 to 65535), not "${value}"`, 2);
+  return port;
+}
+
+/** `smtp://user:***@host:port`: the URL without its password, for printing. */
+export function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Opens the database (creating and migrating it), takes the engine lock, and builds the
+ * engine; nothing listens yet. Bad flags are usage errors (2); a database that cannot be used
+ * is an error (1).
+ */
+export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output): Session {
+  const env = deps.env ?? process.env;
+  const port = parsePort(flags.port);
+  if (flags.smtp !== undefined) {
+    const problem = smtpUrlProblem(flags.smtp);
+    if (problem) throw new SessionError(`--smtp: ${problem}`, 2);
+  }
+  const given = flags.token ?? env.JOURNEY_STUDIO_TOKEN;
+  if (given !== undefined && given.length < 16)
+    throw new SessionError('the API token must be at least 16 characters long', 2);
+  const token = given ?? randomBytes(24).toString('base64url');
+  const tokenNote =
+    given === undefined
+      ? `${token}  (made for this run; pass --token or set JOURNEY_STUDIO_TOKEN to keep one)`
+      : `${flags.token !== undefined ? 'from --token' : 'from JOURNEY_STUDIO_TOKEN'} (${token.slice(0, 4)}…, ${token.length} characters)`;
+  const file = flags.db ?? databaseFile(defaultDataDir(env));
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (error) {
+    if (error instanceof SchemaTooNewError) throw new SessionError(error.message, 1);
+    throw new SessionError(
+      `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      1,
+    );
+  }
+  let release: () => void;
+  try {
+    release = lockEngine(file);
+  } catch (error) {
+    db.close();
+    if (error instanceof EngineBusyError) throw new SessionError(error.message, 1);
+    throw error;
+  }
+  const settingsSmtp = (
+    db.prepare("SELECT value FROM settings WHERE key = 'smtp.url'").get() as
+      { value: string } | undefined
+  )?.value;
+  const host = new EngineHost({
+    db,
+    token,
+    port,
+    smtpUrl: flags.smtp ?? settingsSmtp,
+    log: (line) => out.error(`journey-studio: ${line}`),
+  });
+  return { host, db, file, token, tokenNote, port, release };
+}
+
+function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** One line of live status. */
+export function statusLine(s: EngineStatus, now: Date): string {
+  const { active, ended: done } = s.enrollments;
+  const parts = [
+    `events ${formatNumber(s.events)}${s.inbox > 0 ? ` (+${formatNumber(s.inbox)} queued)` : ''}`,
+    `wake-ups ${formatNumber(s.wakes)} scheduled`,
+    `enrollments ${formatNumber(active)} active, ${formatNumber(done)} ended`,
+    `messages ${formatNumber(s.outbox.delivered)} delivered, ${formatNumber(s.outbox.pending)} pending, ${formatNumber(s.outbox.dead)} dead, ${formatNumber(s.outbox.cancelled)} cancelled`,
+  ];
+  if (s.failures > 0) parts.push(`${formatNumber(s.failures)} failed units`);
+  return `${now.toISOString().slice(11, 19)}  ${parts.join(' · ')}`;
+}
+
+/** Closes a session that never started (a bad profile file, say). */
+export async function abandonSession(session: Session): Promise<void> {
+  await session.host.stop();
+  session.db.close();
+  session.release();
+}
+
+/**
+ * Starts the engine and runs it until SIGINT, SIGTERM or the abort signal; then stops it
+ * cleanly and closes the database. Prints the banner lines given, the API and a status line
+ * whenever something changed.
+ */
+export async function runSession(
+  session: Session,
+  banner: string[],
+  deps: SessionDeps,
+  out: Output,
+): Promise<void> {
+  const { host } = session;
+  let url: string;
+  try {
+    url = await host.start();
+  } catch (error) {
+    await abandonSession(session);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SessionError(
+      code === 'EADDRINUSE'
+        ? `port ${session.port} is in use; pass another --port (0 picks a free one)`
+        : `cannot start the event API: ${error instanceof Error ? error.message : String(error)}`,
+      1,
+    );
+  }
+  const status = host.status();
+  out.print('Journey Studio engine');
+  out.print(`  Database   ${session.file}`);
+  out.print(`  Event API  ${url}  (POST /v1/track, /v1/identify, /v1/batch)`);
+  out.print(`  Token      ${session.tokenNote}`);
+  out.print(
+    `  Email      ${host.emailTransport === 'smtp' ? `SMTP ${maskUrl(host.smtpUrl ?? '')}` : 'embedded outbox (nothing leaves this machine)'}`,
+  );
+  for (const line of banner) out.print(line);
+  out.print(
+    `  Backlog    ${plural(status.inbox, 'input')} queued, ${plural(status.wakes, 'wake-up')} scheduled, ${plural(status.outbox.pending, 'message')} pending`,
+  );
+  out.print('Press Ctrl+C to stop.');
+  deps.onReady?.({ url, token: session.token, db: session.file, host });
+
+  await new Promise<void>((resolve) => {
+    const every = deps.statusEveryMs ?? 5_000;
+    let last = '';
+    const timer =
+      every > 0
+        ? setInterval(() => {
+            const line = statusLine(host.status(), new Date());
+            const key = line.slice(10);
+            if (key !== last) out.print(line);
+            last = key;
+          }, every)
+        : undefined;
+    const stop = () => {
+      clearInterval(timer);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      deps.signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    deps.signal?.addEventListener('abort', stop);
+    if (deps.signal?.aborted) stop();
+  });
+  out.print('Stopping…');
+  await host.stop();
+  session.db.close();
+  session.release();
+  out.print('Stopped. Everything not done yet is kept and resumes at the next start.');
+}

@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import { ImportError } from '../adapters/import/import-problems';
+import { importProfiles, type ImportSummary } from '../adapters/import/importer';
+import type { Journey } from '../model/journey';
+import { validateJourney } from '../validation/validate';
+import {
+  abandonSession,
+  openSession,
+  runSession,
+  SessionError,
+  type Session,
+  type SessionDeps,
+} from './engine-session';
+import { place, readJourneyFile } from './journey-input';
+import type { CommandResult, Output } from './output';
+import { plural, usageError } from './output';
+
+export const RUN_USAGE =
+  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--port <n>] [--token <t>]';
+
+/** Reads and checks every journey; prints the problems of those that cannot run. */
+function readJourneys(files: string[], out: Output): Journey[] | undefined {
+  const journeys: Journey[] = [];
+  let failed = false;
+  for (const file of files) {
+    const input = readJourneyFile(file);
+    if (!input.ok) {
+      for (const p of input.problems)
+        out.error(`${place(file, p)}  error  ${p.code}  ${p.message}`);
+      failed = true;
+      continue;
+    }
+    const result = validateJourney(input.journey);
+    if (!result.valid) {
+      for (const i of result.issues.filter((i) => i.severity === 'error'))
+        out.error(
+          `${place(file, i.path ? input.locate(i.path) : undefined)}  error  ${i.code}${i.nodeId ? `  [${i.nodeId}]` : ''}  ${i.message}`,
+        );
+      failed = true;
+      continue;
+    }
+    if (journeys.some((j) => j.id === input.journey.id)) {
+      out.error(`${file}: another file given also has the journey id "${input.journey.id}"`);
+      failed = true;
+      continue;
+    }
+    journeys.push(input.journey);
+  }
+  return failed ? undefined : journeys;
+}
+
+function describeImport(file: string, summary: ImportSummary, out: Output): void {
+  if (summary.rejected === 0) return;
+  out.error(
+    `${file}: ${plural(summary.rejected, 'row')} left out, ${summary.imported.toLocaleString('en')} kept:`,
+  );
+  for (const problem of summary.problems.slice(0, 10))
+    out.error(`  ${file}:${problem.line}  ${problem.code}  ${problem.reason}`);
+  if (summary.rejected > 10)
+    out.error(`  … and ${(summary.rejected - 10).toLocaleString('en')} more`);
+}
+
+/** Imports the profile file into the session's database; returns a banner line. */
+async function importProfileFile(
+  session: Session,
+  file: string,
+  mapping: string | undefined,
+  out: Output,
+): Promise<string> {
+  const writer = session.host.profileWriter();
+  let summary: ImportSummary;
+  try {
+    summary = await importProfiles(file, { mapping, onRow: (profile) => writer.add(profile) });
+  } catch (error) {
+    writer.close();
+    if (error instanceof ImportError) throw new SessionError(`${file}: ${error.message}`, 1);
+    throw error;
+  }
+  writer.close();
+  describeImport(file, summary, out);
+  // Rows repeating an id update the same profile.
+  const profiles = summary.imported - summary.duplicateIds;
+  return `  Profiles   ${profiles.toLocaleString('en')} imported from ${file}${summary.rejected ? ` (${plural(summary.rejected, 'row')} left out)` : ''}`;
+}
+
+/**
+ * `run`: imports the profiles, publishes the journeys into the database (a new version only
+ * when one changed), and executes until stopped, with the event API on 127.0.0.1. Restarting
+ * on the same database resumes where it stopped.
+ */
+export async function runCommand(
+  args: string[],
+  out: Output,
+  deps: SessionDeps = {},
+): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      profiles: { type: 'string' },
+      'profile-map': { type: 'string' },
+      smtp: { type: 'string' },
+      port: { type: 'string' },
+      token: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) return usageError(out, `run needs a journey file: ${RUN_USAGE}`);
+  if (values['profile-map'] !== undefined && values.profiles === undefined)
+    return usageError(out, '--profile-map needs --profiles');
+  const journeys = readJourneys(positionals, out);
+  if (!journeys) {
+    out.error('journey-studio: nothing was started; fix the journeys above first.');
+    return { exitCode: 1 };
+  }
+  let session: Session | undefined;
+  try {
+    session = openSession(values, deps, out);
+    const lines: string[] = [];
+    // Profiles first: a journey published next starts them all.
+    if (values.profiles !== undefined)
+      lines.push(await importProfileFile(session, values.profiles, values['profile-map'], out));
+    const started = new Set<string>();
+    for (const journey of journeys) {
+      const published = session.host.publish(journey);
+      if (published.starting) started.add(journey.id);
+      const how = published.created ? 'published now' : 'unchanged';
+      const starting = published.starting ? ', starting existing profiles' : '';
+      lines.push(`  Journey    ${journey.id} v${published.version} (${how}${starting})`);
+    }
+    const live = session.host.live();
+    for (const l of live.filter((l) => !journeys.some((j) => j.id === l.journeyId)))
+      lines.push(`  Journey    ${l.journeyId} v${l.version} (live from before)`);
+    // Imported profiles may now match segments, or have birthdays, of journeys already live.
+    if (values.profiles !== undefined)
+      session.host.startJourneys(live.map((l) => l.journeyId).filter((id) => !started.has(id)));
+    const running = session;
+    session = undefined;
+    await runSession(running, lines, deps, out);
+  } catch (error) {
+    if (session) await abandonSession(session);
+    if (error instanceof SessionError) {
+      out.error(`journey-studio: ${error.message}`);
+      return { exitCode: error.exitCode };
+    }
+    throw error;
+  }
+  return { exitCode: 0 };
+}

@@ -1,0 +1,98 @@
+import type { JourneyEvent } from '../model/event';
+import type { Journey } from '../model/journey';
+import type { JourneyCatalog } from '../runtime/interpreter';
+import type { EngineStore, StepRecord, Wake } from '../runtime/ports';
+
+/** An event as a sender gives it: without a time, it happened when it was accepted. */
+export type IncomingEvent = Omit<JourneyEvent, 'time'> & { readonly time?: number };
+
+/**
+ * Something accepted from outside and applied later, in arrival order: an event, new profile
+ * attributes, or the start of a journey for every existing profile (segment and date triggers).
+ */
+export type EngineInput =
+  | { type: 'track'; event: IncomingEvent }
+  | {
+      type: 'identify';
+      profileId: string;
+      traits: Readonly<Record<string, unknown>>;
+      messageId?: string;
+    }
+  /** Without `journeyId`: every live journey (after a profile import). */
+  | { type: 'start'; journeyId?: string };
+
+/** An accepted input waiting to be applied. */
+export interface InboxItem {
+  id: number;
+  /** The instant it was accepted: the interpreter applies it at this time. */
+  receivedAt: number;
+  input: EngineInput;
+  /** For a start in progress: where in the profile list it has got to. */
+  cursor?: string;
+}
+
+/** Whether an input was taken, or recognised by its `messageId` as one already taken. */
+export type AcceptOutcome = 'accepted' | 'duplicate';
+
+/** The next pending wake-up, with what identifies this scheduling of it. */
+export interface PendingWake {
+  /** The replacement key of segment and date wake-ups; empty for enrollment wake-ups. */
+  key: string;
+  seq: number;
+  wake: Wake;
+}
+
+/**
+ * The engine state in execution: the interpreter's store plus the inbox, the wake-up table and
+ * transactions. All of it is synchronous: each call is a statement on a local database.
+ */
+export interface ExecutionStore extends EngineStore {
+  /** Runs `work` as one write transaction: all of it is committed, or none. */
+  transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` inside the current transaction as a part that is undone alone if it throws.
+   * Changes held in memory are written before it ends.
+   */
+  unit<T>(work: () => T): T;
+  /** Forgets every object held in memory (after a failed unit: they may be half-changed). */
+  discardCache(): void;
+  /** Whether an error came from storage (disk, locks) rather than from the unit's own work. */
+  isStorageError(error: unknown): boolean;
+
+  /** Stores inputs durably in arrival order; those whose `messageId` was seen are not stored again. */
+  accept(inputs: readonly EngineInput[], receivedAt: number): AcceptOutcome[];
+  /** The oldest accepted inputs not yet applied. */
+  pendingInputs(limit: number): InboxItem[];
+  completeInput(id: number): void;
+  setStartCursor(id: number, cursor: string): void;
+  /**
+   * Profiles after `cursor` in the order they were added (as the simulator starts them), for
+   * starting journeys in batches; each with the cursor that follows it.
+   */
+  profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[];
+
+  /** The wake-up that is due first: least (at, seq). */
+  nextWake(): PendingWake | undefined;
+  /** Removes a wake-up if it is still scheduled as it was read; false when replaced or gone. */
+  takeWake(pending: PendingWake): boolean;
+
+  /** Appends step records to the journal, in the current unit. */
+  journal(records: readonly StepRecord[]): void;
+  /** Keeps an input or wake-up that failed to apply, with the error, for inspection. */
+  recordFailure(source: 'input' | 'wake', payload: unknown, error: string, at: number): void;
+}
+
+/** The journeys execution runs: the catalog, refreshed after publishing. */
+export interface LiveCatalog extends JourneyCatalog {
+  /** Re-reads which versions are live; call after a commit that published. */
+  refresh(): void;
+}
+
+/** The journey library as publishing needs it. */
+export interface PublishPort {
+  /**
+   * Freezes the journey into a new version (unless the newest version is the same document)
+   * and makes that version take new entries. Runs inside the caller's transaction.
+   */
+  publish(journey: Journey, now: number): { version: number; created: boolean };
+}
