@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataContract, dataEvents } from './data-contract';
+import { executionContract, executionEvents } from './execution-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
 import { fileContract, type FileMethod } from './file-contract';
@@ -118,6 +119,7 @@ export const apiContract = {
   listTemplates: method(empty, z.array(templateSummarySchema)),
   ...dataContract,
   ...simulationContract,
+  ...executionContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -147,6 +149,7 @@ export const apiEvents = {
   menuCommand: menuCommandEventSchema,
   ...dataEvents,
   ...simulationEvents,
+  ...executionEvents,
 } as const;
 
 export type ApiEvent = keyof typeof apiEvents;

@@ -58,6 +58,17 @@ const journeyApp = {
   listSimulationRuns: (input) => call('listSimulationRuns', input),
   getSimulationRun: (input) => call('getSimulationRun', input),
   traceProfile: (input) => call('traceProfile', input),
+  getEngineInfo: (input) => call('getEngineInfo', input),
+  getExecution: (input) => call('getExecution', input),
+  publishJourney: (input) => call('publishJourney', input),
+  setExecutionState: (input) => call('setExecutionState', input),
+  listOutbox: (input) => call('listOutbox', input),
+  getOutboxMessage: (input) => call('getOutboxMessage', input),
+  retryOutboxMessage: (input) => call('retryOutboxMessage', input),
+  sendTestEvent: (input) => call('sendTestEvent', input),
+  getSmtpSettings: (input) => call('getSmtpSettings', input),
+  saveSmtpSettings: (input) => call('saveSmtpSettings', input),
+  sendTestEmail: (input) => call('sendTestEmail', input),
   openFile: (input) => call('openFile', input),
   saveFile: (input) => call('saveFile', input),
   openRecentFile: (input) => call('openRecentFile', input),
@@ -65,6 +76,8 @@ const journeyApp = {
   onMenuCommand: subscribe('menuCommand'),
   onImportProgress: subscribe('importProgress'),
   onSimulationProgress: subscribe('simulationProgress'),
+  onLiveCounts: subscribe('liveCounts'),
+  onEngineChanged: subscribe('engineChanged'),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, journeyApp);

@@ -98,6 +98,23 @@ describe('IPC registration', () => {
       listSimulationRuns: { journeyId: 'cart' },
       getSimulationRun: { id: 'run-1' },
       traceProfile: { runId: 'run-1', profileId: 'p1' },
+      getEngineInfo: {},
+      getExecution: { journeyId: 'cart' },
+      publishJourney: { journeyId: 'cart' },
+      setExecutionState: { journeyId: 'cart', state: 'running' },
+      listOutbox: { limit: 50 },
+      getOutboxMessage: { id: 1 },
+      retryOutboxMessage: { id: 1 },
+      sendTestEvent: { userId: 'p1', event: 'cart_add' },
+      getSmtpSettings: {},
+      saveSmtpSettings: {
+        host: 'smtp.example.com',
+        port: 587,
+        security: 'starttls',
+        username: 'mailer',
+        from: 'studio@example.com',
+      },
+      sendTestEmail: { to: 'me@example.com' },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

@@ -17,6 +17,15 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     return record;
   };
   initial.forEach((j) => put(j, 1));
+  let smtp = {
+    host: '',
+    port: 587,
+    security: 'starttls' as const,
+    username: '',
+    from: '',
+    passwordSet: false,
+    protection: 'plain-text' as const,
+  };
   const get = (id: string) => {
     const record = stored.get(id);
     if (!record) throw new ApiError('not-found', `no ${id}`);
@@ -92,12 +101,66 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     listSimulationRuns: () => Promise.resolve([]),
     getSimulationRun: ({ id }) => Promise.reject(new ApiError('not-found', `no run ${id}`)),
     traceProfile: ({ runId }) => Promise.reject(new ApiError('not-found', `no run ${runId}`)),
+    // Execution: nothing published in this fake; tests that need more bring their own.
+    getEngineInfo: () =>
+      Promise.resolve({
+        running: true,
+        email: 'embedded' as const,
+        inbox: 0,
+        wakes: 0,
+        messages: noMessages(),
+        failures: 0,
+      }),
+    getExecution: ({ journeyId }) => Promise.resolve(unpublished(journeyId)),
+    publishJourney: ({ journeyId }) =>
+      Promise.reject(new ApiError('invalid-request', `cannot publish ${journeyId} in this fake`)),
+    setExecutionState: ({ journeyId }) =>
+      Promise.reject(new ApiError('invalid-request', `${journeyId} is not published`)),
+    listOutbox: () => Promise.resolve({ messages: [], counts: noMessages() }),
+    getOutboxMessage: ({ id }) => Promise.reject(new ApiError('not-found', `no message ${id}`)),
+    retryOutboxMessage: ({ id }) => Promise.reject(new ApiError('not-found', `no message ${id}`)),
+    sendTestEvent: () => Promise.resolve({ accepted: true }),
+    getSmtpSettings: () => Promise.resolve(smtp),
+    saveSmtpSettings: (input) => {
+      const { password, clearPassword, ...settings } = input;
+      smtp = {
+        ...smtp,
+        ...settings,
+        passwordSet: clearPassword ? false : password !== undefined || smtp.passwordSet,
+      };
+      return Promise.resolve(smtp);
+    },
+    sendTestEmail: () => Promise.resolve({ ok: false, detail: 'no SMTP server in this fake' }),
+    onLiveCounts: () => () => undefined,
+    onEngineChanged: () => () => undefined,
     onImportProgress: () => () => undefined,
     onSimulationProgress: () => () => undefined,
     onMenuCommand: () => () => undefined,
     onJourneysChanged: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+  };
+}
+
+function noMessages() {
+  return { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
+}
+
+function unpublished(journeyId: string) {
+  return {
+    journeyId,
+    state: 'unpublished' as const,
+    changedSincePublish: true,
+    counts: {
+      journeyId,
+      entered: 0,
+      active: 0,
+      completed: 0,
+      converted: 0,
+      exited: 0,
+      nodes: {},
+      messages: noMessages(),
     },
   };
 }
