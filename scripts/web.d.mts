@@ -12,5 +12,7 @@ export function startWeb(options?: {
   port?: number;
   dataDir?: string;
   token?: string;
+  /** The event API's port; 0 picks a free one. */
+  eventApiPort?: number;
   quiet?: boolean;
 }): Promise<WebServer>;

@@ -64,7 +64,7 @@ export async function prepareWeb({ quiet = false } = {}) {
  * Starts browser mode and returns `{ url, port, token, dataDir, close }`. `npm start` falls back
  * to this where no desktop window can open.
  */
-export async function startWeb({ port = 0, dataDir, token, quiet = false } = {}) {
+export async function startWeb({ port = 0, dataDir, token, eventApiPort, quiet = false } = {}) {
   const bundle = await prepareWeb({ quiet });
   const { startBrowserMode } = await import(pathToFileURL(bundle).href);
   const secret = token ?? process.env.JOURNEY_STUDIO_TOKEN ?? randomBytes(24).toString('base64url');
@@ -73,6 +73,7 @@ export async function startWeb({ port = 0, dataDir, token, quiet = false } = {})
     token: secret,
     staticDir: RENDERER_OUT,
     ...(dataDir !== undefined && { dataDir }),
+    ...(eventApiPort !== undefined && { eventApiPort }),
   });
   return { ...server, token: secret };
 }

@@ -42,6 +42,8 @@ export interface EngineHostOptions {
   observer?: StepObserver;
   /** Problems worth telling the operator about (a storage error, a retry of the loop). */
   log?: (line: string) => void;
+  /** Delivery finished attempts (live views). */
+  onDelivered?: () => void;
 }
 
 export interface EngineStatus {
@@ -92,7 +94,11 @@ export class EngineHost {
   readonly suppressions: SuppressionList;
   readonly settings: SettingsRepository;
   readonly links: UnsubscribeLinks;
-  private readonly smtp: SmtpTransport | undefined;
+  private smtp: SmtpTransport | undefined;
+  private smtpAt: string | undefined;
+  private readonly mail: MailContext;
+  private readonly transports: Record<Channel, Transport>;
+  private readonly embedded: EmbeddedTransport;
   private engineTimer: NodeJS.Timeout | undefined;
   private engineAt = Number.POSITIVE_INFINITY;
   private engineSoon = false;
@@ -142,31 +148,28 @@ export class EngineHost {
           journeyId: entry.journeyId,
         }),
     };
+    this.mail = mail;
     const embedded = new EmbeddedTransport(mail);
-    this.smtp = options.smtpUrl
-      ? new SmtpTransport(
-          {
-            url: options.smtpUrl,
-            timeoutMs: options.smtpTimeoutMs,
-            maxConnections: options.smtpConnections,
-          },
-          mail,
-        )
-      : undefined;
-    const webhook = new WebhookTransport();
+    this.embedded = embedded;
+    this.smtp = this.smtpTransport(options.smtpUrl);
+    this.smtpAt = options.smtpUrl;
     const transports: Record<Channel, Transport> = {
       email: this.smtp ?? embedded,
       sms: embedded,
       push: embedded,
-      webhook,
+      webhook: new WebhookTransport(),
     };
+    this.transports = transports;
     this.delivery = new Delivery({
       store: this.outbox,
       transport: (channel) => transports[channel],
       clock: this.clock,
       policy: options.retry,
       concurrency: options.deliveryConcurrency ?? (this.smtp ? 32 : 64),
-      onSettled: () => this.deliverSoon(),
+      onSettled: () => {
+        this.deliverSoon();
+        options.onDelivered?.();
+      },
     });
     this.api = new EventApi({
       ingest: (inputs) => this.executor.ingest(inputs),
@@ -196,9 +199,35 @@ export class EngineHost {
     return addressFor(channel, this.store.getProfile(profileId)?.attributes ?? {}) ?? '';
   }
 
+  private smtpTransport(url: string | undefined): SmtpTransport | undefined {
+    if (!url) return undefined;
+    return new SmtpTransport(
+      {
+        url,
+        timeoutMs: this.options.smtpTimeoutMs,
+        maxConnections: this.options.smtpConnections,
+      },
+      this.mail,
+    );
+  }
+
   /** The SMTP server email goes to, if any. */
   get smtpUrl(): string | undefined {
-    return this.options.smtpUrl;
+    return this.smtpAt;
+  }
+
+  /**
+   * Sends email over SMTP to `url` from now on, or to the embedded outbox without one. Attempts
+   * in flight finish on the transport they started with.
+   */
+  setSmtpUrl(url: string | undefined): void {
+    if (url === this.smtpAt) return;
+    const previous = this.smtp;
+    this.smtp = this.smtpTransport(url);
+    this.smtpAt = url;
+    this.transports.email = this.smtp ?? this.embedded;
+    if (previous) void this.delivery.idle().then(() => previous.close());
+    this.deliverSoon();
   }
 
   /** Where transports send email: `smtp` or the embedded outbox. */
@@ -372,7 +401,7 @@ export class EngineHost {
   }
 
   /** Asks delivery to commit finished attempts and start new ones on the next turn. */
-  private deliverSoon(): void {
+  deliverSoon(): void {
     if (!this.running || this.deliverySoon) return;
     this.deliverySoon = true;
     setImmediate(() => {

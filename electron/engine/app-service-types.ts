@@ -17,7 +17,7 @@ export interface AppServiceOptions {
 export interface AppService {
   handlers: ApiHandlers;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export type CreateAppService = (options: AppServiceOptions) => AppService;

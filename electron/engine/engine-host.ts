@@ -130,7 +130,7 @@ export function runEngineHost(deps: EngineHostDeps): void {
   async function stop(): Promise<void> {
     await Promise.allSettled([...calls]);
     try {
-      service?.close();
+      await service?.close();
       db?.close();
     } finally {
       service = undefined;

@@ -36,7 +36,7 @@ export interface Studio {
 /** Browser mode on a free port with an empty data folder, and a Chromium to look at it. */
 export async function startStudio(): Promise<Studio> {
   const dataDir = mkdtempSync(join(tmpdir(), 'js-e2e-'));
-  const server = await startWeb({ port: 0, dataDir, quiet: true });
+  const server = await startWeb({ port: 0, dataDir, eventApiPort: 0, quiet: true });
   const browser = await chromium.launch(CHROMIUM);
   return {
     server,

@@ -1,11 +1,16 @@
 import type { ApiEvent, ApiEventPayload, ApiHandlers } from '../../api/contract';
+import type { SecretStore } from '../../runtime/secret-store';
 import { openDatabase, type Db } from '../sqlite/database';
+import { SqliteOutbox } from '../sqlite/outbox-store';
 import { DatasetRepository } from '../sqlite/dataset-repository';
 import { JourneyRepository } from '../sqlite/journey-repository';
 import { SimulationRunRepository } from '../sqlite/simulation-runs';
 import { databaseFile, defaultDataDir } from './data-dir';
 import { EventHub } from './event-hub';
 import { dataHandlers } from './data.handlers';
+import { executionHandlers } from './execution.handlers';
+import { ExecutionRuntime } from './execution-runtime';
+import { memorySecretStore } from './file-secret-store';
 import { libraryHandlers } from './library.handlers';
 import { simulationHandlers } from './simulation.handlers';
 import { templateHandlers } from './templates.handlers';
@@ -17,14 +22,23 @@ export interface AppServiceOptions {
   db?: Db;
   /** The clock for `updatedAt`; the system clock by default. */
   now?: () => number;
+  /** Where the engine reads the SMTP password; it never stores the password itself. */
+  secrets?: SecretStore;
+  /** The event API's port (0: any free one); the saved one, else 8787, by default. */
+  eventApiPort?: number;
+  /** Problems of the live engine worth telling the operator about. */
+  log?: (line: string) => void;
 }
 
 export interface AppService {
   /** One handler per AppApi method; inputs must already be checked with `parseApiInput`. */
   handlers: ApiHandlers;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
-  /** Stops events and closes the database if this service opened it. */
-  close(): void;
+  /**
+   * Stops the live engine cleanly (work left resumes at the next start), stops events and
+   * closes the database if this service opened it.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -37,27 +51,45 @@ export interface AppService {
  */
 export function createAppService(options: AppServiceOptions = {}): AppService {
   const ownsDb = options.db === undefined;
-  const db = options.db ?? openDatabase(databaseFile(options.dataDir ?? defaultDataDir()));
+  const file =
+    options.dataDir !== undefined || ownsDb
+      ? databaseFile(options.dataDir ?? defaultDataDir())
+      : undefined;
+  const db = options.db ?? openDatabase(file as string);
   const now = options.now ?? (() => Date.now());
   const events = new EventHub();
   const journeys = new JourneyRepository(db);
   const datasets = new DatasetRepository(db);
   const runs = new SimulationRunRepository(db);
+  const secrets = options.secrets ?? memorySecretStore();
+  const runtime = new ExecutionRuntime({
+    db,
+    ...(file !== undefined && { databaseFile: file }),
+    secrets,
+    events,
+    ...(options.eventApiPort !== undefined && { eventApiPort: options.eventApiPort }),
+    ...(options.log && { log: options.log }),
+  });
   const handlers = settled({
     ...libraryHandlers({ journeys, events, now }),
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now }),
     ...simulationHandlers({ journeys, datasets, runs, events, now }),
+    ...executionHandlers({ journeys, runtime, outbox: new SqliteOutbox(db), secrets, now }),
   } satisfies ApiHandlers);
-  let closed = false;
+  // Journeys left running (or work left over) carry on as soon as the app opens.
+  runtime.startIfBusy();
+  let closing: Promise<void> | undefined;
   return {
     handlers,
     on: (event, listener) => events.on(event, listener),
     close() {
-      if (closed) return;
-      closed = true;
-      events.clear();
-      if (ownsDb) db.close();
+      closing ??= (async () => {
+        await runtime.close();
+        events.clear();
+        if (ownsDb) db.close();
+      })();
+      return closing;
     },
   };
 }

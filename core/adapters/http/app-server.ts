@@ -13,6 +13,7 @@ import {
 } from '../../api/contract';
 import { createAppService, type AppService } from '../app/app-service';
 import { defaultDataDir } from '../app/data-dir';
+import { fileSecretStore } from '../app/file-secret-store';
 
 export interface AppServerOptions {
   service: Pick<AppService, 'handlers' | 'on'>;
@@ -327,6 +328,8 @@ export interface BrowserModeOptions {
   dataDir?: string;
   token: string;
   staticDir: string;
+  /** The event API's port (0: any free one); the saved one, else 8787, by default. */
+  eventApiPort?: number;
 }
 
 /** Browser mode in one call: the engine on the data folder, and the server in front of it. */
@@ -334,7 +337,13 @@ export async function startBrowserMode(
   options: BrowserModeOptions,
 ): Promise<AppServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  const service = createAppService({ dataDir });
+  const service = createAppService({
+    dataDir,
+    // No keychain in a browser: the SMTP password is kept in a file only this user can read.
+    secrets: fileSecretStore(join(dataDir, 'browser-secrets.json')),
+    ...(options.eventApiPort !== undefined && { eventApiPort: options.eventApiPort }),
+    log: (line) => console.error(`journey-studio: ${line}`),
+  });
   try {
     const server = await startAppServer({
       service,
@@ -347,11 +356,11 @@ export async function startBrowserMode(
       dataDir,
       close: async () => {
         await server.close();
-        service.close();
+        await service.close();
       },
     };
   } catch (error) {
-    service.close();
+    await service.close();
     throw error;
   }
 }

@@ -178,6 +178,49 @@ export class SqliteOutbox implements DeliveryStore {
     return rows.map(viewOf);
   }
 
+  /** A page of messages, newest first, of one journey and/or status; `before` is an id. */
+  page(filter: {
+    journeyId?: string;
+    status?: OutboxStatus;
+    before?: number;
+    limit: number;
+  }): OutboxMessageView[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.journeyId !== undefined) {
+      where.push('journey_id = ?');
+      args.push(filter.journeyId);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    if (filter.before !== undefined) {
+      where.push('id < ?');
+      args.push(filter.before);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...args, filter.limit) as OutboxRow[];
+    return rows.map(viewOf);
+  }
+
+  /** Messages by status, of one journey or all. */
+  countsOf(journeyId?: string): Record<OutboxStatus, number> {
+    if (journeyId === undefined) return this.counts();
+    const rows = this.db
+      .prepare(
+        'SELECT status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_journey WHERE journey_id = ? GROUP BY status',
+      )
+      .all(journeyId) as { status: OutboxStatus; n: number }[];
+    const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+
   /** The copy kept in the embedded outbox (email: the MIME message). */
   stored(id: number): string | undefined {
     return (this.sql.raw.get(id) as { raw: string } | undefined)?.raw;

@@ -249,4 +249,21 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX simulation_runs_journey ON simulation_runs (journey_id, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'execution from the app',
+    sql: `
+      -- What the app last did with a journey's execution (paused, stopped, published and not
+      -- started); a journey in journey_live is running whatever this says.
+      CREATE TABLE journey_execution (
+        journey_id  TEXT PRIMARY KEY,
+        state       TEXT NOT NULL CHECK (state IN ('ready', 'running', 'paused', 'stopped')),
+        changed_at  INTEGER NOT NULL
+      );
+      -- Live counts per journey. The first changes only when an enrollment starts or ends, the
+      -- second when a message is enqueued or settled: neither at every step.
+      CREATE INDEX enrollments_by_journey ON enrollments (journey_id, status);
+      CREATE INDEX outbox_by_journey ON outbox (journey_id, node_id, status);
+    `,
+  },
 ];

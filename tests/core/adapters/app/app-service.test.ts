@@ -200,7 +200,7 @@ describe('app service: lifecycle', () => {
     const app = createAppService({ db });
     const seen: string[] = [];
     app.on('journeysChanged', ({ id }) => seen.push(id));
-    app.close();
+    await app.close();
     expect(db.open).toBe(true);
     await app.handlers.createJourney({ name: 'After close' });
     expect(seen).toEqual([]);
@@ -213,10 +213,10 @@ describe('app service: lifecycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'js-app-'));
     const app = createAppService({ dataDir: dir });
     await app.handlers.createJourney({ name: 'Kept' });
-    app.close();
+    await app.close();
     expect(existsSync(join(dir, 'journey-studio.db'))).toBe(true);
     const again = createAppService({ dataDir: dir });
     expect((await again.handlers.listJourneys({})).map((j) => j.id)).toEqual(['kept']);
-    again.close();
+    await again.close();
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  service.close();
+  await service.close();
 });
 
 interface Answer {
