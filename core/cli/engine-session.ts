@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { EngineHost, type EngineStatus } from '../adapters/engine-host';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
 import { databaseFile, defaultDataDir } from '../adapters/app/data-dir';
+import { savedSmtpSettings, smtpUrlOf } from '../adapters/app/execution-runtime';
+import { SettingsRepository } from '../adapters/sqlite/settings';
 import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
 import { plural, type Output } from './output';
@@ -104,10 +106,10 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     if (error instanceof EngineBusyError) throw new SessionError(error.message, 1);
     throw error;
   }
-  const settingsSmtp = (
-    db.prepare("SELECT value FROM settings WHERE key = 'smtp.url'").get() as
-      { value: string } | undefined
-  )?.value;
+  // The SMTP server saved in the app; its password stays in the app's keychain, so here it
+  // comes from the environment when the server needs one.
+  const saved = savedSmtpSettings(new SettingsRepository(db));
+  const settingsSmtp = saved.host ? smtpUrlOf(saved, env.JOURNEY_STUDIO_SMTP_PASSWORD) : undefined;
   const host = new EngineHost({
     db,
     token,

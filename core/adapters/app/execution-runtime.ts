@@ -32,6 +32,19 @@ const SMTP_KEYS = {
   from: 'smtp.from',
 } as const;
 
+/** The SMTP settings saved from the app (the password is not among them). */
+export function savedSmtpSettings(settings: SettingsRepository): SmtpSettings {
+  const get = (key: string) => settings.get(key);
+  const security = get(SMTP_KEYS.security);
+  return {
+    host: get(SMTP_KEYS.host) ?? '',
+    port: Number(get(SMTP_KEYS.port) ?? 587),
+    security: security === 'tls' || security === 'none' ? security : 'starttls',
+    username: get(SMTP_KEYS.username) ?? '',
+    from: get(SMTP_KEYS.from) ?? '',
+  };
+}
+
 /** The SMTP URL of saved settings (the password goes in it only here, in memory). */
 export function smtpUrlOf(settings: SmtpSettings, password: string | undefined): string {
   const scheme = settings.security === 'tls' ? 'smtps' : 'smtp';
@@ -154,15 +167,7 @@ export class ExecutionRuntime {
   // ---------------------------------------------------------------- SMTP
 
   smtpSettings(): SmtpSettings {
-    const get = (key: string) => this.settings.get(key);
-    const security = get(SMTP_KEYS.security);
-    return {
-      host: get(SMTP_KEYS.host) ?? '',
-      port: Number(get(SMTP_KEYS.port) ?? 587),
-      security: security === 'tls' || security === 'none' ? security : 'starttls',
-      username: get(SMTP_KEYS.username) ?? '',
-      from: get(SMTP_KEYS.from) ?? '',
-    };
+    return savedSmtpSettings(this.settings);
   }
 
   saveSmtpSettings(settings: SmtpSettings): void {
