@@ -39,10 +39,10 @@ export function snap(value: number): number {
 }
 
 /**
- * How "fit view" frames a journey: never past 100 %, with room at the bottom so the last steps
- * are not under the minimap.
+ * How "fit view" frames a journey: never past 100 %, with room at the bottom so the last steps,
+ * and the "ends · 12" printed under their open exits, are not under the minimap (16 + 134 px).
  */
 export const FIT_OPTIONS = {
-  padding: { top: '48px', right: '48px', bottom: '150px', left: '48px' },
+  padding: { top: '48px', right: '48px', bottom: '176px', left: '48px' },
   maxZoom: 1,
 } as const;

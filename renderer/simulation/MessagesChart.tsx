@@ -23,7 +23,8 @@ export function MessagesChart({ rows, channels }: { rows: DayRow[]; channels: st
         width={CHART_WIDTH}
         height={HEIGHT}
         data={rows}
-        margin={{ top: 8, right: 4, bottom: 0, left: -18 }}
+        // Room on the right for half the last day's label, which is centred on its bar.
+        margin={{ top: 8, right: 16, bottom: 0, left: -18 }}
         barCategoryGap="22%"
       >
         <CartesianGrid vertical={false} stroke="#e6e9ef" />
