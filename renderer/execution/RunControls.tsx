@@ -118,7 +118,16 @@ export function RunControls() {
           role={blocked ? 'note' : undefined}
         >
           {controls.publish.reason}{' '}
-          {dirty ? (
+          {errors > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="run-show-problems"
+              onClick={() => setIssuesOpen(true)}
+            >
+              Show the problems
+            </button>
+          ) : dirty ? (
             <button
               type="button"
               className="link-button"
@@ -127,10 +136,6 @@ export function RunControls() {
               onClick={() => void save()}
             >
               Save now
-            </button>
-          ) : errors > 0 ? (
-            <button type="button" className="link-button" onClick={() => setIssuesOpen(true)}>
-              Show the problems
             </button>
           ) : null}
         </p>

@@ -73,9 +73,11 @@ export function runControls({ info, dirty, errors, pending }: RunFacts): RunCont
   const published = info !== null && state !== 'unpublished';
 
   let publishReason: string | undefined;
-  if (dirty) publishReason = 'Save the journey first: publishing freezes the journey as saved.';
-  else if (errors > 0)
+  // Saving alone would not help a journey with errors, so they are named first.
+  if (errors > 0)
     publishReason = `Fix the journey’s ${problems(errors)} first; the problems bar below the canvas lists ${errors === 1 ? 'it' : 'them'}.`;
+  else if (dirty)
+    publishReason = 'Save the journey first: publishing freezes the journey as saved.';
   else if (info && state !== 'unpublished' && !info.changedSincePublish)
     publishReason = `Nothing new to publish: version ${info.latestVersion ?? ''} is the journey as saved.`;
 

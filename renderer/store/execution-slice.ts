@@ -131,12 +131,12 @@ export const createExecutionSlice =
       },
       async publishJourney() {
         const { dirty, validation } = get();
-        if (dirty) {
-          patch({ error: 'Save the journey first: publishing freezes the journey as saved.' });
-          return;
-        }
         if (validation.errors > 0) {
           patch({ error: 'Fix the journey’s problems first; only a journey without errors runs.' });
+          return;
+        }
+        if (dirty) {
+          patch({ error: 'Save the journey first: publishing freezes the journey as saved.' });
           return;
         }
         let created = false;
@@ -161,8 +161,8 @@ export const createExecutionSlice =
       },
       applyLiveCounts(counts) {
         const { info } = get().execution;
-        if (!info || counts.journeyId !== info.journeyId || get().journey?.id !== counts.journeyId)
-          return;
+        // The info belongs to the open journey (another journey's is reset on opening it).
+        if (!info || counts.journeyId !== info.journeyId) return;
         patch({ info: { ...info, counts }, freshAt: Date.now() });
       },
       watchExecution() {
