@@ -45,8 +45,9 @@ export function OutboxView() {
   const choices = new Map<string, string>();
   if (open) choices.set(open.id, open.name);
   for (const j of journeys ?? []) if (!choices.has(j.id)) choices.set(j.id, j.name);
-  if (filter.journeyId !== null && !choices.has(filter.journeyId))
-    choices.set(filter.journeyId, filter.journeyId);
+  // Messages outlive their journeys: a deleted journey's can still be picked, by its id.
+  for (const id of [filter.journeyId, ...(messages ?? []).map((m) => m.journeyId)])
+    if (id !== null && !choices.has(id)) choices.set(id, id);
   const total = counts ? OUTBOX_STATUSES.reduce((sum, s) => sum + counts[s], 0) : undefined;
 
   return (
