@@ -10,6 +10,15 @@ import { useApp, useAppStore } from '../store/app-store';
 import { OutboxDetail } from './OutboxDetail';
 import { STATUS_HELP, STATUS_LABELS } from './run-controls';
 
+/** `4 Mar, 10:02` in the computer's own zone: a list's time; the full one is in its tooltip. */
+const shortTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /**
  * Every message the live journeys produced, newest first: filtered by journey and status, a page
  * at a time, and beside the list the selected message as it was sent.
@@ -141,12 +150,20 @@ export function OutboxView() {
               <table className="data-table outbox-table" data-testid="outbox-list">
                 <thead>
                   <tr>
-                    <th scope="col">Made</th>
+                    <th scope="col" className="is-time">
+                      Made
+                    </th>
                     <th scope="col">To</th>
                     <th scope="col">Title</th>
-                    {filter.journeyId === null && <th scope="col">Journey</th>}
-                    <th scope="col">Status</th>
-                    <th scope="col" className="is-number">
+                    {filter.journeyId === null && (
+                      <th scope="col" className="is-journey">
+                        Journey
+                      </th>
+                    )}
+                    <th scope="col" className="is-status">
+                      Status
+                    </th>
+                    <th scope="col" className="is-number is-attempts">
                       Attempts
                     </th>
                   </tr>
@@ -251,7 +268,9 @@ function OutboxRow({
         }
       }}
     >
-      <td className="is-nowrap">{dateTime(message.at)}</td>
+      <td className="is-nowrap" title={dateTime(message.at)}>
+        {shortTime.format(new Date(message.at))}
+      </td>
       <td title={message.to}>{message.to}</td>
       <td className="outbox-title" title={message.title}>
         {message.title}

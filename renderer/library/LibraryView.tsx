@@ -43,7 +43,7 @@ export function LibraryView() {
         <div>
           <h1 className="library-title">Journeys</h1>
           <p className="library-subtitle">
-            Draw a journey, check it, simulate it on sample data, then run it for real.
+            Draw a journey, simulate it on sample data, then run it for real.
           </p>
         </div>
         <div className="button-row">
