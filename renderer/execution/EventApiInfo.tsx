@@ -42,6 +42,13 @@ export function EventApiInfo() {
 
   return (
     <div className="event-api" data-testid="event-api">
+      {!engine.running && (
+        <p className="form-error" role="alert" data-testid="event-api-problem">
+          The engine is not running here
+          {engine.problem ? `: ${engine.problem}` : '.'} Events sent to this address may not be
+          taken.
+        </p>
+      )}
       <p className="sim-note">
         Send events from your website, app or tools with <code>POST /v1/track</code>,{' '}
         <code>/v1/identify</code> or <code>/v1/batch</code> (Segment’s shapes), on this computer

@@ -7,7 +7,6 @@ import { runControls, stopConsequences } from './run-controls';
 
 const PENDING_WORDS = {
   publish: 'Publishing…',
-  running: 'Starting…',
   paused: 'Pausing…',
   stopped: 'Stopping…',
 } as const;
@@ -46,7 +45,7 @@ export function RunControls() {
           </span>
         )}
       </div>
-      <p className="run-meaning">{controls.meaning}</p>
+      {(info || !error) && <p className="run-meaning">{controls.meaning}</p>}
       <dl className="run-versions">
         <div>
           <dt>Live version</dt>
@@ -87,7 +86,11 @@ export function RunControls() {
           onClick={() => void setRunState('running')}
         >
           <PlayIcon size={15} />{' '}
-          {pending === 'running' ? PENDING_WORDS.running : controls.start.label}
+          {pending === 'running'
+            ? controls.start.label === 'Resume'
+              ? 'Resuming…'
+              : 'Starting…'
+            : controls.start.label}
         </button>
         <button
           type="button"
