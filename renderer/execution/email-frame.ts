@@ -88,7 +88,7 @@ export function withoutScripts(html: string): string {
 
 /** What a sandboxed frame is allowed to load: inline styles and images, nothing that runs. */
 export const EMAIL_FRAME_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data: cid: https: http:; font-src data: https:";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: cid: https:; font-src data: https:";
 
 /**
  * The document for the outbox's sandboxed frame (`sandbox=""`, `srcdoc`): the email without
