@@ -3,6 +3,7 @@ import type { AppApi } from '../core/api/contract';
 import { runMenuCommand } from './api/menu-commands';
 import { DataView } from './data/DataView';
 import { Editor } from './Editor';
+import { OutboxView } from './execution/OutboxView';
 import { LibraryView } from './library/LibraryView';
 import { Dialogs } from './panels/Dialogs';
 import { Toast } from './panels/Toast';
@@ -10,6 +11,7 @@ import { useApp, useAppStore } from './store/app-store';
 
 const ROUTE = /^#\/journeys\/([^/]+)$/;
 const DATA_ROUTE = '#/data';
+const OUTBOX_ROUTE = '#/outbox';
 
 /** Keeps the open journey in the address, so a reload comes back to it. */
 function useRouteInAddress() {
@@ -19,6 +21,7 @@ function useRouteInAddress() {
     const match = ROUTE.exec(window.location.hash);
     if (match?.[1]) void store.getState().openJourney(decodeURIComponent(match[1]));
     else if (window.location.hash === DATA_ROUTE) store.getState().showData();
+    else if (window.location.hash === OUTBOX_ROUTE) store.getState().showOutbox();
   }, [store]);
   useEffect(() => {
     const hash =
@@ -26,7 +29,9 @@ function useRouteInAddress() {
         ? `#/journeys/${encodeURIComponent(route.id)}`
         : route.view === 'data'
           ? DATA_ROUTE
-          : '';
+          : route.view === 'outbox'
+            ? OUTBOX_ROUTE
+            : '';
     if (window.location.hash !== hash) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${hash}`);
     }
@@ -90,7 +95,15 @@ export function App({ api }: { api: AppApi }) {
   useUnsavedGuard();
   return (
     <div className="app">
-      {view === 'editor' ? <Editor /> : view === 'data' ? <DataView /> : <LibraryView />}
+      {view === 'editor' ? (
+        <Editor />
+      ) : view === 'data' ? (
+        <DataView />
+      ) : view === 'outbox' ? (
+        <OutboxView />
+      ) : (
+        <LibraryView />
+      )}
       <Dialogs />
       <Toast />
     </div>

@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '
 import { memo } from 'react';
 import { CloseIcon } from '../nodes/icons';
 import { count, plural } from '../simulation/format';
+import { showsSimulation } from '../simulation/NodeOverlay';
 import { useApp, useAppStore } from '../store/app-store';
 import type { JourneyFlowEdge } from './flow-mapping';
 
@@ -19,7 +20,7 @@ const LABEL_BELOW_EXIT = 15;
 function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
   const store = useAppStore();
   const figures = useApp((s) =>
-    s.simulation.showCounts ? s.simulation.overlay?.edges[props.id] : undefined,
+    showsSimulation(s) ? s.simulation.overlay?.edges[props.id] : undefined,
   );
   const trace = useApp((s) => {
     const focus = s.trace.focus;

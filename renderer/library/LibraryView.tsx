@@ -4,6 +4,7 @@ import {
   CopyIcon,
   DatabaseIcon,
   DownloadIcon,
+  InboxIcon,
   PencilIcon,
   PlusIcon,
   SearchIcon,
@@ -18,7 +19,8 @@ export function LibraryView() {
   const store = useAppStore();
   const journeys = useApp((s) => s.journeys);
   const templates = useApp((s) => s.templates);
-  const { refreshLibrary, loadTemplates, openDialog, importFromFile, showData } = store.getState();
+  const { refreshLibrary, loadTemplates, openDialog, importFromFile, showData, showOutbox } =
+    store.getState();
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
 
@@ -41,12 +43,20 @@ export function LibraryView() {
         <div>
           <h1 className="library-title">Journeys</h1>
           <p className="library-subtitle">
-            Draw a journey, check it, then simulate it on real data.
+            Draw a journey, simulate it on sample data, then run it for real.
           </p>
         </div>
         <div className="button-row">
           <button type="button" className="button" onClick={showData}>
             <DatabaseIcon size={16} /> Sample data
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="library-outbox"
+            onClick={() => showOutbox({ journeyId: null })}
+          >
+            <InboxIcon size={16} /> Outbox
           </button>
           <button type="button" className="button" onClick={() => void importFromFile()}>
             <UploadIcon size={16} /> Import…

@@ -8,6 +8,7 @@ import { cardProblem, portRow } from './card-shape';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
+import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
 
 /**
@@ -55,6 +56,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         style={{ height }}
       >
         <NodeCount nodeId={id} />
+        <LiveCount nodeId={id} kind={node.kind} />
         {level === 'overview' && (
           <div className="node-overview">
             {Icon && <Icon size={36} />}
@@ -79,6 +81,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         <Handle type="target" position={Position.Top} id="in" className="node-in" />
       )}
       <NodeCount nodeId={id} />
+      <LiveCount nodeId={id} kind={node.kind} />
       <div className="node-head">
         <span className="node-icon">{Icon && <Icon size={16} />}</span>
         {/* A step with its own name still says what kind it is, above the name. */}

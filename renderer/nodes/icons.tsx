@@ -259,3 +259,43 @@ export const UsersIcon = (p: IconProps) => (
     <path d="M15.5 5.5a3.2 3.2 0 0 1 0 6.2M17.5 14.3c1.9.6 3.1 2.2 3.5 4.7" />
   </Icon>
 );
+
+export const PauseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8.5 5.5v13M15.5 5.5v13" />
+  </Icon>
+);
+
+export const StopIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="6" y="6" width="12" height="12" rx="1.5" />
+  </Icon>
+);
+
+export const SendIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M20.5 3.5 10 14M20.5 3.5 14 20.5l-4-6.5-6.5-4 17-6.5Z" />
+  </Icon>
+);
+
+export const RocketIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 15.5 8.5 12c1.5-4.5 4.5-7.5 11-8.5-1 6.5-4 9.5-8.5 11Z" />
+    <path d="M8.5 12H5l2.5-3.5H11M12 15.5V19l3.5-2.5V13" />
+    <path d="M6.5 16c-1.5.5-2 2-2 3.5 1.5 0 3-.5 3.5-2" />
+  </Icon>
+);
+
+export const InboxIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 13.5 6 5.5h12l2.5 8v5h-17v-5Z" />
+    <path d="M3.5 13.5H8.5l1 2h5l1-2h5" />
+  </Icon>
+);
+
+export const SettingsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
+  </Icon>
+);

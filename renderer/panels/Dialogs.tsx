@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
 import { ImportDialog } from '../data/ImportDialog';
+import { SmtpDialog } from '../execution/SmtpDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -214,6 +215,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
           </p>
         </Modal>
       );
+    case 'smtp-settings':
+      return <SmtpDialog />;
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

@@ -7,6 +7,7 @@ import {
   LayoutIcon,
   PlayIcon,
   RedoIcon,
+  RocketIcon,
   UndoIcon,
 } from '../nodes/icons';
 import { FIT_OPTIONS } from '../canvas/geometry';
@@ -22,9 +23,20 @@ export function EditorBar() {
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const simulating = useApp((s) => s.simulation.open);
+  const runOpen = useApp((s) => s.execution.open);
+  const live = useApp((s) => s.execution.info?.state);
   // Actions never change; reading them once keeps this bar from re-rendering on every edit.
-  const { undo, redo, tidyUp, save, goToLibrary, openDialog, exportJourney, setSimulationOpen } =
-    useAppStore().getState();
+  const {
+    undo,
+    redo,
+    tidyUp,
+    save,
+    goToLibrary,
+    openDialog,
+    exportJourney,
+    setSimulationOpen,
+    setRunOpen,
+  } = useAppStore().getState();
   const flow = useReactFlow();
   return (
     <header className="bar" data-testid="editor-bar">
@@ -102,6 +114,23 @@ export function EditorBar() {
           title="Simulate the journey on sample data"
         >
           <PlayIcon size={15} /> Simulate
+        </button>
+        <button
+          type="button"
+          className={`button${runOpen ? ' is-on' : ''}`}
+          aria-pressed={runOpen}
+          data-testid="run-open"
+          onClick={() => setRunOpen(!runOpen)}
+          title="Publish the journey and run it for real"
+        >
+          <RocketIcon size={15} /> Run
+          {(live === 'running' || live === 'paused') && (
+            <span
+              className={`live-dot is-${live}`}
+              data-testid="run-live-dot"
+              title={live === 'running' ? 'Live: taking new entries' : 'Paused'}
+            />
+          )}
         </button>
         <button
           type="button"

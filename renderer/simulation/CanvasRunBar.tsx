@@ -18,7 +18,9 @@ export function CanvasRunBar() {
   const traced = useApp((s) => (s.trace.result && s.trace.rows.length ? s.trace.profileId : null));
   const index = useApp((s) => s.trace.index);
   const steps = useApp((s) => s.trace.rows.length);
-  if (!run) return null;
+  // The live run's counts are on the canvas meanwhile; the simulation's wait for the panel to close.
+  const live = useApp((s) => s.execution.open);
+  if (!run || live) return null;
   const {
     setShowCounts,
     runSimulation,

@@ -4,8 +4,11 @@ import { useApp } from '../store/app-store';
 import { count, plural } from './format';
 import type { NodeFigures } from './overlay';
 
+/** Whether the canvas draws the simulation's figures: not while the live run's are drawn. */
+export const showsSimulation = (s: AppState) => s.simulation.showCounts && !s.execution.open;
+
 const figuresOf = (nodeId: string) => (s: AppState) =>
-  s.simulation.showCounts ? s.simulation.overlay?.nodes[nodeId] : undefined;
+  showsSimulation(s) ? s.simulation.overlay?.nodes[nodeId] : undefined;
 
 /** A step's place in the trace being stepped through, for the card's outline. */
 export type TraceMark = 'current' | 'visited' | 'off' | null;

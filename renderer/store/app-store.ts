@@ -4,9 +4,11 @@ import type { AppApi } from '../../core/api/contract';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createEditSlice, type EditSlice } from './edit-slice';
+import { createExecutionSlice, type ExecutionSlice } from './execution-slice';
 import { createFlowSlice, type FlowSlice } from './flow-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
@@ -23,7 +25,9 @@ export type AppState = DocumentSlice &
   LibrarySlice &
   DataSlice &
   SimulationSlice &
-  TraceSlice;
+  TraceSlice &
+  ExecutionSlice &
+  OutboxSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -41,6 +45,8 @@ export function createAppStore(api: AppApi): AppStore {
     ...createDataSlice(api)(...a),
     ...createSimulationSlice(api)(...a),
     ...createTraceSlice(api)(...a),
+    ...createExecutionSlice(api)(...a),
+    ...createOutboxSlice(api)(...a),
   }));
 }
 

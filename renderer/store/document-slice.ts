@@ -36,8 +36,11 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   savedText: null,
   dirty: false,
   loadJourney(journey, revision) {
-    // Another journey's simulation means nothing here; reloading the same one keeps its results.
-    if (get().journey?.id !== journey.id) get().resetSimulation();
+    // Another journey's simulation and run mean nothing here; reloading the same one keeps them.
+    if (get().journey?.id !== journey.id) {
+      get().resetSimulation();
+      get().resetExecution();
+    }
     set({
       ...rebuildFlow(
         { ...get(), nodes: [], edges: [] },
@@ -59,6 +62,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   },
   closeJourney() {
     get().resetSimulation();
+    get().resetExecution();
     set({
       journey: null,
       revision: undefined,

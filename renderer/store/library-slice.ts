@@ -9,8 +9,9 @@ import { parseJourneyFile, serializeJourney } from '../../core/model/journey-fil
 import type { AppState } from './app-store';
 import { uniqueNodeId } from './journey-edits';
 
-/** The view shown; sample data (`data`) returns to the open journey, if any, when left. */
-export type Route = { view: 'library' } | { view: 'editor'; id: string } | { view: 'data' };
+/** The view shown; sample data and the outbox return to the open journey, if any, when left. */
+export type Route =
+  { view: 'library' } | { view: 'editor'; id: string } | { view: 'data' } | { view: 'outbox' };
 
 /** The journey library and the calls that load and store journeys through the AppApi. */
 export interface LibrarySlice {

@@ -120,6 +120,8 @@ export const createSimulationSlice =
     return {
       simulation: INITIAL,
       setSimulationOpen(open) {
+        // The run panel takes the same place, and its live counts the same spots on the canvas.
+        if (open && get().execution.open) get().setRunOpen(false);
         patch({ open });
         if (open) {
           void get().refreshDatasets();

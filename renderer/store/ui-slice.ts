@@ -24,7 +24,8 @@ export type Dialog =
   | { type: 'import-data' }
   /** `forSimulation`: the simulation panel asked, and takes the new data sets. */
   | { type: 'generate-data'; forSimulation?: boolean }
-  | { type: 'delete-dataset'; id: string; name: string };
+  | { type: 'delete-dataset'; id: string; name: string }
+  | { type: 'smtp-settings' };
 
 export interface ImportProblem {
   message: string;

@@ -1,4 +1,5 @@
 import { ApiError, type AppApi, type JourneyRecord } from '../../core/api/contract';
+import type { SmtpSettingsView } from '../../core/api/execution-contract';
 import type { Journey } from '../../core/model/journey';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
 
@@ -17,14 +18,14 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     return record;
   };
   initial.forEach((j) => put(j, 1));
-  let smtp = {
+  let smtp: SmtpSettingsView = {
     host: '',
     port: 587,
-    security: 'starttls' as const,
+    security: 'starttls',
     username: '',
     from: '',
     passwordSet: false,
-    protection: 'plain-text' as const,
+    protection: 'plain-text',
   };
   const get = (id: string) => {
     const record = stored.get(id);

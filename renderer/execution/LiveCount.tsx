@@ -1,0 +1,77 @@
+import type { LiveCounts } from '../../core/api/execution-contract';
+import { AlertIcon, CheckIcon, ClockIcon, UsersIcon } from '../nodes/icons';
+import { count, plural } from '../simulation/format';
+import type { AppState } from '../store/app-store';
+import { useApp } from '../store/app-store';
+
+type NodeLive = LiveCounts['nodes'][string];
+
+const NOBODY: NodeLive = { here: 0 };
+const NO_MESSAGES = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
+
+/** A step's live figures while the run panel is open and a version is published. */
+const liveOf = (nodeId: string) => (s: AppState) => {
+  const { open, info } = s.execution;
+  if (!open || !info || info.state === 'unpublished') return undefined;
+  return info.counts.nodes[nodeId] ?? NOBODY;
+};
+
+function title(figures: NodeLive, messages: typeof NO_MESSAGES | undefined): string {
+  const lines = [`${plural(figures.here, 'profile')} here now`];
+  if (messages) {
+    lines.push(
+      `${count(messages.delivered)} delivered, ${count(messages.pending)} queued, ${count(messages.dead)} failed`,
+    );
+    if (messages.cancelled) lines.push(`${count(messages.cancelled)} cancelled`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The live run on a step, pinned where the simulation's counts go: how many profiles are there
+ * now and, on a message step, its messages delivered, queued and failed.
+ */
+export function LiveCount({ nodeId, kind }: { nodeId: string; kind: string }) {
+  const figures = useApp(liveOf(nodeId));
+  if (!figures) return null;
+  const messages = figures.messages ?? (kind === 'message' ? NO_MESSAGES : undefined);
+  const text = title(figures, messages);
+  return (
+    <div
+      className={`live-count${figures.here === 0 ? ' is-zero' : ''}`}
+      data-testid={`live-${nodeId}`}
+      title={text}
+      aria-label={text.replace(/\n/g, '; ')}
+    >
+      <span className="live-count-here" data-testid={`live-here-${nodeId}`}>
+        <UsersIcon size={12} />
+        {count(figures.here)}
+      </span>
+      {messages && (
+        <>
+          <span
+            className={`live-count-msg is-delivered${messages.delivered ? '' : ' is-zero'}`}
+            data-testid={`live-delivered-${nodeId}`}
+          >
+            <CheckIcon size={12} />
+            {count(messages.delivered)}
+          </span>
+          <span
+            className={`live-count-msg is-queued${messages.pending ? '' : ' is-zero'}`}
+            data-testid={`live-queued-${nodeId}`}
+          >
+            <ClockIcon size={12} />
+            {count(messages.pending)}
+          </span>
+          <span
+            className={`live-count-msg is-failed${messages.dead ? '' : ' is-zero'}`}
+            data-testid={`live-failed-${nodeId}`}
+          >
+            <AlertIcon size={12} />
+            {count(messages.dead)}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useMemo } from 'react';
+import type { OutboxMessageDetail } from '../../core/api/execution-contract';
+import { stepName } from '../nodes/step-name';
+import { dateTime } from '../simulation/format';
+import { useApp, useAppStore } from '../store/app-store';
+import type { AppState } from '../store/app-store';
+import { readContent, sandboxedEmail } from './email-frame';
+import { STATUS_HELP, STATUS_LABELS } from './run-controls';
+
+const OUTCOME_WORDS: Record<string, string> = {
+  delivered: 'Delivered',
+  retry: 'Failed, will retry',
+  dead: 'Failed for good',
+  cancelled: 'Cancelled',
+};
+
+/** The step's name when the message comes from the journey open in the editor. */
+const stepOf = (journeyId: string, nodeId: string) => (s: AppState) => {
+  if (s.journey?.id !== journeyId) return undefined;
+  const node = s.journey.nodes.find((n) => n.id === nodeId);
+  return node ? stepName(node) : undefined;
+};
+
+/**
+ * One message: who it went to and from, the email rendered in a sandboxed frame (no scripts, no
+ * access to the app), its delivery log, and for a failed one, a retry.
+ */
+export function OutboxDetail({ message }: { message: OutboxMessageDetail }) {
+  const store = useAppStore();
+  const retrying = useApp((s) => s.outbox.retrying);
+  const step = useApp(stepOf(message.journeyId, message.nodeId));
+  const content = useMemo(
+    () => readContent(message.channel, message.content),
+    [message.channel, message.content],
+  );
+  const frameDocument = useMemo(
+    () => (content.channel === 'email' ? sandboxedEmail(content.html) : null),
+    [content],
+  );
+  const { retryOutboxMessage } = store.getState();
+
+  return (
+    <section className="outbox-detail" aria-label="Message" data-testid="outbox-detail">
+      <header className="dataset-detail-head">
+        <div className="outbox-detail-title">
+          <span className="inspector-kind">
+            {message.channel} · #{message.id}
+          </span>
+          <h2 className="dataset-title" data-testid="outbox-detail-title">
+            {message.title || '(no title)'}
+          </h2>
+        </div>
+        <span
+          className={`status-badge is-${message.status}`}
+          data-testid="outbox-detail-status"
+          title={STATUS_HELP[message.status]}
+        >
+          {STATUS_LABELS[message.status]}
+        </span>
+        {message.status === 'dead' && (
+          <button
+            type="button"
+            className="button is-primary"
+            data-testid="outbox-retry"
+            disabled={retrying}
+            onClick={() => void retryOutboxMessage(message.id)}
+            title="Put it back in line for a fresh series of attempts"
+          >
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        )}
+      </header>
+
+      {message.status === 'dead' && message.lastError && (
+        <p className="outbox-last-error" role="note" data-testid="outbox-last-error">
+          {message.lastError}
+        </p>
+      )}
+
+      <dl className="preview-meta outbox-meta">
+        {content.channel === 'email' && (
+          <>
+            <dt>From</dt>
+            <dd data-testid="outbox-from">{content.from}</dd>
+          </>
+        )}
+        <dt>To</dt>
+        <dd data-testid="outbox-to">{message.to}</dd>
+        {content.channel === 'email' && (
+          <>
+            {content.replyTo && (
+              <>
+                <dt>Reply to</dt>
+                <dd>{content.replyTo}</dd>
+              </>
+            )}
+            <dt>Subject</dt>
+            <dd className="preview-subject" data-testid="outbox-subject">
+              {content.subject}
+            </dd>
+          </>
+        )}
+        <dt>Profile</dt>
+        <dd>{message.profileId}</dd>
+        <dt>Journey</dt>
+        <dd title={`${message.journeyId}, version ${message.version}, step ${message.nodeId}`}>
+          {message.journeyId} v{message.version} · {step ?? message.nodeId}
+        </dd>
+        <dt>Made</dt>
+        <dd>{dateTime(message.at)}</dd>
+        <dt>Attempts</dt>
+        <dd data-testid="outbox-attempts">
+          {message.attempts}
+          {message.status === 'pending' && message.nextAttemptAt
+            ? ` · next ${dateTime(message.nextAttemptAt)}`
+            : ''}
+          {message.finishedAt ? ` · finished ${dateTime(message.finishedAt)}` : ''}
+        </dd>
+      </dl>
+
+      {content.channel === 'email' && frameDocument !== null && (
+        <>
+          <iframe
+            className="outbox-frame"
+            title={`Email: ${content.subject}`}
+            sandbox=""
+            referrerPolicy="no-referrer"
+            srcDoc={frameDocument}
+            data-testid="outbox-frame"
+          />
+          {content.text && (
+            <details className="preview-text">
+              <summary>Plain-text version</summary>
+              <pre>{content.text}</pre>
+            </details>
+          )}
+        </>
+      )}
+      {content.channel === 'sms' && (
+        <div className="preview-sms">
+          <div className="preview-bubble">{content.text}</div>
+        </div>
+      )}
+      {content.channel === 'push' && (
+        <div className="preview-push">
+          <strong>{content.title}</strong>
+          <span>{content.body}</span>
+        </div>
+      )}
+      {content.channel === 'webhook' && (
+        <pre className="preview-webhook">
+          {content.method} {content.url}
+          {content.body ? `\n\n${content.body}` : ''}
+        </pre>
+      )}
+
+      <section className="sim-section" aria-label="Delivery log">
+        <h3 className="section-title">Delivery log</h3>
+        {message.log.length === 0 ? (
+          <p className="sim-note" data-testid="outbox-log-empty">
+            No attempt yet.
+          </p>
+        ) : (
+          <div className="table-scroll is-short">
+            <table className="data-table" data-testid="outbox-log">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Through</th>
+                  <th scope="col">Detail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {message.log.map((entry, i) => (
+                  <tr key={i} className={`is-${entry.outcome}`}>
+                    <td className="is-number">{entry.attempt}</td>
+                    <td className="is-nowrap">{dateTime(entry.at)}</td>
+                    <td>{OUTCOME_WORDS[entry.outcome] ?? entry.outcome}</td>
+                    <td>{entry.transport ?? '—'}</td>
+                    <td className="is-wrap" title={entry.detail}>
+                      {entry.detail ?? ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+import type { StateCreator } from 'zustand';
+import { ApiError, type AppApi, type AppInput } from '../../core/api/contract';
+import type {
+  EngineInfo,
+  ExecutionInfo,
+  LiveCounts,
+  SmtpSettingsView,
+} from '../../core/api/execution-contract';
+import type { RunAction } from '../execution/run-controls';
+import type { AppState } from './app-store';
+import { errorText } from './library-slice';
+
+export type RunTab = 'live' | 'test' | 'api';
+
+/** What a call to the engine came to: its answer, or what went wrong in words. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
+
+export interface ExecutionView {
+  /** The run panel is shown in place of the inspector, and live counts on the canvas. */
+  open: boolean;
+  tab: RunTab;
+  /** The open journey's execution, as last read or pushed. */
+  info: ExecutionInfo | null;
+  /** What is being asked of the engine right now. */
+  pending: RunAction | null;
+  /** Why the last call about this journey failed. */
+  error: string | null;
+  /** When the counts last arrived, pushed or read (ms since epoch). */
+  freshAt: number;
+  engine: EngineInfo | null;
+  engineError: string | null;
+}
+
+export interface ExecutionSlice {
+  execution: ExecutionView;
+  setRunOpen: (open: boolean) => void;
+  setRunTab: (tab: RunTab) => void;
+  /** Reads the open journey's state, versions and counts. */
+  refreshExecution: () => Promise<void>;
+  /** Freezes the saved journey as a new version (refused while unsaved or with errors). */
+  publishJourney: () => Promise<void>;
+  /** Start (or resume), pause or stop the open journey. */
+  setRunState: (state: 'running' | 'paused' | 'stopped') => Promise<void>;
+  /** Counts pushed by the engine; other journeys' are ignored. */
+  applyLiveCounts: (counts: LiveCounts) => void;
+  /**
+   * Follows the engine's pushes (live counts, engine changes) into the store; answers the
+   * function that stops following.
+   */
+  watchExecution: () => () => void;
+  refreshEngine: () => Promise<void>;
+  applyEngineInfo: (engine: EngineInfo) => void;
+  sendTestEvent: (input: AppInput<'sendTestEvent'>) => Promise<Outcome<{ accepted: boolean }>>;
+  loadSmtpSettings: () => Promise<Outcome<SmtpSettingsView>>;
+  saveSmtpSettings: (input: AppInput<'saveSmtpSettings'>) => Promise<Outcome<SmtpSettingsView>>;
+  sendTestEmail: (to: string) => Promise<Outcome<{ ok: boolean; detail: string }>>;
+  /** Another journey was opened, or none: nothing of the last one's execution is kept. */
+  resetExecution: () => void;
+}
+
+const INITIAL: ExecutionView = {
+  open: false,
+  tab: 'live',
+  info: null,
+  pending: null,
+  error: null,
+  freshAt: 0,
+  engine: null,
+  engineError: null,
+};
+
+function failure(error: unknown): { ok: false; error: string; field?: string } {
+  return {
+    ok: false,
+    error: errorText(error),
+    ...(error instanceof ApiError && error.field !== undefined && { field: error.field }),
+  };
+}
+
+const ANNOUNCE: Record<'running' | 'paused' | 'stopped', (info: ExecutionInfo) => string> = {
+  running: (info) =>
+    `Running version ${info.liveVersion ?? info.latestVersion ?? ''}: new profiles enter as their events arrive.`,
+  paused: () => 'Paused: nobody new enters; profiles already inside carry on.',
+  stopped: () => 'Stopped: everyone inside left and their unsent messages were cancelled.',
+};
+
+export const createExecutionSlice =
+  (api: AppApi): StateCreator<AppState, [], [], ExecutionSlice> =>
+  (set, get) => {
+    const patch = (change: Partial<ExecutionView>) =>
+      set({ execution: { ...get().execution, ...change } });
+
+    /** Runs a call about the open journey; an answer for a journey since closed is dropped. */
+    const act = async (action: RunAction, call: (journeyId: string) => Promise<ExecutionInfo>) => {
+      const journeyId = get().journey?.id;
+      if (!journeyId || get().execution.pending) return undefined;
+      patch({ pending: action, error: null });
+      try {
+        const info = await call(journeyId);
+        if (get().journey?.id !== journeyId) return undefined;
+        patch({ info, pending: null, freshAt: Date.now() });
+        return info;
+      } catch (error) {
+        if (get().journey?.id === journeyId) patch({ pending: null, error: errorText(error) });
+        return undefined;
+      }
+    };
+
+    return {
+      execution: INITIAL,
+      setRunOpen(open) {
+        if (open && get().simulation.open)
+          set({ simulation: { ...get().simulation, open: false } });
+        patch({ open });
+      },
+      setRunTab(tab) {
+        patch({ tab });
+      },
+      async refreshExecution() {
+        const journeyId = get().journey?.id;
+        if (!journeyId) return;
+        try {
+          const info = await api.getExecution({ journeyId });
+          if (get().journey?.id !== journeyId) return;
+          // A publish or state change answered meanwhile is newer than this read.
+          if (get().execution.pending) return;
+          patch({ info, freshAt: Date.now(), error: null });
+        } catch (error) {
+          if (get().journey?.id === journeyId) patch({ error: errorText(error) });
+        }
+      },
+      async publishJourney() {
+        const { dirty, validation } = get();
+        if (validation.errors > 0) {
+          patch({ error: 'Fix the journey’s problems first; only a journey without errors runs.' });
+          return;
+        }
+        if (dirty) {
+          patch({ error: 'Save the journey first: publishing freezes the journey as saved.' });
+          return;
+        }
+        let created = false;
+        const info = await act('publish', async (journeyId) => {
+          const { created: made, ...rest } = await api.publishJourney({ journeyId });
+          created = made;
+          return rest;
+        });
+        if (!info) return;
+        const version = info.latestVersion ?? '';
+        if (!created) get().notify(`Nothing changed since version ${version}.`, 'info');
+        else if (info.state === 'running')
+          get().notify(
+            `Published version ${version}: new entries go through it now; profiles already inside keep theirs.`,
+            'success',
+          );
+        else get().notify(`Published version ${version}. Start the journey to run it.`, 'success');
+      },
+      async setRunState(state) {
+        const info = await act(state, (journeyId) => api.setExecutionState({ journeyId, state }));
+        if (info) get().notify(ANNOUNCE[state](info), 'success');
+      },
+      applyLiveCounts(counts) {
+        const { info } = get().execution;
+        // The info belongs to the open journey (another journey's is reset on opening it).
+        if (!info || counts.journeyId !== info.journeyId) return;
+        patch({ info: { ...info, counts }, freshAt: Date.now() });
+      },
+      watchExecution() {
+        const stopCounts = api.onLiveCounts((counts) => get().applyLiveCounts(counts));
+        const stopEngine = api.onEngineChanged((engine) => get().applyEngineInfo(engine));
+        return () => {
+          stopCounts();
+          stopEngine();
+        };
+      },
+      async refreshEngine() {
+        try {
+          patch({ engine: await api.getEngineInfo({}), engineError: null });
+        } catch (error) {
+          patch({ engineError: errorText(error) });
+        }
+      },
+      applyEngineInfo(engine) {
+        patch({ engine, engineError: null });
+      },
+      async sendTestEvent(input) {
+        try {
+          return { ok: true, value: await api.sendTestEvent(input) };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      async loadSmtpSettings() {
+        try {
+          return { ok: true, value: await api.getSmtpSettings({}) };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      async saveSmtpSettings(input) {
+        try {
+          const value = await api.saveSmtpSettings(input);
+          void get().refreshEngine();
+          return { ok: true, value };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      async sendTestEmail(to) {
+        try {
+          return { ok: true, value: await api.sendTestEmail({ to }) };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      resetExecution() {
+        const { engine, engineError } = get().execution;
+        // The engine is the same whichever journey is open.
+        set({ execution: { ...INITIAL, engine, engineError } });
+      },
+    };
+  };

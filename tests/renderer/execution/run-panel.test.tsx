@@ -1,0 +1,164 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../core/api/contract';
+import { RunPanel } from '../../../renderer/execution/RunPanel';
+import { AppStoreContext } from '../../../renderer/store/app-store';
+import { loadJourney } from '../../core/fixtures';
+import { engineApi, storeWith } from './execution-fake';
+
+function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
+  const journey = loadJourney('abandoned-cart.json');
+  const engine = engineApi([journey]);
+  prepare?.(engine);
+  const { store, state } = storeWith(journey, engine);
+  state().setRunOpen(true);
+  render(
+    <AppStoreContext.Provider value={store}>
+      <RunPanel />
+    </AppStoreContext.Provider>,
+  );
+  return { store, state, engine, journey };
+}
+
+const button = (id: string) => screen.getByTestId<HTMLButtonElement>(id);
+const stateText = () => screen.getByTestId('run-state').textContent;
+
+async function shows(label: string) {
+  await waitFor(() => expect(stateText()).toBe(label));
+}
+
+describe('run panel', () => {
+  it('takes a saved, valid journey from unpublished to running, paused and back', async () => {
+    const user = userEvent.setup();
+    setup();
+    await shows('Unpublished');
+    expect(button('run-publish').disabled).toBe(false);
+    expect(button('run-start').disabled).toBe(true);
+    expect(button('run-pause').disabled).toBe(true);
+    expect(button('run-stop').disabled).toBe(true);
+    expect(screen.getByTestId('run-latest-version').textContent).toBe('none yet');
+
+    await user.click(button('run-publish'));
+    await shows('Ready');
+    expect(screen.getByTestId('run-latest-version').textContent).toBe('v1');
+    expect(button('run-publish').disabled).toBe(true);
+    expect(screen.getByTestId('run-publish-hint').textContent).toMatch(/Nothing new to publish/);
+    expect(button('run-start').disabled).toBe(false);
+
+    await user.click(button('run-start'));
+    await shows('Running v1');
+    expect(screen.getByTestId('run-live-version').textContent).toBe('v1');
+    expect(button('run-start').disabled).toBe(true);
+    expect(button('run-pause').disabled).toBe(false);
+    expect(button('run-stop').disabled).toBe(false);
+
+    await user.click(button('run-pause'));
+    await shows('Paused');
+    expect(button('run-start').textContent).toContain('Resume');
+    expect(button('run-pause').disabled).toBe(true);
+    expect(button('run-stop').disabled).toBe(false);
+    await user.click(button('run-start'));
+    await shows('Running v1');
+  });
+
+  it('asks before stopping, saying who leaves and what is cancelled', async () => {
+    const user = userEvent.setup();
+    setup((engine) =>
+      engine.setExecution({
+        journeyId: 'abandoned-cart',
+        state: 'running',
+        latestVersion: 2,
+        liveVersion: 2,
+        changedSincePublish: false,
+        counts: {
+          journeyId: 'abandoned-cart',
+          entered: 40,
+          active: 7,
+          completed: 30,
+          converted: 5,
+          exited: 3,
+          nodes: {},
+          messages: { pending: 2, delivered: 20, dead: 1, cancelled: 0 },
+        },
+      }),
+    );
+    await shows('Running v2');
+    await user.click(button('run-stop'));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByTestId('run-stop-consequences').textContent).toContain(
+      '7 profiles inside the journey leave it at once.',
+    );
+    expect(dialog.textContent).toContain('2 messages not yet sent are cancelled.');
+    await user.click(within(dialog).getByTestId('run-stop-cancel'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(stateText()).toBe('Running v2');
+
+    await user.click(button('run-stop'));
+    await user.click(screen.getByTestId('run-stop-confirm'));
+    await shows('Stopped');
+    expect(button('run-start').disabled).toBe(false);
+    expect(button('run-stop').disabled).toBe(true);
+  });
+
+  it('says plainly that an unsaved journey must be saved before publishing', async () => {
+    const user = userEvent.setup();
+    const { state } = setup();
+    await shows('Unpublished');
+    act(() => state().updateLabel('wait1', 'Give them an hour'));
+    await waitFor(() => expect(state().dirty).toBe(true));
+    expect(button('run-publish').disabled).toBe(true);
+    expect(screen.getByTestId('run-publish-hint').textContent).toMatch(
+      /Save the journey first: publishing freezes the journey as saved\./,
+    );
+    await user.click(screen.getByTestId('run-save'));
+    await waitFor(() => expect(button('run-publish').disabled).toBe(false));
+  });
+
+  it('says that a journey with errors must be fixed first', async () => {
+    const { state } = setup();
+    await shows('Unpublished');
+    act(() => {
+      state().select(['start']);
+      state().deleteSelection();
+    });
+    await waitFor(() => expect(state().validation.errors).toBeGreaterThan(0));
+    expect(button('run-publish').disabled).toBe(true);
+    expect(screen.getByTestId('run-publish-hint').textContent).toMatch(/Fix the journey’s/);
+  });
+
+  it('shows changes not yet published, and what the engine says when it refuses', async () => {
+    const user = userEvent.setup();
+    const { engine } = setup((e) =>
+      e.setExecution({
+        journeyId: 'abandoned-cart',
+        state: 'paused',
+        latestVersion: 3,
+        changedSincePublish: true,
+      }),
+    );
+    await shows('Paused');
+    expect(screen.getByTestId('run-changed').textContent).toBe(
+      'Changes not yet published: the saved journey differs from v3.',
+    );
+    expect(button('run-publish').disabled).toBe(false);
+    engine.failures.setExecutionState = new ApiError(
+      'conflict',
+      'Another engine holds the database; close it and try again.',
+    );
+    await user.click(button('run-start'));
+    expect((await screen.findByTestId('run-error')).textContent).toBe(
+      'Another engine holds the database; close it and try again.',
+    );
+    expect(stateText()).toBe('Paused');
+  });
+
+  it('tells when the engine is not running here', async () => {
+    setup((e) =>
+      e.setEngine({ running: false, problem: 'The command line’s serve holds the database.' }),
+    );
+    expect((await screen.findByTestId('run-engine-problem')).textContent).toContain(
+      'The command line’s serve holds the database.',
+    );
+  });
+});
