@@ -160,6 +160,7 @@ export const executionContract = {
         before: z.number().int().positive().optional(),
       })
       .strict(),
+    /** `counts`: the journey's (or every) message by status, whatever `status` filters on. */
     output: z.object({ messages: z.array(outboxMessageSchema), counts: messageCounts }),
   },
   getOutboxMessage: {
