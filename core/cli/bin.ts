@@ -6,6 +6,11 @@ import { runCli } from './main';
 if (!isMainThread && isShardJob(workerData)) {
   void runShard(workerData);
 } else {
+  // Output piped into a program that stops reading (`| head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   runCli(process.argv.slice(2), undefined, {
     // This file is the whole bundled command line, so a simulation thread can start from it.
     workerScript: new URL(import.meta.url),
