@@ -192,7 +192,10 @@ describe('running a journey from the app', () => {
     await page.getByLabel('Port').fill(String(smtp.port));
     await page.getByLabel('Password').fill('relay-secret-123');
     await page.getByTestId('smtp-save').click();
-    await expect.poll(() => text('smtp-password-state')).toMatch(/kept/i);
+    await page.getByTestId('smtp-saved').waitFor();
+    await expect.poll(() => text('smtp-password-state')).toMatch(/A password is kept/);
+    // Once saved, the password is in no field and nowhere in the page.
+    expect(await page.getByLabel('Password').inputValue()).toBe('');
     expect(await page.content()).not.toContain('relay-secret-123');
     await page.getByTestId('smtp-test-to').fill('me@example.com');
     await page.getByTestId('smtp-test-send').click();
