@@ -211,4 +211,6 @@ export const executionEvents = {
   liveCounts: liveCountsSchema,
   /** The engine's queues or state changed. */
   engineChanged: engineInfoSchema,
+  /** A journey was published, started, paused or stopped (from any window). */
+  executionChanged: executionInfoSchema,
 } as const;

@@ -78,6 +78,7 @@ const journeyApp = {
   onSimulationProgress: subscribe('simulationProgress'),
   onLiveCounts: subscribe('liveCounts'),
   onEngineChanged: subscribe('engineChanged'),
+  onExecutionChanged: subscribe('executionChanged'),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, journeyApp);

@@ -168,9 +168,16 @@ export const createExecutionSlice =
       watchExecution() {
         const stopCounts = api.onLiveCounts((counts) => get().applyLiveCounts(counts));
         const stopEngine = api.onEngineChanged((engine) => get().applyEngineInfo(engine));
+        // A start, pause or stop from another window shows here at once.
+        const stopState = api.onExecutionChanged((changed) => {
+          const { info } = get().execution;
+          if (info && changed.journeyId === info.journeyId)
+            patch({ info: changed, freshAt: Date.now() });
+        });
         return () => {
           stopCounts();
           stopEngine();
+          stopState();
         };
       },
       async refreshEngine() {

@@ -75,7 +75,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now }),
     ...simulationHandlers({ journeys, datasets, runs, events, now }),
-    ...executionHandlers({ journeys, runtime, outbox: new SqliteOutbox(db), secrets, now }),
+    ...executionHandlers({ journeys, events, runtime, outbox: new SqliteOutbox(db), secrets, now }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.
   runtime.startIfBusy();

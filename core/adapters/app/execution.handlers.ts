@@ -8,6 +8,7 @@ import { classifySmtpError } from '../email/smtp-transport';
 import type { EngineInput } from '../../executor/ports';
 import type { JourneyRepository } from '../sqlite/journey-repository';
 import type { SqliteOutbox, OutboxMessageView } from '../sqlite/outbox-store';
+import type { EventHub } from './event-hub';
 import type { ExecutionRuntime } from './execution-runtime';
 import type { SecretStore } from '../../runtime/secret-store';
 
@@ -28,6 +29,7 @@ export type ExecutionHandlers = Pick<
 
 export interface ExecutionContext {
   journeys: JourneyRepository;
+  events: EventHub;
   runtime: ExecutionRuntime;
   outbox: SqliteOutbox;
   secrets: SecretStore;
@@ -95,6 +97,7 @@ function triggerOn(journey: Journey | undefined): unknown {
 
 export function executionHandlers({
   journeys,
+  events,
   runtime,
   outbox,
   secrets,
@@ -153,7 +156,9 @@ export function executionHandlers({
         })();
       }
       runtime.touch(journeyId);
-      return { ...info(journeyId), created };
+      const after = info(journeyId);
+      events.emit('executionChanged', after);
+      return { ...after, created };
     },
 
     setExecutionState: async ({ journeyId, state }) => {
@@ -195,7 +200,9 @@ export function executionHandlers({
         host.journeys.refresh();
       }
       runtime.touch(journeyId);
-      return info(journeyId);
+      const after = info(journeyId);
+      events.emit('executionChanged', after);
+      return after;
     },
 
     listOutbox: ({ journeyId, status, limit, before }) =>

@@ -52,6 +52,7 @@ export function engineApi(journeys: Journey[] = []) {
   const base = fakeApi(journeys);
   const countsListeners = new Set<(c: LiveCounts) => void>();
   const engineListeners = new Set<(e: EngineInfo) => void>();
+  const stateListeners = new Set<(e: ExecutionInfo) => void>();
   const executions = new Map<string, ExecutionInfo>();
   const calls = {
     getExecution: 0,
@@ -185,6 +186,10 @@ export function engineApi(journeys: Journey[] = []) {
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);
     },
+    onExecutionChanged: (listener) => {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
   };
 
   function detailOf(m: OutboxMessage): OutboxMessageDetail {
@@ -243,7 +248,13 @@ export function engineApi(journeys: Journey[] = []) {
       engine = { ...engine, ...change };
       engineListeners.forEach((l) => l(structuredClone(engine)));
     },
-    listeners: () => countsListeners.size + engineListeners.size,
+    /** Another window changed a journey's state: the engine tells every window. */
+    pushExecution(info: Partial<ExecutionInfo> & { journeyId: string }) {
+      const changed = { ...execution(info.journeyId), ...info };
+      put(changed);
+      stateListeners.forEach((l) => l(structuredClone(changed)));
+    },
+    listeners: () => countsListeners.size + engineListeners.size + stateListeners.size,
   };
 }
 

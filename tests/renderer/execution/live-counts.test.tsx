@@ -117,7 +117,7 @@ describe('live counts', () => {
     const { engine, open, state } = setup();
     expect(engine.listeners()).toBe(0);
     open();
-    await waitFor(() => expect(engine.listeners()).toBe(2));
+    await waitFor(() => expect(engine.listeners()).toBe(3));
     act(() => state().setRunOpen(false));
     expect(screen.queryByTestId('live-wait1')).toBeNull();
     expect(screen.queryByTestId('run-panel')).toBeNull();

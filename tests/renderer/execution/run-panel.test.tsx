@@ -29,6 +29,30 @@ async function shows(label: string) {
 }
 
 describe('run panel', () => {
+  it('shows a start, pause or stop made in another window at once, without reading again', async () => {
+    const { engine, journey } = setup((e) => {
+      e.setExecution({ journeyId: 'abandoned-cart', state: 'ready', latestVersion: 1 });
+    });
+    await shows('Ready');
+    act(() => {
+      engine.pushExecution({
+        journeyId: journey.id,
+        state: 'running',
+        latestVersion: 1,
+        liveVersion: 1,
+      });
+    });
+    await shows('Running v1');
+    act(() => {
+      engine.pushExecution({ journeyId: 'another-journey', state: 'stopped' });
+    });
+    act(() => {
+      engine.pushExecution({ journeyId: journey.id, state: 'paused', latestVersion: 1 });
+    });
+    await shows('Paused');
+    expect(button('run-start').textContent).toMatch(/Resume/);
+  });
+
   it('takes a saved, valid journey from unpublished to running, paused and back', async () => {
     const user = userEvent.setup();
     setup();

@@ -72,7 +72,9 @@ function service() {
     (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
   const pushed: LiveCounts[] = [];
   app.on('liveCounts', (counts) => pushed.push(counts));
-  return { app, call, pushed };
+  const states: string[] = [];
+  app.on('executionChanged', (info) => states.push(`${info.journeyId}:${info.state}`));
+  return { app, call, pushed, states };
 }
 
 async function sink(): Promise<SmtpSink> {
@@ -127,7 +129,7 @@ async function postTrack(
 
 describe('publishing and running a journey', () => {
   it('runs the published version: an event on the API becomes an email in the outbox', async () => {
-    const { call, pushed } = service();
+    const { call, pushed, states } = service();
     await saved(call);
     expect((await call('getExecution', { journeyId: 'welcome' })).state).toBe('unpublished');
 
@@ -139,6 +141,8 @@ describe('publishing and running a journey', () => {
 
     const running = await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
     expect(running).toMatchObject({ state: 'running', liveVersion: 1 });
+    // Every window hears of it, not only the one that asked.
+    expect(states).toEqual(['welcome:ready', 'welcome:ready', 'welcome:running']);
 
     const engine = await call('getEngineInfo', {});
     expect(engine.running).toBe(true);
