@@ -12,6 +12,8 @@ export interface AppServiceOptions {
   now?: () => number;
   /** Where the engine reads the SMTP password; it never stores the password itself. */
   secrets?: SecretStore;
+  /** Problems of the live engine worth telling the operator about. */
+  log?: (line: string) => void;
 }
 
 export interface AppService {

@@ -86,7 +86,7 @@ export function runEngineHost(deps: EngineHostDeps): void {
       db = deps.openDatabase(message.databaseFile, {
         ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
       });
-      service = deps.createAppService({ dataDir: message.dataDir, db, secrets });
+      service = deps.createAppService({ dataDir: message.dataDir, db, secrets, log });
       for (const event of API_EVENTS) {
         service.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
       }
