@@ -767,8 +767,11 @@ class NodeContext implements StepContext<unknown> {
     now: number,
     resumed: WaitReason | undefined,
   ): StepDecision {
-    this.compiled = compiled;
-    this.journey = journeyView(compiled);
+    // Consecutive steps mostly run in the same journey: its view is looked up on a change only.
+    if (compiled !== this.compiled) {
+      this.compiled = compiled;
+      this.journey = journeyView(compiled);
+    }
     this.enrollment = enrollment;
     this.triggerProperties = enrollment.trigger?.properties ?? NO_PROPERTIES;
     this.config = config;
