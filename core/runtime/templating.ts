@@ -211,9 +211,13 @@ export function renderTemplate(
     if (plan.outputs.size >= MAX_OUTPUTS_PER_TEMPLATE) plan.outputs.clear();
     plan.outputs.set(key, output);
   }
-  if (!output.pieces) return output.result;
+  const pieces = output.pieces;
+  if (!pieces) return output.result;
   const link = mode === 'html' ? escapeHtml(scope.unsubscribe_url) : scope.unsubscribe_url;
-  return { ok: true, text: output.pieces.join(link) };
+  // Concatenation rather than join: the engine then copies the text only if it is ever read whole.
+  let text = pieces[0] as string;
+  for (let i = 1; i < pieces.length; i++) text += link + (pieces[i] as string);
+  return { ok: true, text };
 }
 
 /** The variables a template reads from its scope, e.g. `profile.first_name`, `event.brand`. */
