@@ -38,20 +38,23 @@ function digitsAt(text: string, from: number, count: number): number {
 }
 
 /**
- * `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ`, the form `toISOString` writes and most
- * exports use, read without regular expressions: it was the costliest step of reading an event
- * file. Undefined for any other form, which the general reading below then handles.
+ * The two forms most exports use, read without regular expressions (it was the costliest step
+ * of reading an event file): `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ`, as
+ * `toISOString` writes, and `YYYY-MM-DD HH:MM:SS UTC`, as the REES46 exports do. Undefined for
+ * anything else, which the general reading below then handles, with the same results.
  */
-function canonicalIsoTime(text: string): number | undefined {
+function commonTime(text: string): number | undefined {
   const length = text.length;
-  if (length !== 20 && length !== 24) return undefined;
+  const utcSuffix = length === 23 && text.endsWith(' UTC');
+  if (!utcSuffix && length !== 20 && length !== 24) return undefined;
+  const separator = text.charCodeAt(10);
   if (
     text.charCodeAt(4) !== 45 || // -
     text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 84 || // T
+    !(separator === 84 || (utcSuffix && separator === 32)) || // T, or a space before UTC
     text.charCodeAt(13) !== 58 || // :
     text.charCodeAt(16) !== 58 ||
-    text.charCodeAt(length - 1) !== 90 || // Z
+    (!utcSuffix && text.charCodeAt(length - 1) !== 90) || // Z
     (length === 24 && text.charCodeAt(19) !== 46) // .
   ) {
     return undefined;
@@ -63,8 +66,10 @@ function canonicalIsoTime(text: string): number | undefined {
   const mi = digitsAt(text, 14, 2);
   const s = digitsAt(text, 17, 2);
   const ms = length === 24 ? digitsAt(text, 20, 3) : 0;
-  // Date.UTC reads years below 100 as 19xx: those take the general path.
-  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || ms < 0) return undefined;
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || ms < 0) return undefined;
+  // Date.UTC reads years below 100 as 19xx. The UTC form has always been read that way; ISO
+  // text with such a year takes the general path, which reads it as written.
+  if (!utcSuffix && y < 100) return undefined;
   return isRealDate(y, mo, d, h, mi, s) ? Date.UTC(y, mo - 1, d, h, mi, s, ms) : undefined;
 }
 
@@ -76,8 +81,8 @@ function canonicalIsoTime(text: string): number | undefined {
 export function parseEventTime(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  const canonical = canonicalIsoTime(value);
-  if (canonical !== undefined) return canonical;
+  const common = commonTime(value);
+  if (common !== undefined) return common;
   const text = value.trim();
   const utc = SPACE_UTC.exec(text);
   if (utc) {
