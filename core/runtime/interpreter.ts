@@ -61,13 +61,6 @@ export interface InterpreterOptions {
   unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
 }
 
-/** A step record without the fields every record has. */
-type StepFields = StepRecord extends infer R
-  ? R extends StepRecord
-    ? Omit<R, 'at' | 'journeyId' | 'profileId'>
-    : never
-  : never;
-
 /** Steps one enrollment may take in one instant before the interpreter stops it. */
 const MAX_INSTANT_STEPS = 10_000;
 
@@ -107,19 +100,14 @@ export class Interpreter {
     return this.options.store;
   }
 
+  /**
+   * Hands a step record to the observer. Each caller writes its record whole, in one object
+   * literal: completing records of every type in one place made each of those writes a slow
+   * one. An enrollment's records list its own fields before `at`, `journeyId` and `profileId`,
+   * the order the journal stores them in.
+   */
   private record(step: StepRecord): void {
     this.options.observer?.record(step);
-  }
-
-  /** Records a step of an enrollment, completing the fields object in place (it is hot). */
-  private note(enrollment: Enrollment, now: number, fields: StepFields): void {
-    const observer = this.options.observer;
-    if (!observer) return;
-    const record = fields as StepRecord;
-    record.at = now;
-    record.journeyId = enrollment.journeyId;
-    record.profileId = enrollment.profileId;
-    observer.record(record);
   }
 
   private index(): Indexes {
@@ -243,6 +231,8 @@ export class Interpreter {
 
   /** Segment and date triggers see profile changes made during the unit of work. */
   private settle(now: number): void {
+    // Most units of work change no profile. (Clearing an empty set is not free: it allocates.)
+    if (this.changed.size === 0) return;
     for (let round = 0; this.changed.size > 0 && round < 100; round++) {
       const profiles = [...this.changed];
       this.changed.clear();
@@ -340,10 +330,11 @@ export class Interpreter {
       active ||= e.status === 'active';
     }
     const { reentry } = journey.settings;
-    const base = { at: now, journeyId: journey.id, profileId };
     if (reentry === 'never' && earlier > 0) {
       this.record({
-        ...base,
+        at: now,
+        journeyId: journey.id,
+        profileId,
         type: 'entry-refused',
         reason: 'reentry_never',
         detail: 'this journey admits a profile once',
@@ -352,7 +343,9 @@ export class Interpreter {
     }
     if (reentry === 'after_exit' && active) {
       this.record({
-        ...base,
+        at: now,
+        journeyId: journey.id,
+        profileId,
         type: 'entry-refused',
         reason: 'already_active',
         detail: 'already in this journey',
@@ -374,11 +367,14 @@ export class Interpreter {
       nodeId: journey.triggerId,
       visits: 0,
     };
-    this.note(enrollment, now, {
+    this.record({
       type: 'enter',
       enrollmentId: enrollment.id,
       via,
       event: event?.name,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
     });
     this.advance(journey, enrollment, journey.triggerId, now);
   }
@@ -403,11 +399,14 @@ export class Interpreter {
       }
       if (!matchesFilters(goal.where, event.properties)) continue;
       enrollment.convertedAt = now;
-      this.note(enrollment, now, {
+      this.record({
         type: 'convert',
         enrollmentId: enrollment.id,
         event: event.name,
         variants: { ...(enrollment.variants ?? {}) },
+        at: now,
+        journeyId: enrollment.journeyId,
+        profileId: enrollment.profileId,
       });
       if (enrollment.status === 'active' && goal.exit) this.end(enrollment, 'converted', now);
       else this.store.putEnrollment(enrollment);
@@ -453,11 +452,14 @@ export class Interpreter {
     enrollment.endedAt = now;
     enrollment.wait = undefined;
     this.store.putEnrollment(enrollment);
-    this.note(enrollment, now, {
+    this.record({
       type: 'end',
       enrollmentId: enrollment.id,
       nodeId: enrollment.nodeId,
       status,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
     });
   }
 
@@ -470,12 +472,15 @@ export class Interpreter {
     now: number,
   ): string | undefined {
     const to = journey.nodes.get(nodeId)?.targets.get(port);
-    this.note(enrollment, now, {
+    this.record({
       type: 'leave',
       enrollmentId: enrollment.id,
       nodeId,
       port,
       to,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
     });
     return to;
   }
@@ -516,10 +521,13 @@ export class Interpreter {
       enrollment.nodeId = current;
       if (!again) {
         enrollment.visits++;
-        this.note(enrollment, now, {
+        this.record({
           type: 'arrive',
           enrollmentId: enrollment.id,
           nodeId: current,
+          at: now,
+          journeyId: enrollment.journeyId,
+          profileId: enrollment.profileId,
         });
       }
       const decision = this.context.run(
@@ -555,13 +563,16 @@ export class Interpreter {
           enrollmentId: enrollment.id,
           token: enrollment.visits,
         });
-        this.note(enrollment, now, {
+        this.record({
           type: 'wait',
           enrollmentId: enrollment.id,
           nodeId: current,
           until: decision.until,
           reason: decision.reason,
           event: decision.event?.name,
+          at: now,
+          journeyId: enrollment.journeyId,
+          profileId: enrollment.profileId,
         });
         return;
       }
@@ -600,7 +611,15 @@ export class Interpreter {
     const updated = applyProfileChange(this.profile(enrollment.profileId), change);
     this.store.putProfile(updated);
     this.changed.add(enrollment.profileId);
-    this.note(enrollment, now, { type: 'update', enrollmentId: enrollment.id, nodeId, change });
+    this.record({
+      type: 'update',
+      enrollmentId: enrollment.id,
+      nodeId,
+      change,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
     return updated;
   }
 
@@ -625,13 +644,16 @@ export class Interpreter {
       at: now,
       content: message.content,
     });
-    this.note(enrollment, now, {
+    this.record({
       type: 'message',
       enrollmentId: enrollment.id,
       nodeId,
       channel: message.channel,
       to: message.to,
       key,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
     });
   }
 
@@ -644,12 +666,15 @@ export class Interpreter {
     detail: string,
     now: number,
   ): void {
-    this.note(enrollment, now, {
+    this.record({
       type: 'skip',
       enrollmentId: enrollment.id,
       nodeId,
       reason,
       detail,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
     });
   }
 
@@ -662,7 +687,15 @@ export class Interpreter {
     now: number,
   ): void {
     (enrollment.variants ??= {})[nodeId] = key;
-    this.note(enrollment, now, { type: 'variant', enrollmentId: enrollment.id, nodeId, key });
+    this.record({
+      type: 'variant',
+      enrollmentId: enrollment.id,
+      nodeId,
+      key,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
   }
 
   /** @internal for NodeContext */
@@ -734,8 +767,11 @@ class NodeContext implements StepContext<unknown> {
     now: number,
     resumed: WaitReason | undefined,
   ): StepDecision {
-    this.compiled = compiled;
-    this.journey = journeyView(compiled);
+    // Consecutive steps mostly run in the same journey: its view is looked up on a change only.
+    if (compiled !== this.compiled) {
+      this.compiled = compiled;
+      this.journey = journeyView(compiled);
+    }
     this.enrollment = enrollment;
     this.triggerProperties = enrollment.trigger?.properties ?? NO_PROPERTIES;
     this.config = config;

@@ -56,7 +56,13 @@ interface RenderPlan {
   paths: readonly (readonly [string] | readonly [string, string])[];
   placeholderLink: boolean;
   readsClock: boolean;
-  outputs: Map<string, RenderResult>;
+  outputs: Map<string, SharedOutput>;
+}
+
+interface SharedOutput {
+  result: RenderResult;
+  /** The text cut at each placeholder link, when it holds one: cut once, joined per message. */
+  pieces: string[] | undefined;
 }
 
 interface CompiledTemplate {
@@ -193,19 +199,25 @@ export function renderTemplate(
   const plan = planFor(source, mode, entry);
   if (!plan) return renderNow(entry, mode, scope);
   const key = keyOf(plan, scope);
-  let result = plan.outputs.get(key);
-  if (!result) {
-    result = renderNow(
+  let output = plan.outputs.get(key);
+  if (!output) {
+    const result = renderNow(
       entry,
       mode,
       plan.placeholderLink ? { ...scope, unsubscribe_url: LINK_PLACEHOLDER } : scope,
     );
+    const linked = plan.placeholderLink && result.ok && result.text.includes(LINK_PLACEHOLDER);
+    output = { result, pieces: linked ? result.text.split(LINK_PLACEHOLDER) : undefined };
     if (plan.outputs.size >= MAX_OUTPUTS_PER_TEMPLATE) plan.outputs.clear();
-    plan.outputs.set(key, result);
+    plan.outputs.set(key, output);
   }
-  if (!result.ok || !plan.placeholderLink || !result.text.includes(LINK_PLACEHOLDER)) return result;
+  const pieces = output.pieces;
+  if (!pieces) return output.result;
   const link = mode === 'html' ? escapeHtml(scope.unsubscribe_url) : scope.unsubscribe_url;
-  return { ok: true, text: result.text.split(LINK_PLACEHOLDER).join(link) };
+  // Concatenation rather than join: the engine then copies the text only if it is ever read whole.
+  let text = pieces[0] as string;
+  for (let i = 1; i < pieces.length; i++) text += link + (pieces[i] as string);
+  return { ok: true, text };
 }
 
 /** The variables a template reads from its scope, e.g. `profile.first_name`, `event.brand`. */

@@ -22,6 +22,14 @@ export interface MemoryStoreOptions {
   countSends?: boolean;
 }
 
+/**
+ * Clears a map that holds anything. Clearing gives a map a new table even when it is empty,
+ * which cost several hundred nanoseconds a time, and the simulator clears once per profile.
+ */
+function emptyOut(map: Map<unknown, unknown> | Set<unknown>): void {
+  if (map.size > 0) map.clear();
+}
+
 /** Everything held about one profile, so a unit of work finds it with one lookup. */
 interface Slot {
   profile: Profile | undefined;
@@ -51,9 +59,9 @@ export class MemoryStore implements EngineStore {
 
   /** Forgets everything but the kept messages: the simulator runs one profile at a time. */
   clear(): void {
-    this.slots.clear();
-    this.enrollments.clear();
-    this.membership.clear();
+    emptyOut(this.slots);
+    emptyOut(this.enrollments);
+    emptyOut(this.membership);
     this.wakes.clear();
     this.profiles = 0;
     this.lastId = undefined;
@@ -97,14 +105,12 @@ export class MemoryStore implements EngineStore {
   }
 
   addEvent(event: JourneyEvent): StoredEvent {
-    const stored: StoredEvent = {
-      profileId: event.profileId,
-      name: event.name,
-      time: event.time,
-      properties: event.properties,
-      seq: ++this.seq,
-      ...(event.messageId !== undefined && { messageId: event.messageId }),
-    };
+    const seq = ++this.seq;
+    const { profileId, name, time, properties, messageId } = event;
+    const stored: StoredEvent =
+      messageId === undefined
+        ? { profileId, name, time, properties, seq }
+        : { profileId, name, time, properties, seq, messageId };
     if (this.options.keepEvent && !this.options.keepEvent(event.name)) return stored;
     const slot = this.slot(event.profileId);
     if (slot.events) slot.events.push(stored);

@@ -70,29 +70,78 @@ function windowOf(
   return { start, end };
 }
 
-/** Each profile's events in time order (stable), and every profile in the order first met. */
-function cohort(input: SimulationInput): {
+/**
+ * Every profile in the order first met, and each one's events in time order (stable): profile
+ * `p`'s events are `events[from[p]]` up to, not including, `events[from[p + 1]]`. One flat list
+ * with offsets rather than a list per profile in a map: for a million profiles that kept 135 MB
+ * (now 20 MB) and took a third more time to build.
+ */
+interface Cohort {
   profiles: Profile[];
-  events: Map<string, JourneyEvent[]>;
-} {
-  const byId = new Map<string, Profile>();
-  for (const profile of input.profiles ?? []) byId.set(profile.id, profile);
-  const events = new Map<string, JourneyEvent[]>();
-  for (const event of input.events ?? []) {
-    const list = events.get(event.profileId);
-    if (list) list.push(event);
-    else events.set(event.profileId, [event]);
-    if (!byId.has(event.profileId)) byId.set(event.profileId, makeProfile(event.profileId));
-  }
-  for (const list of events.values()) {
-    for (let i = 1; i < list.length; i++) {
-      if ((list[i] as JourneyEvent).time < (list[i - 1] as JourneyEvent).time) {
-        list.sort((a, b) => a.time - b.time);
-        break;
-      }
+  events: JourneyEvent[];
+  from: Int32Array;
+}
+
+function cohort(input: SimulationInput): Cohort {
+  const position = new Map<string, number>();
+  const profiles: Profile[] = [];
+  for (const profile of input.profiles ?? []) {
+    const at = position.get(profile.id);
+    if (at === undefined) {
+      position.set(profile.id, profiles.length);
+      profiles.push(profile);
+    } else {
+      // A later row of the same profile replaces the earlier one, in its place.
+      profiles[at] = profile;
     }
   }
-  return { profiles: [...byId.values()], events };
+  const all = input.events ?? NO_EVENTS;
+  // Whose each event is, then a counting sort by profile, which keeps each profile's events in
+  // their given order.
+  const owner = new Int32Array(all.length);
+  // Exports often list a profile's events one after another: the last one found is kept at hand.
+  let lastId: string | undefined;
+  let lastAt = 0;
+  for (let i = 0; i < all.length; i++) {
+    const id = (all[i] as JourneyEvent).profileId;
+    if (id !== lastId) {
+      let at = position.get(id);
+      if (at === undefined) {
+        at = profiles.length;
+        position.set(id, at);
+        profiles.push(makeProfile(id));
+      }
+      lastId = id;
+      lastAt = at;
+    }
+    owner[i] = lastAt;
+  }
+  const from = new Int32Array(profiles.length + 1);
+  // (Typed arrays are read `as number`: every index here is in range.)
+  for (let i = 0; i < all.length; i++) (from[(owner[i] as number) + 1] as number)++;
+  for (let p = 0; p < profiles.length; p++) (from[p + 1] as number) += from[p] as number;
+  const next = from.slice(0, profiles.length);
+  const events = new Array<JourneyEvent>(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const p = owner[i] as number;
+    const slot = next[p] as number;
+    events[slot] = all[i] as JourneyEvent;
+    next[p] = slot + 1;
+  }
+  for (let p = 0; p < profiles.length; p++)
+    sortByTime(events, from[p] as number, from[p + 1] as number);
+  return { profiles, events, from };
+}
+
+/** Sorts `events[start..end)` by time (stably), when it is not in time order already. */
+function sortByTime(events: JourneyEvent[], start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    if ((events[i] as JourneyEvent).time < (events[i - 1] as JourneyEvent).time) {
+      const sorted = events.slice(start, end).sort((a, b) => a.time - b.time);
+      for (let k = 0; k < sorted.length; k++) events[start + k] = sorted[k] as JourneyEvent;
+      return;
+    }
+  }
 }
 
 const NO_EVENTS: readonly JourneyEvent[] = [];
@@ -120,7 +169,9 @@ export function simulate(input: SimulationInput): SimulationResult {
 export class Simulation {
   private readonly window: { start: number; end: number };
   private readonly profiles: Profile[];
-  private readonly events: Map<string, JourneyEvent[]>;
+  private readonly events: JourneyEvent[];
+  /** Where each profile's events start in `events` (see `cohort`). */
+  private readonly eventsFrom: Int32Array;
   private readonly traces: TraceRecorder;
   private readonly store: MemoryStore;
   private readonly report: ReportBuilder;
@@ -133,7 +184,7 @@ export class Simulation {
   constructor(private readonly input: SimulationInput) {
     const journey = compileJourney(input.journey);
     this.window = windowOf(input, input.events ?? NO_EVENTS);
-    ({ profiles: this.profiles, events: this.events } = cohort(input));
+    ({ profiles: this.profiles, events: this.events, from: this.eventsFrom } = cohort(input));
     this.traces = new TraceRecorder(input.trace ?? new Set());
     this.store = new MemoryStore({
       keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
@@ -163,21 +214,22 @@ export class Simulation {
 
   /** Simulates up to `count` more profiles; true while some remain. */
   advance(count: number): boolean {
-    const { store, interpreter, window, report, profiles } = this;
+    const { store, interpreter, window, report, profiles, events, eventsFrom } = this;
     const stop = Math.min(profiles.length, this.next + count);
     for (let index = this.next; index < stop; index++) {
       const profile = profiles[index] as Profile;
       store.clear();
       store.putProfile(profile);
-      const own = this.events.get(profile.id) ?? NO_EVENTS;
-      let next = 0;
-      for (; next < own.length && (own[next] as JourneyEvent).time < window.start; next++) {
-        interpreter.recordHistory(own[next] as JourneyEvent);
+      // This profile's events are events[next] up to events[last - 1].
+      let next = eventsFrom[index] as number;
+      const last = eventsFrom[index + 1] as number;
+      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
+        interpreter.recordHistory(events[next] as JourneyEvent);
         this.history++;
       }
       interpreter.start(profile.id, window.start);
       for (;;) {
-        const event = own[next];
+        const event = next < last ? (events[next] as JourneyEvent) : undefined;
         const eventTime = event && event.time <= window.end ? event.time : undefined;
         const wakeTime = store.wakes.peekTime();
         const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;

@@ -31,7 +31,8 @@ export class WakeQueue {
 
   clear(): void {
     this.heap.length = 0;
-    this.current.clear();
+    // Clearing allocates a new table even for an empty map; this runs once per profile.
+    if (this.current.size > 0) this.current.clear();
   }
 
   /** Time of the next live wake-up, if any. */

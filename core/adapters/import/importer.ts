@@ -32,8 +32,9 @@ export async function importProfiles(
     options,
     (mapping, sink) => new ProfileRows(mapping, sink),
     (profile) => {
-      if (ids.has(profile.id)) duplicateIds++;
-      else ids.add(profile.id);
+      // One lookup per row: adding a known id leaves the size as it was.
+      const known = ids.size;
+      if (ids.add(profile.id).size === known) duplicateIds++;
     },
   );
   return { ...summary, duplicateIds };

@@ -83,12 +83,31 @@ describe('event times', () => {
     expect(parseEventTime(1569888005000)).toBe(at('2019-10-01T00:00:05Z'));
   });
 
+  it('reads the form toISOString writes as Date.parse does, early years included', () => {
+    for (const text of [
+      '2019-10-01T00:00:05.123Z',
+      '2024-02-29T23:59:59.999Z',
+      '0050-06-01T12:00:00Z',
+      '0150-06-01T12:00:00.500Z',
+      ' 2019-10-01T00:00:05Z',
+    ]) {
+      expect(parseEventTime(text)).toBe(at(text.trim()));
+    }
+    expect(parseEventTime('2019-10-01T00:00:05 UTC')).toBe(at('2019-10-01T00:00:05Z'));
+    expect(parseEventTime('2020-02-29 23:59:59 UTC')).toBe(at('2020-02-29T23:59:59Z'));
+    // The UTC form has always read a two-digit century as Date.UTC does.
+    expect(parseEventTime('0050-06-01 12:00:00 UTC')).toBe(Date.UTC(50, 5, 1, 12));
+  });
+
   it.each([
     'yesterday',
     '2019-13-01 00:00:00 UTC',
     '2019-02-30 00:00:00 UTC',
+    '2019-10-01 00:00:60 UTC',
     '2019-02-30T10:00:00Z',
     '2019-10-01T25:00:00Z',
+    '2019-10-01T10:00:60.000Z',
+    '2019-1O-01T10:00:00.000Z',
     '01/10/2019',
     '',
   ])('rejects %j', (text) => {
