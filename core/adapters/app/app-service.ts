@@ -62,8 +62,10 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   const datasets = new DatasetRepository(db);
   const runs = new SimulationRunRepository(db);
   const secrets = options.secrets ?? memorySecretStore();
+  const outbox = new SqliteOutbox(db);
   const runtime = new ExecutionRuntime({
     db,
+    outbox,
     ...(file !== undefined && { databaseFile: file }),
     secrets,
     events,
@@ -75,7 +77,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now }),
     ...simulationHandlers({ journeys, datasets, runs, events, now }),
-    ...executionHandlers({ journeys, events, runtime, outbox: new SqliteOutbox(db), secrets, now }),
+    ...executionHandlers({ journeys, events, runtime, outbox, secrets, now }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.
   runtime.startIfBusy();

@@ -5,6 +5,7 @@ import { EngineHost } from '../engine-host';
 import type { Db } from '../sqlite/database';
 import { EngineBusyError, lockEngine } from '../sqlite/engine-lock';
 import { JourneyExecutions } from '../sqlite/journey-execution';
+import type { SqliteOutbox } from '../sqlite/outbox-store';
 import { SettingsRepository } from '../sqlite/settings';
 import type { EventHub } from './event-hub';
 
@@ -14,6 +15,8 @@ export interface ExecutionRuntimeOptions {
   databaseFile?: string;
   secrets: SecretStore;
   events: EventHub;
+  /** The outbox the app lists (counts while the engine is not running). */
+  outbox: SqliteOutbox;
   /** The event API's port; by default the one saved in settings, else 8787, else any free one. */
   eventApiPort?: number;
   log?: (line: string) => void;
@@ -198,23 +201,13 @@ export class ExecutionRuntime {
   info(): EngineInfo {
     const host = this.host;
     if (!host) {
-      const counts = (
-        this.options.db
-          .prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status')
-          .all() as { status: keyof EngineInfo['messages']; n: number }[]
-      ).reduce((out, r) => ({ ...out, [r.status]: r.n }), {
-        pending: 0,
-        delivered: 0,
-        dead: 0,
-        cancelled: 0,
-      });
       return {
         running: false,
         ...(this.problem && { problem: this.problem }),
         email: this.smtpSettings().host ? 'smtp' : 'embedded',
         inbox: 0,
         wakes: 0,
-        messages: counts,
+        messages: this.options.outbox.counts(),
         failures: 0,
       };
     }

@@ -2,9 +2,9 @@ import nodemailer from 'nodemailer';
 import { ApiError, type ApiHandlers } from '../../api/contract';
 import type { ExecutionInfo, OutboxMessage } from '../../api/execution-contract';
 import type { Journey } from '../../model/journey';
-import { serializeJourney } from '../../model/journey-file';
 import { compileJourney, JourneyNotRunnableError } from '../../runtime/compiled-journey';
 import { classifySmtpError } from '../email/smtp-transport';
+import { identifyInput, trackInput } from '../http/event-schemas';
 import type { EngineInput } from '../../executor/ports';
 import type { JourneyRepository } from '../sqlite/journey-repository';
 import type { SqliteOutbox, OutboxMessageView } from '../sqlite/outbox-store';
@@ -90,11 +90,6 @@ function runnable(journeys: JourneyRepository, journeyId: string): Journey {
   return saved.journey;
 }
 
-function triggerOn(journey: Journey | undefined): unknown {
-  return (journey?.nodes.find((n) => n.kind === 'trigger')?.config as { on?: unknown } | undefined)
-    ?.on;
-}
-
 export function executionHandlers({
   journeys,
   events,
@@ -143,16 +138,12 @@ export function executionHandlers({
       let created: boolean;
       if (before.state === 'running') {
         // The new version takes new entries at once; enrollments keep theirs.
-        const result = host.publish(journey);
-        created = result.created;
+        created = host.publish(journey).created;
       } else {
         created = host.db.transaction(() => {
-          const latest = before.latestVersion;
-          const frozen = latest === undefined ? undefined : journeys.version(journeyId, latest);
-          const changed = !frozen || serializeJourney(frozen) !== serializeJourney(journey);
-          if (changed) journeys.publish(journeyId, at);
+          const frozen = journeys.freezeIfChanged(journeyId, at);
           if (before.state === 'unpublished') executions.setState(journeyId, 'ready', at);
-          return changed;
+          return frozen.created;
         })();
       }
       runtime.touch(journeyId);
@@ -175,14 +166,12 @@ export function executionHandlers({
           );
         if (before.state === 'running' && before.liveVersion === version) return before;
         host.db.transaction(() => {
-          executions.goLive(journeyId, version, at);
+          host.journeys.goLive(journeyId, version, at);
           executions.setState(journeyId, 'running', at);
         })();
         host.journeys.refresh();
-        const on = triggerOn(journeys.version(journeyId, version));
         // Segment and date journeys look at every profile once started (or resumed).
-        if (on === 'segment' || on === 'date') host.startJourneys([journeyId]);
-        host.runSoon();
+        host.startJourneys([journeyId]);
       } else {
         if (before.state !== 'running' && before.state !== 'paused')
           throw new ApiError(
@@ -249,13 +238,10 @@ export function executionHandlers({
 
     sendTestEvent: async ({ userId, event, properties, traits }) => {
       const host = await runtime.engine();
+      // The same inputs as /v1/identify and /v1/track make of these fields.
       const inputs: EngineInput[] = [];
-      if (traits && Object.keys(traits).length > 0)
-        inputs.push({ type: 'identify', profileId: userId, traits });
-      inputs.push({
-        type: 'track',
-        event: { profileId: userId, name: event, properties: properties ?? {} },
-      });
+      if (traits && Object.keys(traits).length > 0) inputs.push(identifyInput({ userId, traits }));
+      inputs.push(trackInput({ userId, event, ...(properties && { properties }) }));
       host.executor.ingest(inputs);
       host.runSoon();
       return { accepted: true };

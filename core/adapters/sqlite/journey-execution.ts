@@ -1,8 +1,7 @@
 import type { ExecutionState, LiveCounts } from '../../api/execution-contract';
-import { serializeJourney } from '../../model/journey-file';
 import type { Db } from './database';
 import { JourneyRepository } from './journey-repository';
-import type { OutboxStatus } from './outbox-store';
+import { noMessages, type OutboxStatus } from './outbox-store';
 
 type StoredState = Exclude<ExecutionState, 'unpublished'>;
 
@@ -12,10 +11,6 @@ export interface ExecutionRecord {
   liveVersion?: number;
   changedSincePublish: boolean;
   since?: number;
-}
-
-function noMessages(): Record<OutboxStatus, number> {
-  return { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
 }
 
 /**
@@ -38,11 +33,7 @@ export class JourneyExecutions {
       .prepare('SELECT state, changed_at FROM journey_execution WHERE journey_id = ?')
       .get(journeyId) as { state: StoredState; changed_at: number } | undefined;
     const latestVersion = this.journeys.latestVersion(journeyId);
-    const saved = this.journeys.get(journeyId);
-    const frozen =
-      latestVersion === undefined ? undefined : this.journeys.version(journeyId, latestVersion);
-    const changedSincePublish =
-      !frozen || !saved || serializeJourney(frozen) !== serializeJourney(saved.journey);
+    const changedSincePublish = this.journeys.changedSincePublish(journeyId);
     let state: ExecutionState;
     if (live) state = 'running';
     else if (stored && stored.state !== 'running') state = stored.state;
@@ -79,16 +70,6 @@ export class JourneyExecutions {
       )
       .all() as { journey_id: string }[];
     return rows.map((r) => r.journey_id);
-  }
-
-  /** Makes a frozen version take new entries. */
-  goLive(journeyId: string, version: number, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO journey_live (journey_id, version, since) VALUES (?, ?, ?)
-         ON CONFLICT(journey_id) DO UPDATE SET version = excluded.version, since = excluded.since`,
-      )
-      .run(journeyId, version, now);
   }
 
   /**

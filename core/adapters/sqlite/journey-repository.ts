@@ -116,6 +116,31 @@ export class JourneyRepository {
     })();
   }
 
+  /**
+   * Whether the journey as saved differs from its newest frozen version (true when none is
+   * frozen yet). Both are stored as journey files, so the text says it exactly.
+   */
+  changedSincePublish(id: string): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT j.document AS saved,
+                (SELECT v.document FROM journey_versions v WHERE v.journey_id = j.id
+                 ORDER BY v.version DESC LIMIT 1) AS frozen
+         FROM journeys j WHERE j.id = ?`,
+      )
+      .get(id) as { saved: string; frozen: string | null } | undefined;
+    return !row || row.frozen !== row.saved;
+  }
+
+  /** Freezes the journey as saved unless its newest version is that already; returns the version. */
+  freezeIfChanged(id: string, now: number): { version: number; created: boolean } {
+    return this.db.transaction(() => {
+      const created = this.changedSincePublish(id);
+      const version = created ? this.publish(id, now) : (this.latestVersion(id) as number);
+      return { version, created };
+    })();
+  }
+
   version(id: string, version: number): Journey | undefined {
     const row = this.db
       .prepare('SELECT document FROM journey_versions WHERE journey_id = ? AND version = ?')

@@ -78,19 +78,29 @@ export class LiveJourneys implements LiveCatalog, PublishPort {
       const saved = this.repository.get(journey.id);
       if (!saved || serializeJourney(saved.journey) !== document)
         this.repository.save(journey, now);
-      const latest = this.repository.latestVersion(journey.id);
-      const frozen = latest === undefined ? undefined : this.repository.version(journey.id, latest);
-      const created = !frozen || serializeJourney(frozen) !== document;
-      const version = created ? this.repository.publish(journey.id, now) : (latest as number);
-      this.db
-        .prepare(
-          `INSERT INTO journey_live (journey_id, version, since) VALUES (?, ?, ?)
-           ON CONFLICT(journey_id) DO UPDATE SET version = excluded.version, since = excluded.since
-           WHERE journey_live.version <> excluded.version`,
-        )
-        .run(journey.id, version, now);
+      const { version, created } = this.repository.freezeIfChanged(journey.id, now);
+      // A live version keeps its `since` when it is published again unchanged.
+      if (this.liveVersion(journey.id) !== version) this.goLive(journey.id, version, now);
       return { version, created };
     })();
+  }
+
+  /** The version taking new entries, if the journey is live. */
+  liveVersion(journeyId: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT version FROM journey_live WHERE journey_id = ?')
+      .get(journeyId) as { version: number } | undefined;
+    return row?.version;
+  }
+
+  /** Makes a frozen version take new entries from `now` (call `refresh` after). */
+  goLive(journeyId: string, version: number, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO journey_live (journey_id, version, since) VALUES (?, ?, ?)
+         ON CONFLICT(journey_id) DO UPDATE SET version = excluded.version, since = excluded.since`,
+      )
+      .run(journeyId, version, now);
   }
 
   /** Stops new entries into a journey; its running enrollments finish on their version. */

@@ -25,6 +25,19 @@ interface OutboxRow {
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
 
+/** Messages by status, all zero. */
+export function noMessages(): Record<OutboxStatus, number> {
+  return { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
+}
+
+function byStatus(
+  rows: readonly { status: OutboxStatus; n: number }[],
+): Record<OutboxStatus, number> {
+  const out = noMessages();
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}
+
 /** An outbox row as the app lists it. */
 export interface OutboxMessageView extends OutboxEntry {
   status: OutboxStatus;
@@ -211,14 +224,13 @@ export class SqliteOutbox implements DeliveryStore {
   /** Messages by status, of one journey or all. */
   countsOf(journeyId?: string): Record<OutboxStatus, number> {
     if (journeyId === undefined) return this.counts();
-    const rows = this.db
-      .prepare(
-        'SELECT status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_journey WHERE journey_id = ? GROUP BY status',
-      )
-      .all(journeyId) as { status: OutboxStatus; n: number }[];
-    const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
-    for (const r of rows) out[r.status] = r.n;
-    return out;
+    return byStatus(
+      this.db
+        .prepare(
+          'SELECT status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_journey WHERE journey_id = ? GROUP BY status',
+        )
+        .all(journeyId) as { status: OutboxStatus; n: number }[],
+    );
   }
 
   /** The copy kept in the embedded outbox (email: the MIME message). */
@@ -256,11 +268,11 @@ export class SqliteOutbox implements DeliveryStore {
   }
 
   counts(): Record<OutboxStatus, number> {
-    const rows = this.db
-      .prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status')
-      .all() as { status: OutboxStatus; n: number }[];
-    const out: Record<OutboxStatus, number> = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
-    for (const r of rows) out[r.status] = r.n;
-    return out;
+    return byStatus(
+      this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as {
+        status: OutboxStatus;
+        n: number;
+      }[],
+    );
   }
 }
