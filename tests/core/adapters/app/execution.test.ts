@@ -112,6 +112,24 @@ async function saved(call: ReturnType<typeof service>['call'], journey: Journey 
   expect(imported.ok).toBe(true);
 }
 
+/** The journey running with email over `smtp`, and Ada signed up: her welcome email is on its way. */
+async function signupOverSmtp(smtp: SmtpSink) {
+  const started = service();
+  const { call } = started;
+  await call('saveSmtpSettings', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    username: '',
+    from: '',
+  });
+  await saved(call);
+  await call('publishJourney', { journeyId: 'welcome' });
+  await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
+  await call('sendTestEvent', { userId: 'ada', event: 'signup', traits: { email: 'a@x.io' } });
+  return started;
+}
+
 async function postTrack(
   call: ReturnType<typeof service>['call'],
   body: Record<string, unknown>,
@@ -285,18 +303,7 @@ describe('pausing and stopping', () => {
   it('stop ends everyone inside and cancels their messages not yet sent', async () => {
     const smtp = await sink();
     smtp.reply = () => ({ code: 451, message: 'try again later' });
-    const { call } = service();
-    await call('saveSmtpSettings', {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      username: '',
-      from: '',
-    });
-    await saved(call);
-    await call('publishJourney', { journeyId: 'welcome' });
-    await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
-    await call('sendTestEvent', { userId: 'ada', event: 'signup', traits: { email: 'a@x.io' } });
+    const { call } = await signupOverSmtp(smtp);
     const retrying = await until(
       () => call('listOutbox', { journeyId: 'welcome' }),
       (o) => (o.messages[0]?.attempts ?? 0) >= 1,
@@ -321,18 +328,7 @@ describe('delivery from the app', () => {
   it('a dead message can be retried and then goes out', async () => {
     const smtp = await sink();
     smtp.reply = () => ({ code: 550, message: 'mailbox unavailable' });
-    const { call } = service();
-    await call('saveSmtpSettings', {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      username: '',
-      from: '',
-    });
-    await saved(call);
-    await call('publishJourney', { journeyId: 'welcome' });
-    await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
-    await call('sendTestEvent', { userId: 'ada', event: 'signup', traits: { email: 'a@x.io' } });
+    const { call } = await signupOverSmtp(smtp);
     const dead = await until(
       () => call('listOutbox', { status: 'dead' }),
       (o) => o.messages.length === 1,
