@@ -38,7 +38,7 @@ export function LiveCount({ nodeId, kind }: { nodeId: string; kind: string }) {
   const text = title(figures, messages);
   return (
     <div
-      className={`live-count${figures.here === 0 ? ' is-zero' : ''}`}
+      className={`count-badge live-count${figures.here === 0 ? ' is-zero' : ''}`}
       data-testid={`live-${nodeId}`}
       title={text}
       aria-label={text.replace(/\n/g, '; ')}

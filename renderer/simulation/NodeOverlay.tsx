@@ -46,7 +46,7 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
   return (
     <button
       type="button"
-      className={`sim-count nodrag nopan${figures.entered === 0 ? ' is-zero' : ''}`}
+      className={`count-badge sim-count nodrag nopan${figures.entered === 0 ? ' is-zero' : ''}`}
       data-testid={`count-${nodeId}`}
       title={title(figures)}
       aria-label={`${plural(figures.entered, 'profile')} reached this step${figures.waiting ? `, ${count(figures.waiting)} waiting` : ''}`}
