@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
 import { ImportDialog } from '../data/ImportDialog';
@@ -26,30 +26,13 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <RenameDialog id={dialog.id} name={dialog.name} />;
     case 'delete':
       return (
-        <Modal
+        <ConfirmDelete
           title="Delete this journey?"
-          onClose={close}
-          actions={
-            <>
-              <button type="button" className="button is-quiet" onClick={close}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="button is-danger"
-                disabled={busy}
-                onClick={() => void actions.deleteJourney(dialog.id)}
-              >
-                Delete
-              </button>
-            </>
-          }
+          busy={busy}
+          onDelete={() => void actions.deleteJourney(dialog.id)}
         >
-          <p>
-            “{dialog.name}” will be removed from the library. Export it first if you may want it
-            back.
-          </p>
-        </Modal>
+          “{dialog.name}” will be removed from the library. Export it first if you may want it back.
+        </ConfirmDelete>
       );
     case 'import-problems':
       return (
@@ -191,29 +174,13 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <GenerateDialog forSimulation={dialog.forSimulation} />;
     case 'delete-dataset':
       return (
-        <Modal
+        <ConfirmDelete
           title="Delete this data set?"
-          onClose={close}
-          actions={
-            <>
-              <button type="button" className="button is-quiet" onClick={close}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="button is-danger"
-                onClick={() => void actions.deleteDataset(dialog.id)}
-              >
-                Delete
-              </button>
-            </>
-          }
+          onDelete={() => void actions.deleteDataset(dialog.id)}
         >
-          <p>
-            “{dialog.name}” will be removed. Simulation runs made with it keep their results, but
-            cannot be traced any more.
-          </p>
-        </Modal>
+          “{dialog.name}” will be removed. Simulation runs made with it keep their results, but
+          cannot be traced any more.
+        </ConfirmDelete>
       );
     case 'smtp-settings':
       return <SmtpDialog />;
@@ -377,6 +344,39 @@ function RenameDialog({ id, name: initial }: { id: string; name: string }) {
           onChange={(e) => setName(e.target.value)}
         />
       </form>
+    </Modal>
+  );
+}
+
+/** Asks before deleting: “Keep it” closes, “Delete” does it (held while `busy`). */
+function ConfirmDelete({
+  title,
+  busy = false,
+  onDelete,
+  children,
+}: {
+  title: string;
+  busy?: boolean;
+  onDelete: () => void;
+  children: ReactNode;
+}) {
+  const close = useApp((s) => s.closeDialog);
+  return (
+    <Modal
+      title={title}
+      onClose={close}
+      actions={
+        <>
+          <button type="button" className="button is-quiet" onClick={close}>
+            Keep it
+          </button>
+          <button type="button" className="button is-danger" disabled={busy} onClick={onDelete}>
+            Delete
+          </button>
+        </>
+      }
+    >
+      <p>{children}</p>
     </Modal>
   );
 }
