@@ -1,5 +1,5 @@
 import { ImportError, listNames } from './import-problems';
-import type { CsvHeader } from './row-sink';
+import type { CsvHeader, RowSink } from './row-sink';
 
 /**
  * Reads the header record. Names are trimmed (spreadsheets often write `id, email`); columns
@@ -110,4 +110,30 @@ export function rowLengthProblem(
       ? ` It runs from line ${line} to line ${endLine}: a quote may not be closed where it should be.`
       : '';
   return `This row has ${values(cells.length)} but the header has ${width} columns.${span}`;
+}
+
+/**
+ * The profile id of a CSV record, or undefined once the record is rejected: a row of the wrong
+ * length (`bad-row-length`), or an empty id (`missing-id`, naming the column it comes from).
+ */
+export function recordProfileId(
+  cells: readonly string[],
+  width: number,
+  idIndex: number,
+  idSource: string,
+  line: number,
+  endLine: number,
+  sink: Pick<RowSink<unknown>, 'reject'>,
+): string | undefined {
+  const wrongLength = rowLengthProblem(cells, width, line, endLine);
+  if (wrongLength !== undefined) {
+    sink.reject(line, 'bad-row-length', wrongLength);
+    return undefined;
+  }
+  const id = (cells[idIndex] as string).trim();
+  if (id === '') {
+    sink.reject(line, 'missing-id', `No profile id: the "${idSource}" column is empty.`, idSource);
+    return undefined;
+  }
+  return id;
 }

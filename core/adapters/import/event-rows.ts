@@ -1,7 +1,7 @@
 import { parseEventTime, type JourneyEvent } from '../../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import { describeNeeded, resolveColumns, rowLengthProblem, type NeededColumn } from './csv-header';
+import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
 import {
   describeJsonValue,
   isPlainObject,
@@ -84,21 +84,8 @@ export class EventRows implements RowConverter {
     const pools = keys.map(() => new TextPool());
     const sink = this.sink;
     return (cells, line, endLine) => {
-      const wrongLength = rowLengthProblem(cells, width, line, endLine);
-      if (wrongLength !== undefined) {
-        sink.reject(line, 'bad-row-length', wrongLength);
-        return;
-      }
-      const profileId = (cells[idIndex] as string).trim();
-      if (profileId === '') {
-        sink.reject(
-          line,
-          'missing-id',
-          `No profile id: the "${idSource}" column is empty.`,
-          idSource,
-        );
-        return;
-      }
+      const profileId = recordProfileId(cells, width, idIndex, idSource, line, endLine, sink);
+      if (profileId === undefined) return;
       const name = names.intern((cells[nameIndex] as string).trim());
       if (name === '') {
         sink.reject(

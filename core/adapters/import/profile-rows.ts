@@ -1,7 +1,7 @@
 import type { Profile } from '../../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import { describeNeeded, resolveColumns, rowLengthProblem, type NeededColumn } from './csv-header';
+import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
 import { describeJsonValue, isPlainObject, isStorableKey, jsonText } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -76,21 +76,8 @@ export class ProfileRows implements RowConverter {
     const sink = this.sink;
     const pools = keys.map(() => new TextPool());
     return (cells, line, endLine) => {
-      const wrongLength = rowLengthProblem(cells, width, line, endLine);
-      if (wrongLength !== undefined) {
-        sink.reject(line, 'bad-row-length', wrongLength);
-        return;
-      }
-      const id = (cells[idIndex] as string).trim();
-      if (id === '') {
-        sink.reject(
-          line,
-          'missing-id',
-          `No profile id: the "${idSource}" column is empty.`,
-          idSource,
-        );
-        return;
-      }
+      const id = recordProfileId(cells, width, idIndex, idSource, line, endLine, sink);
+      if (id === undefined) return;
       const attributes: Record<string, unknown> = {};
       for (let k = 0; k < keys.length; k++) {
         const value = cells[indexes[k] as number];
