@@ -1,5 +1,6 @@
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
+import { compileJourney, startsWithEveryone } from '../runtime/compiled-journey';
 import { Interpreter, type InterpreterOptions } from '../runtime/interpreter';
 import type { Clock, StepObserver, StepRecord } from '../runtime/ports';
 import type {
@@ -191,8 +192,7 @@ export class Executor {
     if (!library) throw new Error('This executor was built without a journey library.');
     const result = this.store.transaction(() => {
       const published = library.publish(journey, now);
-      const on = (journey.nodes.find((n) => n.kind === 'trigger')?.config as { on?: unknown })?.on;
-      const starting = published.created && (on === 'segment' || on === 'date');
+      const starting = published.created && startsWithEveryone(compileJourney(journey));
       if (starting) this.store.accept([{ type: 'start', journeyId: journey.id }], now);
       return { journeyId: journey.id, ...published, starting };
     });
@@ -221,8 +221,7 @@ export class Executor {
    */
   start(journeyId: string, now = this.options.clock.now()): void {
     const journey = this.options.catalog.live().find((j) => j.id === journeyId);
-    if (journey && (journey.trigger.on === 'segment' || journey.trigger.on === 'date'))
-      this.ingest([{ type: 'start', journeyId }], now);
+    if (journey && startsWithEveryone(journey)) this.ingest([{ type: 'start', journeyId }], now);
   }
 
   // ---------------------------------------------------------------- one transaction

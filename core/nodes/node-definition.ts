@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Condition, Filter } from '../conditions/condition';
 import type { StepContext, StepDecision } from '../runtime/step';
 import type { IssueDraft } from '../validation/catalogue';
 
@@ -11,6 +12,50 @@ export interface PortSpec {
   label: string;
 }
 
+/** An event that lets profiles in, with optional property filters. */
+export interface EntryEvent {
+  readonly event: string;
+  readonly where?: readonly Filter[];
+}
+
+/**
+ * The ways a configured entry node lets profiles in. Each route present is one way in; the
+ * interpreter indexes journeys by route, never by the kind's config.
+ */
+export interface EntryRoutes {
+  /** Enroll when the profile performs one of these events. */
+  readonly events?: readonly EntryEvent[];
+  /** Enroll every profile that matches when the journey starts, and any that starts matching later. */
+  readonly segment?: Condition;
+  /**
+   * Enroll on a date read from the profile: the first firing at or after `from` in `zone`, or
+   * undefined when the profile has no such date.
+   */
+  readonly dated?: {
+    next(
+      attributes: Readonly<Record<string, unknown>>,
+      from: number,
+      zone: string,
+    ): number | undefined;
+    /** Local minutes after midnight the entries happen at, when that is fixed (for checks). */
+    readonly localTime?: number;
+  };
+}
+
+/** Facet of a kind that lets profiles in (a trigger): exactly one per journey. */
+export interface EntryFacet<C> {
+  routes(config: C): EntryRoutes;
+}
+
+/**
+ * Optional facets: what a kind *is*, asked by the interpreter, the report, the checks, the canvas
+ * and the inspector instead of testing `kind === '…'`. Each is typed on the kind's config.
+ */
+export interface NodeFacets<C> {
+  /** The kind lets profiles in. */
+  readonly entry?: EntryFacet<C>;
+}
+
 /**
  * Everything the app knows about one kind of node, in one place: the config schema (from which
  * the inspector is generated), defaults, output ports, checks, the canvas summary, and what it
@@ -19,7 +64,7 @@ export interface PortSpec {
  * Methods use method syntax on purpose: a definition for a specific config type is then usable
  * where any definition is expected, as the registry needs.
  */
-export interface NodeDefinition<K extends string = string, C = unknown> {
+export interface NodeDefinition<K extends string = string, C = unknown> extends NodeFacets<C> {
   readonly kind: K;
   /** Name in the palette and on the card: "Wait", "Message". */
   readonly label: string;

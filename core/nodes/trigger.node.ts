@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Condition, Filter } from '../conditions/condition';
 import { describeCondition } from '../conditions/describe';
 import { addDuration, describeDurationText, requireDuration } from '../model/duration';
 import { requireTimeOfDay } from '../model/local-time';
@@ -15,7 +14,7 @@ import {
   timeOfDayField,
   durationField,
 } from './fields';
-import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
+import { NEXT_PORTS, defineNode, leaveThrough, type EntryRoutes } from './node-definition';
 
 const eventTrigger = z
   .looseObject({
@@ -113,17 +112,23 @@ export const triggerNode = defineNode({
     }
   },
   step: () => leaveThrough('next'),
+  entry: { routes: entryRoutes },
 });
 
-/** The event filters of an event trigger, or undefined for other triggers. */
-export function triggerEvent(
-  config: TriggerConfig,
-): { event: string; where?: Filter[] } | undefined {
-  return config.on === 'event' ? { event: config.event, where: config.where } : undefined;
-}
-
-export function segmentCondition(config: TriggerConfig): Condition | undefined {
-  return config.on === 'segment' ? config.condition : undefined;
+function entryRoutes(config: TriggerConfig): EntryRoutes {
+  switch (config.on) {
+    case 'event':
+      return { events: [{ event: config.event, ...(config.where && { where: config.where }) }] };
+    case 'segment':
+      return { segment: config.condition };
+    case 'date':
+      return {
+        dated: {
+          next: (attributes, from, zone) => nextAnniversary(config, attributes, from, zone),
+          localTime: requireTimeOfDay(config.time ?? DEFAULT_DATE_TIME),
+        },
+      };
+  }
 }
 
 /** Month and day of a date attribute: `1990-05-17`, an ISO date-time, `05-17` or `--05-17`. */

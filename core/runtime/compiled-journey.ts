@@ -3,9 +3,8 @@ import { requireDuration } from '../model/duration';
 import type { Journey } from '../model/journey';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
 import { requireTimeOfDay } from '../model/local-time';
-import type { NodeDefinition } from '../nodes/node-definition';
+import type { EntryRoutes, NodeDefinition } from '../nodes/node-definition';
 import { nodeDefinition } from '../nodes/registry';
-import { segmentCondition, type TriggerConfig } from '../nodes/trigger.node';
 import { validateJourney } from '../validation/validate';
 import type { ResolvedSettings } from './step';
 
@@ -27,22 +26,19 @@ export interface CompiledJourney {
   readonly settings: ResolvedSettings;
   readonly nodes: ReadonlyMap<string, CompiledNode>;
   readonly triggerId: string;
-  readonly trigger: TriggerConfig;
+  /** How profiles enter: the routes of the entry node's kind. */
+  readonly entry: EntryRoutes;
   /** Names of the events whose history the journey reads (in conditions). */
   readonly readsEvents: ReadonlySet<string>;
 }
 
-function eventsReadBy(
-  nodes: ReadonlyMap<string, CompiledNode>,
-  trigger: TriggerConfig,
-): Set<string> {
+function eventsReadBy(nodes: ReadonlyMap<string, CompiledNode>, entry: EntryRoutes): Set<string> {
   const names = new Set<string>();
   const visit = (condition: Condition) =>
     forEachRule(condition, (rule) => {
       if (isEventRule(rule)) names.add(rule.event);
     });
-  const segment = segmentCondition(trigger);
-  if (segment) visit(segment);
+  if (entry.segment) visit(entry.segment);
   for (const node of nodes.values()) {
     if (node.definition.kind === 'condition') visit(node.config as Condition);
   }
@@ -108,7 +104,9 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
   }
   const trigger = graph.triggers[0];
   if (!trigger) throw new JourneyNotRunnableError(journey.id, ['It has no trigger.']);
-  const triggerConfig = nodes.get(trigger.id)?.config as TriggerConfig;
+  const entryNode = nodes.get(trigger.id);
+  const entry = entryNode?.definition.entry?.routes(entryNode.config);
+  if (!entry) throw new JourneyNotRunnableError(journey.id, ['Its trigger lets nobody in.']);
   return {
     journey,
     id: journey.id,
@@ -117,7 +115,15 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
     settings: resolveSettings(journey),
     nodes,
     triggerId: trigger.id,
-    trigger: triggerConfig,
-    readsEvents: eventsReadBy(nodes, triggerConfig),
+    entry,
+    readsEvents: eventsReadBy(nodes, entry),
   };
+}
+
+/**
+ * Whether starting the journey concerns every existing profile (segment and dated entries), not
+ * only those who later perform an event.
+ */
+export function startsWithEveryone(journey: CompiledJourney): boolean {
+  return journey.entry.segment !== undefined || journey.entry.dated !== undefined;
 }

@@ -1,4 +1,4 @@
-import type { Condition } from '../conditions/condition';
+import type { Condition, Filter } from '../conditions/condition';
 import { compileCondition, matchesFilters, type ConditionContext } from '../conditions/evaluate';
 import { addDuration } from '../model/duration';
 import type { JourneyEvent, StoredEvent } from '../model/event';
@@ -9,7 +9,6 @@ import {
   type Profile,
   type ProfileChange,
 } from '../model/profile';
-import { nextAnniversary, segmentCondition, triggerEvent } from '../nodes/trigger.node';
 import type { CompiledJourney } from './compiled-journey';
 import { splitBucket } from './hash';
 import type {
@@ -66,7 +65,7 @@ const MAX_INSTANT_STEPS = 10_000;
 
 interface Indexes {
   source: readonly CompiledJourney[];
-  byTriggerEvent: Map<string, CompiledJourney[]>;
+  byTriggerEvent: Map<string, { journey: CompiledJourney; where?: readonly Filter[] }[]>;
   segments: { journey: CompiledJourney; condition: Condition; usesEvents: boolean }[];
   dates: CompiledJourney[];
 }
@@ -113,15 +112,18 @@ export class Interpreter {
   private index(): Indexes {
     const live = this.options.catalog.live();
     if (this.indexes?.source === live) return this.indexes;
-    const byTriggerEvent = new Map<string, CompiledJourney[]>();
+    const byTriggerEvent: Indexes['byTriggerEvent'] = new Map();
     const segments: Indexes['segments'] = [];
     const dates: CompiledJourney[] = [];
     for (const journey of live) {
-      const on = triggerEvent(journey.trigger);
-      if (on) byTriggerEvent.set(on.event, [...(byTriggerEvent.get(on.event) ?? []), journey]);
-      const condition = segmentCondition(journey.trigger);
-      if (condition) segments.push({ journey, condition, usesEvents: usesEvents(condition) });
-      if (journey.trigger.on === 'date') dates.push(journey);
+      const { events, segment, dated } = journey.entry;
+      for (const { event, where } of events ?? []) {
+        const list = byTriggerEvent.get(event) ?? [];
+        list.push({ journey, ...(where && { where }) });
+        byTriggerEvent.set(event, list);
+      }
+      if (segment) segments.push({ journey, condition: segment, usesEvents: usesEvents(segment) });
+      if (dated) dates.push(journey);
     }
     this.indexes = { source: live, byTriggerEvent, segments, dates };
     return this.indexes;
@@ -161,11 +163,9 @@ export class Interpreter {
     this.applyGoals(stored, now);
     this.resumeEventWaits(stored, now);
     const indexes = this.index();
-    for (const journey of indexes.byTriggerEvent.get(event.name) ?? []) {
-      const on = triggerEvent(journey.trigger);
-      if (on && matchesFilters(on.where, stored.properties)) {
+    for (const { journey, where } of indexes.byTriggerEvent.get(event.name) ?? []) {
+      if (matchesFilters(where, stored.properties))
         this.enroll(journey, event.profileId, now, 'event', stored);
-      }
     }
     for (const segment of indexes.segments) {
       if (segment.usesEvents)
@@ -283,29 +283,21 @@ export class Interpreter {
   }
 
   private scheduleAnniversary(journey: CompiledJourney, profileId: string, from: number): void {
-    if (journey.trigger.on !== 'date') return;
+    const dated = journey.entry.dated;
+    if (!dated) return;
     const profile = this.profile(profileId);
-    const at = nextAnniversary(
-      journey.trigger,
-      profile.attributes,
-      from,
-      this.zoneOf(profile, journey),
-    );
+    const at = dated.next(profile.attributes, from, this.zoneOf(profile, journey));
     if (at !== undefined)
       this.store.schedule({ kind: 'date', at, journeyId: journey.id, profileId });
   }
 
   private fireAnniversary(journeyId: string, profileId: string, at: number, now: number): void {
     const journey = this.index().dates.find((j) => j.id === journeyId);
-    if (!journey || journey.trigger.on !== 'date') return;
+    const dated = journey?.entry.dated;
+    if (!journey || !dated) return;
     const profile = this.profile(profileId);
     // The date may have changed since this wake-up was planned: enter only on the real one.
-    const expected = nextAnniversary(
-      journey.trigger,
-      profile.attributes,
-      at,
-      this.zoneOf(profile, journey),
-    );
+    const expected = dated.next(profile.attributes, at, this.zoneOf(profile, journey));
     // Once per anniversary: a change to the profile during this instant (an update node of the
     // journey just entered) plans the same anniversary again, and it must not enter twice.
     const entered = this.store
