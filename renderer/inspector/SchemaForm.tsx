@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import type { NodeView } from '../nodes/node-view';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
-import { choicesOf, isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { ChoiceField } from './ChoiceField';
+import { isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
 import { SwitchField } from './SwitchField';
 import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
@@ -253,26 +254,17 @@ function SchemaField({
         />,
         true,
       );
-    case 'choice': {
-      const choices = choicesOf(schema);
-      const chosen = value ?? schema.default;
+    case 'choice':
       return (
-        <Field
+        <ChoiceField
           id={id}
           label={label}
-          group
+          schema={schema}
+          value={value}
           errors={errors}
-          help={choices.find((c) => c.value === chosen)?.description ?? schema.description}
-        >
-          <ChoiceList
-            labelledBy={`${id}-label`}
-            options={choices}
-            value={chosen}
-            onChange={onChange}
-          />
-        </Field>
+          onChange={onChange}
+        />
       );
-    }
     case 'switch':
       return (
         <SwitchField
