@@ -3,6 +3,7 @@ import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
 import { parseJsonText, type JsonPath, type TextLocation } from './json-text';
 import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
 import { journeyEnvelopeSchema } from './journey';
+import { SETTINGS_KEYS } from './journey-settings';
 import { JOURNEY_MIGRATIONS, migrateDocument, type Migration } from './migrations';
 
 /** Why a file could not be read as a journey at all. */
@@ -200,7 +201,6 @@ const JOURNEY_KEYS = [
   'nodes',
   'edges',
 ];
-const SETTINGS_KEYS = ['reentry', 'goal', 'quietHours', 'frequencyCap', 'timezone'];
 const NODE_KEYS = ['id', 'kind', 'label', 'position', 'config'];
 const EDGE_KEYS = ['from', 'port', 'to'];
 

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { JourneySettings } from './journey-settings';
+
+// The settings' type follows their schema; it is named here too, beside the journey that holds them.
+export type { JourneySettings } from './journey-settings';
 
 /** The `format` value every journey file carries. */
 export const JOURNEY_FORMAT = 'journey-studio/journey';
@@ -29,17 +33,6 @@ export interface JourneyEdge {
   /** Omitted when the source node has the single output port `next`. */
   port?: string;
   to: string;
-}
-
-export type Reentry = 'never' | 'after_exit' | 'always';
-
-/** Settings as written in the file; every field is checked by the validator, not the parser. */
-export interface JourneySettings {
-  reentry?: Reentry;
-  goal?: { event: string; where?: unknown[]; exit?: boolean; within?: string };
-  quietHours?: { start: string; end: string };
-  frequencyCap?: { max: number; per: string };
-  timezone?: string;
 }
 
 export interface Journey {

@@ -1,12 +1,10 @@
-import { forEachRule, isEventRule, type Condition, type Filter } from '../conditions/condition';
-import { requireDuration } from '../model/duration';
+import { forEachRule, isEventRule, type Condition } from '../conditions/condition';
 import type { Journey } from '../model/journey';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
-import { requireTimeOfDay } from '../model/local-time';
+import { journeySettingsSchema, type ResolvedSettings } from '../model/journey-settings';
 import type { EntryRoutes, NodeDefinition } from '../nodes/node-definition';
 import { nodeDefinition } from '../nodes/registry';
 import { validateJourney } from '../validation/validate';
-import type { ResolvedSettings } from './step';
 
 export interface CompiledNode {
   readonly id: string;
@@ -54,31 +52,6 @@ export class JourneyNotRunnableError extends Error {
   }
 }
 
-function resolveSettings(journey: Journey): ResolvedSettings {
-  const { reentry, goal, quietHours, frequencyCap, timezone } = journey.settings;
-  return {
-    reentry: reentry ?? 'after_exit',
-    ...(goal && {
-      goal: {
-        event: goal.event,
-        ...(goal.where && { where: goal.where as Filter[] }),
-        exit: goal.exit ?? true,
-        ...(goal.within && { within: requireDuration(goal.within) }),
-      },
-    }),
-    ...(quietHours && {
-      quietHours: {
-        start: requireTimeOfDay(quietHours.start),
-        end: requireTimeOfDay(quietHours.end),
-      },
-    }),
-    ...(frequencyCap && {
-      frequencyCap: { max: frequencyCap.max, per: requireDuration(frequencyCap.per) },
-    }),
-    timezone: timezone ?? 'UTC',
-  };
-}
-
 /** Validates and prepares a journey version for the interpreter; errors make it refuse. */
 export function compileJourney(journey: Journey, version = 1): CompiledJourney {
   const graph = buildGraph(journey);
@@ -112,7 +85,7 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
     id: journey.id,
     version,
     graph,
-    settings: resolveSettings(journey),
+    settings: journeySettingsSchema.parse(journey.settings),
     nodes,
     triggerId: trigger.id,
     entry,

@@ -1,6 +1,5 @@
 import type { Condition, Filter } from '../conditions/condition';
-import type { Duration } from '../model/duration';
-import type { Reentry } from '../model/journey';
+import type { ResolvedSettings } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
 
 export const CHANNELS = ['email', 'sms', 'push', 'webhook'] as const;
@@ -11,16 +10,6 @@ export type SkipReason = 'unsubscribed' | 'suppressed' | 'no_address' | 'capped'
 
 /** Why an enrollment is waiting. `quiet_hours` holds a message until the quiet window ends. */
 export type WaitReason = 'duration' | 'until' | 'event' | 'quiet_hours';
-
-/** Journey settings after validation, with defaults applied and texts parsed. */
-export interface ResolvedSettings {
-  reentry: Reentry;
-  goal?: { event: string; where?: Filter[]; exit: boolean; within?: Duration };
-  /** Local minutes after midnight. */
-  quietHours?: { start: number; end: number };
-  frequencyCap?: { max: number; per: Duration };
-  timezone: string;
-}
 
 export type MessageContent =
   | {

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import type { NodeView } from '../nodes/node-view';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
+import { ChoiceField } from './ChoiceField';
 import { isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { SwitchField } from './SwitchField';
+import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
 import { Field } from './widgets/Field';
@@ -12,6 +15,7 @@ import { NameInput } from './widgets/NameInput';
 import { NameListEditor } from './widgets/NameListEditor';
 import { TemplateInput } from './widgets/TemplateInput';
 import { TimeInput } from './widgets/TimeInput';
+import { TimezoneInput } from './widgets/TimezoneInput';
 import { VariantsEditor } from './widgets/VariantsEditor';
 import { WeekdayPicker } from './widgets/WeekdayPicker';
 
@@ -148,7 +152,6 @@ function VariantPicker({
   errors: readonly string[];
 }) {
   const current = value[variants.key];
-  const compact = variants.options.every((o) => o.title.length <= 18);
   const active = variants.options.find((o) => o.value === current);
   const id = `${idPrefix}-${variants.key}`;
   return (
@@ -159,28 +162,12 @@ function VariantPicker({
       errors={errors}
       help={active?.description}
     >
-      <div
-        className={compact ? 'segmented' : 'choice-list'}
-        role="radiogroup"
-        aria-labelledby={`${id}-label`}
-      >
-        {variants.options.map((option) => (
-          <button
-            key={option.value}
-            type="button"
-            role="radio"
-            aria-checked={option.value === current}
-            className={`choice${option.value === current ? ' is-on' : ''}`}
-            onClick={() => {
-              if (option.value !== current)
-                onChange(switchVariant(variants, value, option.value, view));
-            }}
-          >
-            {!compact && <span className="choice-dot" aria-hidden="true" />}
-            {option.title}
-          </button>
-        ))}
-      </div>
+      <ChoiceList
+        labelledBy={`${id}-label`}
+        options={variants.options}
+        value={current}
+        onChange={(target) => onChange(switchVariant(variants, value, target, view))}
+      />
     </Field>
   );
 }
@@ -267,6 +254,39 @@ function SchemaField({
         />,
         true,
       );
+    case 'choice':
+      return (
+        <ChoiceField
+          id={id}
+          label={label}
+          schema={schema}
+          value={value}
+          errors={errors}
+          onChange={onChange}
+        />
+      );
+    case 'switch':
+      return (
+        <SwitchField
+          id={id}
+          schema={schema}
+          value={value}
+          errors={errors}
+          onChange={onChange}
+          fields={(group) => (
+            <SchemaForm
+              schema={schema}
+              value={group}
+              onChange={onChange}
+              errors={new Map()}
+              view={view}
+              idPrefix={id}
+            />
+          )}
+        />
+      );
+    case 'timezone':
+      return field(<TimezoneInput id={id} value={text} onChange={onChange} />);
     case 'event':
       return field(<NameInput id={id} kind="event" value={text} onChange={onChange} />);
     case 'attribute':

@@ -16,6 +16,12 @@ export interface JsonSchema {
   const?: unknown;
   enum?: unknown[];
   minLength?: number;
+  /** The value a field has when it is left out. */
+  default?: unknown;
+  /** The value an optional group starts with when switched on, from `.meta({ initial })`. */
+  initial?: unknown;
+  /** The heading a field is listed under, from `.meta({ section })`. */
+  section?: string;
 }
 
 const cache = new Map<string, JsonSchema>();
@@ -61,6 +67,27 @@ export function variantsOf(schema: JsonSchema): Variants | undefined {
       schema: o,
     })),
   };
+}
+
+export interface ChoiceOption {
+  value: string;
+  title: string;
+  description?: string;
+}
+
+/** The options of a choice among texts (`anyOf` or `oneOf` of `const`s, each with its title). */
+export function choicesOf(schema: JsonSchema): ChoiceOption[] {
+  return (schema.anyOf ?? schema.oneOf ?? []).flatMap((option) =>
+    typeof option.const === 'string'
+      ? [
+          {
+            value: option.const,
+            title: option.title ?? option.const,
+            ...(option.description !== undefined && { description: option.description }),
+          },
+        ]
+      : [],
+  );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { NodeInspector } from '../../renderer/inspector/NodeInspector';
 import { JourneySettings } from '../../renderer/inspector/JourneySettings';
@@ -9,6 +10,8 @@ import { DurationInput } from '../../renderer/inspector/widgets/DurationInput';
 import { AppStoreContext, createAppStore } from '../../renderer/store/app-store';
 import type { Condition } from '../../core/conditions/condition';
 import type { Journey } from '../../core/model/journey';
+import { journeySettingsSchema } from '../../core/model/journey-settings';
+import type { JsonSchema } from '../../renderer/inspector/json-schema';
 import { edge, journey, node } from '../core/build';
 import { fakeApi } from './fake-api';
 
@@ -201,5 +204,78 @@ describe('journey settings', () => {
       screen.getByRole('switch', { name: 'Quiet hours: hold messages overnight' }),
     );
     expect(store.getState().journey?.settings.quietHours).toBeUndefined();
+  });
+
+  it('shows every setting the schema has, and the fields of each when it is on', async () => {
+    withStore(journey([], []), <JourneySettings />);
+    const form = screen.getByTestId('journey-settings');
+    const schema = z.toJSONSchema(journeySettingsSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as JsonSchema;
+    const seen: string[] = [];
+    const visit = async (properties: Record<string, JsonSchema>) => {
+      for (const [key, property] of Object.entries(properties)) {
+        expect(property.title, `${key} has a title`).toBeTruthy();
+        const title = property.title ?? key;
+        expect(within(form).getAllByText(title).length, title).toBeGreaterThan(0);
+        seen.push(key);
+        if (property.widget === 'switch' && property.properties) {
+          await userEvent.click(within(form).getByRole('switch', { name: title }));
+          await visit(property.properties);
+        }
+      }
+    };
+    await visit(schema.properties ?? {});
+    expect(seen).toEqual([
+      'reentry',
+      'goal',
+      'event',
+      'where',
+      'exit',
+      'within',
+      'quietHours',
+      'start',
+      'end',
+      'frequencyCap',
+      'max',
+      'per',
+      'timezone',
+    ]);
+    expect(
+      within(form)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Entry', 'Goal', 'Sending']);
+  });
+
+  it('keeps settings it does not know when another is changed', async () => {
+    const store = withStore(
+      journey([], [], { priority: 70, 'x-team': 'crm' }),
+      <JourneySettings />,
+    );
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Count a conversion when a profile performs an event' }),
+    );
+    await userEvent.click(screen.getByRole('switch', { name: 'Leave the journey on conversion' }));
+    expect(store.getState().journey?.settings).toEqual({
+      priority: 70,
+      'x-team': 'crm',
+      goal: { event: 'purchase', exit: false },
+    });
+  });
+
+  it('shows the validator’s findings on the setting they concern', () => {
+    withStore(
+      journey([], [], {
+        timezone: 'Mars/Olympus',
+        reentry: 'sometimes',
+      } as unknown as Journey['settings']),
+      <JourneySettings />,
+    );
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'Re-entry must be "never", "after_exit" or "always", not "sometimes".',
+      '"Mars/Olympus" is not a time zone; use an IANA name such as Europe/Stockholm or America/New_York.',
+    ]);
   });
 });

@@ -1,10 +1,7 @@
-import type { Filter } from '../../conditions/condition';
-import { parseDuration, type Duration } from '../../model/duration';
-import type { Journey, JourneyNode, Reentry } from '../../model/journey';
+import type { Journey, JourneyNode } from '../../model/journey';
 import type { JourneyGraph } from '../../model/journey-graph';
-import { parseTimeOfDay } from '../../model/local-time';
+import { wellFormedSettings, type ResolvedSettings } from '../../model/journey-settings';
 import type { MessageConfig } from '../../nodes/message.node';
-import { isRecord } from '../../nodes/node-definition';
 import { isNodeKind, nodeDefinition } from '../../nodes/registry';
 import type { TriggerConfig } from '../../nodes/trigger.node';
 import { severityOf } from '../catalogue';
@@ -20,19 +17,11 @@ export interface CheckedNode {
   readonly config: unknown;
 }
 
-/** The settings that are well-formed; a malformed one is absent here (the settings rule reports it). */
-export interface CheckedSettings {
-  readonly reentry: Reentry;
-  readonly goal?: {
-    readonly event: string;
-    readonly where?: readonly Filter[];
-    readonly exit: boolean;
-    readonly within?: Duration;
-  };
-  /** Local minutes after midnight. */
-  readonly quietHours?: { readonly start: number; readonly end: number };
-  readonly frequencyCap?: { readonly max: number; readonly per: string };
-}
+/**
+ * The settings that are well-formed, as they would run; a malformed one is at its default or
+ * absent here (the settings rule reports it).
+ */
+export type CheckedSettings = ResolvedSettings;
 
 /**
  * What the journey checks reason about: the nodes that are well configured, the trigger, the
@@ -79,54 +68,6 @@ function reachableFrom(graph: JourneyGraph, start: string): Set<string> {
   return seen;
 }
 
-function duration(value: unknown): Duration | undefined {
-  if (typeof value !== 'string') return undefined;
-  const parsed = parseDuration(value);
-  return parsed.ok && parsed.duration.sign > 0 ? parsed.duration : undefined;
-}
-
-function timeOfDay(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const parsed = parseTimeOfDay(value);
-  return parsed.ok ? parsed.minutes : undefined;
-}
-
-function checkedSettings(settings: unknown): CheckedSettings {
-  if (!isRecord(settings)) return { reentry: 'after_exit' };
-  const { reentry, goal, quietHours, frequencyCap } = settings;
-  const out: {
-    reentry: Reentry;
-    goal?: CheckedSettings['goal'];
-    quietHours?: CheckedSettings['quietHours'];
-    frequencyCap?: CheckedSettings['frequencyCap'];
-  } = {
-    reentry: reentry === 'never' || reentry === 'always' ? reentry : 'after_exit',
-  };
-  if (isRecord(goal) && typeof goal.event === 'string' && goal.event.trim() !== '') {
-    const within = duration(goal.within);
-    out.goal = {
-      event: goal.event,
-      ...(Array.isArray(goal.where) && { where: goal.where as Filter[] }),
-      exit: goal.exit !== false,
-      ...(within && { within }),
-    };
-  }
-  if (isRecord(quietHours)) {
-    const start = timeOfDay(quietHours.start);
-    const end = timeOfDay(quietHours.end);
-    if (start !== undefined && end !== undefined && start !== end) out.quietHours = { start, end };
-  }
-  if (
-    isRecord(frequencyCap) &&
-    typeof frequencyCap.max === 'number' &&
-    frequencyCap.max >= 1 &&
-    duration(frequencyCap.per)
-  ) {
-    out.frequencyCap = { max: frequencyCap.max, per: frequencyCap.per as string };
-  }
-  return out;
-}
-
 export function checkedJourney(graph: JourneyGraph): CheckedJourney {
   const { journey } = graph;
   const nodes = checkedNodes(journey);
@@ -138,7 +79,7 @@ export function checkedJourney(graph: JourneyGraph): CheckedJourney {
     nodes,
     ...(trigger && { trigger: { id: trigger.id, config: trigger.config as TriggerConfig } }),
     reachable: only ? reachableFrom(graph, only.id) : new Set(),
-    settings: checkedSettings(journey.settings),
+    settings: wellFormedSettings(journey.settings),
   };
 }
 

@@ -1,0 +1,196 @@
+import { matchesFilters } from '../conditions/evaluate';
+import { addDuration } from '../model/duration';
+import type { StoredEvent } from '../model/event';
+import type { CompiledJourney } from './compiled-journey';
+import type { JourneyCatalog } from './interpreter';
+import type { NodeContext } from './node-context';
+import type { ProfileAccess } from './profile-access';
+import type { EngineStore, Enrollment, EnrollmentStatus } from './ports';
+import type { StepRecords } from './step-records';
+import type { WaitReason } from './step';
+
+/** Steps one enrollment may take in one instant before the interpreter stops it. */
+const MAX_INSTANT_STEPS = 10_000;
+
+/**
+ * Moving enrollments: through nodes until they wait or end, out through a port, to their end;
+ * and what an event or a wake-up does to enrollments already under way (goals, event waits,
+ * finished waits).
+ */
+export class EnrollmentMoves {
+  constructor(
+    private readonly catalog: JourneyCatalog,
+    private readonly store: EngineStore,
+    private readonly profiles: ProfileAccess,
+    private readonly records: StepRecords,
+    private readonly context: NodeContext,
+  ) {}
+
+  /**
+   * Runs nodes from `nodeId` until the enrollment waits or ends. With `resumed`, the node is
+   * run again after the wait it asked for (a held message), without counting a new arrival.
+   */
+  advance(
+    journey: CompiledJourney,
+    enrollment: Enrollment,
+    nodeId: string,
+    now: number,
+    resumed?: WaitReason,
+  ): void {
+    let current = nodeId;
+    let again = resumed;
+    let profile = this.profiles.get(enrollment.profileId);
+    for (let steps = 0; steps < MAX_INSTANT_STEPS; steps++) {
+      const node = journey.nodes.get(current);
+      if (!node) {
+        this.end(enrollment, 'completed', now);
+        return;
+      }
+      enrollment.nodeId = current;
+      if (!again) {
+        enrollment.visits++;
+        this.records.arrive(enrollment, current, now);
+      }
+      const decision = this.context.run(
+        node.definition,
+        journey,
+        enrollment,
+        profile,
+        node.config,
+        current,
+        now,
+        again,
+      );
+      profile = this.context.profile;
+      again = undefined;
+      if (decision.type === 'exit') {
+        this.end(enrollment, 'exited', now);
+        return;
+      }
+      if (decision.type === 'wait') {
+        enrollment.wait = {
+          until: decision.until,
+          reason: decision.reason,
+          since: now,
+          timeoutPort: decision.timeoutPort,
+          event: decision.event,
+        };
+        this.store.putEnrollment(enrollment);
+        this.store.schedule({
+          kind: 'enrollment',
+          at: decision.until,
+          journeyId: journey.id,
+          profileId: enrollment.profileId,
+          enrollmentId: enrollment.id,
+          token: enrollment.visits,
+        });
+        this.records.wait(
+          enrollment,
+          current,
+          decision.until,
+          decision.reason,
+          decision.event?.name,
+          now,
+        );
+        return;
+      }
+      const to = this.recordLeave(journey, enrollment, current, decision.port, now);
+      if (to === undefined) {
+        this.end(enrollment, 'completed', now);
+        return;
+      }
+      current = to;
+    }
+    // Validation forbids loops without a wait; this only guards against a journey that slipped past it.
+    this.end(enrollment, 'exited', now);
+  }
+
+  /** Leaves `nodeId` through `port`: on to the connected node, or out of the journey. */
+  leave(
+    journey: CompiledJourney,
+    enrollment: Enrollment,
+    nodeId: string,
+    port: string,
+    now: number,
+  ): void {
+    const to = this.recordLeave(journey, enrollment, nodeId, port, now);
+    if (to === undefined) this.end(enrollment, 'completed', now);
+    else this.advance(journey, enrollment, to, now);
+  }
+
+  end(enrollment: Enrollment, status: Exclude<EnrollmentStatus, 'active'>, now: number): void {
+    enrollment.status = status;
+    enrollment.endedAt = now;
+    enrollment.wait = undefined;
+    this.store.putEnrollment(enrollment);
+    this.records.end(enrollment, status, now);
+  }
+
+  /** Counts an event as the conversion of the enrollments whose journey has it as goal. */
+  applyGoals(event: StoredEvent, now: number): void {
+    // Enrollments started while this runs are appended; they must not see this event.
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
+      if (enrollment.convertedAt !== undefined || enrollment.trigger?.seq === event.seq) continue;
+      const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
+      const goal = journey?.settings.goal;
+      if (!journey || !goal || goal.event !== event.name || event.time < enrollment.enteredAt)
+        continue;
+      if (goal.within) {
+        const zone = this.profiles.zoneOf(this.profiles.get(event.profileId), journey);
+        if (event.time > addDuration(enrollment.enteredAt, goal.within, zone)) continue;
+      } else if (enrollment.status !== 'active') {
+        continue;
+      }
+      if (!matchesFilters(goal.where, event.properties)) continue;
+      enrollment.convertedAt = now;
+      this.records.convert(enrollment, event.name, now);
+      if (enrollment.status === 'active' && goal.exit) this.end(enrollment, 'converted', now);
+      else this.store.putEnrollment(enrollment);
+    }
+  }
+
+  /** Moves on the enrollments waiting for this event. */
+  resumeEventWaits(event: StoredEvent, now: number): void {
+    const list = this.store.enrollmentsOf(event.profileId);
+    for (let i = 0, n = list.length; i < n; i++) {
+      const enrollment = list[i] as Enrollment;
+      const wait = enrollment.wait;
+      if (enrollment.status !== 'active' || !wait?.event) continue;
+      if (wait.event.name !== event.name || event.time < wait.since) continue;
+      if (!matchesFilters(wait.event.where, event.properties)) continue;
+      const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
+      if (!journey) continue;
+      enrollment.wait = undefined;
+      this.leave(journey, enrollment, enrollment.nodeId, wait.event.port, now);
+    }
+  }
+
+  /** Ends a wait that is due; a wake-up made stale by a later move (`token`) is ignored. */
+  wake(enrollmentId: string, token: number, now: number): void {
+    const enrollment = this.store.getEnrollment(enrollmentId);
+    const wait = enrollment?.wait;
+    if (!enrollment || !wait || enrollment.status !== 'active' || enrollment.visits !== token)
+      return;
+    const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
+    if (!journey) return;
+    enrollment.wait = undefined;
+    if (wait.timeoutPort === undefined)
+      this.advance(journey, enrollment, enrollment.nodeId, now, wait.reason);
+    else this.leave(journey, enrollment, enrollment.nodeId, wait.timeoutPort, now);
+  }
+
+  /** Records leaving `nodeId` through `port`; returns the node it leads to, if any. */
+  private recordLeave(
+    journey: CompiledJourney,
+    enrollment: Enrollment,
+    nodeId: string,
+    port: string,
+    now: number,
+  ): string | undefined {
+    const to = journey.nodes.get(nodeId)?.targets.get(port);
+    this.records.leave(enrollment, nodeId, port, to, now);
+    return to;
+  }
+}
