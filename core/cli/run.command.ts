@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ImportError } from '../adapters/import/import-problems';
-import { importProfiles, type ImportSummary } from '../adapters/import/importer';
+import { fileSource } from '../adapters/import/file-source';
+import { ImportError } from '../import/import-problems';
+import { importProfiles, type ImportSummary } from '../import/importer';
 import type { Journey } from '../model/journey';
 import { validateJourney } from '../validation/validate';
 import {
@@ -70,7 +71,10 @@ async function importProfileFile(
   const writer = session.host.profileWriter();
   let summary: ImportSummary;
   try {
-    summary = await importProfiles(file, { mapping, onRow: (profile) => writer.add(profile) });
+    summary = await importProfiles(fileSource(file), {
+      mapping,
+      onRow: (profile) => writer.add(profile),
+    });
   } catch (error) {
     writer.close();
     if (error instanceof ImportError) throw new SessionError(`${file}: ${error.message}`, 1);

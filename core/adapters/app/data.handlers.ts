@@ -4,9 +4,9 @@ import type { Dataset, DatasetKind, ImportProblemView } from '../../api/data-con
 import type { JourneyEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
 import { generateEvents, generateProfiles } from '../../simulator/sample-data';
-import { ImportError } from '../import/import-problems';
-import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
-import { formatFromFileName } from '../import/import-source';
+import { ImportError } from '../../import/import-problems';
+import { importEvents, importProfiles, type ImportSummary } from '../../import/importer';
+import { formatFromFileName } from '../../import/import-source';
 import type { DatasetRepository } from '../sqlite/dataset-repository';
 import type { EventHub } from './event-hub';
 

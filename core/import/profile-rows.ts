@@ -1,4 +1,4 @@
-import type { Profile } from '../../model/profile';
+import type { Profile } from '../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
 import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';

@@ -1,5 +1,5 @@
-import type { JourneyEvent } from '../../model/event';
-import type { Profile } from '../../model/profile';
+import type { JourneyEvent } from '../model/event';
+import type { Profile } from '../model/profile';
 import { EventRows } from './event-rows';
 import type { ImportSource } from './import-source';
 import { runImport, type ImportOptions, type ImportSummary } from './import-run';
@@ -18,7 +18,9 @@ export type { ImportOptions, ImportSummary } from './import-run';
  * profile: merge its attributes over the earlier ones (as `loadProfiles` does).
  *
  * @example
- * const summary = await importProfiles('profiles.csv', { onRow: (profile) => store.put(profile) });
+ * const summary = await importProfiles(fileSource('profiles.csv'), {
+ *   onRow: (profile) => store.put(profile),
+ * });
  */
 export async function importProfiles(
   source: ImportSource,
@@ -47,7 +49,7 @@ export async function importProfiles(
  * `event`, `timestamp` and `properties` are understood.
  *
  * @example
- * await importEvents('rees46.csv', {
+ * await importEvents(fileSource('rees46.csv'), {
  *   mapping: 'profile_id=user_id,name=event_type,time=event_time',
  *   onRow: (event) => simulator.add(event),
  * });

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { FIXTURES } from '../../fixtures';
+import { FIXTURES } from '../fixtures';
 
 /** A hand-made file under tests/fixtures/data/. */
 export const data = (name: string) => join(FIXTURES, 'data', name);
 
 export const REES46 = join(
   import.meta.dirname,
-  '../../../../assets/samples/rees46-multicategory-2019-Oct-head.csv',
+  '../../../assets/samples/rees46-multicategory-2019-Oct-head.csv',
 );
 
 export const REES46_MAPPING = 'profile_id=user_id,name=event_type,time=event_time';

@@ -1,4 +1,4 @@
-import { parseEventTime, type JourneyEvent } from '../../model/event';
+import { parseEventTime, type JourneyEvent } from '../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
 import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';

@@ -1,17 +1,18 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../../core/adapters/import/import-problems';
+import { fileSource, streamSource } from '../../../core/adapters/import/file-source';
+import { ImportError } from '../../../core/import/import-problems';
 import {
   importEvents,
   importProfiles,
   loadEvents,
   loadProfiles,
-} from '../../../../core/adapters/import/importer';
+} from '../../../core/import/importer';
 import { data, where } from './data';
 
 describe('profiles from CSV', () => {
   it('types numbers and booleans only when unambiguous, and merges a repeated id', async () => {
-    const { profiles, summary } = await loadProfiles(data('profiles.csv'));
+    const { profiles, summary } = await loadProfiles(fileSource(data('profiles.csv')));
     expect(summary).toMatchObject({ rows: 4, imported: 4, rejected: 0, duplicateIds: 1 });
     expect(profiles.map((p) => p.id)).toEqual(['u1', 'u2', 'u3']);
     expect(profiles[0]).toEqual({
@@ -42,7 +43,7 @@ describe('profiles from CSV', () => {
   });
 
   it('leaves empty cells out entirely', async () => {
-    const { profiles } = await loadProfiles(data('profiles.csv'));
+    const { profiles } = await loadProfiles(fileSource(data('profiles.csv')));
     const cecilia = profiles[2]!.attributes;
     expect(cecilia).toEqual({
       id: 'u3',
@@ -56,7 +57,7 @@ describe('profiles from CSV', () => {
 
   it('streams each row with its line and reports the duplicate as information', async () => {
     const seen: [string, number][] = [];
-    const summary = await importProfiles(data('profiles.csv'), {
+    const summary = await importProfiles(fileSource(data('profiles.csv')), {
       onRow: (profile, line) => seen.push([profile.id, line]),
     });
     expect(seen).toEqual([
@@ -70,7 +71,7 @@ describe('profiles from CSV', () => {
   });
 
   it('reports bad rows by line and keeps the good ones', async () => {
-    const { profiles, summary } = await loadProfiles(data('profiles-bad.csv'));
+    const { profiles, summary } = await loadProfiles(fileSource(data('profiles-bad.csv')));
     expect(profiles.map((p) => p.id)).toEqual(['p1', 'p5', 'p6']);
     expect(summary).toMatchObject({ rows: 6, imported: 3, rejected: 3 });
     expect(summary.problems).toEqual([
@@ -115,7 +116,7 @@ describe('profiles from CSV', () => {
 
 describe('events from CSV', () => {
   it('reads all three time formats and types the properties', async () => {
-    const { events, summary } = await loadEvents(data('events.csv'));
+    const { events, summary } = await loadEvents(fileSource(data('events.csv')));
     expect(summary).toMatchObject({ rows: 3, imported: 3, rejected: 0 });
     expect(events).toEqual([
       {
@@ -140,7 +141,7 @@ describe('events from CSV', () => {
   });
 
   it('reports each bad row with its line, code and column, and keeps the good rows', async () => {
-    const { events, summary } = await loadEvents(data('events-bad.csv'), {
+    const { events, summary } = await loadEvents(fileSource(data('events-bad.csv')), {
       mapping: 'profile_id=user_id,name=event_type,time=event_time',
     });
     expect(events.map((e) => e.profileId)).toEqual(['1', '6']);
@@ -181,7 +182,7 @@ describe('events from CSV', () => {
 
   it('counts lines inside quoted values, so later rows get the right line', async () => {
     const lines: number[] = [];
-    const summary = await importEvents(data('events-multiline.csv'), {
+    const summary = await importEvents(fileSource(data('events-multiline.csv')), {
       onRow: (_event, line) => lines.push(line),
     });
     expect(lines).toEqual([2, 4, 8, 11]);
@@ -189,7 +190,7 @@ describe('events from CSV', () => {
       { line: 7, code: 'bad-time' },
       { line: 9, code: 'missing-id' },
     ]);
-    const { events } = await loadEvents(data('events-multiline.csv'));
+    const { events } = await loadEvents(fileSource(data('events-multiline.csv')));
     expect(events.map((e) => e.properties.note)).toEqual([
       'first line\nsecond line, with comma',
       'he said "hi"\n\nand left',
@@ -200,13 +201,13 @@ describe('events from CSV', () => {
 
   it('reads a UTF-8 byte order mark and CRLF line ends', async () => {
     const lines: number[] = [];
-    const summary = await importEvents(data('events-bom-crlf.csv'), {
+    const summary = await importEvents(fileSource(data('events-bom-crlf.csv')), {
       onRow: (_event, line) => lines.push(line),
     });
     expect(summary.columns).toEqual(['profile_id', 'name', 'time']);
     expect(lines).toEqual([2, 3, 6]);
     expect(where(summary.problems)).toEqual([{ line: 5, code: 'missing-id' }]);
-    const { events } = await loadEvents(data('events-bom-crlf.csv'));
+    const { events } = await loadEvents(fileSource(data('events-bom-crlf.csv')));
     expect(events.map((e) => e.name)).toEqual(['open', 'click\r\nthrough', 'open']);
   });
 
@@ -215,13 +216,13 @@ describe('events from CSV', () => {
     const bytes = Buffer.from(text);
     // One byte at a time cuts "ö" and "å" in half: decoding must join them again.
     const stream = Readable.from([...bytes].map((b) => Buffer.from([b])));
-    const { events, summary } = await loadEvents(stream, { format: 'csv' });
+    const { events, summary } = await loadEvents(streamSource(stream), { format: 'csv' });
     expect(summary.imported).toBe(1);
     expect(events[0]!.properties).toEqual({ city: 'Malmö, Skåne' });
   });
 
   it('reports an unclosed quote on its own line and reads on from the next', async () => {
-    const { profiles, summary } = await loadProfiles(data('unclosed-quote.csv'));
+    const { profiles, summary } = await loadProfiles(fileSource(data('unclosed-quote.csv')));
     expect(profiles.map((p) => p.id)).toEqual(['a', 'c', 'd']);
     expect(summary.problems).toEqual([
       {
@@ -267,7 +268,9 @@ describe('problems with the file as a whole', () => {
 
   it('names a missing required column and the columns the file has', async () => {
     const error = await failure(
-      loadEvents(data('events-bad.csv'), { mapping: 'profile_id=user_id,name=event_type' }),
+      loadEvents(fileSource(data('events-bad.csv')), {
+        mapping: 'profile_id=user_id,name=event_type',
+      }),
     );
     expect(error.code).toBe('missing-column');
     expect(error.message).toBe(
@@ -316,15 +319,17 @@ describe('problems with the file as a whole', () => {
 
   it('says which file cannot be read and why', async () => {
     const missing = data('no-such-file.csv');
-    const error = await failure(loadProfiles(missing));
+    const error = await failure(loadProfiles(fileSource(missing)));
     expect(error.code).toBe('unreadable-file');
     expect(error.message).toBe(`"${missing}" cannot be read: there is no such file.`);
-    const folder = await failure(loadProfiles(data('')));
+    const folder = await failure(loadProfiles(fileSource(data(''))));
     expect(folder.message).toMatch(/it is a folder, not a file/);
   });
 
   it('rejects a malformed mapping before reading', async () => {
-    const error = await failure(loadEvents(data('events.csv'), { mapping: 'profile_id=,when=t' }));
+    const error = await failure(
+      loadEvents(fileSource(data('events.csv')), { mapping: 'profile_id=,when=t' }),
+    );
     expect(error.code).toBe('bad-mapping');
     expect(error.message).toMatch(
       /^The column mapping cannot be used: "profile_id=" names no source/,

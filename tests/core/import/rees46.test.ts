@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEvents } from '../../../../core/adapters/import/importer';
-import type { ImportSummary } from '../../../../core/adapters/import/importer';
-import type { JourneyEvent } from '../../../../core/model/event';
+import { fileSource } from '../../../core/adapters/import/file-source';
+import { loadEvents } from '../../../core/import/importer';
+import type { ImportSummary } from '../../../core/import/importer';
+import type { JourneyEvent } from '../../../core/model/event';
 import { REES46, REES46_MAPPING } from './data';
 
 describe('the REES46 sample, read as its README says', () => {
   let events: JourneyEvent[];
   let summary: ImportSummary;
   beforeAll(async () => {
-    ({ events, summary } = await loadEvents(REES46, { mapping: REES46_MAPPING }));
+    ({ events, summary } = await loadEvents(fileSource(REES46), { mapping: REES46_MAPPING }));
   });
 
   it('imports every one of its 17,434 rows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typeCell } from '../../../../core/adapters/import/cell-value';
+import { typeCell } from '../../../core/import/cell-value';
 
 describe('typeCell', () => {
   it.each([

@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../../core/adapters/import/import-problems';
-import { importEvents, loadEvents, loadProfiles } from '../../../../core/adapters/import/importer';
+import { fileSource, streamSource } from '../../../core/adapters/import/file-source';
+import { ImportError } from '../../../core/import/import-problems';
+import { importEvents, loadEvents, loadProfiles } from '../../../core/import/importer';
 import { data, where } from './data';
 
 describe('events from a JSON list', () => {
   it('keeps JSON types, merges nested properties, and reports bad elements where they start', async () => {
     const lines: number[] = [];
-    const summary = await importEvents(data('events.json'), {
+    const summary = await importEvents(fileSource(data('events.json')), {
       onRow: (_event, line) => lines.push(line),
     });
     expect(summary).toMatchObject({ format: 'json', rows: 6, imported: 3, rejected: 3 });
@@ -31,7 +32,7 @@ describe('events from a JSON list', () => {
       'note',
     ]);
 
-    const { events } = await loadEvents(data('events.json'));
+    const { events } = await loadEvents(fileSource(data('events.json')));
     expect(events).toEqual([
       {
         profileId: 'u1',
@@ -96,7 +97,7 @@ describe('events from a JSON list', () => {
 
 describe('events from NDJSON', () => {
   it('reads one object per line, skipping blank lines and reporting bad ones', async () => {
-    const { events, summary } = await loadEvents(data('events.ndjson'));
+    const { events, summary } = await loadEvents(fileSource(data('events.ndjson')));
     expect(summary).toMatchObject({ format: 'ndjson', rows: 5, imported: 2, rejected: 3 });
     expect(where(summary.problems)).toEqual([
       { line: 3, code: 'bad-json' },
@@ -117,7 +118,9 @@ describe('events from NDJSON', () => {
       '\n  {"profile_id":"a","name":"x","time":"2024-01-01T00:00:00Z"}\r\n{"profile_id":"b","name":"y","time":1}\n';
     const stream = Readable.from([text.slice(0, 2), text.slice(2, 30), text.slice(30)]);
     const lines: number[] = [];
-    const summary = await importEvents(stream, { onRow: (_e, line) => lines.push(line) });
+    const summary = await importEvents(streamSource(stream), {
+      onRow: (_e, line) => lines.push(line),
+    });
     expect(summary.format).toBe('ndjson');
     expect(lines).toEqual([2, 3]);
   });
@@ -125,7 +128,7 @@ describe('events from NDJSON', () => {
 
 describe('Segment-shaped JSON', () => {
   it('recognises track events without a mapping', async () => {
-    const { events, summary } = await loadEvents(data('segment-events.json'));
+    const { events, summary } = await loadEvents(fileSource(data('segment-events.json')));
     expect(summary.rejected).toBe(0);
     expect(events[0]).toEqual({
       profileId: 'user-1',
@@ -144,7 +147,7 @@ describe('Segment-shaped JSON', () => {
   });
 
   it('recognises identify-shaped profiles, merging traits', async () => {
-    const { profiles, summary } = await loadProfiles(data('profiles.ndjson'));
+    const { profiles, summary } = await loadProfiles(fileSource(data('profiles.ndjson')));
     expect(summary.rejected).toBe(0);
     expect(profiles).toEqual([
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader } from '../../../../core/adapters/import/csv-records';
+import { CsvRecordReader } from '../../../core/import/csv-records';
 
 type Found = { line: number; endLine?: number; cells?: string[]; broken?: string };
 

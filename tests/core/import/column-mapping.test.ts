@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseColumnMapping,
-  validateColumnMapping,
-} from '../../../../core/adapters/import/column-mapping';
+import { parseColumnMapping, validateColumnMapping } from '../../../core/import/column-mapping';
 
 describe('parseColumnMapping', () => {
   it('reads target=source pairs, ignoring spaces and a trailing comma', () => {

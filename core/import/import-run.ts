@@ -18,6 +18,7 @@ import {
   formatFromFirstCharacter,
   openSource,
   unreadable,
+  utf8Length,
   type ImportFormat,
   type ImportSource,
 } from './import-source';
@@ -283,7 +284,7 @@ export async function runImport<T>(
       const chunk = next.value;
       if (typeof chunk === 'string') {
         gate.push(read === 0 && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
-        read += Buffer.byteLength(chunk);
+        read += utf8Length(chunk);
       } else {
         gate.push(decoder.decode(chunk, { stream: true }));
         read += chunk.byteLength;
