@@ -14,7 +14,7 @@ export const ELECTRON_OUT = join(root, 'out', 'electron');
 export const RENDERER_OUT = join(root, 'out', 'renderer');
 
 /** The engine's side of the AppApi, which the engine host runs (see electron/engine/). */
-export const APP_SERVICE_SOURCE = 'core/adapters/app/app-service.ts';
+export const APP_SERVICE_SOURCE = 'core/adapters/local-app.ts';
 
 const common = {
   bundle: true,

@@ -1,5 +1,6 @@
 import { Delivery, type OutboxEntry, type Transport } from '../executor/delivery';
 import { Executor, type PublishResult } from '../executor/executor';
+import type { AcceptOutcome, EngineInput } from '../executor/ports';
 import type { RetryPolicy } from '../executor/retry-policy';
 import type { Journey } from '../model/journey';
 import { applyProfileChange, makeProfile, type Profile } from '../model/profile';
@@ -13,6 +14,7 @@ import { EventApi, type EventApiStats } from './http/event-api';
 import { UnsubscribeLinks } from './http/unsubscribe-links';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
+import { EngineBacklog } from './sqlite/engine-backlog';
 import { SqliteEngineStore } from './sqlite/engine-store';
 import { LiveJourneys, type LiveJourney } from './sqlite/live-journeys';
 import { SqliteOutbox, type OutboxStatus } from './sqlite/outbox-store';
@@ -70,7 +72,6 @@ const UNITS_PER_TURN = 500;
 const UNITS_PER_BUSY_TURN = 64;
 /** How long after an accepted request the API counts as busy. */
 const BUSY_MS = 100;
-const DAY = 24 * 60 * 60 * 1000;
 /** Delivery outcomes are committed once this many are finished… */
 const COMMIT_OUTCOMES = 64;
 /** …or this long after the first of them finished. */
@@ -94,6 +95,7 @@ export class EngineHost {
   readonly suppressions: SuppressionList;
   readonly settings: SettingsRepository;
   readonly links: UnsubscribeLinks;
+  private readonly backlog: EngineBacklog;
   private smtp: SmtpTransport | undefined;
   private smtpAt: string | undefined;
   private readonly mail: MailContext;
@@ -118,6 +120,7 @@ export class EngineHost {
     this.suppressions = new SuppressionList(db);
     this.store = new SqliteEngineStore(db, { now: () => this.clock.now() });
     this.journeys = new LiveJourneys(db);
+    this.backlog = new EngineBacklog(db);
     this.links = new UnsubscribeLinks(
       this.settings.secret('unsubscribe.secret'),
       () => options.publicUrl ?? this.api.url,
@@ -242,6 +245,41 @@ export class EngineHost {
     return result;
   }
 
+  /**
+   * Makes `version` of a journey take new entries from `at`, and starts it for existing profiles
+   * where its trigger asks; `alongside` runs in the same transaction.
+   */
+  goLive(journeyId: string, version: number, at: number, alongside: () => void): void {
+    this.store.transaction(() => {
+      this.journeys.goLive(journeyId, version, at);
+      alongside();
+    });
+    this.journeys.refresh();
+    this.startJourneys([journeyId]);
+  }
+
+  /** No new entries into a journey; `alongside` runs in the same transaction. */
+  stopEntries(journeyId: string, alongside: () => void): void {
+    this.store.transaction(() => {
+      this.journeys.unpublish(journeyId);
+      alongside();
+    });
+    this.store.discardCache();
+    this.journeys.refresh();
+  }
+
+  /** Accepts inputs durably and applies them soon. */
+  ingest(inputs: readonly EngineInput[]): AcceptOutcome[] {
+    const outcomes = this.executor.ingest(inputs);
+    this.runSoon();
+    return outcomes;
+  }
+
+  /** The event API's address, once it listens. */
+  get eventApiUrl(): string {
+    return this.api.url;
+  }
+
   live(): LiveJourney[] {
     return this.journeys.list();
   }
@@ -324,22 +362,14 @@ export class EngineHost {
   }
 
   status(): EngineStatus {
-    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
-    // Both without reading the table: `ord` numbers enrollments as they are made.
-    const all = count('SELECT COALESCE(MAX(ord), 0) AS n FROM enrollments');
-    const active = count(
-      "SELECT COUNT(*) AS n FROM enrollments INDEXED BY enrollments_active WHERE status = 'active'",
-    );
+    const backlog = this.backlog.counts();
     return {
-      inbox: count('SELECT COUNT(*) AS n FROM inbox'),
-      // Events ever applied (seq is AUTOINCREMENT), without counting a large table.
-      events: count(
-        "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) AS n",
-      ),
-      wakes: count('SELECT COUNT(*) AS n FROM wakes'),
-      enrollments: { active, ended: all - active },
+      inbox: backlog.inbox,
+      events: backlog.events,
+      wakes: backlog.wakes,
+      enrollments: backlog.enrollments,
       outbox: this.outbox.counts(),
-      failures: count('SELECT COUNT(*) AS n FROM failures'),
+      failures: backlog.failures,
       api: { ...this.api.stats },
     };
   }
@@ -450,10 +480,7 @@ export class EngineHost {
 
   private maintain(): void {
     try {
-      // Retries of a request come within minutes; a week of message ids is plenty to dedupe.
-      this.db
-        .prepare('DELETE FROM message_ids WHERE received_at < ?')
-        .run(this.clock.now() - 7 * DAY);
+      this.backlog.forgetOldMessageIds(this.clock.now());
     } catch (error) {
       this.log(`maintenance failed: ${String(error)}`);
     }

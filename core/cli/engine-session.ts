@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EngineHost, type EngineStatus } from '../adapters/engine-host';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
-import { databaseFile, defaultDataDir } from '../adapters/app/data-dir';
-import { savedSmtpSettings, smtpUrlOf } from '../adapters/app/execution-runtime';
+import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
+import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
 import { SettingsRepository } from '../adapters/sqlite/settings';
 import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';

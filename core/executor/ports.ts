@@ -96,3 +96,19 @@ export interface PublishPort {
    */
   publish(journey: Journey, now: number): { version: number; created: boolean };
 }
+
+/** Cancels a timer that has not fired yet; harmless after it has. */
+export type CancelTimer = () => void;
+
+/**
+ * Timers, as the live engine and the app use them. The adapters give the system's; the pure
+ * core never calls setTimeout itself, so its loops run the same on a test's timers.
+ */
+export interface Timers {
+  /** Runs `work` on the next turn of the event loop, after the I/O already waiting. */
+  soon(work: () => void): void;
+  /** Runs `work` once, `ms` from now. */
+  after(ms: number, work: () => void): CancelTimer;
+  /** Runs `work` every `ms`, without keeping the process alive for it. */
+  every(ms: number, work: () => void): CancelTimer;
+}

@@ -11,9 +11,10 @@ import {
   type ApiEnvelope,
   type ApiErrorCode,
 } from '../../api/contract';
-import { createAppService, type AppService } from '../app/app-service';
-import { defaultDataDir } from '../app/data-dir';
-import { fileSecretStore } from '../app/file-secret-store';
+import type { AppService } from '../../app/app-service';
+import { defaultDataDir } from '../files/data-dir';
+import { fileSecretStore } from '../files/file-secret-store';
+import { createAppService } from '../local-app';
 
 export interface AppServerOptions {
   service: Pick<AppService, 'handlers' | 'on'>;

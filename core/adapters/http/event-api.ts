@@ -10,7 +10,7 @@ import {
   identifySchema,
   trackInput,
   trackSchema,
-} from './event-schemas';
+} from '../../api/event-api-contract';
 import {
   UNSUBSCRIBE_PATH,
   type UnsubscribeLinks,

@@ -1,17 +1,10 @@
 import type { ExecutionState, LiveCounts } from '../../api/execution-contract';
+import type { ExecutionRecord } from '../../app/ports';
 import type { Db } from './database';
 import { JourneyRepository } from './journey-repository';
 import { noMessages, type OutboxStatus } from './outbox-store';
 
 type StoredState = Exclude<ExecutionState, 'unpublished'>;
-
-export interface ExecutionRecord {
-  state: ExecutionState;
-  latestVersion?: number;
-  liveVersion?: number;
-  changedSincePublish: boolean;
-  since?: number;
-}
 
 /**
  * A journey's execution as the app shows it: its state (derived from `journey_live`, which

@@ -1,5 +1,6 @@
 import type { DeliveryOutcome, DeliveryStore, OutboxEntry } from '../../executor/delivery';
 import type { Channel, MessageContent } from '../../runtime/step';
+import type { OutboxLog, OutboxMessageView } from '../../app/ports';
 import type { Db } from './database';
 import { suppressionEntry } from './engine-store';
 
@@ -38,15 +39,6 @@ function byStatus(
   return out;
 }
 
-/** An outbox row as the app lists it. */
-export interface OutboxMessageView extends OutboxEntry {
-  status: OutboxStatus;
-  nextAttemptAt: number;
-  lastError?: string;
-  transport?: string;
-  finishedAt?: number;
-}
-
 function entryOf(r: OutboxRow): OutboxEntry {
   return {
     id: r.id,
@@ -80,7 +72,7 @@ function viewOf(r: OutboxRow): OutboxMessageView {
  * to a message still pending, in the transaction that writes its log line and its stored copy,
  * so settling the same attempt twice changes nothing.
  */
-export class SqliteOutbox implements DeliveryStore {
+export class SqliteOutbox implements DeliveryStore, OutboxLog {
   private readonly sql;
   private readonly settleAll;
 

@@ -7,13 +7,13 @@ import {
   parseApiInput,
   type ApiMethod,
   type ApiOutput,
-} from '../../../../core/api/contract';
-import { createAppService } from '../../../../core/adapters/app/app-service';
-import { openDatabase } from '../../../../core/adapters/sqlite/database';
-import type { SimulationReport } from '../../../../core/simulator/report';
-import { cli } from '../../cli/cli';
+} from '../../../core/api/contract';
+import { createAppService } from '../../../core/adapters/local-app';
+import { openDatabase } from '../../../core/adapters/sqlite/database';
+import type { SimulationReport } from '../../../core/simulator/report';
+import { cli } from '../cli/cli';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REES46 = join(ROOT, 'assets', 'samples', 'rees46-multicategory-2019-Oct-head.csv');
 const MAP = 'profile_id=user_id,name=event_type,time=event_time';
 const T = Date.parse('2026-05-01T10:00:00Z');

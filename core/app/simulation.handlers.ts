@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { setImmediate as pause } from 'node:timers/promises';
-import { ApiError, type ApiHandlers } from '../../api/contract';
-import type { SimulationParams, SimulationRun } from '../../api/simulation-contract';
-import type { JourneyEvent } from '../../model/event';
-import type { Journey } from '../../model/journey';
-import { makeProfile, type Profile } from '../../model/profile';
-import { JourneyNotRunnableError } from '../../runtime/compiled-journey';
-import { Simulation, SimulationInputError, simulate } from '../../simulator/simulate';
-import type { DatasetRepository } from '../sqlite/dataset-repository';
-import type { JourneyRepository } from '../sqlite/journey-repository';
-import type { SimulationRunRepository } from '../sqlite/simulation-runs';
+import { ApiError, type ApiHandlers } from '../api/contract';
+import type { SimulationParams, SimulationRun } from '../api/simulation-contract';
+import type { JourneyEvent } from '../model/event';
+import type { Journey } from '../model/journey';
+import { makeProfile, type Profile } from '../model/profile';
+import { JourneyNotRunnableError } from '../runtime/compiled-journey';
+import { Simulation, SimulationInputError, simulate } from '../simulator/simulate';
+import type { Timers } from '../executor/ports';
 import { checkedJourney } from './checked-journey';
 import type { EventHub } from './event-hub';
+import type { DatasetStore, JourneyLibrary, SimulationRunStore } from './ports';
 
 export type SimulationHandlers = Pick<
   ApiHandlers,
@@ -19,11 +16,14 @@ export type SimulationHandlers = Pick<
 >;
 
 export interface SimulationContext {
-  journeys: JourneyRepository;
-  datasets: DatasetRepository;
-  runs: SimulationRunRepository;
+  journeys: JourneyLibrary;
+  datasets: DatasetStore;
+  runs: SimulationRunStore;
   events: EventHub;
   now: () => number;
+  /** A new unique id (a UUID). */
+  newId: () => string;
+  timers: Timers;
 }
 
 const DAY = 86_400_000;
@@ -32,7 +32,7 @@ const PROFILES_PER_CHECK = 250;
 const SLICE_MS = 30;
 
 function dataFor(
-  datasets: DatasetRepository,
+  datasets: DatasetStore,
   params: SimulationParams,
 ): { profiles: Profile[]; events: JourneyEvent[] } {
   if (!params.profilesDatasetId && !params.eventsDatasetId) {
@@ -94,7 +94,11 @@ export function simulationHandlers({
   runs,
   events,
   now,
+  newId,
+  timers,
 }: SimulationContext): SimulationHandlers {
+  // Resolves on the next turn of the event loop, once the I/O already waiting is served.
+  const pause = () => new Promise<void>((resolve) => timers.soon(resolve));
   return {
     async simulate(input) {
       const { journey: document, runId: requested, ...params } = input;
@@ -105,7 +109,7 @@ export function simulationHandlers({
         document === undefined
           ? stored.journey
           : { ...checkedJourney(document), id: params.journeyId };
-      const runId = requested ?? randomUUID();
+      const runId = requested ?? newId();
       const data = dataFor(datasets, params);
       let { start, end } = windowOf(params);
       if (params.days !== undefined && start === undefined) {

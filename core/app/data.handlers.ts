@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { ApiError, type ApiHandlers } from '../../api/contract';
-import type { Dataset, DatasetKind, ImportProblemView } from '../../api/data-contract';
-import type { JourneyEvent } from '../../model/event';
-import type { Profile } from '../../model/profile';
-import { generateEvents, generateProfiles } from '../../simulator/sample-data';
-import { ImportError } from '../../import/import-problems';
-import { importEvents, importProfiles, type ImportSummary } from '../../import/importer';
-import { formatFromFileName } from '../../import/import-source';
-import type { DatasetRepository } from '../sqlite/dataset-repository';
+import { ApiError, type ApiHandlers } from '../api/contract';
+import type { Dataset, DatasetKind, ImportProblemView } from '../api/data-contract';
+import type { JourneyEvent } from '../model/event';
+import type { Profile } from '../model/profile';
+import { generateEvents, generateProfiles } from '../simulator/sample-data';
+import { ImportError } from '../import/import-problems';
+import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
+import { formatFromFileName } from '../import/import-source';
 import type { EventHub } from './event-hub';
+import type { DatasetStore } from './ports';
 
 export type DataHandlers = Pick<
   ApiHandlers,
@@ -22,9 +21,11 @@ export type DataHandlers = Pick<
 >;
 
 export interface DataContext {
-  datasets: DatasetRepository;
+  datasets: DatasetStore;
   events: EventHub;
   now: () => number;
+  /** A new unique id (a UUID). */
+  newId: () => string;
 }
 
 const PREVIEW_ROWS = 20;
@@ -114,7 +115,7 @@ async function readAll(
   }
 }
 
-export function dataHandlers({ datasets, events, now }: DataContext): DataHandlers {
+export function dataHandlers({ datasets, events, now, newId }: DataContext): DataHandlers {
   const known = (id: string): Dataset => {
     const dataset = datasets.get(id);
     if (!dataset) throw new ApiError('not-found', `There is no data set "${id}".`, 'datasetId');
@@ -197,7 +198,7 @@ export function dataHandlers({ datasets, events, now }: DataContext): DataHandle
         );
       }
       const meta = {
-        id: `ds-${randomUUID()}`,
+        id: `ds-${newId()}`,
         kind,
         name,
         fileName,
@@ -236,7 +237,7 @@ export function dataHandlers({ datasets, events, now }: DataContext): DataHandle
       const profileSet = datasets.addProfiles(
         {
           ...base,
-          id: `ds-${randomUUID()}`,
+          id: `ds-${newId()}`,
           kind: 'profiles',
           name: `${label} – profiles`,
           columns,
@@ -252,7 +253,7 @@ export function dataHandlers({ datasets, events, now }: DataContext): DataHandle
       const eventSet = datasets.addEvents(
         {
           ...base,
-          id: `ds-${randomUUID()}`,
+          id: `ds-${newId()}`,
           kind: 'events',
           name: `${label} – ${days} days of events`,
           columns: eventColumns,

@@ -1,5 +1,5 @@
-import type { ApiHandlers } from '../../api/contract';
-import { STARTERS } from '../../templates/starters';
+import type { ApiHandlers } from '../api/contract';
+import { STARTERS } from '../templates/starters';
 
 export type TemplateHandlers = Pick<ApiHandlers, 'listTemplates'>;
 

@@ -1,4 +1,4 @@
-import type { ApiEvent, ApiEventPayload } from '../../api/contract';
+import type { ApiEvent, ApiEventPayload } from '../api/contract';
 
 type Listener<E extends ApiEvent> = (payload: ApiEventPayload<E>) => void;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EngineInput } from '../../executor/ports';
-import { parseEventTime } from '../../model/event';
+import type { EngineInput } from '../executor/ports';
+import { parseEventTime } from '../model/event';
 
 /**
  * The request bodies of the event API, in the Segment spec's shapes so existing tooling can

@@ -7,14 +7,15 @@ import {
   parseApiInput,
   type ApiMethod,
   type ApiOutput,
-} from '../../../../core/api/contract';
-import type { LiveCounts } from '../../../../core/api/execution-contract';
-import { createAppService, type AppService } from '../../../../core/adapters/app/app-service';
-import { smtpUrlOf } from '../../../../core/adapters/app/execution-runtime';
-import { fileSecretStore } from '../../../../core/adapters/app/file-secret-store';
-import { openDatabase } from '../../../../core/adapters/sqlite/database';
-import type { Journey } from '../../../../core/model/journey';
-import { SmtpSink } from '../email/smtp-sink';
+} from '../../../core/api/contract';
+import type { LiveCounts } from '../../../core/api/execution-contract';
+import { createAppService } from '../../../core/adapters/local-app';
+import type { AppService } from '../../../core/app/app-service';
+import { smtpUrlOf } from '../../../core/app/smtp-settings';
+import { fileSecretStore } from '../../../core/adapters/files/file-secret-store';
+import { openDatabase } from '../../../core/adapters/sqlite/database';
+import type { Journey } from '../../../core/model/journey';
+import { SmtpSink } from '../adapters/email/smtp-sink';
 
 const WELCOME: Journey = {
   format: 'journey-studio/journey',

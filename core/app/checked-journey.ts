@@ -1,6 +1,6 @@
-import { ApiError } from '../../api/contract';
-import { journeyEnvelopeSchema, type Journey } from '../../model/journey';
-import { parseJourneyFile, serializeJourney } from '../../model/journey-file';
+import { ApiError } from '../api/contract';
+import { journeyEnvelopeSchema, type Journey } from '../model/journey';
+import { parseJourneyFile, serializeJourney } from '../model/journey-file';
 
 /**
  * A journey document that arrives through the API, put through the journey-file rules: written

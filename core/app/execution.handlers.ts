@@ -1,16 +1,20 @@
-import nodemailer from 'nodemailer';
-import { ApiError, type ApiHandlers } from '../../api/contract';
-import type { ExecutionInfo, OutboxMessage } from '../../api/execution-contract';
-import type { Journey } from '../../model/journey';
-import { compileJourney, JourneyNotRunnableError } from '../../runtime/compiled-journey';
-import { classifySmtpError } from '../email/smtp-transport';
-import { identifyInput, trackInput } from '../http/event-schemas';
-import type { EngineInput } from '../../executor/ports';
-import type { JourneyRepository } from '../sqlite/journey-repository';
-import type { SqliteOutbox, OutboxMessageView } from '../sqlite/outbox-store';
+import { ApiError, type ApiHandlers } from '../api/contract';
+import { identifyInput, trackInput } from '../api/event-api-contract';
+import type { ExecutionInfo, OutboxMessage } from '../api/execution-contract';
+import type { EngineInput } from '../executor/ports';
+import type { Journey } from '../model/journey';
+import { compileJourney, JourneyNotRunnableError } from '../runtime/compiled-journey';
+import type { SecretStore } from '../runtime/secret-store';
+import type { AppEngine } from './app-engine';
 import type { EventHub } from './event-hub';
-import type { ExecutionRuntime } from './execution-runtime';
-import type { SecretStore } from '../../runtime/secret-store';
+import type {
+  AppSettings,
+  ExecutionRecords,
+  JourneyLibrary,
+  OutboxLog,
+  OutboxMessageView,
+} from './ports';
+import { savedSmtpSettings, saveSmtpSettings } from './smtp-settings';
 
 export type ExecutionHandlers = Pick<
   ApiHandlers,
@@ -27,12 +31,23 @@ export type ExecutionHandlers = Pick<
   | 'sendTestEmail'
 >;
 
+/** Sends one plain email over SMTP and says what the server answered. */
+export type TestMailer = (
+  url: string,
+  mail: { from: string; to: string; subject: string; text: string },
+) => Promise<{ ok: boolean; detail: string }>;
+
 export interface ExecutionContext {
-  journeys: JourneyRepository;
+  journeys: JourneyLibrary;
+  executions: ExecutionRecords;
   events: EventHub;
-  runtime: ExecutionRuntime;
-  outbox: SqliteOutbox;
+  engine: AppEngine;
+  outbox: OutboxLog;
+  settings: AppSettings;
   secrets: SecretStore;
+  sendTestMail: TestMailer;
+  /** Runs `work` as one transaction: all of it is stored, or none. */
+  transaction: <T>(work: () => T) => T;
   now: () => number;
 }
 
@@ -73,7 +88,7 @@ function outboxMessage(m: OutboxMessageView): OutboxMessage {
 }
 
 /** A journey that can run: saved, and free of errors (its problems listed otherwise). */
-function runnable(journeys: JourneyRepository, journeyId: string): Journey {
+function runnable(journeys: JourneyLibrary, journeyId: string): Journey {
   const saved = journeys.get(journeyId);
   if (!saved) throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
   try {
@@ -92,14 +107,16 @@ function runnable(journeys: JourneyRepository, journeyId: string): Journey {
 
 export function executionHandlers({
   journeys,
+  executions,
   events,
-  runtime,
+  engine: appEngine,
   outbox,
+  settings,
   secrets,
+  sendTestMail,
+  transaction,
   now,
 }: ExecutionContext): ExecutionHandlers {
-  const executions = runtime.executions;
-
   const info = (journeyId: string): ExecutionInfo => {
     if (!journeys.exists(journeyId))
       throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
@@ -111,12 +128,12 @@ export function executionHandlers({
       ...(record.liveVersion !== undefined && { liveVersion: record.liveVersion }),
       changedSincePublish: record.changedSincePublish,
       ...(record.since !== undefined && { since: iso(record.since) }),
-      counts: runtime.counts(journeyId),
+      counts: appEngine.counts(journeyId),
     };
   };
 
   const smtpView = async () => ({
-    ...runtime.smtpSettings(),
+    ...savedSmtpSettings(settings),
     passwordSet: (await secrets.get('smtp-password')) !== undefined,
     protection: await secrets.protection(),
   });
@@ -124,29 +141,29 @@ export function executionHandlers({
   return {
     getEngineInfo: async () => {
       // Opening the run view starts the engine, so the event API is there to send to.
-      await runtime.engine().catch(() => undefined);
-      return runtime.info();
+      await appEngine.get().catch(() => undefined);
+      return appEngine.info();
     },
 
     getExecution: ({ journeyId }) => Promise.resolve(info(journeyId)),
 
     publishJourney: async ({ journeyId }) => {
       const journey = runnable(journeys, journeyId);
-      const host = await runtime.engine();
+      const engine = await appEngine.get();
       const at = now();
       const before = executions.record(journeyId);
       let created: boolean;
       if (before.state === 'running') {
         // The new version takes new entries at once; enrollments keep theirs.
-        created = host.publish(journey).created;
+        created = engine.publish(journey).created;
       } else {
-        created = host.db.transaction(() => {
+        created = transaction(() => {
           const frozen = journeys.freezeIfChanged(journeyId, at);
           if (before.state === 'unpublished') executions.setState(journeyId, 'ready', at);
           return frozen.created;
-        })();
+        });
       }
-      runtime.touch(journeyId);
+      appEngine.touch(journeyId);
       const after = info(journeyId);
       events.emit('executionChanged', after);
       return { ...after, created };
@@ -154,7 +171,7 @@ export function executionHandlers({
 
     setExecutionState: async ({ journeyId, state }) => {
       const before = info(journeyId);
-      const host = await runtime.engine();
+      const engine = await appEngine.get();
       const at = now();
       if (state === 'running') {
         const version = before.latestVersion;
@@ -165,13 +182,8 @@ export function executionHandlers({
             'state',
           );
         if (before.state === 'running' && before.liveVersion === version) return before;
-        host.db.transaction(() => {
-          host.journeys.goLive(journeyId, version, at);
-          executions.setState(journeyId, 'running', at);
-        })();
-        host.journeys.refresh();
         // Segment and date journeys look at every profile once started (or resumed).
-        host.startJourneys([journeyId]);
+        engine.goLive(journeyId, version, at, () => executions.setState(journeyId, 'running', at));
       } else {
         if (before.state !== 'running' && before.state !== 'paused')
           throw new ApiError(
@@ -180,15 +192,12 @@ export function executionHandlers({
             'state',
           );
         if (state === 'paused' && before.state === 'paused') return before;
-        host.db.transaction(() => {
-          host.journeys.unpublish(journeyId);
+        engine.stopEntries(journeyId, () => {
           if (state === 'stopped') executions.endAll(journeyId, at);
           executions.setState(journeyId, state, at);
-        })();
-        host.store.discardCache();
-        host.journeys.refresh();
+        });
       }
-      runtime.touch(journeyId);
+      appEngine.touch(journeyId);
       const after = info(journeyId);
       events.emit('executionChanged', after);
       return after;
@@ -227,71 +236,57 @@ export function executionHandlers({
           `Only a dead message can be retried; this one is ${message.status}.`,
           'id',
         );
-      const host = await runtime.engine();
+      const engine = await appEngine.get();
       outbox.retryDead(id, now());
-      host.deliverSoon();
-      runtime.touch(message.journeyId);
+      engine.deliverSoon();
+      appEngine.touch(message.journeyId);
       const after = outbox.get(id);
       if (!after) throw new ApiError('not-found', `There is no message ${id}.`, 'id');
       return outboxMessage(after);
     },
 
     sendTestEvent: async ({ userId, event, properties, traits }) => {
-      const host = await runtime.engine();
+      const engine = await appEngine.get();
       // The same inputs as /v1/identify and /v1/track make of these fields.
       const inputs: EngineInput[] = [];
       if (traits && Object.keys(traits).length > 0) inputs.push(identifyInput({ userId, traits }));
       inputs.push(trackInput({ userId, event, ...(properties && { properties }) }));
-      host.executor.ingest(inputs);
-      host.runSoon();
+      engine.ingest(inputs);
       return { accepted: true };
     },
 
     getSmtpSettings: smtpView,
 
-    saveSmtpSettings: async ({ password, clearPassword, ...settings }) => {
+    saveSmtpSettings: async ({ password, clearPassword, ...smtp }) => {
       if (password !== undefined && clearPassword)
         throw new ApiError(
           'invalid-request',
           'Give a new password or forget the kept one, not both.',
           'clearPassword',
         );
-      if (settings.host && !/^[A-Za-z0-9.\-:[\]]+$/.test(settings.host))
-        throw new ApiError('invalid-request', `"${settings.host}" is not a host name.`, 'host');
+      if (smtp.host && !/^[A-Za-z0-9.\-:[\]]+$/.test(smtp.host))
+        throw new ApiError('invalid-request', `"${smtp.host}" is not a host name.`, 'host');
       if (password !== undefined) await secrets.set('smtp-password', password);
       if (clearPassword) await secrets.delete('smtp-password');
-      runtime.saveSmtpSettings(settings);
-      await runtime.applySmtp();
+      transaction(() => saveSmtpSettings(settings, smtp));
+      await appEngine.applySmtp();
       return smtpView();
     },
 
     sendTestEmail: async ({ to }) => {
-      const settings = runtime.smtpSettings();
-      const url = await runtime.smtpUrl();
+      const smtp = savedSmtpSettings(settings);
+      const url = await appEngine.smtpUrl();
       if (!url)
         return {
           ok: false,
           detail: 'No SMTP server is set: email stays in the embedded outbox on this machine.',
         };
-      const transport = nodemailer.createTransport({
-        url,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 15_000,
+      return sendTestMail(url, {
+        from: smtp.from || smtp.username || 'journey-studio@localhost',
+        to,
+        subject: 'Journey Studio test email',
+        text: `This test email from Journey Studio reached you through ${smtp.host}:${smtp.port}. Journeys send their email the same way.`,
       });
-      try {
-        const sent: { response?: string } = await transport.sendMail({
-          from: settings.from || settings.username || 'journey-studio@localhost',
-          to,
-          subject: 'Journey Studio test email',
-          text: `This test email from Journey Studio reached you through ${settings.host}:${settings.port}. Journeys send their email the same way.`,
-        });
-        return { ok: true, detail: sent.response ?? 'accepted' };
-      } catch (error) {
-        return { ok: false, detail: classifySmtpError(error).detail };
-      } finally {
-        transport.close();
-      }
     },
   };
 }

@@ -1,15 +1,11 @@
-import { ApiError, type ApiHandlers, type JourneyRecord } from '../../api/contract';
-import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from '../../model/journey';
-import { parseJourneyFile, serializeJourney } from '../../model/journey-file';
-import { findStarter } from '../../templates/starters';
-import { validateJourney } from '../../validation/validate';
-import {
-  RevisionConflictError,
-  type JourneyRepository,
-  type StoredJourney,
-} from '../sqlite/journey-repository';
+import { ApiError, type ApiHandlers, type JourneyRecord } from '../api/contract';
+import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from '../model/journey';
+import { parseJourneyFile, serializeJourney } from '../model/journey-file';
+import { findStarter } from '../templates/starters';
+import { validateJourney } from '../validation/validate';
 import { checkedJourney } from './checked-journey';
 import type { EventHub } from './event-hub';
+import { RevisionConflictError, type JourneyLibrary, type StoredJourney } from './ports';
 import { slugify, uniqueId } from './journey-ids';
 
 export type LibraryHandlers = Pick<
@@ -26,7 +22,7 @@ export type LibraryHandlers = Pick<
 >;
 
 export interface LibraryContext {
-  journeys: JourneyRepository;
+  journeys: JourneyLibrary;
   events: EventHub;
   now: () => number;
 }

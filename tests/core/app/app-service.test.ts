@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, parseApiInput, type ApiMethod } from '../../../../core/api/contract';
-import { createAppService } from '../../../../core/adapters/app/app-service';
-import { openDatabase } from '../../../../core/adapters/sqlite/database';
-import { serializeJourney } from '../../../../core/model/journey-file';
-import type { Journey } from '../../../../core/model/journey';
-import { fixtureFiles, fixtureText, loadJourney } from '../../fixtures';
+import { ApiError, parseApiInput, type ApiMethod } from '../../../core/api/contract';
+import { createAppService } from '../../../core/adapters/local-app';
+import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { serializeJourney } from '../../../core/model/journey-file';
+import type { Journey } from '../../../core/model/journey';
+import { fixtureFiles, fixtureText, loadJourney } from '../fixtures';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
