@@ -5,6 +5,7 @@ import {
   type ApiEnvelope,
   type ApiMethod,
 } from '../../core/api/contract';
+import { dispatchCall, type CallRoute } from '../../core/app/api-dispatch';
 import type { Db, OpenOptions } from '../../core/adapters/sqlite/database';
 import type { SecretName, SecretProtection, SecretStore } from '../../core/runtime/secret-store';
 import type { AppService, CreateAppService } from './app-service-types';
@@ -28,13 +29,6 @@ export interface EngineHostDeps {
   createAppService: CreateAppService;
   exit: (code: number) => void;
   log?: (message: string) => void;
-}
-
-/** The failure a call answers with: the handler's own `ApiError`, or an `internal` one. */
-export function errorEnvelope(error: unknown): ApiEnvelope<never> {
-  if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-  const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: { code: 'internal', message } };
 }
 
 /**
@@ -99,22 +93,19 @@ export function runEngineHost(deps: EngineHostDeps): void {
   }
 
   async function call(id: number, method: ApiMethod, input: unknown): Promise<void> {
-    let envelope: ApiEnvelope<unknown>;
-    if (!service) {
-      envelope = errorEnvelope(new ApiError('internal', 'The engine is not running.'));
-    } else if (!isApiMethod(method)) {
-      envelope = errorEnvelope(
-        new ApiError('invalid-request', `Unknown method ${String(method)}.`),
-      );
-    } else {
-      try {
-        const handler = service.handlers[method] as (input: unknown) => Promise<unknown>;
-        envelope = { ok: true, value: await handler(input) };
-      } catch (error) {
-        if (!(error instanceof ApiError)) log(`${method} failed: ${String(error)}`);
-        envelope = errorEnvelope(error);
-      }
-    }
+    const handlers = service?.handlers;
+    const envelope: ApiEnvelope<unknown> = handlers
+      ? await dispatchCall(
+          {
+            route: (m) => (isApiMethod(m) ? (handlers[m] as CallRoute) : undefined),
+            log,
+            // The answer goes to main, which relays it: a storage error is worth showing as is.
+            revealCauses: true,
+          },
+          method,
+          input,
+        )
+      : { ok: false, error: new ApiError('internal', 'The engine is not running.').toBody() };
     port.postMessage({ type: 'result', id, envelope });
   }
 
