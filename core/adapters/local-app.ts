@@ -7,11 +7,12 @@ import type { TestMailer } from '../app/execution.handlers';
 import { memorySecretStore } from '../app/memory-secret-store';
 import type { SecretStore } from '../runtime/secret-store';
 import { classifySmtpError } from './email/smtp-transport';
-import { EngineHost } from './engine-host';
 import { databaseFile, defaultDataDir } from './files/data-dir';
+import { DEFAULT_EVENT_API_PORT } from './http/event-api';
+import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
 import { DatasetRepository } from './sqlite/dataset-repository';
-import { EngineBacklog } from './sqlite/engine-backlog';
+import { SqliteBacklog } from './sqlite/engine-backlog';
 import { EngineBusyError, lockEngine } from './sqlite/engine-lock';
 import { JourneyExecutions } from './sqlite/journey-execution';
 import { JourneyRepository } from './sqlite/journey-repository';
@@ -34,9 +35,6 @@ export interface AppServiceOptions {
   /** Problems of the live engine worth telling the operator about. */
   log?: (line: string) => void;
 }
-
-/** The port the event API asks for first, so senders configured once keep working. */
-export const DEFAULT_EVENT_API_PORT = 8787;
 
 /**
  * Starts the live engine for the app: holds the database's engine lock from the first start
@@ -69,7 +67,7 @@ function engineLauncher(
         options.eventApiPort ??
         (Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_EVENT_API_PORT);
       const make = (port: number) =>
-        new EngineHost({
+        openLocalEngine({
           db,
           token: settings.secret('eventApi.token'),
           port,
@@ -78,17 +76,17 @@ function engineLauncher(
           onDelivered: () => hooks.onDelivered(),
           log,
         });
-      let host = make(wanted);
+      let engine = make(wanted);
       try {
-        await host.start();
+        await engine.start();
       } catch (error) {
-        await host.stop();
+        await engine.stop();
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || wanted === 0) throw error;
         log(`port ${wanted} is in use; the event API takes a free port instead`);
-        host = make(0);
-        await host.start();
+        engine = make(0);
+        await engine.start();
       }
-      return host;
+      return engine;
     },
     release() {
       release?.();
@@ -132,7 +130,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   const db = options.db ?? openDatabase(file as string);
   const settings = new SettingsRepository(db);
   const outbox = new SqliteOutbox(db);
-  const backlog = new EngineBacklog(db);
+  const backlog = new SqliteBacklog(db);
   return buildAppService({
     journeys: new JourneyRepository(db),
     datasets: new DatasetRepository(db),

@@ -1,41 +1,12 @@
 import { ApiError } from '../api/contract';
 import type { EngineInfo, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
-import type { CancelTimer, EngineInput, Timers } from '../executor/ports';
-import type { Journey } from '../model/journey';
+import type { LiveEngine } from '../executor/live-engine';
+import type { CancelTimer, Timers } from '../executor/ports';
 import type { StepObserver } from '../runtime/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import type { EventHub } from './event-hub';
 import type { AppSettings, ExecutionRecords } from './ports';
 import { savedSmtpSettings, smtpUrlOf } from './smtp-settings';
-
-/** The live engine, as the app drives it. */
-export interface LiveEngineControl {
-  /** Publishes a journey (a new version only when it changed); a live one takes it at once. */
-  publish(journey: Journey): { created: boolean };
-  /**
-   * Makes `version` of a journey take new entries from `at`, and starts it for existing profiles
-   * where its trigger asks; `alongside` runs in the same transaction.
-   */
-  goLive(journeyId: string, version: number, at: number, alongside: () => void): void;
-  /** No new entries into a journey; `alongside` runs in the same transaction. */
-  stopEntries(journeyId: string, alongside: () => void): void;
-  /** Accepts inputs durably and applies them soon, as the event API does. */
-  ingest(inputs: readonly EngineInput[]): void;
-  /** Asks delivery to look at the outbox again (a message was put back in line). */
-  deliverSoon(): void;
-  /** Sends email over SMTP to `url` from now on, or to the embedded outbox without one. */
-  setSmtpUrl(url: string | undefined): void;
-  readonly emailTransport: 'smtp' | 'embedded';
-  /** The event API's address, once it listens. */
-  readonly eventApiUrl: string;
-  status(): {
-    inbox: number;
-    wakes: number;
-    outbox: Record<OutboxMessageStatus, number>;
-    failures: number;
-  };
-  stop(): Promise<void>;
-}
 
 /** What the app hands the engine when it starts it. */
 export interface LaunchHooks {
@@ -53,7 +24,7 @@ export interface EngineLauncher {
    * Takes the database's engine lock and starts the engine with its event API. Rejects with an
    * `ApiError` of code `conflict` when another process's engine holds the database.
    */
-  launch(hooks: LaunchHooks): Promise<LiveEngineControl>;
+  launch(hooks: LaunchHooks): Promise<LiveEngine>;
   /** Lets go of the engine lock, once the engine has stopped. */
   release(): void;
 }
@@ -79,8 +50,8 @@ const PUSH_EVERY_MS = 400;
  * store and keeps it in memory only; it pushes live counts as steps commit.
  */
 export class AppEngine {
-  private engine: LiveEngineControl | undefined;
-  private starting: Promise<LiveEngineControl> | undefined;
+  private engine: LiveEngine | undefined;
+  private starting: Promise<LiveEngine> | undefined;
   private problem: string | undefined;
   private stopPush: CancelTimer | undefined;
   private readonly dirty = new Set<string>();
@@ -91,7 +62,7 @@ export class AppEngine {
   constructor(private readonly options: AppEngineOptions) {}
 
   /** The running engine, started if need be; refuses when another process holds the database. */
-  get(): Promise<LiveEngineControl> {
+  get(): Promise<LiveEngine> {
     if (this.closed) return Promise.reject(new ApiError('conflict', 'The engine has stopped.'));
     if (this.engine) return Promise.resolve(this.engine);
     this.starting ??= this.start().finally(() => {
@@ -101,13 +72,13 @@ export class AppEngine {
   }
 
   /** The engine if it is running, without starting it. */
-  get running(): LiveEngineControl | undefined {
+  get running(): LiveEngine | undefined {
     return this.engine;
   }
 
-  private async start(): Promise<LiveEngineControl> {
+  private async start(): Promise<LiveEngine> {
     this.problem = undefined;
-    let engine: LiveEngineControl;
+    let engine: LiveEngine;
     try {
       engine = await this.options.launcher.launch({
         smtpUrl: () => this.smtpUrl(),

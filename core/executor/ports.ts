@@ -2,6 +2,8 @@ import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { JourneyCatalog } from '../runtime/interpreter';
 import type { EngineStore, StepRecord, Wake } from '../runtime/ports';
+import type { Channel } from '../runtime/step';
+import type { Transport } from './delivery';
 
 /** An event as a sender gives it: without a time, it happened when it was accepted. */
 export type IncomingEvent = Omit<JourneyEvent, 'time'> & { readonly time?: number };
@@ -43,10 +45,10 @@ export interface PendingWake {
 }
 
 /**
- * The engine state in execution: the interpreter's store plus the inbox, the wake-up table and
- * transactions. All of it is synchronous: each call is a statement on a local database.
+ * The engine's state when it runs live: the interpreter's store plus the inbox, the wake-up
+ * table and transactions. All of it is synchronous: each call is a statement on a local database.
  */
-export interface ExecutionStore extends EngineStore {
+export interface LiveStore extends EngineStore {
   /** Runs `work` as one write transaction: all of it is committed, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -86,6 +88,82 @@ export interface ExecutionStore extends EngineStore {
 export interface LiveCatalog extends JourneyCatalog {
   /** Re-reads which versions are live; call after a commit that published. */
   refresh(): void;
+}
+
+/** A version of a journey taking new entries, for display. */
+export interface LiveJourney {
+  journeyId: string;
+  name: string;
+  version: number;
+  /** When this version started taking entries. */
+  since: number;
+}
+
+/** The journeys the live engine runs, as it changes which take new entries. */
+export interface LiveJourneyControl extends LiveCatalog, PublishPort {
+  /** The live versions, with names, for display. */
+  list(): LiveJourney[];
+  /** Makes a frozen version take new entries from `now` (call `refresh` after). */
+  goLive(journeyId: string, version: number, now: number): void;
+  /** Stops new entries into a journey; its running enrollments finish on their version. */
+  unpublish(journeyId: string): boolean;
+}
+
+/** The engine's queues and totals. */
+export interface BacklogCounts {
+  /** Inputs accepted and not yet applied. */
+  inbox: number;
+  /** Events ever applied. */
+  events: number;
+  /** Wake-ups scheduled. */
+  wakes: number;
+  enrollments: { active: number; ended: number };
+  /** Units that failed and were set aside. */
+  failures: number;
+}
+
+/** What the live engine reads of its tables for status, and prunes now and then. */
+export interface Backlog {
+  counts(): BacklogCounts;
+  /** Forgets the message ids of requests received more than a week before `now`. */
+  forgetOldMessageIds(now: number): void;
+}
+
+/** What the event API has seen since it started. */
+export interface EventApiStats {
+  requests: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  commits: number;
+}
+
+/** The event API as the live engine runs it: an HTTP server in the adapters. */
+export interface EventApiPort {
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests and lets those in progress finish. */
+  close(): Promise<void>;
+  /** The base URL, once listening. */
+  readonly url: string;
+  readonly stats: EventApiStats;
+}
+
+/** The transports delivery sends through; email goes over SMTP or to the embedded outbox. */
+export interface TransportSet {
+  /** The transport for a channel, as it is now. */
+  transport(channel: Channel): Transport;
+  /** Where email goes. */
+  readonly email: 'smtp' | 'embedded';
+  /** The SMTP server email goes to, if any. */
+  readonly smtpUrl: string | undefined;
+  /**
+   * Sends email over SMTP to `url` from now on, or to the embedded outbox without one. Returns
+   * what closes the transport it replaced, once the attempts in flight on it have finished.
+   */
+  useSmtp(url: string | undefined): (() => void) | undefined;
+  /** Closes the connections kept open. */
+  close(): void;
 }
 
 /** The journey library as publishing needs it. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import type { AcceptOutcome, EngineInput } from '../../executor/ports';
+import type { AcceptOutcome, EngineInput, EventApiPort, EventApiStats } from '../../executor/ports';
 import {
   batchSchema,
   firstProblem,
@@ -40,16 +40,6 @@ export interface EventApiOptions {
   unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
   /** Answers GET /v1/status (token required). */
   status?: () => unknown;
-  /** Called after each group commit with the number of inputs it accepted. */
-  onAccepted?: (accepted: number) => void;
-}
-
-export interface EventApiStats {
-  requests: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  commits: number;
 }
 
 export type ApiErrorCode =
@@ -89,6 +79,9 @@ const ROUTES: Record<string, { schema: z.ZodType; toInputs(body: never): EngineI
   },
 };
 
+/** The port the event API asks for first, so senders configured once keep working. */
+export const DEFAULT_EVENT_API_PORT = 8787;
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 const OK_BODY = JSON.stringify({ success: true });
 
@@ -101,7 +94,7 @@ const OK_BODY = JSON.stringify({ success: true });
  * validation is refused whole with a 400 naming the field; nothing of it is stored. A retried
  * request with the same `messageId` gets the same 200 and is not applied again.
  */
-export class EventApi {
+export class EventApi implements EventApiPort {
   private server: Server | undefined;
   private pending: {
     inputs: readonly EngineInput[];
@@ -290,7 +283,6 @@ export class EventApi {
       g.resolve(outcomes.slice(offset, offset + g.inputs.length));
       offset += g.inputs.length;
     }
-    this.options.onAccepted?.(outcomes.filter((o) => o === 'accepted').length);
   }
 
   // ---------------------------------------------------------------- one-click unsubscribe

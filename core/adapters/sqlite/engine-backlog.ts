@@ -1,22 +1,10 @@
+import type { Backlog, BacklogCounts } from '../../executor/ports';
 import type { Db } from './database';
-
-/** The engine's queues and totals, each read without scanning a large table. */
-export interface BacklogCounts {
-  /** Inputs accepted and not yet applied. */
-  inbox: number;
-  /** Events ever applied. */
-  events: number;
-  /** Wake-ups scheduled. */
-  wakes: number;
-  enrollments: { active: number; ended: number };
-  /** Units that failed and were set aside. */
-  failures: number;
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** What the live engine has before it: live journeys and work waiting in its tables. */
-export class EngineBacklog {
+export class SqliteBacklog implements Backlog {
   constructor(private readonly db: Db) {}
 
   counts(): BacklogCounts {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiHandlers } from '../../core/api/contract';
 import type { Db } from '../../core/adapters/sqlite/database';
-import type { AppServiceOptions } from '../../electron/engine/app-service-types';
-import { runEngineHost } from '../../electron/engine/engine-host';
+import type { AppServiceOptions } from '../../core/adapters/local-app';
+import { runEngineProcess } from '../../electron/engine/engine-process';
 import type { EngineToMain } from '../../electron/engine/engine-messages';
 
 function host(options: { openFails?: boolean } = {}) {
@@ -28,7 +28,7 @@ function host(options: { openFails?: boolean } = {}) {
     if (options.openFails) throw new Error('file is not a database');
     return db;
   });
-  runEngineHost({
+  runEngineProcess({
     port: {
       on: (_event, listener) => listeners.push(listener),
       postMessage: (message) => sent.push(message),
@@ -57,7 +57,7 @@ function host(options: { openFails?: boolean } = {}) {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('the engine host', () => {
+describe('the engine process', () => {
   it('opens the database with Electron’s native module and starts the service on it', () => {
     const { sent, openDatabase, serviceOptions, db } = host();
     expect(openDatabase).toHaveBeenCalledWith('/data/j.db', { nativeBinding: '/n.node' });

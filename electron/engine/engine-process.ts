@@ -8,7 +8,8 @@ import {
 import { dispatchCall, type CallRoute } from '../../core/app/api-dispatch';
 import type { Db, OpenOptions } from '../../core/adapters/sqlite/database';
 import type { SecretName, SecretProtection, SecretStore } from '../../core/runtime/secret-store';
-import type { AppService, CreateAppService } from './app-service-types';
+import type { AppServiceOptions } from '../../core/adapters/local-app';
+import type { AppService } from '../../core/app/app-service';
 import {
   isMessage,
   type EngineToMain,
@@ -17,13 +18,16 @@ import {
   type SecretRequest,
 } from './engine-messages';
 
-/** The utility process's `process.parentPort`, as far as the host uses it. */
+/** The utility process's `process.parentPort`, as far as the engine process uses it. */
 export interface ParentPortLike {
   on(event: 'message', listener: (message: { data: unknown }) => void): unknown;
   postMessage(message: EngineToMain): void;
 }
 
-export interface EngineHostDeps {
+/** The app service's factory, as the build resolves it (core/adapters/local-app.ts). */
+export type CreateAppService = (options: AppServiceOptions) => AppService;
+
+export interface EngineProcessDeps {
   port: ParentPortLike;
   openDatabase: (file: string, options: OpenOptions) => Db;
   createAppService: CreateAppService;
@@ -36,7 +40,7 @@ export interface EngineHostDeps {
  * calls and forwards the service's events. Slow work here (an import, a simulation, a big
  * query) never stalls the window, and a crash here never takes the window down.
  */
-export function runEngineHost(deps: EngineHostDeps): void {
+export function runEngineProcess(deps: EngineProcessDeps): void {
   const { port } = deps;
   const log = deps.log ?? ((message: string) => console.error(`[engine] ${message}`));
   let service: AppService | undefined;

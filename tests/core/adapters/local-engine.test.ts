@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineHost } from '../../../core/adapters/engine-host';
+import { openLocalEngine } from '../../../core/adapters/local-engine';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import { chain, journey, node } from '../build';
 import { parseMail } from './email/mime';
 import { SmtpSink } from './email/smtp-sink';
 
-const TOKEN = 'engine-host-test-token';
+const TOKEN = 'local-engine-test-token';
 
 async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -26,9 +26,9 @@ describe('the engine running live', () => {
     await sink.start();
     cleanups.push(() => sink.stop());
     const db = openDatabase(':memory:');
-    const host = new EngineHost({ db, token: TOKEN, smtpUrl: sink.url, port: 0 });
-    cleanups.push(() => host.stop());
-    host.publish(
+    const engine = openLocalEngine({ db, token: TOKEN, smtpUrl: sink.url, port: 0 });
+    cleanups.push(() => engine.stop());
+    engine.publish(
       journey(
         [
           node('start', 'trigger', { on: 'event', event: 'cart' }),
@@ -51,7 +51,7 @@ describe('the engine running live', () => {
         'two-mails',
       ),
     );
-    const url = await host.start();
+    const url = await engine.start();
     const post = (path: string, body: unknown) =>
       fetch(`${url}${path}`, {
         method: 'POST',
@@ -86,7 +86,7 @@ describe('the engine running live', () => {
     });
     await waitFor(
       'the last delivery',
-      () => sink.received.length >= 3 && host.outbox.counts().pending === 0,
+      () => sink.received.length >= 3 && engine.outbox.counts().pending === 0,
     );
     expect(
       sink.received.map((m) => `${m.to[0]} ${parseMail(m.raw).headers.get('subject')}`).sort(),
@@ -96,7 +96,7 @@ describe('the engine running live', () => {
       .all() as { profile_id: string; node_id: string; detail: string }[];
     expect(skip.map((s) => [s.profile_id, s.node_id])).toEqual([['ann', 'second']]);
     expect(skip[0]!.detail).toContain('"reason":"suppressed"');
-    const status = host.status();
+    const status = engine.status();
     expect(status).toMatchObject({
       inbox: 0,
       events: 2,
