@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { ApiError } from '../api/contract';
 import type { EngineLauncher } from '../app/app-engine';
 import { buildAppService, type AppService } from '../app/app-service';
 import type { TestMailer } from '../app/execution.handlers';
 import { memorySecretStore } from '../app/memory-secret-store';
 import type { SecretStore } from '../runtime/secret-store';
-import { classifySmtpError } from './email/smtp-transport';
+import { SmtpTransport } from './email/smtp-transport';
 import { databaseFile, defaultDataDir } from './files/data-dir';
 import { DEFAULT_EVENT_API_PORT } from './http/event-api';
 import { openLocalEngine } from './local-engine';
@@ -95,19 +94,12 @@ function engineLauncher(
   };
 }
 
-/** One plain email over SMTP, on a connection of its own. */
+/** One plain email through the SMTP transport, on a connection of its own, closed after. */
 const sendTestMail: TestMailer = async (url, mail) => {
-  const transport = nodemailer.createTransport({
-    url,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 15_000,
-  });
+  const transport = new SmtpTransport({ url, timeoutMs: 15_000, maxConnections: 1 });
   try {
-    const sent: { response?: string } = await transport.sendMail(mail);
-    return { ok: true, detail: sent.response ?? 'accepted' };
-  } catch (error) {
-    return { ok: false, detail: classifySmtpError(error).detail };
+    const result = await transport.sendMail(mail);
+    return { ok: result.ok, detail: result.detail ?? 'accepted' };
   } finally {
     transport.close();
   }

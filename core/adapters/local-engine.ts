@@ -1,4 +1,4 @@
-import type { OutboxEntry, Transport } from '../executor/delivery';
+import type { OutboxMessageRecord, Transport } from '../executor/delivery';
 import { LiveEngine } from '../executor/live-engine';
 import type { TransportSet } from '../executor/ports';
 import type { RetryPolicy } from '../executor/retry-policy';
@@ -130,12 +130,12 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   };
   const mail: MailContext = {
     installId: settings.secret('install.id', 6),
-    unsubscribeUrl: (entry: OutboxEntry) =>
+    unsubscribeUrl: (message: OutboxMessageRecord) =>
       links.url({
-        channel: entry.channel,
-        address: entry.to,
-        profileId: entry.profileId,
-        journeyId: entry.journeyId,
+        channel: message.channel,
+        address: message.to,
+        profileId: message.profileId,
+        journeyId: message.journeyId,
       }),
   };
   const api: EventApi = new EventApi({

@@ -1,19 +1,14 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
 import { identifyInput, trackInput } from '../api/event-api-contract';
 import type { ExecutionInfo, OutboxMessage } from '../api/execution-contract';
+import type { OutboxMessageRecord } from '../executor/delivery';
 import type { EngineInput } from '../executor/ports';
 import type { Journey } from '../model/journey';
 import { compileJourney, JourneyNotRunnableError } from '../runtime/compiled-journey';
 import type { SecretStore } from '../runtime/secret-store';
 import type { AppEngine } from './app-engine';
 import type { EventHub } from './event-hub';
-import type {
-  AppSettings,
-  ExecutionRecords,
-  JourneyLibrary,
-  OutboxLog,
-  OutboxMessageView,
-} from './ports';
+import type { AppSettings, ExecutionRecords, JourneyLibrary, OutboxLog } from './ports';
 import { savedSmtpSettings, saveSmtpSettings } from './smtp-settings';
 
 export type ExecutionHandlers = Pick<
@@ -53,7 +48,7 @@ export interface ExecutionContext {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function titleOf(message: OutboxMessageView): string {
+function titleOf(message: OutboxMessageRecord): string {
   const content = message.content;
   switch (content.channel) {
     case 'email':
@@ -67,7 +62,7 @@ function titleOf(message: OutboxMessageView): string {
   }
 }
 
-function outboxMessage(m: OutboxMessageView): OutboxMessage {
+function outboxMessage(m: OutboxMessageRecord): OutboxMessage {
   return {
     id: m.id,
     journeyId: m.journeyId,

@@ -1,9 +1,9 @@
 import { ApiError, type ApiHandlers, type JourneyRecord } from '../api/contract';
-import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from '../model/journey';
-import { parseJourneyFile, serializeJourney } from '../model/journey-file';
+import type { Journey } from '../model/journey';
+import { emptyJourney, parseJourneyFile, serializeJourney } from '../model/journey-file';
 import { findStarter } from '../templates/starters';
 import { validateJourney } from '../validation/validate';
-import { checkedJourney } from './checked-journey';
+import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
 import { RevisionConflictError, type JourneyLibrary, type StoredJourney } from './ports';
 import { slugify, uniqueId } from './journey-ids';
@@ -82,23 +82,15 @@ export function libraryHandlers({ journeys, events, now }: LibraryContext): Libr
         }
         journey = { ...structuredClone(starter.journey), id, name };
       } else {
-        journey = {
-          format: JOURNEY_FORMAT,
-          version: JOURNEY_VERSION,
-          id,
-          name,
-          settings: {},
-          nodes: [],
-          edges: [],
-        };
+        journey = emptyJourney(id, name);
       }
-      const stored = journeys.save(checkedJourney(journey), now());
+      const stored = journeys.save(journeyFromRequest(journey), now());
       changed(id);
       return Promise.resolve(toRecord(stored));
     },
 
     saveJourney({ journey: document, revision }) {
-      const journey = checkedJourney(document);
+      const journey = journeyFromRequest(document);
       if (revision !== undefined && !journeys.exists(journey.id)) {
         throw new ApiError(
           'not-found',

@@ -1,7 +1,7 @@
 import type { Dataset, DatasetKind, ImportProblemView } from '../api/data-contract';
 import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
 import type { RunSummary, SimulationRun } from '../api/simulation-contract';
-import type { OutboxEntry } from '../executor/delivery';
+import type { OutboxMessageRecord } from '../executor/delivery';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
@@ -111,25 +111,16 @@ export interface ExecutionRecords {
   counts(journeyId: string): LiveCounts;
 }
 
-/** An outbox row as the app lists it. */
-export interface OutboxMessageView extends OutboxEntry {
-  status: OutboxMessageStatus;
-  nextAttemptAt: number;
-  lastError?: string;
-  transport?: string;
-  finishedAt?: number;
-}
-
 /** The outbox and its delivery log, as the app lists them. */
 export interface OutboxLog {
-  get(id: number): OutboxMessageView | undefined;
+  get(id: number): OutboxMessageRecord | undefined;
   /** A page of messages, newest first, of one journey and/or status; `before` is an id. */
   page(filter: {
     journeyId?: string;
     status?: OutboxMessageStatus;
     before?: number;
     limit: number;
-  }): OutboxMessageView[];
+  }): OutboxMessageRecord[];
   /** Messages by status, of one journey or all. */
   countsOf(journeyId?: string): Record<OutboxMessageStatus, number>;
   /** The attempts made for a message, oldest first. */

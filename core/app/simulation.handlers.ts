@@ -6,7 +6,7 @@ import { makeProfile, type Profile } from '../model/profile';
 import { JourneyNotRunnableError } from '../runtime/compiled-journey';
 import { Simulation, SimulationInputError, simulate } from '../simulator/simulate';
 import type { Timers } from '../executor/ports';
-import { checkedJourney } from './checked-journey';
+import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
 import type { DatasetStore, JourneyLibrary, SimulationRunStore } from './ports';
 
@@ -108,7 +108,7 @@ export function simulationHandlers({
       const journey: Journey =
         document === undefined
           ? stored.journey
-          : { ...checkedJourney(document), id: params.journeyId };
+          : { ...journeyFromRequest(document), id: params.journeyId };
       const runId = requested ?? newId();
       const data = dataFor(datasets, params);
       let { start, end } = windowOf(params);

@@ -84,7 +84,7 @@ export interface LiveStore extends EngineStore {
   recordFailure(source: 'input' | 'wake', payload: unknown, error: string, at: number): void;
 }
 
-/** The journeys execution runs: the catalog, refreshed after publishing. */
+/** The journeys the live engine runs: the catalog, refreshed after publishing. */
 export interface LiveCatalog extends JourneyCatalog {
   /** Re-reads which versions are live; call after a commit that published. */
   refresh(): void;

@@ -1,14 +1,9 @@
+import { isRecord } from '../nodes/node-definition';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
 import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
-import {
-  describeJsonValue,
-  isPlainObject,
-  isStorableKey,
-  jsonText,
-  pickField,
-} from './json-fields';
+import { describeJsonValue, isStorableKey, jsonText, pickField } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
 type EventTarget = 'profile_id' | 'name' | 'time';
@@ -204,7 +199,7 @@ export class EventRows implements RowConverter {
       }
       return;
     }
-    const nested = isPlainObject(object.properties) ? object.properties : undefined;
+    const nested = isRecord(object.properties) ? object.properties : undefined;
     const messageId =
       typeof object.messageId === 'string' && object.messageId !== ''
         ? object.messageId

@@ -1,3 +1,4 @@
+import { isRecord } from '../nodes/node-definition';
 import {
   parseColumnMapping,
   validateColumnMapping,
@@ -22,7 +23,7 @@ import {
   type ImportFormat,
   type ImportSource,
 } from './import-source';
-import { describeJsonValue, isPlainObject } from './json-fields';
+import { describeJsonValue } from './json-fields';
 import { JsonElementReader, NdjsonReader, type JsonValueHandler } from './json-records';
 import type { CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -155,7 +156,7 @@ class RowCounter<T> {
     const handler: JsonValueHandler = {
       value: (value, line) => {
         this.rows++;
-        if (!isPlainObject(value)) {
+        if (!isRecord(value)) {
           this.problems.add(
             line,
             'not-an-object',

@@ -6,10 +6,6 @@ export function isStorableKey(name: string): boolean {
   return name !== '__proto__';
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A JSON value's kind, as a marketer would name it. */
 export function describeJsonValue(value: unknown): string {
   if (value === null) return 'null';

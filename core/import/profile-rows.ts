@@ -1,8 +1,9 @@
+import { isRecord } from '../nodes/node-definition';
 import type { Profile } from '../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
 import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
-import { describeJsonValue, isPlainObject, isStorableKey, jsonText } from './json-fields';
+import { describeJsonValue, isStorableKey, jsonText } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
 /** Without a mapping, the id is read from `id`, else from Segment's `userId`. */
@@ -118,10 +119,10 @@ export class ProfileRows implements RowConverter {
     }
     const attributes: Record<string, unknown> = {};
     for (const name of Object.keys(object)) {
-      if (name === 'traits' && isPlainObject(object.traits) && !this.renamed.has(name)) continue;
+      if (name === 'traits' && isRecord(object.traits) && !this.renamed.has(name)) continue;
       for (const key of this.keysFor(name, idSource)) attributes[key] = object[name];
     }
-    if (isPlainObject(object.traits) && !this.renamed.has('traits')) {
+    if (isRecord(object.traits) && !this.renamed.has('traits')) {
       for (const [key, value] of Object.entries(object.traits)) {
         if (key !== 'id' && isStorableKey(key)) attributes[key] = value;
       }

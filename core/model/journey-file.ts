@@ -33,6 +33,24 @@ export type JourneyFileResult =
     }
   | { ok: false; problems: FileProblem[] };
 
+/**
+ * A new journey with nothing on it yet, in the current format.
+ *
+ * @example
+ * const journey = emptyJourney('welcome', 'Welcome series');
+ */
+export function emptyJourney(id: string, name: string): Journey {
+  return {
+    format: JOURNEY_FORMAT,
+    version: JOURNEY_VERSION,
+    id,
+    name,
+    settings: {},
+    nodes: [],
+    edges: [],
+  };
+}
+
 export interface ParseOptions {
   /** For tests of the migration mechanism; the real list by default. */
   migrations?: readonly Migration[];

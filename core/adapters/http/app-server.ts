@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import {
   API_EVENTS,
   isApiMethod,
@@ -11,6 +11,7 @@ import {
 } from '../../api/contract';
 import { dispatchCall, type CallRoute } from '../../app/api-dispatch';
 import type { AppService } from '../../app/app-service';
+import { contentTypeOf } from '../files/content-types';
 import { defaultDataDir } from '../files/data-dir';
 import { fileSecretStore } from '../files/file-secret-store';
 import { createAppService } from '../local-app';
@@ -55,18 +56,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   internal: 500,
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
 };
 
 /**
@@ -243,7 +232,7 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       );
       return;
     }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const immutable = relative.startsWith(`assets${sep}`) || relative.startsWith('assets/');
     res.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -5,7 +5,7 @@ import { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
 import { LiveJourneys } from '../../../core/adapters/sqlite/live-journeys';
 import { SqliteOutbox } from '../../../core/adapters/sqlite/outbox-store';
 import { ManualClock } from '../../../core/adapters/system-clock';
-import type { OutboxEntry, Transport } from '../../../core/executor/delivery';
+import type { OutboxMessageRecord, Transport } from '../../../core/executor/delivery';
 import { LiveEngine } from '../../../core/executor/live-engine';
 import type { EventApiPort, Timers, TransportSet } from '../../../core/executor/ports';
 import type { Journey } from '../../../core/model/journey';
@@ -65,7 +65,7 @@ class HandTimers implements Timers {
 
 /** Email kept in memory, with the SMTP switch the app uses. */
 class MemoryTransports implements TransportSet {
-  readonly sent: OutboxEntry[] = [];
+  readonly sent: OutboxMessageRecord[] = [];
   readonly closed: string[] = [];
   smtpUrl: string | undefined;
   private readonly mail: Transport = {

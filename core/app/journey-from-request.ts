@@ -8,7 +8,7 @@ import { parseJourneyFile, serializeJourney } from '../model/journey-file';
  * cannot hold (an unknown kind, two nodes with one id, a missing name) refuses the whole
  * document with the field it concerns; a journey that merely has validation problems is fine.
  */
-export function checkedJourney(document: unknown, field = 'journey'): Journey {
+export function journeyFromRequest(document: unknown, field = 'journey'): Journey {
   const envelope = journeyEnvelopeSchema.safeParse(document);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
