@@ -1,6 +1,5 @@
 import type { OutboxMessageStatus } from '../api/execution-contract';
 import type { Journey } from '../model/journey';
-import { applyProfileChange, makeProfile, type Profile } from '../model/profile';
 import type { Clock, StepObserver } from '../runtime/ports';
 import { Delivery, type DeliveryStore } from './delivery';
 import { Executor, type ExecutorOptions, type PublishResult } from './executor';
@@ -18,6 +17,7 @@ import type {
   Timers,
   TransportSet,
 } from './ports';
+import { profileWriter, type ProfileWriter } from './profile-writer';
 import type { RetryPolicy } from './retry-policy';
 
 /** The outbox as the live engine uses it: delivery's store, and counts for status. */
@@ -194,39 +194,11 @@ export class LiveEngine {
   }
 
   /**
-   * Adds or updates profiles as they come (attributes merged over the stored ones), committed a
-   * thousand at a time. `close` commits the rest and returns how many were written. Journeys do
-   * not see them until `startJourneys` (or a publish) starts them.
+   * Adds or updates profiles as they come, committed a thousand at a time; journeys do not see
+   * them until `startJourneys` (or a publish) starts them.
    */
-  profileWriter(): { add(profile: Profile): void; close(): number } {
-    const store = this.options.store;
-    let count = 0;
-    let batch: Profile[] = [];
-    const write = () => {
-      store.transaction(() => {
-        for (const p of batch) {
-          const stored = store.getProfile(p.id);
-          store.putProfile(
-            stored
-              ? applyProfileChange(stored, { set: p.attributes })
-              : makeProfile(p.id, p.attributes),
-          );
-        }
-      });
-      store.discardCache();
-      count += batch.length;
-      batch = [];
-    };
-    return {
-      add: (profile) => {
-        batch.push(profile);
-        if (batch.length === 1_000) write();
-      },
-      close: () => {
-        if (batch.length > 0) write();
-        return count;
-      },
-    };
+  profileWriter(): ProfileWriter {
+    return profileWriter(this.options.store);
   }
 
   // ---------------------------------------------------------------- email
