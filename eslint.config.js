@@ -22,6 +22,38 @@ const impureForCore = [
   'csv-parse',
 ];
 
+/**
+ * What the pure core may not import: impure packages, the adapters, the command line and the UI
+ * layers, and whatever `extra` forbids a layer besides.
+ * @param {{ group: string[]; message: string }[]} extra
+ */
+function pureCoreImports(extra = []) {
+  return [
+    'error',
+    {
+      paths: impureForCore.map((name) => ({
+        name,
+        message: 'The pure core must not depend on this; put it behind a port in core/adapters.',
+      })),
+      patterns: [
+        {
+          group: ['**/adapters/**', '**/adapters'],
+          message: 'Pure core must not import adapters.',
+        },
+        { group: ['**/cli/**', '**/cli'], message: 'Pure core must not import the command line.' },
+        { group: ['**/renderer/**', '**/electron/**'], message: 'Core never imports UI layers.' },
+        ...extra,
+      ],
+    },
+  ];
+}
+
+/** SQL is written in the repositories of core/adapters/sqlite and nowhere else. */
+const sqlOutsideRepositories = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL lives in the repositories of core/adapters/sqlite; call one through its interface.',
+};
+
 /** The pure core: no clocks, no randomness, no timers; those come in through ports. */
 const clockAndRandomRules = {
   'no-restricted-properties': [
@@ -33,6 +65,7 @@ const clockAndRandomRules = {
       message: 'Use the Random/hash port: runs must be reproducible.',
     },
     { object: 'performance', property: 'now', message: 'Read time from the Clock port.' },
+    { object: 'crypto', property: 'randomUUID', message: 'New ids come in through a port.' },
   ],
   'no-restricted-globals': [
     'error',
@@ -47,6 +80,7 @@ const clockAndRandomRules = {
       selector: "NewExpression[callee.name='Date'][arguments.length=0]",
       message: 'new Date() reads the system clock; use the Clock port.',
     },
+    sqlOutsideRepositories,
   ],
 };
 
@@ -97,31 +131,31 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     ignores: ['core/adapters/**', 'core/cli/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: impureForCore.map((name) => ({
-            name,
-            message:
-              'The pure core must not depend on this; put it behind a port in core/adapters.',
-          })),
-          patterns: [
-            {
-              group: ['**/adapters/**', '**/adapters'],
-              message: 'Pure core must not import adapters.',
-            },
-            {
-              group: ['**/cli/**', '**/cli'],
-              message: 'Pure core must not import the command line.',
-            },
-            {
-              group: ['**/renderer/**', '**/electron/**'],
-              message: 'Core never imports UI layers.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': pureCoreImports(),
       ...clockAndRandomRules,
+    },
+  },
+  // Layer: core/app, the API handlers, sits on top of the pure core: nothing below it (the
+  // model, the interpreter, the executor, import parsing, the contract) reaches up into it. It
+  // is pure like the rest: storage, the engine's I/O and the clock come in as ports (app/ports.ts).
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/app/**', 'core/adapters/**', 'core/cli/**'],
+    rules: {
+      'no-restricted-imports': pureCoreImports([
+        {
+          group: ['**/app/**', '**/app'],
+          message: 'Only the adapters and the command line build on core/app (the handlers).',
+        },
+      ]),
+    },
+  },
+  // Layer: the adapters and the command line do I/O; SQL stays in the sqlite repositories.
+  {
+    files: ['core/adapters/**/*.ts', 'core/cli/**/*.ts'],
+    ignores: ['core/adapters/sqlite/**'],
+    rules: {
+      'no-restricted-syntax': ['error', sqlOutsideRepositories],
     },
   },
   // Layer: renderer, which knows the API contract and never the database or the shell.

@@ -1,14 +1,14 @@
 // The event API: /v1/batch calls of 100 track events over loopback, acknowledged once committed.
 import { cpuPer, drained, load, machine, perSecond, startEngine } from './exec-load';
 
-const { host, url } = await startEngine();
+const { engine, db, url } = await startEngine();
 const cpu = process.cpuUsage();
 const result = await load(url, { connections: 16, seconds: 8, batch: 100 });
-const drain = await drained(host);
+const drain = await drained(engine);
 const perEvent = cpuPer(cpu, result.events);
-const status = host.status();
-await host.stop();
-host.db.close();
+const status = engine.status();
+await engine.stop();
+db.close();
 console.log(
   `/v1/batch: ${perSecond(result.events, result.seconds)} events/s acknowledged ` +
     `(${result.requests.toLocaleString('en')} batches of 100 in ${result.seconds.toFixed(1)} s over 16 connections, ` +

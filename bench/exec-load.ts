@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { EngineHost } from '../core/adapters/engine-host';
-import { openDatabase } from '../core/adapters/sqlite/database';
+import { openLocalEngine } from '../core/adapters/local-engine';
+import { openDatabase, type Db } from '../core/adapters/sqlite/database';
+import type { LiveEngine } from '../core/executor/live-engine';
 import type { Journey } from '../core/model/journey';
 
 export const TOKEN = 'bench-token-0123456789abcdef';
@@ -49,12 +50,18 @@ export const CART_JOURNEY: Journey = {
 };
 
 /** An engine on a fresh database file (WAL, synchronous = FULL, as in production). */
-export async function startEngine(): Promise<{ host: EngineHost; url: string; file: string }> {
+export async function startEngine(): Promise<{
+  engine: LiveEngine;
+  db: Db;
+  url: string;
+  file: string;
+}> {
   const file = join(mkdtempSync(join(tmpdir(), 'js-bench-')), 'engine.db');
-  const host = new EngineHost({ db: openDatabase(file), token: TOKEN, port: 0 });
-  host.publish(CART_JOURNEY);
-  const url = await host.start();
-  return { host, url, file };
+  const db = openDatabase(file);
+  const engine = openLocalEngine({ db, token: TOKEN, port: 0 });
+  engine.publish(CART_JOURNEY);
+  const url = await engine.start();
+  return { engine, db, url, file };
 }
 
 export interface LoadResult {
@@ -112,8 +119,8 @@ export function perSecond(n: number, seconds: number): string {
 }
 
 /** Waits until the engine has applied everything accepted; returns the seconds it took. */
-export async function drained(host: EngineHost): Promise<number> {
+export async function drained(engine: LiveEngine): Promise<number> {
   const started = performance.now();
-  while (host.status().inbox > 0) await new Promise((r) => setTimeout(r, 50));
+  while (engine.status().inbox > 0) await new Promise((r) => setTimeout(r, 50));
   return (performance.now() - started) / 1000;
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EngineHost } from '../core/adapters/engine-host';
+import { openLocalEngine } from '../core/adapters/local-engine';
 import { openDatabase } from '../core/adapters/sqlite/database';
 import { cpuPer, machine } from './exec-load';
 import type { EngineInput } from '../core/executor/ports';
@@ -52,13 +52,13 @@ const journey: Journey = {
 /** Delivers N welcome emails through a pool of `connections`; prints the rate. */
 async function run(connections: number): Promise<void> {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'js-smtp-')), 'engine.db'));
-  const host = new EngineHost({
+  const engine = openLocalEngine({
     db,
     token: 'bench-token-0123456789',
     smtpUrl: `smtp://127.0.0.1:${port}`,
     smtpConnections: connections,
   });
-  host.publish(journey);
+  engine.publish(journey);
   const inputs: EngineInput[] = [];
   for (let i = 0; i < N; i++) {
     inputs.push(
@@ -70,16 +70,16 @@ async function run(connections: number): Promise<void> {
       { type: 'track', event: { profileId: `p${i}`, name: 'signup', properties: {} } },
     );
   }
-  host.executor.ingest(inputs);
-  host.executor.runDue();
+  engine.executor.ingest(inputs);
+  engine.executor.runDue();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  await host.start();
+  await engine.start();
   const delivered = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'delivered'");
   while ((delivered.get() as { n: number }).n < N) await new Promise((r) => setTimeout(r, 50));
   const seconds = (performance.now() - started) / 1000;
-  await host.stop();
-  const counts = host.outbox.counts();
+  await engine.stop();
+  const counts = engine.outbox.counts();
   db.close();
   console.log(
     `SMTP: ${Math.round(N / seconds).toLocaleString('en')} emails/s delivered and recorded ` +

@@ -2,14 +2,14 @@
 // (WAL, synchronous = FULL), with the engine applying them in the same process meanwhile.
 import { cpuPer, drained, load, machine, perSecond, startEngine } from './exec-load';
 
-const { host, url } = await startEngine();
+const { engine, db, url } = await startEngine();
 const cpu = process.cpuUsage();
 const result = await load(url, { connections: 256, seconds: 8 });
-const drain = await drained(host);
+const drain = await drained(engine);
 const perEvent = cpuPer(cpu, result.events);
-const status = host.status();
-await host.stop();
-host.db.close();
+const status = engine.status();
+await engine.stop();
+db.close();
 console.log(
   `/v1/track: ${perSecond(result.events, result.seconds)} events/s acknowledged ` +
     `(${result.events.toLocaleString('en')} in ${result.seconds.toFixed(1)} s over 256 keep-alive connections, ` +

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { CsvRecordReader } from '../core/adapters/import/csv-records';
-import { importEvents, importProfiles, loadEvents } from '../core/adapters/import/importer';
+import { CsvRecordReader } from '../core/import/csv-records';
+import { fileSource } from '../core/adapters/import/file-source';
+import { importEvents, importProfiles, loadEvents } from '../core/import/importer';
 
 const DIR = join(tmpdir(), 'journey-studio-import-bench');
 const PROFILES_100K = join(DIR, 'profiles-100k.csv');
@@ -106,18 +107,18 @@ const CASES: Record<string, (file: string) => Promise<number>> = {
     return rows;
   },
   async importProfiles(file) {
-    return (await importProfiles(file, { onRow: () => {} })).imported;
+    return (await importProfiles(fileSource(file), { onRow: () => {} })).imported;
   },
   async importEvents(file) {
-    const summary = await importEvents(file, { mapping: MAPPING, onRow: () => {} });
+    const summary = await importEvents(fileSource(file), { mapping: MAPPING, onRow: () => {} });
     return summary.imported;
   },
   async 'importEvents (Segment NDJSON)'(file) {
-    return (await importEvents(file, { onRow: () => {} })).imported;
+    return (await importEvents(fileSource(file), { onRow: () => {} })).imported;
   },
   async 'loadEvents (all kept in memory)'(file) {
     const mapping = file.endsWith('.csv') ? MAPPING : undefined;
-    return (await loadEvents(file, mapping ? { mapping } : {})).events.length;
+    return (await loadEvents(fileSource(file), mapping ? { mapping } : {})).events.length;
   },
 };
 

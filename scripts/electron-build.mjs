@@ -1,4 +1,4 @@
-// Builds the desktop shell with esbuild: main, preload and the engine host, each one bundled
+// Builds the desktop shell with esbuild: main, preload and the engine process, each one bundled
 // CommonJS file in out/electron/. The renderer is built by vite.config.ts into out/renderer/.
 //
 // esbuild rather than electron-vite: the renderer already has its own Vite config, shared with
@@ -13,8 +13,8 @@ import { root } from './node-bundle.mjs';
 export const ELECTRON_OUT = join(root, 'out', 'electron');
 export const RENDERER_OUT = join(root, 'out', 'renderer');
 
-/** The engine's side of the AppApi, which the engine host runs (see electron/engine/). */
-export const APP_SERVICE_SOURCE = 'core/adapters/app/app-service.ts';
+/** The engine's side of the AppApi, which the engine process runs (see electron/engine/). */
+export const APP_SERVICE_SOURCE = 'core/adapters/local-app.ts';
 
 const common = {
   bundle: true,
@@ -29,7 +29,7 @@ const common = {
 };
 
 /**
- * Builds main, preload and the engine host into `outDir`; returns the built files.
+ * Builds main, preload and the engine process into `outDir`; returns the built files.
  * `appServiceSource` swaps the engine's app service (tests build against a stand-in).
  */
 export async function buildShell({

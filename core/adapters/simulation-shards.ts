@@ -6,9 +6,10 @@ import { murmur3 } from '../runtime/hash';
 import { mergeReports } from '../simulator/merge-reports';
 import type { SimulationReport } from '../simulator/report';
 import { Simulation } from '../simulator/simulate';
+import { fileSource } from './import/file-source';
 import type { TraceStep } from '../simulator/trace';
-import { ImportError } from './import/import-problems';
-import { importEvents, importProfiles, type ImportSummary } from './import/importer';
+import { ImportError } from '../import/import-problems';
+import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
 
 /**
  * A large simulation spread over threads. Nothing connects one profile to another, so each
@@ -67,13 +68,13 @@ export async function runShard(job: ShardJob): Promise<void> {
     let lastEvent: number | undefined;
     const mine = (id: string) => inShard(id, job.shard, job.shards);
     const profileSummary = job.profilesFile
-      ? await importProfiles(job.profilesFile, {
+      ? await importProfiles(fileSource(job.profilesFile), {
           mapping: job.profileMapping,
           onRow: (p) => mine(p.id) && profiles.push(p),
         })
       : undefined;
     const eventSummary = job.eventsFile
-      ? await importEvents(job.eventsFile, {
+      ? await importEvents(fileSource(job.eventsFile), {
           mapping: job.eventMapping,
           onRow: (e) => {
             if (firstEvent === undefined || e.time < firstEvent) firstEvent = e.time;

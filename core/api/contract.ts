@@ -3,6 +3,7 @@ import { dataContract, dataEvents } from './data-contract';
 import { executionContract, executionEvents } from './execution-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
+import { isRecord } from '../nodes/node-definition';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
 
@@ -16,10 +17,9 @@ import { menuCommandEventSchema } from './menu-commands';
  */
 
 /** A journey document; its envelope is checked by `parseJourneyFile` rules on arrival. */
-export const journeyDocumentSchema = z.custom<Journey>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  { error: 'journey must be a journey document object' },
-);
+export const journeyDocumentSchema = z.custom<Journey>(isRecord, {
+  error: 'journey must be a journey document object',
+});
 
 const idSchema = z.string().min(1).max(120);
 

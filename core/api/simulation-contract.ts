@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SimulationReport } from '../simulator/report';
 import type { TraceStep } from '../simulator/trace';
 import type { Journey } from '../model/journey';
+import { isRecord } from '../nodes/node-definition';
 
 /**
  * Simulation from the app: a journey over data sets on a virtual clock. Runs are kept, so the
@@ -66,11 +67,7 @@ export const simulationContract = {
   simulate: {
     input: simulationParamsSchema
       .extend({
-        journey: z
-          .custom<Journey>(
-            (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-          )
-          .optional(),
+        journey: z.custom<Journey>(isRecord).optional(),
         runId: z
           .string()
           .regex(/^[A-Za-z0-9-]{8,64}$/)

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { EngineHost, type EngineStatus } from '../adapters/engine-host';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
-import { databaseFile, defaultDataDir } from '../adapters/app/data-dir';
-import { savedSmtpSettings, smtpUrlOf } from '../adapters/app/execution-runtime';
-import { SettingsRepository } from '../adapters/sqlite/settings';
+import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
+import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
+import { openLocalEngine } from '../adapters/local-engine';
 import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
+import { SettingsRepository } from '../adapters/sqlite/settings';
+import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
+import type { EngineStatus, LiveEngine } from '../executor/live-engine';
 import { plural, type Output } from './output';
-
-/** The port of the event API when `--port` is not given. */
-export const DEFAULT_PORT = 8770;
 
 export interface SessionFlags {
   db?: string;
@@ -24,7 +23,7 @@ export interface SessionDeps {
   /** Stops the engine like SIGINT does. */
   signal?: AbortSignal;
   /** Called once the engine runs, with its URL and token. */
-  onReady?: (ready: { url: string; token: string; db: string; host: EngineHost }) => void;
+  onReady?: (ready: { url: string; token: string; db: string; engine: LiveEngine }) => void;
   /** Milliseconds between status lines; 0 turns them off. */
   statusEveryMs?: number;
 }
@@ -39,7 +38,7 @@ export class SessionError extends Error {
 }
 
 export interface Session {
-  host: EngineHost;
+  engine: LiveEngine;
   db: Db;
   file: string;
   token: string;
@@ -49,7 +48,7 @@ export interface Session {
 }
 
 function parsePort(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
+  if (value === undefined) return DEFAULT_EVENT_API_PORT;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535)
     throw new SessionError(`--port must be a port number (0 to 65535), not "${value}"`, 2);
@@ -110,14 +109,14 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
   // comes from the environment when the server needs one.
   const saved = savedSmtpSettings(new SettingsRepository(db));
   const settingsSmtp = saved.host ? smtpUrlOf(saved, env.JOURNEY_STUDIO_SMTP_PASSWORD) : undefined;
-  const host = new EngineHost({
+  const engine = openLocalEngine({
     db,
     token,
     port,
     smtpUrl: flags.smtp ?? settingsSmtp,
     log: (line) => out.error(`journey-studio: ${line}`),
   });
-  return { host, db, file, token, tokenNote, port, release };
+  return { engine, db, file, token, tokenNote, port, release };
 }
 
 function formatNumber(n: number): string {
@@ -139,7 +138,7 @@ export function statusLine(s: EngineStatus, now: Date): string {
 
 /** Closes a session that never started (a bad profile file, say). */
 export async function abandonSession(session: Session): Promise<void> {
-  await session.host.stop();
+  await session.engine.stop();
   session.db.close();
   session.release();
 }
@@ -155,10 +154,10 @@ export async function runSession(
   deps: SessionDeps,
   out: Output,
 ): Promise<void> {
-  const { host } = session;
+  const { engine } = session;
   let url: string;
   try {
-    url = await host.start();
+    url = await engine.start();
   } catch (error) {
     await abandonSession(session);
     const code = (error as NodeJS.ErrnoException).code;
@@ -169,20 +168,20 @@ export async function runSession(
       1,
     );
   }
-  const status = host.status();
+  const status = engine.status();
   out.print('Journey Studio engine');
   out.print(`  Database   ${session.file}`);
   out.print(`  Event API  ${url}  (POST /v1/track, /v1/identify, /v1/batch)`);
   out.print(`  Token      ${session.tokenNote}`);
   out.print(
-    `  Email      ${host.emailTransport === 'smtp' ? `SMTP ${maskUrl(host.smtpUrl ?? '')}` : 'embedded outbox (nothing leaves this machine)'}`,
+    `  Email      ${engine.emailTransport === 'smtp' ? `SMTP ${maskUrl(engine.smtpUrl ?? '')}` : 'embedded outbox (nothing leaves this machine)'}`,
   );
   for (const line of banner) out.print(line);
   out.print(
     `  Backlog    ${plural(status.inbox, 'input')} queued, ${plural(status.wakes, 'wake-up')} scheduled, ${plural(status.outbox.pending, 'message')} pending`,
   );
   out.print('Press Ctrl+C to stop.');
-  deps.onReady?.({ url, token: session.token, db: session.file, host });
+  deps.onReady?.({ url, token: session.token, db: session.file, engine });
 
   await new Promise<void>((resolve) => {
     const every = deps.statusEveryMs ?? 5_000;
@@ -190,7 +189,7 @@ export async function runSession(
     const timer =
       every > 0
         ? setInterval(() => {
-            const line = statusLine(host.status(), new Date());
+            const line = statusLine(engine.status(), new Date());
             const key = line.slice(10);
             if (key !== last) out.print(line);
             last = key;
@@ -209,7 +208,7 @@ export async function runSession(
     if (deps.signal?.aborted) stop();
   });
   out.print('Stopping…');
-  await host.stop();
+  await engine.stop();
   session.db.close();
   session.release();
   out.print('Stopped. Everything not done yet is kept and resumes at the next start.');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ImportError } from '../adapters/import/import-problems';
-import { importProfiles, type ImportSummary } from '../adapters/import/importer';
+import { fileSource } from '../adapters/import/file-source';
+import { ImportError } from '../import/import-problems';
+import { importProfiles, type ImportSummary } from '../import/importer';
 import type { Journey } from '../model/journey';
 import { validateJourney } from '../validation/validate';
 import {
@@ -16,7 +17,7 @@ import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--port <n>] [--token <t>]';
+  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--port <n, default 8787>] [--token <t>]';
 
 /** Reads and checks every journey; prints the problems of those that cannot run. */
 function readJourneys(files: string[], out: Output): Journey[] | undefined {
@@ -67,10 +68,13 @@ async function importProfileFile(
   mapping: string | undefined,
   out: Output,
 ): Promise<string> {
-  const writer = session.host.profileWriter();
+  const writer = session.engine.profileWriter();
   let summary: ImportSummary;
   try {
-    summary = await importProfiles(file, { mapping, onRow: (profile) => writer.add(profile) });
+    summary = await importProfiles(fileSource(file), {
+      mapping,
+      onRow: (profile) => writer.add(profile),
+    });
   } catch (error) {
     writer.close();
     if (error instanceof ImportError) throw new SessionError(`${file}: ${error.message}`, 1);
@@ -122,18 +126,18 @@ export async function runCommand(
       lines.push(await importProfileFile(session, values.profiles, values['profile-map'], out));
     const started = new Set<string>();
     for (const journey of journeys) {
-      const published = session.host.publish(journey);
+      const published = session.engine.publish(journey);
       if (published.starting) started.add(journey.id);
       const how = published.created ? 'published now' : 'unchanged';
       const starting = published.starting ? ', starting existing profiles' : '';
       lines.push(`  Journey    ${journey.id} v${published.version} (${how}${starting})`);
     }
-    const live = session.host.live();
+    const live = session.engine.live();
     for (const l of live.filter((l) => !journeys.some((j) => j.id === l.journeyId)))
       lines.push(`  Journey    ${l.journeyId} v${l.version} (live from before)`);
     // Imported profiles may now match segments, or have birthdays, of journeys already live.
     if (values.profiles !== undefined)
-      session.host.startJourneys(live.map((l) => l.journeyId).filter((id) => !started.has(id)));
+      session.engine.startJourneys(live.map((l) => l.journeyId).filter((id) => !started.has(id)));
     const running = session;
     session = undefined;
     await runSession(running, lines, deps, out);

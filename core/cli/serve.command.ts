@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { openSession, runSession, SessionError, type SessionDeps } from './engine-session';
 import type { CommandResult, Output } from './output';
 
-export const SERVE_USAGE = 'serve [--db <file>] [--port <n>] [--token <t>] [--smtp <url>]';
+export const SERVE_USAGE =
+  'serve [--db <file>] [--port <n, default 8787>] [--token <t>] [--smtp <url>]';
 
 /**
  * `serve`: the local engine and event API with no window, running every journey live in the
@@ -25,7 +26,7 @@ export async function serveCommand(
   });
   try {
     const session = openSession(values, deps, out);
-    const live = session.host.live();
+    const live = session.engine.live();
     const lines = live.length
       ? live.map((l) => `  Journey    ${l.journeyId} v${l.version} (${l.name})`)
       : ['  Journeys   none live yet (publish one with `run` or from the app)'];

@@ -1,8 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ImportError } from '../adapters/import/import-problems';
+import { ImportError } from '../import/import-problems';
+import { fileSource } from '../adapters/import/file-source';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
-import { importEvents, importProfiles, type ImportSummary } from '../adapters/import/importer';
+import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { SimulationReport } from '../simulator/report';
@@ -179,14 +180,14 @@ export async function simulateCommand(
       let first: number | undefined;
       let last: number | undefined;
       if (values.profiles) {
-        const summary = await importProfiles(values.profiles, {
+        const summary = await importProfiles(fileSource(values.profiles), {
           mapping: values['profile-map'],
           onRow: (p) => profiles.push(p),
         });
         describeImport(values.profiles, summary, out);
       }
       if (values.events) {
-        const summary = await importEvents(values.events, {
+        const summary = await importEvents(fileSource(values.events), {
           mapping: values.map,
           onRow: (e) => {
             if (first === undefined || e.time < first) first = e.time;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ImportError } from '../adapters/import/import-problems';
-import { importEvents, loadProfiles, type ImportSummary } from '../adapters/import/importer';
+import { fileSource } from '../adapters/import/file-source';
+import { ImportError } from '../import/import-problems';
+import { importEvents, loadProfiles, type ImportSummary } from '../import/importer';
 import type { ValidationIssue } from '../validation/catalogue';
 import { validateJourney, type ValidationContext } from '../validation/validate';
 import { place, readJourneyFile } from './journey-input';
@@ -40,14 +41,16 @@ async function sampleData(
   let profiles: ValidationContext['profiles'];
   let events: ValidationContext['events'];
   if (values.profiles) {
-    const loaded = await loadProfiles(values.profiles, { mapping: values['profile-map'] });
+    const loaded = await loadProfiles(fileSource(values.profiles), {
+      mapping: values['profile-map'],
+    });
     noteLeftOut(values.profiles, loaded.summary, out);
     profiles = loaded.profiles;
   }
   if (values.events) {
     // The checks only ask which events happen: the names are kept, not the events.
     const names = new Set<string>();
-    const summary = await importEvents(values.events, {
+    const summary = await importEvents(fileSource(values.events), {
       mapping: values.map,
       onRow: (event) => names.add(event.name),
     });

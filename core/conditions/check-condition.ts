@@ -1,5 +1,6 @@
 import type { JsonPath } from '../model/json-text';
 import { parseDuration } from '../model/duration';
+import { isRecord } from '../nodes/node-definition';
 import type { IssueDraft } from '../validation/catalogue';
 import { isOrderable } from './compare';
 import {
@@ -16,10 +17,6 @@ import {
 export interface ConditionCheckOptions {
   /** Whether `since: "entry"` is meaningful here (inside a journey, not in a segment trigger). */
   allowSinceEntry: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const scalar = (v: unknown) =>

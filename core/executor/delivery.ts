@@ -1,24 +1,24 @@
+import type { OutboxMessageStatus } from '../api/execution-contract';
 import { consentBlock } from '../runtime/consent';
-import type { Clock } from '../runtime/ports';
-import type { Channel, MessageContent, SkipReason } from '../runtime/step';
+import type { Clock, OutboxMessage } from '../runtime/ports';
+import type { Channel, SkipReason } from '../runtime/step';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
 
-/** A message waiting in the outbox, as delivery reads it. */
-export interface OutboxEntry {
+/**
+ * A message in the outbox as it is stored: the message a step wrote, its row id, the attempts
+ * made so far and where its delivery stands. Delivery reads it; the app lists it.
+ */
+export interface OutboxMessageRecord extends OutboxMessage {
   id: number;
-  key: string;
-  journeyId: string;
-  version: number;
-  nodeId: string;
-  enrollmentId: string;
-  profileId: string;
-  channel: Channel;
-  to: string;
-  /** When the step enqueued it. */
-  at: number;
-  content: MessageContent;
   /** Attempts made so far. */
   attempts: number;
+  status: OutboxMessageStatus;
+  /** When the next attempt is due, while it is pending. */
+  nextAttemptAt: number;
+  lastError?: string;
+  /** The transport of the last attempt. */
+  transport?: string;
+  finishedAt?: number;
 }
 
 /** What a transport made of one attempt. */
@@ -41,7 +41,7 @@ export type SendResult =
 /** Hands a message to the world (or to the embedded outbox). Never rejects for a failed send. */
 export interface Transport {
   readonly name: string;
-  send(entry: OutboxEntry): Promise<SendResult>;
+  send(entry: OutboxMessageRecord): Promise<SendResult>;
 }
 
 export type DeliveryOutcome = { id: number; attempt: number } & (
@@ -54,7 +54,7 @@ export type DeliveryOutcome = { id: number; attempt: number } & (
 /** The outbox as delivery needs it. */
 export interface DeliveryStore {
   /** Pending messages due at `now`, oldest first, leaving out `claimed` ones. */
-  due(now: number, limit: number, claimed: ReadonlySet<number>): OutboxEntry[];
+  due(now: number, limit: number, claimed: ReadonlySet<number>): OutboxMessageRecord[];
   /** When the next pending message falls due. */
   nextDueAt(): number | undefined;
   profileAttributes(profileId: string): Readonly<Record<string, unknown>> | undefined;
@@ -180,7 +180,7 @@ export class Delivery {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private blocked(entry: OutboxEntry): { reason: SkipReason; detail: string } | undefined {
+  private blocked(entry: OutboxMessageRecord): { reason: SkipReason; detail: string } | undefined {
     if (entry.channel === 'webhook') return undefined;
     const store = this.options.store;
     if (store.isSuppressed(entry.channel, entry.to))
@@ -190,7 +190,7 @@ export class Delivery {
     return consentBlock(entry.channel, attributes, (c, a) => store.isSuppressed(c, a));
   }
 
-  private attempt(entry: OutboxEntry): void {
+  private attempt(entry: OutboxMessageRecord): void {
     this.inFlight++;
     const transport = this.options.transport(entry.channel);
     const attempt = entry.attempts + 1;
@@ -216,7 +216,7 @@ export class Delivery {
   }
 
   private outcomeOf(
-    entry: OutboxEntry,
+    entry: OutboxMessageRecord,
     attempt: number,
     transport: string,
     result: SendResult,

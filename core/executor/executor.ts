@@ -6,7 +6,7 @@ import type { Clock, StepObserver, StepRecord } from '../runtime/ports';
 import type {
   AcceptOutcome,
   EngineInput,
-  ExecutionStore,
+  LiveStore,
   InboxItem,
   LiveCatalog,
   PendingWake,
@@ -14,7 +14,7 @@ import type {
 } from './ports';
 
 export interface ExecutorOptions {
-  store: ExecutionStore;
+  store: LiveStore;
   catalog: LiveCatalog;
   clock: Clock;
   /** Needed by `publish`. */
@@ -94,7 +94,7 @@ export class Executor {
     });
   }
 
-  private get store(): ExecutionStore {
+  private get store(): LiveStore {
     return this.options.store;
   }
 

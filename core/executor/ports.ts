@@ -2,6 +2,8 @@ import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { JourneyCatalog } from '../runtime/interpreter';
 import type { EngineStore, StepRecord, Wake } from '../runtime/ports';
+import type { Channel } from '../runtime/step';
+import type { Transport } from './delivery';
 
 /** An event as a sender gives it: without a time, it happened when it was accepted. */
 export type IncomingEvent = Omit<JourneyEvent, 'time'> & { readonly time?: number };
@@ -43,10 +45,10 @@ export interface PendingWake {
 }
 
 /**
- * The engine state in execution: the interpreter's store plus the inbox, the wake-up table and
- * transactions. All of it is synchronous: each call is a statement on a local database.
+ * The engine's state when it runs live: the interpreter's store plus the inbox, the wake-up
+ * table and transactions. All of it is synchronous: each call is a statement on a local database.
  */
-export interface ExecutionStore extends EngineStore {
+export interface LiveStore extends EngineStore {
   /** Runs `work` as one write transaction: all of it is committed, or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -82,10 +84,86 @@ export interface ExecutionStore extends EngineStore {
   recordFailure(source: 'input' | 'wake', payload: unknown, error: string, at: number): void;
 }
 
-/** The journeys execution runs: the catalog, refreshed after publishing. */
+/** The journeys the live engine runs: the catalog, refreshed after publishing. */
 export interface LiveCatalog extends JourneyCatalog {
   /** Re-reads which versions are live; call after a commit that published. */
   refresh(): void;
+}
+
+/** A version of a journey taking new entries, for display. */
+export interface LiveJourney {
+  journeyId: string;
+  name: string;
+  version: number;
+  /** When this version started taking entries. */
+  since: number;
+}
+
+/** The journeys the live engine runs, as it changes which take new entries. */
+export interface LiveJourneyControl extends LiveCatalog, PublishPort {
+  /** The live versions, with names, for display. */
+  list(): LiveJourney[];
+  /** Makes a frozen version take new entries from `now` (call `refresh` after). */
+  goLive(journeyId: string, version: number, now: number): void;
+  /** Stops new entries into a journey; its running enrollments finish on their version. */
+  unpublish(journeyId: string): boolean;
+}
+
+/** The engine's queues and totals. */
+export interface BacklogCounts {
+  /** Inputs accepted and not yet applied. */
+  inbox: number;
+  /** Events ever applied. */
+  events: number;
+  /** Wake-ups scheduled. */
+  wakes: number;
+  enrollments: { active: number; ended: number };
+  /** Units that failed and were set aside. */
+  failures: number;
+}
+
+/** What the live engine reads of its tables for status, and prunes now and then. */
+export interface Backlog {
+  counts(): BacklogCounts;
+  /** Forgets the message ids of requests received more than a week before `now`. */
+  forgetOldMessageIds(now: number): void;
+}
+
+/** What the event API has seen since it started. */
+export interface EventApiStats {
+  requests: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  commits: number;
+}
+
+/** The event API as the live engine runs it: an HTTP server in the adapters. */
+export interface EventApiPort {
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests and lets those in progress finish. */
+  close(): Promise<void>;
+  /** The base URL, once listening. */
+  readonly url: string;
+  readonly stats: EventApiStats;
+}
+
+/** The transports delivery sends through; email goes over SMTP or to the embedded outbox. */
+export interface TransportSet {
+  /** The transport for a channel, as it is now. */
+  transport(channel: Channel): Transport;
+  /** Where email goes. */
+  readonly email: 'smtp' | 'embedded';
+  /** The SMTP server email goes to, if any. */
+  readonly smtpUrl: string | undefined;
+  /**
+   * Sends email over SMTP to `url` from now on, or to the embedded outbox without one. Returns
+   * what closes the transport it replaced, once the attempts in flight on it have finished.
+   */
+  useSmtp(url: string | undefined): (() => void) | undefined;
+  /** Closes the connections kept open. */
+  close(): void;
 }
 
 /** The journey library as publishing needs it. */
@@ -95,4 +173,20 @@ export interface PublishPort {
    * and makes that version take new entries. Runs inside the caller's transaction.
    */
   publish(journey: Journey, now: number): { version: number; created: boolean };
+}
+
+/** Cancels a timer that has not fired yet; harmless after it has. */
+export type CancelTimer = () => void;
+
+/**
+ * Timers, as the live engine and the app use them. The adapters give the system's; the pure
+ * core never calls setTimeout itself, so its loops run the same on a test's timers.
+ */
+export interface Timers {
+  /** Runs `work` on the next turn of the event loop, after the I/O already waiting. */
+  soon(work: () => void): void;
+  /** Runs `work` once, `ms` from now. */
+  after(ms: number, work: () => void): CancelTimer;
+  /** Runs `work` every `ms`, without keeping the process alive for it. */
+  every(ms: number, work: () => void): CancelTimer;
 }

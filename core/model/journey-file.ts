@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isRecord } from '../nodes/node-definition';
 import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
 import { parseJsonText, type JsonPath, type TextLocation } from './json-text';
 import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
@@ -34,14 +35,28 @@ export type JourneyFileResult =
     }
   | { ok: false; problems: FileProblem[] };
 
+/**
+ * A new journey with nothing on it yet, in the current format.
+ *
+ * @example
+ * const journey = emptyJourney('welcome', 'Welcome series');
+ */
+export function emptyJourney(id: string, name: string): Journey {
+  return {
+    format: JOURNEY_FORMAT,
+    version: JOURNEY_VERSION,
+    id,
+    name,
+    settings: {},
+    nodes: [],
+    edges: [],
+  };
+}
+
 export interface ParseOptions {
   /** For tests of the migration mechanism; the real list by default. */
   migrations?: readonly Migration[];
   currentVersion?: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describePath(path: readonly PropertyKey[], document: Record<string, unknown>): string {

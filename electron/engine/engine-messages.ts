@@ -1,7 +1,7 @@
 import type { ApiEnvelope, ApiEvent, ApiMethod } from '../../core/api/contract';
 import type { SecretName } from '../../core/runtime/secret-store';
 
-/** What main sends the engine host (a utility process) over its parent port. */
+/** What main sends the engine process (a utility process) over its parent port. */
 export type MainToEngine =
   | { type: 'init'; dataDir: string; databaseFile: string; nativeBinding?: string }
   | { type: 'call'; id: number; method: ApiMethod; input: unknown }
@@ -18,7 +18,7 @@ export type SecretRequest =
   | { type: 'secret'; id: number; op: 'set'; name: SecretName; value: string }
   | { type: 'secret'; id: number; op: 'protection' };
 
-/** What the engine host sends main. */
+/** What the engine process sends main. */
 export type EngineToMain =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }

@@ -1,9 +1,9 @@
-// The engine host's entry: Electron starts it with utilityProcess.fork (electron/main/engine-client.ts).
+// The engine process's entry: Electron starts it with utilityProcess.fork (electron/main/engine-client.ts).
 import { createAppService } from 'virtual:journey-studio/app-service';
 import { openDatabase } from '../../core/adapters/sqlite/database';
-import { runEngineHost } from './engine-host';
+import { runEngineProcess } from './engine-process';
 
-runEngineHost({
+runEngineProcess({
   port: process.parentPort,
   openDatabase,
   createAppService,

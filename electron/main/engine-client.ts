@@ -7,7 +7,7 @@ import {
   type SecretRequest,
 } from '../engine/engine-messages';
 
-/** A started engine host: Electron's `UtilityProcess`, as far as the client uses it. */
+/** A started engine process: Electron's `UtilityProcess`, as far as the client uses it. */
 export interface EngineProcess {
   postMessage(message: MainToEngine): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
@@ -35,7 +35,7 @@ function failure(message: string): ApiEnvelope<never> {
 }
 
 /**
- * Main's handle on the engine host. Calls made while the engine starts wait for it; a call
+ * Main's handle on the engine process. Calls made while the engine starts wait for it; a call
  * always settles with an envelope, also when the engine fails or crashes under it. A crashed
  * engine is restarted (a few times), and calls in flight are answered with an error rather than
  * replayed: a save must not happen twice.

@@ -1,7 +1,5 @@
 import {
   DEFAULT_PORT,
-  JOURNEY_FORMAT,
-  JOURNEY_VERSION,
   edgePort,
   type Journey,
   type JourneyEdge,
@@ -14,18 +12,6 @@ import { nodeDefinition, type NodeKind } from '../../core/nodes/registry';
  * Edits of a journey document as pure functions: each returns a new journey and leaves the old
  * one untouched, which is what makes undo a list of documents.
  */
-
-export function emptyJourney(id: string, name: string): Journey {
-  return {
-    format: JOURNEY_FORMAT,
-    version: JOURNEY_VERSION,
-    id,
-    name,
-    settings: {},
-    nodes: [],
-    edges: [],
-  };
-}
 
 /** A new id for a node of `kind`: the kind itself, then kind-2, kind-3… */
 export function uniqueNodeId(base: string, taken: ReadonlySet<string>): string {

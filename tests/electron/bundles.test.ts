@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /**
- * Runs the built engine host under this machine's Node, with a parent port that plays main:
+ * Runs the built engine process under this machine's Node, with a parent port that plays main:
  * it sends `messages` in order, answers secret requests, and records what the host sends back.
  */
 function runEngine(dataDir: string, messages: unknown[]) {
@@ -61,7 +61,7 @@ describe('the built shell', () => {
     expect(preload).toContain('exposeInMainWorld');
   });
 
-  it('has an engine host that opens a real database with the binding it is given', () => {
+  it('has an engine process that opens a real database with the binding it is given', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'engine-data-'));
     const sent = runEngine(dataDir, [
       { type: 'call', id: 1, method: 'listJourneys', input: {} },

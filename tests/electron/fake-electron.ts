@@ -103,7 +103,7 @@ export class FakeEngineProcess extends EventEmitter {
     this.posted.push(message);
   }
 
-  /** A message from the engine host to main. */
+  /** A message from the engine process to main. */
   reply(message: unknown): void {
     this.emit('message', message);
   }

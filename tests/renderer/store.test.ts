@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeJourney } from '../../core/model/journey-file';
 import type { Journey } from '../../core/model/journey';
 import { createAppStore } from '../../renderer/store/app-store';
-import { emptyJourney } from '../../renderer/store/journey-edits';
+import { emptyJourney } from '../../core/model/journey-file';
 import { loadJourney } from '../core/fixtures';
 import { fakeApi } from './fake-api';
 

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { OutboxEntry, SendResult, Transport } from '../../executor/delivery';
+import type { OutboxMessageRecord, SendResult, Transport } from '../../executor/delivery';
 import { mailOptions, type MailContext } from './mail-message';
 
 /**
@@ -18,7 +18,7 @@ export class EmbeddedTransport implements Transport {
 
   constructor(private readonly context: MailContext) {}
 
-  async send(entry: OutboxEntry): Promise<SendResult> {
+  async send(entry: OutboxMessageRecord): Promise<SendResult> {
     if (entry.content.channel !== 'email') {
       return {
         ok: true,

@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import type { OutboxEntry } from '../../executor/delivery';
+import type { OutboxMessageRecord } from '../../executor/delivery';
 import { mailboxAddress } from '../../nodes/message.node';
 import { murmur3 } from '../../runtime/hash';
 
@@ -7,7 +7,7 @@ export interface MailContext {
   /** Identifies this database, so Message-IDs from two installations never collide. */
   installId: string;
   /** The one-click unsubscribe link for an entry. */
-  unsubscribeUrl: (entry: OutboxEntry) => string;
+  unsubscribeUrl: (entry: OutboxMessageRecord) => string;
 }
 
 function hex(n: number): string {
@@ -19,7 +19,7 @@ function hex(n: number): string {
  * attempt — a retry, or a resend after a crash — carries the same one, and a receiver can
  * recognise a message it already has.
  */
-export function messageIdFor(entry: OutboxEntry, installId: string): string {
+export function messageIdFor(entry: OutboxMessageRecord, installId: string): string {
   const from = entry.content.channel === 'email' ? mailboxAddress(entry.content.from) : '';
   const domain = /@([^@\s>]+)$/.exec(from)?.[1] ?? 'journey-studio.invalid';
   const hash = `${hex(murmur3(entry.key))}${hex(murmur3(entry.key, 0x9e3779b9))}`;
@@ -27,7 +27,7 @@ export function messageIdFor(entry: OutboxEntry, installId: string): string {
 }
 
 /** The email of an outbox row, with its stable Message-ID and one-click unsubscribe headers. */
-export function mailOptions(entry: OutboxEntry, context: MailContext): SendMailOptions {
+export function mailOptions(entry: OutboxMessageRecord, context: MailContext): SendMailOptions {
   const content = entry.content;
   if (content.channel !== 'email') throw new Error(`outbox row ${entry.id} is not an email`);
   const unsubscribe = context.unsubscribeUrl(entry);

@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
-import type { OutboxEntry, SendResult, Transport } from '../../executor/delivery';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { OutboxMessageRecord, SendResult, Transport } from '../../executor/delivery';
 import { mailOptions, type MailContext } from './mail-message';
 
 export interface SmtpOptions {
@@ -56,9 +56,10 @@ export class SmtpTransport implements Transport {
   readonly name = 'smtp';
   private readonly transporter;
 
+  /** `context` makes outbox messages into mail; a transport for plain mail only goes without. */
   constructor(
     options: SmtpOptions,
-    private readonly context: MailContext,
+    private readonly context?: MailContext,
   ) {
     const timeout = options.timeoutMs ?? 30_000;
     this.transporter = nodemailer.createTransport({
@@ -72,9 +73,19 @@ export class SmtpTransport implements Transport {
     });
   }
 
-  async send(entry: OutboxEntry): Promise<SendResult> {
+  async send(entry: OutboxMessageRecord): Promise<SendResult> {
     try {
-      const info = await this.transporter.sendMail(mailOptions(entry, this.context));
+      if (!this.context) throw new Error('this SMTP transport sends plain mail only');
+      return await this.sendMail(mailOptions(entry, this.context));
+    } catch (error) {
+      return classifySmtpError(error);
+    }
+  }
+
+  /** Sends one email as it is given (the settings screen's test email); never rejects. */
+  async sendMail(mail: SendMailOptions): Promise<SendResult> {
+    try {
+      const info = await this.transporter.sendMail(mail);
       return { ok: true, detail: String(info.response ?? 'accepted') };
     } catch (error) {
       return classifySmtpError(error);

@@ -1,19 +1,30 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import {
   API_EVENTS,
-  ApiError,
   isApiMethod,
-  parseApiInput,
   type ApiEnvelope,
   type ApiErrorCode,
+  type ApiMethod,
 } from '../../api/contract';
-import { createAppService, type AppService } from '../app/app-service';
-import { defaultDataDir } from '../app/data-dir';
-import { fileSecretStore } from '../app/file-secret-store';
+import { dispatchCall, type CallRoute } from '../../app/api-dispatch';
+import type { AppService } from '../../app/app-service';
+import { contentTypeOf } from '../files/content-types';
+import { defaultDataDir } from '../files/data-dir';
+import { fileSecretStore } from '../files/file-secret-store';
+import { createAppService } from '../local-app';
+import {
+  BodyTooLarge,
+  closeAfterAnswer,
+  localHosts,
+  presentedToken,
+  readBody,
+  send,
+  sendJson,
+  tokenCheck,
+} from './http-exchange';
 
 export interface AppServerOptions {
   service: Pick<AppService, 'handlers' | 'on'>;
@@ -47,18 +58,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * Scripts only from this origin, never inline; inline styles are allowed because the email
  * preview shows marketers' HTML as mail clients would. The page cannot be framed.
@@ -87,36 +86,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  type: string,
-  extra: Record<string, string> = {},
-) {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': type,
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
-  res.end(body);
-}
-
 function sendEnvelope(
   res: ServerResponse,
   status: number,
   envelope: ApiEnvelope<unknown>,
   extra?: Record<string, string>,
 ) {
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', extra);
+  sendJson(res, status, envelope, { ...SECURITY_HEADERS, ...extra });
 }
 
 function sendError(
@@ -129,22 +105,13 @@ function sendError(
   sendEnvelope(res, status, { ok: false, error: { code, message } }, extra);
 }
 
-class BodyTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super();
-  }
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new BodyTooLarge(limit);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  extra?: Record<string, string>,
+) {
+  send(res, status, text, 'text/plain; charset=utf-8', { ...SECURITY_HEADERS, ...extra });
 }
 
 /**
@@ -153,27 +120,26 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
  * posts. A refused or failed call answers with the contract's envelope and changes nothing.
  */
 export function startAppServer(options: AppServerOptions): Promise<AppServer> {
-  const { service, token } = options;
+  const { service } = options;
+  const tokenMatches = tokenCheck(options.token);
   const staticDir = resolve(options.staticDir);
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
-
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const route = (method: ApiMethod) => service.handlers[method] as CallRoute;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (req.method !== 'POST') {
       sendError(res, 405, 'invalid-request', 'API calls are POST requests.', { Allow: 'POST' });
       return;
     }
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) {
+    if (!tokenMatches(presentedToken(req))) {
       sendError(res, 401, 'unauthorized', 'Missing or wrong access token.', {
         'WWW-Authenticate': 'Bearer',
       });
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+    if (origin !== undefined && !localHosts(port).has(origin.replace(/^http:\/\//, ''))) {
       sendError(res, 403, 'unauthorized', 'Calls from other sites are not allowed.');
       return;
     }
@@ -185,37 +151,37 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       sendError(res, 404, 'not-found', `There is no API method "${method}".`);
       return;
     }
+    let text: string;
     try {
-      const text = await readBody(req, DATA_METHODS.has(method) ? MAX_DATA_BODY : MAX_BODY);
-      let input: unknown;
-      try {
-        input = text.trim() === '' ? {} : JSON.parse(text);
-      } catch {
-        throw new ApiError('invalid-request', 'The request body is not valid JSON.');
-      }
-      const parsed = parseApiInput(method, input);
-      const handler = service.handlers[method] as (input: unknown) => Promise<unknown>;
-      const value = await handler(parsed);
-      sendEnvelope(res, 200, { ok: true, value });
+      text = (await readBody(req, DATA_METHODS.has(method) ? MAX_DATA_BODY : MAX_BODY)).toString(
+        'utf8',
+      );
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        const mb = Math.round(error.limit / 1024 / 1024);
-        sendError(res, 413, 'invalid-request', `The request is too large (over ${mb} MB).`, {
-          Connection: 'close',
-        });
-      } else if (error instanceof ApiError) {
-        sendEnvelope(res, STATUS[error.code], { ok: false, error: error.toBody() });
-      } else {
-        console.error(`browser mode: ${method} failed:`, error);
-        sendError(res, 500, 'internal', 'The engine failed on this request; nothing was changed.');
-      }
+      if (!(error instanceof BodyTooLarge)) throw error;
+      const mb = Math.round(error.limit / 1024 / 1024);
+      sendError(res, 413, 'invalid-request', `The request is too large (over ${mb} MB).`, {
+        Connection: 'close',
+      });
+      closeAfterAnswer(req, res);
+      return;
     }
+    let input: unknown;
+    try {
+      input = text.trim() === '' ? {} : JSON.parse(text);
+    } catch {
+      sendError(res, 400, 'invalid-request', 'The request body is not valid JSON.');
+      return;
+    }
+    const envelope = await dispatchCall(
+      { route, log: (line) => console.error(`browser mode: ${line}`) },
+      method,
+      input,
+    );
+    sendEnvelope(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const given =
-      url.searchParams.get('token') ?? req.headers.authorization?.replace(/^Bearer /, '') ?? '';
-    if (!sameSecret(given, token)) {
+    if (!tokenMatches(url.searchParams.get('token') ?? presentedToken(req))) {
       sendError(res, 401, 'unauthorized', 'Missing or wrong access token.');
       return;
     }
@@ -245,29 +211,28 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+      sendText(res, 405, 'Method not allowed.\n', { Allow: 'GET, HEAD' });
       return;
     }
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      send(res, 400, 'Bad path.\n', 'text/plain; charset=utf-8');
+      sendText(res, 400, 'Bad path.\n');
       return;
     }
     const relative = path === '/' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '');
     const file = resolve(join(staticDir, relative));
     if (!file.startsWith(staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       const missing = path === '/' && !existsSync(join(staticDir, 'index.html'));
-      send(
+      sendText(
         res,
         missing ? 503 : 404,
         missing ? 'The app is not built yet: run `npm run web`.\n' : 'Not found.\n',
-        'text/plain; charset=utf-8',
       );
       return;
     }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const immutable = relative.startsWith(`assets${sep}`) || relative.startsWith('assets/');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -280,8 +245,8 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
   }
 
   const server: Server = createServer((req, res) => {
-    if (!allowedHosts().has(req.headers.host ?? '')) {
-      send(res, 421, 'This server only answers on 127.0.0.1.\n', 'text/plain; charset=utf-8');
+    if (!localHosts(port).has(req.headers.host ?? '')) {
+      sendText(res, 421, 'This server only answers on 127.0.0.1.\n');
       return;
     }
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
@@ -311,7 +276,7 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       port = (server.address() as AddressInfo).port;
       resolveStart({
         port,
-        url: `http://${HOST}:${port}/#token=${encodeURIComponent(token)}`,
+        url: `http://${HOST}:${port}/#token=${encodeURIComponent(options.token)}`,
         close: () =>
           new Promise<void>((done) => {
             for (const stream of streams) stream.end();

@@ -1,8 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import type { AcceptOutcome, EngineInput } from '../../executor/ports';
+import type { AcceptOutcome, EngineInput, EventApiPort, EventApiStats } from '../../executor/ports';
 import {
   batchSchema,
   firstProblem,
@@ -10,7 +9,16 @@ import {
   identifySchema,
   trackInput,
   trackSchema,
-} from './event-schemas';
+} from '../../api/event-api-contract';
+import {
+  BodyTooLarge,
+  closeAfterAnswer,
+  presentedToken,
+  readBody,
+  send,
+  sendJson,
+  tokenCheck,
+} from './http-exchange';
 import {
   UNSUBSCRIBE_PATH,
   type UnsubscribeLinks,
@@ -32,16 +40,6 @@ export interface EventApiOptions {
   unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
   /** Answers GET /v1/status (token required). */
   status?: () => unknown;
-  /** Called after each group commit with the number of inputs it accepted. */
-  onAccepted?: (accepted: number) => void;
-}
-
-export interface EventApiStats {
-  requests: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  commits: number;
 }
 
 export type ApiErrorCode =
@@ -81,39 +79,11 @@ const ROUTES: Record<string, { schema: z.ZodType; toInputs(body: never): EngineI
   },
 };
 
+/** The port the event API asks for first, so senders configured once keep working. */
+export const DEFAULT_EVENT_API_PORT = 8787;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 const OK_BODY = JSON.stringify({ success: true });
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-};
-
-/** Tokens are compared in a buffer of this size, so the time taken says nothing of them. */
-const TOKEN_ROOM = 512;
-
-/** The token laid out for a constant-time comparison: its bytes, then zeros, then its length. */
-function padded(token: string, into = Buffer.alloc(TOKEN_ROOM + 4)): Buffer | undefined {
-  into.fill(0);
-  const length = into.write(token, 0, TOKEN_ROOM, 'utf8');
-  if (Buffer.byteLength(token) > TOKEN_ROOM) return undefined;
-  into.writeUInt32BE(length, TOKEN_ROOM);
-  return into;
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  type = 'application/json; charset=utf-8',
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': type,
-    'content-length': Buffer.byteLength(body),
-    ...headers,
-  });
-  res.end(body);
-}
 
 /**
  * The local event API: Segment-style track, identify and batch calls on 127.0.0.1 with a
@@ -124,7 +94,7 @@ function send(
  * validation is refused whole with a 400 naming the field; nothing of it is stored. A retried
  * request with the same `messageId` gets the same 200 and is not applied again.
  */
-export class EventApi {
+export class EventApi implements EventApiPort {
   private server: Server | undefined;
   private pending: {
     inputs: readonly EngineInput[];
@@ -132,8 +102,7 @@ export class EventApi {
     reject: (error: unknown) => void;
   }[] = [];
   private scheduled = false;
-  private readonly token: Buffer;
-  private readonly given = Buffer.alloc(TOKEN_ROOM + 4);
+  private readonly tokenMatches: (given: string | undefined) => boolean;
   private baseUrl = '';
   readonly stats: EventApiStats = {
     requests: 0,
@@ -144,9 +113,7 @@ export class EventApi {
   };
 
   constructor(private readonly options: EventApiOptions) {
-    const token = padded(options.token, Buffer.alloc(TOKEN_ROOM + 4));
-    if (!token) throw new Error(`The API token must be at most ${TOKEN_ROOM} bytes.`);
-    this.token = token;
+    this.tokenMatches = tokenCheck(options.token);
   }
 
   /** The base URL, once listening: http://127.0.0.1:<port>. */
@@ -161,7 +128,7 @@ export class EventApi {
       (req, res) => {
         this.handle(req, res).catch((error: unknown) => {
           if (!res.headersSent)
-            send(res, 500, JSON.stringify({ error: { code: 'internal', message: String(error) } }));
+            sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
         });
       },
     );
@@ -198,14 +165,14 @@ export class EventApi {
     this.stats.requests++;
     try {
       if (path === '/v1/health') {
-        send(res, 200, JSON.stringify({ ok: true }));
+        sendJson(res, 200, { ok: true });
         return;
       }
       if (path === '/v1/status' && this.options.status) {
         this.authorize(req);
         if (req.method !== 'GET')
           throw new HttpFailure(405, 'method-not-allowed', 'Use GET /v1/status.');
-        send(res, 200, JSON.stringify(this.options.status()));
+        sendJson(res, 200, this.options.status());
         return;
       }
       const route = ROUTES[path];
@@ -229,7 +196,7 @@ export class EventApi {
         path === '/v1/batch'
           ? (this.options.maxBatchBytes ?? 4 * 1024 * 1024)
           : (this.options.maxBodyBytes ?? 64 * 1024);
-      const body = parseJson(await readBody(req, limit));
+      const body = parseJson(await readBody(req, limit).catch(tooLarge));
       const parsed = route.schema.safeParse(body);
       if (!parsed.success) {
         const problem = firstProblem(parsed.error);
@@ -240,7 +207,7 @@ export class EventApi {
         if (outcome === 'accepted') this.stats.accepted++;
         else this.stats.duplicates++;
       }
-      send(res, 200, OK_BODY);
+      send(res, 200, OK_BODY, JSON_TYPE);
     } catch (error) {
       this.stats.rejected++;
       const failure =
@@ -257,34 +224,26 @@ export class EventApi {
       if (failure.status === 503) headers['retry-after'] = '1';
       // A body too large is not read to its end: close rather than drain it.
       if (failure.status === 413) headers.connection = 'close';
-      send(
+      sendJson(
         res,
         failure.status,
-        JSON.stringify({
+        {
           error: {
             code: failure.code,
             message: failure.message,
             ...(failure.field !== undefined && { field: failure.field }),
           },
-        }),
-        undefined,
+        },
         headers,
       );
-      if (failure.status === 413) res.once('finish', () => req.socket.destroy());
+      if (failure.status === 413) closeAfterAnswer(req, res);
     }
   }
 
   /** Accepts `Authorization: Bearer <token>`, or Basic with the token as user (Segment's write key). */
   private authorize(req: IncomingMessage): void {
-    const header = req.headers.authorization ?? '';
-    let given: string | undefined;
-    const [scheme, value] = header.split(/\s+/, 2);
-    if (scheme?.toLowerCase() === 'bearer') given = value;
-    else if (scheme?.toLowerCase() === 'basic' && value)
-      given = Buffer.from(value, 'base64').toString('utf8').replace(/:.*$/s, '');
-    // Both sides have one length, so the comparison takes the same time whatever was sent.
-    const candidate = given === undefined ? undefined : padded(given, this.given);
-    if (candidate === undefined || !timingSafeEqual(candidate, this.token))
+    const given = presentedToken(req);
+    if (!this.tokenMatches(given))
       throw new HttpFailure(
         401,
         'unauthorized',
@@ -324,7 +283,6 @@ export class EventApi {
       g.resolve(outcomes.slice(offset, offset + g.inputs.length));
       offset += g.inputs.length;
     }
-    this.options.onAccepted?.(outcomes.filter((o) => o === 'accepted').length);
   }
 
   // ---------------------------------------------------------------- one-click unsubscribe
@@ -359,6 +317,7 @@ export class EventApi {
       body = (await readBody(req, 8 * 1024)).toString('utf8');
     } catch {
       send(res, 413, invalidLinkPage(), html, { ...csp, connection: 'close' });
+      closeAfterAnswer(req, res);
       return;
     }
     // RFC 8058: the POST carries List-Unsubscribe=One-Click (form-encoded or multipart).
@@ -371,43 +330,14 @@ export class EventApi {
   }
 }
 
-/**
- * Reads a request body up to `limit` bytes. A longer one is refused with 413 as soon as it
- * shows: the rest is not read (the connection is closed after the answer).
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new HttpFailure(
-      413,
-      'payload-too-large',
-      `The body is larger than ${limit} bytes; send fewer calls per request.`,
-    );
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      settled = true;
-      req.off('data', onData);
-      req.pause();
-      reject(tooLarge());
-    };
-    req.on('data', onData);
-    req.once('end', () => {
-      if (!settled) resolve(Buffer.concat(chunks, size));
-    });
-    req.once('error', (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-  });
+/** A body over the limit, as the event API answers it. */
+function tooLarge(error: unknown): never {
+  if (!(error instanceof BodyTooLarge)) throw error;
+  throw new HttpFailure(
+    413,
+    'payload-too-large',
+    `The body is larger than ${error.limit} bytes; send fewer calls per request.`,
+  );
 }
 
 function parseJson(body: Buffer): unknown {

@@ -24,7 +24,7 @@ function sign(secret: string, payload: string): Buffer {
 export class UnsubscribeLinks {
   constructor(
     private readonly secret: string,
-    /** The API's base URL, e.g. http://127.0.0.1:8770 (known once it listens). */
+    /** The API's base URL, e.g. http://127.0.0.1:8787 (known once it listens). */
     private readonly baseUrl: () => string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { OutboxEntry, SendResult, Transport } from '../../executor/delivery';
+import type { OutboxMessageRecord, SendResult, Transport } from '../../executor/delivery';
 
 export interface WebhookOptions {
   /** Milliseconds before an attempt counts as timed out (and is retried). */
@@ -29,7 +29,7 @@ export class WebhookTransport implements Transport {
 
   constructor(private readonly options: WebhookOptions = {}) {}
 
-  async send(entry: OutboxEntry): Promise<SendResult> {
+  async send(entry: OutboxMessageRecord): Promise<SendResult> {
     const content = entry.content;
     if (content.channel !== 'webhook')
       return { ok: false, permanent: true, detail: `outbox row ${entry.id} is not a webhook` };

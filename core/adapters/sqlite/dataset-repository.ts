@@ -1,6 +1,7 @@
-import type { Dataset, DatasetKind, ImportProblemView } from '../../api/data-contract';
+import type { Dataset, DatasetKind } from '../../api/data-contract';
 import type { JourneyEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
+import type { DatasetStore, NewDataset } from '../../app/ports';
 import type { Db } from './database';
 
 interface DatasetRow {
@@ -20,20 +21,6 @@ interface DatasetRow {
   event_names: string | null;
   problems: string;
   problems_truncated: number;
-}
-
-export interface NewDataset {
-  id: string;
-  kind: DatasetKind;
-  name: string;
-  fileName?: string;
-  source: 'import' | 'generated';
-  columns: readonly string[];
-  mapping?: string;
-  importedAt: number;
-  rejected: number;
-  problems: readonly ImportProblemView[];
-  problemsTruncated: boolean;
 }
 
 function toDataset(row: DatasetRow): Dataset {
@@ -66,7 +53,7 @@ function likePattern(query: string): string {
  * Sample data sets. A data set is written whole in one transaction and never changed after:
  * a half-imported file never shows up, and a simulation run can always be repeated.
  */
-export class DatasetRepository {
+export class DatasetRepository implements DatasetStore {
   constructor(private readonly db: Db) {}
 
   list(): Dataset[] {

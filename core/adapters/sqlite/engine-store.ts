@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type {
   AcceptOutcome,
   EngineInput,
-  ExecutionStore,
+  LiveStore,
   InboxItem,
   PendingWake,
 } from '../../executor/ports';
@@ -126,7 +126,7 @@ export interface SqliteEngineStoreOptions {
  * `enrollmentsOf` must show writes made earlier in the same transaction. Enrollments and
  * profiles are written when a unit ends (or at commit), once however often they changed.
  */
-export class SqliteEngineStore implements ExecutionStore {
+export class SqliteEngineStore implements LiveStore {
   private readonly profiles = new Map<string, Profile | null>();
   private readonly dirtyProfiles = new Set<string>();
   private readonly events = new Map<string, StoredEvent[]>();

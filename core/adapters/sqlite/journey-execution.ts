@@ -1,17 +1,10 @@
-import type { ExecutionState, LiveCounts } from '../../api/execution-contract';
+import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../../api/execution-contract';
+import type { ExecutionRecord } from '../../app/ports';
 import type { Db } from './database';
 import { JourneyRepository } from './journey-repository';
-import { noMessages, type OutboxStatus } from './outbox-store';
+import { noMessages } from './outbox-store';
 
 type StoredState = Exclude<ExecutionState, 'unpublished'>;
-
-export interface ExecutionRecord {
-  state: ExecutionState;
-  latestVersion?: number;
-  liveVersion?: number;
-  changedSincePublish: boolean;
-  since?: number;
-}
 
 /**
  * A journey's execution as the app shows it: its state (derived from `journey_live`, which
@@ -125,7 +118,7 @@ export class JourneyExecutions {
         `SELECT node_id, status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_journey
          WHERE journey_id = ? GROUP BY node_id, status`,
       )
-      .all(journeyId) as { node_id: string; status: OutboxStatus; n: number }[];
+      .all(journeyId) as { node_id: string; status: OutboxMessageStatus; n: number }[];
     for (const r of sent) {
       const node = (nodes[r.node_id] ??= { here: 0 });
       const counts = (node.messages ??= noMessages());

@@ -1,13 +1,7 @@
 import type { Journey } from '../../model/journey';
 import { parseJourneyFile, serializeJourney } from '../../model/journey-file';
+import { RevisionConflictError, type JourneyLibrary, type StoredJourney } from '../../app/ports';
 import type { Db } from './database';
-
-export interface StoredJourney {
-  journey: Journey;
-  revision: number;
-  createdAt: number;
-  updatedAt: number;
-}
 
 interface JourneyRow {
   id: string;
@@ -15,17 +9,6 @@ interface JourneyRow {
   revision: number;
   created_at: number;
   updated_at: number;
-}
-
-export class RevisionConflictError extends Error {
-  constructor(
-    readonly journeyId: string,
-    readonly current: number,
-  ) {
-    super(
-      `Journey "${journeyId}" was saved elsewhere meanwhile (now at revision ${current}); reload it before saving.`,
-    );
-  }
 }
 
 function decode(row: JourneyRow): StoredJourney {
@@ -44,7 +27,7 @@ function decode(row: JourneyRow): StoredJourney {
 }
 
 /** Journeys being edited and their published versions, stored as journey files. */
-export class JourneyRepository {
+export class JourneyRepository implements JourneyLibrary {
   constructor(private readonly db: Db) {}
 
   list(): StoredJourney[] {

@@ -1,23 +1,15 @@
-import type { LiveCatalog, PublishPort } from '../../executor/ports';
+import type { LiveJourney, LiveJourneyControl } from '../../executor/ports';
 import type { Journey } from '../../model/journey';
 import { serializeJourney } from '../../model/journey-file';
 import { compileJourney, type CompiledJourney } from '../../runtime/compiled-journey';
 import type { Db } from './database';
 import { JourneyRepository } from './journey-repository';
 
-export interface LiveJourney {
-  journeyId: string;
-  name: string;
-  version: number;
-  /** When this version started taking entries. */
-  since: number;
-}
-
 /**
- * The journeys execution runs: which version of each takes new entries (`journey_live`), and
+ * The journeys the live engine runs: which version of each takes new entries (`journey_live`), and
  * every published version an enrollment may still be on. Versions are compiled once and kept.
  */
-export class LiveJourneys implements LiveCatalog, PublishPort {
+export class LiveJourneys implements LiveJourneyControl {
   private current: readonly CompiledJourney[] = [];
   private readonly compiled = new Map<string, CompiledJourney | null>();
   private readonly repository: JourneyRepository;

@@ -1,8 +1,11 @@
-import type { DeliveryOutcome, DeliveryStore, OutboxEntry } from '../../executor/delivery';
+import type { OutboxMessageStatus } from '../../api/execution-contract';
+import type { DeliveryOutcome, DeliveryStore, OutboxMessageRecord } from '../../executor/delivery';
 import type { Channel, MessageContent } from '../../runtime/step';
+import type { OutboxLog } from '../../app/ports';
 import type { Db } from './database';
 import { suppressionEntry } from './engine-store';
 
+/** A row of the outbox table, as SQLite gives it. */
 interface OutboxRow {
   id: number;
   key: string;
@@ -15,7 +18,7 @@ interface OutboxRow {
   address: string;
   at: number;
   content: string;
-  status: OutboxStatus;
+  status: OutboxMessageStatus;
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
@@ -23,31 +26,20 @@ interface OutboxRow {
   finished_at: number | null;
 }
 
-export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
-
 /** Messages by status, all zero. */
-export function noMessages(): Record<OutboxStatus, number> {
+export function noMessages(): Record<OutboxMessageStatus, number> {
   return { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
 }
 
 function byStatus(
-  rows: readonly { status: OutboxStatus; n: number }[],
-): Record<OutboxStatus, number> {
+  rows: readonly { status: OutboxMessageStatus; n: number }[],
+): Record<OutboxMessageStatus, number> {
   const out = noMessages();
   for (const r of rows) out[r.status] = r.n;
   return out;
 }
 
-/** An outbox row as the app lists it. */
-export interface OutboxMessageView extends OutboxEntry {
-  status: OutboxStatus;
-  nextAttemptAt: number;
-  lastError?: string;
-  transport?: string;
-  finishedAt?: number;
-}
-
-function entryOf(r: OutboxRow): OutboxEntry {
+function recordOf(r: OutboxRow): OutboxMessageRecord {
   return {
     id: r.id,
     key: r.key,
@@ -61,12 +53,6 @@ function entryOf(r: OutboxRow): OutboxEntry {
     at: r.at,
     content: JSON.parse(r.content) as MessageContent,
     attempts: r.attempts,
-  };
-}
-
-function viewOf(r: OutboxRow): OutboxMessageView {
-  return {
-    ...entryOf(r),
     status: r.status,
     nextAttemptAt: r.next_attempt_at,
     ...(r.last_error !== null && { lastError: r.last_error }),
@@ -80,7 +66,7 @@ function viewOf(r: OutboxRow): OutboxMessageView {
  * to a message still pending, in the transaction that writes its log line and its stored copy,
  * so settling the same attempt twice changes nothing.
  */
-export class SqliteOutbox implements DeliveryStore {
+export class SqliteOutbox implements DeliveryStore, OutboxLog {
   private readonly sql;
   private readonly settleAll;
 
@@ -144,12 +130,12 @@ export class SqliteOutbox implements DeliveryStore {
     });
   }
 
-  due(now: number, limit: number, claimed: ReadonlySet<number>): OutboxEntry[] {
+  due(now: number, limit: number, claimed: ReadonlySet<number>): OutboxMessageRecord[] {
     const rows = this.sql.due.all(now, limit + claimed.size) as OutboxRow[];
-    const out: OutboxEntry[] = [];
+    const out: OutboxMessageRecord[] = [];
     for (const r of rows) {
       if (claimed.has(r.id)) continue;
-      out.push(entryOf(r));
+      out.push(recordOf(r));
       if (out.length === limit) break;
     }
     return out;
@@ -174,13 +160,13 @@ export class SqliteOutbox implements DeliveryStore {
 
   // ---------------------------------------------------------------- for the app and the CLI
 
-  get(id: number): OutboxMessageView | undefined {
+  get(id: number): OutboxMessageRecord | undefined {
     const row = this.sql.get.get(id) as OutboxRow | undefined;
-    return row && viewOf(row);
+    return row && recordOf(row);
   }
 
   /** Messages by status, newest first. */
-  list(status?: OutboxStatus, limit = 100): OutboxMessageView[] {
+  list(status?: OutboxMessageStatus, limit = 100): OutboxMessageRecord[] {
     const rows = (
       status
         ? this.db
@@ -188,16 +174,16 @@ export class SqliteOutbox implements DeliveryStore {
             .all(status, limit)
         : this.db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit)
     ) as OutboxRow[];
-    return rows.map(viewOf);
+    return rows.map(recordOf);
   }
 
   /** A page of messages, newest first, of one journey and/or status; `before` is an id. */
   page(filter: {
     journeyId?: string;
-    status?: OutboxStatus;
+    status?: OutboxMessageStatus;
     before?: number;
     limit: number;
-  }): OutboxMessageView[] {
+  }): OutboxMessageRecord[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (filter.journeyId !== undefined) {
@@ -218,18 +204,18 @@ export class SqliteOutbox implements DeliveryStore {
          ORDER BY id DESC LIMIT ?`,
       )
       .all(...args, filter.limit) as OutboxRow[];
-    return rows.map(viewOf);
+    return rows.map(recordOf);
   }
 
   /** Messages by status, of one journey or all. */
-  countsOf(journeyId?: string): Record<OutboxStatus, number> {
+  countsOf(journeyId?: string): Record<OutboxMessageStatus, number> {
     if (journeyId === undefined) return this.counts();
     return byStatus(
       this.db
         .prepare(
           'SELECT status, COUNT(*) AS n FROM outbox INDEXED BY outbox_by_journey WHERE journey_id = ? GROUP BY status',
         )
-        .all(journeyId) as { status: OutboxStatus; n: number }[],
+        .all(journeyId) as { status: OutboxMessageStatus; n: number }[],
     );
   }
 
@@ -267,10 +253,10 @@ export class SqliteOutbox implements DeliveryStore {
     return this.sql.retryNow.run(now, id).changes > 0;
   }
 
-  counts(): Record<OutboxStatus, number> {
+  counts(): Record<OutboxMessageStatus, number> {
     return byStatus(
       this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as {
-        status: OutboxStatus;
+        status: OutboxMessageStatus;
         n: number;
       }[],
     );

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { AppSettings } from '../../app/ports';
 import type { Db } from './database';
 
 /** Key-value settings of this installation (SMTP URL, secrets). */
-export class SettingsRepository {
+export class SettingsRepository implements AppSettings {
   constructor(private readonly db: Db) {}
 
   get(key: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { RunSummary, SimulationRun } from '../../api/simulation-contract';
 import { parseJourneyFile, serializeJourney } from '../../model/journey-file';
 import type { SimulationReport } from '../../simulator/report';
+import type { SimulationRunStore } from '../../app/ports';
 import type { Db } from './database';
 
 /** Runs kept per journey; older ones are dropped as new ones come. */
@@ -16,7 +17,7 @@ interface RunRow {
 }
 
 /** Simulation runs, kept so a run can be compared with the one before and traced later. */
-export class SimulationRunRepository {
+export class SimulationRunRepository implements SimulationRunStore {
   constructor(private readonly db: Db) {}
 
   add(run: SimulationRun): void {

@@ -2,14 +2,12 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'ele
 import {
   APP_METHODS,
   ApiError,
-  appContract,
   isApiMethod,
-  isAppMethod,
-  parseAppInput,
   type ApiEnvelope,
   type ApiMethod,
   type AppMethod,
 } from '../../../core/api/contract';
+import { dispatchCall, unwrapEnvelope, type CallRoute } from '../../../core/app/api-dispatch';
 import { CALL_CHANNEL } from '../../ipc-channels';
 import type { FileHandlers } from '../files/file-handlers';
 
@@ -20,25 +18,22 @@ export interface IpcRouterDeps {
   log(message: string): void;
 }
 
-type Route = (input: unknown) => Promise<ApiEnvelope<unknown>>;
-
 function refuse(error: ApiError): ApiEnvelope<never> {
   return { ok: false, error: error.toBody() };
 }
 
 /**
- * Every method of the contract, routed: the engine's to the engine host, the file methods to
+ * Every method of the contract, routed: the engine's to the engine process, the file methods to
  * main's dialogs. Built by walking `APP_METHODS`, so a method added to the contract is served (or
  * fails the type-check of `FileHandlers`) without touching this file.
  */
-function buildRoutes(deps: IpcRouterDeps): Map<AppMethod, Route> {
-  const routes = new Map<AppMethod, Route>();
+function buildRoutes(deps: IpcRouterDeps): Map<AppMethod, CallRoute> {
+  const routes = new Map<AppMethod, CallRoute>();
   for (const method of APP_METHODS) {
     if (isApiMethod(method)) {
-      routes.set(method, (input) => deps.engine.call(method, input));
+      routes.set(method, async (input) => unwrapEnvelope(await deps.engine.call(method, input)));
     } else {
-      const handler = deps.files[method] as (input: unknown) => Promise<unknown>;
-      routes.set(method, async (input) => ({ ok: true, value: await handler(input) }));
+      routes.set(method, deps.files[method] as CallRoute);
     }
   }
   return routes;
@@ -62,37 +57,22 @@ export interface IpcRouter {
 export function createIpcRouter(deps: IpcRouterDeps): IpcRouter {
   const routes = buildRoutes(deps);
 
-  async function dispatch(
+  function dispatch(
     event: IpcMainInvokeEvent,
     method: unknown,
     input: unknown,
   ): Promise<ApiEnvelope<unknown>> {
     if (!deps.isTrustedSender(event)) {
       deps.log(`Refused a call from an untrusted frame (${event.senderFrame?.url ?? 'gone'}).`);
-      return refuse(new ApiError('unauthorized', 'This page may not use Journey Studio.'));
-    }
-    const route =
-      typeof method === 'string' && isAppMethod(method) ? routes.get(method) : undefined;
-    if (typeof method !== 'string' || !isAppMethod(method) || !route) {
-      return refuse(new ApiError('invalid-request', `Unknown method ${String(method)}.`));
-    }
-    let envelope: ApiEnvelope<unknown>;
-    try {
-      envelope = await route(parseAppInput(method, input));
-    } catch (error) {
-      if (error instanceof ApiError) return refuse(error);
-      deps.log(
-        `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      return Promise.resolve(
+        refuse(new ApiError('unauthorized', 'This page may not use Journey Studio.')),
       );
-      return refuse(new ApiError('internal', `${method} failed unexpectedly.`));
     }
-    if (!envelope.ok) return envelope;
-    const output = appContract[method].output.safeParse(envelope.value);
-    if (!output.success) {
-      deps.log(`${method} answered outside its schema: ${output.error.message}`);
-      return refuse(new ApiError('internal', `${method} answered in an unexpected shape.`));
-    }
-    return { ok: true, value: output.data };
+    return dispatchCall(
+      { route: (m) => routes.get(m), log: (line) => deps.log(line) },
+      method,
+      input,
+    );
   }
 
   return { methods: [...routes.keys()], dispatch };

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EngineHost } from '../../../core/adapters/engine-host';
 import type { Output } from '../../../core/cli/output';
 import { statusLine } from '../../../core/cli/engine-session';
 import { runCommand } from '../../../core/cli/run.command';
 import { serveCommand } from '../../../core/cli/serve.command';
+import type { LiveEngine } from '../../../core/executor/live-engine';
 import { serializeJourney } from '../../../core/model/journey-file';
 import type { Journey } from '../../../core/model/journey';
 import { chain, journey, node } from '../build';
@@ -62,7 +62,7 @@ const carts = journey(
 
 interface Ready {
   url: string;
-  host: EngineHost;
+  engine: LiveEngine;
 }
 
 /** Runs a command in-process until `body` is done with the engine, then stops it like Ctrl+C. */
@@ -120,14 +120,14 @@ describe('run', () => {
         '--profiles',
         join(FIXTURES, 'data', 'profiles.csv'),
       ],
-      async ({ url, host }) => {
+      async ({ url, engine }) => {
         const reply = await fetch(`${url}/v1/track`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
           body: JSON.stringify({ userId: 'u2', event: 'cart' }),
         });
         expect(reply.status).toBe(200);
-        await until('the messages', () => host.outbox.counts().delivered === 2);
+        await until('the messages', () => engine.outbox.counts().delivered === 2);
       },
     );
     expect(result.stderr).toEqual([]);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEvents } from '../../../core/adapters/import/importer';
+import { fileSource } from '../../../core/adapters/import/file-source';
+import { loadEvents } from '../../../core/import/importer';
 import type { JourneyEvent } from '../../../core/model/event';
 import { makeProfile } from '../../../core/model/profile';
 import { simulate, type SimulationResult } from '../../../core/simulator/simulate';
@@ -104,7 +105,7 @@ describe.each([
   const expected = expectedFigures(minutes * 60_000);
 
   beforeAll(async () => {
-    ({ events } = await loadEvents(FILE, {
+    ({ events } = await loadEvents(fileSource(FILE), {
       mapping: 'profile_id=user_id,name=event_type,time=event_time',
     }));
     const ids = [...new Set(events.map((e) => e.profileId))];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvents, loadProfiles } from '../../../core/adapters/import/importer';
+import { fileSource } from '../../../core/adapters/import/file-source';
+import { loadEvents, loadProfiles } from '../../../core/import/importer';
 import { isValidTimeZone } from '../../../core/model/local-time';
 import { STARTERS } from '../../../core/templates/starters';
 import { allSamples } from '../../../scripts/samples/all-samples';
@@ -17,7 +18,9 @@ describe('starter sample data', () => {
   it.each(STARTERS.map((s) => [s.id, s] as const))(
     '%s: a few hundred realistic profiles and events that read without a bad row',
     async (_id, starter) => {
-      const { profiles, summary } = await loadProfiles(join(ROOT, starter.samples.profiles));
+      const { profiles, summary } = await loadProfiles(
+        fileSource(join(ROOT, starter.samples.profiles)),
+      );
       expect(summary.rejected).toBe(0);
       expect(profiles.length).toBeGreaterThanOrEqual(300);
       expect(profiles.length).toBeLessThanOrEqual(600);
@@ -27,7 +30,7 @@ describe('starter sample data', () => {
         expect(isValidTimeZone(attributes.timezone as string)).toBe(true);
         expect(typeof attributes.unsubscribed).toBe('boolean');
       }
-      const loaded = await loadEvents(join(ROOT, starter.samples.events));
+      const loaded = await loadEvents(fileSource(join(ROOT, starter.samples.events)));
       expect(loaded.summary.rejected).toBe(0);
       const known = new Set(profiles.map((p) => p.id));
       const start = Date.parse(starter.samples.start);

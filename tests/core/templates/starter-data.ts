@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { loadEvents, loadProfiles } from '../../../core/adapters/import/importer';
+import { fileSource } from '../../../core/adapters/import/file-source';
+import { loadEvents, loadProfiles } from '../../../core/import/importer';
 import { simulate } from '../../../core/simulator/simulate';
 import type { Starter } from '../../../core/templates/starters';
 
@@ -7,8 +8,8 @@ export const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** A starter simulated on its own sample data, over its own window, keeping every message. */
 export async function simulateStarter(starter: Starter) {
-  const { profiles } = await loadProfiles(join(ROOT, starter.samples.profiles));
-  const { events } = await loadEvents(join(ROOT, starter.samples.events));
+  const { profiles } = await loadProfiles(fileSource(join(ROOT, starter.samples.profiles)));
+  const { events } = await loadEvents(fileSource(join(ROOT, starter.samples.events)));
   const result = simulate({
     journey: starter.journey,
     profiles,

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvents, loadProfiles } from '../../../core/adapters/import/importer';
+import { fileSource } from '../../../core/adapters/import/file-source';
+import { loadEvents, loadProfiles } from '../../../core/import/importer';
 import { templateSummarySchema } from '../../../core/api/contract';
 import { parseJourneyFile, serializeJourney } from '../../../core/model/journey-file';
 import {
@@ -64,8 +65,8 @@ describe.each(STARTERS.map((s) => [s.id, s] as const))('starter %s', (id, starte
   });
 
   it('is valid with no warnings, with and without its sample data', async () => {
-    const { profiles } = await loadProfiles(join(ROOT, starter.samples.profiles));
-    const { events } = await loadEvents(join(ROOT, starter.samples.events));
+    const { profiles } = await loadProfiles(fileSource(join(ROOT, starter.samples.profiles)));
+    const { events } = await loadEvents(fileSource(join(ROOT, starter.samples.events)));
     for (const context of [{}, { profiles, events }]) {
       const result = validateJourney(starter.journey, undefined, context);
       expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);

@@ -7,10 +7,8 @@ import {
   openDatabase,
   SchemaTooNewError,
 } from '../../../../core/adapters/sqlite/database';
-import {
-  JourneyRepository,
-  RevisionConflictError,
-} from '../../../../core/adapters/sqlite/journey-repository';
+import { JourneyRepository } from '../../../../core/adapters/sqlite/journey-repository';
+import { RevisionConflictError } from '../../../../core/app/ports';
 import { serializeJourney } from '../../../../core/model/journey-file';
 import { loadJourney } from '../../fixtures';
 

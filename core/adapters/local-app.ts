@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../api/contract';
+import type { EngineLauncher } from '../app/app-engine';
+import { buildAppService, type AppService } from '../app/app-service';
+import type { TestMailer } from '../app/execution.handlers';
+import { memorySecretStore } from '../app/memory-secret-store';
+import type { SecretStore } from '../runtime/secret-store';
+import { SmtpTransport } from './email/smtp-transport';
+import { databaseFile, defaultDataDir } from './files/data-dir';
+import { DEFAULT_EVENT_API_PORT } from './http/event-api';
+import { openLocalEngine } from './local-engine';
+import { openDatabase, type Db } from './sqlite/database';
+import { DatasetRepository } from './sqlite/dataset-repository';
+import { SqliteBacklog } from './sqlite/engine-backlog';
+import { EngineBusyError, lockEngine } from './sqlite/engine-lock';
+import { JourneyExecutions } from './sqlite/journey-execution';
+import { JourneyRepository } from './sqlite/journey-repository';
+import { SqliteOutbox } from './sqlite/outbox-store';
+import { SettingsRepository } from './sqlite/settings';
+import { SimulationRunRepository } from './sqlite/simulation-runs';
+import { systemTimers } from './system-timers';
+
+export interface AppServiceOptions {
+  /** The app's data folder; the database lives in it. Defaults to the desktop app's folder. */
+  dataDir?: string;
+  /** An open database to use instead (tests, or a shell that opened it itself). */
+  db?: Db;
+  /** The clock for `updatedAt`; the system clock by default. */
+  now?: () => number;
+  /** Where the engine reads the SMTP password; it never stores the password itself. */
+  secrets?: SecretStore;
+  /** The event API's port (0: any free one); the saved one, else 8787, by default. */
+  eventApiPort?: number;
+  /** Problems of the live engine worth telling the operator about. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts the live engine for the app: holds the database's engine lock from the first start
+ * until `release`, and puts the event API on the saved port (else 8787), or on any free one
+ * when that is taken.
+ */
+function engineLauncher(
+  db: Db,
+  file: string | undefined,
+  settings: SettingsRepository,
+  options: AppServiceOptions,
+): EngineLauncher {
+  let release: (() => void) | undefined;
+  const log = (line: string) => options.log?.(line);
+  return {
+    async launch(hooks) {
+      try {
+        release ??= lockEngine(file ?? ':memory:');
+      } catch (error) {
+        if (error instanceof EngineBusyError)
+          throw new ApiError(
+            'conflict',
+            `Another Journey Studio engine (process ${error.pid}) is running on this database — the command line’s run or serve. Stop it to run journeys from the app.`,
+          );
+        throw error;
+      }
+      const smtpUrl = await hooks.smtpUrl();
+      const saved = Number(settings.get('eventApi.port'));
+      const wanted =
+        options.eventApiPort ??
+        (Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_EVENT_API_PORT);
+      const make = (port: number) =>
+        openLocalEngine({
+          db,
+          token: settings.secret('eventApi.token'),
+          port,
+          smtpUrl,
+          observer: hooks.observer,
+          onDelivered: () => hooks.onDelivered(),
+          log,
+        });
+      let engine = make(wanted);
+      try {
+        await engine.start();
+      } catch (error) {
+        await engine.stop();
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || wanted === 0) throw error;
+        log(`port ${wanted} is in use; the event API takes a free port instead`);
+        engine = make(0);
+        await engine.start();
+      }
+      return engine;
+    },
+    release() {
+      release?.();
+      release = undefined;
+    },
+  };
+}
+
+/** One plain email through the SMTP transport, on a connection of its own, closed after. */
+const sendTestMail: TestMailer = async (url, mail) => {
+  const transport = new SmtpTransport({ url, timeoutMs: 15_000, maxConnections: 1 });
+  try {
+    const result = await transport.sendMail(mail);
+    return { ok: result.ok, detail: result.detail ?? 'accepted' };
+  } finally {
+    transport.close();
+  }
+};
+
+/**
+ * The app service on this machine: the database in the data folder (or the one given), its
+ * repositories, and the live engine with its event API, SMTP and system clock.
+ *
+ * @example
+ * const service = createAppService({ dataDir: app.getPath('userData') });
+ * const list = await service.handlers.listJourneys({});
+ */
+export function createAppService(options: AppServiceOptions = {}): AppService {
+  const ownsDb = options.db === undefined;
+  const file =
+    options.dataDir !== undefined || ownsDb
+      ? databaseFile(options.dataDir ?? defaultDataDir())
+      : undefined;
+  const db = options.db ?? openDatabase(file as string);
+  const settings = new SettingsRepository(db);
+  const outbox = new SqliteOutbox(db);
+  const backlog = new SqliteBacklog(db);
+  return buildAppService({
+    journeys: new JourneyRepository(db),
+    datasets: new DatasetRepository(db),
+    runs: new SimulationRunRepository(db),
+    executions: new JourneyExecutions(db),
+    outbox,
+    settings,
+    secrets: options.secrets ?? memorySecretStore(),
+    transaction: (work) => db.transaction(work)(),
+    launcher: engineLauncher(db, file, settings, options),
+    engineHasWork: () => backlog.hasWork(),
+    sendTestMail,
+    now: options.now ?? (() => Date.now()),
+    newId: () => randomUUID(),
+    timers: systemTimers,
+    ...(options.log && { log: options.log }),
+    onClose: () => {
+      if (ownsDb) db.close();
+    },
+  });
+}

@@ -1,0 +1,184 @@
+import { ApiError } from '../api/contract';
+import type { EngineInfo, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
+import type { LiveEngine } from '../executor/live-engine';
+import type { CancelTimer, Timers } from '../executor/ports';
+import type { StepObserver } from '../runtime/ports';
+import type { SecretStore } from '../runtime/secret-store';
+import type { EventHub } from './event-hub';
+import type { AppSettings, ExecutionRecords } from './ports';
+import { savedSmtpSettings, smtpUrlOf } from './smtp-settings';
+
+/** What the app hands the engine when it starts it. */
+export interface LaunchHooks {
+  /** Where email goes, read once the database is the engine's (the password is a secret). */
+  smtpUrl(): Promise<string | undefined>;
+  /** Steps, as they are committed. */
+  observer: StepObserver;
+  /** Delivery finished attempts. */
+  onDelivered(): void;
+}
+
+/** Starts the live engine on the app's database: the adapters' side of `AppEngine`. */
+export interface EngineLauncher {
+  /**
+   * Takes the database's engine lock and starts the engine with its event API. Rejects with an
+   * `ApiError` of code `conflict` when another process's engine holds the database.
+   */
+  launch(hooks: LaunchHooks): Promise<LiveEngine>;
+  /** Lets go of the engine lock, once the engine has stopped. */
+  release(): void;
+}
+
+export interface AppEngineOptions {
+  launcher: EngineLauncher;
+  settings: AppSettings;
+  secrets: SecretStore;
+  executions: ExecutionRecords;
+  /** Messages by status, while the engine is not running. */
+  messageCounts(): Record<OutboxMessageStatus, number>;
+  events: EventHub;
+  timers: Timers;
+  log?: (line: string) => void;
+}
+
+/** Live counts are pushed at most this often. */
+const PUSH_EVERY_MS = 400;
+
+/**
+ * The live engine as the app runs it: started when a journey is live or has work left (and
+ * otherwise on first use), stopped with the app. It reads the SMTP password from the secret
+ * store and keeps it in memory only; it pushes live counts as steps commit.
+ */
+export class AppEngine {
+  private engine: LiveEngine | undefined;
+  private starting: Promise<LiveEngine> | undefined;
+  private problem: string | undefined;
+  private stopPush: CancelTimer | undefined;
+  private readonly dirty = new Set<string>();
+  private delivered = false;
+  private readonly lastPushed = new Map<string, string>();
+  private closed = false;
+
+  constructor(private readonly options: AppEngineOptions) {}
+
+  /** The running engine, started if need be; refuses when another process holds the database. */
+  get(): Promise<LiveEngine> {
+    if (this.closed) return Promise.reject(new ApiError('conflict', 'The engine has stopped.'));
+    if (this.engine) return Promise.resolve(this.engine);
+    this.starting ??= this.start().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  /** The engine if it is running, without starting it. */
+  get running(): LiveEngine | undefined {
+    return this.engine;
+  }
+
+  private async start(): Promise<LiveEngine> {
+    this.problem = undefined;
+    let engine: LiveEngine;
+    try {
+      engine = await this.options.launcher.launch({
+        smtpUrl: () => this.smtpUrl(),
+        observer: { record: (step) => this.dirty.add(step.journeyId) },
+        onDelivered: () => {
+          this.delivered = true;
+        },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') this.problem = error.message;
+      throw error;
+    }
+    if (this.closed) {
+      await engine.stop();
+      throw new ApiError('conflict', 'The engine has stopped.');
+    }
+    this.engine = engine;
+    this.stopPush = this.options.timers.every(PUSH_EVERY_MS, () => this.push());
+    return engine;
+  }
+
+  // ---------------------------------------------------------------- SMTP
+
+  /** The URL email goes to with the saved settings, or undefined for the embedded outbox. */
+  async smtpUrl(): Promise<string | undefined> {
+    const settings = savedSmtpSettings(this.options.settings);
+    if (!settings.host) return undefined;
+    return smtpUrlOf(settings, await this.options.secrets.get('smtp-password'));
+  }
+
+  /** Applies saved settings to the running engine. */
+  async applySmtp(): Promise<void> {
+    const url = await this.smtpUrl();
+    this.engine?.setSmtpUrl(url);
+  }
+
+  // ---------------------------------------------------------------- what the app shows
+
+  info(): EngineInfo {
+    const engine = this.engine;
+    if (!engine) {
+      return {
+        running: false,
+        ...(this.problem && { problem: this.problem }),
+        email: savedSmtpSettings(this.options.settings).host ? 'smtp' : 'embedded',
+        inbox: 0,
+        wakes: 0,
+        messages: this.options.messageCounts(),
+        failures: 0,
+      };
+    }
+    const status = engine.status();
+    return {
+      running: true,
+      eventApiUrl: engine.eventApiUrl,
+      eventApiToken: this.options.settings.secret('eventApi.token'),
+      email: engine.emailTransport,
+      inbox: status.inbox,
+      wakes: status.wakes,
+      messages: status.outbox,
+      failures: status.failures,
+    };
+  }
+
+  counts(journeyId: string): LiveCounts {
+    return this.options.executions.counts(journeyId);
+  }
+
+  /** Marks a journey's counts as changed (after a state change), pushed on the next tick. */
+  touch(journeyId: string): void {
+    this.dirty.add(journeyId);
+  }
+
+  private push(): void {
+    if (this.dirty.size === 0 && !this.delivered) return;
+    const ids = new Set(this.dirty);
+    if (this.delivered) for (const id of this.options.executions.known()) ids.add(id);
+    this.dirty.clear();
+    this.delivered = false;
+    try {
+      for (const id of ids) {
+        const counts = this.counts(id);
+        const text = JSON.stringify(counts);
+        if (this.lastPushed.get(id) === text) continue;
+        this.lastPushed.set(id, text);
+        this.options.events.emit('liveCounts', counts);
+      }
+      this.options.events.emit('engineChanged', this.info());
+    } catch (error) {
+      this.options.log?.(`live counts could not be read: ${String(error)}`);
+    }
+  }
+
+  /** Stops the engine cleanly (work left resumes at the next start) and releases the lock. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopPush?.();
+    const engine = this.engine ?? (await this.starting?.catch(() => undefined));
+    this.engine = undefined;
+    await engine?.stop();
+    this.options.launcher.release();
+  }
+}

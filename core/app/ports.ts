@@ -1,0 +1,140 @@
+import type { Dataset, DatasetKind, ImportProblemView } from '../api/data-contract';
+import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
+import type { RunSummary, SimulationRun } from '../api/simulation-contract';
+import type { OutboxMessageRecord } from '../executor/delivery';
+import type { JourneyEvent } from '../model/event';
+import type { Journey } from '../model/journey';
+import type { Profile } from '../model/profile';
+
+/**
+ * What the app's handlers read and write, as interfaces: the adapters implement them on SQLite
+ * (core/adapters/sqlite), and the handlers never see a statement. Each call is synchronous, a
+ * statement on a local database; `AppPorts.transaction` groups several into one.
+ */
+
+/** A journey as the library keeps it. */
+export interface StoredJourney {
+  journey: Journey;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A save that names a revision older than the stored one: another window saved meanwhile. */
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly journeyId: string,
+    readonly current: number,
+  ) {
+    super(
+      `Journey "${journeyId}" was saved elsewhere meanwhile (now at revision ${current}); reload it before saving.`,
+    );
+  }
+}
+
+/** Journeys being edited and their frozen (published) versions. */
+export interface JourneyLibrary {
+  list(): StoredJourney[];
+  get(id: string): StoredJourney | undefined;
+  exists(id: string): boolean;
+  /** With `expectedRevision`, throws `RevisionConflictError` when another save came in between. */
+  save(journey: Journey, now: number, expectedRevision?: number): StoredJourney;
+  delete(id: string): boolean;
+  latestVersion(id: string): number | undefined;
+  /** Freezes the journey as saved unless its newest version is that already. */
+  freezeIfChanged(id: string, now: number): { version: number; created: boolean };
+}
+
+/** A data set as it is added: everything but the counts the store works out. */
+export interface NewDataset {
+  id: string;
+  kind: DatasetKind;
+  name: string;
+  fileName?: string;
+  source: 'import' | 'generated';
+  columns: readonly string[];
+  mapping?: string;
+  importedAt: number;
+  rejected: number;
+  problems: readonly ImportProblemView[];
+  problemsTruncated: boolean;
+}
+
+/** Sample data sets: written whole, never changed after. */
+export interface DatasetStore {
+  list(): Dataset[];
+  get(id: string): Dataset | undefined;
+  delete(id: string): boolean;
+  addProfiles(meta: NewDataset, profiles: readonly Profile[]): Dataset;
+  addEvents(meta: NewDataset, events: readonly JourneyEvent[]): Dataset;
+  profiles(datasetId: string): Profile[];
+  profile(datasetId: string, profileId: string): Profile | undefined;
+  events(datasetId: string, profileId?: string): JourneyEvent[];
+  browseProfiles(
+    datasetId: string,
+    query: string | undefined,
+    offset: number,
+    limit: number,
+  ): { total: number; rows: Profile[] };
+  browseEvents(
+    datasetId: string,
+    filter: { profileId?: string; query?: string },
+    offset: number,
+    limit: number,
+  ): { total: number; rows: JourneyEvent[] };
+}
+
+/** Simulation runs, kept to compare and trace later. */
+export interface SimulationRunStore {
+  add(run: SimulationRun): void;
+  list(journeyId: string): RunSummary[];
+  get(id: string): SimulationRun | undefined;
+}
+
+/** A journey's execution: its state, versions and when the state last changed. */
+export interface ExecutionRecord {
+  state: ExecutionState;
+  latestVersion?: number;
+  liveVersion?: number;
+  changedSincePublish: boolean;
+  since?: number;
+}
+
+/** Journeys' executions as the app shows them. */
+export interface ExecutionRecords {
+  record(journeyId: string): ExecutionRecord;
+  setState(journeyId: string, state: Exclude<ExecutionState, 'unpublished'>, now: number): void;
+  /** Journeys published or run (any state but unpublished). */
+  known(): string[];
+  /** Ends every enrollment still inside the journey and cancels its messages not yet sent. */
+  endAll(journeyId: string, now: number): { enrollments: number; messages: number };
+  counts(journeyId: string): LiveCounts;
+}
+
+/** The outbox and its delivery log, as the app lists them. */
+export interface OutboxLog {
+  get(id: number): OutboxMessageRecord | undefined;
+  /** A page of messages, newest first, of one journey and/or status; `before` is an id. */
+  page(filter: {
+    journeyId?: string;
+    status?: OutboxMessageStatus;
+    before?: number;
+    limit: number;
+  }): OutboxMessageRecord[];
+  /** Messages by status, of one journey or all. */
+  countsOf(journeyId?: string): Record<OutboxMessageStatus, number>;
+  /** The attempts made for a message, oldest first. */
+  attempts(
+    id: number,
+  ): { attempt: number; at: number; outcome: string; transport?: string; detail?: string }[];
+  /** Puts a dead message back in line; false when it is not dead. */
+  retryDead(id: number, now: number): boolean;
+}
+
+/** Key-value settings of this installation. */
+export interface AppSettings {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  /** A random secret kept under `key`, made on first use and the same ever after. */
+  secret(key: string): string;
+}
