@@ -1,3 +1,5 @@
+import type { TransportKind } from '../channels/channel-definition';
+import { channelDefinition } from '../channels/registry';
 import { Delivery, type OutboxEntry, type Transport } from '../executor/delivery';
 import { Executor, type PublishResult } from '../executor/executor';
 import type { RetryPolicy } from '../executor/retry-policy';
@@ -97,7 +99,7 @@ export class EngineHost {
   private smtp: SmtpTransport | undefined;
   private smtpAt: string | undefined;
   private readonly mail: MailContext;
-  private readonly transports: Record<Channel, Transport>;
+  private readonly transports: Record<TransportKind, Transport>;
   private readonly embedded: EmbeddedTransport;
   private engineTimer: NodeJS.Timeout | undefined;
   private engineAt = Number.POSITIVE_INFINITY;
@@ -153,16 +155,15 @@ export class EngineHost {
     this.embedded = embedded;
     this.smtp = this.smtpTransport(options.smtpUrl);
     this.smtpAt = options.smtpUrl;
-    const transports: Record<Channel, Transport> = {
-      email: this.smtp ?? embedded,
-      sms: embedded,
-      push: embedded,
-      webhook: new WebhookTransport(),
+    const transports: Record<TransportKind, Transport> = {
+      mail: this.smtp ?? embedded,
+      kept: embedded,
+      http: new WebhookTransport(),
     };
     this.transports = transports;
     this.delivery = new Delivery({
       store: this.outbox,
-      transport: (channel) => transports[channel],
+      transport: (channel) => transports[channelDefinition(channel).transport],
       clock: this.clock,
       policy: options.retry,
       concurrency: options.deliveryConcurrency ?? (this.smtp ? 32 : 64),
@@ -195,7 +196,6 @@ export class EngineHost {
   }
 
   private addressOf(profileId: string, channel: Channel): string {
-    if (channel === 'webhook') return '';
     return addressFor(channel, this.store.getProfile(profileId)?.attributes ?? {}) ?? '';
   }
 
@@ -225,7 +225,7 @@ export class EngineHost {
     const previous = this.smtp;
     this.smtp = this.smtpTransport(url);
     this.smtpAt = url;
-    this.transports.email = this.smtp ?? this.embedded;
+    this.transports.mail = this.smtp ?? this.embedded;
     if (previous) void this.delivery.idle().then(() => previous.close());
     this.deliverSoon();
   }

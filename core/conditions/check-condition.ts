@@ -1,4 +1,4 @@
-import type { JsonPath } from '../model/json-text';
+import { isRecord, type JsonPath } from '../model/json-text';
 import { parseDuration } from '../model/duration';
 import type { IssueDraft } from '../validation/catalogue';
 import { isOrderable } from './compare';
@@ -16,10 +16,6 @@ import {
 export interface ConditionCheckOptions {
   /** Whether `since: "entry"` is meaningful here (inside a journey, not in a segment trigger). */
   allowSinceEntry: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const scalar = (v: unknown) =>

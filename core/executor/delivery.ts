@@ -1,3 +1,4 @@
+import { channelDefinition } from '../channels/registry';
 import { consentBlock } from '../runtime/consent';
 import type { Clock } from '../runtime/ports';
 import type { Channel, MessageContent, SkipReason } from '../runtime/step';
@@ -181,7 +182,8 @@ export class Delivery {
   }
 
   private blocked(entry: OutboxEntry): { reason: SkipReason; detail: string } | undefined {
-    if (entry.channel === 'webhook') return undefined;
+    // Channels that reach systems (webhooks) have no consent to withdraw.
+    if (!channelDefinition(entry.channel).person) return undefined;
     const store = this.options.store;
     if (store.isSuppressed(entry.channel, entry.to))
       return { reason: 'suppressed', detail: `${entry.to} is on the suppression list` };

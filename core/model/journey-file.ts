@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
-import { parseJsonText, type JsonPath, type TextLocation } from './json-text';
+import { isRecord, parseJsonText, type JsonPath, type TextLocation } from './json-text';
 import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
 import { journeyEnvelopeSchema } from './journey';
 import { JOURNEY_MIGRATIONS, migrateDocument, type Migration } from './migrations';
@@ -37,10 +37,6 @@ export interface ParseOptions {
   /** For tests of the migration mechanism; the real list by default. */
   migrations?: readonly Migration[];
   currentVersion?: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describePath(path: readonly PropertyKey[], document: Record<string, unknown>): string {

@@ -1,22 +1,5 @@
-import { conditionNode } from './condition.node';
-import { exitNode } from './exit.node';
-import { messageNode } from './message.node';
 import type { NodeDefinition } from './node-definition';
-import { splitNode } from './split.node';
-import { triggerNode } from './trigger.node';
-import { updateNode } from './update.node';
-import { waitNode } from './wait.node';
-
-/** Every node kind, in palette order. Adding a kind means adding its file and one entry here. */
-export const NODE_DEFINITIONS = [
-  triggerNode,
-  waitNode,
-  conditionNode,
-  splitNode,
-  messageNode,
-  updateNode,
-  exitNode,
-] as const;
+import { NODE_DEFINITIONS } from './node-list';
 
 export type NodeKind = (typeof NODE_DEFINITIONS)[number]['kind'];
 
@@ -36,4 +19,12 @@ export function nodeDefinition(kind: string): NodeDefinition {
   if (!definition)
     throw new Error(`Unknown node kind "${kind}"; known kinds: ${NODE_KINDS.join(', ')}`);
   return definition;
+}
+
+/**
+ * Whether a kind lets profiles in (has the entry facet): a journey has exactly one such node,
+ * and nothing leads into it. False for unknown kinds.
+ */
+export function isEntryKind(kind: string): boolean {
+  return byKind.get(kind)?.entry !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { Journey } from '../../core/model/journey';
 import type { SimulationReport } from '../../core/simulator/report';
-import { CHANNELS } from '../../core/runtime/step';
+import { CHANNELS } from '../../core/channels/registry';
 import { stepName } from '../nodes/step-name';
 import { SKIP_ORDER, skipWords } from './reasons';
 

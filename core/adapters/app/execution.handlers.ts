@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { channelDefinition } from '../../channels/registry';
 import { ApiError, type ApiHandlers } from '../../api/contract';
 import type { ExecutionInfo, OutboxMessage } from '../../api/execution-contract';
 import type { Journey } from '../../model/journey';
@@ -39,17 +40,7 @@ export interface ExecutionContext {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function titleOf(message: OutboxMessageView): string {
-  const content = message.content;
-  switch (content.channel) {
-    case 'email':
-      return content.subject;
-    case 'sms':
-      return content.text;
-    case 'push':
-      return content.title;
-    case 'webhook':
-      return `${content.method} ${content.url}`;
-  }
+  return channelDefinition(message.content.channel).title(message.content);
 }
 
 function outboxMessage(m: OutboxMessageView): OutboxMessage {
