@@ -62,7 +62,3 @@ export function variantsOf(schema: JsonSchema): Variants | undefined {
     })),
   };
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
