@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import type { NodeView } from '../nodes/node-view';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
-import { isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { isRecord } from '../../core/model/json-text';
+import { variantsOf, type JsonSchema, type Variants } from './json-schema';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
+import { EmailAddressInput } from './widgets/EmailAddressInput';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
@@ -266,6 +268,16 @@ function SchemaField({
           onChange={onChange}
         />,
         true,
+      );
+    case 'email-address':
+      return field(
+        <EmailAddressInput
+          id={id}
+          value={text}
+          required={required}
+          placeholder={options?.placeholder}
+          onChange={onChange}
+        />,
       );
     case 'event':
       return field(<NameInput id={id} kind="event" value={text} onChange={onChange} />);
