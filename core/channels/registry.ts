@@ -20,12 +20,14 @@ export type MessageContent = KnownChannel extends infer D
     : never
   : never;
 
+/** Every channel's name, in the inspector's order. */
 export const CHANNELS: readonly Channel[] = CHANNEL_DEFINITIONS.map((d) => d.channel);
 
 const byChannel = new Map<string, ChannelDefinition>(
   CHANNEL_DEFINITIONS.map((d) => [d.channel, d as ChannelDefinition]),
 );
 
+/** Whether a name is one of the channels (a config with another is refused on load). */
 export function isChannel(channel: string): channel is Channel {
   return byChannel.has(channel);
 }

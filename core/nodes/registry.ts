@@ -1,8 +1,10 @@
 import type { NodeDefinition } from './node-definition';
 import { NODE_DEFINITIONS } from './node-list';
 
+/** A node kind's name: `trigger`, `wait`, … */
 export type NodeKind = (typeof NODE_DEFINITIONS)[number]['kind'];
 
+/** Every kind, in palette order. */
 export const NODE_KINDS: readonly NodeKind[] = NODE_DEFINITIONS.map((d) => d.kind);
 
 const byKind = new Map<string, NodeDefinition>(
