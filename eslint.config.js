@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { journeyPlugin } from './lint/plugin.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -186,6 +188,32 @@ export default tseslint.config(
             },
             { group: ['**/electron/**'], message: 'The renderer never imports the shell.' },
           ],
+        },
+      ],
+    },
+  },
+  // What a node kind, a trigger mode or a channel is belongs to its registry entry: code elsewhere
+  // asks the facets or the channel definition, never compares names.
+  {
+    files: ['core/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    ignores: ['core/nodes/**', 'core/channels/**', 'renderer/nodes/**', 'renderer/channels/**'],
+    plugins: { journey: journeyPlugin },
+    rules: {
+      'journey/no-kind-literals': [
+        'error',
+        {
+          names: {
+            kind: { module: join(import.meta.dirname, 'core/nodes/registry.ts'), type: 'NodeKind' },
+            on: {
+              module: join(import.meta.dirname, 'core/nodes/trigger.node.ts'),
+              type: 'TriggerConfig',
+              property: 'on',
+            },
+            channel: {
+              module: join(import.meta.dirname, 'core/channels/registry.ts'),
+              type: 'Channel',
+            },
+          },
         },
       ],
     },

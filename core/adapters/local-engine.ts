@@ -1,3 +1,5 @@
+import type { TransportKind } from '../channels/channel-definition';
+import { channelDefinition } from '../channels/registry';
 import type { OutboxMessageRecord, Transport } from '../executor/delivery';
 import { LiveEngine } from '../executor/live-engine';
 import type { TransportSet } from '../executor/ports';
@@ -55,7 +57,7 @@ class LocalTransports implements TransportSet {
   private smtp: SmtpTransport | undefined;
   private smtpAt: string | undefined;
   private readonly embedded: EmbeddedTransport;
-  private readonly transports: Record<Channel, Transport>;
+  private readonly transports: Record<TransportKind, Transport>;
 
   constructor(
     private readonly mail: MailContext,
@@ -66,11 +68,10 @@ class LocalTransports implements TransportSet {
     this.embedded = embedded;
     this.smtp = this.smtpTransport(smtpUrl);
     this.smtpAt = smtpUrl;
-    const transports: Record<Channel, Transport> = {
-      email: this.smtp ?? embedded,
-      sms: embedded,
-      push: embedded,
-      webhook: new WebhookTransport(),
+    const transports: Record<TransportKind, Transport> = {
+      mail: this.smtp ?? embedded,
+      kept: embedded,
+      http: new WebhookTransport(),
     };
     this.transports = transports;
   }
@@ -81,7 +82,7 @@ class LocalTransports implements TransportSet {
   }
 
   transport(channel: Channel): Transport {
-    return this.transports[channel];
+    return this.transports[channelDefinition(channel).transport];
   }
 
   get email(): 'smtp' | 'embedded' {
@@ -96,7 +97,7 @@ class LocalTransports implements TransportSet {
     const previous = this.smtp;
     this.smtp = this.smtpTransport(url);
     this.smtpAt = url;
-    this.transports.email = this.smtp ?? this.embedded;
+    this.transports.mail = this.smtp ?? this.embedded;
     return previous && (() => previous.close());
   }
 
@@ -125,7 +126,6 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     () => options.publicUrl ?? api.url,
   );
   const addressOf = (profileId: string, channel: Channel): string => {
-    if (channel === 'webhook') return '';
     return addressFor(channel, store.getProfile(profileId)?.attributes ?? {}) ?? '';
   };
   const mail: MailContext = {

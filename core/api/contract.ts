@@ -3,7 +3,7 @@ import { dataContract, dataEvents } from './data-contract';
 import { executionContract, executionEvents } from './execution-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
-import { isRecord } from '../nodes/node-definition';
+import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SimulationReport } from '../simulator/report';
 import type { TraceStep } from '../simulator/trace';
 import type { Journey } from '../model/journey';
-import { isRecord } from '../nodes/node-definition';
+import { isRecord } from '../model/json-text';
 
 /**
  * Simulation from the app: a journey over data sets on a virtual clock. Runs are kept, so the

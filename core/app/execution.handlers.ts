@@ -7,6 +7,7 @@ import type { Journey } from '../model/journey';
 import { compileJourney, JourneyNotRunnableError } from '../runtime/compiled-journey';
 import type { SecretStore } from '../runtime/secret-store';
 import type { AppEngine } from './app-engine';
+import { channelDefinition } from '../channels/registry';
 import type { EventHub } from './event-hub';
 import type { AppSettings, ExecutionRecords, JourneyLibrary, OutboxLog } from './ports';
 import { savedSmtpSettings, saveSmtpSettings } from './smtp-settings';
@@ -49,17 +50,7 @@ export interface ExecutionContext {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function titleOf(message: OutboxMessageRecord): string {
-  const content = message.content;
-  switch (content.channel) {
-    case 'email':
-      return content.subject;
-    case 'sms':
-      return content.text;
-    case 'push':
-      return content.title;
-    case 'webhook':
-      return `${content.method} ${content.url}`;
-  }
+  return channelDefinition(message.content.channel).title(message.content);
 }
 
 function outboxMessage(m: OutboxMessageRecord): OutboxMessage {

@@ -1,6 +1,5 @@
-import type { JsonPath } from '../model/json-text';
+import { isRecord, type JsonPath } from '../model/json-text';
 import { parseDuration } from '../model/duration';
-import { isRecord } from '../nodes/node-definition';
 import type { IssueDraft } from '../validation/catalogue';
 import { isOrderable } from './compare';
 import {

@@ -10,6 +10,8 @@
  *   ],
  * };
  */
+import { isRecord } from '../model/json-text';
+
 export type Condition = Rule | AllOf | AnyOf | Not;
 
 export interface AllOf {
@@ -111,6 +113,31 @@ export function isEventRule(c: Condition): c is EventRule {
 }
 export function isAttributeRule(c: Condition): c is AttributeRule {
   return 'attribute' in c;
+}
+
+/**
+ * The event and attribute names a condition's rules test, in order. Takes a condition as found
+ * in a file, possibly half written (the inspector asks while it is typed): anything that is not
+ * a condition is passed over.
+ */
+export function namesInCondition(condition: unknown): { events: string[]; attributes: string[] } {
+  const events: string[] = [];
+  const attributes: string[] = [];
+  const visit = (c: unknown): void => {
+    if (!isRecord(c)) return;
+    if ('all' in c) {
+      if (Array.isArray(c.all)) c.all.forEach(visit);
+    } else if ('any' in c) {
+      if (Array.isArray(c.any)) c.any.forEach(visit);
+    } else if ('not' in c) {
+      visit(c.not);
+    } else {
+      if (typeof c.event === 'string' && c.event) events.push(c.event);
+      if (typeof c.attribute === 'string' && c.attribute) attributes.push(c.attribute);
+    }
+  };
+  visit(condition);
+  return { events, attributes };
 }
 
 /** Visits every rule of a condition, depth first. */

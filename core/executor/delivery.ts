@@ -1,4 +1,5 @@
 import type { OutboxMessageStatus } from '../api/execution-contract';
+import { channelDefinition } from '../channels/registry';
 import { consentBlock } from '../runtime/consent';
 import type { Clock, OutboxMessage } from '../runtime/ports';
 import type { Channel, SkipReason } from '../runtime/step';
@@ -181,7 +182,8 @@ export class Delivery {
   }
 
   private blocked(entry: OutboxMessageRecord): { reason: SkipReason; detail: string } | undefined {
-    if (entry.channel === 'webhook') return undefined;
+    // Channels that reach systems (webhooks) have no consent to withdraw.
+    if (!channelDefinition(entry.channel).person) return undefined;
     const store = this.options.store;
     if (store.isSuppressed(entry.channel, entry.to))
       return { reason: 'suppressed', detail: `${entry.to} is on the suppression list` };

@@ -1,4 +1,4 @@
-import { isRecord } from '../nodes/node-definition';
+import { isRecord } from '../model/json-text';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';

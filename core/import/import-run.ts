@@ -1,4 +1,4 @@
-import { isRecord } from '../nodes/node-definition';
+import { isRecord } from '../model/json-text';
 import {
   parseColumnMapping,
   validateColumnMapping,

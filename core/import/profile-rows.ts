@@ -1,4 +1,4 @@
-import { isRecord } from '../nodes/node-definition';
+import { isRecord } from '../model/json-text';
 import type { Profile } from '../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';

@@ -96,6 +96,46 @@ export function addDuration(at: number, d: Duration, zone: string, times = 1): n
   return base.plus(parts).toMillis();
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * The most a duration can last, in milliseconds. Calendar parts are taken at their longest
+ * (a month of 31 days, a year of 366, a local day of 25 hours across a daylight-saving change),
+ * so comparisons made with it err on the side of warning.
+ */
+export function longestMillis(d: Duration): number {
+  return (
+    d.years * 366 * DAY +
+    d.months * 31 * DAY +
+    (d.weeks * 7 + d.days) * (DAY + HOUR) +
+    d.hours * HOUR +
+    d.minutes * MINUTE +
+    d.seconds * 1000
+  );
+}
+
+/** The least a duration can last: a month of 28 days, a year of 365, a local day of 23 hours. */
+export function shortestMillis(d: Duration): number {
+  return (
+    d.years * 365 * DAY +
+    d.months * 28 * DAY +
+    (d.weeks * 7 + d.days) * (DAY - HOUR) +
+    d.hours * HOUR +
+    d.minutes * MINUTE +
+    d.seconds * 1000
+  );
+}
+
+/**
+ * Minutes a duration moves the local clock: its clock part, signed. Calendar parts keep the
+ * local time ("1 day" later is the same time of day).
+ */
+export function clockShiftMinutes(d: Duration): number {
+  return d.sign * (d.hours * 60 + d.minutes + d.seconds / 60);
+}
+
 /** Subtracts a duration: the start of a "within the last …" window. */
 export function subtractDuration(at: number, d: Duration, zone: string): number {
   return addDuration(at, d, zone, -1);

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { isRecord } from '../nodes/node-definition';
 import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
-import { parseJsonText, type JsonPath, type TextLocation } from './json-text';
+import { isRecord, parseJsonText, type JsonPath, type TextLocation } from './json-text';
 import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
 import { journeyEnvelopeSchema } from './journey';
 import { SETTINGS_KEYS } from './journey-settings';

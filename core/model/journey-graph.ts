@@ -1,4 +1,4 @@
-import { isNodeKind, nodeDefinition } from '../nodes/registry';
+import { isEntryKind, isNodeKind, nodeDefinition } from '../nodes/registry';
 import type { PortSpec } from '../nodes/node-definition';
 import { edgePort, type Journey, type JourneyEdge, type JourneyNode } from './journey';
 
@@ -24,6 +24,7 @@ export interface JourneyGraph {
   /** Edges leaving each node, in file order. */
   readonly outgoing: ReadonlyMap<string, readonly GraphEdge[]>;
   readonly incoming: ReadonlyMap<string, readonly GraphEdge[]>;
+  /** Nodes of a kind that lets profiles in (triggers), in file order; a journey needs one. */
   readonly triggers: readonly JourneyNode[];
   /** Output ports of a node, from its kind's definition (none for unknown kinds). */
   ports(nodeId: string): readonly PortSpec[];
@@ -68,7 +69,7 @@ export function buildGraph(journey: Journey): JourneyGraph {
     edges,
     outgoing,
     incoming,
-    triggers: journey.nodes.filter((n) => n.kind === 'trigger'),
+    triggers: journey.nodes.filter((n) => isEntryKind(n.kind)),
     ports(nodeId) {
       let ports = portCache.get(nodeId);
       if (!ports) {

@@ -15,6 +15,11 @@ export interface TextLocation {
 
 export type JsonPath = readonly (string | number)[];
 
+/** Whether a value read from JSON is an object with keys (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export type JsonTextResult =
   | { ok: true; value: unknown; locate: (path: JsonPath) => TextLocation | undefined }
   | { ok: false; message: string; location: TextLocation };

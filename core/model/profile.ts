@@ -59,3 +59,10 @@ export function applyProfileChange(profile: Profile, change: ProfileChange): Pro
 export function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
+
+/** Reads yes/no values as imported files write them: true, "true", "yes", 1, "1". */
+export function isYes(value: unknown): boolean {
+  if (value === true || value === 1) return true;
+  if (typeof value !== 'string') return false;
+  return ['true', 'yes', 'y', '1'].includes(value.trim().toLowerCase());
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Condition } from '../conditions/condition';
+import { namesInCondition, type Condition } from '../conditions/condition';
 import { describeCondition } from '../conditions/describe';
 import { checkConditionField, conditionField } from './fields';
 import { defineNode, leaveThrough, type PortSpec } from './node-definition';
@@ -45,4 +45,11 @@ export const conditionNode = defineNode({
   check: (config) => checkConditionField(config, [], true),
   summary: (config) => `If ${describeCondition(config)}`,
   step: (ctx) => leaveThrough(ctx.evaluate(ctx.config) ? 'yes' : 'no'),
+  decides: { decision: (config) => ({ condition: config, yes: 'yes', no: 'no' }) },
+  reads: {
+    names(config) {
+      const { events, attributes } = namesInCondition(config);
+      return { events, history: events, attributes };
+    },
+  },
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import type { TemplateFieldSpec } from '../channels/channel-definition';
 import type { Condition, Filter } from '../conditions/condition';
 import { checkCondition, checkFilters } from '../conditions/check-condition';
 import { parseDuration } from '../model/duration';
-import type { JsonPath } from '../model/json-text';
+import { isRecord, type JsonPath } from '../model/json-text';
 import { WEEKDAYS, parseTimeOfDay } from '../model/local-time';
 import { checkTemplate } from '../runtime/templating';
 import type { IssueDraft } from '../validation/catalogue';
-import { isRecord } from './node-definition';
 
 /**
  * Schema pieces shared by node kinds. `widget` in the metadata tells the inspector which
@@ -29,10 +29,8 @@ export const eventNameField = (title: string, description?: string) =>
     .min(1, { error: `${title} must not be empty` })
     .meta({ title, description, widget: 'event' });
 
-export const templateField = (
-  title: string,
-  widget: 'template-line' | 'template-html' | 'template-text',
-) => z.string({ error: `${title} must be text` }).meta({ title, widget });
+export const templateField = ({ title, widget }: Pick<TemplateFieldSpec, 'title' | 'widget'>) =>
+  z.string({ error: `${title} must be text` }).meta({ title, widget });
 
 export const weekdaysField = z
   .array(z.enum(WEEKDAYS, { error: `days are mon, tue, wed, thu, fri, sat or sun` }))

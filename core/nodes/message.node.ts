@@ -1,95 +1,61 @@
 import { z } from 'zod';
+import type { ChannelDefinition } from '../channels/channel-definition';
+import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
+import { channelDefinition, type MessageConfig, type MessageContent } from '../channels/registry';
 import { subtractDuration } from '../model/duration';
 import { isWithinLocalWindow, nextLocalTime } from '../model/local-time';
-import { checkConsent, isEmailAddress } from '../runtime/consent';
-import type { MessageContent, StepContext, StepDecision } from '../runtime/step';
-import { renderTemplate, type TemplateMode } from '../runtime/templating';
+import { checkConsent } from '../runtime/consent';
+import type { StepContext, StepDecision } from '../runtime/step';
+import { profileReads } from '../runtime/template-reads';
+import { renderTemplate } from '../runtime/templating';
 import type { IssueDraft } from '../validation/catalogue';
-import { checkTemplateField, templateField } from './fields';
+import { checkTemplateField } from './fields';
 import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
 
-const emailMessage = z
-  .looseObject({
-    channel: z.literal('email'),
-    from: z.string({ error: 'from must be an email address' }).meta({
-      title: 'From',
-      description: 'e.g. Shop <shop@example.com>',
-      widget: 'email-address',
-    }),
-    replyTo: z
-      .string({ error: 'replyTo must be an email address' })
-      .optional()
-      .meta({ title: 'Reply to' }),
-    subject: templateField('Subject', 'template-line'),
-    html: templateField('Body (HTML)', 'template-html'),
-    text: templateField('Plain-text body', 'template-text').optional(),
-  })
-  .meta({ title: 'Email' });
-
-const smsMessage = z
-  .looseObject({ channel: z.literal('sms'), text: templateField('Text', 'template-text') })
-  .meta({ title: 'SMS' });
-
-const pushMessage = z
-  .looseObject({
-    channel: z.literal('push'),
-    title: templateField('Title', 'template-line'),
-    body: templateField('Body', 'template-text'),
-  })
-  .meta({ title: 'Push notification' });
-
-const webhookMessage = z
-  .looseObject({
-    channel: z.literal('webhook'),
-    url: templateField('URL', 'template-line'),
-    method: z
-      .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], {
-        error: 'method must be GET, POST, PUT, PATCH or DELETE',
-      })
-      .optional()
-      .meta({ title: 'Method' }),
-    body: templateField('Body', 'template-text').optional(),
-  })
-  .meta({ title: 'Webhook' });
-
-export const messageConfigSchema = z.discriminatedUnion(
-  'channel',
-  [emailMessage, smsMessage, pushMessage, webhookMessage],
-  { error: 'channel must be "email", "sms", "push" or "webhook"' },
-);
-export type MessageConfig = z.infer<typeof messageConfigSchema>;
-
-/** Template fields of each channel, with how inserted values are escaped. */
-const TEMPLATE_FIELDS: Record<MessageConfig['channel'], readonly [string, TemplateMode, string][]> =
-  {
-    email: [
-      ['subject', 'text', 'Subject'],
-      ['html', 'html', 'Body (HTML)'],
-      ['text', 'text', 'Plain-text body'],
-    ],
-    sms: [['text', 'text', 'Text']],
-    push: [
-      ['title', 'text', 'Title'],
-      ['body', 'text', 'Body'],
-    ],
-    webhook: [
-      ['url', 'text', 'URL'],
-      ['body', 'text', 'Body'],
-    ],
-  };
-
-/** The address inside `Name <address>`, or the text itself. */
-export function mailboxAddress(from: string): string {
-  const match = /<([^>]*)>\s*$/.exec(from);
-  return (match ? match[1] : from)?.trim() ?? '';
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+function orList(items: readonly string[]): string {
+  const quoted = items.map((item) => `"${item}"`);
+  return quoted.length <= 1
+    ? (quoted[0] ?? '')
+    : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`;
 }
 
-function truncate(text: string, max = 48): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** One config per channel, told apart by `channel`: the union of the channels' own schemas. */
+export const messageConfigSchema = z.discriminatedUnion(
+  'channel',
+  // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
+  CHANNEL_DEFINITIONS.map((d) => d.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  { error: `channel must be ${orList(CHANNEL_DEFINITIONS.map((d) => d.channel))}` },
+) as unknown as z.ZodType<MessageConfig>;
+
+/**
+ * One key order that keeps every channel's own order (a config holds the keys of its channel
+ * only), keys seen first placed first where the orders allow.
+ */
+function mergedKeyOrder(orders: readonly (readonly string[])[]): string[] {
+  const keys = [...new Set(orders.flat())];
+  const before = new Map(keys.map((key) => [key, new Set<string>()]));
+  for (const order of orders)
+    order.forEach((key, i) => {
+      if (i > 0) before.get(key)?.add(order[i - 1] as string);
+    });
+  const out: string[] = [];
+  const placed = new Set<string>();
+  while (out.length < keys.length) {
+    const next = keys.find(
+      (key) => !placed.has(key) && [...(before.get(key) ?? [])].every((k) => placed.has(k)),
+    );
+    // Orders that contradict each other: the rest as first seen.
+    if (next === undefined) return [...out, ...keys.filter((key) => !placed.has(key))];
+    out.push(next);
+    placed.add(next);
+  }
+  return out;
 }
 
 function render(
   ctx: StepContext<MessageConfig>,
+  channel: ChannelDefinition,
 ): { ok: true; content: MessageContent } | { ok: false; error: string } {
   const config = ctx.config as Record<string, unknown>;
   const scope = {
@@ -100,54 +66,24 @@ function render(
     now: new Date(ctx.now),
   };
   const out: Record<string, string> = {};
-  for (const [field, mode, title] of TEMPLATE_FIELDS[ctx.config.channel]) {
+  for (const { field, mode, title } of channel.templateFields) {
     const source = config[field];
     if (typeof source !== 'string') continue;
     const result = renderTemplate(source, mode, scope);
     if (!result.ok) return { ok: false, error: `${title}: ${result.error}` };
     out[field] = result.text;
   }
-  const c = ctx.config;
-  switch (c.channel) {
-    case 'email':
-      return {
-        ok: true,
-        content: {
-          channel: 'email',
-          from: c.from,
-          ...(c.replyTo ? { replyTo: c.replyTo } : {}),
-          subject: out.subject ?? '',
-          html: out.html ?? '',
-          ...(out.text !== undefined ? { text: out.text } : {}),
-        },
-      };
-    case 'sms':
-      return { ok: true, content: { channel: 'sms', text: out.text ?? '' } };
-    case 'push':
-      return {
-        ok: true,
-        content: { channel: 'push', title: out.title ?? '', body: out.body ?? '' },
-      };
-    case 'webhook':
-      return {
-        ok: true,
-        content: {
-          channel: 'webhook',
-          method: c.method ?? 'POST',
-          url: out.url ?? '',
-          ...(out.body !== undefined ? { body: out.body } : {}),
-        },
-      };
-  }
+  return { ok: true, content: channel.content(ctx.config, out) as MessageContent };
 }
 
 const NEXT: StepDecision = leaveThrough('next');
 
 /**
- * Sends an email, SMS, push notification or webhook. Consent, suppression and a missing address
- * skip the message with a reason; quiet hours hold it until they end; the frequency cap skips it.
- * Whatever happens, the profile continues on `next`. Webhooks reach systems, not people: consent,
- * quiet hours and the frequency cap do not apply to them.
+ * Sends a message on one of the channels of `channels/` (email, SMS, push notification,
+ * webhook). Consent, suppression and a missing address skip the message with a reason; quiet
+ * hours hold it until they end; the frequency cap skips it. Whatever happens, the profile
+ * continues on `next`. Channels that reach systems, not people (webhooks), are not subject to
+ * consent, quiet hours or the frequency cap.
  *
  * @example
  * { "id": "mail1", "kind": "message",
@@ -160,18 +96,7 @@ export const messageNode = defineNode({
   category: 'action',
   description: 'Sends an email, SMS, push notification or webhook.',
   schema: messageConfigSchema,
-  configKeys: [
-    'channel',
-    'from',
-    'replyTo',
-    'subject',
-    'title',
-    'method',
-    'url',
-    'html',
-    'text',
-    'body',
-  ],
+  configKeys: ['channel', ...mergedKeyOrder(CHANNEL_DEFINITIONS.map((d) => d.configKeys))],
   defaults: (): MessageConfig => ({
     channel: 'email',
     from: 'hello@example.com',
@@ -180,67 +105,28 @@ export const messageNode = defineNode({
   }),
   ports: () => [...NEXT_PORTS],
   check(config) {
-    const issues: IssueDraft[] = [];
+    const channel = channelDefinition(config.channel);
     const raw = config as Record<string, unknown>;
-    for (const [field, , title] of TEMPLATE_FIELDS[config.channel]) {
+    const issues: IssueDraft[] = [];
+    for (const { field, title } of channel.templateFields) {
       const value = raw[field];
       issues.push(
         ...checkTemplateField(typeof value === 'string' ? value : undefined, [field], title),
       );
     }
-    if (config.channel === 'email') {
-      if (!isEmailAddress(mailboxAddress(config.from))) {
-        issues.push({
-          code: 'config-invalid',
-          path: ['from'],
-          message: `From "${config.from}" is not an email address.`,
-        });
-      }
-      if (config.replyTo !== undefined && !isEmailAddress(mailboxAddress(config.replyTo))) {
-        issues.push({
-          code: 'config-invalid',
-          path: ['replyTo'],
-          message: `Reply-to "${config.replyTo}" is not an email address.`,
-        });
-      }
-      if (config.subject.trim() === '') {
-        issues.push({
-          code: 'config-invalid',
-          path: ['subject'],
-          message: 'The email needs a subject.',
-        });
-      }
-    }
-    if (config.channel === 'webhook' && !/^https?:\/\//.test(config.url)) {
-      issues.push({
-        code: 'config-invalid',
-        path: ['url'],
-        message: 'The webhook URL must start with http:// or https://.',
-      });
-    }
+    issues.push(...channel.check(config));
     return issues;
   },
-  summary(config) {
-    switch (config.channel) {
-      case 'email':
-        return `Email: ${truncate(config.subject)}`;
-      case 'sms':
-        return `SMS: ${truncate(config.text)}`;
-      case 'push':
-        return `Push: ${truncate(config.title)}`;
-      case 'webhook':
-        return `Webhook: ${config.method ?? 'POST'} ${truncate(config.url, 40)}`;
-    }
-  },
+  summary: (config) => channelDefinition(config.channel).summary(config),
   step(ctx) {
-    const { channel } = ctx.config;
+    const channel = channelDefinition(ctx.config.channel);
     const { settings } = ctx.journey;
     const address = checkConsent(channel, ctx.profile.attributes, ctx);
     if (typeof address !== 'string') {
       ctx.skip(address.reason, address.detail);
       return NEXT;
     }
-    if (channel !== 'webhook') {
+    if (channel.person) {
       const quiet = settings.quietHours;
       if (
         quiet &&
@@ -265,13 +151,30 @@ export const messageNode = defineNode({
         }
       }
     }
-    const rendered = render(ctx);
+    const rendered = render(ctx, channel);
     if (!rendered.ok) {
       ctx.skip('template_error', rendered.error);
       return NEXT;
     }
-    const to = rendered.content.channel === 'webhook' ? rendered.content.url : address;
-    ctx.send({ channel, to, content: rendered.content });
+    const { content } = rendered;
+    ctx.send({
+      channel: ctx.config.channel,
+      to: channel.recipient(content, address),
+      content,
+    });
     return NEXT;
+  },
+  sends: { channel: (config) => config.channel },
+  reads: {
+    names(config) {
+      const raw = config as Record<string, unknown>;
+      const attributes = new Set<string>();
+      for (const { field } of channelDefinition(config.channel).templateFields) {
+        const text = raw[field];
+        if (typeof text === 'string')
+          for (const name of profileReads(text).all) attributes.add(name);
+      }
+      return { attributes: [...attributes] };
+    },
   },
 });

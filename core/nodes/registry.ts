@@ -1,25 +1,10 @@
-import { conditionNode } from './condition.node';
-import { exitNode } from './exit.node';
-import { messageNode } from './message.node';
 import type { NodeDefinition } from './node-definition';
-import { splitNode } from './split.node';
-import { triggerNode } from './trigger.node';
-import { updateNode } from './update.node';
-import { waitNode } from './wait.node';
+import { NODE_DEFINITIONS } from './node-list';
 
-/** Every node kind, in palette order. Adding a kind means adding its file and one entry here. */
-export const NODE_DEFINITIONS = [
-  triggerNode,
-  waitNode,
-  conditionNode,
-  splitNode,
-  messageNode,
-  updateNode,
-  exitNode,
-] as const;
-
+/** A node kind's name: `trigger`, `wait`, … */
 export type NodeKind = (typeof NODE_DEFINITIONS)[number]['kind'];
 
+/** Every kind, in palette order. */
 export const NODE_KINDS: readonly NodeKind[] = NODE_DEFINITIONS.map((d) => d.kind);
 
 const byKind = new Map<string, NodeDefinition>(
@@ -36,4 +21,12 @@ export function nodeDefinition(kind: string): NodeDefinition {
   if (!definition)
     throw new Error(`Unknown node kind "${kind}"; known kinds: ${NODE_KINDS.join(', ')}`);
   return definition;
+}
+
+/**
+ * Whether a kind lets profiles in (has the entry facet): a journey has exactly one such node,
+ * and nothing leads into it. False for unknown kinds.
+ */
+export function isEntryKind(kind: string): boolean {
+  return byKind.get(kind)?.entry !== undefined;
 }

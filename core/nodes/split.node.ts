@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isRecord } from '../model/json-text';
 import type { IssueDraft } from '../validation/catalogue';
-import { defineNode, isRecord, leaveThrough, type PortSpec } from './node-definition';
+import { defineNode, leaveThrough, type PortSpec } from './node-definition';
 
 const variantSchema = z.looseObject({
   key: z
@@ -120,4 +121,5 @@ export const splitNode = defineNode({
     ctx.assignVariant(key);
     return leaveThrough(key);
   },
+  branches: { variants: (config) => config.variants },
 });

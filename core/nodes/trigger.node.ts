@@ -1,8 +1,15 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { namesInCondition } from '../conditions/condition';
 import { describeCondition } from '../conditions/describe';
-import { addDuration, describeDurationText, requireDuration } from '../model/duration';
-import { requireTimeOfDay } from '../model/local-time';
+import {
+  addDuration,
+  clockShiftMinutes,
+  describeDurationText,
+  parseDuration,
+  requireDuration,
+} from '../model/duration';
+import { parseTimeOfDay, requireTimeOfDay } from '../model/local-time';
 import {
   checkConditionField,
   checkDuration,
@@ -14,7 +21,13 @@ import {
   timeOfDayField,
   durationField,
 } from './fields';
-import { NEXT_PORTS, defineNode, leaveThrough, type EntryRoutes } from './node-definition';
+import {
+  NEXT_PORTS,
+  defineNode,
+  leaveThrough,
+  type EntryRoutes,
+  type NamesUsed,
+} from './node-definition';
 
 const eventTrigger = z
   .looseObject({
@@ -113,7 +126,21 @@ export const triggerNode = defineNode({
   },
   step: () => leaveThrough('next'),
   entry: { routes: entryRoutes },
+  reads: { names: namesUsed },
 });
+
+function namesUsed(config: TriggerConfig): NamesUsed {
+  switch (config.on) {
+    case 'event':
+      return { events: [config.event] };
+    case 'segment': {
+      const { events, attributes } = namesInCondition(config.condition);
+      return { events, history: events, attributes };
+    }
+    case 'date':
+      return { attributes: [config.attribute] };
+  }
+}
 
 function entryRoutes(config: TriggerConfig): EntryRoutes {
   switch (config.on) {
@@ -121,14 +148,28 @@ function entryRoutes(config: TriggerConfig): EntryRoutes {
       return { events: [{ event: config.event, ...(config.where && { where: config.where }) }] };
     case 'segment':
       return { segment: config.condition };
-    case 'date':
+    case 'date': {
+      const localTime = localTimeOf(config);
       return {
         dated: {
           next: (attributes, from, zone) => nextAnniversary(config, attributes, from, zone),
-          localTime: requireTimeOfDay(config.time ?? DEFAULT_DATE_TIME),
+          ...(localTime !== undefined && { localTime }),
         },
       };
+    }
   }
+}
+
+/**
+ * Local minutes after midnight a date trigger fires at: its time, moved by the offset's clock
+ * part; undefined while the time or the offset does not parse (their checks say why).
+ */
+function localTimeOf(config: DateTriggerConfig): number | undefined {
+  const time = parseTimeOfDay(config.time ?? DEFAULT_DATE_TIME);
+  const offset = config.offset === undefined ? undefined : parseDuration(config.offset);
+  if (!time.ok || (offset && !offset.ok)) return undefined;
+  const minutes = time.minutes + (offset?.ok ? clockShiftMinutes(offset.duration) : 0);
+  return ((minutes % 1440) + 1440) % 1440;
 }
 
 /** Month and day of a date attribute: `1990-05-17`, an ISO date-time, `05-17` or `--05-17`. */

@@ -115,4 +115,9 @@ export const updateNode = defineNode({
     ctx.updateProfile({ set, increment, unset });
     return leaveThrough('next');
   },
+  reads: {
+    names: (config) => ({
+      updates: [...Object.keys(config.set ?? {}), ...Object.keys(config.increment ?? {})],
+    }),
+  },
 });

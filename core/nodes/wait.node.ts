@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { addDuration, describeDurationText, requireDuration } from '../model/duration';
-import { WEEKDAYS, nextLocalTime, requireTimeOfDay, weekdayLabel } from '../model/local-time';
+import {
+  addDuration,
+  describeDurationText,
+  longestMillis,
+  parseDuration,
+  requireDuration,
+} from '../model/duration';
+import { isRecord } from '../model/json-text';
+import {
+  WEEKDAYS,
+  nextLocalTime,
+  parseTimeOfDay,
+  requireTimeOfDay,
+  weekdayLabel,
+} from '../model/local-time';
 import {
   checkDuration,
   checkTimeOfDay,
@@ -11,7 +24,13 @@ import {
   timeOfDayField,
   weekdaysField,
 } from './fields';
-import { NEXT_PORTS, defineNode, isRecord, type PortSpec } from './node-definition';
+import {
+  NEXT_PORTS,
+  defineNode,
+  type ClockAfterHold,
+  type HoldsTimeFacet,
+  type PortSpec,
+} from './node-definition';
 
 const durationWait = z
   .looseObject({
@@ -52,6 +71,56 @@ const EVENT_PORTS: readonly PortSpec[] = [
   { id: 'event', label: 'Event' },
   { id: 'timeout', label: 'Timeout' },
 ];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The longest a duration text can last; 0 for one that does not parse (its error says why). */
+function longestText(text: string): number {
+  const parsed = parseDuration(text);
+  return parsed.ok ? longestMillis(parsed.duration) : 0;
+}
+
+function clockAfterText(text: string): ClockAfterHold {
+  const parsed = parseDuration(text);
+  return parsed.ok ? { after: parsed.duration } : 'any';
+}
+
+const holdsTime: HoldsTimeFacet<WaitConfig> = {
+  breaksInstantCycles: true,
+  longest(config) {
+    switch (config.mode) {
+      case 'duration':
+        return longestText(config.duration);
+      case 'until':
+        // Until the next such time: at most a (25-hour) day, or a week with only some days.
+        return config.days?.length ? 7 * (DAY + HOUR) : DAY + HOUR;
+      case 'event':
+        return longestText(config.timeout);
+    }
+  },
+  clockAfter(config, port) {
+    switch (config.mode) {
+      case 'duration':
+        return clockAfterText(config.duration);
+      case 'until': {
+        const time = parseTimeOfDay(config.time);
+        return time.ok ? { at: time.minutes } : 'any';
+      }
+      case 'event':
+        return port === 'timeout' ? clockAfterText(config.timeout) : 'any';
+    }
+  },
+  awaits: (config) =>
+    config.mode === 'event'
+      ? {
+          event: config.event,
+          ...(config.where && { where: config.where }),
+          port: 'event',
+          timeoutPort: 'timeout',
+        }
+      : undefined,
+};
 
 function dayIndexes(days: readonly string[] | undefined): number[] {
   return (days ?? []).map((d) => (WEEKDAYS as readonly string[]).indexOf(d));
@@ -143,4 +212,6 @@ export const waitNode = defineNode({
         };
     }
   },
+  holdsTime,
+  reads: { names: (config) => (config.mode === 'event' ? { events: [config.event] } : {}) },
 });

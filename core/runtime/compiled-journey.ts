@@ -1,4 +1,3 @@
-import { forEachRule, isEventRule, type Condition } from '../conditions/condition';
 import type { Journey } from '../model/journey';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
 import { journeySettingsSchema, type ResolvedSettings } from '../model/journey-settings';
@@ -26,20 +25,14 @@ export interface CompiledJourney {
   readonly triggerId: string;
   /** How profiles enter: the routes of the entry node's kind. */
   readonly entry: EntryRoutes;
-  /** Names of the events whose history the journey reads (in conditions). */
+  /** Names of the events whose history the journey reads (in conditions, the segment's included). */
   readonly readsEvents: ReadonlySet<string>;
 }
 
-function eventsReadBy(nodes: ReadonlyMap<string, CompiledNode>, entry: EntryRoutes): Set<string> {
+function eventsReadBy(nodes: ReadonlyMap<string, CompiledNode>): Set<string> {
   const names = new Set<string>();
-  const visit = (condition: Condition) =>
-    forEachRule(condition, (rule) => {
-      if (isEventRule(rule)) names.add(rule.event);
-    });
-  if (entry.segment) visit(entry.segment);
-  for (const node of nodes.values()) {
-    if (node.definition.kind === 'condition') visit(node.config as Condition);
-  }
+  for (const node of nodes.values())
+    for (const name of node.definition.reads?.names(node.config).history ?? []) names.add(name);
   return names;
 }
 
@@ -89,7 +82,7 @@ export function compileJourney(journey: Journey, version = 1): CompiledJourney {
     nodes,
     triggerId: trigger.id,
     entry,
-    readsEvents: eventsReadBy(nodes, entry),
+    readsEvents: eventsReadBy(nodes),
   };
 }
 

@@ -1,60 +1,31 @@
-import type { Channel, SkipReason } from './step';
+import type { ChannelDefinition, PersonReach } from '../channels/channel-definition';
+import { channelDefinition, type Channel } from '../channels/registry';
+import { isYes } from '../model/profile';
+import type { SkipReason } from './step';
 
-/** The attribute holding a profile's address for each channel that reaches a person. */
-export const ADDRESS_ATTRIBUTE: Record<Exclude<Channel, 'webhook'>, string> = {
-  email: 'email',
-  sms: 'phone',
-  push: 'push_token',
-};
-
-/** Per-channel opt-outs, besides `unsubscribed`, which covers every channel. */
-export const OPT_OUT_ATTRIBUTE: Record<Exclude<Channel, 'webhook'>, string> = {
-  email: 'email_opt_out',
-  sms: 'sms_opt_out',
-  push: 'push_opt_out',
-};
-
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-
-/** Reads yes/no values as imported files write them: true, "true", "yes", 1, "1". */
-export function isYes(value: unknown): boolean {
-  if (value === true || value === 1) return true;
-  if (typeof value !== 'string') return false;
-  return ['true', 'yes', 'y', '1'].includes(value.trim().toLowerCase());
-}
-
-export function isEmailAddress(value: string): boolean {
-  return EMAIL.test(value);
-}
-
-/** The address a channel would use, or undefined with nothing usable. */
-export function addressFor(
-  channel: Exclude<Channel, 'webhook'>,
+/** The address a person reach would use in these attributes, or undefined with nothing usable. */
+export function addressIn(
+  person: PersonReach,
   attributes: Readonly<Record<string, unknown>>,
 ): string | undefined {
-  const raw = attributes[ADDRESS_ATTRIBUTE[channel]];
+  const raw = attributes[person.addressAttribute];
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const address = String(raw).trim();
   if (address === '') return undefined;
-  if (channel === 'email' && !isEmailAddress(address)) return undefined;
+  if (person.accepts && !person.accepts(address)) return undefined;
   return address;
 }
 
-/** Whether the profile has opted out of the channel (or of everything). */
-export function hasOptedOut(
-  channel: Exclude<Channel, 'webhook'>,
+/**
+ * The address a channel would use for a profile, or undefined with nothing usable — and for a
+ * channel that reaches systems, whose address is in the message (a webhook's URL).
+ */
+export function addressFor(
+  channel: Channel,
   attributes: Readonly<Record<string, unknown>>,
-): boolean {
-  if (isYes(attributes.unsubscribed)) return true;
-  // Constant property names keep these reads fast on the hot path of every message.
-  switch (channel) {
-    case 'email':
-      return isYes(attributes.email_opt_out);
-    case 'sms':
-      return isYes(attributes.sms_opt_out);
-    case 'push':
-      return isYes(attributes.push_opt_out);
-  }
+): string | undefined {
+  const person = channelDefinition(channel).person;
+  return person && addressIn(person, attributes);
 }
 
 /** Why a message may not go to a person now. */
@@ -65,26 +36,26 @@ export interface ConsentBlock {
 
 /**
  * Whether a message may go to a person now, as the consent rules of DESIGN.md §2 say: the
- * address to send to, or the reason to skip. Webhooks reach systems, not people, and are never
- * skipped for consent (their address is their URL, known only once rendered: `''` here).
+ * address to send to, or the reason to skip. A channel that reaches systems (webhooks) is never
+ * skipped for consent (its address is in the rendered message: `''` here).
  */
 export function checkConsent(
-  channel: Channel,
+  channel: ChannelDefinition,
   attributes: Readonly<Record<string, unknown>>,
-  suppression: { isSuppressed(channel: Channel, address: string): boolean },
+  suppression: { isSuppressed(channel: string, address: string): boolean },
 ): string | ConsentBlock {
-  if (channel === 'webhook') return '';
-  if (hasOptedOut(channel, attributes)) {
+  const person = channel.person;
+  if (!person) return '';
+  const unsubscribed = isYes(attributes.unsubscribed);
+  if (unsubscribed || person.optedOut(attributes)) {
     return {
       reason: 'unsubscribed',
-      detail: isYes(attributes.unsubscribed)
-        ? 'unsubscribed from all messages'
-        : `opted out of ${channel}`,
+      detail: unsubscribed ? 'unsubscribed from all messages' : `opted out of ${channel.channel}`,
     };
   }
-  const address = addressFor(channel, attributes);
+  const address = addressIn(person, attributes);
   if (!address) {
-    const attr = ADDRESS_ATTRIBUTE[channel];
+    const attr = person.addressAttribute;
     const raw = attributes[attr];
     return {
       reason: 'no_address',
@@ -94,7 +65,7 @@ export function checkConsent(
           : `${attr} ${JSON.stringify(raw)} is not usable`,
     };
   }
-  if (suppression.isSuppressed(channel, address))
+  if (suppression.isSuppressed(channel.channel, address))
     return { reason: 'suppressed', detail: `${address} is on the suppression list` };
   return address;
 }
@@ -105,6 +76,8 @@ export function consentBlock(
   attributes: Readonly<Record<string, unknown>>,
   isSuppressed: (channel: Channel, address: string) => boolean,
 ): ConsentBlock | undefined {
-  const result = checkConsent(channel, attributes, { isSuppressed });
+  // The definition's name is the channel asked about.
+  const suppression = { isSuppressed: isSuppressed as (name: string, address: string) => boolean };
+  const result = checkConsent(channelDefinition(channel), attributes, suppression);
   return typeof result === 'string' ? undefined : result;
 }

@@ -1,28 +1,17 @@
+import type { Channel, MessageContent } from '../channels/registry';
 import type { Condition, Filter } from '../conditions/condition';
 import type { ResolvedSettings } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
 
-export const CHANNELS = ['email', 'sms', 'push', 'webhook'] as const;
-export type Channel = (typeof CHANNELS)[number];
+// Channels are defined in channels/; the step contract speaks of them, so it names them too.
+export { CHANNELS } from '../channels/registry';
+export type { Channel, MessageContent };
 
 /** Why a message was not sent; the journey continues on `next` all the same. */
 export type SkipReason = 'unsubscribed' | 'suppressed' | 'no_address' | 'capped' | 'template_error';
 
 /** Why an enrollment is waiting. `quiet_hours` holds a message until the quiet window ends. */
 export type WaitReason = 'duration' | 'until' | 'event' | 'quiet_hours';
-
-export type MessageContent =
-  | {
-      channel: 'email';
-      from: string;
-      replyTo?: string;
-      subject: string;
-      html: string;
-      text?: string;
-    }
-  | { channel: 'sms'; text: string }
-  | { channel: 'push'; title: string; body: string }
-  | { channel: 'webhook'; method: string; url: string; body?: string };
 
 /** A rendered message, ready for the outbox. */
 export interface MessageDraft {

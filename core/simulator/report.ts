@@ -89,17 +89,19 @@ export class ReportBuilder implements StepObserver {
   private deferred = 0;
 
   constructor(private readonly journey: CompiledJourney) {
-    for (const node of journey.journey.nodes) {
+    for (const { id } of journey.journey.nodes) {
       const ports = new Map<string, number>();
-      for (const port of journey.graph.ports(node.id)) ports.set(port.id, 0);
-      this.nodes.set(node.id, { entered: 0, ports });
-      if (node.kind === 'message')
-        this.messages.set(node.id, { sent: 0, skipped: {}, deferred: 0 });
-      if (node.kind === 'split') {
+      for (const port of journey.graph.ports(id)) ports.set(port.id, 0);
+      this.nodes.set(id, { entered: 0, ports });
+      const node = journey.nodes.get(id);
+      if (!node) continue;
+      const { sends, branches } = node.definition;
+      if (sends) this.messages.set(id, { sent: 0, skipped: {}, deferred: 0 });
+      if (branches) {
         const variants = new Map<string, VariantCounts>();
-        for (const port of journey.graph.ports(node.id))
-          variants.set(port.id, { entered: 0, converted: 0 });
-        this.byVariant.set(node.id, variants);
+        for (const { key } of branches.variants(node.config))
+          variants.set(key, { entered: 0, converted: 0 });
+        this.byVariant.set(id, variants);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { LiveCounts } from '../../core/api/execution-contract';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { AlertIcon, CheckIcon, ClockIcon, UsersIcon } from '../nodes/icons';
 import { count, plural } from '../simulation/format';
 import type { AppState } from '../store/app-store';
@@ -29,12 +30,14 @@ function title(figures: NodeLive, messages: typeof NO_MESSAGES | undefined): str
 
 /**
  * The live run on a step, pinned where the simulation's counts go: how many profiles are there
- * now and, on a message step, its messages delivered, queued and failed.
+ * now and, on a step that sends, its messages delivered, queued and failed.
  */
 export function LiveCount({ nodeId, kind }: { nodeId: string; kind: string }) {
   const figures = useApp(liveOf(nodeId));
   if (!figures) return null;
-  const messages = figures.messages ?? (kind === 'message' ? NO_MESSAGES : undefined);
+  // A step that sends shows its messages, none sent yet included.
+  const sends = isNodeKind(kind) && nodeDefinition(kind).sends !== undefined;
+  const messages = figures.messages ?? (sends ? NO_MESSAGES : undefined);
   const text = title(figures, messages);
   return (
     <div

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
 import type { OutboxMessageDetail } from '../../core/api/execution-contract';
+import { textOf } from '../channels/channel-view';
+import { channelView } from '../channels/registry';
 import { stepName } from '../nodes/step-name';
 import { dateTime } from '../simulation/format';
 import { useApp, useAppStore } from '../store/app-store';
 import type { AppState } from '../store/app-store';
-import { readContent, sandboxedEmail } from './email-frame';
 import { STATUS_HELP, STATUS_LABELS } from './run-controls';
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -29,14 +29,9 @@ export function OutboxDetail({ message }: { message: OutboxMessageDetail }) {
   const store = useAppStore();
   const retrying = useApp((s) => s.outbox.retrying);
   const step = useApp(stepOf(message.journeyId, message.nodeId));
-  const content = useMemo(
-    () => readContent(message.channel, message.content),
-    [message.channel, message.content],
-  );
-  const frameDocument = useMemo(
-    () => (content.channel === 'email' ? sandboxedEmail(content.html) : null),
-    [content],
-  );
+  const content = message.content;
+  // The content names its channel; older records may only have the row's.
+  const view = channelView(textOf(content, 'channel') ?? message.channel);
   const { retryOutboxMessage } = store.getState();
 
   return (
@@ -78,28 +73,10 @@ export function OutboxDetail({ message }: { message: OutboxMessageDetail }) {
       )}
 
       <dl className="preview-meta outbox-meta">
-        {content.channel === 'email' && (
-          <>
-            <dt>From</dt>
-            <dd data-testid="outbox-from">{content.from}</dd>
-          </>
-        )}
+        {view?.OutboxSender && <view.OutboxSender content={content} />}
         <dt>To</dt>
         <dd data-testid="outbox-to">{message.to}</dd>
-        {content.channel === 'email' && (
-          <>
-            {content.replyTo && (
-              <>
-                <dt>Reply to</dt>
-                <dd>{content.replyTo}</dd>
-              </>
-            )}
-            <dt>Subject</dt>
-            <dd className="preview-subject" data-testid="outbox-subject">
-              {content.subject}
-            </dd>
-          </>
-        )}
+        {view?.OutboxMeta && <view.OutboxMeta content={content} />}
         <dt>Profile</dt>
         <dd>{message.profileId}</dd>
         <dt>Journey</dt>
@@ -118,41 +95,7 @@ export function OutboxDetail({ message }: { message: OutboxMessageDetail }) {
         </dd>
       </dl>
 
-      {content.channel === 'email' && frameDocument !== null && (
-        <>
-          <iframe
-            className="outbox-frame"
-            title={`Email: ${content.subject}`}
-            sandbox=""
-            referrerPolicy="no-referrer"
-            srcDoc={frameDocument}
-            data-testid="outbox-frame"
-          />
-          {content.text && (
-            <details className="preview-text">
-              <summary>Plain-text version</summary>
-              <pre>{content.text}</pre>
-            </details>
-          )}
-        </>
-      )}
-      {content.channel === 'sms' && (
-        <div className="preview-sms">
-          <div className="preview-bubble">{content.text}</div>
-        </div>
-      )}
-      {content.channel === 'push' && (
-        <div className="preview-push">
-          <strong>{content.title}</strong>
-          <span>{content.body}</span>
-        </div>
-      )}
-      {content.channel === 'webhook' && (
-        <pre className="preview-webhook">
-          {content.method} {content.url}
-          {content.body ? `\n\n${content.body}` : ''}
-        </pre>
-      )}
+      {view && <view.OutboxBody content={content} />}
 
       <section className="sim-section" aria-label="Delivery log">
         <h3 className="section-title">Delivery log</h3>

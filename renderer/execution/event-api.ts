@@ -1,4 +1,5 @@
 import type { Journey } from '../../core/model/journey';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 
 /** A token as shown until revealed: its length hinted, its value hidden. */
 export function maskToken(token: string): string {
@@ -32,9 +33,10 @@ export function curlExample(baseUrl: string, token: string, event: string): stri
 /** The event the journey's trigger waits for, if it waits for one. */
 export function triggerEventName(journey: Journey | null): string | undefined {
   for (const node of journey?.nodes ?? []) {
-    const { on, event } = node.config as { on?: unknown; event?: unknown };
-    if (node.kind === 'trigger' && on === 'event' && typeof event === 'string' && event)
-      return event;
+    const entry = isNodeKind(node.kind) ? nodeDefinition(node.kind).entry : undefined;
+    const parsed = entry && nodeDefinition(node.kind).schema.safeParse(node.config);
+    const event = parsed?.success ? entry?.routes(parsed.data).events?.[0]?.event : undefined;
+    if (event) return event;
   }
   return undefined;
 }

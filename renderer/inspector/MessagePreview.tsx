@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
+import { channelDefinition, isChannel } from '../../core/channels/registry';
 import type { JourneyNode } from '../../core/model/journey';
-import { mailboxAddress } from '../../core/nodes/message.node';
-import { renderTemplate, type TemplateMode } from '../../core/runtime/templating';
+import { renderTemplate, type RenderResult } from '../../core/runtime/templating';
+import { channelView } from '../channels/registry';
 import { useApp } from '../store/app-store';
-import { emailDocument } from './email-document';
 import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from './personas';
 
-type Rendered = { ok: true; text: string } | { ok: false; error: string };
-
-/** The message as the chosen sample profile would get it, rendered live with the engine's Liquid. */
+/**
+ * The message as the chosen sample profile would get it, rendered live with the engine's Liquid;
+ * the channel's view draws it.
+ */
 export function MessagePreview({ node }: { node: JourneyNode }) {
   const personaId = useApp((s) => s.personaId);
   const setPersona = useApp((s) => s.setPersona);
@@ -16,6 +17,9 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
   const journeyId = useApp((s) => s.journey?.id ?? '');
   const persona = findPersona(personaId);
   const config = node.config;
+  const name = typeof config.channel === 'string' ? config.channel : '';
+  const channel = isChannel(name) ? channelDefinition(name) : undefined;
+  const view = channelView(name);
   const rendered = useMemo(() => {
     const scope = {
       profile: persona.profile,
@@ -24,29 +28,21 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
       unsubscribe_url: PREVIEW_UNSUBSCRIBE_URL,
       now: new Date(),
     };
-    const render = (field: string, mode: TemplateMode): Rendered | undefined => {
+    const out: Record<string, RenderResult | undefined> = {};
+    for (const { field, mode } of channel?.templateFields ?? []) {
       const source = config[field];
-      return typeof source === 'string' ? renderTemplate(source, mode, scope) : undefined;
-    };
-    return {
-      subject: render('subject', 'text'),
-      html: render('html', 'html'),
-      text: render('text', 'text'),
-      title: render('title', 'text'),
-      body: render('body', 'text'),
-      url: render('url', 'text'),
-    };
-  }, [config, persona, journeyId, journeyName]);
-  const channel = config.channel;
+      if (typeof source === 'string') out[field] = renderTemplate(source, mode, scope);
+    }
+    return out;
+  }, [channel, config, persona, journeyId, journeyName]);
+  const person = channel?.person;
+  const profile = persona.profile;
   const skipped =
-    channel !== 'webhook' &&
-    (persona.profile.unsubscribed === true || persona.profile.email_opt_out === true)
+    person && (profile.unsubscribed === true || profile[person.optOutAttribute] === true)
       ? 'This profile is unsubscribed: the message would be skipped.'
-      : channel === 'email' && !persona.profile.email
-        ? 'This profile has no email address: the message would be skipped.'
-        : channel === 'sms' && !persona.profile.phone
-          ? 'This profile has no phone number: the message would be skipped.'
-          : null;
+      : person && view?.addressWords && !profile[person.addressAttribute]
+        ? `This profile has no ${view.addressWords}: the message would be skipped.`
+        : null;
 
   return (
     <section className="preview" aria-label="Preview">
@@ -68,75 +64,7 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
       </div>
       <p className="preview-persona">{persona.note}</p>
       {skipped && <p className="preview-note">{skipped}</p>}
-      {channel === 'email' && (
-        <div className="preview-email">
-          <dl className="preview-meta">
-            <dt>From</dt>
-            <dd>{typeof config.from === 'string' ? config.from : ''}</dd>
-            <dt>To</dt>
-            <dd>{typeof persona.profile.email === 'string' ? persona.profile.email : '—'}</dd>
-            <dt>Subject</dt>
-            <dd className="preview-subject">
-              <Output value={rendered.subject} />
-            </dd>
-          </dl>
-          {rendered.html?.ok === false ? (
-            <p className="preview-error">Body: {rendered.html.error}</p>
-          ) : (
-            <iframe
-              className="preview-frame"
-              title="Email body preview"
-              sandbox=""
-              srcDoc={emailDocument(rendered.html?.text ?? '')}
-            />
-          )}
-          {rendered.text && (
-            <details className="preview-text">
-              <summary>Plain-text version</summary>
-              <pre>
-                <Output value={rendered.text} />
-              </pre>
-            </details>
-          )}
-          {typeof config.from === 'string' && !mailboxAddress(config.from).includes('@') && (
-            <p className="preview-error">The sender is not an email address yet.</p>
-          )}
-        </div>
-      )}
-      {channel === 'sms' && (
-        <div className="preview-sms">
-          <div className="preview-bubble">
-            <Output value={rendered.text} />
-          </div>
-        </div>
-      )}
-      {channel === 'push' && (
-        <div className="preview-push">
-          <strong>
-            <Output value={rendered.title} />
-          </strong>
-          <span>
-            <Output value={rendered.body} />
-          </span>
-        </div>
-      )}
-      {channel === 'webhook' && (
-        <pre className="preview-webhook">
-          {typeof config.method === 'string' ? config.method : 'POST'}{' '}
-          <Output value={rendered.url} />
-          {rendered.body && (
-            <>
-              {'\n\n'}
-              <Output value={rendered.body} />
-            </>
-          )}
-        </pre>
-      )}
+      {view && <view.Preview config={config} rendered={rendered} profile={profile} />}
     </section>
   );
-}
-
-function Output({ value }: { value: Rendered | undefined }) {
-  if (!value) return null;
-  return value.ok ? <>{value.text}</> : <span className="preview-error">{value.error}</span>;
 }

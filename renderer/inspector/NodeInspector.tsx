@@ -6,7 +6,8 @@ import { nodeView } from '../nodes/registry';
 import { CATEGORY_LABELS } from '../nodes/node-view';
 import { useApp } from '../store/app-store';
 import { errorsByField, unplacedErrors } from './field-errors';
-import { isRecord, nodeSchema, variantsOf } from './json-schema';
+import { isRecord } from '../../core/model/json-text';
+import { nodeSchema, variantsOf } from './json-schema';
 import { SchemaForm } from './SchemaForm';
 
 const NO_ISSUES = [] as const;

@@ -2,12 +2,14 @@ import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import type { NodeView } from '../nodes/node-view';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
+import { isRecord } from '../../core/model/json-text';
 import { ChoiceField } from './ChoiceField';
-import { isRecord, variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { variantsOf, type JsonSchema, type Variants } from './json-schema';
 import { SwitchField } from './SwitchField';
 import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
+import { EmailAddressInput } from './widgets/EmailAddressInput';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
@@ -287,6 +289,16 @@ function SchemaField({
       );
     case 'timezone':
       return field(<TimezoneInput id={id} value={text} onChange={onChange} />);
+    case 'email-address':
+      return field(
+        <EmailAddressInput
+          id={id}
+          value={text}
+          required={required}
+          placeholder={options?.placeholder}
+          onChange={onChange}
+        />,
+      );
     case 'event':
       return field(<NameInput id={id} kind="event" value={text} onChange={onChange} />);
     case 'attribute':

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { isRecord, type JsonSchema } from './json-schema';
+import { isRecord } from '../../core/model/json-text';
+import type { JsonSchema } from './json-schema';
 import { Toggle } from './widgets/Toggle';
 
 export interface SwitchFieldProps {

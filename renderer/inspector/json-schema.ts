@@ -89,7 +89,3 @@ export function choicesOf(schema: JsonSchema): ChoiceOption[] {
       : [],
   );
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext, useMemo } from 'react';
-import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
+import { isEntryKind, isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { ViewLevelContext } from '../canvas/far-view';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
 import { cardHeight } from '../canvas/geometry';
@@ -35,6 +35,8 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const row = portRow(ports);
   const labelled = row === 'labelled';
   const traceMark = useTraceMark(id);
+  // Nothing leads into an entry (a trigger): it has no input handle.
+  const hasInput = !isEntryKind(node.kind);
   const className = [
     'node-card',
     `cat-${definition?.category ?? 'end'}`,
@@ -63,7 +65,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
             <span className="node-overview-title">{nodeTitle(node)}</span>
           </div>
         )}
-        {node.kind !== 'trigger' && <HandleStub type="target" id="in" />}
+        {hasInput && <HandleStub type="target" id="in" />}
         <div className="node-ports">
           {ports.map((port) => (
             <div key={port.id} className="node-port">
@@ -77,9 +79,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
 
   return (
     <div className={className} data-testid={`node-${id}`} data-kind={node.kind} style={{ height }}>
-      {node.kind !== 'trigger' && (
-        <Handle type="target" position={Position.Top} id="in" className="node-in" />
-      )}
+      {hasInput && <Handle type="target" position={Position.Top} id="in" className="node-in" />}
       <NodeCount nodeId={id} />
       <LiveCount nodeId={id} kind={node.kind} />
       <div className="node-head">

@@ -1,4 +1,5 @@
 import type { JourneyNode } from '../../core/model/journey';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 
@@ -14,11 +15,11 @@ export function stepName(node: JourneyNode): string {
 
 /** A split's variant as the marketer named it (without the share the canvas adds). */
 export function variantLabel(node: JourneyNode | undefined, key: string): string {
-  const variants = node?.config.variants;
-  if (!Array.isArray(variants)) return key;
-  const variant = variants.find(
-    (v): v is { key: string; label?: unknown } =>
-      typeof v === 'object' && v !== null && (v as { key?: unknown }).key === key,
-  );
-  return typeof variant?.label === 'string' && variant.label.trim() ? variant.label : key;
+  if (!node || !isNodeKind(node.kind)) return key;
+  const definition = nodeDefinition(node.kind);
+  const parsed = definition.branches && definition.schema.safeParse(node.config);
+  const variant = parsed?.success
+    ? definition.branches?.variants(parsed.data).find((v) => v.key === key)
+    : undefined;
+  return variant?.label?.trim() ? variant.label : key;
 }

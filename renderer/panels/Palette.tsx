@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
-import { NODE_DEFINITIONS, type NodeKind } from '../../core/nodes/registry';
+import { NODE_DEFINITIONS } from '../../core/nodes/node-list';
+import { isEntryKind, type NodeKind } from '../../core/nodes/registry';
 import type { NodeCategory } from '../../core/nodes/node-definition';
 import { PALETTE_MIME } from '../canvas/palette-drag';
 import { NODE_VIEWS } from '../nodes/registry';
@@ -9,12 +10,12 @@ import { useApp } from '../store/app-store';
 const CATEGORY_ORDER: NodeCategory[] = ['entry', 'timing', 'logic', 'action', 'end'];
 
 /**
- * The seven kinds of step, grouped by category. Drag one onto the canvas, or click it (or press
+ * Every kind of step, grouped by category. Drag one onto the canvas, or click it (or press
  * Enter, or its number key) to add it after the selected step.
  */
 export function Palette() {
   const addNear = useApp((s) => s.addNodeNearSelection);
-  const hasTrigger = useApp((s) => s.journey?.nodes.some((n) => n.kind === 'trigger') ?? false);
+  const hasTrigger = useApp((s) => s.journey?.nodes.some((n) => isEntryKind(n.kind)) ?? false);
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
     event.dataTransfer.effectAllowed = 'move';
@@ -31,7 +32,8 @@ export function Palette() {
             {kinds.map((definition) => {
               const { Icon } = NODE_VIEWS[definition.kind];
               const number = NODE_DEFINITIONS.findIndex((d) => d.kind === definition.kind) + 1;
-              const muted = definition.kind === 'trigger' && hasTrigger;
+              // A journey has one entry: a second trigger is offered, but muted.
+              const muted = definition.entry !== undefined && hasTrigger;
               return (
                 <button
                   key={definition.kind}

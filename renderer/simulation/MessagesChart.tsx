@@ -1,14 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { channelView } from '../channels/registry';
 import { channelLabel } from './reasons';
 import type { DayRow } from './messages';
 
-/** Channel colours: the canvas's action blue for email, calm distinct hues for the rest. */
-const COLOURS: Record<string, string> = {
-  email: '#2563eb',
-  sms: '#12805c',
-  push: '#6d3fd1',
-  webhook: '#8a94a6',
-};
+/** A channel without a view of its own is drawn in a neutral grey. */
+const NEUTRAL = '#8a94a6';
 
 export const CHART_WIDTH = 352;
 const HEIGHT = 188;
@@ -68,7 +64,7 @@ export function MessagesChart({ rows, channels }: { rows: DayRow[]; channels: st
             key={channel}
             dataKey={channel}
             stackId="sent"
-            fill={COLOURS[channel] ?? '#8a94a6'}
+            fill={channelView(channel)?.colour ?? NEUTRAL}
             radius={i === channels.length - 1 ? [3, 3, 0, 0] : 0}
             isAnimationActive={false}
           />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SimulationRun } from '../../core/api/simulation-contract';
-import { emailDocument } from '../inspector/email-document';
+import { channelView } from '../channels/registry';
 import { stepName } from '../nodes/step-name';
 import { useApp } from '../store/app-store';
 import { clock, day } from './format';
@@ -37,6 +37,7 @@ export function TraceMessages({ run }: { run: SimulationRun }) {
           {messages.map((m, i) => {
             const subject =
               text(m.content.subject) || text(m.content.title) || text(m.content.text);
+            const view = channelView(m.channel);
             return (
               <li
                 key={`${m.nodeId}-${m.at}`}
@@ -68,21 +69,10 @@ export function TraceMessages({ run }: { run: SimulationRun }) {
                       <dt>To</dt>
                       <dd>{m.to}</dd>
                     </dl>
-                    {m.channel === 'email' ? (
-                      <iframe
-                        className="preview-frame"
-                        title={`Email: ${subject}`}
-                        sandbox=""
-                        srcDoc={emailDocument(text(m.content.html))}
-                      />
+                    {view ? (
+                      <view.TraceBody content={m.content} subject={subject} />
                     ) : (
-                      <pre className="preview-webhook">
-                        {m.channel === 'push'
-                          ? `${text(m.content.title)}\n${text(m.content.body)}`
-                          : m.channel === 'webhook'
-                            ? `${text(m.content.method)} ${text(m.content.url)}\n\n${text(m.content.body)}`
-                            : text(m.content.text)}
-                      </pre>
+                      <pre className="preview-webhook">{text(m.content.text)}</pre>
                     )}
                   </div>
                 )}

@@ -1,6 +1,7 @@
-import type { Journey } from '../../core/model/journey';
+import type { Journey, JourneyNode } from '../../core/model/journey';
+import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import type { SimulationReport } from '../../core/simulator/report';
-import { CHANNELS } from '../../core/runtime/step';
+import { CHANNELS } from '../../core/channels/registry';
 import { stepName } from '../nodes/step-name';
 import { SKIP_ORDER, skipWords } from './reasons';
 
@@ -20,6 +21,14 @@ export interface MessageNodeRow {
   skippedTotal: number;
   /** Held for quiet hours, then sent (or not) when they ended. */
   deferred: number;
+}
+
+/** The channel a step sends on, as its kind says; empty while its config is not valid. */
+function channelOf(node: JourneyNode): string {
+  if (!isNodeKind(node.kind)) return '';
+  const definition = nodeDefinition(node.kind);
+  const parsed = definition.sends && definition.schema.safeParse(node.config);
+  return parsed?.success ? (definition.sends?.channel(parsed.data) ?? '') : '';
 }
 
 /** What happened at each message step, in the journey's order, skip reasons in plain words. */
@@ -45,7 +54,7 @@ export function messageRows(report: SimulationReport, journey: Journey): Message
     rows.push({
       nodeId: node.id,
       title: stepName(node),
-      channel: typeof node.config.channel === 'string' ? node.config.channel : 'email',
+      channel: channelOf(node),
       reached: report.nodes[node.id]?.entered ?? 0,
       sent: counts.sent,
       skipped,

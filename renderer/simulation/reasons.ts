@@ -1,4 +1,5 @@
 import type { SkipReason } from '../../core/runtime/step';
+import { channelView } from '../channels/registry';
 
 /** Why a message was not sent, as a marketer would say it; a count goes in front. */
 export const SKIP_WORDS: Record<SkipReason, string> = {
@@ -31,13 +32,7 @@ export function refusalWords(reason: string): string {
   return REFUSAL_WORDS[reason] ?? reason.replace(/_/g, ' ');
 }
 
-export const CHANNEL_LABELS: Record<string, string> = {
-  email: 'Email',
-  sms: 'SMS',
-  push: 'Push',
-  webhook: 'Webhook',
-};
-
+/** A channel's short name, as its tag shows it: "Email", "Push". */
 export function channelLabel(channel: string): string {
-  return CHANNEL_LABELS[channel] ?? channel;
+  return channelView(channel)?.tag ?? channel;
 }

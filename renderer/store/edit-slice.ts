@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Journey, JourneySettings, Position } from '../../core/model/journey';
-import { nodeDefinition, type NodeKind } from '../../core/nodes/registry';
+import { isEntryKind, nodeDefinition, type NodeKind } from '../../core/nodes/registry';
 import { layoutPositions } from '../canvas/auto-layout';
 import { checkConnection, type ProposedConnection } from '../canvas/connection-rules';
 import { NODE_HEIGHT, NODE_WIDTH, snap } from '../canvas/geometry';
@@ -85,7 +85,8 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     if (!journey) return;
     const [only] = selectedNodeIds;
     if (selectedNodeIds.length === 1 && only !== undefined) {
-      const port = kind === 'trigger' ? undefined : firstOpenPort(journey, only);
+      // Nothing leads into an entry: a new trigger stands apart.
+      const port = isEntryKind(kind) ? undefined : firstOpenPort(journey, only);
       const anchor = nodes.find((n) => n.id === only);
       if (anchor && port !== undefined) {
         const ports = nodeDefinition(anchor.data.node.kind).ports(anchor.data.node.config);

@@ -168,6 +168,31 @@ describe('node inspector', () => {
     expect(store.getState().journey?.nodes[0]?.label).toBe('Added to cart');
   });
 
+  it('checks the sender as it is typed', async () => {
+    const mail = node('mail', 'message', {
+      channel: 'email',
+      from: 'shop@example.com',
+      subject: 'Hi',
+      html: '<p>Hi</p>',
+    });
+    const store = withStore(journey([mail], []), <NodeInspector nodeId="mail" />);
+    const from = screen.getByRole('textbox', { name: 'From' });
+    expect(from.getAttribute('aria-invalid')).toBeNull();
+    await userEvent.clear(from);
+    await userEvent.type(from, 'Shop <shop@');
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('From "Shop <shop@" is not an email address.')).toBeTruthy();
+    await userEvent.type(from, 'example.se>');
+    expect(from.getAttribute('aria-invalid')).toBeNull();
+    expect(store.getState().journey?.nodes[0]?.config.from).toBe('Shop <shop@example.se>');
+    // Reply-to is optional: left empty, it leaves the config.
+    const replyTo = screen.getByRole('textbox', { name: /Reply to/ });
+    await userEvent.type(replyTo, 'x');
+    expect(replyTo.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.clear(replyTo);
+    expect(store.getState().journey?.nodes[0]?.config).not.toHaveProperty('replyTo');
+  });
+
   it('previews a message for a sample profile', async () => {
     const mail = node('mail', 'message', {
       channel: 'email',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_KINDS } from '../../core/nodes/registry';
+import { CHANNELS } from '../../core/channels/registry';
+import { NODE_KINDS, nodeDefinition } from '../../core/nodes/registry';
+import { CHANNEL_VIEWS, channelView } from '../../renderer/channels/registry';
 import { nodeSchema } from '../../renderer/inspector/json-schema';
 import { mergeTags, nodeSummary } from '../../renderer/nodes/node-summary';
 import { NODE_VIEWS, nodeView } from '../../renderer/nodes/registry';
@@ -19,6 +21,21 @@ describe('node view registry', () => {
       );
       const values = options.map((p) => p?.const);
       for (const key of Object.keys(defaults)) expect(values).toContain(key);
+    }
+  });
+});
+
+describe('channel view registry', () => {
+  it('has exactly one view per channel', () => {
+    expect(Object.keys(CHANNEL_VIEWS).sort()).toEqual([...CHANNELS].sort());
+    expect(channelView('pigeon')).toBeUndefined();
+  });
+
+  it('starts each channel from a message that passes its schema and checks', () => {
+    const message = nodeDefinition('message');
+    for (const channel of CHANNELS) {
+      const config = message.schema.parse(CHANNEL_VIEWS[channel].defaults);
+      expect(message.check(config)).toEqual([]);
     }
   });
 });

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { emailChannel } from '../../channels/email.channel';
 import type { OutboxMessageRecord, SendResult, Transport } from '../../executor/delivery';
 import { mailOptions, type MailContext } from './mail-message';
 
@@ -19,7 +20,7 @@ export class EmbeddedTransport implements Transport {
   constructor(private readonly context: MailContext) {}
 
   async send(entry: OutboxMessageRecord): Promise<SendResult> {
-    if (entry.content.channel !== 'email') {
+    if (!emailChannel.holds(entry.content)) {
       return {
         ok: true,
         detail: 'kept in the embedded outbox',

@@ -1,6 +1,6 @@
 import type { SendMailOptions } from 'nodemailer';
 import type { OutboxMessageRecord } from '../../executor/delivery';
-import { mailboxAddress } from '../../nodes/message.node';
+import { emailChannel, mailboxAddress } from '../../channels/email.channel';
 import { murmur3 } from '../../runtime/hash';
 
 export interface MailContext {
@@ -20,7 +20,7 @@ function hex(n: number): string {
  * recognise a message it already has.
  */
 export function messageIdFor(entry: OutboxMessageRecord, installId: string): string {
-  const from = entry.content.channel === 'email' ? mailboxAddress(entry.content.from) : '';
+  const from = emailChannel.holds(entry.content) ? mailboxAddress(entry.content.from) : '';
   const domain = /@([^@\s>]+)$/.exec(from)?.[1] ?? 'journey-studio.invalid';
   const hash = `${hex(murmur3(entry.key))}${hex(murmur3(entry.key, 0x9e3779b9))}`;
   return `<${hash}.${entry.id}.${installId}@${domain}>`;
@@ -29,7 +29,7 @@ export function messageIdFor(entry: OutboxMessageRecord, installId: string): str
 /** The email of an outbox row, with its stable Message-ID and one-click unsubscribe headers. */
 export function mailOptions(entry: OutboxMessageRecord, context: MailContext): SendMailOptions {
   const content = entry.content;
-  if (content.channel !== 'email') throw new Error(`outbox row ${entry.id} is not an email`);
+  if (!emailChannel.holds(content)) throw new Error(`outbox row ${entry.id} is not an email`);
   const unsubscribe = context.unsubscribeUrl(entry);
   return {
     messageId: messageIdFor(entry, context.installId),

@@ -1,3 +1,4 @@
+import { webhookChannel } from '../../channels/webhook.channel';
 import type { OutboxMessageRecord, SendResult, Transport } from '../../executor/delivery';
 
 export interface WebhookOptions {
@@ -31,7 +32,7 @@ export class WebhookTransport implements Transport {
 
   async send(entry: OutboxMessageRecord): Promise<SendResult> {
     const content = entry.content;
-    if (content.channel !== 'webhook')
+    if (!webhookChannel.holds(content))
       return { ok: false, permanent: true, detail: `outbox row ${entry.id} is not a webhook` };
     const hasBody = content.method !== 'GET' && content.body !== undefined;
     try {

@@ -1,5 +1,5 @@
-import type { MessageConfig } from '../../nodes/message.node';
 import { q } from '../rule';
+import type { CheckedMessage } from './checked-journey';
 
 /** `"a"`, `"a" and "b"`, `"a", "b", "c", "d" and 3 more`. */
 export function listIds(ids: readonly string[], max = 4): string {
@@ -11,10 +11,8 @@ export function listIds(ids: readonly string[], max = 4): string {
 }
 
 /** "Email", "SMS" or "Push notification": how a sentence about a message node starts. */
-export function channelName(config: MessageConfig): string {
-  return { email: 'Email', sms: 'SMS', push: 'Push notification', webhook: 'Webhook' }[
-    config.channel
-  ];
+export function channelName(message: CheckedMessage): string {
+  return message.channel.label;
 }
 
 /** Minutes after midnight as `HH:MM`. */

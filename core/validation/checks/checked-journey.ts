@@ -1,15 +1,22 @@
+import {
+  templateTexts,
+  type ChannelDefinition,
+  type TemplateFieldSpec,
+} from '../../channels/channel-definition';
+import { channelDefinition } from '../../channels/registry';
 import type { Journey, JourneyNode } from '../../model/journey';
-import type { JourneyGraph } from '../../model/journey-graph';
 import { wellFormedSettings, type ResolvedSettings } from '../../model/journey-settings';
-import type { MessageConfig } from '../../nodes/message.node';
+import type { JourneyGraph } from '../../model/journey-graph';
+import type { EntryRoutes, NodeDefinition } from '../../nodes/node-definition';
 import { isNodeKind, nodeDefinition } from '../../nodes/registry';
-import type { TriggerConfig } from '../../nodes/trigger.node';
 import { severityOf } from '../catalogue';
 
 /** A node whose config passed its kind's schema and checks: safe to reason about. */
 export interface CheckedNode {
   readonly id: string;
   readonly kind: string;
+  /** What the kind is and does: checks ask its facets. */
+  readonly definition: NodeDefinition;
   /** Position in `journey.nodes`, for issue paths. */
   readonly index: number;
   readonly node: JourneyNode;
@@ -34,8 +41,8 @@ export interface CheckedJourney {
   readonly graph: JourneyGraph;
   /** Well-configured nodes, in file order. */
   readonly nodes: ReadonlyMap<string, CheckedNode>;
-  /** The trigger, when there is exactly one and it is well configured. */
-  readonly trigger?: { readonly id: string; readonly config: TriggerConfig };
+  /** The trigger, when there is exactly one and it is well configured, with its ways in. */
+  readonly trigger?: { readonly id: string; readonly routes: EntryRoutes };
   /** Nodes a profile can reach from the trigger (the trigger included). */
   readonly reachable: ReadonlySet<string>;
   readonly settings: CheckedSettings;
@@ -49,7 +56,14 @@ function checkedNodes(journey: Journey): Map<string, CheckedNode> {
     const parsed = definition.schema.safeParse(node.config);
     if (!parsed.success) return;
     if (definition.check(parsed.data).some((draft) => severityOf(draft.code) === 'error')) return;
-    out.set(node.id, { id: node.id, kind: node.kind, index, node, config: parsed.data });
+    out.set(node.id, {
+      id: node.id,
+      kind: node.kind,
+      definition,
+      index,
+      node,
+      config: parsed.data,
+    });
   });
   return out;
 }
@@ -73,59 +87,49 @@ export function checkedJourney(graph: JourneyGraph): CheckedJourney {
   const nodes = checkedNodes(journey);
   const [only, ...others] = graph.triggers;
   const trigger = only && others.length === 0 ? nodes.get(only.id) : undefined;
+  const routes = trigger?.definition.entry?.routes(trigger.config);
   return {
     journey,
     graph,
     nodes,
-    ...(trigger && { trigger: { id: trigger.id, config: trigger.config as TriggerConfig } }),
+    ...(trigger && routes && { trigger: { id: trigger.id, routes } }),
     reachable: only ? reachableFrom(graph, only.id) : new Set(),
     settings: wellFormedSettings(journey.settings),
   };
 }
 
-/** Channels that reach a person (webhooks reach systems). */
-export type PersonChannel = 'email' | 'sms' | 'push';
-
-/** The config of a message node that reaches a person, or undefined for anything else. */
-export function personMessage(node: CheckedNode | undefined): MessageConfig | undefined {
-  if (node?.kind !== 'message') return undefined;
-  const config = node.config as MessageConfig;
-  return config.channel === 'webhook' ? undefined : config;
+/** A message node as the checks see it: the channel it sends on, and its config. */
+export interface CheckedMessage {
+  readonly channel: ChannelDefinition;
+  readonly config: Readonly<Record<string, unknown>>;
 }
 
-/** Every template field of a message, with the name a marketer knows it by. */
+/** The message a node sends, or undefined for a node of a kind that does not send. */
+export function messageOf(node: CheckedNode | undefined): CheckedMessage | undefined {
+  const sends = node?.definition.sends;
+  if (!node || !sends) return undefined;
+  return {
+    channel: channelDefinition(sends.channel(node.config)),
+    config: node.config as Record<string, unknown>,
+  };
+}
+
+/** The message of a node that reaches a person, or undefined (webhooks reach systems). */
+export function personMessage(node: CheckedNode | undefined): CheckedMessage | undefined {
+  const message = messageOf(node);
+  return message?.channel.person ? message : undefined;
+}
+
+/** Every template field of a message, with its text. */
 export function templateFields(
-  config: MessageConfig,
-): [field: string, title: string, text: string][] {
-  switch (config.channel) {
-    case 'email':
-      return [
-        ['subject', 'subject', config.subject],
-        ['html', 'body', config.html],
-        ...(config.text === undefined
-          ? []
-          : [['text', 'plain-text body', config.text] as [string, string, string]]),
-      ];
-    case 'sms':
-      return [['text', 'text', config.text]];
-    case 'push':
-      return [
-        ['title', 'title', config.title],
-        ['body', 'body', config.body],
-      ];
-    case 'webhook':
-      return [
-        ['url', 'URL', config.url],
-        ...(config.body === undefined
-          ? []
-          : [['body', 'body', config.body] as [string, string, string]]),
-      ];
-  }
+  message: CheckedMessage,
+): { spec: TemplateFieldSpec; text: string }[] {
+  return templateTexts(message.channel, message.config);
 }
 
-/** The template fields a person reads: none for webhooks, which reach systems. */
+/** The template fields a person reads: none for channels that reach systems (webhooks). */
 export function readableFields(
-  config: MessageConfig,
-): [field: string, title: string, text: string][] {
-  return config.channel === 'webhook' ? [] : templateFields(config);
+  message: CheckedMessage,
+): { spec: TemplateFieldSpec; text: string }[] {
+  return message.channel.person ? templateFields(message) : [];
 }

@@ -32,8 +32,8 @@ export const frequencyCapCheck: JourneyCheck = {
     );
     if (messages.length === 0) return [];
     const most = Math.max(...messages.map((node) => (before.get(node.id) ?? 0) + 1));
-    const trigger = journey.trigger?.config;
-    const parallel = journey.settings.reentry === 'always' && trigger?.on === 'event';
+    const entryEvent = journey.trigger?.routes.events?.[0]?.event;
+    const parallel = journey.settings.reentry === 'always' && entryEvent !== undefined;
     if (most < 2 && !parallel) return [];
     const ids = messages.map((node) => node.id);
     const why =
@@ -41,7 +41,7 @@ export const frequencyCapCheck: JourneyCheck = {
         ? `a loop can send ${listIds(ids)} again and again`
         : most >= 2
           ? `one profile can get up to ${most} messages from it (${listIds(ids)})`
-          : `re-entry is "always", so a profile who repeats ${trigger?.on === 'event' ? trigger.event : 'the trigger'} gets ${listIds(ids)} once per entry`;
+          : `re-entry is "always", so a profile who repeats ${entryEvent ?? 'the trigger'} gets ${listIds(ids)} once per entry`;
     return [
       issue('frequency-cap-missing', {
         path: ['settings'],

@@ -1,3 +1,4 @@
+import { channelDefinition, type MessageConfig } from '../../channels/registry';
 import {
   isAllOf,
   isAnyOf,
@@ -6,14 +7,17 @@ import {
   type Condition,
   type EventRule,
 } from '../../conditions/condition';
-import { describeDuration, parseDuration } from '../../model/duration';
-import type { MessageConfig } from '../../nodes/message.node';
-import type { WaitConfig } from '../../nodes/wait.node';
+import { describeDuration, parseDuration, shortestMillis } from '../../model/duration';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
 import { channelName } from './check-wording';
-import { personMessage, readableFields, type CheckedJourney } from './checked-journey';
-import { longestHold, longestSinceEntry, shortestMillis } from './elapsed-time';
+import {
+  personMessage,
+  readableFields,
+  type CheckedJourney,
+  type CheckedMessage,
+} from './checked-journey';
+import { longestHold, longestSinceEntry } from './elapsed-time';
 import type { JourneyCheck } from './journey-check';
 import { arrivalFacts } from './journey-flow';
 
@@ -46,7 +50,11 @@ function readableWords(template: string): string {
 
 /** The offer wording a message uses, e.g. "15% off", or undefined when it is not an offer. */
 export function offerWording(config: MessageConfig): string | undefined {
-  for (const [, , text] of readableFields(config)) {
+  return offerIn({ channel: channelDefinition(config.channel), config });
+}
+
+function offerIn(message: CheckedMessage): string | undefined {
+  for (const { text } of readableFields(message)) {
     const words = readableWords(text);
     for (const pattern of OFFER_WORDING) {
       const match = pattern.exec(words);
@@ -120,9 +128,9 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
     // Without a working trigger there are no paths to follow; the trigger's error says why.
     if (!journey.trigger) return [];
     const offers = [...journey.nodes.values()].flatMap((node) => {
-      const config = personMessage(node);
-      const wording = config && journey.reachable.has(node.id) ? offerWording(config) : undefined;
-      return config && wording ? [{ node, config, wording }] : [];
+      const message = personMessage(node);
+      const wording = message && journey.reachable.has(node.id) ? offerIn(message) : undefined;
+      return message && wording ? [{ node, message, wording }] : [];
     });
     if (offers.length === 0) return [];
     const bought = boughtEvent(journey);
@@ -131,22 +139,22 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
     const clean = arrivalFacts<boolean>(journey, {
       start: true,
       through(node, id, port, arrival) {
-        if (node?.kind === 'wait') {
-          const wait = node.config as WaitConfig;
-          return wait.mode === 'event' && wait.event === bought && port === 'timeout'
-            ? arrival
-            : false;
+        if (!node) return arrival;
+        const { holdsTime, decides } = node.definition;
+        if (holdsTime) {
+          // Time to buy, unless the hold ended without the purchase it waited for.
+          const awaited = holdsTime.awaits(node.config);
+          return awaited?.event === bought && port === awaited.timeoutPort ? arrival : false;
         }
-        if (node?.kind === 'condition') {
+        if (decides) {
+          const { condition, yes, no } = decides.decision(node.config);
+          if (port !== yes && port !== no) return arrival;
           const coversEntry = (rule: EventRule) => {
             if (rule.since === 'entry' || rule.within === undefined) return true;
             const window = parseDuration(rule.within);
             return window.ok && (elapsed.get(id) ?? Infinity) <= shortestMillis(window.duration);
           };
-          return (
-            arrival ||
-            provesNotBought(node.config as Condition, port === 'yes', bought, coversEntry)
-          );
+          return arrival || provesNotBought(condition, port === yes, bought, coversEntry);
         }
         return arrival;
       },
@@ -156,7 +164,7 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
     });
     const issues: ValidationIssue[] = [];
     const unchecked = `nothing on the way to it checks for ${bought} after the last wait`;
-    for (const { node, config, wording } of offers) {
+    for (const { node, message, wording } of offers) {
       if (clean.get(node.id)) continue;
       let why = `the journey has no goal, and ${unchecked}`;
       if (goal && !goal.exit) {
@@ -170,7 +178,7 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
         issue('offer-after-purchase', {
           nodeId: node.id,
           path: ['nodes', node.index],
-          message: `${channelName(config)} ${q(node.id)} is an offer ("${wording}") that can reach people who have already bought since they entered: ${why}. Add a condition "${bought} performed since entry" just before it, or make ${bought} the journey's goal so buyers leave.`,
+          message: `${channelName(message)} ${q(node.id)} is an offer ("${wording}") that can reach people who have already bought since they entered: ${why}. Add a condition "${bought} performed since entry" just before it, or make ${bought} the journey's goal so buyers leave.`,
         }),
       );
     }

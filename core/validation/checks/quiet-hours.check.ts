@@ -1,7 +1,5 @@
-import { parseDuration, type Duration } from '../../model/duration';
-import { parseTimeOfDay } from '../../model/local-time';
-import { DEFAULT_DATE_TIME, type TriggerConfig } from '../../nodes/trigger.node';
-import type { WaitConfig } from '../../nodes/wait.node';
+import { clockShiftMinutes, type Duration } from '../../model/duration';
+import type { ClockAfterHold, EntryRoutes } from '../../nodes/node-definition';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
 import { channelName, clockText } from './check-wording';
@@ -22,16 +20,10 @@ export type ClockArc = { start: number; length: number } | 'any';
 
 const mod = (minutes: number) => ((minutes % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
 
-/** Minutes a duration moves the local clock: its clock part (calendar days keep the time). */
-function clockShift(d: Duration): number {
-  return d.sign * (d.hours * 60 + d.minutes + d.seconds / 60);
-}
-
-function shift(arc: ClockArc, text: string | undefined): ClockArc {
-  if (arc === 'any' || text === undefined) return arc;
-  const parsed = parseDuration(text);
-  if (!parsed.ok) return 'any';
-  return { start: mod(arc.start + clockShift(parsed.duration)), length: arc.length };
+/** The arc moved by a duration's clock part (calendar days keep the time). */
+function shift(arc: ClockArc, d: Duration): ClockArc {
+  if (arc === 'any') return arc;
+  return { start: mod(arc.start + clockShiftMinutes(d)), length: arc.length };
 }
 
 /** The shortest arc covering both: it starts where one of them starts. */
@@ -44,14 +36,15 @@ function hull(a: ClockArc, b: ClockArc): ClockArc {
   return best.length >= DAY_MINUTES ? 'any' : best;
 }
 
-function at(time: string): ClockArc {
-  const parsed = parseTimeOfDay(time);
-  return parsed.ok ? { start: parsed.minutes, length: 0 } : 'any';
+/** Entries on a date happen at a fixed local time; events and segments at any hour. */
+function entryArc(routes: EntryRoutes | undefined): ClockArc {
+  const time = routes?.dated?.localTime;
+  return time === undefined ? 'any' : { start: time, length: 0 };
 }
 
-function entryArc(trigger: TriggerConfig | undefined): ClockArc {
-  if (trigger?.on !== 'date') return 'any';
-  return shift(at(trigger.time ?? DEFAULT_DATE_TIME), trigger.offset);
+function after(arc: ClockArc, hold: ClockAfterHold): ClockArc {
+  if (hold === 'any') return 'any';
+  return 'at' in hold ? { start: hold.at, length: 0 } : shift(arc, hold.after);
 }
 
 export function isDaytime(arc: ClockArc): boolean {
@@ -76,18 +69,10 @@ export const quietHoursCheck: JourneyCheck = {
   check(journey) {
     if (journey.settings.quietHours) return [];
     const clock = arrivalFacts<ClockArc>(journey, {
-      start: entryArc(journey.trigger?.config),
+      start: entryArc(journey.trigger?.routes),
       through(node, _id, port, arrival) {
-        if (node?.kind !== 'wait') return arrival;
-        const wait = node.config as WaitConfig;
-        switch (wait.mode) {
-          case 'duration':
-            return shift(arrival, wait.duration);
-          case 'until':
-            return at(wait.time);
-          case 'event':
-            return port === 'timeout' ? shift(arrival, wait.timeout) : 'any';
-        }
+        const holdsTime = node?.definition.holdsTime;
+        return holdsTime ? after(arrival, holdsTime.clockAfter(node.config, port)) : arrival;
       },
       join: hull,
       same: (a, b) =>
@@ -96,14 +81,14 @@ export const quietHoursCheck: JourneyCheck = {
     });
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      const config = personMessage(node);
+      const message = personMessage(node);
       const arc = clock.get(node.id);
-      if (!config || arc === undefined || isDaytime(arc)) continue;
+      if (!message || arc === undefined || isDaytime(arc)) continue;
       issues.push(
         issue('quiet-hours-missing', {
           nodeId: node.id,
           path: ['nodes', node.index],
-          message: `${channelName(config)} ${q(node.id)} can go out ${describe(arc)}, and the journey has no quiet hours. Set quiet hours (e.g. 21:00–08:00) in the journey settings, or put a wait until a daytime hour (e.g. 09:00) before it.`,
+          message: `${channelName(message)} ${q(node.id)} can go out ${describe(arc)}, and the journey has no quiet hours. Set quiet hours (e.g. 21:00–08:00) in the journey settings, or put a wait until a daytime hour (e.g. 09:00) before it.`,
         }),
       );
     }

@@ -1,11 +1,10 @@
-import type { MessageConfig } from '../../nodes/message.node';
-import { isRecord } from '../../nodes/node-definition';
+import { isRecord } from '../../model/json-text';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
 import { channelName } from './check-wording';
-import { readableFields } from './checked-journey';
+import { messageOf, readableFields } from './checked-journey';
 import type { JourneyCheck } from './journey-check';
-import { profileReads } from './template-reads';
+import { profileReads } from '../../runtime/template-reads';
 
 /**
  * The settings key where a journey lists further attributes to treat as sensitive, by exact
@@ -85,10 +84,10 @@ export const sensitiveAttributesCheck: JourneyCheck = {
     const listed = listedInSettings(journey.journey.settings);
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      if (node.kind !== 'message') continue;
-      const config = node.config as MessageConfig;
+      const message = messageOf(node);
+      if (!message) continue;
       const found = new Map<string, string>();
-      for (const [, , text] of readableFields(config)) {
+      for (const { text } of readableFields(message)) {
         for (const name of profileReads(text).all) {
           const what = sensitiveCategory(name, listed);
           if (what) found.set(name, what);
@@ -100,7 +99,7 @@ export const sensitiveAttributesCheck: JourneyCheck = {
         issue('template-sensitive-attribute', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config'],
-          message: `${channelName(config)} ${q(node.id)} uses ${uses}: too personal for a message. People find it intrusive, and data like this needs their explicit consent (GDPR art. 9). Leave it out of the message, and personalise with what people chose to share, such as their favourite categories.`,
+          message: `${channelName(message)} ${q(node.id)} uses ${uses}: too personal for a message. People find it intrusive, and data like this needs their explicit consent (GDPR art. 9). Leave it out of the message, and personalise with what people chose to share, such as their favourite categories.`,
         }),
       );
     }

@@ -12,7 +12,7 @@ export const splitGoalCheck: JourneyCheck = {
   check(journey) {
     if (journey.settings.goal) return [];
     return [...journey.nodes.values()]
-      .filter((node) => node.kind === 'split')
+      .filter((node) => node.definition.branches)
       .map((node) =>
         issue('split-without-goal', {
           nodeId: node.id,

@@ -1,4 +1,3 @@
-import type { SplitConfig } from '../../nodes/split.node';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
 import type { JourneyCheck } from './journey-check';
@@ -16,8 +15,8 @@ export const splitWeightsCheck: JourneyCheck = {
   check(journey) {
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      if (node.kind !== 'split') continue;
-      const { variants } = node.config as SplitConfig;
+      const variants = node.definition.branches?.variants(node.config);
+      if (!variants) continue;
       const total = variants.reduce((sum, v) => sum + v.weight, 0);
       if (Math.abs(total - 100) < 1e-9) continue;
       const shares = variants

@@ -1,22 +1,16 @@
 import { isPresent } from '../../model/profile';
-import type { MessageConfig } from '../../nodes/message.node';
-import type { UpdateConfig } from '../../nodes/update.node';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
 import { channelName, listIds } from './check-wording';
-import { templateFields, type CheckedJourney } from './checked-journey';
+import { messageOf, templateFields, type CheckedJourney } from './checked-journey';
 import type { JourneyCheck } from './journey-check';
-import { profileReads } from './template-reads';
+import { profileReads } from '../../runtime/template-reads';
 
 /** Attributes the journey itself gives profiles (update nodes that set or add to them). */
 function attributesSetBy(journey: CheckedJourney): Set<string> {
   const names = new Set<string>();
-  for (const node of journey.nodes.values()) {
-    if (node.kind !== 'update') continue;
-    const config = node.config as UpdateConfig;
-    for (const name of Object.keys(config.set ?? {})) names.add(name);
-    for (const name of Object.keys(config.increment ?? {})) names.add(name);
-  }
+  for (const node of journey.nodes.values())
+    for (const name of node.definition.reads?.names(node.config).updates ?? []) names.add(name);
   return names;
 }
 
@@ -39,10 +33,10 @@ export const templateVariablesCheck: JourneyCheck = {
     for (const name of attributesSetBy(journey)) known.add(name);
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      if (node.kind !== 'message') continue;
-      const config = node.config as MessageConfig;
+      const message = messageOf(node);
+      if (!message) continue;
       const missing = new Set<string>();
-      for (const [, , text] of templateFields(config))
+      for (const { text } of templateFields(message))
         for (const name of profileReads(text).unguarded) if (!known.has(name)) missing.add(name);
       if (missing.size === 0) continue;
       const names = [...missing];
@@ -52,7 +46,7 @@ export const templateVariablesCheck: JourneyCheck = {
         issue('template-variable-missing', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config'],
-          message: `${channelName(config)} ${q(node.id)} prints ${vars}, but none of the ${profiles.length} sample profiles has ${names.length === 1 ? 'that attribute' : 'these attributes'}, so recipients would see a blank. Check the name, or add a fallback: {{ profile.${first} | default: "…" }}.`,
+          message: `${channelName(message)} ${q(node.id)} prints ${vars}, but none of the ${profiles.length} sample profiles has ${names.length === 1 ? 'that attribute' : 'these attributes'}, so recipients would see a blank. Check the name, or add a fallback: {{ profile.${first} | default: "…" }}.`,
         }),
       );
     }

@@ -1,6 +1,7 @@
-import type { MessageConfig } from '../../nodes/message.node';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
+import { channelName } from './check-wording';
+import { messageOf } from './checked-journey';
 import type { JourneyCheck } from './journey-check';
 
 /** An output tag that prints the unsubscribe link, filters allowed: `{{ unsubscribe_url }}`. */
@@ -12,7 +13,8 @@ export function printsUnsubscribeLink(html: string): boolean {
 }
 
 /**
- * `email-unsubscribe-missing`: an email whose HTML body never prints `{{ unsubscribe_url }}`.
+ * `email-unsubscribe-missing`: an email whose HTML body never prints `{{ unsubscribe_url }}`
+ * (the channel names the field: `unsubscribeLinkIn`).
  * The engine adds List-Unsubscribe headers to every email, but mail programs do not always show
  * them; a visible link is what the law (CAN-SPAM, GDPR, the Nordic marketing acts) and the
  * mailbox providers' bulk-sender rules ask for, and without one people press "spam" instead.
@@ -22,14 +24,16 @@ export const unsubscribeLinkCheck: JourneyCheck = {
   check(journey) {
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      if (node.kind !== 'message') continue;
-      const config = node.config as MessageConfig;
-      if (config.channel !== 'email' || printsUnsubscribeLink(config.html)) continue;
+      const message = messageOf(node);
+      const field = message?.channel.unsubscribeLinkIn;
+      if (!message || field === undefined) continue;
+      const text = message.config[field];
+      if (typeof text === 'string' && printsUnsubscribeLink(text)) continue;
       issues.push(
         issue('email-unsubscribe-missing', {
           nodeId: node.id,
-          path: ['nodes', node.index, 'config', 'html'],
-          message: `Email ${q(node.id)} has no unsubscribe link. Add <a href="{{ unsubscribe_url }}">Unsubscribe</a> to its body: the law requires one in marketing email, and without it people mark the email as spam.`,
+          path: ['nodes', node.index, 'config', field],
+          message: `${channelName(message)} ${q(node.id)} has no unsubscribe link. Add <a href="{{ unsubscribe_url }}">Unsubscribe</a> to its body: the law requires one in marketing email, and without it people mark the email as spam.`,
         }),
       );
     }

@@ -1,13 +1,6 @@
-import type { WaitConfig } from '../../nodes/wait.node';
 import { issue, type ValidationIssue } from '../catalogue';
 import { q } from '../rule';
-import type { CheckedJourney } from './checked-journey';
 import type { JourneyCheck } from './journey-check';
-
-function triggerEvent(journey: CheckedJourney): string | undefined {
-  const config = journey.trigger?.config;
-  return config?.on === 'event' ? config.event : undefined;
-}
 
 /**
  * `wait-event-never-happens`: the `event` way out of a wait for an event can never be taken.
@@ -23,17 +16,17 @@ export const waitEventCheck: JourneyCheck = {
   code: 'wait-event-never-happens',
   check(journey, context) {
     const happening = context.events ? new Set(context.events.map((e) => e.name)) : undefined;
-    const trigger = triggerEvent(journey);
+    const entryEvents = new Set(journey.trigger?.routes.events?.map((e) => e.event));
     const goal = journey.settings.goal;
     const issues: ValidationIssue[] = [];
     for (const node of journey.nodes.values()) {
-      if (node.kind !== 'wait' || !journey.reachable.has(node.id)) continue;
-      const wait = node.config as WaitConfig;
-      if (wait.mode !== 'event') continue;
+      if (!journey.reachable.has(node.id)) continue;
+      const wait = node.definition.holdsTime?.awaits(node.config);
+      if (!wait) continue;
       let why: string | undefined;
       if (goal?.event === wait.event && goal.exit && !goal.where?.length && !goal.within) {
         why = `the journey's goal is ${wait.event} and ends the journey, so profiles who do it leave before this wait sees it. Wait for another event, or let the goal keep them in (exit: false)`;
-      } else if (happening && wait.event !== trigger && !happening.has(wait.event)) {
+      } else if (happening && !entryEvents.has(wait.event) && !happening.has(wait.event)) {
         why = `no trigger starts with it and it does not occur in the sample events, so every profile leaves through "timeout". Check the event name`;
       }
       if (!why) continue;

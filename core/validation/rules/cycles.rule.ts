@@ -1,16 +1,22 @@
 import { issue, type ValidationIssue } from '../catalogue';
+import { isNodeKind, nodeDefinition } from '../../nodes/registry';
 import { q, type ValidationRule } from '../rule';
 
 /**
- * Every loop passes through a wait. Loops among the other nodes are found as strongly
- * connected components of the graph without its wait nodes (Tarjan's algorithm).
+ * Every loop passes through a wait (a kind that holds time and so breaks instant cycles). Loops
+ * among the other nodes are found as strongly connected components of the graph without those
+ * nodes (Tarjan's algorithm).
  */
 export const cyclesRule: ValidationRule = {
   id: 'cycles',
   check(graph) {
+    // A node a loop may spin through in one instant: any but those that always take time.
     const instant = (id: string) => {
       const node = graph.nodes.get(id);
-      return node !== undefined && node.kind !== 'wait';
+      return (
+        node !== undefined &&
+        !(isNodeKind(node.kind) && nodeDefinition(node.kind).holdsTime?.breaksInstantCycles)
+      );
     };
     const next = (id: string) =>
       (graph.outgoing.get(id) ?? []).map((e) => e.to).filter((to) => instant(to));

@@ -1,4 +1,5 @@
 import { issue } from '../catalogue';
+import { isEntryKind } from '../../nodes/registry';
 import { q, type ValidationRule } from '../rule';
 
 /** Every node can be reached from the trigger. */
@@ -19,7 +20,7 @@ export const reachableRule: ValidationRule = {
       }
     }
     return graph.journey.nodes
-      .filter((node) => !seen.has(node.id) && node.kind !== 'trigger')
+      .filter((node) => !seen.has(node.id) && !isEntryKind(node.kind))
       .map((node) =>
         issue('node-unreachable', {
           nodeId: node.id,

@@ -1,4 +1,5 @@
 import { COUNT_OPS, type Condition, type CountOp } from '../../../core/conditions/condition';
+import { isRecord } from '../../../core/model/json-text';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 import { DurationInput } from './DurationInput';
 import { FiltersEditor } from './FiltersEditor';
@@ -12,10 +13,6 @@ export interface ConditionBuilderProps {
   /** Whether "since entering this journey" makes sense here (not in a segment trigger). */
   allowSinceEntry: boolean;
   label: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const COUNT_WORDS: Record<CountOp, string> = {

@@ -1,4 +1,5 @@
 import type { Filter } from '../../../core/conditions/condition';
+import { isRecord } from '../../../core/model/json-text';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 import { OpSelect, ValueInput, withOp } from './RuleParts';
 
@@ -7,10 +8,6 @@ export interface FiltersEditorProps {
   onChange: (value: Filter[] | undefined) => void;
   /** What the filters test, for labels: "event property". */
   subject?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Tests on event properties ("where"): property, operator, value; all must hold. */

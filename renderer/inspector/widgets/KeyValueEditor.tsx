@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isRecord } from '../../../core/model/json-text';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 import { formatValue, parseScalar } from './value-text';
 
@@ -15,10 +16,6 @@ export interface KeyValueEditorProps {
 interface Row {
   name: string;
   value: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function rowsOf(value: unknown): Row[] {

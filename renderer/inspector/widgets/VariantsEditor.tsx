@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isRecord } from '../../../core/model/json-text';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 
 interface Variant {
@@ -12,10 +13,6 @@ export interface VariantsEditorProps {
   value: unknown;
   /** `renamedPorts` maps old keys to new ones, so connections follow a renamed variant. */
   onChange: (value: Variant[], renamedPorts?: Map<string, string>) => void;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nextKey(taken: ReadonlySet<string>): string {

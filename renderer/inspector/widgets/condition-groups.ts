@@ -1,4 +1,5 @@
 import type { Condition } from '../../../core/conditions/condition';
+import { isRecord } from '../../../core/model/json-text';
 
 /** How a group combines its items: all, any, none of them, or not all of them. */
 export type GroupMode = 'all' | 'any' | 'none' | 'not-all';
@@ -6,10 +7,6 @@ export type GroupMode = 'all' | 'any' | 'none' | 'not-all';
 export interface ConditionGroup {
   mode: GroupMode;
   items: unknown[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads a condition as a group, the shape the builder edits: a lone rule is a group of one. */

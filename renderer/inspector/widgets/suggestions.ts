@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { forEachRule, type Condition } from '../../../core/conditions/condition';
 import type { Journey } from '../../../core/model/journey';
+import { isNodeKind, nodeDefinition } from '../../../core/nodes/registry';
 import { useApp } from '../../store/app-store';
 
 /** Event names of typical e-commerce data (the REES46 sample uses the first three). */
@@ -21,34 +21,19 @@ const COMMON_ATTRIBUTES = [
   'unsubscribed',
 ];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** Names the journey's steps already use (each kind says which), and its goal event. */
 function namesIn(journey: Journey | null): { events: Set<string>; attributes: Set<string> } {
   const events = new Set<string>();
   const attributes = new Set<string>();
-  const visit = (condition: unknown) => {
-    if (!isRecord(condition)) return;
-    try {
-      forEachRule(condition as unknown as Condition, (rule) => {
-        if ('event' in rule && typeof rule.event === 'string' && rule.event) events.add(rule.event);
-        if ('attribute' in rule && typeof rule.attribute === 'string' && rule.attribute)
-          attributes.add(rule.attribute);
-      });
-    } catch {
-      // A half-written condition has nothing to suggest.
-    }
-  };
   for (const node of journey?.nodes ?? []) {
-    const config = node.config;
-    if (typeof config.event === 'string' && config.event) events.add(config.event);
-    if (typeof config.attribute === 'string' && config.attribute) attributes.add(config.attribute);
-    if (node.kind === 'condition') visit(config);
-    if (isRecord(config.condition)) visit(config.condition);
-    for (const key of ['set', 'increment'] as const) {
-      if (isRecord(config[key])) Object.keys(config[key]).forEach((k) => attributes.add(k));
-    }
+    if (!isNodeKind(node.kind)) continue;
+    const definition = nodeDefinition(node.kind);
+    const parsed = definition.reads && definition.schema.safeParse(node.config);
+    if (!parsed?.success) continue;
+    const names = definition.reads?.names(parsed.data) ?? {};
+    for (const name of names.events ?? []) if (name) events.add(name);
+    for (const name of [...(names.attributes ?? []), ...(names.updates ?? [])])
+      if (name) attributes.add(name);
   }
   const goal = journey?.settings.goal;
   if (goal?.event) events.add(goal.event);

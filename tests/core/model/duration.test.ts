@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDuration,
+  clockShiftMinutes,
   describeDurationText,
   formatDuration,
+  longestMillis,
   parseDuration,
   requireDuration,
+  shortestMillis,
 } from '../../../core/model/duration';
 
 const at = (iso: string) => Date.parse(iso);
@@ -46,5 +49,20 @@ describe('durations', () => {
     expect(addDuration(at('2026-01-31T00:00:00Z'), requireDuration('P1M'), 'UTC')).toBe(
       at('2026-02-28T00:00:00Z'),
     );
+  });
+});
+
+describe('bounds of a duration', () => {
+  const HOUR = 3_600_000;
+  it('takes calendar parts at their longest or shortest, and clock parts as they are', () => {
+    const d = requireDuration('P1M1DT2H30M');
+    expect(longestMillis(d)).toBe((31 * 24 + 25 + 2.5) * HOUR);
+    expect(shortestMillis(d)).toBe((28 * 24 + 23 + 2.5) * HOUR);
+  });
+
+  it('moves the local clock by the clock part only, backwards for a negative duration', () => {
+    expect(clockShiftMinutes(requireDuration('P3DT1H30M'))).toBe(90);
+    expect(clockShiftMinutes(requireDuration('-PT45M'))).toBe(-45);
+    expect(clockShiftMinutes(requireDuration('P1W'))).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_DEFINITIONS, NODE_KINDS, nodeDefinition } from '../../../core/nodes/registry';
+import { NODE_DEFINITIONS } from '../../../core/nodes/node-list';
+import { NODE_KINDS, nodeDefinition } from '../../../core/nodes/registry';
 import { nextAnniversary, parseMonthDay } from '../../../core/nodes/trigger.node';
 import { pickVariant } from '../../../core/nodes/split.node';
 import type { NodeDefinition } from '../../../core/nodes/node-definition';

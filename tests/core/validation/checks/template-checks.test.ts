@@ -5,7 +5,7 @@ import {
   attributeWords,
   sensitiveCategory,
 } from '../../../../core/validation/checks/sensitive-attributes.check';
-import { profileReads } from '../../../../core/validation/checks/template-reads';
+import { profileReads } from '../../../../core/runtime/template-reads';
 import { chain, journey, node } from '../../build';
 import { calm, found, mail, trigger, where } from './helpers';
 

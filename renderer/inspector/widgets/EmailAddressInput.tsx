@@ -1,0 +1,40 @@
+import { isEmailAddress, mailboxAddress } from '../../../core/channels/email.channel';
+
+export interface EmailAddressInputProps {
+  id: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  /** Whether the field may be left empty (it then leaves the config). */
+  required: boolean;
+  placeholder?: string;
+}
+
+/**
+ * An email address, with a name or without (`Shop <shop@example.com>`), checked as it is typed
+ * by the same rule the engine sends by: while it is not an address the field says so to the
+ * eye and to screen readers, and the validator's message below says why.
+ */
+export function EmailAddressInput({
+  id,
+  value,
+  onChange,
+  required,
+  placeholder,
+}: EmailAddressInputProps) {
+  const text = value ?? '';
+  const invalid = text.trim() !== '' && !isEmailAddress(mailboxAddress(text));
+  return (
+    <input
+      id={id}
+      className={`input${invalid ? ' is-invalid' : ''}`}
+      type="text"
+      inputMode="email"
+      autoComplete="off"
+      spellCheck={false}
+      value={text}
+      placeholder={placeholder ?? 'shop@example.com'}
+      aria-invalid={invalid || undefined}
+      onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
+    />
+  );
+}
