@@ -46,8 +46,22 @@ export interface Enrollment {
   wait?: EnrollmentWait;
   /** The variant taken at each split node, for conversions by variant (absent before any split). */
   variants?: Record<string, string>;
+  /**
+   * Split assignments not yet converted. Each is measured over the goal's attribution window
+   * after it was made, whether or not the enrollment is still in the journey (DESIGN §4).
+   */
+  assignments?: PendingAssignment[];
   convertedAt?: number;
   endedAt?: number;
+}
+
+/** An assignment to a variant of a split, waiting for the goal event. */
+export interface PendingAssignment {
+  /** The split node. */
+  node: string;
+  /** The variant drawn. */
+  key: string;
+  at: number;
 }
 
 /** A scheduled wake-up. The key makes scheduling idempotent: a newer wake replaces an older one. */
@@ -116,6 +130,11 @@ export interface EngineStore {
   /** Messages a journey has sent a profile at or after `since`. */
   sentCount(journeyId: string, profileId: string, since: number): number;
   isSuppressed(channel: Channel, address: string): boolean;
+
+  /** Keeps an assignment to a split's variant: live figures and automatic winners count them. */
+  keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void;
+  /** Marks a kept assignment as converted at `at` (DESIGN §4). */
+  keepAssignmentConversion(enrollment: Enrollment, assignment: PendingAssignment, at: number): void;
 }
 
 interface RecordBase {
@@ -153,6 +172,15 @@ export type StepRecord = RecordBase &
     | { type: 'skip'; enrollmentId: string; nodeId: string; reason: SkipReason; detail: string }
     | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
     | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }
+    /** An assignment to a variant whose profile performed the goal within the window after it. */
+    | {
+        type: 'variant-convert';
+        enrollmentId: string;
+        nodeId: string;
+        key: string;
+        assignedAt: number;
+        event: string;
+      }
     | { type: 'convert'; enrollmentId: string; event: string; variants: Record<string, string> }
     | {
         type: 'end';

@@ -91,6 +91,9 @@ export class StoreEffects implements StepEffects {
 
   assignVariant(enrollment: Enrollment, nodeId: string, key: string, now: number): void {
     (enrollment.variants ??= {})[nodeId] = key;
+    const assignment = { node: nodeId, key, at: now };
+    (enrollment.assignments ??= []).push(assignment);
+    this.store.keepAssignment(enrollment, assignment);
     this.records.variant(enrollment, nodeId, key, now);
   }
 }

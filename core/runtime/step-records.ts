@@ -159,6 +159,28 @@ export class StepRecords {
     });
   }
 
+  /** The goal performed within the attribution window after an assignment to a variant. */
+  variantConvert(
+    enrollment: Enrollment,
+    nodeId: string,
+    key: string,
+    assignedAt: number,
+    event: string,
+    now: number,
+  ): void {
+    this.observer?.record({
+      type: 'variant-convert',
+      enrollmentId: enrollment.id,
+      nodeId,
+      key,
+      assignedAt,
+      event,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
+  }
+
   /** A conversion, with the variants taken so far (a copy: later splits must not change it). */
   convert(enrollment: Enrollment, event: string, now: number): void {
     this.observer?.record({

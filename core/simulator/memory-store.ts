@@ -176,4 +176,9 @@ export class MemoryStore implements EngineStore {
   isSuppressed(channel: Channel, address: string): boolean {
     return this.suppressed.size > 0 && this.suppressed.has(`${channel}:${address.toLowerCase()}`);
   }
+
+  // A simulation counts assignments and their conversions from the step records.
+  keepAssignment(): void {}
+
+  keepAssignmentConversion(): void {}
 }

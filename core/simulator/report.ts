@@ -158,12 +158,13 @@ export class ReportBuilder implements StepObserver {
         if (variant) variant.entered++;
         break;
       }
+      case 'variant-convert': {
+        const variant = this.byVariant.get(step.nodeId)?.get(step.key);
+        if (variant) variant.converted++;
+        break;
+      }
       case 'convert':
         this.conversions++;
-        for (const [splitId, key] of Object.entries(step.variants)) {
-          const variant = this.byVariant.get(splitId)?.get(key);
-          if (variant) variant.converted++;
-        }
         break;
       case 'end':
         this.active--;

@@ -68,6 +68,8 @@ export function describeStep(step: StepRecord): string {
     }
     case 'variant':
       return `assigned to variant ${step.key}`;
+    case 'variant-convert':
+      return `counted as a conversion of variant ${step.key} of ${step.nodeId}: performed ${step.event}`;
     case 'convert':
       return `converted: performed ${step.event}`;
     case 'end':

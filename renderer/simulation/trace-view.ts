@@ -122,6 +122,14 @@ function describe(
       const key = step.text.replace(/^assigned to variant /, '');
       return { tone: 'variant', title: `Drawn into variant ${variantLabel(node, key)}` };
     }
+    case 'variant-convert': {
+      const key = /^counted as a conversion of variant (.+) of /.exec(step.text)?.[1] ?? '';
+      const event = step.text.split(': performed ')[1] ?? 'the goal';
+      return {
+        tone: 'convert',
+        title: `Counts for variant ${variantLabel(node, key)} of the A/B test: performed ${event}`,
+      };
+    }
     case 'convert':
       return { tone: 'convert', title: capitalize(step.text) };
     case 'end':

@@ -12,6 +12,7 @@ import {
   wakeKey,
   type Enrollment,
   type OutboxMessage,
+  type PendingAssignment,
   type StepRecord,
   type Wake,
 } from '../../runtime/ports';
@@ -96,6 +97,14 @@ function statements(db: Db) {
       'SELECT COUNT(*) AS n FROM outbox WHERE journey_id = ? AND profile_id = ? AND at >= ?',
     ),
     isSuppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
+    keepAssignment: p(
+      `INSERT INTO split_assignments (enrollment_id, node_id, at, journey_id, version, profile_id, variant)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    keepAssignmentConversion: p(
+      `UPDATE split_assignments SET converted_at = ?
+       WHERE enrollment_id = ? AND node_id = ? AND at = ? AND converted_at IS NULL`,
+    ),
     seen: p(
       'INSERT INTO message_ids (message_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -413,6 +422,28 @@ export class SqliteEngineStore implements LiveStore {
 
   isSuppressed(channel: Channel, address: string): boolean {
     return this.sql.isSuppressed.get(suppressionEntry(channel, address)) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- A/B tests
+
+  keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void {
+    this.sql.keepAssignment.run(
+      enrollment.id,
+      assignment.node,
+      assignment.at,
+      enrollment.journeyId,
+      enrollment.version,
+      enrollment.profileId,
+      assignment.key,
+    );
+  }
+
+  keepAssignmentConversion(
+    enrollment: Enrollment,
+    assignment: PendingAssignment,
+    at: number,
+  ): void {
+    this.sql.keepAssignmentConversion.run(at, enrollment.id, assignment.node, assignment.at);
   }
 
   // ---------------------------------------------------------------- inbox
