@@ -1,3 +1,4 @@
+import { ENOUGH_TO_TELL } from '../../core/forecast/variant-comparison';
 import { count, percent } from './format';
 import type { SplitResult } from './variants';
 
@@ -58,7 +59,9 @@ export function VariantsView({ split }: { split: SplitResult }) {
       </ul>
       <p className="variants-foot">
         Each bar is the conversion rate; the line across it spans where the true rate most likely
-        lies (95% confidence). Scale: 0 to {percent(scale, 0)}.
+        lies (95% confidence). Scale: 0 to {percent(scale, 0)}. Verdicts use Fisher’s exact test;
+        with fewer than {ENOUGH_TO_TELL.perArm} profiles in a variant or{' '}
+        {ENOUGH_TO_TELL.conversions} conversions in the test, they say it is too few to tell.
       </p>
     </div>
   );

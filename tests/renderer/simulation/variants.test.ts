@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../../core/simulator/report';
-import { wilsonInterval } from '../../../core/simulator/stats';
+import { wilsonInterval } from '../../../core/forecast/statistics';
 import { splitResults } from '../../../renderer/simulation/variants';
 import { loadJourney } from '../../core/fixtures';
 import { sampleRun } from './sample-run';
@@ -62,6 +62,22 @@ describe('A/B results in words', () => {
     );
     expect(none?.headline).toBe('Nobody reached this split in the simulation.');
     expect(none?.rows[0]).toMatchObject({ tone: 'empty', rateText: '–', intervalText: '' });
+  });
+
+  it('never calls a few people’s difference unlikely to be chance (Fisher’s exact test)', () => {
+    // The REES46 finding: 6 of 35 against 1 of 35 was called "unlikely to be chance".
+    const [split] = splitResults(
+      reportWith({ A: { entered: 35, converted: 6 }, control: { entered: 35, converted: 1 } }),
+      journey,
+    );
+    expect(split?.rows[0]).toMatchObject({ tone: 'unclear' });
+    expect(split?.rows[0]?.verdict).toBe('+14.3 pts against Control, but that could be chance.');
+    expect(split?.headline).toMatch(/^No variant is clearly better than Control yet/);
+    const [rare] = splitResults(
+      reportWith({ A: { entered: 400, converted: 4 }, control: { entered: 400, converted: 0 } }),
+      journey,
+    );
+    expect(rare?.rows[0]?.verdict).toBe('+1.0 pts against Control; too few conversions to tell.');
   });
 
   it('finds no A/B tests in a journey without splits', () => {
