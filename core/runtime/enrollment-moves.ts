@@ -151,7 +151,7 @@ export class EnrollmentMoves {
         this.convertsEnrollment(journey, enrollment, event)
       ) {
         enrollment.convertedAt = now;
-        this.records.convert(enrollment, event.name, now);
+        this.records.convert(enrollment, event, now);
         if (enrollment.status === 'active' && goal.exit) {
           this.end(enrollment, 'converted', now);
           continue;

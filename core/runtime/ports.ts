@@ -51,6 +51,8 @@ export interface Enrollment {
    * after it was made, whether or not the enrollment is still in the journey (DESIGN §4).
    */
   assignments?: PendingAssignment[];
+  /** Messages sent in this enrollment so far: a conversion after one is told apart. */
+  sent?: number;
   convertedAt?: number;
   endedAt?: number;
 }
@@ -181,7 +183,16 @@ export type StepRecord = RecordBase &
         assignedAt: number;
         event: string;
       }
-    | { type: 'convert'; enrollmentId: string; event: string; variants: Record<string, string> }
+    | {
+        type: 'convert';
+        enrollmentId: string;
+        event: string;
+        variants: Record<string, string>;
+        /** Whether the enrollment had been sent a message before it converted. */
+        afterMessage: boolean;
+        /** The message node that caused it (the goal event's `caused_by`), in a forecast. */
+        causedBy?: string;
+      }
     | {
         type: 'end';
         enrollmentId: string;

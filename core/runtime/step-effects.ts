@@ -65,6 +65,7 @@ export class StoreEffects implements StepEffects {
       at: now,
       content: message.content,
     });
+    enrollment.sent = (enrollment.sent ?? 0) + 1;
     this.records.message(enrollment, nodeId, message.channel, message.to, key, now);
   }
 

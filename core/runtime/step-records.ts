@@ -1,3 +1,4 @@
+import type { StoredEvent } from '../model/event';
 import type { ProfileChange } from '../model/profile';
 import type { Enrollment, EnrollmentStatus, StepObserver } from './ports';
 import type { Channel, SkipReason, WaitReason } from './step';
@@ -181,13 +182,19 @@ export class StepRecords {
     });
   }
 
-  /** A conversion, with the variants taken so far (a copy: later splits must not change it). */
-  convert(enrollment: Enrollment, event: string, now: number): void {
+  /**
+   * A conversion, with the variants taken so far (a copy: later splits must not change it),
+   * whether a message had been sent, and the message that caused it, if the event says so.
+   */
+  convert(enrollment: Enrollment, event: StoredEvent, now: number): void {
+    const causedBy = event.properties.caused_by;
     this.observer?.record({
       type: 'convert',
       enrollmentId: enrollment.id,
-      event,
+      event: event.name,
       variants: { ...(enrollment.variants ?? {}) },
+      afterMessage: (enrollment.sent ?? 0) > 0,
+      causedBy: typeof causedBy === 'string' ? causedBy : undefined,
       at: now,
       journeyId: enrollment.journeyId,
       profileId: enrollment.profileId,

@@ -77,6 +77,7 @@ export function mergeReports(reports: readonly SimulationReport[]): SimulationRe
       conversions: {
         total: a.conversions.total + b.conversions.total,
         byVariant: addVariants(a.conversions.byVariant, b.conversions.byVariant),
+        breakdown: addCounts(a.conversions.breakdown, b.conversions.breakdown),
       },
       active: a.active + b.active,
       edges: a.edges.map((edge, i) => ({ ...edge, count: edge.count + (b.edges[i]?.count ?? 0) })),

@@ -20,6 +20,20 @@ export interface VariantCounts {
 }
 
 /**
+ * The journey's conversions (`conversions.total`) by what came before them; the three add up to
+ * the total. A buyer who bought during the first wait counts in `beforeMessage`: the journey
+ * cannot take credit for that purchase.
+ */
+export type ConversionBreakdown = {
+  /** Before the enrollment was sent any message. */
+  beforeMessage: number;
+  /** After a message, without the event saying a message caused it. */
+  afterMessage: number;
+  /** Caused by a message: the goal event carries `caused_by` (a forecast's responses). */
+  caused: number;
+};
+
+/**
  * The simulation report of DESIGN.md §4. The first keys are fixed by the contract; the rest
  * add what a marketer asks next.
  */
@@ -30,7 +44,11 @@ export interface SimulationReport {
   enrollments: number;
   nodes: Record<string, NodeCounts>;
   messages: Record<string, MessageCounts>;
-  conversions: { total: number; byVariant: Record<string, Record<string, VariantCounts>> };
+  conversions: {
+    total: number;
+    byVariant: Record<string, Record<string, VariantCounts>>;
+    breakdown: ConversionBreakdown;
+  };
   active: number;
   seed: number;
   /** Flow along each connection. */
@@ -86,6 +104,11 @@ export class ReportBuilder implements StepObserver {
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
+  private readonly breakdown: ConversionBreakdown = {
+    beforeMessage: 0,
+    afterMessage: 0,
+    caused: 0,
+  };
   private deferred = 0;
 
   constructor(private readonly journey: CompiledJourney) {
@@ -165,6 +188,9 @@ export class ReportBuilder implements StepObserver {
       }
       case 'convert':
         this.conversions++;
+        if (step.causedBy !== undefined) this.breakdown.caused++;
+        else if (step.afterMessage) this.breakdown.afterMessage++;
+        else this.breakdown.beforeMessage++;
         break;
       case 'end':
         this.active--;
@@ -220,7 +246,7 @@ export class ReportBuilder implements StepObserver {
       enrollments: this.enrollments,
       nodes,
       messages: Object.fromEntries(this.messages),
-      conversions: { total: this.conversions, byVariant },
+      conversions: { total: this.conversions, byVariant, breakdown: { ...this.breakdown } },
       active: this.active,
       seed: context.seed,
       edges,

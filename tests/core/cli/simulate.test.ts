@@ -57,7 +57,12 @@ describe('simulate command', () => {
     ]);
     expect(report.nodes.bought).toEqual({ entered: 2, ports: { yes: 0, no: 2 } });
     expect(report.messages.mail1).toEqual({ sent: 0, skipped: { no_address: 2 }, deferred: 0 });
-    expect(report.conversions).toEqual({ total: 70, byVariant: {} });
+    // No message went out (no addresses), so every conversion came before any message.
+    expect(report.conversions).toEqual({
+      total: 70,
+      byVariant: {},
+      breakdown: { beforeMessage: 70, afterMessage: 0, caused: 0 },
+    });
   });
 
   it('joins profiles to events, honours the window and prints a trace', async () => {

@@ -11,7 +11,10 @@ function reportWith(
   variants: Record<string, { entered: number; converted: number }>,
 ): SimulationReport {
   const { report } = sampleRun();
-  return { ...report, conversions: { total: 0, byVariant: { ab: variants } } };
+  return {
+    ...report,
+    conversions: { ...report.conversions, total: 0, byVariant: { ab: variants } },
+  };
 }
 
 describe('A/B results in words', () => {
