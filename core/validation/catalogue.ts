@@ -45,6 +45,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     title: 'Several messages without a frequency cap',
   },
+  'message-in-loop': { severity: 'warning', title: 'A message inside a loop' },
   'quiet-hours-missing': { severity: 'warning', title: 'Messages can go out at night' },
   'split-without-goal': { severity: 'warning', title: 'A/B split with nothing to measure' },
   'split-weights-not-100': { severity: 'warning', title: 'Split weights do not add up to 100' },
