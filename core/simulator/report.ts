@@ -2,6 +2,8 @@ import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
 import type { Channel, SkipReason } from '../runtime/step';
+import { FrequencyWatch, frequencyWarning, type FrequencyReport } from './frequency-watch';
+import type { ReportWarning } from './window';
 
 export interface NodeCounts {
   entered: number;
@@ -67,6 +69,10 @@ export interface SimulationReport {
   events: { replayed: number; history: number };
   /** A few of the profiles that reached each node (the first ones), to trace from the canvas. */
   samples: Record<string, string[]>;
+  /** What to know before trusting the figures: a window shorter than the journey, floods. */
+  warnings: ReportWarning[];
+  /** People who would get more messages than the limit, and the loops that sent them. */
+  frequency: FrequencyReport;
 }
 
 /** Profiles remembered per node in `samples`. */
@@ -101,6 +107,7 @@ export class ReportBuilder implements StepObserver {
   private readonly days = new Map<number, string>();
   private readonly waiting: Record<string, number> = {};
   private readonly samples = new Map<string, string[]>();
+  private readonly frequency = new FrequencyWatch();
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -168,6 +175,7 @@ export class ReportBuilder implements StepObserver {
         bump(this.sent, step.channel);
         const day = (this.perDay[this.dayOf(step.at)] ??= {});
         bump(day, step.channel);
+        this.frequency.message(step.profileId, step.nodeId, step.at);
         break;
       }
       case 'skip': {
@@ -223,6 +231,8 @@ export class ReportBuilder implements StepObserver {
     profiles: number;
     seed: number;
     events: { replayed: number; history: number };
+    /** Warnings about the run as a whole (the window), before those the records show. */
+    warnings?: readonly ReportWarning[];
   }): SimulationReport {
     const nodes: Record<string, NodeCounts> = {};
     for (const [id, node] of this.nodes)
@@ -239,6 +249,8 @@ export class ReportBuilder implements StepObserver {
         count: nodes[e.from]?.ports[e.port] ?? 0,
       }));
     const days = Object.keys(this.perDay).sort();
+    const frequency = this.frequency.result(this.journey.journey);
+    const flood = frequencyWarning(frequency);
     return {
       journey: this.journey.id,
       window: { start: isoTime(context.window.start), end: isoTime(context.window.end) },
@@ -259,6 +271,8 @@ export class ReportBuilder implements StepObserver {
       messagesPerDay: Object.fromEntries(days.map((d) => [d, this.perDay[d] ?? {}])),
       events: context.events,
       samples: Object.fromEntries(this.samples),
+      warnings: [...(context.warnings ?? []), ...(flood ? [flood] : [])],
+      frequency,
     };
   }
 }

@@ -7,6 +7,7 @@ import type { OutboxMessage, StepObserver, StepRecord } from '../runtime/ports';
 import { MemoryStore } from './memory-store';
 import { ReportBuilder, type SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
+import { windowWarning } from './window';
 
 export interface SimulationInput {
   journey: Journey;
@@ -259,6 +260,7 @@ export class Simulation {
       profiles: this.profiles.length,
       seed: this.seed,
       events: { replayed: this.replayed, history: this.history },
+      warnings: [windowWarning(this.input.journey, this.window)].filter((w) => w !== undefined),
     });
     const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
     return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };

@@ -55,6 +55,17 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
       <p className="sim-window" title="Times in the journey’s time zone">
         {windowText(report.window, zone)} · {plural(report.profiles, 'profile')}
       </p>
+      {(report.warnings ?? []).map((warning) => (
+        <p
+          key={warning.code}
+          className="sim-warning"
+          role="note"
+          data-testid="sim-warning"
+          data-code={warning.code}
+        >
+          {warning.message}
+        </p>
+      ))}
       <dl className="stat-grid" data-testid="headline">
         <div>
           <dt>Entered</dt>

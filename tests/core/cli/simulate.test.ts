@@ -37,6 +37,11 @@ describe('simulate command', () => {
     expect(stdout).toContain(
       'mail1   message          2  next 2        sent 0 · skipped 2 (no_address 2)',
     );
+    expect(stdout).toContain('Conversions: 70 before any message · 0 after one · 0 caused by one');
+    // The events' own 2 h 50 min against 30 minutes and a reminder held up to 11 hours of quiet.
+    expect(stdout.filter((line) => line.startsWith('Warning'))).toEqual([
+      'Warning (window-shorter-than-journey): The simulation covers 2 hours 50 minutes, but going through this journey can take up to 11 hours 30 minutes: profiles who enter late are still on their way when it ends, so the later steps are undercounted. Simulate over a longer window.',
+    ]);
   });
 
   it('writes the JSON report with the fixed keys', async () => {
