@@ -216,6 +216,16 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
       `Simulated: ${report.enrollments} entered · ${report.conversions.total} converted`,
     );
 
+    // On each message step itself: reached · sent · not sent, with the reason, not in a tooltip.
+    for (const [id, counts] of Object.entries(report.messages)) {
+      expect(await page.getByTestId(`sent-${id}`).textContent()).toBe(`${counts.sent} sent`);
+      const notSent = counts.skipped.no_address ?? 0;
+      if (notSent)
+        expect(await page.getByTestId(`not-sent-${id}`).textContent()).toBe(
+          `${notSent} not sent (no address)`,
+        );
+    }
+
     // The messages, step by step: REES46 shoppers have no email address, and the app says so.
     await panel.getByRole('tab', { name: 'Messages' }).click();
     for (const [id, counts] of Object.entries(report.messages)) {
