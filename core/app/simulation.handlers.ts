@@ -4,7 +4,9 @@ import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
 import { JourneyNotRunnableError } from '../runtime/compiled-journey';
-import { Simulation, SimulationInputError, simulate } from '../simulator/simulate';
+import { decisionsOf } from '../simulator/report';
+import { SimulationInputError, simulate, startSimulation } from '../simulator/simulate';
+import type { SteppedSimulation } from '../simulator/winner-passes';
 import { defaultWindowEnd } from '../simulator/window';
 import type { Timers } from '../executor/ports';
 import { journeyFromRequest } from './journey-from-request';
@@ -133,9 +135,9 @@ export function simulationHandlers({
       if (end === undefined && params.days === undefined)
         end = defaultWindowEnd(journey, lastEventOf(data.events));
       const started = now();
-      let simulation: Simulation;
+      let simulation: SteppedSimulation;
       try {
-        simulation = new Simulation({
+        simulation = startSimulation({
           journey,
           profiles: data.profiles,
           events: data.events,
@@ -200,6 +202,8 @@ export function simulationHandlers({
         start: Date.parse(run.report.window.start),
         end: Date.parse(run.report.window.end),
         seed: run.params.seed,
+        // The run's automatic winners, as decided over the whole cohort.
+        winners: decisionsOf(run.report),
         trace: new Set([profileId]),
       });
       return Promise.resolve({

@@ -1,3 +1,4 @@
+import { CONTROL } from './auto-winner';
 import { differenceInterval, fisherExact, wilsonInterval, type Proportion } from './statistics';
 
 /**
@@ -35,7 +36,7 @@ export interface VariantComparison {
 
 /** The baseline of a test: the variant called `control` when there is one, else the first. */
 export function baselineOf(keys: readonly string[]): string | undefined {
-  return keys.includes('control') ? 'control' : keys[0];
+  return keys.includes(CONTROL) ? CONTROL : keys[0];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Filter } from '../conditions/condition';
+import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { Channel, MessageContent, SkipReason, WaitReason } from './step';
@@ -137,6 +138,15 @@ export interface EngineStore {
   keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void;
   /** Marks a kept assignment as converted at `at` (DESIGN §4). */
   keepAssignmentConversion(enrollment: Enrollment, assignment: PendingAssignment, at: number): void;
+  /**
+   * The automatic winner of a split as of `now`, once decided; `fresh` when this call made the
+   * decision (it is recorded then). A simulation is given its decisions by its driver;
+   * execution decides at the first arrival in a whole hour, from the kept assignments.
+   */
+  splitWinner(
+    test: SplitTest,
+    now: number,
+  ): { decision: WinnerDecision; fresh: boolean } | undefined;
 }
 
 interface RecordBase {
@@ -174,6 +184,11 @@ export type StepRecord = RecordBase &
     | { type: 'skip'; enrollmentId: string; nodeId: string; reason: SkipReason; detail: string }
     | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
     | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }
+    /**
+     * An automatic winner decided at the whole hour `at` (a record of the journey: `profileId`
+     * is empty).
+     */
+    | { type: 'winner'; nodeId: string; variant: string; probability: number }
     /** An assignment to a variant whose profile performed the goal within the window after it. */
     | {
         type: 'variant-convert';

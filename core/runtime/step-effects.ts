@@ -1,3 +1,4 @@
+import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { CompiledJourney } from './compiled-journey';
 import type { ProfileAccess } from './profile-access';
@@ -35,6 +36,8 @@ export interface StepEffects {
   ): Profile;
   /** Notes the variant of a split node the enrollment took. */
   assignVariant(enrollment: Enrollment, nodeId: string, key: string, now: number): void;
+  /** The automatic winner of a split as of `now`; the decision is recorded once, when made. */
+  winner(test: SplitTest, now: number): WinnerDecision | undefined;
 }
 
 /** The effects of steps on an engine store: outbox, profiles, enrollments, and their records. */
@@ -96,5 +99,11 @@ export class StoreEffects implements StepEffects {
     (enrollment.assignments ??= []).push(assignment);
     this.store.keepAssignment(enrollment, assignment);
     this.records.variant(enrollment, nodeId, key, now);
+  }
+
+  winner(test: SplitTest, now: number): WinnerDecision | undefined {
+    const found = this.store.splitWinner(test, now);
+    if (found?.fresh) this.records.winner(test.journeyId, test.nodeId, found.decision);
+    return found?.decision;
   }
 }

@@ -1,3 +1,4 @@
+import type { WinnerDecision } from '../forecast/auto-winner';
 import type { StoredEvent } from '../model/event';
 import type { ProfileChange } from '../model/profile';
 import type { Enrollment, EnrollmentStatus, StepObserver } from './ports';
@@ -179,6 +180,23 @@ export class StepRecords {
       at: now,
       journeyId: enrollment.journeyId,
       profileId: enrollment.profileId,
+    });
+  }
+
+  /**
+   * An automatic winner decided: a record of the journey, not of the profile whose arrival
+   * happened to decide it, so it reads the same whichever driver ran it. Its time is the whole
+   * hour the decision was made at.
+   */
+  winner(journeyId: string, nodeId: string, decision: WinnerDecision): void {
+    this.observer?.record({
+      type: 'winner',
+      nodeId,
+      variant: decision.variant,
+      probability: decision.probability,
+      at: decision.at,
+      journeyId,
+      profileId: '',
     });
   }
 

@@ -133,6 +133,9 @@ export function mergeReports(reports: readonly SimulationReport[]): SimulationRe
       ),
       warnings: mergeWarnings(a.warnings, b.warnings, frequency),
       frequency,
+      // Every part ran with the same decisions; a part none of whose profiles reached the split
+      // after the decision has none to report.
+      winners: { ...b.winners, ...a.winners },
     };
   }, first);
 }

@@ -1,3 +1,4 @@
+import type { WinnerDecision } from '../forecast/auto-winner';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
@@ -73,6 +74,29 @@ export interface SimulationReport {
   warnings: ReportWarning[];
   /** People who would get more messages than the limit, and the loops that sent them. */
   frequency: FrequencyReport;
+  /** Automatic winners decided (DESIGN §7), by split: when, which variant, how sure. */
+  winners: Record<string, ReportedWinner>;
+}
+
+/** An automatic winner as the report gives it. */
+export interface ReportedWinner {
+  /** The whole hour it was decided at. */
+  at: string;
+  variant: string;
+  /** Its probability of converting best when decided. */
+  probability: number;
+}
+
+/** A report's winners as decisions, to simulate again with them (a traced profile, say). */
+export function decisionsOf(
+  report: Pick<SimulationReport, 'winners'>,
+): Record<string, WinnerDecision> {
+  return Object.fromEntries(
+    Object.entries(report.winners ?? {}).map(([id, w]) => [
+      id,
+      { at: Date.parse(w.at), variant: w.variant, probability: w.probability },
+    ]),
+  );
 }
 
 /** Profiles remembered per node in `samples`. */
@@ -108,6 +132,7 @@ export class ReportBuilder implements StepObserver {
   private readonly waiting: Record<string, number> = {};
   private readonly samples = new Map<string, string[]>();
   private readonly frequency = new FrequencyWatch();
+  private readonly winners: Record<string, ReportedWinner> = {};
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
@@ -189,6 +214,13 @@ export class ReportBuilder implements StepObserver {
         if (variant) variant.entered++;
         break;
       }
+      case 'winner':
+        this.winners[step.nodeId] = {
+          at: isoTime(step.at),
+          variant: step.variant,
+          probability: step.probability,
+        };
+        break;
       case 'variant-convert': {
         const variant = this.byVariant.get(step.nodeId)?.get(step.key);
         if (variant) variant.converted++;
@@ -273,6 +305,7 @@ export class ReportBuilder implements StepObserver {
       samples: Object.fromEntries(this.samples),
       warnings: [...(context.warnings ?? []), ...(flood ? [flood] : [])],
       frequency,
+      winners: { ...this.winners },
     };
   }
 }

@@ -32,6 +32,10 @@ export const ISSUE_CATALOGUE = {
   'condition-invalid': { severity: 'error', title: 'Invalid condition' },
   'split-weight-invalid': { severity: 'error', title: 'Invalid split weight' },
   'split-key-duplicate': { severity: 'error', title: 'Two split variants share a key' },
+  'auto-winner-invalid': {
+    severity: 'error',
+    title: 'An automatic winner with nothing to pick from',
+  },
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
   'port-open': { severity: 'info', title: 'Profiles end here' },

@@ -6,6 +6,7 @@ import type {
   InboxItem,
   PendingWake,
 } from '../../executor/ports';
+import type { SplitTest, WinnerDecision } from '../../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../runtime/ports';
 import type { Channel } from '../../runtime/step';
 import type { Db } from './database';
+import { SplitTests } from './split-tests';
 
 interface EventRow {
   seq: number;
@@ -97,14 +99,6 @@ function statements(db: Db) {
       'SELECT COUNT(*) AS n FROM outbox WHERE journey_id = ? AND profile_id = ? AND at >= ?',
     ),
     isSuppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
-    keepAssignment: p(
-      `INSERT INTO split_assignments (enrollment_id, node_id, at, journey_id, version, profile_id, variant)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
-    keepAssignmentConversion: p(
-      `UPDATE split_assignments SET converted_at = ?
-       WHERE enrollment_id = ? AND node_id = ? AND at = ? AND converted_at IS NULL`,
-    ),
     seen: p(
       'INSERT INTO message_ids (message_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -153,6 +147,7 @@ export class SqliteEngineStore implements LiveStore {
   private readonly now: () => number;
 
   private readonly sql: ReturnType<typeof statements>;
+  private readonly splits: SplitTests;
   private readonly outer: Database.Transaction<(work: () => unknown) => unknown>;
   private readonly inner: Database.Transaction<(work: () => unknown) => unknown>;
 
@@ -163,6 +158,7 @@ export class SqliteEngineStore implements LiveStore {
     // The store runs on the engine's clock only for bookkeeping; semantics never read it.
     this.now = options.now ?? (() => Date.now());
     this.sql = statements(db);
+    this.splits = new SplitTests(db);
     this.outer = db.transaction((work: () => unknown) => {
       const result = work();
       this.flush();
@@ -427,15 +423,7 @@ export class SqliteEngineStore implements LiveStore {
   // ---------------------------------------------------------------- A/B tests
 
   keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void {
-    this.sql.keepAssignment.run(
-      enrollment.id,
-      assignment.node,
-      assignment.at,
-      enrollment.journeyId,
-      enrollment.version,
-      enrollment.profileId,
-      assignment.key,
-    );
+    this.splits.keepAssignment(enrollment, assignment);
   }
 
   keepAssignmentConversion(
@@ -443,7 +431,14 @@ export class SqliteEngineStore implements LiveStore {
     assignment: PendingAssignment,
     at: number,
   ): void {
-    this.sql.keepAssignmentConversion.run(at, enrollment.id, assignment.node, assignment.at);
+    this.splits.keepConversion(enrollment, assignment, at);
+  }
+
+  splitWinner(
+    test: SplitTest,
+    now: number,
+  ): { decision: WinnerDecision; fresh: boolean } | undefined {
+    return this.splits.winner(test, now);
   }
 
   // ---------------------------------------------------------------- inbox
