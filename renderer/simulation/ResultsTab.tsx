@@ -145,7 +145,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
         <section className="sim-section" aria-label="A/B tests">
           <h3 className="section-title">A/B tests</h3>
           {splits.map((split) => (
-            <VariantsView key={split.nodeId} split={split} />
+            <VariantsView key={split.nodeId} split={split} zone={zone} />
           ))}
         </section>
       )}

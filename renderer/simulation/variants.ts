@@ -38,6 +38,15 @@ export interface SplitResult {
   headline: string;
   /** The largest upper bound, so every variant's bar is drawn on one scale. */
   scale: number;
+  /** The automatic winner, once decided: which variant, from when, how sure. */
+  winner?: { key: string; label: string; at: string; probability: number };
+}
+
+/** An automatic winner as reports and live figures give it. */
+export interface DecidedWinner {
+  at: string;
+  variant: string;
+  probability: number;
 }
 
 function verdict(
@@ -77,7 +86,7 @@ export type FiguresSource = 'simulation' | 'live';
  * control, in words. The statistics are the engine's (`compareVariants`); this only says them.
  */
 export function splitResults(report: SimulationReport, journey: Journey): SplitResult[] {
-  return variantResults(report.conversions.byVariant, journey, 'simulation');
+  return variantResults(report.conversions.byVariant, journey, 'simulation', report.winners);
 }
 
 /** The same, from conversions by variant wherever they were counted (a simulation, a live run). */
@@ -85,6 +94,7 @@ export function variantResults(
   byVariant: Readonly<Record<string, Readonly<Record<string, VariantCounts>>>>,
   journey: Journey,
   source: FiguresSource,
+  winners: Readonly<Record<string, DecidedWinner>> = {},
 ): SplitResult[] {
   const results: SplitResult[] = [];
   for (const [nodeId, variants] of Object.entries(byVariant)) {
@@ -109,6 +119,7 @@ export function variantResults(
       };
       return { ...base, ...verdict(base, baselineLabel, { ...c, baselineEntered }) };
     });
+    const winner = winners[nodeId];
     results.push({
       nodeId,
       title: node ? stepName(node) : nodeId,
@@ -116,6 +127,14 @@ export function variantResults(
       rows,
       headline: headline(rows, baselineLabel, source),
       scale: Math.max(0.01, ...rows.map((r) => r.high)),
+      ...(winner && {
+        winner: {
+          key: winner.variant,
+          label: label(winner.variant),
+          at: winner.at,
+          probability: winner.probability,
+        },
+      }),
     });
   }
   return results;

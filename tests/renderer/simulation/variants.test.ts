@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../../core/simulator/report';
 import { wilsonInterval } from '../../../core/forecast/statistics';
-import { splitResults } from '../../../renderer/simulation/variants';
+import { splitResults, variantResults } from '../../../renderer/simulation/variants';
 import { loadJourney } from '../../core/fixtures';
 import { sampleRun } from './sample-run';
 
@@ -81,6 +81,25 @@ describe('A/B results in words', () => {
       journey,
     );
     expect(rare?.rows[0]?.verdict).toBe('+1.0 pts against Control; too few conversions to tell.');
+  });
+
+  it('says a running journey’s figures in the same words, with its automatic winner', () => {
+    const variants = { A: { entered: 35, converted: 6 }, control: { entered: 35, converted: 1 } };
+    const [live] = variantResults({ ab: variants }, journey, 'live');
+    const [simulated] = splitResults(reportWith(variants), journey);
+    expect(live?.rows).toEqual(simulated?.rows);
+    expect(live?.headline).toBe(simulated?.headline);
+    const [none] = variantResults(
+      { ab: { A: { entered: 0, converted: 0 }, control: { entered: 0, converted: 0 } } },
+      journey,
+      'live',
+    );
+    expect(none?.headline).toBe('Nobody has reached this split yet.');
+    const at = '2026-05-05T14:00:00.000Z';
+    const [decided] = variantResults({ ab: variants }, journey, 'live', {
+      ab: { at, variant: 'A', probability: 0.97 },
+    });
+    expect(decided?.winner).toEqual({ key: 'A', label: 'Discount', at, probability: 0.97 });
   });
 
   it('finds no A/B tests in a journey without splits', () => {
