@@ -39,6 +39,20 @@ export const liveCountsSchema = z.object({
   /** Per node: profiles there now (waiting), and its messages by delivery status. */
   nodes: z.record(z.string(), z.object({ here: z.number(), messages: messageCounts.optional() })),
   messages: messageCounts,
+  /**
+   * Per A/B split and variant: assignments, and those whose profile performed the goal within
+   * the attribution window after it (DESIGN §4). Absent before anyone reached a split.
+   */
+  variants: z
+    .record(
+      z.string(),
+      z.record(z.string(), z.object({ entered: z.number(), converted: z.number() })),
+    )
+    .optional(),
+  /** Automatic winners decided (DESIGN §7), by split: the hour, the variant, how sure. */
+  winners: z
+    .record(z.string(), z.object({ at: z.string(), variant: z.string(), probability: z.number() }))
+    .optional(),
 });
 export type LiveCounts = z.infer<typeof liveCountsSchema>;
 

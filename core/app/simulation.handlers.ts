@@ -4,7 +4,10 @@ import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
 import { JourneyNotRunnableError } from '../runtime/compiled-journey';
-import { Simulation, SimulationInputError, simulate } from '../simulator/simulate';
+import { decisionsOf } from '../simulator/report';
+import { SimulationInputError, simulate, startSimulation } from '../simulator/simulate';
+import type { SteppedSimulation } from '../simulator/winner-passes';
+import { defaultWindowEnd } from '../simulator/window';
 import type { Timers } from '../executor/ports';
 import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
@@ -75,6 +78,13 @@ function windowOf(params: SimulationParams): { start?: number; end?: number } {
   return { start, end };
 }
 
+function lastEventOf(events: readonly JourneyEvent[]): number | undefined {
+  return events.reduce<number | undefined>(
+    (max, e) => (max === undefined || e.time > max ? e.time : max),
+    undefined,
+  );
+}
+
 function refuseSimulation(error: unknown): never {
   if (error instanceof JourneyNotRunnableError) {
     throw new ApiError(
@@ -120,10 +130,14 @@ export function simulationHandlers({
         );
         if (start !== undefined) end = start + params.days * DAY;
       }
+      // Without a length, long enough for the last to enter to go through the journey and the
+      // goal's attribution window (the command line keeps the events' own range).
+      if (end === undefined && params.days === undefined)
+        end = defaultWindowEnd(journey, lastEventOf(data.events));
       const started = now();
-      let simulation: Simulation;
+      let simulation: SteppedSimulation;
       try {
-        simulation = new Simulation({
+        simulation = startSimulation({
           journey,
           profiles: data.profiles,
           events: data.events,
@@ -188,6 +202,8 @@ export function simulationHandlers({
         start: Date.parse(run.report.window.start),
         end: Date.parse(run.report.window.end),
         seed: run.params.seed,
+        // The run's automatic winners, as decided over the whole cohort.
+        winners: decisionsOf(run.report),
         trace: new Set([profileId]),
       });
       return Promise.resolve({

@@ -83,8 +83,11 @@ export function formatReport(journey: Journey, report: SimulationReport): string
       : '',
     report.active ? `Still waiting at the end: ${counts(report.waiting)}` : '',
     `Outcomes: completed ${n(report.outcomes.completed)} · exited ${n(report.outcomes.exited)} · converted ${n(report.outcomes.converted)} · active ${n(report.outcomes.active)}`,
+    `Conversions: ${n(report.conversions.breakdown.beforeMessage)} before any message · ${n(report.conversions.breakdown.afterMessage)} after one · ${n(report.conversions.breakdown.caused)} caused by one`,
   ].filter(Boolean);
   lines.push('', ...notes);
+  for (const warning of report.warnings)
+    lines.push(`Warning (${warning.code}): ${warning.message}`);
   return lines;
 }
 

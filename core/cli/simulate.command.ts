@@ -8,6 +8,7 @@ import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { SimulationReport } from '../simulator/report';
 import { SimulationInputError, simulate } from '../simulator/simulate';
+import { autoWinnerSplits } from '../simulator/winner-passes';
 import type { TraceStep } from '../simulator/trace';
 import { validateJourney } from '../validation/validate';
 import { place, readJourneyFile } from './journey-input';
@@ -150,9 +151,14 @@ export async function simulateCommand(
     if (to < from) throw new SimulationInputError('The simulation window ends before it starts.');
     return { start: from, end: to };
   };
+  // Automatic winners need the whole cohort's assignments between passes: one thread for now.
   const shards =
-    threads ??
-    (env.workerScript && bigInput([values.profiles, values.events]) ? (env.parallelism ?? 1) : 1);
+    autoWinnerSplits(input.journey).size > 0
+      ? 1
+      : (threads ??
+        (env.workerScript && bigInput([values.profiles, values.events])
+          ? (env.parallelism ?? 1)
+          : 1));
   let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {
     if (shards > 1 && env.workerScript) {

@@ -183,3 +183,21 @@ export function formatDuration(d: Duration): string {
   }
   return out === 'P' || out === '-P' ? 'PT0S' : out;
 }
+
+/**
+ * An elapsed time in words, to the minute: "2 hours 50 minutes", "26 hours", "8 days 2 hours".
+ * From two days on, days and whole hours (rounded up), so a day and a bit reads in hours.
+ */
+export function describeMillis(ms: number): string {
+  const minutes = Math.ceil(ms / MINUTE);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (minutes < 60) return unit(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours < 48)
+    return rest ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour');
+  const whole = Math.ceil(minutes / 60);
+  const days = Math.floor(whole / 24);
+  const left = whole % 24;
+  return left ? `${unit(days, 'day')} ${unit(left, 'hour')}` : unit(days, 'day');
+}

@@ -68,6 +68,12 @@ export const reentrySchema = z
   .meta({ title: 'Can a profile enter again?', widget: 'choice', section: 'Entry' });
 export type Reentry = z.output<typeof reentrySchema>;
 
+/**
+ * How long after an assignment to an A/B variant the goal event counts for that variant, when
+ * the goal sets no window of its own (DESIGN §4).
+ */
+export const DEFAULT_ATTRIBUTION_WINDOW = requireDuration('P7D');
+
 const goalSchema = z
   .looseObject(
     {
@@ -99,7 +105,7 @@ const goalSchema = z
         .meta({
           title: 'Conversion window',
           description:
-            'Counts the event up to this long after entry, even after the profile has left.',
+            'Counts the event up to this long after entry, even after the profile has left. A/B tests count it this long after each assignment (7 days when not set).',
           widget: 'duration',
         }),
     },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from '../channels/registry';
 import type { Condition, Filter } from '../conditions/condition';
+import type { AutoWinnerRule } from '../forecast/auto-winner';
 import type { Duration } from '../model/duration';
 import type { StepContext, StepDecision } from '../runtime/step';
 import type { IssueDraft } from '../validation/catalogue';
@@ -114,6 +115,8 @@ export interface Variant {
  */
 export interface BranchesFacet<C> {
   variants(config: C): readonly Variant[];
+  /** The rule for picking a winner automatically, when the split has one (DESIGN §7). */
+  autoWinner?(config: C): AutoWinnerRule | undefined;
 }
 
 /** Facet of a kind that sends each profile one way or the other by a condition. */

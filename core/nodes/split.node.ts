@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL } from '../forecast/auto-winner';
 import { isRecord } from '../model/json-text';
 import type { IssueDraft } from '../validation/catalogue';
 import { defineNode, leaveThrough, type PortSpec } from './node-definition';
@@ -14,10 +15,60 @@ const variantSchema = z.looseObject({
     .meta({ title: 'Weight', description: 'Share of profiles, e.g. 50.' }),
 });
 
+const MIN_PER_VARIANT =
+  'The number of profiles in each variant before deciding is a whole number, 1 or more.';
+const CONFIDENCE =
+  'How sure to be before deciding is a share from 0.5 to 0.999, e.g. 0.95 for 95%.';
+
+const autoWinnerSchema = z
+  .looseObject(
+    {
+      metric: z
+        .union(
+          [
+            z.literal('conversion').meta({
+              title: 'Converts most',
+              description:
+                'The goal event within its conversion window after the profile was drawn into the variant.',
+            }),
+          ],
+          { error: 'The winner is picked on conversions ("metric": "conversion").' },
+        )
+        .default('conversion')
+        .meta({ title: 'The winner is the variant that', widget: 'choice' }),
+      minPerVariant: z
+        .number({ error: MIN_PER_VARIANT })
+        .refine((n) => Number.isInteger(n) && n >= 1, { error: MIN_PER_VARIANT })
+        .meta({
+          title: 'Profiles in each variant before deciding',
+          description: 'Every variant but the control needs this many first.',
+        }),
+      confidence: z
+        .number({ error: CONFIDENCE })
+        .refine((n) => n >= 0.5 && n <= 0.999, { error: CONFIDENCE })
+        .default(0.95)
+        .meta({
+          title: 'How sure before deciding',
+          description:
+            'The chance that the variant converts best, e.g. 0.95 for 95%. Higher waits longer and picks a wrong winner less often.',
+        }),
+    },
+    { error: 'The automatic winner needs minPerVariant, e.g. { "minPerVariant": 200 }.' },
+  )
+  .optional()
+  .meta({
+    title: 'Pick the winner automatically',
+    description:
+      'Looked at every hour. Once the variant that converts best is clear, every later profile that would not go to the control goes to it; the control keeps its share.',
+    widget: 'switch',
+    initial: { metric: 'conversion', minPerVariant: 200, confidence: 0.95 },
+  });
+
 export const splitConfigSchema = z.looseObject({
   variants: z
     .array(variantSchema, { error: 'variants must be a list' })
     .meta({ title: 'Variants', widget: 'variants' }),
+  autoWinner: autoWinnerSchema,
 });
 export type SplitConfig = z.infer<typeof splitConfigSchema>;
 
@@ -55,10 +106,13 @@ export function pickVariant(
 /**
  * A/B test or control group: profiles are split at random by weight. The draw is a stable hash
  * of journey, node and profile, so a profile always lands in the same variant of the same node.
+ * With `autoWinner`, once one variant clearly converts best (DESIGN §7), it takes every later
+ * profile that would not go to the control.
  *
  * @example
  * { "id": "ab", "kind": "split",
- *   "config": { "variants": [{ "key": "A", "weight": 50 }, { "key": "B", "weight": 50 }] } }
+ *   "config": { "variants": [{ "key": "A", "weight": 50 }, { "key": "B", "weight": 50 }],
+ *               "autoWinner": { "metric": "conversion", "minPerVariant": 200, "confidence": 0.95 } } }
  */
 export const splitNode = defineNode({
   kind: 'split',
@@ -66,8 +120,8 @@ export const splitNode = defineNode({
   category: 'logic',
   description: 'Splits profiles at random by weight: A/B tests and control groups.',
   schema: splitConfigSchema,
-  configKeys: ['variants'],
-  defaults: () => ({
+  configKeys: ['variants', 'autoWinner'],
+  defaults: (): SplitConfig => ({
     variants: [
       { key: 'A', weight: 50 },
       { key: 'B', weight: 50 },
@@ -110,16 +164,32 @@ export const splitNode = defineNode({
       }
       seen.add(v.key);
     });
+    const contenders = config.variants.filter((v) => v.key !== CONTROL).length;
+    if (config.autoWinner && contenders < 2) {
+      issues.push({
+        code: 'auto-winner-invalid',
+        path: ['autoWinner'],
+        message: `An automatic winner is picked among at least two variants besides the control; this split has ${contenders}.`,
+      });
+    }
     return issues;
   },
   summary(config) {
     const shares = percentages(config.variants);
-    return `Split ${config.variants.map((v, i) => `${v.key} ${formatPercent(shares[i] ?? 0)}`).join(' / ')}`;
+    const split = `Split ${config.variants.map((v, i) => `${v.key} ${formatPercent(shares[i] ?? 0)}`).join(' / ')}`;
+    return config.autoWinner ? `${split}, winner picked automatically` : split;
   },
   step(ctx) {
-    const key = pickVariant(ctx.config.variants, ctx.bucket());
+    const { variants, autoWinner } = ctx.config;
+    let key = pickVariant(variants, ctx.bucket());
+    if (autoWinner) {
+      // Asked at every arrival, control or not: the rule is looked at on the hour's first one.
+      const decided = ctx.winner({ variants: variants.map((v) => v.key), rule: autoWinner });
+      if (decided && key !== CONTROL && variants.some((v) => v.key === decided.variant))
+        key = decided.variant;
+    }
     ctx.assignVariant(key);
     return leaveThrough(key);
   },
-  branches: { variants: (config) => config.variants },
+  branches: { variants: (config) => config.variants, autoWinner: (config) => config.autoWinner },
 });

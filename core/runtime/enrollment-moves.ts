@@ -1,11 +1,12 @@
 import { matchesFilters } from '../conditions/evaluate';
 import { addDuration } from '../model/duration';
 import type { StoredEvent } from '../model/event';
+import { DEFAULT_ATTRIBUTION_WINDOW } from '../model/journey-settings';
 import type { CompiledJourney } from './compiled-journey';
 import type { JourneyCatalog } from './interpreter';
 import type { NodeContext } from './node-context';
 import type { ProfileAccess } from './profile-access';
-import type { EngineStore, Enrollment, EnrollmentStatus } from './ports';
+import type { EngineStore, Enrollment, EnrollmentStatus, PendingAssignment } from './ports';
 import type { StepRecords } from './step-records';
 import type { WaitReason } from './step';
 
@@ -126,29 +127,88 @@ export class EnrollmentMoves {
     this.records.end(enrollment, status, now);
   }
 
-  /** Counts an event as the conversion of the enrollments whose journey has it as goal. */
+  /**
+   * Counts an event as the conversion of the enrollments whose journey has it as goal, and as
+   * the conversion of each split assignment it comes within the attribution window of.
+   */
   applyGoals(event: StoredEvent, now: number): void {
     // Enrollments started while this runs are appended; they must not see this event.
     const list = this.store.enrollmentsOf(event.profileId);
     for (let i = 0, n = list.length; i < n; i++) {
       const enrollment = list[i] as Enrollment;
-      if (enrollment.convertedAt !== undefined || enrollment.trigger?.seq === event.seq) continue;
+      const pending = enrollment.assignments;
+      const measured = pending !== undefined && pending.length > 0;
+      if (enrollment.convertedAt !== undefined && !measured) continue;
+      if (enrollment.trigger?.seq === event.seq) continue;
       const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
       const goal = journey?.settings.goal;
       if (!journey || !goal || goal.event !== event.name || event.time < enrollment.enteredAt)
         continue;
-      if (goal.within) {
-        const zone = this.profiles.zoneOf(this.profiles.get(event.profileId), journey);
-        if (event.time > addDuration(enrollment.enteredAt, goal.within, zone)) continue;
-      } else if (enrollment.status !== 'active') {
-        continue;
-      }
       if (!matchesFilters(goal.where, event.properties)) continue;
-      enrollment.convertedAt = now;
-      this.records.convert(enrollment, event.name, now);
-      if (enrollment.status === 'active' && goal.exit) this.end(enrollment, 'converted', now);
-      else this.store.putEnrollment(enrollment);
+      let changed = measured && this.measureAssignments(journey, enrollment, event, now);
+      if (
+        enrollment.convertedAt === undefined &&
+        this.convertsEnrollment(journey, enrollment, event)
+      ) {
+        enrollment.convertedAt = now;
+        this.records.convert(enrollment, event, now);
+        if (enrollment.status === 'active' && goal.exit) {
+          this.end(enrollment, 'converted', now);
+          continue;
+        }
+        changed = true;
+      }
+      if (changed) this.store.putEnrollment(enrollment);
     }
+  }
+
+  /**
+   * Whether a goal event converts the enrollment (DESIGN §1): within the goal's window after
+   * entry, even after leaving; without a window, only while still in the journey.
+   */
+  private convertsEnrollment(
+    journey: CompiledJourney,
+    enrollment: Enrollment,
+    event: StoredEvent,
+  ): boolean {
+    const within = journey.settings.goal?.within;
+    if (!within) return enrollment.status === 'active';
+    const zone = this.profiles.zoneOf(this.profiles.get(event.profileId), journey);
+    return event.time <= addDuration(enrollment.enteredAt, within, zone);
+  }
+
+  /**
+   * Records the conversion of each assignment the goal event falls within the attribution
+   * window of (DESIGN §4), once per assignment. Returns whether any converted.
+   */
+  private measureAssignments(
+    journey: CompiledJourney,
+    enrollment: Enrollment,
+    event: StoredEvent,
+    now: number,
+  ): boolean {
+    const pending = enrollment.assignments as PendingAssignment[];
+    const window = journey.settings.goal?.within ?? DEFAULT_ATTRIBUTION_WINDOW;
+    const zone = this.profiles.zoneOf(this.profiles.get(event.profileId), journey);
+    const open: PendingAssignment[] = [];
+    for (const assignment of pending) {
+      if (assignment.at <= event.time && event.time <= addDuration(assignment.at, window, zone)) {
+        this.records.variantConvert(
+          enrollment,
+          assignment.node,
+          assignment.key,
+          assignment.at,
+          event.name,
+          now,
+        );
+        this.store.keepAssignmentConversion(enrollment, assignment, now);
+      } else {
+        open.push(assignment);
+      }
+    }
+    if (open.length === pending.length) return false;
+    enrollment.assignments = open.length > 0 ? open : undefined;
+    return true;
   }
 
   /** Moves on the enrollments waiting for this event. */

@@ -1,5 +1,6 @@
 import type { Condition } from '../conditions/condition';
 import { compileCondition } from '../conditions/evaluate';
+import type { AutoWinnerRule, WinnerDecision } from '../forecast/auto-winner';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { NodeDefinition } from '../nodes/node-definition';
 import type { CompiledJourney } from './compiled-journey';
@@ -137,5 +138,12 @@ export class NodeContext implements StepContext<unknown> {
 
   assignVariant(key: string): void {
     this.effects.assignVariant(this.enrollment, this.nodeId, key, this.now);
+  }
+
+  winner(test: { variants: readonly string[]; rule: AutoWinnerRule }): WinnerDecision | undefined {
+    return this.effects.winner(
+      { journeyId: this.compiled.id, nodeId: this.nodeId, ...test },
+      this.now,
+    );
   }
 }

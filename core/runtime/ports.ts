@@ -1,4 +1,5 @@
 import type { Filter } from '../conditions/condition';
+import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { Channel, MessageContent, SkipReason, WaitReason } from './step';
@@ -46,8 +47,24 @@ export interface Enrollment {
   wait?: EnrollmentWait;
   /** The variant taken at each split node, for conversions by variant (absent before any split). */
   variants?: Record<string, string>;
+  /**
+   * Split assignments not yet converted. Each is measured over the goal's attribution window
+   * after it was made, whether or not the enrollment is still in the journey (DESIGN §4).
+   */
+  assignments?: PendingAssignment[];
+  /** Messages sent in this enrollment so far: a conversion after one is told apart. */
+  sent?: number;
   convertedAt?: number;
   endedAt?: number;
+}
+
+/** An assignment to a variant of a split, waiting for the goal event. */
+export interface PendingAssignment {
+  /** The split node. */
+  node: string;
+  /** The variant drawn. */
+  key: string;
+  at: number;
 }
 
 /** A scheduled wake-up. The key makes scheduling idempotent: a newer wake replaces an older one. */
@@ -116,6 +133,20 @@ export interface EngineStore {
   /** Messages a journey has sent a profile at or after `since`. */
   sentCount(journeyId: string, profileId: string, since: number): number;
   isSuppressed(channel: Channel, address: string): boolean;
+
+  /** Keeps an assignment to a split's variant: live figures and automatic winners count them. */
+  keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void;
+  /** Marks a kept assignment as converted at `at` (DESIGN §4). */
+  keepAssignmentConversion(enrollment: Enrollment, assignment: PendingAssignment, at: number): void;
+  /**
+   * The automatic winner of a split as of `now`, once decided; `fresh` when this call made the
+   * decision (it is recorded then). A simulation is given its decisions by its driver;
+   * execution decides at the first arrival in a whole hour, from the kept assignments.
+   */
+  splitWinner(
+    test: SplitTest,
+    now: number,
+  ): { decision: WinnerDecision; fresh: boolean } | undefined;
 }
 
 interface RecordBase {
@@ -153,7 +184,30 @@ export type StepRecord = RecordBase &
     | { type: 'skip'; enrollmentId: string; nodeId: string; reason: SkipReason; detail: string }
     | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
     | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }
-    | { type: 'convert'; enrollmentId: string; event: string; variants: Record<string, string> }
+    /**
+     * An automatic winner decided at the whole hour `at` (a record of the journey: `profileId`
+     * is empty).
+     */
+    | { type: 'winner'; nodeId: string; variant: string; probability: number }
+    /** An assignment to a variant whose profile performed the goal within the window after it. */
+    | {
+        type: 'variant-convert';
+        enrollmentId: string;
+        nodeId: string;
+        key: string;
+        assignedAt: number;
+        event: string;
+      }
+    | {
+        type: 'convert';
+        enrollmentId: string;
+        event: string;
+        variants: Record<string, string>;
+        /** Whether the enrollment had been sent a message before it converted. */
+        afterMessage: boolean;
+        /** The message node that caused it (the goal event's `caused_by`), in a forecast. */
+        causedBy?: string;
+      }
     | {
         type: 'end';
         enrollmentId: string;

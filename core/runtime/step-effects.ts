@@ -1,3 +1,4 @@
+import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { CompiledJourney } from './compiled-journey';
 import type { ProfileAccess } from './profile-access';
@@ -35,6 +36,8 @@ export interface StepEffects {
   ): Profile;
   /** Notes the variant of a split node the enrollment took. */
   assignVariant(enrollment: Enrollment, nodeId: string, key: string, now: number): void;
+  /** The automatic winner of a split as of `now`; the decision is recorded once, when made. */
+  winner(test: SplitTest, now: number): WinnerDecision | undefined;
 }
 
 /** The effects of steps on an engine store: outbox, profiles, enrollments, and their records. */
@@ -65,6 +68,7 @@ export class StoreEffects implements StepEffects {
       at: now,
       content: message.content,
     });
+    enrollment.sent = (enrollment.sent ?? 0) + 1;
     this.records.message(enrollment, nodeId, message.channel, message.to, key, now);
   }
 
@@ -91,6 +95,15 @@ export class StoreEffects implements StepEffects {
 
   assignVariant(enrollment: Enrollment, nodeId: string, key: string, now: number): void {
     (enrollment.variants ??= {})[nodeId] = key;
+    const assignment = { node: nodeId, key, at: now };
+    (enrollment.assignments ??= []).push(assignment);
+    this.store.keepAssignment(enrollment, assignment);
     this.records.variant(enrollment, nodeId, key, now);
+  }
+
+  winner(test: SplitTest, now: number): WinnerDecision | undefined {
+    const found = this.store.splitWinner(test, now);
+    if (found?.fresh) this.records.winner(test.journeyId, test.nodeId, found.decision);
+    return found?.decision;
   }
 }

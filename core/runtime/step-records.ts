@@ -1,3 +1,5 @@
+import type { WinnerDecision } from '../forecast/auto-winner';
+import type { StoredEvent } from '../model/event';
 import type { ProfileChange } from '../model/profile';
 import type { Enrollment, EnrollmentStatus, StepObserver } from './ports';
 import type { Channel, SkipReason, WaitReason } from './step';
@@ -159,13 +161,58 @@ export class StepRecords {
     });
   }
 
-  /** A conversion, with the variants taken so far (a copy: later splits must not change it). */
-  convert(enrollment: Enrollment, event: string, now: number): void {
+  /** The goal performed within the attribution window after an assignment to a variant. */
+  variantConvert(
+    enrollment: Enrollment,
+    nodeId: string,
+    key: string,
+    assignedAt: number,
+    event: string,
+    now: number,
+  ): void {
+    this.observer?.record({
+      type: 'variant-convert',
+      enrollmentId: enrollment.id,
+      nodeId,
+      key,
+      assignedAt,
+      event,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
+  }
+
+  /**
+   * An automatic winner decided: a record of the journey, not of the profile whose arrival
+   * happened to decide it, so it reads the same whichever driver ran it. Its time is the whole
+   * hour the decision was made at.
+   */
+  winner(journeyId: string, nodeId: string, decision: WinnerDecision): void {
+    this.observer?.record({
+      type: 'winner',
+      nodeId,
+      variant: decision.variant,
+      probability: decision.probability,
+      at: decision.at,
+      journeyId,
+      profileId: '',
+    });
+  }
+
+  /**
+   * A conversion, with the variants taken so far (a copy: later splits must not change it),
+   * whether a message had been sent, and the message that caused it, if the event says so.
+   */
+  convert(enrollment: Enrollment, event: StoredEvent, now: number): void {
+    const causedBy = event.properties.caused_by;
     this.observer?.record({
       type: 'convert',
       enrollmentId: enrollment.id,
-      event,
+      event: event.name,
       variants: { ...(enrollment.variants ?? {}) },
+      afterMessage: (enrollment.sent ?? 0) > 0,
+      causedBy: typeof causedBy === 'string' ? causedBy : undefined,
       at: now,
       journeyId: enrollment.journeyId,
       profileId: enrollment.profileId,

@@ -1,4 +1,5 @@
 import type { Channel, MessageContent } from '../channels/registry';
+import type { AutoWinnerRule, WinnerDecision } from '../forecast/auto-winner';
 import type { Condition, Filter } from '../conditions/condition';
 import type { ResolvedSettings } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
@@ -54,6 +55,11 @@ export interface StepContext<C> {
   updateProfile(change: ProfileChange): void;
   /** Records which variant of this split node the enrollment took, for conversions by variant. */
   assignVariant(key: string): void;
+  /**
+   * The automatic winner of this split node, once decided (DESIGN §7): the store looks at the
+   * rule at the first arrival in each whole hour, on the assignments and conversions before it.
+   */
+  winner(test: { variants: readonly string[]; rule: AutoWinnerRule }): WinnerDecision | undefined;
 }
 
 /** What happens after a node has run. */

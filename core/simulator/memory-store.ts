@@ -1,3 +1,4 @@
+import { winnerKey, type SplitTest, type WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { EngineStore, Enrollment, OutboxMessage, Wake } from '../runtime/ports';
@@ -20,6 +21,8 @@ export interface MemoryStoreOptions {
   keepEvent?: (name: string) => boolean;
   /** Count sent messages per profile, for frequency caps; on by default. */
   countSends?: boolean;
+  /** Automatic winners, decided by the simulation's driver, by `winnerKey(journey, node)`. */
+  winners?: ReadonlyMap<string, WinnerDecision>;
 }
 
 /**
@@ -52,6 +55,8 @@ export class MemoryStore implements EngineStore {
   private seq = 0;
   private lastId: string | undefined;
   private lastSlot: Slot | undefined;
+  /** Winners already recorded: each once per simulation, though the store is cleared per profile. */
+  private readonly announced = new Set<string>();
 
   constructor(private readonly options: MemoryStoreOptions = {}) {
     this.suppressed = new Set(options.suppressed ?? []);
@@ -175,5 +180,24 @@ export class MemoryStore implements EngineStore {
 
   isSuppressed(channel: Channel, address: string): boolean {
     return this.suppressed.size > 0 && this.suppressed.has(`${channel}:${address.toLowerCase()}`);
+  }
+
+  // A simulation counts assignments and their conversions from the step records.
+  keepAssignment(): void {}
+
+  keepAssignmentConversion(): void {}
+
+  splitWinner(
+    test: SplitTest,
+    now: number,
+  ): { decision: WinnerDecision; fresh: boolean } | undefined {
+    const winners = this.options.winners;
+    if (!winners || winners.size === 0) return undefined;
+    const key = winnerKey(test.journeyId, test.nodeId);
+    const decision = winners.get(key);
+    if (!decision || decision.at > now) return undefined;
+    const fresh = !this.announced.has(key);
+    this.announced.add(key);
+    return { decision, fresh };
   }
 }

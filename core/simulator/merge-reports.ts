@@ -1,4 +1,6 @@
+import { frequencyWarning, type FrequencyReport } from './frequency-watch';
 import type { MessageCounts, NodeCounts, SimulationReport, VariantCounts } from './report';
+import type { ReportWarning } from './window';
 
 type Counts = Partial<Record<string, number>>;
 
@@ -58,6 +60,32 @@ function addVariants(
   return out;
 }
 
+function addFrequency(a: FrequencyReport, b: FrequencyReport): FrequencyReport {
+  const loops = [...a.loops];
+  for (const loop of b.loops)
+    if (!loops.some((l) => l.steps.join() === loop.steps.join())) loops.push(loop);
+  return { ...a, profiles: a.profiles + b.profiles, loops };
+}
+
+/**
+ * The warnings of the whole: those about the run (the same in every part) once, and the flood
+ * warning said again for the people of all parts.
+ */
+function mergeWarnings(
+  a: readonly ReportWarning[],
+  b: readonly ReportWarning[],
+  frequency: FrequencyReport,
+): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  for (const warning of [...a, ...b]) {
+    if (warning.code === 'frequency-over-limit') continue;
+    if (!out.some((w) => w.code === warning.code && w.message === warning.message))
+      out.push(warning);
+  }
+  const flood = frequencyWarning(frequency);
+  return flood ? [...out, flood] : out;
+}
+
 const SAMPLES_KEPT = 25;
 
 /**
@@ -67,8 +95,9 @@ const SAMPLES_KEPT = 25;
 export function mergeReports(reports: readonly SimulationReport[]): SimulationReport {
   const [first, ...rest] = reports;
   if (!first) throw new Error('mergeReports needs at least one report');
-  return rest.reduce<SimulationReport>(
-    (a, b) => ({
+  return rest.reduce<SimulationReport>((a, b) => {
+    const frequency = addFrequency(a.frequency, b.frequency);
+    return {
       ...a,
       profiles: a.profiles + b.profiles,
       enrollments: a.enrollments + b.enrollments,
@@ -77,6 +106,7 @@ export function mergeReports(reports: readonly SimulationReport[]): SimulationRe
       conversions: {
         total: a.conversions.total + b.conversions.total,
         byVariant: addVariants(a.conversions.byVariant, b.conversions.byVariant),
+        breakdown: addCounts(a.conversions.breakdown, b.conversions.breakdown),
       },
       active: a.active + b.active,
       edges: a.edges.map((edge, i) => ({ ...edge, count: edge.count + (b.edges[i]?.count ?? 0) })),
@@ -101,7 +131,11 @@ export function mergeReports(reports: readonly SimulationReport[]): SimulationRe
           [...(a.samples[id] ?? []), ...(b.samples[id] ?? [])].slice(0, SAMPLES_KEPT),
         ]),
       ),
-    }),
-    first,
-  );
+      warnings: mergeWarnings(a.warnings, b.warnings, frequency),
+      frequency,
+      // Every part ran with the same decisions; a part none of whose profiles reached the split
+      // after the decision has none to report.
+      winners: { ...b.winners, ...a.winners },
+    };
+  }, first);
 }

@@ -1,7 +1,10 @@
+import type { WinnerDecision } from '../forecast/auto-winner';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
 import type { Channel, SkipReason } from '../runtime/step';
+import { FrequencyWatch, frequencyWarning, type FrequencyReport } from './frequency-watch';
+import type { ReportWarning } from './window';
 
 export interface NodeCounts {
   entered: number;
@@ -20,6 +23,20 @@ export interface VariantCounts {
 }
 
 /**
+ * The journey's conversions (`conversions.total`) by what came before them; the three add up to
+ * the total. A buyer who bought during the first wait counts in `beforeMessage`: the journey
+ * cannot take credit for that purchase.
+ */
+export type ConversionBreakdown = {
+  /** Before the enrollment was sent any message. */
+  beforeMessage: number;
+  /** After a message, without the event saying a message caused it. */
+  afterMessage: number;
+  /** Caused by a message: the goal event carries `caused_by` (a forecast's responses). */
+  caused: number;
+};
+
+/**
  * The simulation report of DESIGN.md §4. The first keys are fixed by the contract; the rest
  * add what a marketer asks next.
  */
@@ -30,7 +47,11 @@ export interface SimulationReport {
   enrollments: number;
   nodes: Record<string, NodeCounts>;
   messages: Record<string, MessageCounts>;
-  conversions: { total: number; byVariant: Record<string, Record<string, VariantCounts>> };
+  conversions: {
+    total: number;
+    byVariant: Record<string, Record<string, VariantCounts>>;
+    breakdown: ConversionBreakdown;
+  };
   active: number;
   seed: number;
   /** Flow along each connection. */
@@ -49,6 +70,33 @@ export interface SimulationReport {
   events: { replayed: number; history: number };
   /** A few of the profiles that reached each node (the first ones), to trace from the canvas. */
   samples: Record<string, string[]>;
+  /** What to know before trusting the figures: a window shorter than the journey, floods. */
+  warnings: ReportWarning[];
+  /** People who would get more messages than the limit, and the loops that sent them. */
+  frequency: FrequencyReport;
+  /** Automatic winners decided (DESIGN §7), by split: when, which variant, how sure. */
+  winners: Record<string, ReportedWinner>;
+}
+
+/** An automatic winner as the report gives it. */
+export interface ReportedWinner {
+  /** The whole hour it was decided at. */
+  at: string;
+  variant: string;
+  /** Its probability of converting best when decided. */
+  probability: number;
+}
+
+/** A report's winners as decisions, to simulate again with them (a traced profile, say). */
+export function decisionsOf(
+  report: Pick<SimulationReport, 'winners'>,
+): Record<string, WinnerDecision> {
+  return Object.fromEntries(
+    Object.entries(report.winners ?? {}).map(([id, w]) => [
+      id,
+      { at: Date.parse(w.at), variant: w.variant, probability: w.probability },
+    ]),
+  );
 }
 
 /** Profiles remembered per node in `samples`. */
@@ -83,9 +131,16 @@ export class ReportBuilder implements StepObserver {
   private readonly days = new Map<number, string>();
   private readonly waiting: Record<string, number> = {};
   private readonly samples = new Map<string, string[]>();
+  private readonly frequency = new FrequencyWatch();
+  private readonly winners: Record<string, ReportedWinner> = {};
   private enrollments = 0;
   private active = 0;
   private conversions = 0;
+  private readonly breakdown: ConversionBreakdown = {
+    beforeMessage: 0,
+    afterMessage: 0,
+    caused: 0,
+  };
   private deferred = 0;
 
   constructor(private readonly journey: CompiledJourney) {
@@ -145,6 +200,7 @@ export class ReportBuilder implements StepObserver {
         bump(this.sent, step.channel);
         const day = (this.perDay[this.dayOf(step.at)] ??= {});
         bump(day, step.channel);
+        this.frequency.message(step.profileId, step.nodeId, step.at);
         break;
       }
       case 'skip': {
@@ -158,12 +214,23 @@ export class ReportBuilder implements StepObserver {
         if (variant) variant.entered++;
         break;
       }
+      case 'winner':
+        this.winners[step.nodeId] = {
+          at: isoTime(step.at),
+          variant: step.variant,
+          probability: step.probability,
+        };
+        break;
+      case 'variant-convert': {
+        const variant = this.byVariant.get(step.nodeId)?.get(step.key);
+        if (variant) variant.converted++;
+        break;
+      }
       case 'convert':
         this.conversions++;
-        for (const [splitId, key] of Object.entries(step.variants)) {
-          const variant = this.byVariant.get(splitId)?.get(key);
-          if (variant) variant.converted++;
-        }
+        if (step.causedBy !== undefined) this.breakdown.caused++;
+        else if (step.afterMessage) this.breakdown.afterMessage++;
+        else this.breakdown.beforeMessage++;
         break;
       case 'end':
         this.active--;
@@ -196,6 +263,8 @@ export class ReportBuilder implements StepObserver {
     profiles: number;
     seed: number;
     events: { replayed: number; history: number };
+    /** Warnings about the run as a whole (the window), before those the records show. */
+    warnings?: readonly ReportWarning[];
   }): SimulationReport {
     const nodes: Record<string, NodeCounts> = {};
     for (const [id, node] of this.nodes)
@@ -212,6 +281,8 @@ export class ReportBuilder implements StepObserver {
         count: nodes[e.from]?.ports[e.port] ?? 0,
       }));
     const days = Object.keys(this.perDay).sort();
+    const frequency = this.frequency.result(this.journey.journey);
+    const flood = frequencyWarning(frequency);
     return {
       journey: this.journey.id,
       window: { start: isoTime(context.window.start), end: isoTime(context.window.end) },
@@ -219,7 +290,7 @@ export class ReportBuilder implements StepObserver {
       enrollments: this.enrollments,
       nodes,
       messages: Object.fromEntries(this.messages),
-      conversions: { total: this.conversions, byVariant },
+      conversions: { total: this.conversions, byVariant, breakdown: { ...this.breakdown } },
       active: this.active,
       seed: context.seed,
       edges,
@@ -232,6 +303,9 @@ export class ReportBuilder implements StepObserver {
       messagesPerDay: Object.fromEntries(days.map((d) => [d, this.perDay[d] ?? {}])),
       events: context.events,
       samples: Object.fromEntries(this.samples),
+      warnings: [...(context.warnings ?? []), ...(flood ? [flood] : [])],
+      frequency,
+      winners: { ...this.winners },
     };
   }
 }

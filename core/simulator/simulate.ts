@@ -1,3 +1,4 @@
+import { winnerKey, type WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
@@ -7,6 +8,8 @@ import type { OutboxMessage, StepObserver, StepRecord } from '../runtime/ports';
 import { MemoryStore } from './memory-store';
 import { ReportBuilder, type SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
+import { windowWarning } from './window';
+import { autoWinnerSplits, WinnerPasses, type SteppedSimulation } from './winner-passes';
 
 export interface SimulationInput {
   journey: Journey;
@@ -30,6 +33,11 @@ export interface SimulationInput {
   observers?: readonly StepObserver[];
   /** Called every so often with the number of profiles simulated so far, and in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Automatic winners, by split node id, decided beforehand (by `simulateWithWinners`, or a
+   * run's report): given, nothing else is decided. Absent, `simulate` decides them itself.
+   */
+  winners?: Readonly<Record<string, WinnerDecision>>;
 }
 
 export interface SimulationResult {
@@ -157,9 +165,19 @@ const NO_EVENTS: readonly JourneyEvent[] = [];
  * which is what lets a million profiles run in seconds and in little memory.
  */
 export function simulate(input: SimulationInput): SimulationResult {
-  const run = new Simulation(input);
-  run.advance(Number.POSITIVE_INFINITY);
+  const run = startSimulation(input);
+  while (run.advance(Number.POSITIVE_INFINITY));
   return run.result();
+}
+
+/**
+ * A simulation to run in slices: a `Simulation`, or, for a journey whose splits pick a winner
+ * automatically and no decisions given, passes of it that decide them (`WinnerPasses`).
+ */
+export function startSimulation(input: SimulationInput): SteppedSimulation {
+  if (input.winners === undefined && autoWinnerSplits(input.journey).size > 0)
+    return new WinnerPasses(input, (pass) => new Simulation(pass));
+  return new Simulation(input);
 }
 
 /**
@@ -192,6 +210,12 @@ export class Simulation {
       suppressed: input.suppressed,
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
+      winners: new Map(
+        Object.entries(input.winners ?? {}).map(([nodeId, d]) => [
+          winnerKey(journey.id, nodeId),
+          d,
+        ]),
+      ),
     });
     this.report = new ReportBuilder(journey);
     const observers: StepObserver[] = [
@@ -259,6 +283,7 @@ export class Simulation {
       profiles: this.profiles.length,
       seed: this.seed,
       events: { replayed: this.replayed, history: this.history },
+      warnings: [windowWarning(this.input.journey, this.window)].filter((w) => w !== undefined),
     });
     const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
     return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };

@@ -68,6 +68,10 @@ export function describeStep(step: StepRecord): string {
     }
     case 'variant':
       return `assigned to variant ${step.key}`;
+    case 'winner':
+      return `${step.nodeId} picked variant ${step.variant} as the winner (${(step.probability * 100).toFixed(1)}% likely to convert best)`;
+    case 'variant-convert':
+      return `counted as a conversion of variant ${step.key} of ${step.nodeId}: performed ${step.event}`;
     case 'convert':
       return `converted: performed ${step.event}`;
     case 'end':
@@ -86,6 +90,8 @@ export class TraceRecorder implements StepObserver {
   constructor(private readonly profiles: ReadonlySet<string> | 'all') {}
 
   record(step: StepRecord): void {
+    // A winner is the journey's, not a step of the profile whose arrival decided it.
+    if (step.type === 'winner') return;
     if (this.profiles !== 'all' && !this.profiles.has(step.profileId)) return;
     let trace = this.traces.get(step.profileId);
     if (!trace) {

@@ -32,6 +32,10 @@ export const ISSUE_CATALOGUE = {
   'condition-invalid': { severity: 'error', title: 'Invalid condition' },
   'split-weight-invalid': { severity: 'error', title: 'Invalid split weight' },
   'split-key-duplicate': { severity: 'error', title: 'Two split variants share a key' },
+  'auto-winner-invalid': {
+    severity: 'error',
+    title: 'An automatic winner with nothing to pick from',
+  },
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
@@ -45,6 +49,7 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     title: 'Several messages without a frequency cap',
   },
+  'message-in-loop': { severity: 'warning', title: 'A message inside a loop' },
   'quiet-hours-missing': { severity: 'warning', title: 'Messages can go out at night' },
   'split-without-goal': { severity: 'warning', title: 'A/B split with nothing to measure' },
   'split-weights-not-100': { severity: 'warning', title: 'Split weights do not add up to 100' },

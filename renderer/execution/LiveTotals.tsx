@@ -1,6 +1,8 @@
 import { OUTBOX_STATUSES } from '../../core/api/execution-contract';
 import { InboxIcon, SettingsIcon } from '../nodes/icons';
 import { count, percent } from '../simulation/format';
+import { variantResults } from '../simulation/variants';
+import { VariantsView } from '../simulation/VariantsView';
 import { useApp, useAppStore } from '../store/app-store';
 import { STATUS_HELP, STATUS_LABELS } from './run-controls';
 
@@ -12,10 +14,16 @@ export function LiveTotals() {
   const store = useAppStore();
   const counts = useApp((s) => s.execution.info?.counts);
   const email = useApp((s) => s.execution.engine?.email);
-  const journeyId = useApp((s) => s.journey?.id ?? null);
+  const journey = useApp((s) => s.journey);
+  const journeyId = journey?.id ?? null;
   const { showOutbox, openDialog } = store.getState();
   if (!counts) return <p className="sim-note">Reading the live figures…</p>;
   const rate = counts.entered ? counts.converted / counts.entered : 0;
+  // The same words as the simulation's: each assignment measured over the attribution window.
+  const splits = journey
+    ? variantResults(counts.variants ?? {}, journey, 'live', counts.winners)
+    : [];
+  const zone = journey?.settings.timezone ?? 'UTC';
 
   return (
     <div className="run-live">
@@ -46,6 +54,15 @@ export function LiveTotals() {
           <span>left at an exit or a stop</span>
         </div>
       </dl>
+
+      {splits.length > 0 && (
+        <section className="sim-section" aria-label="A/B tests" data-testid="run-variants">
+          <h3 className="section-title">A/B tests</h3>
+          {splits.map((split) => (
+            <VariantsView key={split.nodeId} split={split} zone={zone} />
+          ))}
+        </section>
+      )}
 
       <section className="sim-section" aria-label="Messages">
         <div className="section-head">

@@ -3,6 +3,7 @@ import type { AppState } from '../store/app-store';
 import { useApp } from '../store/app-store';
 import { count, plural } from './format';
 import type { NodeFigures } from './overlay';
+import { SKIP_SHORT, skipWords } from './reasons';
 
 /** Whether the canvas draws the simulation's figures: not while the live run's are drawn. */
 export const showsSimulation = (s: AppState) => s.simulation.showCounts && !s.execution.open;
@@ -28,6 +29,8 @@ function title(figures: NodeFigures): string {
     lines.push(`${count(figures.waiting)} still waiting here when the window ended`);
   if (figures.message) {
     lines.push(`${count(figures.message.sent)} sent, ${count(figures.message.skipped)} not sent`);
+    for (const { reason, count: n } of figures.message.notSent)
+      lines.push(`  ${count(n)} ${skipWords(reason)}`);
     if (figures.message.deferred)
       lines.push(`${count(figures.message.deferred)} held for quiet hours`);
   }
@@ -35,9 +38,23 @@ function title(figures: NodeFigures): string {
   return lines.join('\n');
 }
 
+/** "no address", "no address, unsubscribed": why messages were not sent, most common first. */
+function notSentReasons(figures: NodeFigures): string {
+  return (figures.message?.notSent ?? []).map((r) => SKIP_SHORT[r.reason]).join(', ');
+}
+
+function messageWords(figures: NodeFigures): string {
+  const message = figures.message;
+  if (!message) return '';
+  const skipped = message.skipped
+    ? `, ${count(message.skipped)} not sent (${notSentReasons(figures)})`
+    : '';
+  return `, ${count(message.sent)} sent${skipped}`;
+}
+
 /**
- * How many profiles reached a step, pinned to the card's top edge (where nothing else is), and
- * how many still wait there. A button: it opens the step's figures and profiles in the panel.
+ * How many profiles reached a step, pinned to the card's top edge (where nothing else is), how
+ * many still wait there, and on a message step how many were sent and why the rest were not. A button: it opens the step's figures and profiles in the panel.
  */
 export function NodeCount({ nodeId }: { nodeId: string }) {
   const figures = useApp(figuresOf(nodeId));
@@ -49,7 +66,7 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
       className={`count-badge sim-count nodrag nopan${figures.entered === 0 ? ' is-zero' : ''}`}
       data-testid={`count-${nodeId}`}
       title={title(figures)}
-      aria-label={`${plural(figures.entered, 'profile')} reached this step${figures.waiting ? `, ${count(figures.waiting)} waiting` : ''}`}
+      aria-label={`${plural(figures.entered, 'profile')} reached this step${messageWords(figures)}${figures.waiting ? `, ${count(figures.waiting)} waiting` : ''}`}
       onClick={(e) => {
         e.stopPropagation();
         focus(nodeId);
@@ -58,7 +75,18 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
       <span className="sim-count-main">
         <UsersIcon size={12} />
         <span data-testid={`entered-${nodeId}`}>{count(figures.entered)}</span>
+        {figures.message && <span className="sim-count-word">reached</span>}
       </span>
+      {figures.message && (
+        <span className="sim-count-sent" data-testid={`sent-${nodeId}`}>
+          {count(figures.message.sent)} sent
+        </span>
+      )}
+      {figures.message && figures.message.skipped > 0 && (
+        <span className="sim-count-skipped" data-testid={`not-sent-${nodeId}`}>
+          {count(figures.message.skipped)} not sent ({notSentReasons(figures)})
+        </span>
+      )}
       {figures.waiting > 0 && (
         <span className="sim-count-waiting" data-testid={`waiting-${nodeId}`}>
           <ClockIcon size={12} />

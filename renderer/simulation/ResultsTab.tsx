@@ -3,6 +3,7 @@ import { nodePorts } from '../nodes/card-shape';
 import { CloseIcon } from '../nodes/icons';
 import { stepName } from '../nodes/step-name';
 import { useApp, useAppStore } from '../store/app-store';
+import { breakdownText } from './conversions';
 import { count, percent, plural, signed, windowText } from './format';
 import { messageRows } from './messages';
 import { refusalWords } from './reasons';
@@ -46,6 +47,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
   const refused = Object.entries(report.entriesRefused).filter(([, n]) => n > 0);
   const splits = splitResults(report, journey);
   const rate = report.enrollments ? report.conversions.total / report.enrollments : 0;
+  const converted = breakdownText(report.conversions.total, report.conversions.breakdown);
 
   return (
     <div className="sim-results">
@@ -53,6 +55,17 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
       <p className="sim-window" title="Times in the journey’s time zone">
         {windowText(report.window, zone)} · {plural(report.profiles, 'profile')}
       </p>
+      {(report.warnings ?? []).map((warning) => (
+        <p
+          key={warning.code}
+          className="sim-warning"
+          role="note"
+          data-testid="sim-warning"
+          data-code={warning.code}
+        >
+          {warning.message}
+        </p>
+      ))}
       <dl className="stat-grid" data-testid="headline">
         <div>
           <dt>Entered</dt>
@@ -69,6 +82,11 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
             <Delta now={report.conversions.total} before={before?.conversions.total} judged />
           </dd>
           <span>{report.enrollments ? `${percent(rate)} of entries` : 'no entries'}</span>
+          {converted && (
+            <span className="stat-note" data-testid="stat-converted-breakdown">
+              {converted}
+            </span>
+          )}
         </div>
         <div>
           <dt>Sent</dt>
@@ -127,7 +145,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
         <section className="sim-section" aria-label="A/B tests">
           <h3 className="section-title">A/B tests</h3>
           {splits.map((split) => (
-            <VariantsView key={split.nodeId} split={split} />
+            <VariantsView key={split.nodeId} split={split} zone={zone} />
           ))}
         </section>
       )}

@@ -6,7 +6,7 @@ import { count, dateTime, duration, instant } from './format';
 import type { SimulationSetup, WindowLength } from './setup';
 
 const LENGTHS: { value: WindowLength; label: string }[] = [
-  { value: 'data', label: 'To the last event' },
+  { value: 'data', label: 'Through the journey' },
   { value: 'days', label: 'For days' },
   { value: 'end', label: 'Until' },
 ];
@@ -17,8 +17,8 @@ function windowSummary(setup: SimulationSetup, events: Dataset | undefined): str
   if (setup.length === 'end' && setup.end)
     return `${setup.start ? instant(`${setup.start}:00Z`) : 'First event'} → ${instant(`${setup.end}:00Z`)} UTC`;
   if (events?.firstEvent && events.lastEvent && !setup.start)
-    return `the events' own ${duration(Date.parse(events.lastEvent) - Date.parse(events.firstEvent))}`;
-  return `${from} to the last event`;
+    return `the events' own ${duration(Date.parse(events.lastEvent) - Date.parse(events.firstEvent))} and the journey after them`;
+  return `${from} through the journey after the last event`;
 }
 
 /**
@@ -174,8 +174,8 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
         )}
         {setup.length === 'data' && chosenEvents?.lastEvent && (
           <span className="field-help">
-            Until {dateTime(chosenEvents.lastEvent, 'UTC')}; waits still under way then are counted
-            as waiting.
+            Past the last event ({dateTime(chosenEvents.lastEvent, 'UTC')}), long enough for
+            everyone to go through the journey and for the goal’s conversion window after it.
           </span>
         )}
       </div>

@@ -1,17 +1,25 @@
-import { count, percent } from './format';
+import { ENOUGH_TO_TELL } from '../../core/forecast/variant-comparison';
+import { count, dateTime, percent } from './format';
 import type { SplitResult } from './variants';
 
 /**
  * One A/B split: a sentence to read first, then each variant's conversion as a bar with its 95%
  * interval drawn across it, all on one scale, and a verdict against the control.
  */
-export function VariantsView({ split }: { split: SplitResult }) {
+export function VariantsView({ split, zone }: { split: SplitResult; zone: string }) {
   const scale = split.scale;
   const at = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
   return (
     <div className="variants-result" data-testid={`split-${split.nodeId}`}>
       <h4 className="variants-title">{split.title}</h4>
       <p className="variants-headline">{split.headline}</p>
+      {split.winner && (
+        <p className="variants-winner" data-testid={`winner-${split.nodeId}`}>
+          Winner picked automatically: <strong>{split.winner.label}</strong>, on{' '}
+          {dateTime(split.winner.at, zone)}, {percent(split.winner.probability)} likely to convert
+          best. From then on, everyone not drawn into the control went to it.
+        </p>
+      )}
       <ul className="variant-list">
         {split.rows.map((row) => (
           <li
@@ -58,7 +66,9 @@ export function VariantsView({ split }: { split: SplitResult }) {
       </ul>
       <p className="variants-foot">
         Each bar is the conversion rate; the line across it spans where the true rate most likely
-        lies (95% confidence). Scale: 0 to {percent(scale, 0)}.
+        lies (95% confidence). Scale: 0 to {percent(scale, 0)}. Verdicts use Fisher’s exact test;
+        with fewer than {ENOUGH_TO_TELL.perArm} profiles in a variant or{' '}
+        {ENOUGH_TO_TELL.conversions} conversions in the test, they say it is too few to tell.
       </p>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { Journey } from '../../core/model/journey';
 import type { SimulationReport } from '../../core/simulator/report';
+import type { SkipReason } from '../../core/runtime/step';
+import { SKIP_ORDER } from './reasons';
 
 /** What the canvas prints on one step after a simulation. */
 export interface NodeFigures {
@@ -9,8 +11,13 @@ export interface NodeFigures {
   ports: Readonly<Record<string, number>>;
   /** Enrollments still waiting at the step when the window ended. */
   waiting: number;
-  /** Message steps: what happened to the messages. */
-  message?: { sent: number; skipped: number; deferred: number };
+  /** Message steps: what happened to the messages; `notSent` by reason, most common first. */
+  message?: {
+    sent: number;
+    skipped: number;
+    deferred: number;
+    notSent: { reason: SkipReason; count: number }[];
+  };
 }
 
 /** What the canvas draws on one connection: a count, and a band as wide as the flow. */
@@ -63,6 +70,9 @@ export function simulationOverlay(report: SimulationReport): SimulationOverlay {
           sent: messages.sent,
           skipped: sum(Object.values(messages.skipped)),
           deferred: messages.deferred,
+          notSent: SKIP_ORDER.map((reason) => ({ reason, count: messages.skipped[reason] ?? 0 }))
+            .filter((r) => r.count > 0)
+            .sort((a, b) => b.count - a.count),
         },
       }),
     };

@@ -10,6 +10,15 @@ export const SKIP_WORDS: Record<SkipReason, string> = {
   template_error: 'the template could not be rendered',
 };
 
+/** The same, short enough for a badge on the canvas: "53 not sent (no address)". */
+export const SKIP_SHORT: Record<SkipReason, string> = {
+  unsubscribed: 'unsubscribed',
+  suppressed: 'suppressed',
+  no_address: 'no address',
+  capped: 'capped',
+  template_error: 'template error',
+};
+
 /** Skip reasons in the order the views list them: consent first, then the journey's own rules. */
 export const SKIP_ORDER: readonly SkipReason[] = [
   'unsubscribed',

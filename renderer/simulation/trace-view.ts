@@ -122,6 +122,17 @@ function describe(
       const key = step.text.replace(/^assigned to variant /, '');
       return { tone: 'variant', title: `Drawn into variant ${variantLabel(node, key)}` };
     }
+    case 'winner':
+      // Never in a profile's trace (the recorder leaves it out); said plainly should one come.
+      return { tone: 'variant', title: capitalize(step.text) };
+    case 'variant-convert': {
+      const key = /^counted as a conversion of variant (.+) of /.exec(step.text)?.[1] ?? '';
+      const event = step.text.split(': performed ')[1] ?? 'the goal';
+      return {
+        tone: 'convert',
+        title: `Counts for variant ${variantLabel(node, key)} of the A/B test: performed ${event}`,
+      };
+    }
     case 'convert':
       return { tone: 'convert', title: capitalize(step.text) };
     case 'end':

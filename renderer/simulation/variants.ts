@@ -1,11 +1,13 @@
 import type { Journey } from '../../core/model/journey';
-import type { SimulationReport } from '../../core/simulator/report';
-import { compareVariants } from '../../core/simulator/stats';
+import type { SimulationReport, VariantCounts } from '../../core/simulator/report';
+import {
+  baselineOf,
+  compareVariants,
+  ENOUGH_TO_TELL,
+  type VariantComparison,
+} from '../../core/forecast/variant-comparison';
 import { stepName, variantLabel } from '../nodes/step-name';
 import { count, percent, points } from './format';
-
-/** Below this many profiles in a variant, a rate says little whatever the test says. */
-export const FEW_PROFILES = 30;
 
 export type VariantTone = 'baseline' | 'better' | 'worse' | 'unclear' | 'empty';
 
@@ -36,50 +38,72 @@ export interface SplitResult {
   headline: string;
   /** The largest upper bound, so every variant's bar is drawn on one scale. */
   scale: number;
+  /** The automatic winner, once decided: which variant, from when, how sure. */
+  winner?: { key: string; label: string; at: string; probability: number };
+}
+
+/** An automatic winner as reports and live figures give it. */
+export interface DecidedWinner {
+  at: string;
+  variant: string;
+  probability: number;
 }
 
 function verdict(
   row: Omit<VariantRow, 'verdict' | 'tone'>,
   baseline: string,
-  difference: number | undefined,
-  significant: boolean | undefined,
+  compared: VariantComparison & { baselineEntered: number },
 ): { tone: VariantTone; verdict: string } {
   if (row.entered === 0) return { tone: 'empty', verdict: 'Nobody was drawn into this variant.' };
   if (row.isBaseline)
     return { tone: 'baseline', verdict: 'The others are compared with this one.' };
+  const { difference } = compared;
   if (difference === undefined)
     return { tone: 'unclear', verdict: `Cannot compare: nobody was drawn into ${baseline}.` };
   const gap = `${points(difference)} against ${baseline}`;
-  if (significant) {
+  if (compared.significant) {
     return difference > 0
       ? { tone: 'better', verdict: `Converts better: ${gap}, unlikely to be chance.` }
       : { tone: 'worse', verdict: `Converts worse: ${gap}, unlikely to be chance.` };
   }
-  return {
-    tone: 'unclear',
-    verdict:
-      row.entered < FEW_PROFILES
-        ? `${capitalize(gap)}; too few profiles to tell.`
-        : `${capitalize(gap)}, but that could be chance.`,
-  };
+  if (compared.tooFew) {
+    const fewProfiles = Math.min(row.entered, compared.baselineEntered) < ENOUGH_TO_TELL.perArm;
+    return {
+      tone: 'unclear',
+      verdict: `${capitalize(gap)}; too few ${fewProfiles ? 'profiles' : 'conversions'} to tell.`,
+    };
+  }
+  return { tone: 'unclear', verdict: `${capitalize(gap)}, but that could be chance.` };
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Where the figures come from, for the sentence said when nobody was counted. */
+export type FiguresSource = 'simulation' | 'live';
 
 /**
  * Conversion per A/B variant of each split, with its 95% interval and a verdict against the
  * control, in words. The statistics are the engine's (`compareVariants`); this only says them.
  */
 export function splitResults(report: SimulationReport, journey: Journey): SplitResult[] {
+  return variantResults(report.conversions.byVariant, journey, 'simulation', report.winners);
+}
+
+/** The same, from conversions by variant wherever they were counted (a simulation, a live run). */
+export function variantResults(
+  byVariant: Readonly<Record<string, Readonly<Record<string, VariantCounts>>>>,
+  journey: Journey,
+  source: FiguresSource,
+  winners: Readonly<Record<string, DecidedWinner>> = {},
+): SplitResult[] {
   const results: SplitResult[] = [];
-  for (const [nodeId, variants] of Object.entries(report.conversions.byVariant)) {
+  for (const [nodeId, variants] of Object.entries(byVariant)) {
     const node = journey.nodes.find((n) => n.id === nodeId);
     const label = (key: string) => variantLabel(node, key);
     const compared = compareVariants(variants);
-    // The same baseline compareVariants picks: the variant called control, else the first.
-    const keys = Object.keys(variants);
-    const baseline = keys.includes('control') ? 'control' : (keys[0] ?? '');
+    const baseline = baselineOf(Object.keys(variants)) ?? '';
     const baselineLabel = label(baseline);
+    const baselineEntered = variants[baseline]?.entered ?? 0;
     const rows = compared.map((c): VariantRow => {
       const base = {
         key: c.key,
@@ -93,23 +117,35 @@ export function splitResults(report: SimulationReport, journey: Journey): SplitR
         intervalText: c.entered ? `${percent(c.conversion.low)}–${percent(c.conversion.high)}` : '',
         isBaseline: c.key === baseline,
       };
-      return { ...base, ...verdict(base, baselineLabel, c.difference, c.significant) };
+      return { ...base, ...verdict(base, baselineLabel, { ...c, baselineEntered }) };
     });
+    const winner = winners[nodeId];
     results.push({
       nodeId,
       title: node ? stepName(node) : nodeId,
       baselineLabel,
       rows,
-      headline: headline(rows, baselineLabel),
+      headline: headline(rows, baselineLabel, source),
       scale: Math.max(0.01, ...rows.map((r) => r.high)),
+      ...(winner && {
+        winner: {
+          key: winner.variant,
+          label: label(winner.variant),
+          at: winner.at,
+          probability: winner.probability,
+        },
+      }),
     });
   }
   return results;
 }
 
-function headline(rows: readonly VariantRow[], baseline: string): string {
+function headline(rows: readonly VariantRow[], baseline: string, source: FiguresSource): string {
   const reached = rows.filter((r) => r.entered > 0);
-  if (reached.length === 0) return 'Nobody reached this split in the simulation.';
+  if (reached.length === 0)
+    return source === 'live'
+      ? 'Nobody has reached this split yet.'
+      : 'Nobody reached this split in the simulation.';
   const total = reached.reduce((n, r) => n + r.entered, 0);
   const best = [...reached].sort((a, b) => b.rate - a.rate)[0];
   if (!best) return '';

@@ -215,6 +215,24 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     expect(await page.getByTestId('run-bar').textContent()).toContain(
       `Simulated: ${report.enrollments} entered · ${report.conversions.total} converted`,
     );
+    // Which conversions those are: nobody had an address, so all came before any message.
+    expect(report.conversions.breakdown.afterMessage).toBe(0);
+    expect(await page.getByTestId('stat-converted-breakdown').textContent()).toBe(
+      'all before any message was sent',
+    );
+    // The window chosen is shorter than the starter's longest path (two days), and it says so.
+    expect(report.warnings.map((w) => w.code)).toEqual(['window-shorter-than-journey']);
+    expect(await page.getByTestId('sim-warning').textContent()).toBe(report.warnings[0]?.message);
+
+    // On each message step itself: reached · sent · not sent, with the reason, not in a tooltip.
+    for (const [id, counts] of Object.entries(report.messages)) {
+      expect(await page.getByTestId(`sent-${id}`).textContent()).toBe(`${counts.sent} sent`);
+      const notSent = counts.skipped.no_address ?? 0;
+      if (notSent)
+        expect(await page.getByTestId(`not-sent-${id}`).textContent()).toBe(
+          `${notSent} not sent (no address)`,
+        );
+    }
 
     // The messages, step by step: REES46 shoppers have no email address, and the app says so.
     await panel.getByRole('tab', { name: 'Messages' }).click();

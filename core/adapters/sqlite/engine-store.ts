@@ -6,17 +6,20 @@ import type {
   InboxItem,
   PendingWake,
 } from '../../executor/ports';
+import type { SplitTest, WinnerDecision } from '../../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
 import {
   wakeKey,
   type Enrollment,
   type OutboxMessage,
+  type PendingAssignment,
   type StepRecord,
   type Wake,
 } from '../../runtime/ports';
 import type { Channel } from '../../runtime/step';
 import type { Db } from './database';
+import { SplitTests } from './split-tests';
 
 interface EventRow {
   seq: number;
@@ -144,6 +147,7 @@ export class SqliteEngineStore implements LiveStore {
   private readonly now: () => number;
 
   private readonly sql: ReturnType<typeof statements>;
+  private readonly splits: SplitTests;
   private readonly outer: Database.Transaction<(work: () => unknown) => unknown>;
   private readonly inner: Database.Transaction<(work: () => unknown) => unknown>;
 
@@ -154,6 +158,7 @@ export class SqliteEngineStore implements LiveStore {
     // The store runs on the engine's clock only for bookkeeping; semantics never read it.
     this.now = options.now ?? (() => Date.now());
     this.sql = statements(db);
+    this.splits = new SplitTests(db);
     this.outer = db.transaction((work: () => unknown) => {
       const result = work();
       this.flush();
@@ -413,6 +418,27 @@ export class SqliteEngineStore implements LiveStore {
 
   isSuppressed(channel: Channel, address: string): boolean {
     return this.sql.isSuppressed.get(suppressionEntry(channel, address)) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- A/B tests
+
+  keepAssignment(enrollment: Enrollment, assignment: PendingAssignment): void {
+    this.splits.keepAssignment(enrollment, assignment);
+  }
+
+  keepAssignmentConversion(
+    enrollment: Enrollment,
+    assignment: PendingAssignment,
+    at: number,
+  ): void {
+    this.splits.keepConversion(enrollment, assignment, at);
+  }
+
+  splitWinner(
+    test: SplitTest,
+    now: number,
+  ): { decision: WinnerDecision; fresh: boolean } | undefined {
+    return this.splits.winner(test, now);
   }
 
   // ---------------------------------------------------------------- inbox

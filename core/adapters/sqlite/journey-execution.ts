@@ -3,6 +3,7 @@ import type { ExecutionRecord } from '../../app/ports';
 import type { Db } from './database';
 import { JourneyRepository } from './journey-repository';
 import { noMessages } from './outbox-store';
+import { SplitTests } from './split-tests';
 
 type StoredState = Exclude<ExecutionState, 'unpublished'>;
 
@@ -13,9 +14,11 @@ type StoredState = Exclude<ExecutionState, 'unpublished'>;
  */
 export class JourneyExecutions {
   private readonly journeys: JourneyRepository;
+  private readonly splits: SplitTests;
 
   constructor(private readonly db: Db) {
     this.journeys = new JourneyRepository(db);
+    this.splits = new SplitTests(db);
   }
 
   record(journeyId: string): ExecutionRecord {
@@ -125,6 +128,10 @@ export class JourneyExecutions {
       counts[r.status] += r.n;
       messages[r.status] += r.n;
     }
+    const variants = this.splits.figures(journeyId);
+    const winners = Object.entries(this.splits.winners(journeyId)).map(
+      ([id, w]) => [id, { ...w, at: new Date(w.at).toISOString() }] as const,
+    );
     return {
       journeyId,
       entered: byStatus.reduce((sum, r) => sum + r.n, 0),
@@ -134,6 +141,8 @@ export class JourneyExecutions {
       exited: status('exited'),
       nodes,
       messages,
+      ...(Object.keys(variants).length > 0 && { variants }),
+      ...(winners.length > 0 && { winners: Object.fromEntries(winners) }),
     };
   }
 }

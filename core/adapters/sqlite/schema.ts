@@ -266,4 +266,36 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX outbox_by_journey ON outbox (journey_id, node_id, status);
     `,
   },
+  {
+    version: 5,
+    name: 'A/B tests',
+    sql: `
+      -- Every assignment to a split's variant, and when its profile performed the goal within
+      -- the attribution window after it (DESIGN §4): the live figures per variant, and what an
+      -- automatic winner is decided on.
+      CREATE TABLE split_assignments (
+        enrollment_id  TEXT NOT NULL,
+        node_id        TEXT NOT NULL,
+        at             INTEGER NOT NULL,
+        journey_id     TEXT NOT NULL,
+        version        INTEGER NOT NULL,
+        profile_id     TEXT NOT NULL,
+        variant        TEXT NOT NULL,
+        converted_at   INTEGER,
+        PRIMARY KEY (enrollment_id, node_id, at)
+      ) WITHOUT ROWID;
+      CREATE INDEX split_assignments_by_split ON split_assignments (journey_id, node_id, at);
+      -- Automatic winners (DESIGN §7): the last whole hour a split's rule was looked at, and the
+      -- decision once made (it never changes after).
+      CREATE TABLE split_winners (
+        journey_id    TEXT NOT NULL,
+        node_id       TEXT NOT NULL,
+        checked_hour  INTEGER NOT NULL,
+        at            INTEGER,
+        variant       TEXT,
+        probability   REAL,
+        PRIMARY KEY (journey_id, node_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

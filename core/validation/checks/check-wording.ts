@@ -1,3 +1,5 @@
+import type { JourneyNode } from '../../model/journey';
+import { isNodeKind, nodeDefinition } from '../../nodes/registry';
 import { q } from '../rule';
 import type { CheckedMessage } from './checked-journey';
 
@@ -19,4 +21,16 @@ export function channelName(message: CheckedMessage): string {
 export function clockText(minutes: number): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A step as a marketer named it: its label, else what its config says ("Wait 1 day", "Email:
+ * Your cart is waiting"), else its id.
+ */
+export function stepTitle(node: JourneyNode): string {
+  if (node.label?.trim()) return node.label.trim();
+  if (!isNodeKind(node.kind)) return node.id;
+  const definition = nodeDefinition(node.kind);
+  const parsed = definition.schema.safeParse(node.config);
+  return parsed.success ? definition.summary(parsed.data) : node.id;
 }

@@ -28,3 +28,14 @@ export function longestSinceEntry(journey: CheckedJourney): Map<string, number> 
     settle: () => Number.POSITIVE_INFINITY,
   });
 }
+
+/**
+ * The longest a profile can spend in the journey, from entry until it leaves the last step it
+ * reaches (milliseconds); `Infinity` where a loop can hold it for ever.
+ */
+export function longestInJourney(journey: CheckedJourney): number {
+  let longest = 0;
+  for (const [id, arrival] of longestSinceEntry(journey))
+    longest = Math.max(longest, arrival + longestStay(journey, journey.nodes.get(id)));
+  return longest;
+}

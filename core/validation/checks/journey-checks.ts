@@ -1,4 +1,5 @@
 import { frequencyCapCheck } from './frequency-cap.check';
+import { messageLoopCheck } from './message-loop.check';
 import type { JourneyCheck } from './journey-check';
 import { offerAfterPurchaseCheck } from './offer-after-purchase.check';
 import { quietHoursCheck } from './quiet-hours.check';
@@ -17,6 +18,7 @@ export const JOURNEY_CHECKS: readonly JourneyCheck[] = [
   offerAfterPurchaseCheck,
   quietHoursCheck,
   frequencyCapCheck,
+  messageLoopCheck,
   splitGoalCheck,
   splitWeightsCheck,
   waitEventCheck,

@@ -37,6 +37,11 @@ describe('simulate command', () => {
     expect(stdout).toContain(
       'mail1   message          2  next 2        sent 0 · skipped 2 (no_address 2)',
     );
+    expect(stdout).toContain('Conversions: 70 before any message · 0 after one · 0 caused by one');
+    // The events' own 2 h 50 min against 30 minutes and a reminder held up to 11 hours of quiet.
+    expect(stdout.filter((line) => line.startsWith('Warning'))).toEqual([
+      'Warning (window-shorter-than-journey): The simulation covers 2 hours 50 minutes, but going through this journey can take up to 11 hours 30 minutes: profiles who enter late are still on their way when it ends, so the later steps are undercounted. Simulate over a longer window.',
+    ]);
   });
 
   it('writes the JSON report with the fixed keys', async () => {
@@ -57,7 +62,12 @@ describe('simulate command', () => {
     ]);
     expect(report.nodes.bought).toEqual({ entered: 2, ports: { yes: 0, no: 2 } });
     expect(report.messages.mail1).toEqual({ sent: 0, skipped: { no_address: 2 }, deferred: 0 });
-    expect(report.conversions).toEqual({ total: 70, byVariant: {} });
+    // No message went out (no addresses), so every conversion came before any message.
+    expect(report.conversions).toEqual({
+      total: 70,
+      byVariant: {},
+      breakdown: { beforeMessage: 70, afterMessage: 0, caused: 0 },
+    });
   });
 
   it('joins profiles to events, honours the window and prints a trace', async () => {

@@ -52,6 +52,7 @@ function recordingEffects() {
       return applyProfileChange({ id: e.profileId, attributes: { id: e.profileId } }, change);
     },
     assignVariant: (e, nodeId, key, now) => void calls.push(['variant', e.id, nodeId, key, now]),
+    winner: (test, now) => void calls.push(['winner', test.journeyId, test.nodeId, now]),
   };
   return { calls, effects };
 }

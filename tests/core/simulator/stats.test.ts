@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../../core/simulator/compare-runs';
-import { compareVariants, wilsonInterval } from '../../../core/simulator/stats';
+import { compareVariants } from '../../../core/forecast/variant-comparison';
+import { wilsonInterval } from '../../../core/forecast/statistics';
 import { chain, edge } from '../build';
 import { at, cartTrigger, email, ev, journey, node, run } from './helpers';
 

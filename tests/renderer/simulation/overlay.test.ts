@@ -23,6 +23,21 @@ describe('the canvas overlay of a run', () => {
     });
   });
 
+  it('gives a message step its messages not sent by reason, most common first', () => {
+    const { report } = sampleRun();
+    const mail = {
+      ...report.messages.mail1!,
+      skipped: { unsubscribed: 1, no_address: 4, capped: 2 },
+    };
+    const overlay = simulationOverlay({ ...report, messages: { ...report.messages, mail1: mail } });
+    expect(overlay.nodes.mail1?.message?.notSent).toEqual([
+      { reason: 'no_address', count: 4 },
+      { reason: 'capped', count: 2 },
+      { reason: 'unsubscribed', count: 1 },
+    ]);
+    expect(overlay.nodes.mail1?.message?.skipped).toBe(7);
+  });
+
   it('labels connections under the ids the canvas gives them, widest where most went', () => {
     const { report, journey } = sampleRun();
     const overlay = simulationOverlay(report);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationReport } from '../../../core/simulator/report';
-import { wilsonInterval } from '../../../core/simulator/stats';
-import { splitResults } from '../../../renderer/simulation/variants';
+import { wilsonInterval } from '../../../core/forecast/statistics';
+import { splitResults, variantResults } from '../../../renderer/simulation/variants';
 import { loadJourney } from '../../core/fixtures';
 import { sampleRun } from './sample-run';
 
@@ -11,7 +11,10 @@ function reportWith(
   variants: Record<string, { entered: number; converted: number }>,
 ): SimulationReport {
   const { report } = sampleRun();
-  return { ...report, conversions: { total: 0, byVariant: { ab: variants } } };
+  return {
+    ...report,
+    conversions: { ...report.conversions, total: 0, byVariant: { ab: variants } },
+  };
 }
 
 describe('A/B results in words', () => {
@@ -62,6 +65,41 @@ describe('A/B results in words', () => {
     );
     expect(none?.headline).toBe('Nobody reached this split in the simulation.');
     expect(none?.rows[0]).toMatchObject({ tone: 'empty', rateText: '–', intervalText: '' });
+  });
+
+  it('never calls a few people’s difference unlikely to be chance (Fisher’s exact test)', () => {
+    // The REES46 finding: 6 of 35 against 1 of 35 was called "unlikely to be chance".
+    const [split] = splitResults(
+      reportWith({ A: { entered: 35, converted: 6 }, control: { entered: 35, converted: 1 } }),
+      journey,
+    );
+    expect(split?.rows[0]).toMatchObject({ tone: 'unclear' });
+    expect(split?.rows[0]?.verdict).toBe('+14.3 pts against Control, but that could be chance.');
+    expect(split?.headline).toMatch(/^No variant is clearly better than Control yet/);
+    const [rare] = splitResults(
+      reportWith({ A: { entered: 400, converted: 4 }, control: { entered: 400, converted: 0 } }),
+      journey,
+    );
+    expect(rare?.rows[0]?.verdict).toBe('+1.0 pts against Control; too few conversions to tell.');
+  });
+
+  it('says a running journey’s figures in the same words, with its automatic winner', () => {
+    const variants = { A: { entered: 35, converted: 6 }, control: { entered: 35, converted: 1 } };
+    const [live] = variantResults({ ab: variants }, journey, 'live');
+    const [simulated] = splitResults(reportWith(variants), journey);
+    expect(live?.rows).toEqual(simulated?.rows);
+    expect(live?.headline).toBe(simulated?.headline);
+    const [none] = variantResults(
+      { ab: { A: { entered: 0, converted: 0 }, control: { entered: 0, converted: 0 } } },
+      journey,
+      'live',
+    );
+    expect(none?.headline).toBe('Nobody has reached this split yet.');
+    const at = '2026-05-05T14:00:00.000Z';
+    const [decided] = variantResults({ ab: variants }, journey, 'live', {
+      ab: { at, variant: 'A', probability: 0.97 },
+    });
+    expect(decided?.winner).toEqual({ key: 'A', label: 'Discount', at, probability: 0.97 });
   });
 
   it('finds no A/B tests in a journey without splits', () => {

@@ -55,6 +55,6 @@ describe('journey checks on journeys still being drawn', () => {
       checkWarnings(loop)
         .map((i) => `${i.code}@${i.nodeId ?? ''}`)
         .sort(),
-    ).toEqual(['frequency-cap-missing@', 'quiet-hours-missing@m']);
+    ).toEqual(['frequency-cap-missing@', 'message-in-loop@m', 'quiet-hours-missing@m']);
   });
 });
