@@ -8,11 +8,12 @@ import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';
 import { App } from './App';
 import { AppStoreContext, createAppStore } from './store/app-store';
+import { webDraftStorage } from './store/draft-storage';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const connection = connectAppApi();
 if (connection.ok) {
-  const store = createAppStore(connection.api);
+  const store = createAppStore(connection.api, webDraftStorage(window.localStorage));
   root.render(
     <StrictMode>
       <AppStoreContext.Provider value={store}>
