@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
+import { visibleText } from './id-text';
 import {
   isRecord,
   locationAt,
@@ -120,7 +121,7 @@ function countProblems(
 function describePath(path: readonly PropertyKey[], document: Record<string, unknown>): string {
   if (path[0] === 'nodes' && typeof path[1] === 'number') {
     const node = (document.nodes as unknown[])[path[1]];
-    const id = isRecord(node) && typeof node.id === 'string' ? ` "${node.id}"` : '';
+    const id = isRecord(node) && typeof node.id === 'string' ? ` "${visibleText(node.id)}"` : '';
     const rest = path.slice(2).map(String).join('.');
     return `node ${path[1] + 1}${id}${rest ? ` ${rest}` : ''}`;
   }

@@ -130,7 +130,10 @@ describe('run', () => {
         await until('the messages', () => engine.outbox.counts().delivered === 2);
       },
     );
-    expect(result.stderr).toEqual([]);
+    // The fixture repeats one profile id on purpose: it is imported, and said.
+    expect(result.stderr).toEqual([
+      `${join(FIXTURES, 'data', 'profiles.csv')}: warning  duplicate-ids  1 row repeats a profile id an earlier row has (first: "u1" on line 5, first on line 2). Each later row updated that profile.`,
+    ]);
     expect(result.code).toBe(0);
     const text = result.stdout.join('\n');
     expect(text).toMatch(/Event API {2}http:\/\/127\.0\.0\.1:\d+/);
