@@ -233,6 +233,7 @@ describe('run', () => {
     [['run', 'x.json', '--port', '70000'], '--port must be a port number'],
     [['run', 'x.json', '--smtp', 'mail.example.com'], '--smtp'],
     [['run', 'x.json', '--token', 'short'], 'at least 16 characters'],
+    [['run', 'x.json', '--token', ''], '--token is empty: give a token, or leave it out'],
     [['run', 'x.json', '--profile-map', 'id=user'], '--profile-map needs --profiles'],
     [['run', 'x.json', '--frobnicate'], 'Unknown option'],
     [['serve', '--port', '-1'], "'--port' argument is ambiguous"],
