@@ -344,20 +344,22 @@ describe('message', () => {
         profile('optout', { email_opt_out: 'yes' }),
         profile('none', { email: '' }),
         profile('bad', { email: 'not-an-address' }),
+        // A list: nodemailer would send to attacker@…, past the suppression list.
+        profile('list', { email: 'x,attacker@evil.example' }),
         profile('blocked'),
         profile('broken', { code: '%E0%A4%A' }),
       ],
-      events: ['ok', 'gone', 'optout', 'none', 'bad', 'blocked', 'broken'].map((id) =>
+      events: ['ok', 'gone', 'optout', 'none', 'bad', 'list', 'blocked', 'broken'].map((id) =>
         ev(id, 'cart', '2026-05-01T10:00:00Z'),
       ),
       suppressed: ['email:blocked@example.com'],
     });
     expect(result.report.messages.mail).toEqual({
       sent: 1,
-      skipped: { unsubscribed: 2, no_address: 2, suppressed: 1, template_error: 1 },
+      skipped: { unsubscribed: 2, no_address: 3, suppressed: 1, template_error: 1 },
       deferred: 0,
     });
-    expect(result.report.nodes.after?.entered).toBe(7);
+    expect(result.report.nodes.after?.entered).toBe(8);
     expect(path(result, 'broken')).toContain(
       '2026-05-01T10:00:00 message skipped (template_error): the template could not be rendered — Body (HTML): URI malformed, line:1, col:4',
     );
