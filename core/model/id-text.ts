@@ -5,9 +5,12 @@
  * string short; none has a place in an id.
  */
 function isHidden(code: number): boolean {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || isInvisibleMark(code);
+}
+
+/** A direction or zero-width mark: invisible, yet it changes how the text around it shows. */
+export function isInvisibleMark(code: number): boolean {
   return (
-    code <= 0x1f ||
-    (code >= 0x7f && code <= 0x9f) ||
     code === 0x061c ||
     code === 0x200b ||
     code === 0x200e ||
