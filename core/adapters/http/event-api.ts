@@ -30,7 +30,7 @@ import {
   type UnsubscribeLinks,
   type UnsubscribeTarget,
 } from './unsubscribe-links';
-import { confirmPage, donePage, invalidLinkPage } from './unsubscribe-page';
+import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -361,12 +361,6 @@ export class EventApi implements EventApiPort {
     send(res, 200, donePage(target.address), html, csp);
   }
 }
-
-const UNSUBSCRIBE_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
 
 /** A body over the limit, as the event API answers it. */
 function tooLarge(error: unknown): never {
