@@ -6,8 +6,16 @@ import { Editor } from './Editor';
 import { OutboxView } from './execution/OutboxView';
 import { LibraryView } from './library/LibraryView';
 import { Dialogs } from './panels/Dialogs';
+import { PanelBoundary } from './panels/PanelBoundary';
 import { Toast } from './panels/Toast';
 import { useApp, useAppStore } from './store/app-store';
+
+const VIEW_TITLES = {
+  editor: 'Editor',
+  data: 'Sample data',
+  outbox: 'Outbox',
+  library: 'Journey library',
+} as const;
 
 const ROUTE = /^#\/journeys\/([^/]+)$/;
 const DATA_ROUTE = '#/data';
@@ -76,14 +84,21 @@ function useMenuCommands(api: AppApi) {
   );
 }
 
+/** Asks before a window with unsaved changes closes, and keeps them as a draft either way. */
 function useUnsavedGuard() {
   const store = useAppStore();
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      store.getState().saveDraftNow();
       if (store.getState().dirty) event.preventDefault();
     };
+    const onPageHide = () => store.getState().saveDraftNow();
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+    };
   }, [store]);
 }
 
@@ -95,16 +110,20 @@ export function App({ api }: { api: AppApi }) {
   useUnsavedGuard();
   return (
     <div className="app">
-      {view === 'editor' ? (
-        <Editor />
-      ) : view === 'data' ? (
-        <DataView />
-      ) : view === 'outbox' ? (
-        <OutboxView />
-      ) : (
-        <LibraryView />
-      )}
-      <Dialogs />
+      <PanelBoundary title={VIEW_TITLES[view]} resetKey={view}>
+        {view === 'editor' ? (
+          <Editor />
+        ) : view === 'data' ? (
+          <DataView />
+        ) : view === 'outbox' ? (
+          <OutboxView />
+        ) : (
+          <LibraryView />
+        )}
+      </PanelBoundary>
+      <PanelBoundary title="Dialog">
+        <Dialogs />
+      </PanelBoundary>
       <Toast />
     </div>
   );

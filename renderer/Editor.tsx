@@ -6,6 +6,7 @@ import { Inspector } from './inspector/Inspector';
 import { EditorBar } from './panels/EditorBar';
 import { IssuesPanel } from './panels/IssuesPanel';
 import { Palette } from './panels/Palette';
+import { PanelBoundary } from './panels/PanelBoundary';
 import { SimulationPanel } from './simulation/SimulationPanel';
 import { useApp, useAppStore } from './store/app-store';
 
@@ -18,6 +19,8 @@ export function Editor() {
   const simulating = useApp((s) => s.simulation.open);
   const running = useApp((s) => s.execution.open);
   const journeyId = useApp((s) => s.journey?.id);
+  const journey = useApp((s) => s.journey);
+  const selection = useApp((s) => s.selectedNodeIds.join(' '));
   // The top bar says when the journey is live, run panel open or not.
   useEffect(() => {
     if (journeyId) void store.getState().refreshExecution();
@@ -25,16 +28,36 @@ export function Editor() {
   return (
     <ReactFlowProvider>
       <div className="editor">
-        <EditorBar />
+        <PanelBoundary title="Toolbar">
+          <EditorBar />
+        </PanelBoundary>
         <div
           className={`editor-main${simulating ? ' is-simulating' : running ? ' is-running' : ''}`}
         >
-          <Palette />
+          <PanelBoundary title="Steps">
+            <Palette />
+          </PanelBoundary>
           <main className="editor-center">
-            <JourneyCanvas />
-            <IssuesPanel />
+            <PanelBoundary title="Canvas" resetKey={journey}>
+              <JourneyCanvas />
+            </PanelBoundary>
+            <PanelBoundary title="Problems" resetKey={journey}>
+              <IssuesPanel />
+            </PanelBoundary>
           </main>
-          {simulating ? <SimulationPanel /> : running ? <RunPanel /> : <Inspector />}
+          {simulating ? (
+            <PanelBoundary title="Simulation">
+              <SimulationPanel />
+            </PanelBoundary>
+          ) : running ? (
+            <PanelBoundary title="Run">
+              <RunPanel />
+            </PanelBoundary>
+          ) : (
+            <PanelBoundary title="Inspector" resetKey={selection}>
+              <Inspector />
+            </PanelBoundary>
+          )}
         </div>
       </div>
     </ReactFlowProvider>

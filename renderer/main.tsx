@@ -9,11 +9,12 @@ import { connectAppApi } from './api/app-api';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AppStoreContext, createAppStore } from './store/app-store';
+import { webDraftStorage } from './store/draft-storage';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const connection = connectAppApi();
 if (connection.ok) {
-  const store = createAppStore(connection.api);
+  const store = createAppStore(connection.api, webDraftStorage(window.localStorage));
   root.render(
     <StrictMode>
       <I18nProvider>

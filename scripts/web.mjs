@@ -96,6 +96,16 @@ async function main() {
     console.error(`--port must be a port number, not "${values.port}".`);
     process.exit(2);
   }
+  // An empty token would let every request that presents an empty one in.
+  if (
+    values.token === '' ||
+    (values.token === undefined && process.env.JOURNEY_STUDIO_TOKEN === '')
+  ) {
+    console.error(
+      `${values.token === '' ? '--token' : 'JOURNEY_STUDIO_TOKEN'} is empty: give a token, or leave it out for a new one.`,
+    );
+    process.exit(2);
+  }
   let server;
   try {
     server = await startWeb({ port, dataDir: values.data, token: values.token });

@@ -42,6 +42,9 @@ export const importProblemSchema = z.object({
 });
 export type ImportProblemView = z.infer<typeof importProblemSchema>;
 
+/** Something to check about an import that concerns no single row (a repeated id). */
+export const importWarningSchema = z.object({ code: z.string(), message: z.string() });
+
 const rowsPage = <T extends z.ZodType>(row: T) =>
   z.object({ total: z.number(), rows: z.array(row) });
 const page = {
@@ -104,6 +107,7 @@ export const dataContract = {
       dataset: datasetSchema,
       problems: z.array(importProblemSchema),
       problemsTruncated: z.boolean(),
+      warnings: z.array(importWarningSchema),
     }),
   },
   deleteDataset: {

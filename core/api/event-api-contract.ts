@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EngineInput } from '../executor/ports';
 import { parseEventTime } from '../model/event';
+import { idTextProblem } from '../model/id-text';
 
 /**
  * The request bodies of the event API, in the Segment spec's shapes so existing tooling can
@@ -26,11 +27,18 @@ const time = z
     return parsed;
   });
 
+/** Refuses ids with control, direction or zero-width characters (model/id-text.ts). */
+const plainId = (what: string) => (id: string, ctx: z.RefinementCtx) => {
+  const problem = idTextProblem(id, what);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+};
+
 const userId = z
   .string({ error: 'userId is required and must be text' })
   .trim()
   .min(1, { error: 'userId must not be empty' })
-  .max(256, { error: 'userId must be at most 256 characters' });
+  .max(256, { error: 'userId must be at most 256 characters' })
+  .superRefine(plainId('The userId'));
 
 const messageId = z
   .string({ error: 'messageId must be text' })

@@ -17,11 +17,16 @@ const openedFileSchema = z.object({
   /** The file's name without its folder, e.g. `abandoned-cart.json`. */
   fileName: z.string(),
   text: z.string(),
+  /** What to check about how the text was read: a guessed Latin-1, bytes that are not UTF-8. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 
 export const fileContract = {
-  /** Asks the user for a file of this kind and reads it as UTF-8 text. */
+  /**
+   * Asks the user for a file of this kind and reads it as text, in the encoding its start shows
+   * (UTF-8, UTF-16 or Latin-1; core/import/text-encoding.ts).
+   */
   openFile: {
     input: z.object({ kind: fileKindSchema }).strict(),
     output: z.discriminatedUnion('canceled', [canceledSchema, openedFileSchema]),

@@ -212,7 +212,12 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
       };
       const dataset =
         kind === 'profiles' ? datasets.addProfiles(meta, profiles) : datasets.addEvents(meta, rows);
-      return { dataset, problems: meta.problems, problemsTruncated: meta.problemsTruncated };
+      return {
+        dataset,
+        problems: meta.problems,
+        problemsTruncated: meta.problemsTruncated,
+        warnings: [...summary.warnings],
+      };
     },
 
     deleteDataset({ id }) {

@@ -48,6 +48,16 @@ export function libraryHandlers({ journeys, events, now }: LibraryContext): Libr
     record(stored, journeys.latestVersion(stored.journey.id));
   const newId = (name: string) => uniqueId(slugify(name), (id) => journeys.exists(id));
   const changed = (id: string) => events.emit('journeysChanged', { id });
+  // Errors per journey as last listed: checking every journey on every list call is what made
+  // the list slow; a revision changes whenever the journey does.
+  const errorCounts = new Map<string, { revision: number; errors: number }>();
+  const errorsOf = ({ journey, revision }: StoredJourney): number => {
+    const known = errorCounts.get(journey.id);
+    if (known?.revision === revision) return known.errors;
+    const errors = validateJourney(journey).errors;
+    errorCounts.set(journey.id, { revision, errors });
+    return errors;
+  };
 
   return {
     listJourneys() {
@@ -61,7 +71,7 @@ export function libraryHandlers({ journeys, events, now }: LibraryContext): Libr
             ...(journey.description !== undefined && { description: journey.description }),
             updatedAt: new Date(stored.updatedAt).toISOString(),
             nodeCount: journey.nodes.length,
-            errors: validateJourney(journey).errors,
+            errors: errorsOf(stored),
             ...(liveVersion !== undefined && { liveVersion }),
           };
         }),

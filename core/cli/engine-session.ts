@@ -79,6 +79,10 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     if (problem) throw new SessionError(`--smtp: ${problem}`, 2);
   }
   const given = flags.token ?? env.JOURNEY_STUDIO_TOKEN;
+  if (given === '') {
+    const from = flags.token !== undefined ? '--token' : 'JOURNEY_STUDIO_TOKEN';
+    throw new SessionError(`${from} is empty: give a token, or leave it out for a new one`, 2);
+  }
   if (given !== undefined && given.length < 16)
     throw new SessionError('the API token must be at least 16 characters long', 2);
   const token = given ?? randomBytes(24).toString('base64url');

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { JsonPath, TextLocation } from '../model/json-text';
 import type { Journey } from '../model/journey';
 import { parseJourneyFile, type FileProblem } from '../model/journey-file';
+import { MAX_JOURNEY_FILE_CHARS, tooLargeMessage } from '../model/journey-limits';
 
 export type JourneyInput =
   | {
@@ -16,6 +17,15 @@ export type JourneyInput =
 export function readJourneyFile(file: string): JourneyInput {
   let text: string;
   try {
+    // By its size on disk, before reading it: a file of a million steps would fill the memory.
+    const size = statSync(file).size;
+    if (size > MAX_JOURNEY_FILE_CHARS) {
+      return {
+        ok: false,
+        file,
+        problems: [{ code: 'journey-too-large', message: tooLargeMessage(size) }],
+      };
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,6 @@
 import {
   consoleOutput,
+  terminalOutput,
   usageError,
   type CliEnvironment,
   type CommandResult,
@@ -40,6 +41,8 @@ export async function runCli(
   env: CliEnvironment = {},
 ): Promise<number> {
   const [name, ...args] = argv;
+  // Every line goes through one gate: names and values from files never reach the terminal raw.
+  out = terminalOutput(out);
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     out.print(usage());
     return name ? 0 : 2;

@@ -13,6 +13,7 @@ import {
   type SessionDeps,
 } from './engine-session';
 import { place, readJourneyFile } from './journey-input';
+import { describeImport } from './import-report';
 import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
@@ -48,17 +49,6 @@ function readJourneys(files: string[], out: Output): Journey[] | undefined {
     journeys.push(input.journey);
   }
   return failed ? undefined : journeys;
-}
-
-function describeImport(file: string, summary: ImportSummary, out: Output): void {
-  if (summary.rejected === 0) return;
-  out.error(
-    `${file}: ${plural(summary.rejected, 'row')} left out, ${summary.imported.toLocaleString('en')} kept:`,
-  );
-  for (const problem of summary.problems.slice(0, 10))
-    out.error(`  ${file}:${problem.line}  ${problem.code}  ${problem.reason}`);
-  if (summary.rejected > 10)
-    out.error(`  … and ${(summary.rejected - 10).toLocaleString('en')} more`);
 }
 
 /** Imports the profile file into the session's database; returns a banner line. */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ImportError } from '../import/import-problems';
 import { fileSource } from '../adapters/import/file-source';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
-import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
+import { importEvents, importProfiles } from '../import/importer';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { SimulationReport } from '../simulator/report';
@@ -11,8 +11,9 @@ import { SimulationInputError, simulate } from '../simulator/simulate';
 import { autoWinnerSplits } from '../simulator/winner-passes';
 import type { TraceStep } from '../simulator/trace';
 import { validateJourney } from '../validation/validate';
+import { describeImport } from './import-report';
 import { place, readJourneyFile } from './journey-input';
-import { plural, usageError, type CliEnvironment, type CommandResult, type Output } from './output';
+import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
@@ -40,20 +41,6 @@ function bigInput(files: readonly (string | undefined)[]): boolean {
     }
   }
   return bytes >= SHARD_FROM_BYTES;
-}
-
-function describeImport(file: string, summary: ImportSummary, out: Output): void {
-  if (summary.rejected === 0) return;
-  out.error(
-    `${file}: ${plural(summary.rejected, 'row')} left out, ${summary.imported.toLocaleString('en')} kept:`,
-  );
-  for (const problem of summary.problems.slice(0, 10)) {
-    out.error(
-      `  ${file}:${problem.line}  ${problem.code}${problem.column ? ` (${problem.column})` : ''}  ${problem.reason}`,
-    );
-  }
-  if (summary.rejected > 10)
-    out.error(`  … and ${(summary.rejected - 10).toLocaleString('en')} more`);
 }
 
 function readTime(value: string | undefined, option: string): number | undefined | Error {

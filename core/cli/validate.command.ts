@@ -4,6 +4,7 @@ import { ImportError } from '../import/import-problems';
 import { importEvents, loadProfiles, type ImportSummary } from '../import/importer';
 import type { ValidationIssue } from '../validation/catalogue';
 import { validateJourney, type ValidationContext } from '../validation/validate';
+import { describeWarnings } from './import-report';
 import { place, readJourneyFile } from './journey-input';
 import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
@@ -26,6 +27,7 @@ function formatFinding(f: Finding): string {
 }
 
 function noteLeftOut(file: string, summary: ImportSummary, out: Output): void {
+  describeWarnings(file, summary, out);
   if (summary.rejected === 0) return;
   const first = summary.problems[0];
   out.error(

@@ -1,5 +1,6 @@
 import { isRecord, type JsonPath } from '../model/json-text';
 import { parseDuration } from '../model/duration';
+import { CONDITION_TOO_DEEP_MESSAGE, MAX_CONDITION_DEPTH } from '../model/journey-limits';
 import type { IssueDraft } from '../validation/catalogue';
 import { isOrderable } from './compare';
 import {
@@ -127,7 +128,12 @@ export function checkCondition(
   path: JsonPath,
   options: ConditionCheckOptions,
   out: IssueDraft[] = [],
+  depth = 0,
 ): IssueDraft[] {
+  if (depth > MAX_CONDITION_DEPTH) {
+    out.push({ code: 'condition-too-deep', path, message: CONDITION_TOO_DEEP_MESSAGE });
+    return out;
+  }
   if (!isRecord(condition)) {
     out.push({
       code: 'condition-invalid',
@@ -160,11 +166,11 @@ export function checkCondition(
       });
       return out;
     }
-    list.forEach((child, i) => checkCondition(child, [...path, key, i], options, out));
+    list.forEach((child, i) => checkCondition(child, [...path, key, i], options, out, depth + 1));
     return out;
   }
   if ('not' in condition) {
-    return checkCondition(condition.not, [...path, 'not'], options, out);
+    return checkCondition(condition.not, [...path, 'not'], options, out, depth + 1);
   }
   if ('attribute' in condition) {
     if (checkName(condition.attribute, 'The attribute', [...path, 'attribute'], out)) {

@@ -1,3 +1,4 @@
+import { idTextProblem } from '../model/id-text';
 import { ImportError, listNames } from './import-problems';
 import type { CsvHeader, RowSink } from './row-sink';
 
@@ -114,7 +115,8 @@ export function rowLengthProblem(
 
 /**
  * The profile id of a CSV record, or undefined once the record is rejected: a row of the wrong
- * length (`bad-row-length`), or an empty id (`missing-id`, naming the column it comes from).
+ * length (`bad-row-length`), an empty id (`missing-id`, naming the column it comes from), or an
+ * id with a hidden character (`bad-id`).
  */
 export function recordProfileId(
   cells: readonly string[],
@@ -135,5 +137,21 @@ export function recordProfileId(
     sink.reject(line, 'missing-id', `No profile id: the "${idSource}" column is empty.`, idSource);
     return undefined;
   }
-  return id;
+  return usableProfileId(id, idSource, line, sink);
+}
+
+/**
+ * The id, or undefined once its row is rejected for a hidden character (`bad-id`): a control,
+ * direction or zero-width character would make the profile look like another one.
+ */
+export function usableProfileId(
+  id: string,
+  idSource: string,
+  line: number,
+  sink: Pick<RowSink<unknown>, 'reject'>,
+): string | undefined {
+  const problem = idTextProblem(id, 'The profile id');
+  if (problem === undefined) return id;
+  sink.reject(line, 'bad-id', problem, idSource);
+  return undefined;
 }

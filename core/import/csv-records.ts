@@ -1,3 +1,5 @@
+import { MAX_ROW_CHARS, ROW_TOO_LONG_REASON } from './import-problems';
+
 /** Receives what a CSV reader finds, record by record. */
 export interface CsvRecordHandler {
   /**
@@ -6,8 +8,8 @@ export interface CsvRecordHandler {
    * value holds line breaks).
    */
   record(cells: readonly string[], line: number, endLine: number): void;
-  /** A record that could not be split into values; it counts as a row. */
-  broken(line: number, reason: string): void;
+  /** A record that could not be split into values, or is too long to read; it counts as a row. */
+  broken(line: number, reason: string, code: 'bad-quotes' | 'row-too-long'): void;
 }
 
 const QUOTE = 34;
@@ -51,6 +53,9 @@ export class CsvRecordReader {
   private misquoted = false;
   /** Raw text of the current record from earlier chunks, to re-read it after an unclosed quote. */
   private carried: string[] = [];
+  private carriedChars = 0;
+  /** A record grew past `MAX_ROW_CHARS`: the rest of its line is skipped. */
+  private skipping = false;
   /** Within the chunk being read: where the current value starts, and the current record. */
   private start = 0;
   private recordStart = 0;
@@ -60,7 +65,16 @@ export class CsvRecordReader {
 
   constructor(private readonly handler: CsvRecordHandler) {}
 
-  push(text: string): void {
+  push(chunk: string): void {
+    let text = chunk;
+    if (this.skipping) {
+      const lineEnd = text.indexOf('\n');
+      if (lineEnd === -1) return;
+      this.skipping = false;
+      this.line++;
+      this.recordLine = this.line;
+      text = text.slice(lineEnd + 1);
+    }
     const n = text.length;
     this.nextQuote = -1;
     this.nextComma = -1;
@@ -99,8 +113,26 @@ export class CsvRecordReader {
     }
     this.start = 0;
     if (this.state !== FIELD_START || this.cells.length > 0) {
-      this.carried.push(this.recordStart === 0 ? text : text.slice(this.recordStart));
+      const rest = this.recordStart === 0 ? text : text.slice(this.recordStart);
+      this.carried.push(rest);
+      this.carriedChars += rest.length;
+      if (this.carriedChars > MAX_ROW_CHARS) this.skipTooLong();
     }
+  }
+
+  /**
+   * The record under way is too long to hold: it is reported and dropped, and reading resumes
+   * after the next line break (inside quotes or not: a record this long has lost its quotes).
+   */
+  private skipTooLong(): void {
+    this.handler.broken(this.recordLine, ROW_TOO_LONG_REASON, 'row-too-long');
+    this.cells.length = 0;
+    this.part = '';
+    this.misquoted = false;
+    this.carried = [];
+    this.carriedChars = 0;
+    this.state = FIELD_START;
+    this.skipping = true;
   }
 
   /**
@@ -203,6 +235,7 @@ export class CsvRecordReader {
   }
 
   end(): void {
+    if (this.skipping) return;
     if (this.state === QUOTED) {
       this.recoverFromUnclosedQuote();
       return;
@@ -227,13 +260,17 @@ export class CsvRecordReader {
       this.handler.broken(
         this.recordLine,
         'Text follows a closing quote in this row. Put the whole value in quotes and double any quote inside it ("").',
+        'bad-quotes',
       );
     } else if (!(cells.length === 1 && (cells[0] as string).trim() === '')) {
       this.handler.record(cells, this.recordLine, this.line);
     }
     cells.length = 0;
     this.misquoted = false;
-    if (this.carried.length > 0) this.carried = [];
+    if (this.carried.length > 0) {
+      this.carried = [];
+      this.carriedChars = 0;
+    }
     if (lineBreak) this.line++;
     this.recordLine = this.line;
   }
@@ -249,11 +286,13 @@ export class CsvRecordReader {
     this.handler.broken(
       line,
       'A quote in this row is never closed, so the row could not be read. Close the quoted value, or double a quote meant as text ("").',
+      'bad-quotes',
     );
     this.cells.length = 0;
     this.part = '';
     this.misquoted = false;
     this.carried = [];
+    this.carriedChars = 0;
     this.state = FIELD_START;
     const nextLine = raw.indexOf('\n');
     if (nextLine === -1) return;

@@ -2,7 +2,13 @@ import { isRecord } from '../model/json-text';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
+import {
+  describeNeeded,
+  recordProfileId,
+  resolveColumns,
+  usableProfileId,
+  type NeededColumn,
+} from './csv-header';
 import { describeJsonValue, isStorableKey, jsonText, pickField } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -158,6 +164,7 @@ export class EventRows implements RowConverter {
       );
       return;
     }
+    if (usableProfileId(profileId, idSource, line, this.sink) === undefined) return;
     const rawName = jsonText(object[nameSource]);
     const name = rawName === undefined ? undefined : this.jsonNames.intern(rawName);
     if (name === undefined) {

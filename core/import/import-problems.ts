@@ -21,6 +21,8 @@ export const ROW_PROBLEM_CODES = [
   'bad-json',
   /** A JSON value that parses but is not an object (a list, a number, text, null). */
   'not-an-object',
+  /** A row (CSV record, NDJSON line, JSON list element) longer than `MAX_ROW_CHARS`. */
+  'row-too-long',
 ] as const;
 
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
@@ -69,6 +71,17 @@ export class ImportError extends Error {
     super(message);
   }
 }
+
+/**
+ * The longest row an import reads. A wide real row (a profile of 50 columns, an event with a
+ * product list) is a few kilobytes; a row a thousand times that is a quote never closed or a
+ * file pasted into one cell, and holding it would take as much memory as it is long (a 600 MB
+ * line aborted the whole import). Past this the row is left out and reading resumes at the next
+ * line.
+ */
+export const MAX_ROW_CHARS = 1_000_000;
+
+export const ROW_TOO_LONG_REASON = `This row is longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters, so it was left out. Is a quote missing, or a whole file pasted into one cell?`;
 
 /** How many problem details an import keeps; all are counted, only these many are listed. */
 export const PROBLEM_DETAIL_LIMIT = 1000;

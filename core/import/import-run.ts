@@ -26,6 +26,7 @@ import {
 import { describeJsonValue } from './json-fields';
 import { JsonElementReader, NdjsonReader, type JsonValueHandler } from './json-records';
 import type { CsvRow, RowConverter, RowSink } from './row-sink';
+import { TextStreamDecoder, type TextEncoding } from './text-encoding';
 
 export interface ImportOptions<T> {
   /** Overrides detection from the file extension and the first character. */
@@ -60,6 +61,17 @@ export interface ImportSummary {
   readonly problemsTruncated: boolean;
   /** The CSV header's columns, or the top-level fields of the JSON objects in first-seen order. */
   readonly columns: readonly string[];
+  /** The encoding the file was read in (text handed over as text counts as UTF-8). */
+  readonly encoding: TextEncoding;
+  /** What the user should check although every row was read: a guessed encoding, repeated ids. */
+  readonly warnings: readonly ImportWarning[];
+}
+
+/** Something to check about an import that concerns no single row. */
+export interface ImportWarning {
+  readonly code: 'encoding-latin1' | 'undecodable-text' | 'duplicate-ids';
+  /** What to check, in words a marketer understands. */
+  readonly message: string;
 }
 
 function resolveMapping(
@@ -91,17 +103,12 @@ class RowCounter<T> {
   imported = 0;
   columns: string[] = [];
 
-  constructor(
-    makeConverter: (sink: RowSink<T>) => RowConverter,
-    options: ImportOptions<T>,
-    onAccept: ((row: T) => void) | undefined,
-  ) {
+  constructor(makeConverter: (sink: RowSink<T>) => RowConverter, options: ImportOptions<T>) {
     const problems = new ProblemLog(options.problemLimit ?? PROBLEM_DETAIL_LIMIT);
     this.problems = problems;
     this.converter = makeConverter({
       accept: (row, line) => {
         this.imported++;
-        onAccept?.(row);
         options.onRow(row, line);
       },
       reject: (line, code, reason, column) => problems.add(line, code, reason, column),
@@ -125,7 +132,7 @@ class RowCounter<T> {
         this.columns = header.names.filter((name) => name !== '');
         row = this.converter.csv(header);
       },
-      broken: (line, reason) => {
+      broken: (line, reason, code) => {
         if (!row) {
           throw new ImportError(
             'bad-header',
@@ -133,7 +140,7 @@ class RowCounter<T> {
           );
         }
         this.rows++;
-        this.problems.add(line, 'bad-quotes', reason);
+        this.problems.add(line, code, reason);
       },
     });
     return {
@@ -168,9 +175,9 @@ class RowCounter<T> {
         for (const key of Object.keys(value)) fields.add(key);
         this.converter.json(value, line);
       },
-      broken: (line, reason) => {
+      broken: (line, reason, code = 'bad-json') => {
         this.rows++;
-        this.problems.add(line, 'bad-json', reason);
+        this.problems.add(line, code, reason);
       },
       outline: (line, reason) => this.problems.add(line, 'bad-json', reason),
     };
@@ -259,17 +266,16 @@ export async function runImport<T>(
   source: ImportSource,
   options: ImportOptions<T>,
   makeConverter: (mapping: ColumnMapping, sink: RowSink<T>) => RowConverter,
-  onAccept?: (row: T) => void,
 ): Promise<ImportSummary> {
   const mapping = resolveMapping(options.mapping, kind);
   const opened = await openSource(source);
-  const counter = new RowCounter<T>((sink) => makeConverter(mapping, sink), options, onAccept);
+  const counter = new RowCounter<T>((sink) => makeConverter(mapping, sink), options);
   const gate = new FormatGate(
     options.format ?? (opened.name === undefined ? undefined : formatFromFileName(opened.name)),
     (format) => counter.parser(format),
   );
-  // Decodes UTF-8 across chunk edges and drops a byte order mark.
-  const decoder = new TextDecoder();
+  // Finds the encoding from the file's start, decodes across chunk edges, drops a byte order mark.
+  const decoder = new TextStreamDecoder();
   const chunks = opened.chunks[Symbol.asyncIterator]();
   let read = 0;
   let format: ImportFormat;
@@ -287,12 +293,12 @@ export async function runImport<T>(
         gate.push(read === 0 && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
         read += utf8Length(chunk);
       } else {
-        gate.push(decoder.decode(chunk, { stream: true }));
+        gate.push(decoder.decode(chunk));
         read += chunk.byteLength;
       }
       options.onProgress?.(read, opened.total);
     }
-    gate.push(decoder.decode());
+    gate.push(decoder.end());
     format = gate.end();
   } catch (error) {
     throw inFile(error, opened.name);
@@ -308,5 +314,7 @@ export async function runImport<T>(
     problems: counter.problems.details,
     problemsTruncated: counter.problems.truncated,
     columns: counter.columns,
+    encoding: decoder.encoding ?? 'utf-8',
+    warnings: decoder.warnings,
   };
 }

@@ -26,20 +26,41 @@ export async function importProfiles(
   source: ImportSource,
   options: ImportOptions<Profile>,
 ): Promise<ImportSummary> {
-  const ids = new Set<string>();
+  // The line each id was first seen on; the first repeat is named in the warning.
+  const firstLines = new Map<string, number>();
   let duplicateIds = 0;
-  const summary = await runImport(
+  let example: { id: string; line: number; first: number } | undefined;
+  const summary = await runImport<Profile>(
     'profiles',
     source,
-    options,
-    (mapping, sink) => new ProfileRows(mapping, sink),
-    (profile) => {
-      // One lookup per row: adding a known id leaves the size as it was.
-      const known = ids.size;
-      if (ids.add(profile.id).size === known) duplicateIds++;
+    {
+      ...options,
+      onRow(profile, line) {
+        const first = firstLines.get(profile.id);
+        if (first === undefined) firstLines.set(profile.id, line);
+        else {
+          duplicateIds++;
+          example ??= { id: profile.id, line, first };
+        }
+        options.onRow(profile, line);
+      },
     },
+    (mapping, sink) => new ProfileRows(mapping, sink),
   );
-  return { ...summary, duplicateIds };
+  const warnings = example
+    ? [
+        ...summary.warnings,
+        {
+          code: 'duplicate-ids' as const,
+          message: `${plural(duplicateIds, 'row repeats', 'rows repeat')} a profile id an earlier row has (first: ${JSON.stringify(example.id)} on line ${example.line}, first on line ${example.first}). Each later row updated that profile.`,
+        },
+      ]
+    : summary.warnings;
+  return { ...summary, duplicateIds, warnings };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -1,9 +1,11 @@
+import { MAX_ROW_CHARS, ROW_TOO_LONG_REASON } from './import-problems';
+
 /** Receives what a JSON reader finds, value by value. */
 export interface JsonValueHandler {
   /** A parsed top-level value (any JSON type) that starts on `line`. */
   value(value: unknown, line: number): void;
-  /** A value that does not parse; it counts as a row. */
-  broken(line: number, reason: string): void;
+  /** A value that does not parse (`bad-json`) or is too long to read; it counts as a row. */
+  broken(line: number, reason: string, code?: 'bad-json' | 'row-too-long'): void;
   /** Something wrong with the file's outline, outside any row (a list never closed). */
   outline(line: number, reason: string): void;
 }
@@ -38,34 +40,59 @@ export class NdjsonReader implements JsonReader {
   private line = 1;
   /** The current line's text from earlier chunks. */
   private pieces: string[] = [];
+  private piecesChars = 0;
+  /** The current line grew past `MAX_ROW_CHARS`: it is reported, and skipped to its end. */
+  private skipping = false;
 
   constructor(private readonly handler: JsonValueHandler) {}
 
   push(text: string): void {
     let from = 0;
     let newline = text.indexOf('\n');
+    if (this.skipping) {
+      if (newline === -1) return;
+      this.skipping = false;
+      this.line++;
+      from = newline + 1;
+      newline = text.indexOf('\n', from);
+    }
     while (newline !== -1) {
       let lineText = text.slice(from, newline);
       if (this.pieces.length > 0) {
         this.pieces.push(lineText);
         lineText = this.pieces.join('');
         this.pieces = [];
+        this.piecesChars = 0;
       }
       this.take(lineText);
       this.line++;
       from = newline + 1;
       newline = text.indexOf('\n', from);
     }
-    if (from < text.length) this.pieces.push(text.slice(from));
+    if (from < text.length) {
+      this.pieces.push(text.slice(from));
+      this.piecesChars += text.length - from;
+      if (this.piecesChars > MAX_ROW_CHARS) {
+        this.handler.broken(this.line, ROW_TOO_LONG_REASON, 'row-too-long');
+        this.pieces = [];
+        this.piecesChars = 0;
+        this.skipping = true;
+      }
+    }
   }
 
   end(): void {
     if (this.pieces.length > 0) this.take(this.pieces.join(''));
     this.pieces = [];
+    this.piecesChars = 0;
   }
 
   private take(text: string): void {
     if (text.length === 0 || text.trim() === '') return;
+    if (text.length > MAX_ROW_CHARS) {
+      this.handler.broken(this.line, ROW_TOO_LONG_REASON, 'row-too-long');
+      return;
+    }
     parseValue(text, this.line, this.handler, 'line');
   }
 }
@@ -106,6 +133,9 @@ export class JsonElementReader implements JsonReader {
   private escaped = false;
   private elementLine = 0;
   private pieces: string[] = [];
+  private piecesChars = 0;
+  /** The element under way grew past `MAX_ROW_CHARS`: it is read to its end but not kept. */
+  private tooLong = false;
   private stopped = false;
 
   constructor(private readonly handler: JsonValueHandler) {}
@@ -174,14 +204,28 @@ export class JsonElementReader implements JsonReader {
       this.inString = c === QUOTE;
       start = i;
     }
-    if (this.inElement) this.pieces.push(start === 0 ? text : text.slice(start));
+    if (this.inElement && !this.tooLong) {
+      const rest = start === 0 ? text : text.slice(start);
+      this.pieces.push(rest);
+      this.piecesChars += rest.length;
+      if (this.piecesChars > MAX_ROW_CHARS) {
+        this.handler.broken(this.elementLine, ROW_TOO_LONG_REASON, 'row-too-long');
+        this.tooLong = true;
+        this.pieces = [];
+        this.piecesChars = 0;
+      }
+    }
   }
 
   end(): void {
     if (this.stopped) return;
-    if (this.inElement) {
+    if (this.inElement && this.tooLong) {
+      this.inElement = false;
+      this.tooLong = false;
+    } else if (this.inElement) {
       const text = this.pieces.join('');
       this.pieces = [];
+      this.piecesChars = 0;
       this.inElement = false;
       if (this.depth === 0 && !this.inString) {
         parseValue(text, this.elementLine, this.handler, 'value');
@@ -201,15 +245,24 @@ export class JsonElementReader implements JsonReader {
   }
 
   private finishElement(text: string, start: number, end: number): void {
+    this.inElement = false;
+    this.inString = false;
+    this.escaped = false;
+    if (this.tooLong) {
+      this.tooLong = false;
+      return;
+    }
     let elementText = text.slice(start, end);
     if (this.pieces.length > 0) {
       this.pieces.push(elementText);
       elementText = this.pieces.join('');
       this.pieces = [];
+      this.piecesChars = 0;
     }
-    this.inElement = false;
-    this.inString = false;
-    this.escaped = false;
+    if (elementText.length > MAX_ROW_CHARS) {
+      this.handler.broken(this.elementLine, ROW_TOO_LONG_REASON, 'row-too-long');
+      return;
+    }
     parseValue(elementText, this.elementLine, this.handler, 'object');
   }
 }

@@ -2,7 +2,13 @@ import { isRecord } from '../model/json-text';
 import type { Profile } from '../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import { describeNeeded, recordProfileId, resolveColumns, type NeededColumn } from './csv-header';
+import {
+  describeNeeded,
+  recordProfileId,
+  resolveColumns,
+  usableProfileId,
+  type NeededColumn,
+} from './csv-header';
 import { describeJsonValue, isStorableKey, jsonText } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -117,6 +123,7 @@ export class ProfileRows implements RowConverter {
       );
       return;
     }
+    if (usableProfileId(id, idSource, line, this.sink) === undefined) return;
     const attributes: Record<string, unknown> = {};
     for (const name of Object.keys(object)) {
       if (name === 'traits' && isRecord(object.traits) && !this.renamed.has(name)) continue;

@@ -1,6 +1,24 @@
 import type { z } from 'zod';
 import { NODE_KINDS, isNodeKind, nodeDefinition } from '../nodes/registry';
-import { isRecord, parseJsonText, type JsonPath, type TextLocation } from './json-text';
+import { visibleText } from './id-text';
+import {
+  isRecord,
+  locationAt,
+  nestingBeyond,
+  parseJsonText,
+  type JsonPath,
+  type TextLocation,
+} from './json-text';
+import {
+  MAX_DOCUMENT_DEPTH,
+  MAX_EDGES,
+  MAX_JOURNEY_FILE_CHARS,
+  MAX_NODES,
+  TOO_DEEP_MESSAGE,
+  tooLargeMessage,
+  tooManyEdgesMessage,
+  tooManyNodesMessage,
+} from './journey-limits';
 import { JOURNEY_FORMAT, JOURNEY_VERSION, type Journey } from './journey';
 import { journeyEnvelopeSchema } from './journey';
 import { SETTINGS_KEYS } from './journey-settings';
@@ -13,7 +31,11 @@ export type FileProblemCode =
   | 'unsupported-version'
   | 'unknown-kind'
   | 'invalid-structure'
-  | 'duplicate-node-id';
+  | 'duplicate-node-id'
+  | 'journey-too-large'
+  | 'nesting-too-deep'
+  | 'too-many-nodes'
+  | 'too-many-edges';
 
 export interface FileProblem {
   code: FileProblemCode;
@@ -56,12 +78,50 @@ export interface ParseOptions {
   /** For tests of the migration mechanism; the real list by default. */
   migrations?: readonly Migration[];
   currentVersion?: number;
+  /**
+   * A journey the app stored itself: read whatever its size, since it was checked when stored
+   * (or stored before the bounds existed), so the library can still list it and say it is too
+   * big. The nesting bound holds for every text: it protects the parser itself.
+   */
+  stored?: boolean;
+}
+
+function parseStoredText(text: string): ReturnType<typeof parseJsonText> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown, locate: () => undefined };
+  } catch {
+    return parseJsonText(text);
+  }
+}
+
+/** Too many steps or connections to check, draw or store (journey-limits.ts). */
+function countProblems(
+  document: Record<string, unknown>,
+  at: (path: JsonPath) => Partial<TextLocation>,
+): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const { nodes, edges } = document;
+  if (Array.isArray(nodes) && nodes.length > MAX_NODES) {
+    problems.push({
+      code: 'too-many-nodes',
+      message: tooManyNodesMessage(nodes.length),
+      ...at(['nodes']),
+    });
+  }
+  if (Array.isArray(edges) && edges.length > MAX_EDGES) {
+    problems.push({
+      code: 'too-many-edges',
+      message: tooManyEdgesMessage(edges.length),
+      ...at(['edges']),
+    });
+  }
+  return problems;
 }
 
 function describePath(path: readonly PropertyKey[], document: Record<string, unknown>): string {
   if (path[0] === 'nodes' && typeof path[1] === 'number') {
     const node = (document.nodes as unknown[])[path[1]];
-    const id = isRecord(node) && typeof node.id === 'string' ? ` "${node.id}"` : '';
+    const id = isRecord(node) && typeof node.id === 'string' ? ` "${visibleText(node.id)}"` : '';
     const rest = path.slice(2).map(String).join('.');
     return `node ${path[1] + 1}${id}${rest ? ` ${rest}` : ''}`;
   }
@@ -86,7 +146,24 @@ function envelopeMessage(issue: z.core.$ZodIssue): string {
  */
 export function parseJourneyFile(text: string, options: ParseOptions = {}): JourneyFileResult {
   const currentVersion = options.currentVersion ?? JOURNEY_VERSION;
-  const json = parseJsonText(text);
+  // Size and nesting first: both decide whether the file can be parsed at all (journey-limits.ts).
+  if (!options.stored && text.length > MAX_JOURNEY_FILE_CHARS) {
+    return {
+      ok: false,
+      problems: [{ code: 'journey-too-large', message: tooLargeMessage(text.length) }],
+    };
+  }
+  const tooDeep = nestingBeyond(text, MAX_DOCUMENT_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      ok: false,
+      problems: [
+        { code: 'nesting-too-deep', message: TOO_DEEP_MESSAGE, ...locationAt(text, tooDeep) },
+      ],
+    };
+  }
+  // A stored journey needs no line numbers: the engine's own parser is ten times faster.
+  const json = options.stored ? parseStoredText(text) : parseJsonText(text);
   if (!json.ok) {
     return {
       ok: false,
@@ -109,6 +186,8 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
       ],
     };
   }
+  const counted = options.stored ? [] : countProblems(document, at);
+  if (counted.length) return { ok: false, problems: counted };
   const version = document.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {

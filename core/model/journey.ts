@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JourneySettings } from './journey-settings';
+import { hiddenCharacter } from './id-text';
 
 // The settings' type follows their schema; it is named here too, beside the journey that holds them.
 export type { JourneySettings } from './journey-settings';
@@ -58,7 +59,16 @@ const idSchema = z
   .string({ error: 'must be a text id' })
   .min(1, { error: 'must not be empty' })
   .max(120, { error: 'must be at most 120 characters' })
-  .refine((id) => id.trim() === id, { error: 'must not start or end with spaces' });
+  .refine((id) => id.trim() === id, { error: 'must not start or end with spaces' })
+  .superRefine((id, ctx) => {
+    const hidden = hiddenCharacter(id);
+    if (hidden !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `contains ${hidden}; ids must be plain text, since such characters make one id look like another`,
+      });
+    }
+  });
 
 const positionSchema = z.looseObject({
   x: z.number({ error: 'x must be a number' }),

@@ -59,6 +59,33 @@ function lineIndex(text: string): (offset: number) => TextLocation {
   };
 }
 
+/** Where in `text` a 1-based line and column fall. */
+export function locationAt(text: string, offset: number): TextLocation {
+  return lineIndex(text.slice(0, offset + 1))(offset);
+}
+
+/**
+ * The offset of the first `{` or `[` that opens more than `limit` levels of nesting, if any.
+ * A loop over the text, not a parser: it must not itself run out of stack on the input it guards
+ * against. Text inside strings is skipped.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
 /**
  * Parses strict JSON (no comments, no trailing commas) and keeps the syntax tree, so later
  * problems can be reported at the line of the value they concern.

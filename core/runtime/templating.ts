@@ -1,4 +1,13 @@
 import { Liquid, type Template } from 'liquidjs';
+import {
+  MEMORY_LIMIT,
+  PARSE_LIMIT,
+  RENDER_LIMIT_MS,
+  boundEngine,
+  boundedOperators,
+  limitedRender,
+  parseFailureWords,
+} from './template-limits';
 
 /** How inserted values are written: HTML-escaped for email bodies, as-is for subjects and texts. */
 export type TemplateMode = 'html' | 'text';
@@ -25,8 +34,11 @@ function makeEngine(mode: TemplateMode): Liquid {
     // Templates live in journeys, never on disk: an include finds nothing.
     templates: {},
     timezoneOffset: 'UTC',
-    parseLimit: 1_000_000,
-    memoryLimit: 20_000_000,
+    // Bounds on the work one render may do; `template-limits.ts` says why each is what it is.
+    parseLimit: PARSE_LIMIT,
+    memoryLimit: MEMORY_LIMIT,
+    renderLimit: RENDER_LIMIT_MS,
+    operators: boundedOperators(),
   });
   const date = engine.filters.date;
   if (date) {
@@ -37,6 +49,7 @@ function makeEngine(mode: TemplateMode): Liquid {
       return (date as (...a: unknown[]) => unknown).call(this, input, ...args);
     });
   }
+  boundEngine(engine);
   return engine;
 }
 
@@ -80,19 +93,21 @@ const MAX_OUTPUTS_PER_TEMPLATE = 20_000;
 const LINK_PLACEHOLDER = '\u0001unsubscribe\u0001';
 const PLAIN_LINK = /\{\{-?\s*unsubscribe_url\s*-?\}\}/g;
 const INCLUDE_TAG = /\{%-?\s*(include|render|layout)\b/;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const NO_INCLUDES = 'a message template cannot include other templates (include, render, layout)';
 
 function compiled(source: string, mode: TemplateMode): CompiledTemplate | Error {
   const entries = cache[mode];
   let entry = entries.get(source);
   if (!entry) {
-    try {
-      entry = { templates: engines[mode].parse(source) };
-    } catch (error) {
-      entry = new Error(message(error));
+    // Templates live in journeys, never on disk: an include could only fail, and it fails
+    // while the template is analysed, outside any render.
+    if (INCLUDE_TAG.test(source)) entry = new Error(NO_INCLUDES);
+    else {
+      try {
+        entry = { templates: engines[mode].parse(source) };
+      } catch (error) {
+        entry = new Error(parseFailureWords(error));
+      }
     }
     if (entries.size > MAX_CACHED_TEMPLATES) entries.clear();
     entries.set(source, entry);
@@ -162,22 +177,11 @@ function renderNow(
   mode: TemplateMode,
   scope: TemplateScope,
 ): RenderResult {
-  try {
-    const text: unknown = engines[mode].renderSync(entry.templates, scope);
-    return { ok: true, text: String(text) };
-  } catch (error) {
-    return { ok: false, error: message(error) };
-  }
+  return limitedRender(() => engines[mode].renderSync(entry.templates, scope));
 }
 
 /** Checks that a template parses and stands alone; the error names the line and column. */
 export function checkTemplate(source: string): TemplateParse {
-  if (INCLUDE_TAG.test(source)) {
-    return {
-      ok: false,
-      error: 'a message template cannot include other templates (include, render, layout)',
-    };
-  }
   const entry = compiled(source, 'text');
   return entry instanceof Error ? { ok: false, error: entry.message } : { ok: true };
 }

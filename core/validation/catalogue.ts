@@ -39,6 +39,10 @@ export const ISSUE_CATALOGUE = {
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
+  // Bounds on size (model/journey-limits.ts): past them nothing else is checked.
+  'too-many-nodes': { severity: 'error', title: 'Too many steps' },
+  'too-many-edges': { severity: 'error', title: 'Too many connections' },
+  'condition-too-deep': { severity: 'error', title: 'Condition nested too deeply' },
   // Journey checks (validation/checks/): best practice and likely mistakes, never blocking.
   'email-unsubscribe-missing': { severity: 'warning', title: 'Email without an unsubscribe link' },
   'offer-after-purchase': {

@@ -1,6 +1,12 @@
 import type { Journey } from '../model/journey';
+import {
+  MAX_EDGES,
+  MAX_NODES,
+  tooManyEdgesMessage,
+  tooManyNodesMessage,
+} from '../model/journey-limits';
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
-import type { ValidationIssue } from './catalogue';
+import { issue, type ValidationIssue } from './catalogue';
 import { checkedJourney } from './checks/checked-journey';
 import { JOURNEY_CHECKS } from './checks/journey-checks';
 import type { ValidationContext } from './checks/journey-check';
@@ -40,9 +46,40 @@ export type { ValidationContext } from './checks/journey-check';
  */
 export function validateJourney(
   journey: Journey,
-  graph: JourneyGraph = buildGraph(journey),
+  graph?: JourneyGraph,
   context: ValidationContext = {},
 ): ValidationResult {
+  const tooBig = sizeIssues(journey);
+  if (tooBig.length) return { issues: tooBig, errors: tooBig.length, warnings: 0, valid: false };
+  return validateGraph(graph ?? buildGraph(journey), context);
+}
+
+/**
+ * A journey past the size bounds, built in the editor or stored before they existed: nothing
+ * else is checked, since the checks would take minutes (a file past them is not even read).
+ */
+function sizeIssues(journey: Journey): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (journey.nodes.length > MAX_NODES) {
+    issues.push(
+      issue('too-many-nodes', {
+        path: ['nodes'],
+        message: tooManyNodesMessage(journey.nodes.length),
+      }),
+    );
+  }
+  if (journey.edges.length > MAX_EDGES) {
+    issues.push(
+      issue('too-many-edges', {
+        path: ['edges'],
+        message: tooManyEdgesMessage(journey.edges.length),
+      }),
+    );
+  }
+  return issues;
+}
+
+function validateGraph(graph: JourneyGraph, context: ValidationContext): ValidationResult {
   const checked = checkedJourney(graph);
   const issues = [
     ...VALIDATION_RULES.flatMap((rule) => rule.check(graph)),

@@ -1,4 +1,5 @@
 import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
+import { decodeFileText } from '../../core/import/text-encoding';
 import { downloadText } from './download';
 
 const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
@@ -33,8 +34,19 @@ export function browserFiles(): Pick<AppApi, 'openFile' | 'saveFile' | 'openRece
             resolve({ canceled: true });
             return;
           }
-          file.text().then(
-            (text) => resolve({ canceled: false, kind, fileName: file.name, text }),
+          // Bytes rather than file.text(), which reads everything as UTF-8: a Latin-1 export
+          // from Excel would lose its å, ä and ö.
+          file.arrayBuffer().then(
+            (buffer) => {
+              const { text, warnings } = decodeFileText(new Uint8Array(buffer));
+              resolve({
+                canceled: false,
+                kind,
+                fileName: file.name,
+                text,
+                ...(warnings.length > 0 && { warnings }),
+              });
+            },
             () => reject(new ApiError('invalid-request', `“${file.name}” could not be read.`)),
           );
         });

@@ -1,13 +1,11 @@
-import { useMemo } from 'react';
-import { mailboxAddress } from '../../core/channels/email.channel';
-import { sandboxedEmail } from '../execution/email-frame';
-import { emailDocument } from '../inspector/email-document';
+import { isMailbox } from '../../core/channels/email.channel';
 import {
   textOf,
   type ChannelView,
   type PreviewProps,
   type StoredMessageProps,
 } from './channel-view';
+import { EmailFrame } from './EmailFrame';
 import { RenderedText } from './RenderedText';
 
 const UNSUBSCRIBE = '<a href="{{ unsubscribe_url }}">Unsubscribe</a>';
@@ -29,11 +27,11 @@ function EmailPreview({ config, rendered, profile }: PreviewProps) {
       {rendered.html?.ok === false ? (
         <p className="preview-error">Body: {rendered.html.error}</p>
       ) : (
-        <iframe
+        <EmailFrame
           className="preview-frame"
           title="Email body preview"
-          sandbox=""
-          srcDoc={emailDocument(rendered.html?.text ?? '')}
+          html={rendered.html?.text ?? ''}
+          testId="preview-frame"
         />
       )}
       {rendered.text && (
@@ -44,7 +42,7 @@ function EmailPreview({ config, rendered, profile }: PreviewProps) {
           </pre>
         </details>
       )}
-      {from !== undefined && !mailboxAddress(from).includes('@') && (
+      {from !== undefined && !isMailbox(from) && (
         <p className="preview-error">The sender is not an email address yet.</p>
       )}
     </div>
@@ -81,16 +79,13 @@ function OutboxMeta({ content }: StoredMessageProps) {
 function OutboxBody({ content }: StoredMessageProps) {
   const html = textOf(content, 'html') ?? '';
   const plain = textOf(content, 'text');
-  const frameDocument = useMemo(() => sandboxedEmail(html), [html]);
   return (
     <>
-      <iframe
+      <EmailFrame
         className="outbox-frame"
         title={`Email: ${textOf(content, 'subject') ?? ''}`}
-        sandbox=""
-        referrerPolicy="no-referrer"
-        srcDoc={frameDocument}
-        data-testid="outbox-frame"
+        html={html}
+        testId="outbox-frame"
       />
       {plain && (
         <details className="preview-text">
@@ -104,11 +99,11 @@ function OutboxBody({ content }: StoredMessageProps) {
 
 function TraceBody({ content, subject }: StoredMessageProps & { subject: string }) {
   return (
-    <iframe
+    <EmailFrame
       className="preview-frame"
       title={`Email: ${subject}`}
-      sandbox=""
-      srcDoc={emailDocument(textOf(content, 'html') ?? '')}
+      html={textOf(content, 'html') ?? ''}
+      testId="trace-frame"
     />
   );
 }

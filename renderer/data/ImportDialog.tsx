@@ -60,6 +60,9 @@ export function ImportDialog() {
             {size(flow.text.length)}
           </span>
         </div>
+        <ImportWarnings
+          warnings={[...flow.readWarnings, ...(done && flow.result ? flow.result.warnings : [])]}
+        />
         {done && flow.result ? (
           <ImportResultView flow={flow} />
         ) : (
@@ -203,6 +206,20 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
         />
       )}
     </section>
+  );
+}
+
+/** What to check although the rows were read: a guessed encoding, repeated ids. */
+function ImportWarnings({ warnings }: { warnings: readonly { code: string; message: string }[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="import-warnings" data-testid="import-warnings">
+      {warnings.map((w) => (
+        <li key={w.code} className="import-warning" data-code={w.code}>
+          {w.message}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -3,6 +3,8 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { AppApi } from '../../core/api/contract';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createDraftSlice, followDrafts, type DraftSlice } from './draft-slice';
+import { memoryDraftStorage, type DraftStorage } from './draft-storage';
 import { createEditSlice, type EditSlice } from './edit-slice';
 import { createExecutionSlice, type ExecutionSlice } from './execution-slice';
 import { createFlowSlice, type FlowSlice } from './flow-slice';
@@ -16,6 +18,7 @@ import { createUiSlice, type UiSlice } from './ui-slice';
 import { createValidationSlice, type ValidationSlice } from './validation-slice';
 
 export type AppState = DocumentSlice &
+  DraftSlice &
   HistorySlice &
   SelectionSlice &
   ValidationSlice &
@@ -31,10 +34,14 @@ export type AppState = DocumentSlice &
 
 export type AppStore = StoreApi<AppState>;
 
-/** The one store of the app, built from its slices; the API client comes in from outside. */
-export function createAppStore(api: AppApi): AppStore {
-  return createStore<AppState>()((...a) => ({
+/**
+ * The one store of the app, built from its slices; the API client and where drafts are kept come
+ * in from outside (drafts last only as long as the page unless the app passes web storage).
+ */
+export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftStorage()): AppStore {
+  const store = createStore<AppState>()((...a) => ({
     ...createDocumentSlice(...a),
+    ...createDraftSlice(drafts)(...a),
     ...createHistorySlice(...a),
     ...createSelectionSlice(...a),
     ...createValidationSlice(...a),
@@ -48,6 +55,8 @@ export function createAppStore(api: AppApi): AppStore {
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
   }));
+  followDrafts(store);
+  return store;
 }
 
 export const AppStoreContext = createContext<AppStore | null>(null);

@@ -25,6 +25,8 @@ export interface ImportFlow {
   kind: DatasetKind;
   fileName: string;
   text: string;
+  /** What to check about how the file's text was read (a guessed Latin-1). */
+  readWarnings: readonly { code: string; message: string }[];
   name: string;
   mapping: MappingChoice;
   /** The mapping came from the app's guess (an export such as REES46), not from the user. */
@@ -76,7 +78,12 @@ export interface DataSlice {
   /** Asks for a file (a dialog, or the browser's file chooser) and previews it. */
   chooseImportFile: (kind: DatasetKind) => Promise<void>;
   /** Previews a file already read, with the suggested mapping when the file needs one. */
-  beginImport: (kind: DatasetKind, fileName: string, text: string) => Promise<void>;
+  beginImport: (
+    kind: DatasetKind,
+    fileName: string,
+    text: string,
+    readWarnings?: readonly { code: string; message: string }[],
+  ) => Promise<void>;
   setImportMapping: (target: string, column: string) => Promise<void>;
   setImportName: (name: string) => void;
   runImport: () => Promise<void>;
@@ -208,13 +215,16 @@ export const createDataSlice =
           get().notify(errorText(error), 'error');
           return;
         }
-        if (!opened.canceled) await get().beginImport(kind, opened.fileName, opened.text);
+        if (!opened.canceled) {
+          await get().beginImport(kind, opened.fileName, opened.text, opened.warnings);
+        }
       },
-      async beginImport(kind, fileName, text) {
+      async beginImport(kind, fileName, text, readWarnings = []) {
         const flow: ImportFlow = {
           kind,
           fileName,
           text,
+          readWarnings,
           name: nameFromFile(fileName),
           mapping: {},
           suggested: false,

@@ -92,6 +92,7 @@ export const createLibrarySlice =
           const record = await api.getJourney({ id });
           get().loadJourney(record.journey, record.revision);
           set({ route: { view: 'editor', id }, pasteCount: 0 });
+          get().restoreDraft();
         });
       },
       goToLibrary(discard = false) {

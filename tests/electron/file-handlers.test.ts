@@ -40,6 +40,18 @@ describe('opening a file', () => {
     });
   });
 
+  it('reads a Latin-1 export as Latin-1 and says so, where it read “�” before', async () => {
+    const { dir, handlers, showOpenDialog } = await setup();
+    const path = join(dir, 'kunder.csv');
+    writeFileSync(path, Buffer.from('id,name\n1,Åsa Öberg\n', 'latin1'));
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    const opened = await handlers.openFile({ kind: 'profiles' });
+    expect(opened).toMatchObject({
+      text: 'id,name\n1,Åsa Öberg\n',
+      warnings: [{ code: 'encoding-latin1' }],
+    });
+  });
+
   it('says canceled when the user cancels', async () => {
     const { handlers, showOpenDialog } = await setup();
     showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });

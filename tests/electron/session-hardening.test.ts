@@ -22,7 +22,26 @@ describe('the session', () => {
     },
   );
 
-  it('answers every permission check and device request with no', () => {
+  it('lets the app itself write to the clipboard, which Copy needs, and nothing else', () => {
+    const session = hardened();
+    const request = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      session.permissionRequestHandler?.({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(request('clipboard-sanitized-write', 'app://journey-studio/index.html')).toBe(true);
+    expect(
+      session.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'app://journey-studio', {}),
+    ).toBe(true);
+    // Not for a page from elsewhere, nor for a sandboxed email, nor reading.
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(session.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'null', {})).toBe(
+      false,
+    );
+    expect(request('clipboard-read', 'app://journey-studio/index.html')).toBe(false);
+  });
+
+  it('answers every other permission check and device request with no', () => {
     const session = hardened();
     expect(session.permissionCheckHandler?.({}, 'media', 'app://journey-studio', {})).toBe(false);
     expect(session.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);

@@ -35,7 +35,9 @@ export function mailOptions(entry: OutboxMessageRecord, context: MailContext): S
     messageId: messageIdFor(entry, context.installId),
     date: new Date(entry.at),
     from: content.from,
-    to: entry.to,
+    // As an address, not text: text is parsed as a list, and `x,attacker@…` would reach the
+    // second address. The channel refuses such an address long before; this holds if one slips.
+    to: { name: '', address: entry.to },
     ...(content.replyTo && { replyTo: content.replyTo }),
     subject: content.subject,
     html: content.html,

@@ -17,13 +17,18 @@ import { fileSecretStore } from '../files/file-secret-store';
 import { createAppService } from '../local-app';
 import {
   BodyTooLarge,
+  capConnections,
   closeAfterAnswer,
+  jsonTooDeep,
+  limitedServerOptions,
   localHosts,
   presentedToken,
   readBody,
   send,
   sendJson,
+  SERVER_LIMITS,
   tokenCheck,
+  type ServerLimits,
 } from './http-exchange';
 
 export interface AppServerOptions {
@@ -34,7 +39,22 @@ export interface AppServerOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Timeouts and the connection cap; `APP_SERVER_LIMITS` by default. */
+  limits?: Partial<ServerLimits>;
 }
+
+/**
+ * A data file of 300 MB is one request body: it may take longer than an event. One browser tab
+ * holds an event stream and a few calls; 64 connections serve several.
+ */
+export const APP_SERVER_LIMITS: ServerLimits = {
+  ...SERVER_LIMITS,
+  requestTimeoutMs: 120_000,
+  maxConnections: 64,
+};
+
+/** How deep a call's JSON may nest: a journey file may nest 100 levels, its envelope a few more. */
+const MAX_CALL_JSON_DEPTH = 128;
 
 export interface AppServer {
   port: number;
@@ -121,7 +141,12 @@ function sendText(
  */
 export function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const { service } = options;
-  const tokenMatches = tokenCheck(options.token);
+  let tokenMatches: (given: string | undefined) => boolean;
+  try {
+    tokenMatches = tokenCheck(options.token);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   const staticDir = resolve(options.staticDir);
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
@@ -163,6 +188,15 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
         Connection: 'close',
       });
       closeAfterAnswer(req, res);
+      return;
+    }
+    if (jsonTooDeep(text, MAX_CALL_JSON_DEPTH)) {
+      sendError(
+        res,
+        400,
+        'invalid-request',
+        `The request is nested more than ${MAX_CALL_JSON_DEPTH} levels deep.`,
+      );
       return;
     }
     let input: unknown;
@@ -244,7 +278,8 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
     else createReadStream(file).pipe(res);
   }
 
-  const server: Server = createServer((req, res) => {
+  const limits = { ...APP_SERVER_LIMITS, ...options.limits };
+  const server: Server = createServer(limitedServerOptions(limits), (req, res) => {
     if (!localHosts(port).has(req.headers.host ?? '')) {
       sendText(res, 421, 'This server only answers on 127.0.0.1.\n');
       return;
@@ -269,6 +304,8 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
     }
     handleStatic(req, res, url);
   });
+
+  capConnections(server, limits);
 
   return new Promise((resolveStart, rejectStart) => {
     server.once('error', rejectStart);

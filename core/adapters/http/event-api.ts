@@ -12,19 +12,25 @@ import {
 } from '../../api/event-api-contract';
 import {
   BodyTooLarge,
+  capConnections,
   closeAfterAnswer,
+  jsonTooDeep,
+  limitedServerOptions,
+  localHosts,
   presentedToken,
   readBody,
   send,
   sendJson,
+  SERVER_LIMITS,
   tokenCheck,
+  type ServerLimits,
 } from './http-exchange';
 import {
   UNSUBSCRIBE_PATH,
   type UnsubscribeLinks,
   type UnsubscribeTarget,
 } from './unsubscribe-links';
-import { confirmPage, donePage, invalidLinkPage } from './unsubscribe-page';
+import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -40,7 +46,20 @@ export interface EventApiOptions {
   unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
   /** Answers GET /v1/status (token required). */
   status?: () => unknown;
+  /** Timeouts and the connection cap; `SERVER_LIMITS` by default. */
+  limits?: Partial<ServerLimits>;
+  /**
+   * Host names (with port) the API answers besides 127.0.0.1, localhost and [::1] at its own
+   * port: the name of a public address that forwards here, when there is one.
+   */
+  extraHosts?: readonly string[];
 }
+
+/**
+ * How deep a request body may nest. Segment's calls nest properties a few levels; 64 leaves
+ * room for any real event and stops a body built to overflow the stack.
+ */
+export const MAX_EVENT_JSON_DEPTH = 64;
 
 export type ApiErrorCode =
   | 'invalid-json'
@@ -123,21 +142,31 @@ export class EventApi implements EventApiPort {
 
   /** Starts listening on 127.0.0.1 only; resolves with the base URL. */
   listen(): Promise<string> {
-    const server = createServer(
-      { keepAliveTimeout: 65_000, requestTimeout: 30_000 },
-      (req, res) => {
-        this.handle(req, res).catch((error: unknown) => {
-          if (!res.headersSent)
-            sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
-        });
-      },
-    );
+    // Kept-alive connections outlive the 60 s idle time of common HTTP clients, so a sender
+    // never reuses a connection the server is just closing.
+    const limits = { ...SERVER_LIMITS, keepAliveTimeoutMs: 65_000, ...this.options.limits };
+    let hosts: ReadonlySet<string> = new Set();
+    const server = createServer(limitedServerOptions(limits), (req, res) => {
+      // A request naming another host came through a name that resolves here (DNS
+      // rebinding): a web page must not reach the API, even without the token.
+      if (!hosts.has(req.headers.host ?? '')) {
+        send(res, 421, 'This server only answers on 127.0.0.1.\n', 'text/plain; charset=utf-8');
+        return;
+      }
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
+      });
+    });
+    capConnections(server, limits);
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.options.port ?? 0, '127.0.0.1', () => {
         server.off('error', reject);
-        this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const port = (server.address() as AddressInfo).port;
+        hosts = new Set([...localHosts(port), ...(this.options.extraHosts ?? [])]);
+        this.baseUrl = `http://127.0.0.1:${port}`;
         resolve(this.baseUrl);
       });
     });
@@ -159,7 +188,15 @@ export class EventApi implements EventApiPort {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith(UNSUBSCRIBE_PATH)) {
-      await this.unsubscribe(req, res, decodeURIComponent(path.slice(UNSUBSCRIBE_PATH.length)));
+      let token: string;
+      try {
+        token = decodeURIComponent(path.slice(UNSUBSCRIBE_PATH.length));
+      } catch {
+        // `%E0%A4%A` and the like: not a link this app made.
+        send(res, 400, invalidLinkPage(), 'text/html; charset=utf-8', UNSUBSCRIBE_HEADERS);
+        return;
+      }
+      await this.unsubscribe(req, res, token);
       return;
     }
     this.stats.requests++;
@@ -293,12 +330,7 @@ export class EventApi implements EventApiPort {
     token: string,
   ): Promise<void> {
     const html = 'text/html; charset=utf-8';
-    const csp = {
-      'content-security-policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
-    };
+    const csp = UNSUBSCRIBE_HEADERS;
     const target = this.options.unsubscribe?.links.verify(token);
     if (!target) {
       send(res, 404, invalidLinkPage(), html, csp);
@@ -344,6 +376,13 @@ function parseJson(body: Buffer): unknown {
   const text = body.toString('utf8');
   if (text.trim() === '')
     throw new HttpFailure(400, 'invalid-json', 'The body is empty; send a JSON object.');
+  if (jsonTooDeep(text, MAX_EVENT_JSON_DEPTH)) {
+    throw new HttpFailure(
+      400,
+      'invalid-json',
+      `The body is nested more than ${MAX_EVENT_JSON_DEPTH} levels deep; flatten the properties.`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

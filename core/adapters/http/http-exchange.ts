@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import { nestingBeyond } from '../../model/json-text';
 
 /**
  * What both local HTTP servers (browser mode's app server and the event API) do with a request
@@ -104,11 +105,13 @@ function padded(token: string, into: Buffer): Buffer | undefined {
  * one length, so the time taken says nothing of how much of a guess was right.
  */
 export function tokenCheck(token: string): (given: string | undefined) => boolean {
+  // An empty token would let in every request that presents an empty one (`?token=`).
+  if (token === '') throw new Error('The API token must not be empty.');
   const expected = padded(token, Buffer.alloc(TOKEN_ROOM + 4));
   if (!expected) throw new Error(`The API token must be at most ${TOKEN_ROOM} bytes.`);
   const candidate = Buffer.alloc(TOKEN_ROOM + 4);
   return (given) => {
-    const laidOut = given === undefined ? undefined : padded(given, candidate);
+    const laidOut = given === undefined || given === '' ? undefined : padded(given, candidate);
     return laidOut !== undefined && timingSafeEqual(laidOut, expected);
   };
 }
@@ -131,4 +134,54 @@ export function presentedToken(req: IncomingMessage): string | undefined {
  */
 export function localHosts(port: number): ReadonlySet<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+}
+
+/** How long a client may take and how many may connect; each server takes these by default. */
+export interface ServerLimits {
+  /** From connecting to the end of the request's headers. */
+  headersTimeoutMs: number;
+  /** From connecting to the end of the request's body. */
+  requestTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** How long an idle kept-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+}
+
+/**
+ * The defaults. Node's own (60 s for headers, checked only every 30 s, and no cap) held a client
+ * that sends its headers a byte at a time for 56–90 s, and any number of them. Local senders
+ * (a script, the app's browser tab) send headers in milliseconds; 10 s is generous. A body may
+ * take 30 s (a 4 MB batch, or a 300 MB data file over loopback in a few seconds; the app server
+ * allows 120 s). The cap is far above what one machine's senders open.
+ */
+export const SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 256,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/** Options for `createServer` that apply the limits; pass the server to `capConnections` too. */
+export function limitedServerOptions(limits: ServerLimits): ServerOptions {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often the timeouts above are checked (Node's default is every 30 s).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+  };
+}
+
+export function capConnections(server: Server, limits: ServerLimits): void {
+  server.maxConnections = limits.maxConnections;
+}
+
+/**
+ * The offset where a JSON text nests more than `limit` levels deep, if it does. Checked before
+ * parsing: deep nesting passes `JSON.parse` but overflows the stack of whatever walks the value
+ * after it, which made the event API answer a retryable 503 to a request that can never succeed.
+ */
+export function jsonTooDeep(text: string, limit: number): boolean {
+  return nestingBeyond(text, limit) !== undefined;
 }

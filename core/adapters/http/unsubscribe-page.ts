@@ -47,3 +47,10 @@ export function invalidLinkPage(): string {
     '<p>The unsubscribe link is incomplete or has been altered. Use the link from the message as it is.</p>',
   );
 }
+
+/** The headers of every unsubscribe page: nothing runs, nothing frames it, no referrer leaks. */
+export const UNSUBSCRIBE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};

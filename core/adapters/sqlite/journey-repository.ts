@@ -12,7 +12,7 @@ interface JourneyRow {
 }
 
 function decode(row: JourneyRow): StoredJourney {
-  const parsed = parseJourneyFile(row.document);
+  const parsed = parseJourneyFile(row.document, { stored: true });
   if (!parsed.ok) {
     throw new Error(
       `Stored journey "${row.id}" cannot be read: ${parsed.problems.map((p) => p.message).join(' ')}`,
@@ -28,13 +28,34 @@ function decode(row: JourneyRow): StoredJourney {
 
 /** Journeys being edited and their published versions, stored as journey files. */
 export class JourneyRepository implements JourneyLibrary {
+  /**
+   * Journeys as last listed, by id: the library list is asked for often (every window, after
+   * every save), and reading a big journey file takes a while, so only changed ones are read.
+   */
+  private readonly listed = new Map<string, StoredJourney>();
+
   constructor(private readonly db: Db) {}
 
   list(): StoredJourney[] {
-    const rows = this.db
-      .prepare('SELECT * FROM journeys ORDER BY updated_at DESC, id')
-      .all() as JourneyRow[];
-    return rows.map(decode);
+    const heads = this.db
+      .prepare('SELECT id, revision, updated_at FROM journeys ORDER BY updated_at DESC, id')
+      .all() as Pick<JourneyRow, 'id' | 'revision' | 'updated_at'>[];
+    const read = this.db.prepare('SELECT * FROM journeys WHERE id = ?');
+    const out: StoredJourney[] = [];
+    const seen = new Set<string>();
+    for (const head of heads) {
+      seen.add(head.id);
+      let stored = this.listed.get(head.id);
+      if (!stored || stored.revision !== head.revision || stored.updatedAt !== head.updated_at) {
+        const row = read.get(head.id) as JourneyRow | undefined;
+        if (!row) continue;
+        stored = decode(row);
+        this.listed.set(head.id, stored);
+      }
+      out.push(stored);
+    }
+    for (const id of this.listed.keys()) if (!seen.has(id)) this.listed.delete(id);
+    return out;
   }
 
   get(id: string): StoredJourney | undefined {
@@ -129,7 +150,7 @@ export class JourneyRepository implements JourneyLibrary {
       .prepare('SELECT document FROM journey_versions WHERE journey_id = ? AND version = ?')
       .get(id, version) as { document: string } | undefined;
     if (!row) return undefined;
-    const parsed = parseJourneyFile(row.document);
+    const parsed = parseJourneyFile(row.document, { stored: true });
     return parsed.ok ? parsed.journey : undefined;
   }
 

@@ -57,7 +57,7 @@ export class SimulationRunRepository implements SimulationRunStore {
     const row = this.db.prepare('SELECT * FROM simulation_runs WHERE id = ?').get(id) as
       RunRow | undefined;
     if (!row) return undefined;
-    const parsed = parseJourneyFile(row.journey);
+    const parsed = parseJourneyFile(row.journey, { stored: true });
     if (!parsed.ok) return undefined;
     return {
       ...(JSON.parse(row.summary) as RunSummary),

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError, type AppOutput, type AppParsedInput } from '../../../core/api/contract';
 import type { FileKind, FileMethod, OpenedFile } from '../../../core/api/file-contract';
+import { decodeFileText, type EncodingWarning } from '../../../core/import/text-encoding';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
 
@@ -86,10 +87,11 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-// A UTF-8 decoder that drops a byte-order mark: spreadsheet exports often start with one.
-const decoder = new TextDecoder('utf-8');
-
-async function readText(path: string, kind: FileKind): Promise<string> {
+/** The file's text in the encoding its start shows (a BOM, UTF-16, UTF-8 or else Latin-1). */
+async function readText(
+  path: string,
+  kind: FileKind,
+): Promise<{ text: string; warnings: EncodingWarning[] }> {
   const name = basename(path);
   const { size } = await stat(path);
   const limit = KINDS[kind].maxBytes;
@@ -99,7 +101,8 @@ async function readText(path: string, kind: FileKind): Promise<string> {
       `“${name}” is ${Math.ceil(size / 1_000_000)} MB; the app opens files up to ${limit / 1_000_000} MB. Use the command line for larger files.`,
     );
   }
-  return decoder.decode(await readFile(path));
+  const { text, warnings } = decodeFileText(await readFile(path));
+  return { text, warnings };
 }
 
 export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
@@ -109,15 +112,21 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
   }
 
   async function open(path: string, kind: FileKind): Promise<OpenedFile> {
-    let text: string;
+    let read: { text: string; warnings: EncodingWarning[] };
     try {
-      text = await readText(path, kind);
+      read = await readText(path, kind);
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError('internal', `Could not read “${basename(path)}”: ${describe(error)}.`);
     }
     await deps.recent.add(path, kind);
-    return { canceled: false, kind, fileName: basename(path), text };
+    return {
+      canceled: false,
+      kind,
+      fileName: basename(path),
+      text: read.text,
+      ...(read.warnings.length > 0 && { warnings: read.warnings }),
+    };
   }
 
   return {

@@ -1,4 +1,4 @@
-import { isEmailAddress, mailboxAddress } from '../../../core/channels/email.channel';
+import { isMailbox } from '../../../core/channels/email.channel';
 
 export interface EmailAddressInputProps {
   id: string;
@@ -22,7 +22,7 @@ export function EmailAddressInput({
   placeholder,
 }: EmailAddressInputProps) {
   const text = value ?? '';
-  const invalid = text.trim() !== '' && !isEmailAddress(mailboxAddress(text));
+  const invalid = text.trim() !== '' && !isMailbox(text);
   return (
     <input
       id={id}

@@ -115,13 +115,21 @@ describe('data sets', () => {
     const { call } = service();
     const text =
       'id,email,score\nann,ann@example.com,10\n,nobody@example.com,3\nbo,bo@example.com,7\nann,ann@example.org,\n';
-    const { dataset, problems } = await call('importDataset', {
+    const { dataset, problems, warnings } = await call('importDataset', {
       kind: 'profiles',
       name: 'People',
       fileName: 'people.csv',
       text,
     });
     expect(dataset).toMatchObject({ rows: 2, rejected: 1 });
+    // The repeated id is kept and said, where it was silent before.
+    expect(warnings).toEqual([
+      {
+        code: 'duplicate-ids',
+        message:
+          '1 row repeats a profile id an earlier row has (first: "ann" on line 5, first on line 2). Each later row updated that profile.',
+      },
+    ]);
     expect(problems).toEqual([
       {
         line: 3,

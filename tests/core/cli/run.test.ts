@@ -130,7 +130,10 @@ describe('run', () => {
         await until('the messages', () => engine.outbox.counts().delivered === 2);
       },
     );
-    expect(result.stderr).toEqual([]);
+    // The fixture repeats one profile id on purpose: it is imported, and said.
+    expect(result.stderr).toEqual([
+      `${join(FIXTURES, 'data', 'profiles.csv')}: warning  duplicate-ids  1 row repeats a profile id an earlier row has (first: "u1" on line 5, first on line 2). Each later row updated that profile.`,
+    ]);
     expect(result.code).toBe(0);
     const text = result.stdout.join('\n');
     expect(text).toMatch(/Event API {2}http:\/\/127\.0\.0\.1:\d+/);
@@ -230,6 +233,7 @@ describe('run', () => {
     [['run', 'x.json', '--port', '70000'], '--port must be a port number'],
     [['run', 'x.json', '--smtp', 'mail.example.com'], '--smtp'],
     [['run', 'x.json', '--token', 'short'], 'at least 16 characters'],
+    [['run', 'x.json', '--token', ''], '--token is empty: give a token, or leave it out'],
     [['run', 'x.json', '--profile-map', 'id=user'], '--profile-map needs --profiles'],
     [['run', 'x.json', '--frobnicate'], 'Unknown option'],
     [['serve', '--port', '-1'], "'--port' argument is ambiguous"],

@@ -344,25 +344,50 @@ describe('message', () => {
         profile('optout', { email_opt_out: 'yes' }),
         profile('none', { email: '' }),
         profile('bad', { email: 'not-an-address' }),
+        // A list: nodemailer would send to attacker@…, past the suppression list.
+        profile('list', { email: 'x,attacker@evil.example' }),
         profile('blocked'),
         profile('broken', { code: '%E0%A4%A' }),
       ],
-      events: ['ok', 'gone', 'optout', 'none', 'bad', 'blocked', 'broken'].map((id) =>
+      events: ['ok', 'gone', 'optout', 'none', 'bad', 'list', 'blocked', 'broken'].map((id) =>
         ev(id, 'cart', '2026-05-01T10:00:00Z'),
       ),
       suppressed: ['email:blocked@example.com'],
     });
     expect(result.report.messages.mail).toEqual({
       sent: 1,
-      skipped: { unsubscribed: 2, no_address: 2, suppressed: 1, template_error: 1 },
+      skipped: { unsubscribed: 2, no_address: 3, suppressed: 1, template_error: 1 },
       deferred: 0,
     });
-    expect(result.report.nodes.after?.entered).toBe(7);
+    expect(result.report.nodes.after?.entered).toBe(8);
     expect(path(result, 'broken')).toContain(
       '2026-05-01T10:00:00 message skipped (template_error): the template could not be rendered — Body (HTML): URI malformed, line:1, col:4',
     );
     expect(path(result, 'bad')).toContain(
       '2026-05-01T10:00:00 message skipped (no_address): the profile has no address for this channel — email "not-an-address" is not usable',
+    );
+  });
+
+  it('skips a message whose loops repeat too often, in plain words, and carries on', () => {
+    const loops =
+      '{% for a in profile.tags %}{% for b in profile.tags %}{% for c in profile.tags %}{{ c }}{% endfor %}{% endfor %}{% endfor %}';
+    const j = journey(
+      [
+        cartTrigger(),
+        email('mail', 'Hi', `<p>${loops}</p>`),
+        node('after', 'update', { set: { reached: true } }),
+      ],
+      chain('start', 'mail', 'after'),
+    );
+    const tags = Array.from({ length: 300 }, (_, i) => `t${i}`);
+    const result = run(j, {
+      profiles: [profile('few', { tags: ['a', 'b'] }), profile('many', { tags })],
+      events: ['few', 'many'].map((id) => ev(id, 'cart', '2026-05-01T10:00:00Z')),
+    });
+    expect(result.report.messages.mail).toMatchObject({ sent: 1, skipped: { template_error: 1 } });
+    expect(result.report.nodes.after?.entered).toBe(2);
+    expect(path(result, 'many')).toContain(
+      '2026-05-01T10:00:00 message skipped (template_error): the template could not be rendered — Body (HTML): This message took too long to render: a loop in the body repeats too often',
     );
   });
 });

@@ -379,7 +379,7 @@ describe('the event API', () => {
     sockets.forEach((socket, i) => {
       const body = JSON.stringify({ userId: `u${i}`, event: 'e' });
       socket.write(
-        `POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        `POST /v1/track HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
       );
     });
     const replies = await Promise.all(answers);

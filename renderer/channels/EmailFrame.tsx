@@ -1,0 +1,44 @@
+import { useMemo, useState } from 'react';
+import { framedEmail } from '../execution/email-frame';
+
+interface Props {
+  html: string;
+  title: string;
+  className: string;
+  testId?: string;
+}
+
+/**
+ * An email in a sandboxed frame, as a mail client that protects its reader shows it: nothing
+ * runs, and images from the internet (tracking pixels among them) stay out until the user asks
+ * for them. Used by the inspector's preview, the outbox and a traced profile's messages.
+ */
+export function EmailFrame({ html, title, className, testId }: Props) {
+  const [remoteImages, setRemoteImages] = useState(false);
+  const framed = useMemo(() => framedEmail(html, remoteImages), [html, remoteImages]);
+  return (
+    <>
+      {framed.hidden > 0 && (
+        <div className="email-images" role="note" data-testid="email-images">
+          <span>
+            {framed.hidden === 1
+              ? '1 image from the internet is'
+              : `${framed.hidden} images from the internet are`}{' '}
+            hidden: loading one can tell the sender that this message was opened.
+          </span>
+          <button type="button" className="button is-small" onClick={() => setRemoteImages(true)}>
+            Show images
+          </button>
+        </div>
+      )}
+      <iframe
+        className={className}
+        title={title}
+        sandbox=""
+        referrerPolicy="no-referrer"
+        srcDoc={framed.document}
+        data-testid={testId}
+      />
+    </>
+  );
+}
