@@ -34,6 +34,8 @@ export const ISSUE_CATALOGUE = {
   'split-key-duplicate': { severity: 'error', title: 'Two split variants share a key' },
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
+  'expect-rate-invalid': { severity: 'error', title: 'Expected rate outside 0–100%' },
+  'expect-click-above-open': { severity: 'error', title: 'Click rate above the open rate' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
   // Journey checks (validation/checks/): best practice and likely mistakes, never blocking.
   'email-unsubscribe-missing': { severity: 'warning', title: 'Email without an unsubscribe link' },
@@ -59,6 +61,10 @@ export const ISSUE_CATALOGUE = {
   'wait-event-never-happens': {
     severity: 'warning',
     title: 'Wait for an event that never arrives',
+  },
+  'expect-not-a-person': {
+    severity: 'warning',
+    title: 'Expected responses on a message nobody reads',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 
