@@ -116,6 +116,8 @@ export interface EngineStore {
   /** Messages a journey has sent a profile at or after `since`. */
   sentCount(journeyId: string, profileId: string, since: number): number;
   isSuppressed(channel: Channel, address: string): boolean;
+  /** Puts an address on the suppression list (a spam complaint): no message reaches it again. */
+  suppress(channel: Channel, address: string): void;
 }
 
 interface RecordBase {

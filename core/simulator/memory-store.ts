@@ -44,10 +44,14 @@ export class MemoryStore implements EngineStore {
   readonly wakes = new WakeQueue();
   /** Messages kept for inspection (see options); all are counted by the observer. */
   readonly messages: OutboxMessage[] = [];
+  /** Whether messages are kept at all now: a forecast keeps only its first run's. */
+  keepsMessages = true;
   private readonly slots = new Map<string, Slot>();
   private readonly enrollments = new Map<string, Enrollment>();
   private readonly membership = new Map<string, boolean>();
   private readonly suppressed: Set<string>;
+  /** Addresses suppressed while the current profile ran (complaints): forgotten with it. */
+  private readonly suppressedNow = new Set<string>();
   private profiles = 0;
   private seq = 0;
   private lastId: string | undefined;
@@ -62,6 +66,7 @@ export class MemoryStore implements EngineStore {
     emptyOut(this.slots);
     emptyOut(this.enrollments);
     emptyOut(this.membership);
+    emptyOut(this.suppressedNow);
     this.wakes.clear();
     this.profiles = 0;
     this.lastId = undefined;
@@ -160,8 +165,9 @@ export class MemoryStore implements EngineStore {
       else sent.set(message.journeyId, [message.at]);
     }
     const keep =
-      this.options.keepMessagesFor?.has(message.profileId) ||
-      this.messages.length < (this.options.keepMessages ?? 0);
+      this.keepsMessages &&
+      (this.options.keepMessagesFor?.has(message.profileId) ||
+        this.messages.length < (this.options.keepMessages ?? 0));
     if (keep) this.messages.push(message);
   }
 
@@ -174,6 +180,16 @@ export class MemoryStore implements EngineStore {
   }
 
   isSuppressed(channel: Channel, address: string): boolean {
-    return this.suppressed.size > 0 && this.suppressed.has(`${channel}:${address.toLowerCase()}`);
+    if (this.suppressed.size === 0 && this.suppressedNow.size === 0) return false;
+    const entry = `${channel}:${address.toLowerCase()}`;
+    return this.suppressed.has(entry) || this.suppressedNow.has(entry);
+  }
+
+  /**
+   * Suppresses an address for the rest of the current profile's run. The simulator runs one
+   * profile at a time, so a complaint cannot reach another profile that shares the address.
+   */
+  suppress(channel: Channel, address: string): void {
+    this.suppressedNow.add(`${channel}:${address.toLowerCase()}`);
   }
 }
