@@ -1,3 +1,5 @@
+import type { Assumption } from '../forecast/assumptions';
+import type { Forecast } from '../forecast/forecast-report';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
@@ -49,6 +51,10 @@ export interface SimulationReport {
   events: { replayed: number; history: number };
   /** A few of the profiles that reached each node (the first ones), to trace from the canvas. */
   samples: Record<string, string[]>;
+  /** A forecast's figures over its runs (DESIGN §7); the keys above are run 0's. */
+  forecast?: Forecast;
+  /** Every assumption the forecast used, and where it came from. */
+  assumptions?: Assumption[];
 }
 
 /** Profiles remembered per node in `samples`. */

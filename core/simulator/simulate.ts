@@ -1,11 +1,15 @@
+import type { Assumption } from '../forecast/assumptions';
+import { forecastReport } from '../forecast/forecast-report';
+import { ForecastRuns, MAX_RUNS } from '../forecast/forecast-runs';
+import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
 import { compileJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
-import type { OutboxMessage, StepObserver, StepRecord } from '../runtime/ports';
+import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { MemoryStore } from './memory-store';
-import { ReportBuilder, type SimulationReport } from './report';
+import type { SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
 
 export interface SimulationInput {
@@ -30,24 +34,31 @@ export interface SimulationInput {
   observers?: readonly StepObserver[];
   /** Called every so often with the number of profiles simulated so far, and in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A forecast's runs (DESIGN §7): every profile is simulated in runs 0…runs−1, each drawing
+   * its own responses. 1 by default.
+   */
+  runs?: number;
+  /**
+   * What simulated people respond with (forecast/assumptions.ts). Given (even empty), or with
+   * more than one run, the report adds `forecast` and `assumptions`; left out with one run, the
+   * simulation is a replay and nobody responds.
+   */
+  assumptions?: readonly Assumption[];
 }
 
 export interface SimulationResult {
+  /** The report (run 0's), with `forecast` and `assumptions` when forecasting. */
   report: SimulationReport;
   traces: ReadonlyMap<string, TraceStep[]>;
   messages: readonly OutboxMessage[];
-  /** Node arrivals processed (profile-steps). */
+  /** Node arrivals processed (profile-steps) in run 0. */
   steps: number;
+  /** Each run's counts when forecasting, to merge with other threads' (run 0 first). */
+  runs?: RunCounts[];
 }
 
 export class SimulationInputError extends Error {}
-
-class FanOut implements StepObserver {
-  constructor(private readonly observers: readonly StepObserver[]) {}
-  record(step: StepRecord): void {
-    for (const observer of this.observers) observer.record(step);
-  }
-}
 
 function windowOf(
   input: SimulationInput,
@@ -165,6 +176,7 @@ export function simulate(input: SimulationInput): SimulationResult {
 /**
  * A simulation a host can run in slices (`advance` a few thousand profiles at a time, pausing
  * between them) to stay responsive: the pure core has no timers, the host decides when to pause.
+ * A forecast runs each profile in every run before the next profile (forecast/forecast-runs.ts).
  */
 export class Simulation {
   private readonly window: { start: number; end: number };
@@ -174,7 +186,7 @@ export class Simulation {
   private readonly eventsFrom: Int32Array;
   private readonly traces: TraceRecorder;
   private readonly store: MemoryStore;
-  private readonly report: ReportBuilder;
+  private readonly forecast: ForecastRuns;
   private readonly interpreter: Interpreter;
   private readonly seed: number;
   private next = 0;
@@ -183,6 +195,9 @@ export class Simulation {
 
   constructor(private readonly input: SimulationInput) {
     const journey = compileJourney(input.journey);
+    const runs = input.runs ?? 1;
+    if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
+      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
     this.window = windowOf(input, input.events ?? NO_EVENTS);
     ({ profiles: this.profiles, events: this.events, from: this.eventsFrom } = cohort(input));
     this.traces = new TraceRecorder(input.trace ?? new Set());
@@ -193,17 +208,20 @@ export class Simulation {
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
     });
-    this.report = new ReportBuilder(journey);
-    const observers: StepObserver[] = [
-      this.report,
-      ...(input.trace ? [this.traces] : []),
-      ...(input.observers ?? []),
-    ];
     this.seed = input.seed ?? 0;
+    this.forecast = new ForecastRuns({
+      journey,
+      store: this.store,
+      seed: this.seed,
+      runs,
+      assumptions: input.assumptions,
+      firstRunObservers: input.trace ? [this.traces] : [],
+      everyRunObservers: input.observers ?? [],
+    });
     this.interpreter = new Interpreter({
       catalog: fixedCatalog([journey]),
       store: this.store,
-      observer: observers.length === 1 ? this.report : new FanOut(observers),
+      observer: this.forecast.observer,
       seed: this.seed,
     });
   }
@@ -212,39 +230,21 @@ export class Simulation {
     return { done: this.next, total: this.profiles.length };
   }
 
-  /** Simulates up to `count` more profiles; true while some remain. */
+  /** The forecast run under way (0 outside forecasts), for observers that count per run. */
+  get run(): number {
+    return this.forecast.run;
+  }
+
+  /** Simulates up to `count` more profiles (in every run); true while some remain. */
   advance(count: number): boolean {
-    const { store, interpreter, window, report, profiles, events, eventsFrom } = this;
+    const { profiles, store, forecast } = this;
     const stop = Math.min(profiles.length, this.next + count);
     for (let index = this.next; index < stop; index++) {
-      const profile = profiles[index] as Profile;
-      store.clear();
-      store.putProfile(profile);
-      // This profile's events are events[next] up to events[last - 1].
-      let next = eventsFrom[index] as number;
-      const last = eventsFrom[index + 1] as number;
-      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
-        interpreter.recordHistory(events[next] as JourneyEvent);
-        this.history++;
-      }
-      interpreter.start(profile.id, window.start);
-      for (;;) {
-        const event = next < last ? (events[next] as JourneyEvent) : undefined;
-        const eventTime = event && event.time <= window.end ? event.time : undefined;
-        const wakeTime = store.wakes.peekTime();
-        const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-        if (eventTime === undefined && wakeDue === undefined) break;
-        // At one instant, events are applied before wake-ups.
-        if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
-          interpreter.handleEvent(event as JourneyEvent, eventTime);
-          next++;
-          this.replayed++;
-        } else {
-          const wake = store.wakes.pop();
-          if (wake) interpreter.handleWake(wake, wake.at);
-        }
-      }
-      report.countWaiting(store.enrollmentsOf(profile.id));
+      const id = (profiles[index] as Profile).id;
+      forecast.profile(
+        (run) => this.replay(index, run),
+        () => store.enrollmentsOf(id),
+      );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
         this.input.onProgress(index + 1, profiles.length);
     }
@@ -253,15 +253,73 @@ export class Simulation {
     return stop < profiles.length;
   }
 
+  /** One profile's whole window in one run: its events, its responses, its wake-ups. */
+  private replay(index: number, run: number): void {
+    const { store, interpreter, window, profiles, events, eventsFrom, forecast } = this;
+    const { responses, applying } = forecast;
+    const profile = profiles[index] as Profile;
+    store.clear();
+    store.putProfile(profile);
+    // This profile's events are events[next] up to events[last - 1].
+    let next = eventsFrom[index] as number;
+    const last = eventsFrom[index + 1] as number;
+    for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
+      interpreter.recordHistory(events[next] as JourneyEvent);
+      if (run === 0) this.history++;
+    }
+    responses?.begin(run, profile, events, next, last);
+    interpreter.start(profile.id, window.start);
+    for (;;) {
+      const event = next < last ? (events[next] as JourneyEvent) : undefined;
+      const eventTime = event && event.time <= window.end ? event.time : undefined;
+      const responseTime = responses?.nextTime();
+      const responseDue =
+        responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
+      const wakeTime = store.wakes.peekTime();
+      const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+      // At one instant: observed events, then responses in the order drawn, then wake-ups.
+      if (
+        eventTime !== undefined &&
+        (responseDue === undefined || eventTime <= responseDue) &&
+        (wakeDue === undefined || eventTime <= wakeDue)
+      ) {
+        next++;
+        if (responses) responses.cursor = next;
+        applying.event = event;
+        applying.caused = false;
+        interpreter.handleEvent(event as JourneyEvent, eventTime);
+        if (run === 0) this.replayed++;
+      } else if (responseDue !== undefined && (wakeDue === undefined || responseDue <= wakeDue)) {
+        const response = (responses as NonNullable<typeof responses>).take();
+        applying.event = response.event;
+        applying.caused = response.kind === 'converted';
+        forecast.accumulator.responded(response);
+        interpreter.handleEvent(response.event, responseDue);
+      } else if (wakeDue !== undefined) {
+        const wake = store.wakes.pop();
+        if (wake) interpreter.handleWake(wake, wake.at);
+      } else break;
+    }
+    applying.event = undefined;
+  }
+
   result(): SimulationResult {
-    const built = this.report.build({
+    const counts = this.forecast.counts({
       window: this.window,
       profiles: this.profiles.length,
       seed: this.seed,
       events: { replayed: this.replayed, history: this.history },
     });
-    const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
-    return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };
+    const first = (counts[0] as RunCounts).report;
+    const steps = Object.values(first.nodes).reduce((sum, n) => sum + n.entered, 0);
+    const forecasting = this.forecast.runs > 1 || this.input.assumptions !== undefined;
+    return {
+      report: forecasting ? forecastReport(counts, this.input.assumptions ?? []) : first,
+      traces: this.traces.all(),
+      messages: this.store.messages,
+      steps,
+      ...(forecasting && { runs: counts }),
+    };
   }
 }
 
