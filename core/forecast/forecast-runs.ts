@@ -15,6 +15,8 @@ import {
 
 /** Most runs a forecast does. */
 export const MAX_RUNS = 10_000;
+/** Most runs the app offers: enough for stable P10/P90 and a 95% interval. */
+export const MAX_APP_RUNS = 1_000;
 
 /** Hands every record to the observers of the run under way. */
 class RunSwitch implements StepObserver {

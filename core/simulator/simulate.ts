@@ -45,6 +45,8 @@ export interface SimulationInput {
    * simulation is a replay and nobody responds.
    */
   assumptions?: readonly Assumption[];
+  /** Called with each simulated response as it is applied, and the run it belongs to. */
+  onResponse?: (event: JourneyEvent, run: number) => void;
 }
 
 export interface SimulationResult {
@@ -294,6 +296,7 @@ export class Simulation {
         applying.event = response.event;
         applying.caused = response.kind === 'converted';
         forecast.accumulator.responded(response);
+        this.input.onResponse?.(response.event, run);
         interpreter.handleEvent(response.event, responseDue);
       } else if (wakeDue !== undefined) {
         const wake = store.wakes.pop();
