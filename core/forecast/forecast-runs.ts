@@ -1,6 +1,6 @@
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
-import type { MemoryStore } from '../simulator/memory-store';
+import type { MemoryStore, StoreSnapshot } from '../simulator/memory-store';
 import type { Assumption } from './assumptions';
 import { planOf, type ForecastPlan } from './plan';
 import { Responses } from './responses';
@@ -40,6 +40,22 @@ function fan(observers: readonly StepObserver[]): StepObserver {
   return observers.length === 1 ? (observers[0] as StepObserver) : new FanOut(observers);
 }
 
+/**
+ * Where a profile's runs part: the state before the unit of work in which run 0 drew its first
+ * response. Everything before it is the same in every run.
+ */
+export interface ForkPoint {
+  store: StoreSnapshot;
+  /** The profile's next observed event (its index in the cohort's events). */
+  next: number;
+  /** Whether the journeys were started for the profile already. */
+  started: boolean;
+  /** Times of the messages the profile received before it. */
+  sent: readonly number[];
+  /** How many of run 0's records came before it. */
+  recorded: number;
+}
+
 export interface ForecastRunsOptions {
   journey: CompiledJourney;
   store: MemoryStore;
@@ -52,6 +68,12 @@ export interface ForecastRunsOptions {
   firstRunObservers: readonly StepObserver[];
   /** Observers of every run (hosts that watch a simulation). */
   everyRunObservers: readonly StepObserver[];
+  /**
+   * Whether the runs of a profile share the steps before its first response (true by default);
+   * false simulates every run from the start. The results are the same; false is for checking
+   * exactly that.
+   */
+  shareFirstSteps?: boolean;
 }
 
 /**
@@ -78,6 +100,7 @@ export class ForecastRuns {
   private readonly recording: ProfileRecording | undefined;
   private readonly shared: RunAccumulator | undefined;
   private current = 0;
+  private fork: ForkPoint | undefined;
 
   constructor(private readonly options: ForecastRunsOptions) {
     const { journey, store, seed } = options;
@@ -121,26 +144,54 @@ export class ForecastRuns {
   }
 
   /**
-   * Simulates one profile in every run: `replay(run)` runs it once (the simulator's loop), and
-   * this decides which runs need it and counts the profile's end in each.
+   * Whether the simulator should mark where the runs may part (`mark`) before its next unit of
+   * work: in run 0, until the profile's first response is drawn.
    */
-  profile(replay: (run: number) => void, enrollments: () => readonly Enrollment[]): void {
+  get marking(): boolean {
+    return (
+      this.current === 0 &&
+      this.recording !== undefined &&
+      this.options.shareFirstSteps !== false &&
+      this.responses?.drew === false
+    );
+  }
+
+  /** Notes the state before the next unit of work as where the runs part, if it is the last. */
+  mark(point: Omit<ForkPoint, 'recorded'>): void {
+    this.fork = { ...point, recorded: this.recording?.length ?? 0 };
+  }
+
+  /**
+   * Simulates one profile in every run: `replay(run, from)` runs it once (the simulator's loop),
+   * from the start or from where the runs part; this decides which runs need it and counts the
+   * profile's end in each.
+   */
+  profile(
+    replay: (run: number, from?: ForkPoint) => void,
+    enrollments: () => readonly Enrollment[],
+  ): void {
     const { store } = this.options;
     this.recording?.clear();
+    this.fork = undefined;
     this.select(0);
     replay(0);
     const ended = enrollments();
     this.accumulator.finishProfile(ended);
-    if (!this.recording || !this.shared) return;
+    const { recording, shared } = this;
+    if (!recording || !shared) return;
     if (!this.responses?.drew) {
-      this.recording.finishProfile(ended);
-      this.recording.replayInto(this.shared);
+      recording.finishProfile(ended);
+      recording.replayInto(shared);
       return;
     }
+    // The steps before the runs part are the same in every run: counted once for the others.
+    // (Set by `mark` while run 0 went; TypeScript cannot see through the call.)
+    const fork = this.fork as ForkPoint | undefined;
+    if (fork) recording.replayInto(shared, fork.recorded);
     store.keepsMessages = false;
     for (let run = 1; run < this.runs; run++) {
       this.select(run);
-      replay(run);
+      replay(run, fork);
       this.accumulator.finishProfile(enrollments());
     }
     store.keepsMessages = true;

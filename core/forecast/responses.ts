@@ -58,13 +58,17 @@ export class Responses implements StepObserver {
     private readonly enrollment: (id: string) => Enrollment | undefined,
   ) {}
 
-  /** Starts a profile's run; its observed events are `events[from..last)`, in time order. */
+  /**
+   * Starts a profile's run; its observed events are `events[from..last)`, in time order. `sent`:
+   * the times of the messages it already received, when the run starts part-way (a fork).
+   */
   begin(
     run: number,
     profile: Profile,
     events: readonly JourneyEvent[],
     from: number,
     last: number,
+    sent: readonly number[] = [],
   ): void {
     this.run = run;
     this.events = events;
@@ -72,10 +76,16 @@ export class Responses implements StepObserver {
     this.last = last;
     this.queue.length = 0;
     this.sentTimes.length = 0;
+    for (const at of sent) this.sentTimes.push(at);
     this.seq = 0;
     this.drew = false;
     const persona = this.plan.personas && personaOf(profile.attributes);
     this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
+  }
+
+  /** Times of the messages the person received so far in this run (for fatigue). */
+  get sent(): readonly number[] {
+    return this.sentTimes;
   }
 
   /** When the next response is due, if one is. */

@@ -35,16 +35,19 @@ export function noResponses(): ResponseCounts {
   return { opened: 0, clicked: 0, converted: 0, unsubscribed: 0, complained: 0 };
 }
 
-/** Local dates of instants, cached per quarter hour (every UTC offset is a multiple of one). */
+/**
+ * Local dates of instants, cached per quarter hour (every UTC offset is a multiple of one), in
+ * the map the runs' report builders share.
+ */
 export class LocalDays {
-  private readonly days = new Map<number, string>();
+  readonly cache = new Map<number, string>();
   constructor(private readonly zone: string) {}
   of(at: number): string {
     const quarter = Math.floor(at / 900_000);
-    let day = this.days.get(quarter);
+    let day = this.cache.get(quarter);
     if (day === undefined) {
       day = localDate(at, this.zone);
-      this.days.set(quarter, day);
+      this.cache.set(quarter, day);
     }
     return day;
   }
@@ -64,7 +67,7 @@ export class RunAccumulator implements StepObserver {
     private readonly applying: Applying,
     private readonly days: LocalDays,
   ) {
-    this.report = new ReportBuilder(journey);
+    this.report = new ReportBuilder(journey, days.cache);
   }
 
   record(step: StepRecord): void {
@@ -149,10 +152,18 @@ export class ProfileRecording implements StepObserver {
     this.enrollments = enrollments.filter((e) => e.status === 'active').map((e) => ({ ...e }));
   }
 
-  /** Counts the recording into `into`, as if the profile had run again there. */
-  replayInto(into: RunAccumulator): void {
+  /** Records so far. */
+  get length(): number {
+    return this.steps.length;
+  }
+
+  /**
+   * Counts the first `upTo` records into `into`, as if the profile had taken those steps again
+   * there; with all of them, its end too.
+   */
+  replayInto(into: RunAccumulator, upTo = this.steps.length): void {
     let next = 0;
-    for (let i = 0; i < this.steps.length; i++) {
+    for (let i = 0; i < upTo; i++) {
       const step = this.steps[i] as StepRecord;
       into.report.record(step);
       const conversion = this.conversions[next];
@@ -161,7 +172,7 @@ export class ProfileRecording implements StepObserver {
         next++;
       }
     }
-    into.finishProfile(this.enrollments);
+    if (upTo === this.steps.length) into.finishProfile(this.enrollments);
   }
 }
 

@@ -2,7 +2,7 @@ import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { EngineStore, Enrollment, OutboxMessage, Wake } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
-import { WakeQueue } from './wake-queue';
+import { WakeQueue, type WakeQueueState } from './wake-queue';
 
 const NO_EVENTS: readonly StoredEvent[] = [];
 const NO_ENROLLMENTS: readonly Enrollment[] = [];
@@ -39,6 +39,49 @@ interface Slot {
   sent: Map<string, number[]> | undefined;
 }
 
+/**
+ * The state of the profile being simulated at one moment, to come back to: a forecast's runs
+ * share the steps before a profile's first response. Lists only ever grow while a profile runs,
+ * so their length marks the moment; enrollments change in place, so they are copied.
+ */
+export interface StoreSnapshot {
+  readonly slots: readonly {
+    id: string;
+    profile: Profile | undefined;
+    events: StoredEvent[] | undefined;
+    eventCount: number;
+    enrollments: readonly Enrollment[];
+    sent: readonly [string, number[], number][];
+  }[];
+  readonly membership: ReadonlyMap<string, boolean>;
+  readonly suppressed: readonly string[];
+  readonly wakes: WakeQueueState;
+  readonly seq: number;
+  readonly profiles: number;
+}
+
+/** A copy of an enrollment that later changes of either leave the other alone. */
+function copyEnrollment(e: Enrollment): Enrollment {
+  // Every field written out: a spread copy of an object grown field by field is slow.
+  return {
+    id: e.id,
+    journeyId: e.journeyId,
+    version: e.version,
+    profileId: e.profileId,
+    entry: e.entry,
+    enteredAt: e.enteredAt,
+    via: e.via,
+    trigger: e.trigger,
+    status: e.status,
+    nodeId: e.nodeId,
+    visits: e.visits,
+    wait: e.wait,
+    variants: e.variants && { ...e.variants },
+    convertedAt: e.convertedAt,
+    endedAt: e.endedAt,
+  };
+}
+
 /** The engine state of a simulation, in memory. */
 export class MemoryStore implements EngineStore {
   readonly wakes = new WakeQueue();
@@ -71,6 +114,52 @@ export class MemoryStore implements EngineStore {
     this.profiles = 0;
     this.lastId = undefined;
     this.lastSlot = undefined;
+  }
+
+  /** The state now (see `StoreSnapshot`); kept messages are not part of it. */
+  snapshot(): StoreSnapshot {
+    const slots: StoreSnapshot['slots'][number][] = [];
+    for (const [id, slot] of this.slots) {
+      slots.push({
+        id,
+        profile: slot.profile,
+        events: slot.events,
+        eventCount: slot.events?.length ?? 0,
+        enrollments: slot.enrollments?.map(copyEnrollment) ?? [],
+        sent: slot.sent ? [...slot.sent].map(([j, times]) => [j, times, times.length]) : [],
+      });
+    }
+    return {
+      slots,
+      membership: new Map(this.membership),
+      suppressed: [...this.suppressedNow],
+      wakes: this.wakes.snapshot(),
+      seq: this.seq,
+      profiles: this.profiles,
+    };
+  }
+
+  /** Goes back to a snapshot of the profile now being simulated, in a fresh copy. */
+  restore(snapshot: StoreSnapshot): void {
+    this.clear();
+    for (const saved of snapshot.slots) {
+      const enrollments = saved.enrollments.map(copyEnrollment);
+      for (const enrollment of enrollments) this.enrollments.set(enrollment.id, enrollment);
+      this.slots.set(saved.id, {
+        profile: saved.profile,
+        events: saved.events?.slice(0, saved.eventCount),
+        enrollments: enrollments.length > 0 ? enrollments : undefined,
+        sent:
+          saved.sent.length > 0
+            ? new Map(saved.sent.map(([j, times, n]) => [j, times.slice(0, n)]))
+            : undefined,
+      });
+    }
+    for (const [key, member] of snapshot.membership) this.membership.set(key, member);
+    for (const entry of snapshot.suppressed) this.suppressedNow.add(entry);
+    this.wakes.restore(snapshot.wakes);
+    this.seq = snapshot.seq;
+    this.profiles = snapshot.profiles;
   }
 
   /** Consecutive calls mostly concern the same profile: remember the last one. */

@@ -86,7 +86,7 @@ export class ReportBuilder implements StepObserver {
   private readonly perDay: Record<string, Partial<Record<Channel, number>>> = {};
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
-  private readonly days = new Map<number, string>();
+  private readonly days: Map<number, string>;
   private readonly waiting: Record<string, number> = {};
   private readonly samples = new Map<string, string[]>();
   private enrollments = 0;
@@ -94,7 +94,15 @@ export class ReportBuilder implements StepObserver {
   private conversions = 0;
   private deferred = 0;
 
-  constructor(private readonly journey: CompiledJourney) {
+  /**
+   * `days` caches the local day of each quarter hour; the builders of a forecast's runs share
+   * one (the same journey, so the same time zone).
+   */
+  constructor(
+    private readonly journey: CompiledJourney,
+    days?: Map<number, string>,
+  ) {
+    this.days = days ?? new Map<number, string>();
     for (const { id } of journey.journey.nodes) {
       const ports = new Map<string, number>();
       for (const port of journey.graph.ports(id)) ports.set(port.id, 0);

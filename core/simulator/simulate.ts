@@ -1,6 +1,6 @@
 import type { Assumption } from '../forecast/assumptions';
 import { forecastReport } from '../forecast/forecast-report';
-import { ForecastRuns, MAX_RUNS } from '../forecast/forecast-runs';
+import { ForecastRuns, MAX_RUNS, type ForkPoint } from '../forecast/forecast-runs';
 import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
@@ -45,6 +45,11 @@ export interface SimulationInput {
    * simulation is a replay and nobody responds.
    */
   assumptions?: readonly Assumption[];
+  /**
+   * Whether a forecast's runs share the steps before each profile's first response (true by
+   * default); false simulates every run from the start, for checking that the result is the same.
+   */
+  shareFirstSteps?: boolean;
   /** Called with each simulated response as it is applied, and the run it belongs to. */
   onResponse?: (event: JourneyEvent, run: number) => void;
 }
@@ -219,6 +224,7 @@ export class Simulation {
       assumptions: input.assumptions,
       firstRunObservers: input.trace ? [this.traces] : [],
       everyRunObservers: input.observers ?? [],
+      shareFirstSteps: input.shareFirstSteps,
     });
     this.interpreter = new Interpreter({
       catalog: fixedCatalog([journey]),
@@ -244,7 +250,7 @@ export class Simulation {
     for (let index = this.next; index < stop; index++) {
       const id = (profiles[index] as Profile).id;
       forecast.profile(
-        (run) => this.replay(index, run),
+        (run, from) => this.replay(index, run, from),
         () => store.enrollmentsOf(id),
       );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
@@ -255,22 +261,40 @@ export class Simulation {
     return stop < profiles.length;
   }
 
-  /** One profile's whole window in one run: its events, its responses, its wake-ups. */
-  private replay(index: number, run: number): void {
+  /**
+   * One profile's whole window in one run: its events, its responses, its wake-ups. A later run
+   * of a forecast starts `from` where the runs part (see ForecastRuns.mark).
+   */
+  private replay(index: number, run: number, from?: ForkPoint): void {
     const { store, interpreter, window, profiles, events, eventsFrom, forecast } = this;
     const { responses, applying } = forecast;
     const profile = profiles[index] as Profile;
-    store.clear();
-    store.putProfile(profile);
     // This profile's events are events[next] up to events[last - 1].
     let next = eventsFrom[index] as number;
     const last = eventsFrom[index + 1] as number;
-    for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
-      interpreter.recordHistory(events[next] as JourneyEvent);
-      if (run === 0) this.history++;
+    if (from) {
+      store.restore(from.store);
+      next = from.next;
+    } else {
+      store.clear();
+      store.putProfile(profile);
+      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
+        interpreter.recordHistory(events[next] as JourneyEvent);
+        if (run === 0) this.history++;
+      }
     }
-    responses?.begin(run, profile, events, next, last);
-    interpreter.start(profile.id, window.start);
+    responses?.begin(run, profile, events, next, last, from?.sent);
+    const mark = (started: boolean) =>
+      forecast.mark({
+        store: store.snapshot(),
+        next,
+        started,
+        sent: (responses as NonNullable<typeof responses>).sent.slice(),
+      });
+    if (!from?.started) {
+      if (forecast.marking) mark(false);
+      interpreter.start(profile.id, window.start);
+    }
     for (;;) {
       const event = next < last ? (events[next] as JourneyEvent) : undefined;
       const eventTime = event && event.time <= window.end ? event.time : undefined;
@@ -279,6 +303,8 @@ export class Simulation {
         responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+      if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
+      if (forecast.marking) mark(true);
       // At one instant: observed events, then responses in the order drawn, then wake-ups.
       if (
         eventTime !== undefined &&
@@ -298,10 +324,10 @@ export class Simulation {
         forecast.accumulator.responded(response);
         this.input.onResponse?.(response.event, run);
         interpreter.handleEvent(response.event, responseDue);
-      } else if (wakeDue !== undefined) {
+      } else {
         const wake = store.wakes.pop();
         if (wake) interpreter.handleWake(wake, wake.at);
-      } else break;
+      }
     }
     applying.event = undefined;
   }

@@ -75,6 +75,25 @@ describe('a forecast is determined by its inputs and seed', () => {
     expect(mergedRun0).toEqual(wholeRun0);
   });
 
+  it('is the same whether runs share the steps before each profile’s first response or not', () => {
+    // Some buy on their own, before, during or after their responses.
+    const events = [...data.events];
+    for (let i = 0; i < 400; i += 3) {
+      const signup = data.events[i];
+      if (signup)
+        events.push({ ...signup, name: 'purchase', time: signup.time + (i % 7) * 3_600_000 });
+    }
+    const mixed = { profiles: data.profiles, events };
+    const shared = forecast(j, mixed, 25);
+    const apart = forecast(j, mixed, 25, { shareFirstSteps: false });
+    // Which profiles a later run lists as samples (its first ones) may differ; nothing else.
+    const counts = (runs: typeof shared.runs) =>
+      runs?.map(({ report: { samples: _s, ...report }, ...rest }) => ({ ...rest, report }));
+    expect(counts(shared.runs)).toEqual(counts(apart.runs));
+    expect(shared.report).toEqual(apart.report);
+    expect(shared.report.forecast?.conversions.caused.p90).toBeGreaterThan(0);
+  });
+
   it('simulates once and counts every run alike when nothing can respond', () => {
     const silent = signupJourney([mail('m1')], chain('start', 'm1'));
     const result = forecast(silent, data, 25);
