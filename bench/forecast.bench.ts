@@ -51,7 +51,7 @@ function writeCohort(n: number): { profiles: string; events: string; dir: string
     `profile_id,name,time,price\n${cohort.events
       .map(
         (e) =>
-          `${e.profileId},${e.name},${new Date(e.time).toISOString()},${String(e.properties.price ?? '')}`,
+          `${e.profileId},${e.name},${new Date(e.time).toISOString()},${typeof e.properties.price === 'number' ? e.properties.price : ''}`,
       )
       .join('\n')}\n`,
   );
