@@ -1,4 +1,5 @@
-import { PERSONAS, type Persona } from '../simulator/sample-data';
+// A type only: the forecast does not load the sample generator (and its faker) to know personas.
+import type { Persona } from '../simulator/sample-data';
 import type { Reference } from './defaults';
 
 /** The outcomes a persona changes; unsubscribes and complaints are left alone. */
@@ -27,7 +28,7 @@ export const PERSONA_REFERENCE: Reference = {
     'how much more or less than average each generated persona responds; no publisher gives these',
 };
 
-const known = new Set<string>(PERSONAS);
+const known = new Set<string>(Object.keys(PERSONA_MULTIPLIERS));
 
 /** The persona of a generated profile, or undefined for any other profile. */
 export function personaOf(attributes: Readonly<Record<string, unknown>>): Persona | undefined {
