@@ -145,14 +145,18 @@ export class ForecastRuns {
 
   /**
    * Whether the simulator should mark where the runs may part (`mark`) before its next unit of
-   * work: in run 0, until the profile's first response is drawn.
+   * work: in run 0, until the profile's first response is drawn, when a step was taken since the
+   * last mark. Any mark before the first response is a right place to part (the later runs
+   * simulate again what follows it); the latest saves the most, but units that take no step
+   * (page views no journey reads) are not worth a copy of the state.
    */
   get marking(): boolean {
     return (
       this.current === 0 &&
       this.recording !== undefined &&
       this.options.shareFirstSteps !== false &&
-      this.responses?.drew === false
+      this.responses?.drew === false &&
+      (this.fork === undefined || this.recording.length > this.fork.recorded)
     );
   }
 

@@ -284,15 +284,8 @@ export class Simulation {
       }
     }
     responses?.begin(run, profile, events, next, last, from?.sent);
-    const mark = (started: boolean) =>
-      forecast.mark({
-        store: store.snapshot(),
-        next,
-        started,
-        sent: (responses as NonNullable<typeof responses>).sent.slice(),
-      });
     if (!from?.started) {
-      if (forecast.marking) mark(false);
+      if (forecast.marking) this.mark(next, false);
       interpreter.start(profile.id, window.start);
     }
     for (;;) {
@@ -304,7 +297,7 @@ export class Simulation {
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
       if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
-      if (forecast.marking) mark(true);
+      if (forecast.marking) this.mark(next, true);
       // At one instant: observed events, then responses in the order drawn, then wake-ups.
       if (
         eventTime !== undefined &&
@@ -330,6 +323,16 @@ export class Simulation {
       }
     }
     applying.event = undefined;
+  }
+
+  /** Notes the state now as where a forecast's runs of this profile may part. */
+  private mark(next: number, started: boolean): void {
+    this.forecast.mark({
+      store: this.store.snapshot(),
+      next,
+      started,
+      sent: this.forecast.responses?.sent.slice() ?? [],
+    });
   }
 
   result(): SimulationResult {
