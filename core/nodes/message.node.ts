@@ -28,7 +28,11 @@ function orList(items: readonly string[]): string {
 function nodeSchemaOf(definition: ChannelDefinition): z.ZodObject {
   // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
   const schema = definition.schema as unknown as z.ZodObject;
-  return definition.person ? schema.extend({ expect: expectSchema.optional() }) : schema;
+  if (!definition.person) return schema;
+  // An extended schema is a new one: it keeps the channel's title only if given it again.
+  const extended = schema.extend({ expect: expectSchema.optional() });
+  const meta = schema.meta();
+  return meta ? extended.meta(meta) : extended;
 }
 
 /** One config per channel, told apart by `channel`: the union of the channels' own schemas. */
