@@ -30,7 +30,11 @@ export interface SimulationInput {
   keepMessages?: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: Iterable<string>;
-  /** Further observers of every step (progress, live views). */
+  /**
+   * Further observers of every step (progress, live views). In a forecast they see run 0 whole,
+   * and each later run from where it parts from run 0 (`run` says which run is under way; see
+   * `shareFirstSteps`).
+   */
   observers?: readonly StepObserver[];
   /** Called every so often with the number of profiles simulated so far, and in all. */
   onProgress?: (done: number, total: number) => void;
