@@ -1,4 +1,12 @@
 import { parentPort, Worker } from 'node:worker_threads';
+import type { Assumption } from '../forecast/assumptions';
+import {
+  EngagementCounter,
+  type DataEstimates,
+  type EngagementBasis,
+} from '../forecast/data-estimates';
+import { forecastReport } from '../forecast/forecast-report';
+import { mergeRunCounts, type RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
@@ -28,6 +36,10 @@ export interface ShardJob {
   trace: string[];
   shard: number;
   shards: number;
+  /** A forecast's runs (1 by default). */
+  runs?: number;
+  /** Count message engagement in the data, for the forecast's assumptions. */
+  engagement?: EngagementBasis;
 }
 
 type ToMain =
@@ -38,11 +50,19 @@ type ToMain =
       /** Only the first shard reports the imports: every shard reads the same rows. */
       profiles?: ImportSummary;
       events?: ImportSummary;
+      /** What the data says of engagement (first shard; every shard counts every row). */
+      estimates?: DataEstimates;
     }
-  | { type: 'done'; report: SimulationReport; traces: [string, TraceStep[]][]; steps: number }
+  | {
+      type: 'done';
+      report: SimulationReport;
+      traces: [string, TraceStep[]][];
+      steps: number;
+      runs?: RunCounts[];
+    }
   | { type: 'failed'; message: string; importError: boolean };
 
-type ToShard = { type: 'run'; start: number; end: number };
+type ToShard = { type: 'run'; start: number; end: number; assumptions?: Assumption[] };
 
 export function isShardJob(data: unknown): data is ShardJob {
   return (
@@ -67,10 +87,16 @@ export async function runShard(job: ShardJob): Promise<void> {
     let firstEvent: number | undefined;
     let lastEvent: number | undefined;
     const mine = (id: string) => inShard(id, job.shard, job.shards);
+    const first = job.shard === 0;
+    // Only the first shard needs the counts; the others would count the same rows alike.
+    const counter = first && job.engagement ? new EngagementCounter(job.engagement) : undefined;
     const profileSummary = job.profilesFile
       ? await importProfiles(fileSource(job.profilesFile), {
           mapping: job.profileMapping,
-          onRow: (p) => mine(p.id) && profiles.push(p),
+          onRow: (p) => {
+            counter?.addProfile(p);
+            if (mine(p.id)) profiles.push(p);
+          },
         })
       : undefined;
     const eventSummary = job.eventsFile
@@ -79,16 +105,17 @@ export async function runShard(job: ShardJob): Promise<void> {
           onRow: (e) => {
             if (firstEvent === undefined || e.time < firstEvent) firstEvent = e.time;
             if (lastEvent === undefined || e.time > lastEvent) lastEvent = e.time;
+            counter?.add(e);
             if (mine(e.profileId)) events.push(e);
           },
         })
       : undefined;
-    const first = job.shard === 0;
     send({
       type: 'loaded',
       firstEvent,
       lastEvent,
       ...(first && { profiles: profileSummary, events: eventSummary }),
+      ...(counter && { estimates: counter.estimates() }),
     });
     const window = await new Promise<ToShard>((resolve) => port.once('message', resolve));
     const simulation = new Simulation({
@@ -99,10 +126,18 @@ export async function runShard(job: ShardJob): Promise<void> {
       end: window.end,
       seed: job.seed,
       trace: new Set(job.trace),
+      runs: job.runs,
+      assumptions: window.assumptions,
     });
     simulation.advance(Number.POSITIVE_INFINITY);
     const result = simulation.result();
-    send({ type: 'done', report: result.report, traces: [...result.traces], steps: result.steps });
+    send({
+      type: 'done',
+      report: result.report,
+      traces: [...result.traces],
+      steps: result.steps,
+      ...(result.runs && { runs: result.runs }),
+    });
   } catch (error) {
     send({
       type: 'failed',
@@ -125,6 +160,15 @@ export interface ShardedInput {
     firstEvent: number | undefined,
     lastEvent: number | undefined,
   ) => { start: number; end: number };
+  /** A forecast's runs (1 by default). */
+  runs?: number;
+  /** Count message engagement in the data (given to `assume`). */
+  engagement?: EngagementBasis;
+  /**
+   * The forecast's assumptions, from what the data says (when `engagement` is given); none for a
+   * plain replay.
+   */
+  assume?: (estimates: DataEstimates | undefined) => Assumption[] | undefined;
 }
 
 export interface ShardedResult {
@@ -133,6 +177,22 @@ export interface ShardedResult {
   steps: number;
   profiles?: ImportSummary;
   events?: ImportSummary;
+}
+
+/**
+ * The report of the whole cohort from the shards' parts: their reports added up, or for a
+ * forecast, each run's counts added up across shards, then the spreads over the runs.
+ */
+function mergeShardReports(
+  done: readonly { report: SimulationReport; runs?: RunCounts[] }[],
+  assumptions: Assumption[] | undefined,
+): SimulationReport {
+  const runs = done[0]?.runs;
+  if (!runs) return mergeReports(done.map((d) => d.report));
+  const merged = runs.map((_, run) =>
+    mergeRunCounts(done.map((d) => (d.runs as RunCounts[])[run] as RunCounts)),
+  );
+  return forecastReport(merged, assumptions ?? []);
 }
 
 /** Raised in the main thread for a file a shard could not read; carries the import's message. */
@@ -144,7 +204,7 @@ export async function simulateInShards(
   shards: number,
   script: URL,
 ): Promise<ShardedResult> {
-  const { window: decideWindow, ...rest } = input;
+  const { window: decideWindow, assume, ...rest } = input;
   const workers = Array.from(
     { length: shards },
     (_, shard) =>
@@ -196,12 +256,15 @@ export async function simulateInShards(
       firsts.length ? Math.min(...firsts) : undefined,
       lasts.length ? Math.max(...lasts) : undefined,
     );
-    workers.forEach((worker) => worker.postMessage({ type: 'run', ...window } satisfies ToShard));
+    const assumptions = assume?.(loaded[0]?.estimates);
+    workers.forEach((worker) =>
+      worker.postMessage({ type: 'run', ...window, assumptions } satisfies ToShard),
+    );
     const done = (await Promise.all(inbox.map((next) => next()))).map((m) => expect(m, 'done'));
     const traces = new Map<string, TraceStep[]>();
     for (const part of done) for (const [id, steps] of part.traces) traces.set(id, steps);
     return {
-      report: mergeReports(done.map((d) => d.report)),
+      report: mergeShardReports(done, assumptions),
       traces,
       steps: done.reduce((sum, d) => sum + d.steps, 0),
       profiles: loaded[0]?.profiles,

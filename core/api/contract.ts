@@ -176,6 +176,7 @@ export const API_ERROR_CODES = [
   'not-found',
   'conflict',
   'unauthorized',
+  'cancelled',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

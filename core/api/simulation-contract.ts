@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_APP_RUNS } from '../forecast/forecast-runs';
 import type { SimulationReport } from '../simulator/report';
 import type { TraceStep } from '../simulator/trace';
 import type { Journey } from '../model/journey';
@@ -7,6 +8,22 @@ import { isRecord } from '../model/json-text';
 /**
  * Simulation from the app: a journey over data sets on a virtual clock. Runs are kept, so the
  * panel can compare a run with the one before, and a trace can repeat one profile of a run.
+ *
+ * A forecast (DESIGN §7) is a simulation with `forecast` in its parameters: simulated people
+ * respond to messages, over `runs` seeded runs. Its report then carries, besides run 0's figures:
+ * - `report.forecast` — every figure as `{ mean, p10, p50, p90 }` over the runs: `conversions`
+ *   (`total`, `caused`), `nodes[id]` (`entered`, `ports[port]`), `messages[id]` (`sent`,
+ *   `opened`, `clicked`, `converted`, `unsubscribed`, `complained`), `variants[split][key]`
+ *   (`entered`, `converted`), `perDay[local date]` (`sent`, `converted`, `caused`), `revenue`
+ *   (`total`, `caused`, in currency units), and `incremental[split][variant]` (`conversions`,
+ *   `vs` the control, `interval95` or null with a `note` under 40 runs);
+ * - `report.assumptions` — every assumption used: per message and outcome `{ node, outcome,
+ *   rate, within, source: 'node' | 'journey' | 'data' | 'default', reference?, basis?, note? }`
+ *   (a library default's `reference` names publisher, title, year, URL and what it measures; an
+ *   estimate's `basis` gives its counts; `note` says when an order rate is attributed, not
+ *   caused), then persona multipliers, fatigue and what a caused order is worth.
+ * While it runs, `simulationProgress` says how far it is and the time left; `cancelSimulation`
+ * stops it (the `simulate` call then fails with the code `cancelled`).
  */
 const idSchema = z.string().min(1).max(120);
 const isoTime = z.iso.datetime({ offset: true });
@@ -26,6 +43,19 @@ export const simulationParamsSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(0),
+  /** Forecast mode: simulated people respond to messages, over many runs. */
+  forecast: z
+    .object({
+      /** Seeded runs, each drawing its own responses. */
+      runs: z.number().int().min(1).max(MAX_APP_RUNS).default(100),
+      /**
+       * Fill what the journey leaves open with estimates from the data, then the library's
+       * published rates; false: only the journey's own `expect` is assumed.
+       */
+      defaults: z.boolean().default(true),
+    })
+    .strict()
+    .optional(),
 });
 export type SimulationParams = z.infer<typeof simulationParamsSchema>;
 
@@ -82,6 +112,14 @@ export const simulationContract = {
     output: z.array(runSummarySchema),
   },
   getSimulationRun: { input: z.object({ id: idSchema }).strict(), output: simulationRunSchema },
+  /**
+   * Stops a simulation under way (`runId` as given to `simulate`); false when none is running
+   * under that id. The `simulate` call fails with the code `cancelled`; nothing is kept.
+   */
+  cancelSimulation: {
+    input: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   /** One profile's path through a run, step by step, with the messages it would get. */
   traceProfile: {
     input: z.object({ runId: idSchema, profileId: z.string().min(1).max(200) }).strict(),
@@ -97,5 +135,16 @@ export const simulationContract = {
 } as const;
 
 export const simulationEvents = {
-  simulationProgress: z.object({ runId: z.string(), done: z.number(), total: z.number() }),
+  /**
+   * How far a simulation is: profiles `done` of `total` (a forecast runs each profile in every
+   * run before the next), and, once it can tell, the estimated milliseconds left.
+   */
+  simulationProgress: z.object({
+    runId: z.string(),
+    done: z.number(),
+    total: z.number(),
+    /** A forecast's runs; absent for a plain simulation. */
+    runs: z.number().optional(),
+    etaMs: z.number().optional(),
+  }),
 } as const;

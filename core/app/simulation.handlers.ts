@@ -1,5 +1,7 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
 import type { SimulationParams, SimulationRun } from '../api/simulation-contract';
+import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
+import { EngagementCounter, engagementBasis } from '../forecast/data-estimates';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
@@ -15,7 +17,7 @@ import type { DatasetStore, JourneyLibrary, SimulationRunStore } from './ports';
 
 export type SimulationHandlers = Pick<
   ApiHandlers,
-  'simulate' | 'listSimulationRuns' | 'getSimulationRun' | 'traceProfile'
+  'simulate' | 'listSimulationRuns' | 'getSimulationRun' | 'traceProfile' | 'cancelSimulation'
 >;
 
 export interface SimulationContext {
@@ -85,6 +87,21 @@ function lastEventOf(events: readonly JourneyEvent[]): number | undefined {
   );
 }
 
+/**
+ * What a forecast assumes over this data: the journey's own `expect`, and with `defaults`
+ * estimates from the data's engagement events, then the library's published rates.
+ */
+function forecastAssumptions(
+  journey: Journey,
+  data: { profiles: readonly Profile[]; events: readonly JourneyEvent[] },
+  defaults: boolean,
+): Assumption[] {
+  const counter = new EngagementCounter(engagementBasis(journey));
+  for (const profile of data.profiles) counter.addProfile(profile);
+  for (const event of data.events) counter.add(event);
+  return resolveAssumptions(journey, { defaults, data: counter.estimates() });
+}
+
 function refuseSimulation(error: unknown): never {
   if (error instanceof JourneyNotRunnableError) {
     throw new ApiError(
@@ -109,6 +126,8 @@ export function simulationHandlers({
 }: SimulationContext): SimulationHandlers {
   // Resolves on the next turn of the event loop, once the I/O already waiting is served.
   const pause = () => new Promise<void>((resolve) => timers.soon(resolve));
+  /** Simulations under way, by run id: whether each has been asked to stop. */
+  const running = new Map<string, { cancelled: boolean }>();
   return {
     async simulate(input) {
       const { journey: document, runId: requested, ...params } = input;
@@ -120,6 +139,8 @@ export function simulationHandlers({
           ? stored.journey
           : { ...journeyFromRequest(document), id: params.journeyId };
       const runId = requested ?? newId();
+      if (running.has(runId))
+        throw new ApiError('conflict', `A simulation is already running as "${runId}".`, 'runId');
       const data = dataFor(datasets, params);
       let { start, end } = windowOf(params);
       if (params.days !== undefined && start === undefined) {
@@ -135,6 +156,7 @@ export function simulationHandlers({
       if (end === undefined && params.days === undefined)
         end = defaultWindowEnd(journey, lastEventOf(data.events));
       const started = now();
+      const forecast = params.forecast;
       let simulation: SteppedSimulation;
       try {
         simulation = startSimulation({
@@ -144,19 +166,44 @@ export function simulationHandlers({
           start,
           end,
           seed: params.seed,
+          ...(forecast && {
+            runs: forecast.runs,
+            assumptions: forecastAssumptions(journey, data, forecast.defaults),
+          }),
         });
       } catch (error) {
         return refuseSimulation(error);
       }
-      // In slices, so the engine keeps answering (and the server keeps serving) meanwhile.
-      let sliceStart = now();
-      while (simulation.advance(PROFILES_PER_CHECK)) {
-        if (now() - sliceStart < SLICE_MS) continue;
-        events.emit('simulationProgress', { runId, ...simulation.progress });
-        await pause();
-        sliceStart = now();
+      const state = { cancelled: false };
+      running.set(runId, state);
+      try {
+        // In slices, so the engine keeps answering (and the server keeps serving) meanwhile; a
+        // forecast runs each profile in every run, so its slices hold fewer profiles.
+        const perCheck = Math.max(1, Math.floor(PROFILES_PER_CHECK / (forecast?.runs ?? 1)));
+        const progress = () => {
+          const { done, total } = simulation.progress;
+          const spent = now() - started;
+          events.emit('simulationProgress', {
+            runId,
+            done,
+            total,
+            ...(forecast && { runs: forecast.runs }),
+            ...(done > 0 && { etaMs: Math.round((spent / done) * (total - done)) }),
+          });
+        };
+        let sliceStart = now();
+        while (simulation.advance(perCheck)) {
+          if (now() - sliceStart < SLICE_MS) continue;
+          progress();
+          await pause();
+          if (state.cancelled)
+            throw new ApiError('cancelled', 'The simulation was stopped before it finished.');
+          sliceStart = now();
+        }
+        progress();
+      } finally {
+        running.delete(runId);
       }
-      events.emit('simulationProgress', { runId, ...simulation.progress });
       const { report } = simulation.result();
       const run: SimulationRun = {
         id: runId,
@@ -179,6 +226,12 @@ export function simulationHandlers({
 
     listSimulationRuns: ({ journeyId }) => Promise.resolve(runs.list(journeyId)),
 
+    cancelSimulation({ runId }) {
+      const state = running.get(runId);
+      if (state) state.cancelled = true;
+      return Promise.resolve({ cancelled: state !== undefined });
+    },
+
     getSimulationRun({ id }) {
       const run = runs.get(id);
       if (!run) throw new ApiError('not-found', `There is no simulation run "${id}".`, 'id');
@@ -194,7 +247,8 @@ export function simulationHandlers({
       if (!known && own.length === 0)
         return Promise.resolve({ profileId, found: false, steps: [], messages: [] });
       const profile = known ?? makeProfile(profileId);
-      // Nothing connects profiles, so this one alone, over the run's window, walks the same path.
+      // Nothing connects profiles, so this one alone, over the run's window, walks the same path:
+      // in a forecast, its run 0, with the responses drawn from the run's own assumptions.
       const result = simulate({
         journey: run.journey,
         profiles: [profile],
@@ -205,6 +259,7 @@ export function simulationHandlers({
         // The run's automatic winners, as decided over the whole cohort.
         winners: decisionsOf(run.report),
         trace: new Set([profileId]),
+        ...(run.report.assumptions && { assumptions: run.report.assumptions }),
       });
       return Promise.resolve({
         profileId,

@@ -30,6 +30,20 @@ export interface PersonReach {
    * attribute by a constant name (`attributes.email_opt_out`), which V8 looks up far faster.
    */
   optedOut(attributes: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * What the events about such a message are called (the Segment spec's names): forecasts
+   * generate the opens and clicks under these names, and estimate rates from data holding them.
+   * Left out, the generic `Message Sent`, `Message Opened` and `Message Clicked`.
+   */
+  readonly engagement?: MessageEngagement;
+}
+
+/** The names of the events that say a message was delivered, opened, clicked. */
+export interface MessageEngagement {
+  /** Any of these says a message was delivered (the first the data holds is counted). */
+  readonly delivered: readonly string[];
+  readonly opened: string;
+  readonly clicked: string;
 }
 
 /**

@@ -125,6 +125,11 @@ export const emailChannel = defineChannel({
     optOutAttribute: 'email_opt_out',
     accepts: isEmailAddress,
     optedOut: (attributes) => isYes(attributes.email_opt_out),
+    engagement: {
+      delivered: ['Email Delivered', 'Email Sent'],
+      opened: 'Email Opened',
+      clicked: 'Email Link Clicked',
+    },
   },
   transport: 'mail',
   unsubscribeLinkIn: 'html',

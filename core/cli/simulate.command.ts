@@ -3,6 +3,10 @@ import { parseArgs } from 'node:util';
 import { ImportError } from '../import/import-problems';
 import { fileSource } from '../adapters/import/file-source';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
+import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
+import { EngagementCounter, engagementBasis, type DataEstimates } from '../forecast/data-estimates';
+import { MAX_RUNS } from '../forecast/forecast-runs';
+import type { Journey } from '../model/journey';
 import { importEvents, importProfiles } from '../import/importer';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
@@ -14,12 +18,13 @@ import { validateJourney } from '../validation/validate';
 import { describeImport } from './import-report';
 import { place, readJourneyFile } from './journey-input';
 import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
+import { formatAssumptions, formatForecast } from './forecast-output';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
   'simulate <journey.json> [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>]\n' +
   '           [--start <time>] [--end <time> | --days <n>] [--seed <n>] [--json <out.json>] [--trace <profile id>]...\n' +
-  '           [--threads <n>]';
+  '           [--threads <n>] [--runs <n>] [--assume defaults]';
 
 const DAY = 86_400_000;
 /**
@@ -31,7 +36,11 @@ const DAY = 86_400_000;
  */
 const SHARD_FROM_BYTES = 24 * 1024 * 1024;
 
-function bigInput(files: readonly (string | undefined)[]): boolean {
+/**
+ * Whether the work is worth threads: the input's size times the runs of a forecast (each run
+ * simulates the whole input again).
+ */
+function bigInput(files: readonly (string | undefined)[], runs: number): boolean {
   let bytes = 0;
   for (const file of files) {
     try {
@@ -40,7 +49,25 @@ function bigInput(files: readonly (string | undefined)[]): boolean {
       // A missing file is reported by the import, with its name.
     }
   }
-  return bytes >= SHARD_FROM_BYTES;
+  return bytes * runs >= SHARD_FROM_BYTES;
+}
+
+/**
+ * The assumptions of a forecast of the journey over data that says `estimates`, or undefined for
+ * a plain replay (one run, no `--assume`, no `expect` anywhere): that gives the report as it
+ * always was, byte for byte.
+ */
+function assumptionsFor(
+  journey: Journey,
+  estimates: DataEstimates | undefined,
+  runs: number,
+  assume: string | undefined,
+): Assumption[] | undefined {
+  const assumptions = resolveAssumptions(journey, {
+    defaults: assume === 'defaults',
+    data: estimates,
+  });
+  return runs > 1 || assume !== undefined || assumptions.length > 0 ? assumptions : undefined;
 }
 
 function readTime(value: string | undefined, option: string): number | undefined | Error {
@@ -77,6 +104,8 @@ export async function simulateCommand(
       json: { type: 'string' },
       trace: { type: 'string', multiple: true },
       threads: { type: 'string' },
+      runs: { type: 'string' },
+      assume: { type: 'string' },
     },
   });
   const [file, ...extra] = positionals;
@@ -99,6 +128,18 @@ export async function simulateCommand(
   const seed = values.seed === undefined ? 0 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0)
     return usageError(out, `--seed must be a whole number ≥ 0, not "${values.seed}"`);
+
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
+    return usageError(
+      out,
+      `--runs must be a whole number from 1 to ${MAX_RUNS.toLocaleString('en')}, not "${values.runs}"`,
+    );
+  if (values.assume !== undefined && values.assume !== 'defaults')
+    return usageError(
+      out,
+      `--assume takes "defaults" (estimates from the data, then the library's published rates), not "${values.assume}"`,
+    );
 
   const input = readJourneyFile(file);
   if (!input.ok) {
@@ -143,9 +184,10 @@ export async function simulateCommand(
     autoWinnerSplits(input.journey).size > 0
       ? 1
       : (threads ??
-        (env.workerScript && bigInput([values.profiles, values.events])
+        (env.workerScript && bigInput([values.profiles, values.events], runs)
           ? (env.parallelism ?? 1)
           : 1));
+  const basis = engagementBasis(input.journey);
   let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {
     if (shards > 1 && env.workerScript) {
@@ -159,6 +201,9 @@ export async function simulateCommand(
           seed,
           trace: [...traced],
           window: windowFor,
+          runs,
+          engagement: basis,
+          assume: (estimates) => assumptionsFor(input.journey, estimates, runs, values.assume),
         },
         shards,
         env.workerScript,
@@ -172,10 +217,14 @@ export async function simulateCommand(
       const events: JourneyEvent[] = [];
       let first: number | undefined;
       let last: number | undefined;
+      const counter = new EngagementCounter(basis);
       if (values.profiles) {
         const summary = await importProfiles(fileSource(values.profiles), {
           mapping: values['profile-map'],
-          onRow: (p) => profiles.push(p),
+          onRow: (p) => {
+            counter.addProfile(p);
+            profiles.push(p);
+          },
         });
         describeImport(values.profiles, summary, out);
       }
@@ -185,6 +234,7 @@ export async function simulateCommand(
           onRow: (e) => {
             if (first === undefined || e.time < first) first = e.time;
             if (last === undefined || e.time > last) last = e.time;
+            counter.add(e);
             events.push(e);
           },
         });
@@ -199,6 +249,8 @@ export async function simulateCommand(
         end: window.end,
         seed,
         trace: traced,
+        runs,
+        assumptions: assumptionsFor(input.journey, counter.estimates(), runs, values.assume),
       });
     }
   } catch (error) {
@@ -215,6 +267,13 @@ export async function simulateCommand(
     throw error;
   }
   for (const line of formatReport(input.journey, result.report)) out.print(line);
+  const { forecast, assumptions } = result.report;
+  if (forecast) {
+    out.print('');
+    for (const line of formatForecast(input.journey, forecast)) out.print(line);
+    out.print('');
+    for (const line of formatAssumptions(assumptions ?? [])) out.print(line);
+  }
   for (const profileId of traced) {
     out.print('');
     for (const line of formatTrace(profileId, result.traces.get(profileId) ?? [])) out.print(line);

@@ -129,6 +129,20 @@ export function shortestMillis(d: Duration): number {
 }
 
 /**
+ * A duration as elapsed time, whatever the calendar: a day is 24 hours, a week 7 days, a month
+ * 30 days, a year 365. For windows measured after an instant (a forecast's responses), not on
+ * the local calendar.
+ */
+export function elapsedMillis(d: Duration): number {
+  return (
+    d.sign *
+    ((((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) *
+      MINUTE +
+      d.seconds * 1000)
+  );
+}
+
+/**
  * Minutes a duration moves the local clock: its clock part, signed. Calendar parts keep the
  * local time ("1 day" later is the same time of day).
  */

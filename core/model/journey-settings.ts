@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { checkFilters } from '../conditions/check-condition';
 import type { Filter } from '../conditions/condition';
-import { checkDuration, checkTimeOfDay } from '../nodes/fields';
+import { expectSetting, fatigueSchema, purposeSchema } from '../forecast/forecast-settings';
+import { checkTimeOfDay } from '../nodes/fields';
 import type { IssueCode, IssueDraft } from '../validation/catalogue';
 import { requireDuration } from './duration';
 import { isValidTimeZone, requireTimeOfDay } from './local-time';
+import { durationText, reportDrafts } from './setting-fields';
 
 /**
  * Journey settings (DESIGN §1), each once: its shape, its default, its title and help for the
@@ -15,26 +17,6 @@ import { isValidTimeZone, requireTimeOfDay } from './local-time';
  * `section` (the heading a setting is listed under), and `initial` (the value a setting that is
  * off starts with when switched on).
  */
-
-/** Adds the problems a check found as issues with their own codes, at their own paths. */
-function reportDrafts(drafts: readonly IssueDraft[], ctx: z.RefinementCtx): void {
-  for (const draft of drafts) {
-    ctx.addIssue({
-      code: 'custom',
-      message: draft.message,
-      path: [...(draft.path ?? [])],
-      params: { code: draft.code },
-    });
-  }
-}
-
-/** A duration written as ISO 8601 text, read into a `Duration` once checked. */
-function durationText(what: string, options?: { error: string }) {
-  return z
-    .string(options)
-    .superRefine((text, ctx) => reportDrafts(checkDuration(text, [], what), ctx))
-    .transform(requireDuration);
-}
 
 /** A local time of day `HH:MM`, read into minutes after midnight once checked. */
 function timeOfDayText(what: string) {
@@ -192,6 +174,9 @@ export const journeySettingsSchema = z.looseObject(
     quietHours: quietHoursSchema,
     frequencyCap: frequencyCapSchema,
     timezone: timezoneSchema,
+    purpose: purposeSchema,
+    expect: expectSetting,
+    fatigue: fatigueSchema,
   },
   { error: 'Settings must be an object.' },
 );

@@ -4,6 +4,7 @@ import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
 import { channelDefinition, type MessageConfig, type MessageContent } from '../channels/registry';
 import { subtractDuration } from '../model/duration';
 import { isWithinLocalWindow, nextLocalTime } from '../model/local-time';
+import { checkExpect, expectSchema } from '../forecast/expect';
 import { checkConsent } from '../runtime/consent';
 import type { StepContext, StepDecision } from '../runtime/step';
 import { profileReads } from '../runtime/template-reads';
@@ -20,13 +21,33 @@ function orList(items: readonly string[]): string {
     : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`;
 }
 
+/**
+ * A channel's config as a message node holds it: on a channel that reaches a person, with the
+ * responses a forecast assumes (`expect`, DESIGN §7). Systems (webhooks) never respond.
+ */
+function nodeSchemaOf(definition: ChannelDefinition): z.ZodObject {
+  // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
+  const schema = definition.schema as unknown as z.ZodObject;
+  if (!definition.person) return schema;
+  // An extended schema is a new one: it keeps the channel's title only if given it again.
+  const extended = schema.extend({ expect: expectSchema.optional() });
+  const meta = schema.meta();
+  return meta ? extended.meta(meta) : extended;
+}
+
 /** One config per channel, told apart by `channel`: the union of the channels' own schemas. */
 export const messageConfigSchema = z.discriminatedUnion(
   'channel',
-  // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
-  CHANNEL_DEFINITIONS.map((d) => d.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  CHANNEL_DEFINITIONS.map((d) => nodeSchemaOf(d)) as unknown as [z.ZodObject, ...z.ZodObject[]],
   { error: `channel must be ${orList(CHANNEL_DEFINITIONS.map((d) => d.channel))}` },
 ) as unknown as z.ZodType<MessageConfig>;
+
+/** The responses a message's config assumes (`expect`), if any. */
+export function expectOf(config: unknown): unknown {
+  return typeof config === 'object' && config !== null
+    ? (config as { expect?: unknown }).expect
+    : undefined;
+}
 
 /**
  * One key order that keeps every channel's own order (a config holds the keys of its channel
@@ -96,7 +117,12 @@ export const messageNode = defineNode({
   category: 'action',
   description: 'Sends an email, SMS, push notification or webhook.',
   schema: messageConfigSchema,
-  configKeys: ['channel', ...mergedKeyOrder(CHANNEL_DEFINITIONS.map((d) => d.configKeys))],
+  configKeys: [
+    'channel',
+    ...mergedKeyOrder(
+      CHANNEL_DEFINITIONS.map((d) => (d.person ? [...d.configKeys, 'expect'] : d.configKeys)),
+    ),
+  ],
   defaults: (): MessageConfig => ({
     channel: 'email',
     from: 'hello@example.com',
@@ -115,6 +141,14 @@ export const messageNode = defineNode({
       );
     }
     issues.push(...channel.check(config));
+    const expect = expectOf(config);
+    if (expect !== undefined && !channel.person) {
+      issues.push({
+        code: 'expect-not-a-person',
+        path: ['expect'],
+        message: `${channel.label} messages reach a system, not a person: nobody opens or clicks them, so their expected responses are not used.`,
+      });
+    } else issues.push(...checkExpect(expect, ['expect']));
     return issues;
   },
   summary: (config) => channelDefinition(config.channel).summary(config),

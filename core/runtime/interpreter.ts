@@ -1,6 +1,7 @@
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { CompiledJourney } from './compiled-journey';
+import { applyConsentEvent, type ConsentEventContext } from './consent-events';
 import { EnrollmentMoves } from './enrollment-moves';
 import { Entries } from './entries';
 import { NodeContext } from './node-context';
@@ -58,6 +59,7 @@ export class Interpreter {
   private readonly profiles: ProfileAccess;
   private readonly moves: EnrollmentMoves;
   private readonly entries: Entries;
+  private readonly consent: ConsentEventContext;
   private triggers: TriggerIndex | undefined;
 
   constructor(options: InterpreterOptions) {
@@ -74,6 +76,7 @@ export class Interpreter {
     });
     this.moves = new EnrollmentMoves(catalog, store, this.profiles, records, context);
     this.entries = new Entries(store, this.profiles, records, this.moves);
+    this.consent = { store, profiles: this.profiles, records };
   }
 
   /** The live journeys by entry route, built again when the catalog's live list changes. */
@@ -84,12 +87,14 @@ export class Interpreter {
   }
 
   /**
-   * Applies an event at `now`: conversions first, then enrollments waiting for it, then
-   * new entries, then segment re-checks. Returns the event as stored.
+   * Applies an event at `now`: what it says about consent first (`Unsubscribed`, `Complained`),
+   * then conversions, then enrollments waiting for it, then new entries, then segment
+   * re-checks. Returns the event as stored.
    */
   handleEvent(event: JourneyEvent, now: number): StoredEvent {
     this.profiles.get(event.profileId);
     const stored = this.store.addEvent(event);
+    applyConsentEvent(stored, this.consent, now);
     this.moves.applyGoals(stored, now);
     this.moves.resumeEventWaits(stored, now);
     this.entries.enterOnEvent(this.index(), stored, now);

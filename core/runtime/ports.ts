@@ -147,6 +147,8 @@ export interface EngineStore {
     test: SplitTest,
     now: number,
   ): { decision: WinnerDecision; fresh: boolean } | undefined;
+  /** Puts an address on the suppression list (a spam complaint): no message reaches it again. */
+  suppress(channel: Channel, address: string): void;
 }
 
 interface RecordBase {

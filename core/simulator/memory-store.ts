@@ -3,7 +3,7 @@ import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { EngineStore, Enrollment, OutboxMessage, Wake } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
-import { WakeQueue } from './wake-queue';
+import { WakeQueue, type WakeQueueState } from './wake-queue';
 
 const NO_EVENTS: readonly StoredEvent[] = [];
 const NO_ENROLLMENTS: readonly Enrollment[] = [];
@@ -21,8 +21,11 @@ export interface MemoryStoreOptions {
   keepEvent?: (name: string) => boolean;
   /** Count sent messages per profile, for frequency caps; on by default. */
   countSends?: boolean;
-  /** Automatic winners, decided by the simulation's driver, by `winnerKey(journey, node)`. */
-  winners?: ReadonlyMap<string, WinnerDecision>;
+  /**
+   * Automatic winners, decided by the simulation's driver, by `winnerKey(journey, node)`: one map
+   * per forecast run (run 0 first), or one for every run.
+   */
+  winners?: ReadonlyMap<string, WinnerDecision> | readonly ReadonlyMap<string, WinnerDecision>[];
 }
 
 /**
@@ -42,24 +45,80 @@ interface Slot {
   sent: Map<string, number[]> | undefined;
 }
 
+/**
+ * The state of the profile being simulated at one moment, to come back to: a forecast's runs
+ * share the steps before a profile's first response. Lists only ever grow while a profile runs,
+ * so their length marks the moment; enrollments change in place, so they are copied.
+ */
+export interface StoreSnapshot {
+  readonly slots: readonly {
+    id: string;
+    profile: Profile | undefined;
+    events: StoredEvent[] | undefined;
+    eventCount: number;
+    enrollments: readonly Enrollment[];
+    sent: readonly [string, number[], number][];
+  }[];
+  readonly membership: ReadonlyMap<string, boolean>;
+  readonly suppressed: readonly string[];
+  readonly wakes: WakeQueueState;
+  readonly seq: number;
+  readonly profiles: number;
+}
+
+/** A copy of an enrollment that later changes of either leave the other alone. */
+function copyEnrollment(e: Enrollment): Enrollment {
+  // Every field written out: a spread copy of an object grown field by field is slow.
+  return {
+    id: e.id,
+    journeyId: e.journeyId,
+    version: e.version,
+    profileId: e.profileId,
+    entry: e.entry,
+    enteredAt: e.enteredAt,
+    via: e.via,
+    trigger: e.trigger,
+    status: e.status,
+    nodeId: e.nodeId,
+    visits: e.visits,
+    wait: e.wait,
+    variants: e.variants && { ...e.variants },
+    assignments: e.assignments?.slice(),
+    sent: e.sent,
+    convertedAt: e.convertedAt,
+    endedAt: e.endedAt,
+  };
+}
+
 /** The engine state of a simulation, in memory. */
 export class MemoryStore implements EngineStore {
   readonly wakes = new WakeQueue();
   /** Messages kept for inspection (see options); all are counted by the observer. */
   readonly messages: OutboxMessage[] = [];
+  /** Whether messages are kept at all now: a forecast keeps only its first run's. */
+  keepsMessages = true;
   private readonly slots = new Map<string, Slot>();
   private readonly enrollments = new Map<string, Enrollment>();
   private readonly membership = new Map<string, boolean>();
   private readonly suppressed: Set<string>;
+  /** Addresses suppressed while the current profile ran (complaints): forgotten with it. */
+  private readonly suppressedNow = new Set<string>();
   private profiles = 0;
   private seq = 0;
   private lastId: string | undefined;
   private lastSlot: Slot | undefined;
   /** Winners already recorded: each once per simulation, though the store is cleared per profile. */
-  private readonly announced = new Set<string>();
+  /** Per forecast run, the winners announced already (each is recorded once per run). */
+  private readonly announcedByRun: Set<string>[] = [];
+  private announced = new Set<string>();
+  private winners: ReadonlyMap<string, WinnerDecision> | undefined;
+  private readonly winnersByRun: readonly ReadonlyMap<string, WinnerDecision>[];
 
   constructor(private readonly options: MemoryStoreOptions = {}) {
     this.suppressed = new Set(options.suppressed ?? []);
+    const { winners } = options;
+    this.winnersByRun = winners === undefined ? [] : Array.isArray(winners) ? winners : [winners];
+    this.selectRun(0);
   }
 
   /** Forgets everything but the kept messages: the simulator runs one profile at a time. */
@@ -67,10 +126,57 @@ export class MemoryStore implements EngineStore {
     emptyOut(this.slots);
     emptyOut(this.enrollments);
     emptyOut(this.membership);
+    emptyOut(this.suppressedNow);
     this.wakes.clear();
     this.profiles = 0;
     this.lastId = undefined;
     this.lastSlot = undefined;
+  }
+
+  /** The state now (see `StoreSnapshot`); kept messages are not part of it. */
+  snapshot(): StoreSnapshot {
+    const slots: StoreSnapshot['slots'][number][] = [];
+    for (const [id, slot] of this.slots) {
+      slots.push({
+        id,
+        profile: slot.profile,
+        events: slot.events,
+        eventCount: slot.events?.length ?? 0,
+        enrollments: slot.enrollments?.map(copyEnrollment) ?? [],
+        sent: slot.sent ? [...slot.sent].map(([j, times]) => [j, times, times.length]) : [],
+      });
+    }
+    return {
+      slots,
+      membership: new Map(this.membership),
+      suppressed: [...this.suppressedNow],
+      wakes: this.wakes.snapshot(),
+      seq: this.seq,
+      profiles: this.profiles,
+    };
+  }
+
+  /** Goes back to a snapshot of the profile now being simulated, in a fresh copy. */
+  restore(snapshot: StoreSnapshot): void {
+    this.clear();
+    for (const saved of snapshot.slots) {
+      const enrollments = saved.enrollments.map(copyEnrollment);
+      for (const enrollment of enrollments) this.enrollments.set(enrollment.id, enrollment);
+      this.slots.set(saved.id, {
+        profile: saved.profile,
+        events: saved.events?.slice(0, saved.eventCount),
+        enrollments: enrollments.length > 0 ? enrollments : undefined,
+        sent:
+          saved.sent.length > 0
+            ? new Map(saved.sent.map(([j, times, n]) => [j, times.slice(0, n)]))
+            : undefined,
+      });
+    }
+    for (const [key, member] of snapshot.membership) this.membership.set(key, member);
+    for (const entry of snapshot.suppressed) this.suppressedNow.add(entry);
+    this.wakes.restore(snapshot.wakes);
+    this.seq = snapshot.seq;
+    this.profiles = snapshot.profiles;
   }
 
   /** Consecutive calls mostly concern the same profile: remember the last one. */
@@ -165,8 +271,9 @@ export class MemoryStore implements EngineStore {
       else sent.set(message.journeyId, [message.at]);
     }
     const keep =
-      this.options.keepMessagesFor?.has(message.profileId) ||
-      this.messages.length < (this.options.keepMessages ?? 0);
+      this.keepsMessages &&
+      (this.options.keepMessagesFor?.has(message.profileId) ||
+        this.messages.length < (this.options.keepMessages ?? 0));
     if (keep) this.messages.push(message);
   }
 
@@ -179,7 +286,23 @@ export class MemoryStore implements EngineStore {
   }
 
   isSuppressed(channel: Channel, address: string): boolean {
-    return this.suppressed.size > 0 && this.suppressed.has(`${channel}:${address.toLowerCase()}`);
+    if (this.suppressed.size === 0 && this.suppressedNow.size === 0) return false;
+    const entry = `${channel}:${address.toLowerCase()}`;
+    return this.suppressed.has(entry) || this.suppressedNow.has(entry);
+  }
+
+  /**
+   * Suppresses an address for the rest of the current profile's run. The simulator runs one
+   * profile at a time, so a complaint cannot reach another profile that shares the address.
+   */
+  suppress(channel: Channel, address: string): void {
+    this.suppressedNow.add(`${channel}:${address.toLowerCase()}`);
+  }
+
+  /** Switches to a forecast run's automatic winners. */
+  selectRun(run: number): void {
+    this.announced = this.announcedByRun[run] ??= new Set<string>();
+    this.winners = this.winnersByRun[run] ?? this.winnersByRun[0];
   }
 
   // A simulation counts assignments and their conversions from the step records.
@@ -191,7 +314,7 @@ export class MemoryStore implements EngineStore {
     test: SplitTest,
     now: number,
   ): { decision: WinnerDecision; fresh: boolean } | undefined {
-    const winners = this.options.winners;
+    const winners = this.winners;
     if (!winners || winners.size === 0) return undefined;
     const key = winnerKey(test.journeyId, test.nodeId);
     const decision = winners.get(key);

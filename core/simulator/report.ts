@@ -1,4 +1,6 @@
+import type { Assumption } from '../forecast/assumptions';
 import type { WinnerDecision } from '../forecast/auto-winner';
+import type { Forecast } from '../forecast/forecast-report';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
@@ -76,6 +78,10 @@ export interface SimulationReport {
   frequency: FrequencyReport;
   /** Automatic winners decided (DESIGN §7), by split: when, which variant, how sure. */
   winners: Record<string, ReportedWinner>;
+  /** A forecast's figures over its runs (DESIGN §7); the keys above are run 0's. */
+  forecast?: Forecast;
+  /** Every assumption the forecast used, and where it came from. */
+  assumptions?: Assumption[];
 }
 
 /** An automatic winner as the report gives it. */
@@ -128,7 +134,7 @@ export class ReportBuilder implements StepObserver {
   private readonly perDay: Record<string, Partial<Record<Channel, number>>> = {};
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
-  private readonly days = new Map<number, string>();
+  private readonly days: Map<number, string>;
   private readonly waiting: Record<string, number> = {};
   private readonly samples = new Map<string, string[]>();
   private readonly frequency = new FrequencyWatch();
@@ -143,7 +149,15 @@ export class ReportBuilder implements StepObserver {
   };
   private deferred = 0;
 
-  constructor(private readonly journey: CompiledJourney) {
+  /**
+   * `days` caches the local day of each quarter hour; the builders of a forecast's runs share
+   * one (the same journey, so the same time zone).
+   */
+  constructor(
+    private readonly journey: CompiledJourney,
+    days?: Map<number, string>,
+  ) {
+    this.days = days ?? new Map<number, string>();
     for (const { id } of journey.journey.nodes) {
       const ports = new Map<string, number>();
       for (const port of journey.graph.ports(id)) ports.set(port.id, 0);

@@ -1,12 +1,16 @@
+import type { Assumption } from '../forecast/assumptions';
 import { winnerKey, type WinnerDecision } from '../forecast/auto-winner';
+import { forecastReport } from '../forecast/forecast-report';
+import { ForecastRuns, MAX_RUNS, type ForkPoint } from '../forecast/forecast-runs';
+import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { makeProfile, type Profile } from '../model/profile';
 import { compileJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
-import type { OutboxMessage, StepObserver, StepRecord } from '../runtime/ports';
+import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { MemoryStore } from './memory-store';
-import { ReportBuilder, type SimulationReport } from './report';
+import type { SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
 import { windowWarning } from './window';
 import { autoWinnerSplits, WinnerPasses, type SteppedSimulation } from './winner-passes';
@@ -29,33 +33,54 @@ export interface SimulationInput {
   keepMessages?: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: Iterable<string>;
-  /** Further observers of every step (progress, live views). */
+  /**
+   * Further observers of every step (progress, live views). In a forecast they see run 0 whole,
+   * and each later run from where it parts from run 0 (`run` says which run is under way; see
+   * `shareFirstSteps`).
+   */
   observers?: readonly StepObserver[];
   /** Called every so often with the number of profiles simulated so far, and in all. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Automatic winners, by split node id, decided beforehand (by `simulateWithWinners`, or a
-   * run's report): given, nothing else is decided. Absent, `simulate` decides them itself.
+   * A forecast's runs (DESIGN §7): every profile is simulated in runs 0…runs−1, each drawing
+   * its own responses. 1 by default.
    */
-  winners?: Readonly<Record<string, WinnerDecision>>;
+  runs?: number;
+  /**
+   * What simulated people respond with (forecast/assumptions.ts). Given (even empty), or with
+   * more than one run, the report adds `forecast` and `assumptions`; left out with one run, the
+   * simulation is a replay and nobody responds.
+   */
+  assumptions?: readonly Assumption[];
+  /**
+   * Whether a forecast's runs share the steps before each profile's first response (true by
+   * default); false simulates every run from the start, for checking that the result is the same.
+   */
+  shareFirstSteps?: boolean;
+  /** Called with each simulated response as it is applied, and the run it belongs to. */
+  onResponse?: (event: JourneyEvent, run: number) => void;
+  /**
+   * Automatic winners, by split node id, decided beforehand (by `WinnerPasses`, or a run's
+   * report): given, nothing else is decided. Absent, `startSimulation` decides them itself.
+   * A list holds each forecast run's own (run 0 first): a winner is decided from what happened
+   * in its run, so runs may differ in which variant wins and when.
+   */
+  winners?:
+    Readonly<Record<string, WinnerDecision>> | readonly Readonly<Record<string, WinnerDecision>>[];
 }
 
 export interface SimulationResult {
+  /** The report (run 0's), with `forecast` and `assumptions` when forecasting. */
   report: SimulationReport;
   traces: ReadonlyMap<string, TraceStep[]>;
   messages: readonly OutboxMessage[];
-  /** Node arrivals processed (profile-steps). */
+  /** Node arrivals processed (profile-steps) in run 0. */
   steps: number;
+  /** Each run's counts when forecasting, to merge with other threads' (run 0 first). */
+  runs?: RunCounts[];
 }
 
 export class SimulationInputError extends Error {}
-
-class FanOut implements StepObserver {
-  constructor(private readonly observers: readonly StepObserver[]) {}
-  record(step: StepRecord): void {
-    for (const observer of this.observers) observer.record(step);
-  }
-}
 
 function windowOf(
   input: SimulationInput,
@@ -180,9 +205,17 @@ export function startSimulation(input: SimulationInput): SteppedSimulation {
   return new Simulation(input);
 }
 
+function winnerMap(
+  journeyId: string,
+  decisions: Readonly<Record<string, WinnerDecision>>,
+): Map<string, WinnerDecision> {
+  return new Map(Object.entries(decisions).map(([nodeId, d]) => [winnerKey(journeyId, nodeId), d]));
+}
+
 /**
  * A simulation a host can run in slices (`advance` a few thousand profiles at a time, pausing
  * between them) to stay responsive: the pure core has no timers, the host decides when to pause.
+ * A forecast runs each profile in every run before the next profile (forecast/forecast-runs.ts).
  */
 export class Simulation {
   private readonly window: { start: number; end: number };
@@ -192,7 +225,7 @@ export class Simulation {
   private readonly eventsFrom: Int32Array;
   private readonly traces: TraceRecorder;
   private readonly store: MemoryStore;
-  private readonly report: ReportBuilder;
+  private readonly forecast: ForecastRuns;
   private readonly interpreter: Interpreter;
   private readonly seed: number;
   private next = 0;
@@ -201,6 +234,9 @@ export class Simulation {
 
   constructor(private readonly input: SimulationInput) {
     const journey = compileJourney(input.journey);
+    const runs = input.runs ?? 1;
+    if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
+      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
     this.window = windowOf(input, input.events ?? NO_EVENTS);
     ({ profiles: this.profiles, events: this.events, from: this.eventsFrom } = cohort(input));
     this.traces = new TraceRecorder(input.trace ?? new Set());
@@ -210,24 +246,28 @@ export class Simulation {
       suppressed: input.suppressed,
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
-      winners: new Map(
-        Object.entries(input.winners ?? {}).map(([nodeId, d]) => [
-          winnerKey(journey.id, nodeId),
-          d,
-        ]),
-      ),
+      winners: Array.isArray(input.winners)
+        ? input.winners.map((d) => winnerMap(journey.id, d))
+        : winnerMap(journey.id, (input.winners ?? {}) as Record<string, WinnerDecision>),
     });
-    this.report = new ReportBuilder(journey);
-    const observers: StepObserver[] = [
-      this.report,
-      ...(input.trace ? [this.traces] : []),
-      ...(input.observers ?? []),
-    ];
+    // Runs with winners of their own may part before any response: each is simulated whole.
+    const ownWinners = Array.isArray(input.winners) && input.winners.length > 1;
     this.seed = input.seed ?? 0;
+    this.forecast = new ForecastRuns({
+      journey,
+      store: this.store,
+      seed: this.seed,
+      runs,
+      assumptions: input.assumptions,
+      firstRunObservers: input.trace ? [this.traces] : [],
+      everyRunObservers: input.observers ?? [],
+      shareFirstSteps: ownWinners ? false : input.shareFirstSteps,
+      onRun: (run) => this.store.selectRun(run),
+    });
     this.interpreter = new Interpreter({
       catalog: fixedCatalog([journey]),
       store: this.store,
-      observer: observers.length === 1 ? this.report : new FanOut(observers),
+      observer: this.forecast.observer,
       seed: this.seed,
     });
   }
@@ -236,39 +276,21 @@ export class Simulation {
     return { done: this.next, total: this.profiles.length };
   }
 
-  /** Simulates up to `count` more profiles; true while some remain. */
+  /** The forecast run under way (0 outside forecasts), for observers that count per run. */
+  get run(): number {
+    return this.forecast.run;
+  }
+
+  /** Simulates up to `count` more profiles (in every run); true while some remain. */
   advance(count: number): boolean {
-    const { store, interpreter, window, report, profiles, events, eventsFrom } = this;
+    const { profiles, store, forecast } = this;
     const stop = Math.min(profiles.length, this.next + count);
     for (let index = this.next; index < stop; index++) {
-      const profile = profiles[index] as Profile;
-      store.clear();
-      store.putProfile(profile);
-      // This profile's events are events[next] up to events[last - 1].
-      let next = eventsFrom[index] as number;
-      const last = eventsFrom[index + 1] as number;
-      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
-        interpreter.recordHistory(events[next] as JourneyEvent);
-        this.history++;
-      }
-      interpreter.start(profile.id, window.start);
-      for (;;) {
-        const event = next < last ? (events[next] as JourneyEvent) : undefined;
-        const eventTime = event && event.time <= window.end ? event.time : undefined;
-        const wakeTime = store.wakes.peekTime();
-        const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-        if (eventTime === undefined && wakeDue === undefined) break;
-        // At one instant, events are applied before wake-ups.
-        if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
-          interpreter.handleEvent(event as JourneyEvent, eventTime);
-          next++;
-          this.replayed++;
-        } else {
-          const wake = store.wakes.pop();
-          if (wake) interpreter.handleWake(wake, wake.at);
-        }
-      }
-      report.countWaiting(store.enrollmentsOf(profile.id));
+      const id = (profiles[index] as Profile).id;
+      forecast.profile(
+        (run, from) => this.replay(index, run, from),
+        () => store.enrollmentsOf(id),
+      );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
         this.input.onProgress(index + 1, profiles.length);
     }
@@ -277,16 +299,98 @@ export class Simulation {
     return stop < profiles.length;
   }
 
+  /**
+   * One profile's whole window in one run: its events, its responses, its wake-ups. A later run
+   * of a forecast starts `from` where the runs part (see ForecastRuns.mark).
+   */
+  private replay(index: number, run: number, from?: ForkPoint): void {
+    const { store, interpreter, window, profiles, events, eventsFrom, forecast } = this;
+    const { responses, applying } = forecast;
+    const profile = profiles[index] as Profile;
+    // This profile's events are events[next] up to events[last - 1].
+    let next = eventsFrom[index] as number;
+    const last = eventsFrom[index + 1] as number;
+    if (from) {
+      store.restore(from.store);
+      next = from.next;
+    } else {
+      store.clear();
+      store.putProfile(profile);
+      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
+        interpreter.recordHistory(events[next] as JourneyEvent);
+        if (run === 0) this.history++;
+      }
+    }
+    responses?.begin(run, profile, events, next, last, from?.sent);
+    if (!from?.started) {
+      if (forecast.marking) this.mark(next, false);
+      interpreter.start(profile.id, window.start);
+    }
+    for (;;) {
+      const event = next < last ? (events[next] as JourneyEvent) : undefined;
+      const eventTime = event && event.time <= window.end ? event.time : undefined;
+      const responseTime = responses?.nextTime();
+      const responseDue =
+        responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
+      const wakeTime = store.wakes.peekTime();
+      const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+      if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
+      if (forecast.marking) this.mark(next, true);
+      // At one instant: observed events, then responses in the order drawn, then wake-ups.
+      if (
+        eventTime !== undefined &&
+        (responseDue === undefined || eventTime <= responseDue) &&
+        (wakeDue === undefined || eventTime <= wakeDue)
+      ) {
+        next++;
+        if (responses) responses.cursor = next;
+        applying.event = event;
+        applying.caused = false;
+        interpreter.handleEvent(event as JourneyEvent, eventTime);
+        if (run === 0) this.replayed++;
+      } else if (responseDue !== undefined && (wakeDue === undefined || responseDue <= wakeDue)) {
+        const response = (responses as NonNullable<typeof responses>).take();
+        applying.event = response.event;
+        applying.caused = response.kind === 'converted';
+        forecast.accumulator.responded(response);
+        this.input.onResponse?.(response.event, run);
+        interpreter.handleEvent(response.event, responseDue);
+      } else {
+        const wake = store.wakes.pop();
+        if (wake) interpreter.handleWake(wake, wake.at);
+      }
+    }
+    applying.event = undefined;
+  }
+
+  /** Notes the state now as where a forecast's runs of this profile may part. */
+  private mark(next: number, started: boolean): void {
+    this.forecast.mark({
+      store: this.store.snapshot(),
+      next,
+      started,
+      sent: this.forecast.responses?.sent.slice() ?? [],
+    });
+  }
+
   result(): SimulationResult {
-    const built = this.report.build({
+    const counts = this.forecast.counts({
       window: this.window,
       profiles: this.profiles.length,
       seed: this.seed,
       events: { replayed: this.replayed, history: this.history },
       warnings: [windowWarning(this.input.journey, this.window)].filter((w) => w !== undefined),
     });
-    const steps = Object.values(built.nodes).reduce((sum, n) => sum + n.entered, 0);
-    return { report: built, traces: this.traces.all(), messages: this.store.messages, steps };
+    const first = (counts[0] as RunCounts).report;
+    const steps = Object.values(first.nodes).reduce((sum, n) => sum + n.entered, 0);
+    const forecasting = this.forecast.runs > 1 || this.input.assumptions !== undefined;
+    return {
+      report: forecasting ? forecastReport(counts, this.input.assumptions ?? []) : first,
+      traces: this.traces.all(),
+      messages: this.store.messages,
+      steps,
+      ...(forecasting && { runs: counts }),
+    };
   }
 }
 

@@ -7,6 +7,13 @@ type Entry = Wake & {
   key: string;
 };
 
+/** A copy of a queue's state. */
+export interface WakeQueueState {
+  readonly heap: readonly Entry[];
+  readonly current: ReadonlyMap<string, number>;
+  readonly seq: number;
+}
+
 /**
  * Scheduled wake-ups in time order; among wake-ups due at the same instant, the one scheduled
  * first runs first (the executor orders its table the same way). Scheduling a wake-up with the
@@ -27,6 +34,19 @@ export class WakeQueue {
     if (key) this.current.set(key, entry.seq);
     this.heap.push(entry);
     this.up(this.heap.length - 1);
+  }
+
+  /** The queue as it is now, to come back to (`restore`); entries are never changed once queued. */
+  snapshot(): WakeQueueState {
+    return { heap: this.heap.slice(), current: new Map(this.current), seq: this.seq };
+  }
+
+  restore(state: WakeQueueState): void {
+    this.heap.length = 0;
+    for (const entry of state.heap) this.heap.push(entry);
+    this.current.clear();
+    for (const [key, seq] of state.current) this.current.set(key, seq);
+    this.seq = state.seq;
   }
 
   clear(): void {

@@ -14,6 +14,8 @@ export interface SteppedSimulation {
   /** Simulates up to `count` more profiles; true while some remain. */
   advance(count: number): boolean;
   readonly progress: SimulationProgress;
+  /** The forecast run under way (0 outside forecasts). */
+  readonly run: number;
   result(): SimulationResult;
 }
 
@@ -75,6 +77,22 @@ export class AssignmentLog implements StepObserver {
   }
 }
 
+/** One `AssignmentLog` per forecast run: each run decides its own winners. */
+class RunLogs implements StepObserver {
+  readonly logs: AssignmentLog[];
+  /** The run under way, asked of the simulation the logs observe. */
+  runOf: () => number = () => 0;
+
+  constructor(splits: Iterable<string>, runs: number) {
+    const ids = [...splits];
+    this.logs = Array.from({ length: runs }, () => new AssignmentLog(ids));
+  }
+
+  record(step: StepRecord): void {
+    this.logs[this.runOf()]?.record(step);
+  }
+}
+
 /**
  * The decisions after those already made: among the undecided splits, those that decide at the
  * earliest hour (a pass with every earlier decision applied is exact up to that hour, so these
@@ -105,16 +123,18 @@ export function nextDecisions(
  * cohort has done by a given hour; a decision at hour H depends only on what happened before H,
  * though. So: a pass without decisions logs every assignment and conversion; the earliest
  * decision is found in the log (`firstDecision`); the next pass applies it; and so on until a
- * pass finds nothing more. At most one pass per split and one more; with observers of its own,
- * the input gets one final pass that they see (the passes before are the driver's business).
+ * pass finds nothing more. A forecast's runs each decide from their own log, in the same passes.
+ * At most one pass per split and one more; with observers of its own, the input gets one final
+ * pass that they see (the passes before are the driver's business).
  */
 export class WinnerPasses implements SteppedSimulation {
   private readonly splits: Map<string, SplitUnderTest>;
   private readonly passes: number;
-  private decisions: Record<string, WinnerDecision> = {};
+  /** Per run, the automatic winners decided so far. */
+  private decisions: Record<string, WinnerDecision>[];
   private simulation: SteppedSimulation;
-  /** The log of the pass under way; none in the final pass. */
-  private log: AssignmentLog | undefined;
+  /** The logs of the pass under way; none in the final pass. */
+  private log: RunLogs | undefined;
   private pass = 0;
   private finished = false;
 
@@ -124,17 +144,30 @@ export class WinnerPasses implements SteppedSimulation {
   ) {
     this.splits = autoWinnerSplits(input.journey);
     this.passes = this.splits.size + 1 + (input.observers?.length ? 1 : 0);
+    this.decisions = Array.from({ length: input.runs ?? 1 }, () => ({}));
     this.simulation = this.searching();
   }
 
-  /** The automatic winners decided so far, by split node id. */
+  /** Run 0's automatic winners decided so far, by split node id. */
   get decided(): Readonly<Record<string, WinnerDecision>> {
-    return this.decisions;
+    return this.decisions[0] ?? {};
+  }
+
+  private withDecisions(observers: readonly StepObserver[] | undefined): SteppedSimulation {
+    const winners = this.decisions.map((d) => ({ ...d }));
+    return this.make({
+      ...this.input,
+      winners: winners.length === 1 ? winners[0] : winners,
+      observers,
+    });
   }
 
   private searching(): SteppedSimulation {
-    this.log = new AssignmentLog(this.splits.keys());
-    return this.make({ ...this.input, winners: { ...this.decisions }, observers: [this.log] });
+    const log = new RunLogs(this.splits.keys(), this.decisions.length);
+    const simulation = this.withDecisions([log]);
+    log.runOf = () => simulation.run;
+    this.log = log;
+    return simulation;
   }
 
   advance(count: number): boolean {
@@ -142,16 +175,22 @@ export class WinnerPasses implements SteppedSimulation {
     if (this.simulation.advance(count)) return true;
     this.pass++;
     const log = this.log;
-    const next = log && nextDecisions(log.logs, this.splits, this.decisions);
-    if (next) {
-      this.decisions = next;
-      this.simulation = this.searching();
-      return true;
-    }
-    if (log && this.input.observers?.length) {
-      this.log = undefined;
-      this.simulation = this.make({ ...this.input, winners: { ...this.decisions } });
-      return true;
+    if (log) {
+      let found = false;
+      this.decisions = this.decisions.map((decided, run) => {
+        const next = nextDecisions((log.logs[run] as AssignmentLog).logs, this.splits, decided);
+        if (next) found = true;
+        return next ?? decided;
+      });
+      if (found) {
+        this.simulation = this.searching();
+        return true;
+      }
+      if (this.input.observers?.length) {
+        this.log = undefined;
+        this.simulation = this.withDecisions(this.input.observers);
+        return true;
+      }
     }
     this.finished = true;
     return false;
@@ -161,6 +200,10 @@ export class WinnerPasses implements SteppedSimulation {
     const { done, total } = this.simulation.progress;
     if (this.finished) return { done: total * this.passes, total: total * this.passes };
     return { done: this.pass * total + done, total: total * this.passes };
+  }
+
+  get run(): number {
+    return this.simulation.run;
   }
 
   result(): SimulationResult {

@@ -38,6 +38,8 @@ export const ISSUE_CATALOGUE = {
   },
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
+  'expect-rate-invalid': { severity: 'error', title: 'Expected rate outside 0–100%' },
+  'expect-click-above-open': { severity: 'error', title: 'Click rate above the open rate' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
   // Bounds on size (model/journey-limits.ts): past them nothing else is checked.
   'too-many-nodes': { severity: 'error', title: 'Too many steps' },
@@ -68,6 +70,10 @@ export const ISSUE_CATALOGUE = {
   'wait-event-never-happens': {
     severity: 'warning',
     title: 'Wait for an event that never arrives',
+  },
+  'expect-not-a-person': {
+    severity: 'warning',
+    title: 'Expected responses on a message nobody reads',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -267,6 +267,8 @@ function SchemaField({
           onChange={onChange}
         />
       );
+    // Expected responses get their own editor later; meanwhile a switch and plain fields.
+    case 'expect':
     case 'switch':
       return (
         <SwitchField

@@ -98,6 +98,7 @@ describe('IPC registration', () => {
       listSimulationRuns: { journeyId: 'cart' },
       getSimulationRun: { id: 'run-1' },
       traceProfile: { runId: 'run-1', profileId: 'p1' },
+      cancelSimulation: { runId: 'run-1' },
       getEngineInfo: {},
       getExecution: { journeyId: 'cart' },
       publishJourney: { journeyId: 'cart' },

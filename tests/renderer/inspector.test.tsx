@@ -193,6 +193,31 @@ describe('node inspector', () => {
     expect(store.getState().journey?.nodes[0]?.config).not.toHaveProperty('replyTo');
   });
 
+  it('edits a message’s expected responses with a switch and plain fields, and says what is wrong', async () => {
+    const mail = node('mail', 'message', {
+      channel: 'email',
+      from: 'shop@example.com',
+      subject: 'Hi',
+      html: '<p>Hi</p>',
+    });
+    const store = withStore(journey([mail], []), <NodeInspector nodeId="mail" />);
+    const config = () => store.getState().journey?.nodes[0]?.config;
+    expect(config()).not.toHaveProperty('expect');
+    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
+    expect(config()?.expect).toEqual({ open: 0.4, click: 0.04, convert: 0.02, within: 'P3D' });
+    const click = screen.getByRole('spinbutton', { name: /Clicked/ });
+    await userEvent.clear(click);
+    await userEvent.type(click, '0.5');
+    expect(config()?.expect).toMatchObject({ open: 0.4, click: 0.5 });
+    expect(
+      screen.getByText(
+        'Clicks are counted among opened messages, so the click rate (50%) cannot be above the open rate (40%).',
+      ),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
+    expect(config()).not.toHaveProperty('expect');
+  });
+
   it('previews a message for a sample profile', async () => {
     const mail = node('mail', 'message', {
       channel: 'email',
@@ -266,12 +291,17 @@ describe('journey settings', () => {
       'max',
       'per',
       'timezone',
+      'purpose',
+      'expect',
+      'fatigue',
+      'per',
+      'decay',
     ]);
     expect(
       within(form)
         .getAllByRole('heading', { level: 3 })
         .map((h) => h.textContent),
-    ).toEqual(['Entry', 'Goal', 'Sending']);
+    ).toEqual(['Entry', 'Goal', 'Sending', 'Forecast']);
   });
 
   it('keeps settings it does not know when another is changed', async () => {

@@ -75,6 +75,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   'not-found': 404,
   conflict: 409,
+  // The client that asked for the stop gets the work's own answer: it ended without a result.
+  cancelled: 409,
   internal: 500,
 };
 

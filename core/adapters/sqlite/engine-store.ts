@@ -99,6 +99,9 @@ function statements(db: Db) {
       'SELECT COUNT(*) AS n FROM outbox WHERE journey_id = ? AND profile_id = ? AND at >= ?',
     ),
     isSuppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
+    suppress: p(
+      'INSERT INTO suppressions (entry, reason, created_at) VALUES (?, ?, ?) ON CONFLICT(entry) DO NOTHING',
+    ),
     seen: p(
       'INSERT INTO message_ids (message_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -439,6 +442,10 @@ export class SqliteEngineStore implements LiveStore {
     now: number,
   ): { decision: WinnerDecision; fresh: boolean } | undefined {
     return this.splits.winner(test, now);
+  }
+
+  suppress(channel: Channel, address: string): void {
+    this.sql.suppress.run(suppressionEntry(channel, address), 'complaint', this.now());
   }
 
   // ---------------------------------------------------------------- inbox

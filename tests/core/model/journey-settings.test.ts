@@ -38,7 +38,16 @@ describe('journey settings schema', () => {
   });
 
   it('lists its keys in the order the file writes them', () => {
-    expect(SETTINGS_KEYS).toEqual(['reentry', 'goal', 'quietHours', 'frequencyCap', 'timezone']);
+    expect(SETTINGS_KEYS).toEqual([
+      'reentry',
+      'goal',
+      'quietHours',
+      'frequencyCap',
+      'timezone',
+      'purpose',
+      'expect',
+      'fatigue',
+    ]);
   });
 });
 

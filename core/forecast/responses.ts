@@ -1,0 +1,248 @@
+import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
+import { matchesFilters } from '../conditions/evaluate';
+import type { JourneyEvent } from '../model/event';
+import type { Profile } from '../model/profile';
+import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
+import { COMPLAINED_EVENT, UNSUBSCRIBED_EVENT } from '../runtime/consent-events';
+import type { PersonaOutcome } from './personas';
+import { personaOf } from './personas';
+import { DRAW, MessageDraws, responseDelay } from './draws';
+import { eventValue } from './event-value';
+import type { ForecastPlan, NodePlan } from './plan';
+
+/** What a simulated person did with a message, as the forecast counts it. */
+export type ResponseKind = 'opened' | 'clicked' | 'converted' | 'unsubscribed' | 'complained';
+
+/** A response waiting for its time in the profile's stream. */
+export interface PendingResponse {
+  event: JourneyEvent;
+  nodeId: string;
+  kind: ResponseKind;
+  /** Generation order: responses due at one instant are applied in it. */
+  seq: number;
+}
+
+const PERSON_CHANNELS = new Set<string>(
+  CHANNEL_DEFINITIONS.filter((d) => d.person).map((d) => d.channel),
+);
+
+type MessageRecord = Extract<StepRecord, { type: 'message' }>;
+
+/**
+ * The response model (DESIGN §7): for every message sent to a person, draws whether the person
+ * opens, clicks (among opens), is caused to convert (only if they do not perform the goal event
+ * in the window anyway), unsubscribes and complains, and when; and queues each response as an
+ * event for the simulator to apply in the profile's stream. It observes the interpreter's
+ * `message` records, so responses follow from what the journey really sent.
+ *
+ * One instance serves every profile and run in turn (`begin`); it holds one profile's state.
+ */
+export class Responses implements StepObserver {
+  /** Whether a message of the current profile and run could respond (so runs may differ). */
+  drew = false;
+  /** Where the profile's observed events not yet applied begin (for looking ahead). */
+  cursor = 0;
+  private readonly queue: PendingResponse[] = [];
+  private readonly sentTimes: number[] = [];
+  private readonly draws = new MessageDraws();
+  private seq = 0;
+  private run = 0;
+  private events: readonly JourneyEvent[] = [];
+  private last = 0;
+  private multipliers: Partial<Record<PersonaOutcome, number>> | undefined;
+
+  constructor(
+    private readonly plan: ForecastPlan,
+    private readonly seed: number,
+    private readonly journeyId: string,
+    private readonly enrollment: (id: string) => Enrollment | undefined,
+  ) {}
+
+  /**
+   * Starts a profile's run; its observed events are `events[from..last)`, in time order. `sent`:
+   * the times of the messages it already received, when the run starts part-way (a fork).
+   */
+  begin(
+    run: number,
+    profile: Profile,
+    events: readonly JourneyEvent[],
+    from: number,
+    last: number,
+    sent: readonly number[] = [],
+  ): void {
+    this.run = run;
+    this.events = events;
+    this.cursor = from;
+    this.last = last;
+    this.queue.length = 0;
+    this.sentTimes.length = 0;
+    for (const at of sent) this.sentTimes.push(at);
+    this.seq = 0;
+    this.drew = false;
+    const persona = this.plan.personas && personaOf(profile.attributes);
+    this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
+  }
+
+  /** Times of the messages the person received so far in this run (for fatigue). */
+  get sent(): readonly number[] {
+    return this.sentTimes;
+  }
+
+  /** When the next response is due, if one is. */
+  nextTime(): number | undefined {
+    return this.queue.length > 0 ? (this.queue[0] as PendingResponse).event.time : undefined;
+  }
+
+  /** Takes the next response due. */
+  take(): PendingResponse {
+    return this.queue.shift() as PendingResponse;
+  }
+
+  record(step: StepRecord): void {
+    if (step.type !== 'message' || !PERSON_CHANNELS.has(step.channel)) return;
+    const plan = this.plan.nodes.get(step.nodeId);
+    // Fatigue counts every message the person received, whether or not it can respond itself.
+    const factor = this.fatigue(step.at);
+    this.sentTimes.push(step.at);
+    if (plan) this.respond(step, plan, factor);
+  }
+
+  /** (1 − decay)^k, k = messages received in (t − per, t) before this one. */
+  private fatigue(at: number): number {
+    const fatigue = this.plan.fatigue;
+    if (!fatigue) return 1;
+    let k = 0;
+    for (let i = this.sentTimes.length - 1; i >= 0; i--) {
+      const t = this.sentTimes[i] as number;
+      if (t <= at - fatigue.perMs) break;
+      if (t < at) k++;
+    }
+    return (1 - fatigue.decay) ** k;
+  }
+
+  private scaled(rate: number | undefined, factor: number, outcome?: PersonaOutcome): number {
+    if (rate === undefined) return 0;
+    const persona = outcome === undefined ? 1 : (this.multipliers?.[outcome] ?? 1);
+    return Math.min(1, rate * factor * persona);
+  }
+
+  private respond(step: MessageRecord, plan: NodePlan, factor: number): void {
+    this.drew = true;
+    const { rates } = plan;
+    const open = this.scaled(rates.open, factor, 'open');
+    const click = Math.min(
+      this.scaled(rates.click, factor, 'click'),
+      rates.open === undefined ? 1 : open,
+    );
+    const convert = this.plan.goal ? this.scaled(rates.convert, factor, 'convert') : 0;
+    const draws = this.draws;
+    draws.set(this.seed, step.key, this.run);
+    const t0 = step.at;
+    const end = t0 + plan.withinMs;
+    const after = (from: number, draw: number) =>
+      from + responseDelay(end - from, draws.uniform(draw));
+    // Whether each response happens: each drawn on its own, clicks among opens (or among all
+    // deliveries where opens are not assumed, as for SMS).
+    const opened = open > 0 && draws.uniform(DRAW.open) < open;
+    const clicked =
+      click > 0 &&
+      (rates.open === undefined
+        ? draws.uniform(DRAW.click) < click
+        : opened && draws.uniform(DRAW.click) < click / open);
+    const converted =
+      convert > 0 && draws.uniform(DRAW.convert) < convert && !this.convertsAnyway(t0, end);
+    const unsubscribed =
+      rates.unsubscribe !== undefined &&
+      draws.uniform(DRAW.unsubscribe) < this.scaled(rates.unsubscribe, factor);
+    const complained =
+      rates.complain !== undefined &&
+      draws.uniform(DRAW.complain) < this.scaled(rates.complain, factor);
+    const openAt = opened ? after(t0, DRAW.openTime) : undefined;
+    const clickAt = clicked ? after(openAt ?? t0, DRAW.clickTime) : undefined;
+    const props = { journey: this.journeyId, node: step.nodeId, channel: plan.channel };
+    if (openAt !== undefined) this.push(step, plan.opened, openAt, props, 'opened');
+    if (clickAt !== undefined) this.push(step, plan.clicked, clickAt, props, 'clicked');
+    if (converted) {
+      const goal = this.plan.goal as NonNullable<ForecastPlan['goal']>;
+      const value = this.valueOf(step.enrollmentId);
+      this.push(
+        step,
+        goal.event,
+        after(clickAt ?? t0, DRAW.convertTime),
+        {
+          ...props,
+          caused_by: step.nodeId,
+          ...goal.properties,
+          ...(value !== undefined && { value }),
+        },
+        'converted',
+      );
+    }
+    if (unsubscribed)
+      this.push(
+        step,
+        UNSUBSCRIBED_EVENT,
+        after(openAt ?? t0, DRAW.unsubscribeTime),
+        props,
+        'unsubscribed',
+      );
+    if (complained)
+      this.push(
+        step,
+        COMPLAINED_EVENT,
+        after(openAt ?? t0, DRAW.complainTime),
+        props,
+        'complained',
+      );
+  }
+
+  /** What a caused order is worth: the trigger event's value, else the data's mean. */
+  private valueOf(enrollmentId: string): number | undefined {
+    const trigger = this.enrollment(enrollmentId)?.trigger;
+    return (trigger && eventValue(trigger.properties)) ?? this.plan.meanValue;
+  }
+
+  /**
+   * Whether the profile performs the goal event in (t0, end] anyway: an observed event (looked
+   * up ahead in its own events) or an order another message already caused.
+   */
+  private convertsAnyway(t0: number, end: number): boolean {
+    const goal = this.plan.goal;
+    if (!goal) return true;
+    for (let i = this.cursor; i < this.last; i++) {
+      const event = this.events[i] as JourneyEvent;
+      if (event.time > end) break;
+      if (
+        event.time > t0 &&
+        event.name === goal.event &&
+        matchesFilters(goal.where, event.properties)
+      )
+        return true;
+    }
+    for (const pending of this.queue) {
+      if (pending.kind === 'converted' && pending.event.time > t0 && pending.event.time <= end)
+        return true;
+    }
+    return false;
+  }
+
+  /** Queues a response in (time, generation) order. */
+  private push(
+    step: MessageRecord,
+    name: string,
+    time: number,
+    properties: Readonly<Record<string, unknown>>,
+    kind: ResponseKind,
+  ): void {
+    const pending: PendingResponse = {
+      event: { profileId: step.profileId, name, time, properties },
+      nodeId: step.nodeId,
+      kind,
+      seq: this.seq++,
+    };
+    const queue = this.queue;
+    let i = queue.length;
+    while (i > 0 && (queue[i - 1] as PendingResponse).event.time > time) i--;
+    queue.splice(i, 0, pending);
+  }
+}
