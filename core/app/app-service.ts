@@ -4,6 +4,7 @@ import type { Timers } from '../executor/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import { AppEngine, type EngineLauncher } from './app-engine';
 import { dataHandlers } from './data.handlers';
+import { designHandlers } from './design.handlers';
 import { EventHub } from './event-hub';
 import { executionHandlers, type TestMailer } from './execution.handlers';
 import { libraryHandlers } from './library.handlers';
@@ -11,6 +12,7 @@ import type {
   AppSettings,
   DatasetStore,
   ExecutionRecords,
+  ImageLibrary,
   JourneyLibrary,
   OutboxLog,
   SimulationRunStore,
@@ -38,6 +40,8 @@ export interface AppPorts {
   executions: ExecutionRecords;
   outbox: OutboxLog;
   settings: AppSettings;
+  /** The library's images, for email designs. */
+  images: ImageLibrary;
   /** Where the engine reads the SMTP password; it never stores the password itself. */
   secrets: SecretStore;
   /** Runs `work` as one transaction: all of it is stored, or none. */
@@ -91,6 +95,14 @@ export function buildAppService(ports: AppPorts): AppService {
       sendTestMail: ports.sendTestMail,
       transaction: ports.transaction,
       now,
+    }),
+    ...designHandlers({
+      settings,
+      images: ports.images,
+      engine,
+      transaction: ports.transaction,
+      now,
+      newId,
     }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.

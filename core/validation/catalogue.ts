@@ -35,6 +35,7 @@ export const ISSUE_CATALOGUE = {
   'template-invalid': { severity: 'error', title: 'Template does not parse' },
   'settings-invalid': { severity: 'error', title: 'Invalid journey setting' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
+  'email-footer-missing': { severity: 'error', title: 'Designed email without its footer' },
   // Journey checks (validation/checks/): best practice and likely mistakes, never blocking.
   'email-unsubscribe-missing': { severity: 'warning', title: 'Email without an unsubscribe link' },
   'offer-after-purchase': {
@@ -59,6 +60,15 @@ export const ISSUE_CATALOGUE = {
   'wait-event-never-happens': {
     severity: 'warning',
     title: 'Wait for an event that never arrives',
+  },
+  'email-too-large': { severity: 'warning', title: 'Email too large: Gmail clips it' },
+  'email-image-alt-missing': { severity: 'warning', title: 'Image without alt text' },
+  'email-link-insecure': { severity: 'warning', title: 'Link that is not https' },
+  'email-button-contrast-low': { severity: 'warning', title: 'Button text hard to read' },
+  'email-postal-address-missing': { severity: 'warning', title: 'No postal address in the email' },
+  'email-design-newer': {
+    severity: 'warning',
+    title: 'Email designed in a newer version of the app',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -266,4 +266,21 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX outbox_by_journey ON outbox (journey_id, node_id, status);
     `,
   },
+  {
+    version: 5,
+    name: 'images for email designs',
+    sql: `
+      -- The library's images; the id is a hash of the bytes, so a file added twice is kept once.
+      CREATE TABLE images (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        width     INTEGER NOT NULL,
+        height    INTEGER NOT NULL,
+        size      INTEGER NOT NULL,
+        data      BLOB NOT NULL,
+        added_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];
