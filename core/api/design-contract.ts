@@ -54,9 +54,9 @@ export const designContract = {
         name: z.string().trim().min(1).max(200),
         /**
          * The file, base64. Files over the library's limit are let through to the handler, up
-         * to ten times the limit, so it can say how large the file is and what to do.
+         * to 15 times the limit, so it can say how large the file is and what to do.
          */
-        data: z.string().max(Math.ceil((MAX_IMAGE_BYTES * 40) / 3)),
+        data: z.string().max(Math.ceil((MAX_IMAGE_BYTES * 15 * 4) / 3)),
       })
       .strict(),
     output: imageInfoSchema,

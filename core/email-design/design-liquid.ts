@@ -113,7 +113,10 @@ export function sanitizeRichText(html: string): string {
 }
 
 function restore(text: string, kept: readonly string[]): string {
-  return text.replace(new RegExp(`${MARK}(\\d+)${MARK}`, 'g'), (_, i: string) => kept[Number(i)] ?? '');
+  return text.replace(
+    new RegExp(`${MARK}(\\d+)${MARK}`, 'g'),
+    (_, i: string) => kept[Number(i)] ?? '',
+  );
 }
 
 /** Whether a link address may go into an email: web, mail, phone, or Liquid that prints one. */
