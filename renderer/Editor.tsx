@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { JourneyCanvas } from './canvas/JourneyCanvas';
+import { EmailDesigner } from './designer/EmailDesigner';
 import { RunPanel } from './execution/RunPanel';
 import { Inspector } from './inspector/Inspector';
 import { EditorBar } from './panels/EditorBar';
@@ -36,6 +37,7 @@ export function Editor() {
           </main>
           {simulating ? <SimulationPanel /> : running ? <RunPanel /> : <Inspector />}
         </div>
+        <EmailDesigner />
       </div>
     </ReactFlowProvider>
   );

@@ -8,6 +8,7 @@ import {
   type PreviewProps,
   type StoredMessageProps,
 } from './channel-view';
+import { EmailComposer } from './EmailComposer';
 import { RenderedText } from './RenderedText';
 
 const UNSUBSCRIBE = '<a href="{{ unsubscribe_url }}">Unsubscribe</a>';
@@ -123,6 +124,8 @@ export const emailView: ChannelView = {
     html: `<p>Hi {{ profile.first_name | default: "there" }},</p>\n<p>${UNSUBSCRIBE}</p>`,
   },
   addressWords: 'email address',
+  Composer: EmailComposer,
+  hiddenFields: (config) => (config.design !== undefined ? ['html', 'text'] : []),
   Preview: EmailPreview,
   OutboxSender,
   OutboxMeta,

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { AppApi } from '../../core/api/contract';
 import { createDataSlice, type DataSlice } from './data-slice';
+import { createDesignSlice, type DesignSlice } from './design-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createEditSlice, type EditSlice } from './edit-slice';
 import { createExecutionSlice, type ExecutionSlice } from './execution-slice';
@@ -27,7 +28,8 @@ export type AppState = DocumentSlice &
   SimulationSlice &
   TraceSlice &
   ExecutionSlice &
-  OutboxSlice;
+  OutboxSlice &
+  DesignSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -47,6 +49,7 @@ export function createAppStore(api: AppApi): AppStore {
     ...createTraceSlice(api)(...a),
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
+    ...createDesignSlice(api)(...a),
   }));
 }
 
