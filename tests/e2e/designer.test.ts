@@ -135,11 +135,7 @@ describe('writing an email without code', () => {
     await page.getByTestId('designer-persona').selectOption('anonymous');
     await expect.poll(() => preview().textContent()).toContain('Spring is here, friend');
     await page.getByTestId('designer-width-mobile').click();
-    expect(
-      await page
-        .getByTestId('designer-preview-frame')
-        .evaluate((frame) => frame.getBoundingClientRect().width),
-    ).toBe(375);
+    expect((await page.getByTestId('designer-preview-frame').boundingBox())?.width).toBe(375);
     await page.getByTestId('designer-width-desktop').click();
     await page.getByTestId('designer-persona').selectOption('liam');
     if (process.env.UPDATE_SCREENSHOTS) {
