@@ -4,7 +4,8 @@ import type { Timers } from '../executor/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import { AppEngine, type EngineLauncher } from './app-engine';
 import { dataHandlers } from './data.handlers';
-import { designHandlers } from './design.handlers';
+import { dressInBrand } from '../email-design/designed-journey';
+import { designHandlers, savedBrandKit } from './design.handlers';
 import { EventHub } from './event-hub';
 import { executionHandlers, type TestMailer } from './execution.handlers';
 import { libraryHandlers } from './library.handlers';
@@ -80,7 +81,16 @@ export function buildAppService(ports: AppPorts): AppService {
     ...(ports.log && { log: ports.log }),
   });
   const handlers = settled({
-    ...libraryHandlers({ journeys, events, now }),
+    ...libraryHandlers({
+      journeys,
+      events,
+      now,
+      // Starters wear the library's brand kit once it has one; until then, Nordic Shop's.
+      dressStarter: (journey) => {
+        const brand = savedBrandKit(settings);
+        return brand.saved ? dressInBrand(journey, brand.kit) : Promise.resolve(journey);
+      },
+    }),
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now, newId }),
     ...simulationHandlers({ journeys, datasets, runs, events, now, newId, timers: ports.timers }),

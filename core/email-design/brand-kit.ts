@@ -115,7 +115,7 @@ export function newDesign(kit: BrandKit): EmailDesign {
 }
 
 /**
- * A design dressed in a brand kit: its theme, its logo in place of the first logo block, its
+ * A design dressed in a brand kit: its theme, its logo (or name) in the `logo` block, its
  * footer's address, note and link text. Blocks the marketer wrote stay as they are.
  */
 export function applyBrand(design: EmailDesign, kit: BrandKit): EmailDesign {
@@ -128,7 +128,9 @@ export function applyBrand(design: EmailDesign, kit: BrandKit): EmailDesign {
         note: kit.footerNote || block.note,
         unsubscribeLabel: kit.unsubscribeLabel,
       };
-    if (block.id === 'logo' && block.type === 'image' && logo) return { ...logo, id: block.id };
+    // The block with id `logo` is the brand's mark: the kit's logo, or its name as a wordmark.
+    if (block.id === 'logo' && logo) return { ...logo, id: block.id };
+    if (block.id === 'logo' && block.type === 'heading' && kit.name) return { ...block, text: kit.name };
     return block;
   });
   return { ...design, theme: { ...design.theme, ...themeOf(kit) }, blocks };

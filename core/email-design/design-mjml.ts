@@ -126,16 +126,20 @@ function columns(block: BlockOf<'columns'>, ctx: Context): string {
   return section(ctx, body);
 }
 
+/**
+ * Social links as text links, not MJML's icon set: the icons are images on a third party's
+ * server, blocked by many mail programs and missing offline; a named link always shows.
+ */
 function social(block: BlockOf<'social'>, ctx: Context): string {
   const links = block.links
     .map(
       (link) =>
-        `<mj-social-element${attrs({ name: `${link.network}-noshare`, href: link.url, alt: SOCIAL_LABELS[link.network] })}>${escapeTextKeepLiquid(SOCIAL_LABELS[link.network])}</mj-social-element>`,
+        `<a href="${escapeAttribute(link.url)}" style="color:${ctx.theme.text};text-decoration:underline;">${escapeTextKeepLiquid(SOCIAL_LABELS[link.network])}</a>`,
     )
-    .join('\n');
+    .join(' &nbsp;·&nbsp; ');
   return section(
     ctx,
-    `<mj-column>\n<mj-social${attrs({ align: block.align, mode: 'horizontal', 'icon-size': '24px', 'font-size': '13px', color: ctx.theme.text, 'css-class': 'js-text' })}>\n${links}\n</mj-social>\n</mj-column>`,
+    `<mj-column>\n<mj-text${attrs({ align: block.align, 'font-size': '14px', color: ctx.theme.text, 'css-class': 'js-text' })}>${links}</mj-text>\n</mj-column>`,
   );
 }
 
@@ -177,7 +181,7 @@ function footer(block: BlockOf<'footer'>, ctx: Context): string {
     [
       '<mj-column>',
       `<mj-divider${attrs({ 'border-color': ctx.theme.muted, 'border-width': '1px' })} />`,
-      `<mj-text${attrs({ align: 'center', 'font-size': '12px', 'line-height': '1.5', color: ctx.theme.muted, 'css-class': 'js-muted' })}>${address}${note ? `<br>${note}` : ''}<br><a href="{{ unsubscribe_url }}" style="color:${ctx.theme.muted};text-decoration:underline;">${escapeTextKeepLiquid(block.unsubscribeLabel)}</a></mj-text>`,
+      `<mj-text${attrs({ align: 'center', 'font-size': '12px', 'line-height': '1.5', color: ctx.theme.muted, 'css-class': 'js-muted' })}>${address}${note ? `<br>${note}` : ''}<br><a href="{{ unsubscribe_url }}">${escapeTextKeepLiquid(block.unsubscribeLabel)}</a></mj-text>`,
       '</mj-column>',
     ].join('\n'),
     { 'padding-bottom': '24px' },
@@ -228,7 +232,8 @@ export function designToMjml(design: EmailDesign, options: MjmlOptions = {}): De
     `<mj-attributes><mj-all${attrs({ 'font-family': ctx.font })} /><mj-text${attrs({ color: theme.text })} /></mj-attributes>`,
     design.preheader ? `<mj-preview>${escapeTextKeepLiquid(design.preheader)}</mj-preview>` : '',
     '<mj-raw><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"></mj-raw>',
-    `<mj-style>@media (prefers-color-scheme: dark) {\n${darkModeCss()}\n}</mj-style>`,
+    // The footer's links in its own muted colour (mail programs colour links blue otherwise).
+    `<mj-style>.js-muted a { color: ${theme.muted}; text-decoration: underline; }\n@media (prefers-color-scheme: dark) {\n${darkModeCss()}\n}</mj-style>`,
     '</mj-head>',
     `<mj-body${attrs({ 'background-color': theme.background, width: '600px', 'css-class': 'js-body' })}>`,
   ].filter((line) => line !== '');
