@@ -130,7 +130,8 @@ export function applyBrand(design: EmailDesign, kit: BrandKit): EmailDesign {
       };
     // The block with id `logo` is the brand's mark: the kit's logo, or its name as a wordmark.
     if (block.id === 'logo' && logo) return { ...logo, id: block.id };
-    if (block.id === 'logo' && block.type === 'heading' && kit.name) return { ...block, text: kit.name };
+    if (block.id === 'logo' && block.type === 'heading' && kit.name)
+      return { ...block, text: kit.name };
     return block;
   });
   return { ...design, theme: { ...design.theme, ...themeOf(kit) }, blocks };

@@ -112,7 +112,7 @@ function conditional(block: Block | ColumnBlock, mjml: string): string {
 }
 
 function section(ctx: Context, body: string, extra: Record<string, string> = {}): string {
-  return `<mj-section${attrs({ 'background-color': ctx.theme.surface, padding: '8px 24px', 'css-class': 'js-surface', ...extra })}>\n${body}\n</mj-section>`;
+  return `<mj-section${attrs({ 'background-color': ctx.theme.surface, padding: '6px 0', 'css-class': 'js-surface', ...extra })}>\n${body}\n</mj-section>`;
 }
 
 function columns(block: BlockOf<'columns'>, ctx: Context): string {
@@ -152,16 +152,15 @@ function field(item: string, names: readonly string[]): string {
 function products(block: BlockOf<'products'>, ctx: Context): string {
   const item = block.source === 'event' ? 'event' : 'item';
   const imageField = `${item}.image_url | default: ${item}.image`;
+  // One column, the picture above the words: a product without a picture leaves no gap.
   const row = section(
     ctx,
     [
-      `<mj-column${attrs({ width: '35%' })}>`,
+      '<mj-column>',
       `<mj-raw>{% assign js_image = ${imageField} %}{% if js_image %}</mj-raw>`,
-      `<mj-image${attrs({ src: '{{ js_image }}', alt: field(item, ['name', 'product_name', 'title']), width: '160px' })} />`,
+      `<mj-image${attrs({ src: '{{ js_image }}', alt: field(item, ['name', 'product_name', 'title']), width: '200px', align: 'left' })} />`,
       '<mj-raw>{% endif %}</mj-raw>',
-      '</mj-column>',
-      `<mj-column${attrs({ width: '65%', 'vertical-align': 'middle' })}>`,
-      `<mj-text${attrs({ 'font-size': '17px', 'font-weight': '700', color: ctx.theme.text, 'css-class': 'js-text' })}>${field(item, ['name', 'product_name', 'title'])}</mj-text>`,
+      `<mj-text${attrs({ 'font-size': '17px', 'font-weight': '700', color: ctx.theme.text, 'css-class': 'js-text', 'padding-bottom': '2px' })}>${field(item, ['name', 'product_name', 'title'])}</mj-text>`,
       `<mj-text${attrs({ 'font-size': '16px', color: ctx.theme.text, 'css-class': 'js-text', 'padding-top': '0' })}>${field(item, ['price'])} ${escapeTextKeepLiquid(block.currency)}</mj-text>`,
       `<mj-raw>{% assign js_url = ${item}.url | default: ${item}.product_url %}{% if js_url %}</mj-raw>`,
       `<mj-button${attrs({ href: '{{ js_url }}', align: 'left', 'background-color': ctx.theme.accent, color: ctx.theme.buttonText, 'font-size': '14px', 'inner-padding': '8px 18px', 'border-radius': '6px' })}>${escapeTextKeepLiquid(block.buttonLabel)}</mj-button>`,
@@ -232,8 +231,8 @@ export function designToMjml(design: EmailDesign, options: MjmlOptions = {}): De
     `<mj-attributes><mj-all${attrs({ 'font-family': ctx.font })} /><mj-text${attrs({ color: theme.text })} /></mj-attributes>`,
     design.preheader ? `<mj-preview>${escapeTextKeepLiquid(design.preheader)}</mj-preview>` : '',
     '<mj-raw><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"></mj-raw>',
-    // The footer's links in its own muted colour (mail programs colour links blue otherwise).
-    `<mj-style>.js-muted a { color: ${theme.muted}; text-decoration: underline; }\n@media (prefers-color-scheme: dark) {\n${darkModeCss()}\n}</mj-style>`,
+    // Links in the brand's colours (mail programs colour them blue otherwise).
+    `<mj-style>.js-muted a { color: ${theme.muted}; text-decoration: underline; }\n.js-text a { color: ${theme.accent}; }\n@media (prefers-color-scheme: dark) {\n${darkModeCss()}\n}</mj-style>`,
     '</mj-head>',
     `<mj-body${attrs({ 'background-color': theme.background, width: '600px', 'css-class': 'js-body' })}>`,
   ].filter((line) => line !== '');
