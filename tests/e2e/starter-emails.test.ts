@@ -56,7 +56,7 @@ describe.each(STARTERS.map((s) => [s.id, s] as const))(
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       try {
         await page.setContent(rendered.text);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+        const overflow = Number(await page.evaluate('document.documentElement.scrollWidth'));
         expect(overflow).toBeLessThanOrEqual(width);
         const body = (await page.textContent('body')) ?? '';
         expect(body).toContain('Emma');
