@@ -40,8 +40,17 @@ function failure(error: unknown): { ok: false; error: string; field?: string } {
   };
 }
 
-function base64Of(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
+/** A picked file's bytes as base64 (FileReader: every browser and the test DOM have it). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(base64Of(new Uint8Array(reader.result as ArrayBuffer)));
+    reader.onerror = () => reject(reader.error ?? new Error(`"${file.name}" could not be read`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function base64Of(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -104,7 +113,7 @@ export const createDesignSlice =
       if (file.size > MAX_IMAGE_BYTES)
         return { ok: false, error: imageTooLarge(file.name, file.size).message };
       try {
-        const data = base64Of(await file.arrayBuffer());
+        const data = await readBase64(file);
         const image = await api.addImage({ name: file.name, data });
         set({
           images: [image, ...get().images.filter((i) => i.id !== image.id)],

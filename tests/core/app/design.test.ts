@@ -18,7 +18,7 @@ import { compileDesign } from '../../../core/email-design/compile-design';
 import { librarySrc } from '../../../core/email-design/images';
 import { SmtpSink } from '../adapters/email/smtp-sink';
 import { designOf, FOOTER, ONE_OF_EACH } from '../email-design/designs';
-import { png } from '../email-design/images.test';
+import { png } from '../email-design/image-bytes';
 
 const open: AppService[] = [];
 const sinks: SmtpSink[] = [];

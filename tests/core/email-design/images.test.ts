@@ -4,15 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkImage, readImageFacts } from '../../../core/email-design/images';
-
-/** A real 2 × 3 PNG header (signature, IHDR) followed by junk the checks never read. */
-export function png(width: number, height: number, extra = 0): Uint8Array {
-  const bytes = new Uint8Array(33 + extra);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  new DataView(bytes.buffer).setUint32(16, width);
-  new DataView(bytes.buffer).setUint32(20, height);
-  return bytes;
-}
+import { png } from './image-bytes';
 
 function jpeg(width: number, height: number): Uint8Array {
   // SOI, an APP0 segment of 16 bytes, then a baseline frame header (SOF0).
