@@ -152,6 +152,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     token: options.token,
     port: options.port ?? 0,
     status: () => engine.status(),
+    image: (id) => mail.image?.(id),
     unsubscribe: {
       links,
       suppress: (target) => {

@@ -174,6 +174,51 @@ describe('test send from the designer', () => {
     expect(decoded).toMatch(/<a href="http:\/\/127\.0\.0\.1:\d+\/u\/[^"]+"[^>]*>Unsubscribe<\/a>/);
   });
 
+  it('with a public address, images are linked from it, and the event API serves them', async () => {
+    const call = service();
+    const smtp = new SmtpSink();
+    sinks.push(smtp);
+    await smtp.start();
+    await call('saveSmtpSettings', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      username: '',
+      from: '',
+    });
+    const file = png(200, 60);
+    const logo = await call('addImage', { name: 'logo.png', data: base64(file) });
+    await call('saveBrandSettings', {
+      kit: DEFAULT_BRAND_KIT,
+      publicBaseUrl: 'https://mail.nordicshop.se',
+    });
+    const { html } = await compileDesign(
+      designOf([{ ...ONE_OF_EACH.image, src: librarySrc(logo.id), alt: 'Logo' }, FOOTER]),
+    );
+    await call('sendTestMessage', {
+      journeyId: 'cart',
+      journeyName: 'Cart',
+      nodeId: 'mail',
+      to: 'me@example.com',
+      config: { channel: 'email', from: 'shop@example.com', subject: 'Hosted', html },
+      profile: {},
+      event: {},
+    });
+    const [mail] = await until(
+      () => smtp.received,
+      (r) => r.length > 0,
+    );
+    const raw = mail!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(raw).toContain(`src="https://mail.nordicshop.se/i/${logo.id}"`);
+    expect(raw).not.toContain('Content-ID:');
+    const { eventApiUrl } = await call('getEngineInfo', {});
+    const served = await fetch(`${eventApiUrl}/i/${logo.id}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(file);
+    expect((await fetch(`${eventApiUrl}/i/img-0000000000000000`)).status).toBe(404);
+  });
+
   it('without an SMTP server it goes into the outbox, and says so', async () => {
     const call = service();
     const { html } = await compileDesign(designOf([ONE_OF_EACH.heading, FOOTER]));
