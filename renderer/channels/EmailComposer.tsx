@@ -58,7 +58,9 @@ export function EmailComposer({ node }: { node: JourneyNode }) {
         </>
       ) : (
         <p className="composer-note" role="alert">
-          {read.status === 'newer' ? read.message : read.message}
+          {read.status === 'newer'
+            ? t('designer.newer', { version: read.version })
+            : t('designer.damaged', { problem: read.message })}
         </p>
       )}
     </section>
