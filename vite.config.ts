@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -9,6 +10,11 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: {
+      cheerio: fileURLToPath(new URL('./renderer/designer/cheerio-stub.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

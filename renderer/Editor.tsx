@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { JourneyCanvas } from './canvas/JourneyCanvas';
+import { EmailDesigner } from './designer/EmailDesigner';
 import { RunPanel } from './execution/RunPanel';
 import { Inspector } from './inspector/Inspector';
 import { EditorBar } from './panels/EditorBar';
@@ -59,6 +60,7 @@ export function Editor() {
             </PanelBoundary>
           )}
         </div>
+        <EmailDesigner />
       </div>
     </ReactFlowProvider>
   );

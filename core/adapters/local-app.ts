@@ -13,6 +13,7 @@ import { openDatabase, type Db } from './sqlite/database';
 import { DatasetRepository } from './sqlite/dataset-repository';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { EngineBusyError, lockEngine } from './sqlite/engine-lock';
+import { SqliteImageLibrary } from './sqlite/image-store';
 import { JourneyExecutions } from './sqlite/journey-execution';
 import { JourneyRepository } from './sqlite/journey-repository';
 import { SqliteOutbox } from './sqlite/outbox-store';
@@ -130,6 +131,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     executions: new JourneyExecutions(db),
     outbox,
     settings,
+    images: new SqliteImageLibrary(db),
     secrets: options.secrets ?? memorySecretStore(),
     transaction: (work) => db.transaction(work)(),
     launcher: engineLauncher(db, file, settings, options),

@@ -12,6 +12,8 @@ import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
 import { EventApi } from './http/event-api';
 import { UnsubscribeLinks } from './http/unsubscribe-links';
+import { SqliteImageLibrary } from './sqlite/image-store';
+import { PUBLIC_BASE_URL_KEY } from '../email-design/images';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
 import { SqliteBacklog } from './sqlite/engine-backlog';
@@ -128,8 +130,15 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   const addressOf = (profileId: string, channel: Channel): string => {
     return addressFor(channel, store.getProfile(profileId)?.attributes ?? {}) ?? '';
   };
+  const images = new SqliteImageLibrary(db);
   const mail: MailContext = {
     installId: settings.secret('install.id', 6),
+    image: (id) => {
+      const meta = images.get(id);
+      const data = meta && images.data(id);
+      return meta && data ? { name: meta.name, type: meta.type, data } : undefined;
+    },
+    publicBaseUrl: () => settings.get(PUBLIC_BASE_URL_KEY) ?? '',
     unsubscribeUrl: (message: OutboxMessageRecord) =>
       links.url({
         channel: message.channel,
@@ -143,6 +152,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     token: options.token,
     port: options.port ?? 0,
     status: () => engine.status(),
+    image: (id) => mail.image?.(id),
     unsubscribe: {
       links,
       suppress: (target) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataContract, dataEvents } from './data-contract';
+import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
@@ -120,6 +121,7 @@ export const apiContract = {
   ...dataContract,
   ...simulationContract,
   ...executionContract,
+  ...designContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

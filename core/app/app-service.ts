@@ -4,6 +4,8 @@ import type { Timers } from '../executor/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import { AppEngine, type EngineLauncher } from './app-engine';
 import { dataHandlers } from './data.handlers';
+import { dressInBrand } from '../email-design/designed-journey';
+import { designHandlers, savedBrandKit } from './design.handlers';
 import { EventHub } from './event-hub';
 import { executionHandlers, type TestMailer } from './execution.handlers';
 import { libraryHandlers } from './library.handlers';
@@ -11,6 +13,7 @@ import type {
   AppSettings,
   DatasetStore,
   ExecutionRecords,
+  ImageLibrary,
   JourneyLibrary,
   OutboxLog,
   SimulationRunStore,
@@ -38,6 +41,8 @@ export interface AppPorts {
   executions: ExecutionRecords;
   outbox: OutboxLog;
   settings: AppSettings;
+  /** The library's images, for email designs. */
+  images: ImageLibrary;
   /** Where the engine reads the SMTP password; it never stores the password itself. */
   secrets: SecretStore;
   /** Runs `work` as one transaction: all of it is stored, or none. */
@@ -76,7 +81,16 @@ export function buildAppService(ports: AppPorts): AppService {
     ...(ports.log && { log: ports.log }),
   });
   const handlers = settled({
-    ...libraryHandlers({ journeys, events, now }),
+    ...libraryHandlers({
+      journeys,
+      events,
+      now,
+      // Starters wear the library's brand kit once it has one; until then, Nordic Shop's.
+      dressStarter: (journey) => {
+        const brand = savedBrandKit(settings);
+        return brand.saved ? dressInBrand(journey, brand.kit) : Promise.resolve(journey);
+      },
+    }),
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now, newId }),
     ...simulationHandlers({ journeys, datasets, runs, events, now, newId, timers: ports.timers }),
@@ -91,6 +105,14 @@ export function buildAppService(ports: AppPorts): AppService {
       sendTestMail: ports.sendTestMail,
       transaction: ports.transaction,
       now,
+    }),
+    ...designHandlers({
+      settings,
+      images: ports.images,
+      engine,
+      transaction: ports.transaction,
+      now,
+      newId,
     }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.

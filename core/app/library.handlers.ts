@@ -25,6 +25,8 @@ export interface LibraryContext {
   journeys: JourneyLibrary;
   events: EventHub;
   now: () => number;
+  /** Dresses a new journey from a starter in the library's brand kit (its designed emails). */
+  dressStarter?: (journey: Journey) => Promise<Journey>;
 }
 
 function record(stored: StoredJourney, liveVersion: number | undefined): JourneyRecord {
@@ -37,7 +39,12 @@ function record(stored: StoredJourney, liveVersion: number | undefined): Journey
 }
 
 /** The journey library: list, open, create, save (with revision checks), import and export. */
-export function libraryHandlers({ journeys, events, now }: LibraryContext): LibraryHandlers {
+export function libraryHandlers({
+  journeys,
+  events,
+  now,
+  dressStarter,
+}: LibraryContext): LibraryHandlers {
   const find = (id: string): StoredJourney => {
     const stored = journeys.get(id);
     if (!stored)
@@ -82,7 +89,7 @@ export function libraryHandlers({ journeys, events, now }: LibraryContext): Libr
       return Promise.resolve(toRecord(find(id)));
     },
 
-    createJourney({ name, templateId }) {
+    async createJourney({ name, templateId }) {
       let journey: Journey;
       const id = newId(name);
       if (templateId !== undefined) {
@@ -91,12 +98,13 @@ export function libraryHandlers({ journeys, events, now }: LibraryContext): Libr
           throw new ApiError('not-found', `There is no template "${templateId}".`, 'templateId');
         }
         journey = { ...structuredClone(starter.journey), id, name };
+        if (dressStarter) journey = await dressStarter(journey);
       } else {
         journey = emptyJourney(id, name);
       }
       const stored = journeys.save(journeyFromRequest(journey), now());
       changed(id);
-      return Promise.resolve(toRecord(stored));
+      return toRecord(stored);
     },
 
     saveJourney({ journey: document, revision }) {

@@ -138,3 +138,23 @@ export interface AppSettings {
   /** A random secret kept under `key`, made on first use and the same ever after. */
   secret(key: string): string;
 }
+
+/** An image of the library, as stored: its facts and its bytes. */
+export interface StoredImage {
+  id: string;
+  name: string;
+  type: 'image/png' | 'image/jpeg' | 'image/gif';
+  width: number;
+  height: number;
+  size: number;
+  addedAt: number;
+}
+
+/** The library's images, for email designs: added once, never changed. */
+export interface ImageLibrary {
+  list(): StoredImage[];
+  get(id: string): StoredImage | undefined;
+  data(id: string): Uint8Array | undefined;
+  /** Adds an image; an image with the same id (the same bytes) is kept as it was. */
+  add(image: StoredImage, data: Uint8Array): void;
+}

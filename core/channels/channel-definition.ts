@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { TemplateMode } from '../runtime/templating';
-import type { IssueDraft } from '../validation/catalogue';
+import type { JsonPath } from '../model/json-text';
+import type { IssueCode, IssueDraft } from '../validation/catalogue';
 
 /** A template field of a channel's message config. */
 export interface TemplateFieldSpec {
@@ -83,6 +84,11 @@ export interface ChannelDefinition<K extends string = string, C = unknown, M = u
   readonly unsubscribeLinkIn?: string;
   /** Checks beyond the schema and the template fields (addresses, URLs), on a schema-valid config. */
   check(config: C): IssueDraft[];
+  /**
+   * Best-practice findings about a schema-valid config's content (size, alt text, links,
+   * contrast, postal address): journey checks report them as warnings, each under its code.
+   */
+  contentFindings?(config: C): { code: IssueCode; message: string; path: JsonPath }[];
   /** One line for the canvas: "Email: Your cart is waiting". */
   summary(config: C): string;
   /** The message from a config and its rendered template fields (optional fields may be absent). */

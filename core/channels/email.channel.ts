@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hiddenCharacter } from '../model/id-text';
 import { isYes } from '../model/profile';
 import { templateField } from '../nodes/fields';
+import { designErrors, emailFindings } from '../email-design/email-findings';
 import type { IssueDraft } from '../validation/catalogue';
 import { defineChannel, truncate, type TemplateFieldSpec } from './channel-definition';
 
@@ -118,7 +119,9 @@ export const emailChannel = defineChannel({
   channel: 'email',
   label: 'Email',
   schema: emailConfigSchema,
-  configKeys: ['from', 'replyTo', 'subject', 'html', 'text'],
+  // `design` (DESIGN.md §9) is kept by the loose schema and checked here; it is not a form field:
+  // the designer edits it, and it makes `html` and `text`.
+  configKeys: ['from', 'replyTo', 'subject', 'html', 'text', 'design'],
   templateFields: [SUBJECT, HTML, TEXT],
   person: {
     addressAttribute: 'email',
@@ -156,8 +159,10 @@ export const emailChannel = defineChannel({
         message: 'The email needs a subject.',
       });
     }
+    if (config.design !== undefined) issues.push(...designErrors(config.design));
     return issues;
   },
+  contentFindings: (config) => emailFindings(config),
   summary: (config) => `Email: ${truncate(config.subject)}`,
   content: (config, rendered): EmailContent => ({
     channel: 'email',

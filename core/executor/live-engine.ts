@@ -1,6 +1,7 @@
 import type { OutboxMessageStatus } from '../api/execution-contract';
 import type { Journey } from '../model/journey';
-import type { Clock, StepObserver } from '../runtime/ports';
+import type { Channel } from '../channels/registry';
+import type { Clock, OutboxMessage, StepObserver } from '../runtime/ports';
 import { Delivery, type DeliveryStore } from './delivery';
 import { Executor, type ExecutorOptions, type PublishResult } from './executor';
 import type {
@@ -222,6 +223,21 @@ export class LiveEngine {
     const closeRetired = this.options.transports.useSmtp(url);
     if (closeRetired) void this.delivery.idle().then(closeRetired);
     this.deliverSoon();
+  }
+
+  /**
+   * Puts one message straight into the outbox, outside any journey step (the designer's test
+   * send), and delivers it on the next turn through the transport every message takes.
+   */
+  enqueueMessage(message: OutboxMessage): void {
+    const store = this.options.store;
+    store.transaction(() => store.addMessage(message));
+    this.deliverSoon();
+  }
+
+  /** The one-click unsubscribe link the engine puts in a profile's messages of a journey. */
+  unsubscribeUrl(journeyId: string, profileId: string, channel: Channel): string {
+    return this.options.unsubscribeUrl?.(journeyId, profileId, channel) ?? '';
   }
 
   // ---------------------------------------------------------------- running

@@ -41,6 +41,7 @@ export const ISSUE_CATALOGUE = {
   'expect-rate-invalid': { severity: 'error', title: 'Expected rate outside 0–100%' },
   'expect-click-above-open': { severity: 'error', title: 'Click rate above the open rate' },
   'port-open': { severity: 'info', title: 'Profiles end here' },
+  'email-footer-missing': { severity: 'error', title: 'Designed email without its footer' },
   // Bounds on size (model/journey-limits.ts): past them nothing else is checked.
   'too-many-nodes': { severity: 'error', title: 'Too many steps' },
   'too-many-edges': { severity: 'error', title: 'Too many connections' },
@@ -74,6 +75,15 @@ export const ISSUE_CATALOGUE = {
   'expect-not-a-person': {
     severity: 'warning',
     title: 'Expected responses on a message nobody reads',
+  },
+  'email-too-large': { severity: 'warning', title: 'Email too large: Gmail clips it' },
+  'email-image-alt-missing': { severity: 'warning', title: 'Image without alt text' },
+  'email-link-insecure': { severity: 'warning', title: 'Link that is not https' },
+  'email-button-contrast-low': { severity: 'warning', title: 'Button text hard to read' },
+  'email-postal-address-missing': { severity: 'warning', title: 'No postal address in the email' },
+  'email-design-newer': {
+    severity: 'warning',
+    title: 'Email designed in a newer version of the app',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

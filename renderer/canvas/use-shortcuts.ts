@@ -31,7 +31,8 @@ export function useShortcuts(): void {
         void state.save();
         return;
       }
-      if (state.dialog || isTyping(event.target) || event.defaultPrevented) return;
+      if (state.dialog || state.designerNodeId || isTyping(event.target) || event.defaultPrevented)
+        return;
       const handled = (() => {
         if (mod) {
           switch (key) {

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { JourneyNode } from '../../core/model/journey';
 import type { RenderResult } from '../../core/runtime/templating';
 
 /** What the inspector's preview of a message is drawn from. */
@@ -33,6 +34,10 @@ export interface ChannelView {
    * ("email address"); absent when the preview says nothing about addresses.
    */
   addressWords?: string;
+  /** Writing help above the preview: the email designer's entry, the SMS and push counters. */
+  Composer?: ComponentType<{ node: JourneyNode }>;
+  /** Fields the inspector's form leaves to the composer for this config (a designed email's HTML). */
+  hiddenFields?: (config: Readonly<Record<string, unknown>>) => readonly string[];
   /** The message as the preview's sample profile would get it. */
   Preview: ComponentType<PreviewProps>;
   /** Rows of the outbox detail's list before "To" (the sender). */

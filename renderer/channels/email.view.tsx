@@ -5,6 +5,7 @@ import {
   type PreviewProps,
   type StoredMessageProps,
 } from './channel-view';
+import { EmailComposer } from './EmailComposer';
 import { EmailFrame } from './EmailFrame';
 import { RenderedText } from './RenderedText';
 
@@ -118,6 +119,8 @@ export const emailView: ChannelView = {
     html: `<p>Hi {{ profile.first_name | default: "there" }},</p>\n<p>${UNSUBSCRIBE}</p>`,
   },
   addressWords: 'email address',
+  Composer: EmailComposer,
+  hiddenFields: (config) => (config.design !== undefined ? ['html', 'text'] : []),
   Preview: EmailPreview,
   OutboxSender,
   OutboxMeta,

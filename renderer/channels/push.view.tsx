@@ -4,6 +4,7 @@ import {
   type PreviewProps,
   type StoredMessageProps,
 } from './channel-view';
+import { PushComposer } from './PushComposer';
 import { RenderedText } from './RenderedText';
 
 function PushPreview({ rendered }: PreviewProps) {
@@ -44,6 +45,7 @@ export const pushView: ChannelView = {
     title: 'Hi {{ profile.first_name | default: "there" }}',
     body: 'Something new for you.',
   },
+  Composer: PushComposer,
   Preview: PushPreview,
   OutboxBody,
   TraceBody,

@@ -4,6 +4,7 @@ import {
   type PreviewProps,
   type StoredMessageProps,
 } from './channel-view';
+import { SmsComposer } from './SmsComposer';
 import { RenderedText } from './RenderedText';
 
 function SmsPreview({ rendered }: PreviewProps) {
@@ -36,6 +37,7 @@ export const smsView: ChannelView = {
     text: 'Hi {{ profile.first_name | default: "there" }}! Reply STOP to opt out.',
   },
   addressWords: 'phone number',
+  Composer: SmsComposer,
   Preview: SmsPreview,
   OutboxBody,
   TraceBody,

@@ -61,6 +61,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
   const variants = variantsOf(schema);
   const active = variants?.options.find((o) => o.value === value[variants.key]);
   const objectSchema = variants ? active?.schema : schema;
+  const hidden = new Set(view?.hiddenFields?.(value) ?? []);
   return (
     <>
       {variants && (
@@ -75,7 +76,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
       )}
       {objectSchema &&
         Object.entries(objectSchema.properties ?? {})
-          .filter(([name]) => name !== variants?.key)
+          .filter(([name]) => name !== variants?.key && !hidden.has(name))
           .map(([name, property]) => (
             <SchemaField
               key={name}

@@ -1,3 +1,4 @@
+import { BrandKitButton } from '../brand/BrandKitButton';
 import { useEffect, useState } from 'react';
 import type { JourneySummary } from '../../core/api/contract';
 import {
@@ -58,6 +59,7 @@ export function LibraryView() {
           >
             <InboxIcon size={16} /> Outbox
           </button>
+          <BrandKitButton />
           <button type="button" className="button" onClick={() => void importFromFile()}>
             <UploadIcon size={16} /> Import…
           </button>

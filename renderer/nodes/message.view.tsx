@@ -1,5 +1,5 @@
-import { CHANNEL_VIEWS } from '../channels/registry';
-import { MessagePreview } from '../inspector/MessagePreview';
+import { CHANNEL_VIEWS, channelView } from '../channels/registry';
+import { MessageExtras } from '../inspector/MessageExtras';
 import { MailIcon } from './icons';
 import type { NodeView } from './node-view';
 
@@ -10,5 +10,8 @@ export const messageView: NodeView = {
   variantDefaults: Object.fromEntries(
     Object.entries(CHANNEL_VIEWS).map(([channel, view]) => [channel, { ...view.defaults }]),
   ),
-  InspectorExtra: MessagePreview,
+  hiddenFields: (config) =>
+    channelView(typeof config.channel === 'string' ? config.channel : '')?.hiddenFields?.(config) ??
+    [],
+  InspectorExtra: MessageExtras,
 };

@@ -22,6 +22,8 @@ export interface NodeView {
   /** Config a node starts from when the marketer switches to another variant ("on", "mode", …). */
   variantDefaults?: Readonly<Record<string, Record<string, unknown>>>;
   fieldOptions?: Readonly<Record<string, FieldOptions>>;
+  /** Fields of a config the generated form leaves out (another part of the inspector edits them). */
+  hiddenFields?: (config: Readonly<Record<string, unknown>>) => readonly string[];
   /** Shown below the generated form, e.g. the message preview. */
   InspectorExtra?: ComponentType<{ node: JourneyNode }>;
 }

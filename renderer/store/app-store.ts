@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { AppApi } from '../../core/api/contract';
 import { createDataSlice, type DataSlice } from './data-slice';
+import { createDesignSlice, type DesignSlice } from './design-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createDraftSlice, followDrafts, type DraftSlice } from './draft-slice';
 import { memoryDraftStorage, type DraftStorage } from './draft-storage';
@@ -30,7 +31,8 @@ export type AppState = DocumentSlice &
   SimulationSlice &
   TraceSlice &
   ExecutionSlice &
-  OutboxSlice;
+  OutboxSlice &
+  DesignSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -54,6 +56,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createTraceSlice(api)(...a),
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
+    ...createDesignSlice(api)(...a),
   }));
   followDrafts(store);
   return store;

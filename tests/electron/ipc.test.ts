@@ -116,6 +116,37 @@ describe('IPC registration', () => {
         from: 'studio@example.com',
       },
       sendTestEmail: { to: 'me@example.com' },
+      getBrandSettings: {},
+      saveBrandSettings: {
+        kit: {
+          name: 'Shop',
+          colours: {
+            background: '#ffffff',
+            surface: '#ffffff',
+            text: '#111111',
+            muted: '#666666',
+            accent: '#1d4ed8',
+            buttonText: '#ffffff',
+          },
+          font: 'sans',
+          address: 'Street 1',
+          footerNote: '',
+          unsubscribeLabel: 'Unsubscribe',
+        },
+        publicBaseUrl: '',
+      },
+      listImages: {},
+      addImage: { name: 'logo.png', data: 'iVBORw0KGgo=' },
+      getImage: { id: 'img-1' },
+      sendTestMessage: {
+        journeyId: 'cart',
+        journeyName: 'Cart',
+        nodeId: 'mail',
+        to: 'me@example.com',
+        config: {},
+        profile: {},
+        event: {},
+      },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

@@ -1,5 +1,8 @@
 import { ApiError, type AppApi, type JourneyRecord } from '../../core/api/contract';
+import type { BrandSettings, ImageInfo } from '../../core/api/design-contract';
 import type { SmtpSettingsView } from '../../core/api/execution-contract';
+import { DEFAULT_BRAND_KIT } from '../../core/email-design/brand-kit';
+import { checkImage } from '../../core/email-design/images';
 import type { Journey } from '../../core/model/journey';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
 
@@ -27,6 +30,8 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     passwordSet: false,
     protection: 'plain-text',
   };
+  let brand: BrandSettings = { kit: DEFAULT_BRAND_KIT, saved: false, publicBaseUrl: '' };
+  const images = new Map<string, ImageInfo & { data: string }>();
   const get = (id: string) => {
     const record = stored.get(id);
     if (!record) throw new ApiError('not-found', `no ${id}`);
@@ -133,6 +138,31 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
       return Promise.resolve(smtp);
     },
     sendTestEmail: () => Promise.resolve({ ok: false, detail: 'no SMTP server in this fake' }),
+    getBrandSettings: () => Promise.resolve(brand),
+    saveBrandSettings: ({ kit, publicBaseUrl }) => {
+      brand = { kit, publicBaseUrl, saved: true };
+      return Promise.resolve(brand);
+    },
+    listImages: () => Promise.resolve([...images.values()].map(({ data: _, ...info }) => info)),
+    addImage: ({ name, data }) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const checked = checkImage(name, bytes);
+      if (!checked.ok)
+        return Promise.reject(new ApiError('invalid-request', checked.problem.message));
+      const info = { id: `img-${images.size + 1}`, name, ...checked.facts, size: bytes.length };
+      images.set(info.id, { ...info, data });
+      return Promise.resolve(info);
+    },
+    getImage: ({ id }) => {
+      const image = images.get(id);
+      return image ? Promise.resolve(image) : Promise.reject(new ApiError('not-found', `no ${id}`));
+    },
+    sendTestMessage: ({ to }) =>
+      Promise.resolve({
+        ok: true,
+        via: 'outbox' as const,
+        detail: `Kept in the outbox for ${to}.`,
+      }),
     onLiveCounts: () => () => undefined,
     onEngineChanged: () => () => undefined,
     onExecutionChanged: () => () => undefined,

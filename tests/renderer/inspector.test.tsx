@@ -7,12 +7,13 @@ import { NodeInspector } from '../../renderer/inspector/NodeInspector';
 import { JourneySettings } from '../../renderer/inspector/JourneySettings';
 import { ConditionBuilder } from '../../renderer/inspector/widgets/ConditionBuilder';
 import { DurationInput } from '../../renderer/inspector/widgets/DurationInput';
-import { AppStoreContext, createAppStore } from '../../renderer/store/app-store';
+import { createAppStore } from '../../renderer/store/app-store';
 import type { Condition } from '../../core/conditions/condition';
 import type { Journey } from '../../core/model/journey';
 import { journeySettingsSchema } from '../../core/model/journey-settings';
 import type { JsonSchema } from '../../renderer/inspector/json-schema';
 import { edge, journey, node } from '../core/build';
+import { renderApp } from './render-app';
 import { fakeApi } from './fake-api';
 
 function Duration({ initial, seen }: { initial: string; seen: string[] }) {
@@ -33,7 +34,8 @@ function Duration({ initial, seen }: { initial: string; seen: string[] }) {
 function withStore(j: Journey, ui: React.ReactNode) {
   const store = createAppStore(fakeApi([j]));
   store.getState().loadJourney(j, 1);
-  render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+  // The message form's composers speak the app's languages: mounted as the app mounts them.
+  renderApp(<>{ui}</>, { store });
   return store;
 }
 

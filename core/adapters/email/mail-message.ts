@@ -8,6 +8,44 @@ export interface MailContext {
   installId: string;
   /** The one-click unsubscribe link for an entry. */
   unsubscribeUrl: (entry: OutboxMessageRecord) => string;
+  /** A library image a designed email shows (`cid:<id>@journey-studio`). */
+  image?: (id: string) => { name: string; type: string; data: Uint8Array } | undefined;
+  /** Where library images are served publicly; empty or absent: they travel in the email. */
+  publicBaseUrl?: () => string;
+}
+
+const LIBRARY_CID = /cid:(img-[0-9a-f]+)@journey-studio/g;
+
+/**
+ * The library images of an email: linked from the public address when there is one (the `src`
+ * rewritten), else attached under their Content-ID. An image no longer in the library stays a
+ * broken reference rather than failing the send.
+ */
+function libraryImages(
+  html: string,
+  context: MailContext,
+): { html: string; attachments: NonNullable<SendMailOptions['attachments']> } {
+  if (!html.includes('@journey-studio')) return { html, attachments: [] };
+  const base = context.publicBaseUrl?.() ?? '';
+  if (base)
+    return {
+      html: html.replace(LIBRARY_CID, (_, id: string) => `${base}/i/${id}`),
+      attachments: [],
+    };
+  const ids = new Set([...html.matchAll(LIBRARY_CID)].map((m) => m[1] as string));
+  const attachments: NonNullable<SendMailOptions['attachments']> = [];
+  for (const id of ids) {
+    const image = context.image?.(id);
+    if (!image) continue;
+    attachments.push({
+      cid: `${id}@journey-studio`,
+      filename: image.name,
+      contentType: image.type,
+      content: Buffer.from(image.data),
+      contentDisposition: 'inline',
+    });
+  }
+  return { html, attachments };
 }
 
 function hex(n: number): string {
@@ -31,6 +69,7 @@ export function mailOptions(entry: OutboxMessageRecord, context: MailContext): S
   const content = entry.content;
   if (!emailChannel.holds(content)) throw new Error(`outbox row ${entry.id} is not an email`);
   const unsubscribe = context.unsubscribeUrl(entry);
+  const { html, attachments } = libraryImages(content.html, context);
   return {
     messageId: messageIdFor(entry, context.installId),
     date: new Date(entry.at),
@@ -40,8 +79,9 @@ export function mailOptions(entry: OutboxMessageRecord, context: MailContext): S
     to: { name: '', address: entry.to },
     ...(content.replyTo && { replyTo: content.replyTo }),
     subject: content.subject,
-    html: content.html,
+    html,
     ...(content.text !== undefined && { text: content.text }),
+    ...(attachments.length > 0 && { attachments }),
     headers: {
       'List-Unsubscribe': `<${unsubscribe}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

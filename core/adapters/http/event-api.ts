@@ -31,6 +31,7 @@ import {
   type UnsubscribeTarget,
 } from './unsubscribe-links';
 import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
+import { IMAGE_PATH, serveImage, type ServedImage } from './image-route';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -44,6 +45,8 @@ export interface EventApiOptions {
   /** Largest body of /v1/batch, in bytes. */
   maxBatchBytes?: number;
   unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
+  /** The library's images, served at /i/<id> for emails that link them (no token). */
+  image?: (id: string) => ServedImage;
   /** Answers GET /v1/status (token required). */
   status?: () => unknown;
   /** Timeouts and the connection cap; `SERVER_LIMITS` by default. */
@@ -197,6 +200,10 @@ export class EventApi implements EventApiPort {
         return;
       }
       await this.unsubscribe(req, res, token);
+      return;
+    }
+    if (path.startsWith(IMAGE_PATH) && this.options.image) {
+      serveImage(req, res, path.slice(IMAGE_PATH.length), this.options.image);
       return;
     }
     this.stats.requests++;

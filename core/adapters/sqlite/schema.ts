@@ -298,4 +298,21 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'images for email designs',
+    sql: `
+      -- The library's images; the id is a hash of the bytes, so a file added twice is kept once.
+      CREATE TABLE images (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        width     INTEGER NOT NULL,
+        height    INTEGER NOT NULL,
+        size      INTEGER NOT NULL,
+        data      BLOB NOT NULL,
+        added_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { frequencyCapCheck } from './frequency-cap.check';
 import { messageLoopCheck } from './message-loop.check';
 import type { JourneyCheck } from './journey-check';
+import { messageContentCheck } from './message-content.check';
 import { offerAfterPurchaseCheck } from './offer-after-purchase.check';
 import { quietHoursCheck } from './quiet-hours.check';
 import { sensitiveAttributesCheck } from './sensitive-attributes.check';
@@ -22,4 +23,10 @@ export const JOURNEY_CHECKS: readonly JourneyCheck[] = [
   splitGoalCheck,
   splitWeightsCheck,
   waitEventCheck,
+  messageContentCheck('email-too-large'),
+  messageContentCheck('email-image-alt-missing'),
+  messageContentCheck('email-link-insecure'),
+  messageContentCheck('email-button-contrast-low'),
+  messageContentCheck('email-postal-address-missing'),
+  messageContentCheck('email-design-newer'),
 ];

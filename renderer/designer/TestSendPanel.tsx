@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { JourneyNode } from '../../core/model/journey';
+import { useT } from '../i18n/I18nProvider';
+import { findPersona } from '../inspector/personas';
+import { useApp, useAppStore } from '../store/app-store';
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * Sends the email, as the chosen sample profile would get it, to one address: through the SMTP
+ * server when one is set, into the outbox otherwise — with the same headers and images.
+ */
+export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boolean }) {
+  const t = useT();
+  const store = useAppStore();
+  const personaId = useApp((s) => s.personaId);
+  const journey = useApp((s) => s.journey);
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const persona = findPersona(personaId);
+  const send = async () => {
+    const state = store.getState();
+    const config = state.journey?.nodes.find((n) => n.id === node.id)?.config ?? node.config;
+    setBusy(true);
+    setOutcome(null);
+    const result = await state.sendTestMessage({
+      journeyId: journey?.id ?? 'journey',
+      journeyName: journey?.name ?? '',
+      nodeId: node.id,
+      to: to.trim(),
+      config,
+      profile: persona.profile,
+      event: persona.event,
+    });
+    setBusy(false);
+    if (!result.ok) setOutcome({ ok: false, text: result.error });
+    else if (!result.value.ok) setOutcome({ ok: false, text: result.value.detail });
+    else
+      setOutcome({
+        ok: true,
+        text:
+          result.value.via === 'smtp'
+            ? t('designer.send.viaSmtp', { to: to.trim() })
+            : t('designer.send.viaOutbox', { to: to.trim() }),
+      });
+  };
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <p className="designer-hint">{t('designer.send.help', { name: persona.name })}</p>
+      <label className="field-label" htmlFor="designer-test-to">
+        {t('designer.send.to')}
+      </label>
+      <input
+        id="designer-test-to"
+        className="input"
+        type="email"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        data-testid="designer-test-to"
+      />
+      <button
+        type="submit"
+        className="button is-primary"
+        disabled={busy || !ready || !EMAIL.test(to.trim())}
+        data-testid="designer-test-send"
+      >
+        {busy ? t('designer.send.sending') : t('designer.send.button')}
+      </button>
+      {outcome && (
+        <p
+          className={outcome.ok ? 'field-help' : 'field-error'}
+          role="status"
+          data-testid="designer-test-outcome"
+        >
+          {outcome.text}
+        </p>
+      )}
+    </form>
+  );
+}
