@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { framedEmail } from '../execution/email-frame';
+import { useT } from '../i18n/I18nProvider';
 
 interface Props {
   html: string;
@@ -14,20 +15,16 @@ interface Props {
  * for them. Used by the inspector's preview, the outbox and a traced profile's messages.
  */
 export function EmailFrame({ html, title, className, testId }: Props) {
+  const t = useT();
   const [remoteImages, setRemoteImages] = useState(false);
   const framed = useMemo(() => framedEmail(html, remoteImages), [html, remoteImages]);
   return (
     <>
       {framed.hidden > 0 && (
         <div className="email-images" role="note" data-testid="email-images">
-          <span>
-            {framed.hidden === 1
-              ? '1 image from the internet is'
-              : `${framed.hidden} images from the internet are`}{' '}
-            hidden: loading one can tell the sender that this message was opened.
-          </span>
+          <span>{t('emailFrame.hidden', { count: framed.hidden })}</span>
           <button type="button" className="button is-small" onClick={() => setRemoteImages(true)}>
-            Show images
+            {t('emailFrame.show')}
           </button>
         </div>
       )}

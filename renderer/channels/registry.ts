@@ -5,12 +5,24 @@ import { pushView } from './push.view';
 import { smsView } from './sms.view';
 import { webhookView } from './webhook.view';
 
-/** One view per channel; a new channel in core does not compile until it has one here. */
+/**
+ * One view per channel; a new channel in core does not compile until it has one here. Read
+ * through getters: a view's composer reaches the store and the node registry, which come back
+ * here, so whichever module loads first, the views are looked up only once all have loaded.
+ */
 export const CHANNEL_VIEWS = {
-  email: emailView,
-  sms: smsView,
-  push: pushView,
-  webhook: webhookView,
+  get email() {
+    return emailView;
+  },
+  get sms() {
+    return smsView;
+  },
+  get push() {
+    return pushView;
+  },
+  get webhook() {
+    return webhookView;
+  },
 } as const satisfies Record<Channel, ChannelView>;
 
 export function channelView(channel: string): ChannelView | undefined {

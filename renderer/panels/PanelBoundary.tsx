@@ -1,4 +1,5 @@
 import { Component, type ContextType, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { AppStoreContext } from '../store/app-store';
 
 interface Props {
@@ -46,20 +47,40 @@ export class PanelBoundary extends Component<Props, State> {
     const { title } = this.props;
     const dirty = this.context?.getState().dirty ?? false;
     return (
-      <section className="panel-crash" role="alert" aria-label={`${title} stopped working`}>
-        <h3 className="panel-crash-title">{title} stopped working</h3>
-        <p>
-          {dirty
-            ? 'Your journey is safe: its unsaved changes are kept as a draft. Save as usual, or try again.'
-            : 'Your journey is safe. The rest of the app goes on working; try this panel again.'}
-        </p>
-        <p className="panel-crash-detail">
-          <code>panel_crashed</code> in {title}: {reason(error)}
-        </p>
-        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
-          Try again
-        </button>
-      </section>
+      <PanelCrash
+        title={title}
+        dirty={dirty}
+        reason={reason(error)}
+        onRetry={() => this.setState({ error: null })}
+      />
     );
   }
+}
+
+/** What a failed panel says in its place, in the user's language. */
+function PanelCrash({
+  title,
+  dirty,
+  reason,
+  onRetry,
+}: {
+  title: string;
+  dirty: boolean;
+  reason: string;
+  onRetry: () => void;
+}) {
+  const t = useT();
+  const heading = t('panelCrash.title', { panel: title });
+  return (
+    <section className="panel-crash" role="alert" aria-label={heading}>
+      <h3 className="panel-crash-title">{heading}</h3>
+      <p>{t(dirty ? 'panelCrash.dirty' : 'panelCrash.clean')}</p>
+      <p className="panel-crash-detail">
+        {t('panelCrash.detail', { code: 'panel_crashed', panel: title, reason })}
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('panelCrash.retry')}
+      </button>
+    </section>
+  );
 }

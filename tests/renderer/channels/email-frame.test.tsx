@@ -1,4 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderPlain, screen } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { I18nProvider } from '../../../renderer/i18n/I18nProvider';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { emailView } from '../../../renderer/channels/email.view';
@@ -6,6 +8,12 @@ import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
 import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
 import { journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+
+/** Mounts as the app does: in English. */
+const inEnglish = ({ children }: { children: ReactNode }) => (
+  <I18nProvider locale="en">{children}</I18nProvider>
+);
+const render = (ui: ReactElement) => renderPlain(ui, { wrapper: inEnglish });
 
 const PIXEL = 'https://track.example/open.gif?u=42';
 const HTML =
@@ -48,7 +56,7 @@ describe('remote images in email previews', () => {
     expect(screen.getByRole('button', { name: 'Show images' })).toBeTruthy();
   });
 
-  it('does the same in the inspector’s preview, and says nothing when there is nothing remote', () => {
+  it('does the same in the inspector’s preview, and says nothing when there is nothing remote', async () => {
     const mail = node('mail', 'message', {
       channel: 'email',
       from: 'shop@example.com',
@@ -62,6 +70,8 @@ describe('remote images in email previews', () => {
         <NodeInspector nodeId="mail" />
       </AppStoreContext.Provider>,
     );
+    // The preview renders once the form has settled.
+    await screen.findByTestId('preview-frame');
     expectBlocked(srcdoc('preview-frame'));
     unmount();
     render(

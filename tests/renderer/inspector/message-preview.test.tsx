@@ -1,4 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderPlain, screen } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { I18nProvider } from '../../../renderer/i18n/I18nProvider';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../../core/model/journey';
@@ -6,6 +8,12 @@ import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
 import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
 import { journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+
+/** Mounts as the app does: in English. */
+const inEnglish = ({ children }: { children: ReactNode }) => (
+  <I18nProvider locale="en">{children}</I18nProvider>
+);
+const render = (ui: ReactElement) => renderPlain(ui, { wrapper: inEnglish });
 
 function withStore(j: Journey) {
   const store = createAppStore(fakeApi([j]));

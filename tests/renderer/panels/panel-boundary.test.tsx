@@ -1,4 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render as renderPlain, screen } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { I18nProvider } from '../../../renderer/i18n/I18nProvider';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/App';
@@ -7,6 +9,12 @@ import { AppStoreContext, createAppStore } from '../../../renderer/store/app-sto
 import { memoryDraftStorage } from '../../../renderer/store/draft-storage';
 import { edge, journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+
+/** Mounts as the app does: in English. */
+const inEnglish = ({ children }: { children: ReactNode }) => (
+  <I18nProvider locale="en">{children}</I18nProvider>
+);
+const render = (ui: ReactElement) => renderPlain(ui, { wrapper: inEnglish });
 
 const cart = () =>
   journey(
