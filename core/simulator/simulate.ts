@@ -205,6 +205,13 @@ export function startSimulation(input: SimulationInput): SteppedSimulation {
   return new Simulation(input);
 }
 
+type Decisions = Readonly<Record<string, WinnerDecision>>;
+
+/** Whether winners are given per forecast run. */
+function perRun(winners: SimulationInput['winners']): winners is readonly Decisions[] {
+  return Array.isArray(winners);
+}
+
 function winnerMap(
   journeyId: string,
   decisions: Readonly<Record<string, WinnerDecision>>,
@@ -246,12 +253,12 @@ export class Simulation {
       suppressed: input.suppressed,
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
-      winners: Array.isArray(input.winners)
+      winners: perRun(input.winners)
         ? input.winners.map((d) => winnerMap(journey.id, d))
-        : winnerMap(journey.id, (input.winners ?? {}) as Record<string, WinnerDecision>),
+        : winnerMap(journey.id, input.winners ?? {}),
     });
     // Runs with winners of their own may part before any response: each is simulated whole.
-    const ownWinners = Array.isArray(input.winners) && input.winners.length > 1;
+    const ownWinners = perRun(input.winners) && input.winners.length > 1;
     this.seed = input.seed ?? 0;
     this.forecast = new ForecastRuns({
       journey,
