@@ -147,7 +147,8 @@ describe('the journey library', () => {
     await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
     await page.getByRole('button', { name: 'Save and leave' }).click();
     await page.getByTestId('library').waitFor();
-    expect(await page.getByTestId('journey-careful').textContent()).toContain('1 step');
+    // The list is read again once the library shows; on a busy machine that takes a moment.
+    await expect.poll(() => page.getByTestId('journey-careful').textContent()).toContain('1 step');
     await context.close();
   });
 });

@@ -1,10 +1,11 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sandboxedEmail, withoutScripts } from '../../../renderer/execution/email-frame';
 import { OutboxView } from '../../../renderer/execution/OutboxView';
-import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
+import { createAppStore } from '../../../renderer/store/app-store';
 import { OUTBOX_PAGE } from '../../../renderer/store/outbox-slice';
+import { renderApp } from '../render-app';
 import { engineApi, message } from './execution-fake';
 
 function setup(messages = [message(1), message(2, { status: 'dead', attempts: 2 }), message(3)]) {
@@ -12,11 +13,7 @@ function setup(messages = [message(1), message(2, { status: 'dead', attempts: 2 
   engine.setOutbox(messages);
   const store = createAppStore(engine.api);
   store.getState().showOutbox({ journeyId: null });
-  render(
-    <AppStoreContext.Provider value={store}>
-      <OutboxView />
-    </AppStoreContext.Provider>,
-  );
+  renderApp(<OutboxView />, { store });
   return { engine, store };
 }
 
