@@ -16,6 +16,7 @@ import { createSimulationSlice, type SimulationSlice } from './simulation-slice'
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createValidationSlice, type ValidationSlice } from './validation-slice';
+import { createVersionsSlice, type VersionsSlice } from './versions-slice';
 
 export type AppState = DocumentSlice &
   DraftSlice &
@@ -30,7 +31,8 @@ export type AppState = DocumentSlice &
   SimulationSlice &
   TraceSlice &
   ExecutionSlice &
-  OutboxSlice;
+  OutboxSlice &
+  VersionsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -54,6 +56,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createTraceSlice(api)(...a),
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
+    ...createVersionsSlice(api)(...a),
   }));
   followDrafts(store);
   return store;
