@@ -11,7 +11,7 @@ import {
   type CaseDocument,
   type CasesFile,
 } from './cases-schema';
-import { observation, type TracedMessage } from './run-cases';
+import { observation, type TracedMessage } from './observation';
 
 /** One person's path as a trace shows it, with what the person is and did. */
 export interface TracedPerson {

@@ -2,7 +2,8 @@ import type { Journey } from '../model/journey';
 import { isoTime } from '../model/local-time';
 import { stepTitle } from '../nodes/step-title';
 import type { CasesProblem, ExpectedMessage, ExpectedSkip } from './case-types';
-import type { CaseFailure, CaseResult, SentMessage, SkippedMessage } from './run-cases';
+import type { SentMessage, SkippedMessage } from './observation';
+import type { CaseFailure, CaseResult } from './run-cases';
 import type { DiffLine } from './sequence-diff';
 
 /**
