@@ -28,6 +28,16 @@ describe('test command', () => {
     },
   );
 
+  it('passes the example of docs/journey-tests.md as written', async () => {
+    const doc = readFileSync('docs/journey-tests.md', 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
+    const file = join(folder(), 'example.cases.json');
+    writeFileSync(file, example);
+    const { code, stdout } = await cli('test', CART, file);
+    expect(stdout.at(-1)).toBe('1 case: 1 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
   it('fails a broken case with a diff of what differs, and exits 1', async () => {
     const cases = JSON.parse(readFileSync(defaultCasesFile(CART), 'utf8')) as {
       cases: { expect: { path: string[]; messages: { node: string; subject: string }[] } }[];
