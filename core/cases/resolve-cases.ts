@@ -23,6 +23,11 @@ export function inFileOrder(problems: CasesProblem[]): CasesProblem[] {
   );
 }
 
+const DAY = 86_400_000;
+/** The longest a case may cover, as the app's simulations: ten years. */
+export const MAX_CASE_DAYS = 3_660;
+const MAX_CASE_MILLIS = MAX_CASE_DAYS * DAY;
+
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
 
 /** An instant written with its offset, as epoch milliseconds. */
@@ -114,6 +119,12 @@ export function resolveCases(file: CasesFile, journey: Journey, problem: Problem
         );
       else if (start !== undefined && end < start)
         say('case-window-invalid', where('end'), 'The case ends before it starts.');
+      else if (start !== undefined && end - start > MAX_CASE_MILLIS)
+        say(
+          'case-window-invalid',
+          where('end'),
+          `A case covers at most ${MAX_CASE_DAYS.toLocaleString('en-US')} days; this one ends ${Math.ceil((end - start) / DAY).toLocaleString('en-US')} days after it starts.`,
+        );
       else if (last !== undefined && last > end)
         say(
           'case-window-invalid',
@@ -123,6 +134,12 @@ export function resolveCases(file: CasesFile, journey: Journey, problem: Problem
     } else if (start !== undefined) {
       // Long enough for the last event's entry to go through the journey, as the app simulates.
       end = defaultWindowEnd(journey, Math.max(last ?? start, start));
+      if (end !== undefined && end - start > MAX_CASE_MILLIS)
+        say(
+          'case-window-invalid',
+          where('events'),
+          `A case covers at most ${MAX_CASE_DAYS.toLocaleString('en-US')} days; its last event and the journey after it reach ${Math.ceil((end - start) / DAY).toLocaleString('en-US')} days past the start. Start the case later, or give it an end.`,
+        );
     }
 
     const step = (name: string, path: JsonPath): string | undefined => {

@@ -1,6 +1,8 @@
 import type { Journey } from '../model/journey';
+import type { StepObserver, StepRecord } from '../runtime/ports';
 import { simulate } from '../simulator/simulate';
-import type { CaseOutcome } from './cases-schema';
+import { TraceRecorder } from '../simulator/trace';
+import { MAX_EXPECTED, type CaseOutcome } from './cases-schema';
 import type { ExpectedMessage, ExpectedSkip, JourneyCase } from './case-types';
 import {
   observation,
@@ -24,9 +26,31 @@ export interface CaseResult {
   observed: CaseObservation;
 }
 
+/**
+ * Step records a case keeps at most: a path of a thousand steps, with its waits, messages and
+ * leavings, fits several times over. A journey that loops for years past that is cut short.
+ */
+export const MAX_CASE_RECORDS = 20_000;
+
+/** The trace of the case's one person, up to `MAX_CASE_RECORDS` records. */
+class BoundedTrace implements StepObserver {
+  readonly recorder = new TraceRecorder('all');
+  private count = 0;
+  overflow = false;
+
+  record(step: StepRecord): void {
+    if (this.count >= MAX_CASE_RECORDS) {
+      this.overflow = true;
+      return;
+    }
+    this.count++;
+    this.recorder.record(step);
+  }
+}
+
 /** Runs one case's person through the journey on the simulator's virtual clock. */
 export function observeCase(journey: Journey, testCase: JourneyCase): CaseObservation {
-  const id = testCase.profile.id;
+  const trace = new BoundedTrace();
   const result = simulate({
     journey,
     profiles: [testCase.profile],
@@ -34,12 +58,15 @@ export function observeCase(journey: Journey, testCase: JourneyCase): CaseObserv
     start: testCase.start,
     end: testCase.end,
     seed: testCase.seed,
-    trace: new Set([id]),
+    observers: [trace],
+    // Only this person is simulated: the first messages are theirs, as many as a case compares.
+    keepMessages: MAX_EXPECTED + 1,
   });
-  return observation(
-    result.traces.get(id) ?? [],
+  const seen = observation(
+    trace.recorder.trace(testCase.profile.id),
     result.messages.map((m) => ({ ...m, content: { ...m.content } })),
   );
+  return trace.overflow ? { ...seen, truncated: true } : seen;
 }
 
 const sameMessage = (e: ExpectedMessage, a: SentMessage) =>

@@ -71,7 +71,7 @@ describe('reading a cases file', () => {
             { name: 'cart', at: '2025-03-03T10:00:00+01:00' },
           ],
           expect: {
-            path: ['start', 'wait-1h'.replace('-1h', ''), 'added to cart'],
+            path: ['start', 'wait', 'added to cart'],
             messages: [{ node: 'mail', subject: 'Hi', at: 'PT10H' }],
           },
         },
@@ -151,6 +151,15 @@ describe('reading a cases file', () => {
     ]);
     expect(problems(file([{ ...good, end: '2025-03-03T08:00:00Z' }]))).toEqual([
       'cart.cases.json:26:7  error  case-window-invalid  case "Anna", end: An event happens at 2025-03-03T09:00:00.000Z, after the case ends; move the end later or the event earlier.',
+    ]);
+  });
+
+  it('bounds how long a case covers', () => {
+    expect(problems(file([{ ...good, end: '2040-01-01T00:00:00Z' }]))).toEqual([
+      'cart.cases.json:26:7  error  case-window-invalid  case "Anna", end: A case covers at most 3,660 days; this one ends 5,417 days after it starts.',
+    ]);
+    expect(problems(file([{ ...good, events: [{ name: 'cart', at: 'P20Y' }] }]))).toEqual([
+      'cart.cases.json:13:7  error  case-window-invalid  case "Anna", events: A case covers at most 3,660 days; its last event and the journey after it reach 7,306 days past the start. Start the case later, or give it an end.',
     ]);
   });
 
