@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Journey } from '../model/journey';
 
 /**
  * Execution from the app: journeys running for real on the local database, through the same
@@ -156,6 +157,18 @@ export const executionContract = {
   publishJourney: {
     input: journeyRef,
     output: executionInfoSchema.extend({ created: z.boolean() }),
+  },
+  /**
+   * A published version of a journey as it was frozen, so the app can say what changed since
+   * (`not-found` for a version that does not exist).
+   */
+  getJourneyVersion: {
+    input: z.object({ journeyId: idSchema, version: z.number().int().min(1) }).strict(),
+    output: z.object({
+      journeyId: z.string(),
+      version: z.number(),
+      journey: z.custom<Journey>((value) => typeof value === 'object' && value !== null),
+    }),
   },
   /** Start (or resume), pause or stop; starting needs a published version. */
   setExecutionState: {

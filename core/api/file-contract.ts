@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * Files the user opens and saves by choosing them: journey files, and the profile and event
- * files a simulation reads. The desktop shell serves these methods itself with native dialogs;
- * browser mode with a file input and a download. The renderer only ever sees a file's name and
- * text, never a path: a path is the user's choice, and it stays with the shell.
+ * Files the user opens and saves by choosing them: journey files, the profile and event files a
+ * simulation reads, and journey tests (`cases`, docs/journey-tests.md) saved from a trace. The
+ * desktop shell serves these methods itself with native dialogs; browser mode with a file input
+ * and a download. The renderer only ever sees a file's name and text, never a path: a path is
+ * the user's choice, and it stays with the shell.
  */
-export const FILE_KINDS = ['journey', 'profiles', 'events'] as const;
+export const FILE_KINDS = ['journey', 'profiles', 'events', 'cases'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 const fileKindSchema = z.enum(FILE_KINDS);

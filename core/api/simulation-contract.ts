@@ -128,6 +128,19 @@ export const simulationContract = {
       /** False when the run's data has no such profile. */
       found: z.boolean(),
       attributes: z.record(z.string(), z.unknown()).optional(),
+      /**
+       * The profile's events the journey reacts to (its entry, waits, conditions, goal), oldest
+       * first, so its path can be saved as a test case; at most one more than a case holds.
+       */
+      events: z
+        .array(
+          z.object({
+            name: z.string(),
+            time: z.string(),
+            properties: z.record(z.string(), z.unknown()),
+          }),
+        )
+        .optional(),
       steps: z.array(z.custom<TraceStep>()),
       messages: z.array(traceMessageSchema),
     }),

@@ -17,6 +17,7 @@ export type ExecutionHandlers = Pick<
   | 'getEngineInfo'
   | 'getExecution'
   | 'publishJourney'
+  | 'getJourneyVersion'
   | 'setExecutionState'
   | 'listOutbox'
   | 'getOutboxMessage'
@@ -153,6 +154,19 @@ export function executionHandlers({
       const after = info(journeyId);
       events.emit('executionChanged', after);
       return { ...after, created };
+    },
+
+    getJourneyVersion: ({ journeyId, version }) => {
+      if (!journeys.exists(journeyId))
+        throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
+      const journey = journeys.version(journeyId, version);
+      if (!journey)
+        throw new ApiError(
+          'not-found',
+          `Journey "${journeyId}" has no published version ${version}.`,
+          'version',
+        );
+      return Promise.resolve({ journeyId, version, journey });
     },
 
     setExecutionState: async ({ journeyId, state }) => {

@@ -41,6 +41,8 @@ export interface JourneyLibrary {
   save(journey: Journey, now: number, expectedRevision?: number): StoredJourney;
   delete(id: string): boolean;
   latestVersion(id: string): number | undefined;
+  /** A frozen version as it was published; undefined when there is no such version. */
+  version(id: string, version: number): Journey | undefined;
   /** Freezes the journey as saved unless its newest version is that already. */
   freezeIfChanged(id: string, now: number): { version: number; created: boolean };
 }

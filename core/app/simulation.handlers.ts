@@ -1,4 +1,6 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
+import { eventsNamedBy } from '../cases/case-from-trace';
+import { MAX_EVENTS_PER_CASE } from '../cases/cases-schema';
 import type { SimulationParams, SimulationRun } from '../api/simulation-contract';
 import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
 import { EngagementCounter, engagementBasis } from '../forecast/data-estimates';
@@ -261,10 +263,20 @@ export function simulationHandlers({
         trace: new Set([profileId]),
         ...(run.report.assumptions && { assumptions: run.report.assumptions }),
       });
+      const named = eventsNamedBy(run.journey);
+      const reacted = own
+        .filter((e) => named.has(e.name))
+        .sort((a, b) => a.time - b.time)
+        .slice(0, MAX_EVENTS_PER_CASE + 1);
       return Promise.resolve({
         profileId,
         found: true,
         attributes: { ...profile.attributes },
+        events: reacted.map((e) => ({
+          name: e.name,
+          time: new Date(e.time).toISOString(),
+          properties: { ...e.properties },
+        })),
         steps: result.traces.get(profileId) ?? [],
         messages: result.messages.map((m) => ({
           nodeId: m.nodeId,

@@ -10,6 +10,7 @@ import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
 import { TEMPLATES_USAGE, templatesCommand } from './templates.command';
+import { TEST_USAGE, testCommand } from './test.command';
 import { VALIDATE_USAGE, validateCommand } from './validate.command';
 
 type Command = (
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
   serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
+  test: { usage: TEST_USAGE, run: testCommand },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 

@@ -34,9 +34,14 @@ const COUNT_WORDS: Record<CountOp, string> = {
   lte: 'at most',
 };
 
+/** Tests on event properties in words: `price is at least 100 and brand is "Acme"`. */
+export function describeFilterTests(filters: readonly Filter[]): string {
+  return filters.map((f) => test(f.property, f.op, f.value)).join(' and ');
+}
+
 function describeFilters(filters: readonly Filter[] | undefined): string {
   if (!filters?.length) return '';
-  return ` where ${filters.map((f) => test(f.property, f.op, f.value)).join(' and ')}`;
+  return ` where ${describeFilterTests(filters)}`;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface TraceStep {
   port?: string;
   /** The reason of a skip, refusal or wait. */
   reason?: string;
+  /** How the enrollment ended, for `end`. */
+  status?: 'completed' | 'exited' | 'converted';
   text: string;
 }
 
@@ -108,6 +110,7 @@ export class TraceRecorder implements StepObserver {
       ...((step.type === 'skip' || step.type === 'entry-refused' || step.type === 'wait') && {
         reason: step.reason,
       }),
+      ...(step.type === 'end' && { status: step.status }),
       text: describeStep(step),
     });
   }

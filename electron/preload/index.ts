@@ -62,6 +62,7 @@ const journeyApp = {
   getEngineInfo: (input) => call('getEngineInfo', input),
   getExecution: (input) => call('getExecution', input),
   publishJourney: (input) => call('publishJourney', input),
+  getJourneyVersion: (input) => call('getJourneyVersion', input),
   setExecutionState: (input) => call('setExecutionState', input),
   listOutbox: (input) => call('listOutbox', input),
   getOutboxMessage: (input) => call('getOutboxMessage', input),

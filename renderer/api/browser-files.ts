@@ -6,6 +6,7 @@ const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
   journey: '.json,application/json',
   profiles: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
   events: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
+  cases: '.json,application/json',
 };
 
 /**

@@ -3,6 +3,7 @@ import { Modal } from '../panels/Modal';
 import { PauseIcon, PlayIcon, RocketIcon, StopIcon } from '../nodes/icons';
 import { dateTime } from '../simulation/format';
 import { useApp, useAppStore } from '../store/app-store';
+import { VersionChanges } from '../versions/VersionChanges';
 import { runControls, stopConsequences } from './run-controls';
 
 const PENDING_WORDS = {
@@ -65,6 +66,7 @@ export function RunControls() {
           Changes not yet published: the saved journey differs from v{info.latestVersion}.
         </p>
       )}
+      <VersionChanges />
 
       <div className="run-buttons">
         <button

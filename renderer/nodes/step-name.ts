@@ -1,16 +1,13 @@
 import type { JourneyNode } from '../../core/model/journey';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
-import { nodeSummary } from './node-summary';
-import { nodeTitle } from './node-title';
+import { stepTitle } from '../../core/nodes/step-title';
 
 /**
  * A step named so two of a kind differ in a list: its own label, else its summary ("Wait 1 day",
  * "If purchase performed"), else its kind. The canvas shows both on the card; lists have one line.
  */
 export function stepName(node: JourneyNode): string {
-  if (node.label?.trim()) return node.label;
-  const summary = nodeSummary(node);
-  return summary.ready ? summary.text : nodeTitle(node);
+  return stepTitle(node);
 }
 
 /** A split's variant as the marketer named it (without the share the canvas adds). */

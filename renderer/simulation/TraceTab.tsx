@@ -4,6 +4,7 @@ import { ChevronLeftIcon, ChevronRightIcon } from '../nodes/icons';
 import { stepName } from '../nodes/step-name';
 import { useApp, useAppStore } from '../store/app-store';
 import { count } from './format';
+import { SaveTraceCase } from './SaveTraceCase';
 import { TraceMessages } from './TraceMessages';
 
 /** Attributes worth a glance before reading someone's path: who, where, and may we write. */
@@ -204,6 +205,7 @@ export function TraceTab({ run }: { run: SimulationRun }) {
               </li>
             ))}
           </ol>
+          <SaveTraceCase key={trace.result.profileId} profileId={trace.result.profileId} />
           <TraceMessages run={run} />
         </>
       )}

@@ -17,6 +17,7 @@ import { createSimulationSlice, type SimulationSlice } from './simulation-slice'
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createValidationSlice, type ValidationSlice } from './validation-slice';
+import { createVersionsSlice, type VersionsSlice } from './versions-slice';
 
 export type AppState = DocumentSlice &
   DraftSlice &
@@ -32,7 +33,8 @@ export type AppState = DocumentSlice &
   TraceSlice &
   ExecutionSlice &
   OutboxSlice &
-  DesignSlice;
+  DesignSlice &
+  VersionsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -57,6 +59,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createDesignSlice(api)(...a),
+    ...createVersionsSlice(api)(...a),
   }));
   followDrafts(store);
   return store;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppApi, AppOutput } from '../../core/api/contract';
+import { caseFromTrace, casesFileText } from '../../core/cases/case-from-trace';
 import { traceFocus, traceRows, type TraceFocus, type TraceRow } from '../simulation/trace-view';
 import type { AppState } from './app-store';
 import { errorText } from './library-slice';
@@ -25,6 +26,13 @@ export interface TraceSlice {
   setTraceStep: (index: number) => void;
   stepTrace: (delta: number) => void;
   clearTrace: () => void;
+  /**
+   * Saves the followed profile's path as a journey test case (docs/journey-tests.md) where the
+   * user chooses (a dialog, or a download), named `name`. Answers the file's name, or why not.
+   */
+  saveTraceAsCase: (
+    name: string,
+  ) => Promise<{ ok: true; fileName: string } | { ok: false; error: string } | null>;
 }
 
 const INITIAL: TraceState = {
@@ -82,6 +90,38 @@ export const createTraceSlice =
     },
     stepTrace(delta) {
       get().setTraceStep(get().trace.index + delta);
+    },
+    async saveTraceAsCase(name) {
+      const run = get().simulation.run;
+      const result = get().trace.result;
+      if (!run || !result?.found) return null;
+      const made = caseFromTrace(
+        run.journey,
+        {
+          profileId: result.profileId,
+          attributes: result.attributes ?? {},
+          events: (result.events ?? []).map((e) => ({ ...e, time: Date.parse(e.time) })),
+          steps: result.steps,
+          messages: result.messages.map((m) => ({ ...m, at: Date.parse(m.at) })),
+        },
+        {
+          start: Date.parse(run.report.window.start),
+          end: Date.parse(run.report.window.end),
+          seed: run.params.seed,
+          name,
+        },
+      );
+      if (!made.ok) return { ok: false, error: made.message };
+      try {
+        const saved = await api.saveFile({
+          kind: 'cases',
+          suggestedName: `${run.journeyId}.cases.json`,
+          text: casesFileText(run.journeyId, [made.case]),
+        });
+        return saved.canceled ? null : { ok: true, fileName: saved.fileName };
+      } catch (error) {
+        return { ok: false, error: errorText(error) };
+      }
     },
     clearTrace() {
       if (get().trace !== INITIAL) set({ trace: INITIAL });

@@ -116,6 +116,25 @@ describe('saving a file', () => {
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
   });
 
+  it('saves journey tests as a cases file, kept off the recent list Open Recent opens', async () => {
+    const { dir, handlers, showSaveDialog, recent } = await setup();
+    const path = join(dir, 'abandoned-cart.cases.json');
+    showSaveDialog.mockResolvedValue({ canceled: false, filePath: path });
+    const saved = await handlers.saveFile({
+      kind: 'cases',
+      suggestedName: 'abandoned-cart.cases.json',
+      text: '{"format":"journey-studio/cases"}\n',
+    });
+    expect(saved).toEqual({ canceled: false, fileName: 'abandoned-cart.cases.json' });
+    expect(readFileSync(path, 'utf8')).toBe('{"format":"journey-studio/cases"}\n');
+    expect(showSaveDialog.mock.calls[0]?.[0]).toMatchObject({
+      title: 'Save the test case',
+      filters: [{ name: 'Journey tests', extensions: ['json'] }],
+    });
+    expect(recent.list()).toEqual([]);
+    expect(safeFileName('Cart tests', 'cases')).toBe('Cart tests.cases.json');
+  });
+
   it('makes suggested names into bare file names', () => {
     expect(safeFileName('Abandoned cart', 'journey')).toBe('Abandoned cart.json');
     expect(safeFileName('C:\\Windows\\win.ini', 'journey')).toBe('C--Windows-win.ini.json');

@@ -102,6 +102,7 @@ describe('IPC registration', () => {
       getEngineInfo: {},
       getExecution: { journeyId: 'cart' },
       publishJourney: { journeyId: 'cart' },
+      getJourneyVersion: { journeyId: 'cart', version: 1 },
       setExecutionState: { journeyId: 'cart', state: 'running' },
       listOutbox: { limit: 50 },
       getOutboxMessage: { id: 1 },

@@ -121,6 +121,8 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     getExecution: ({ journeyId }) => Promise.resolve(unpublished(journeyId)),
     publishJourney: ({ journeyId }) =>
       Promise.reject(new ApiError('invalid-request', `cannot publish ${journeyId} in this fake`)),
+    getJourneyVersion: ({ journeyId, version }) =>
+      Promise.reject(new ApiError('not-found', `${journeyId} has no version ${version}`)),
     setExecutionState: ({ journeyId }) =>
       Promise.reject(new ApiError('invalid-request', `${journeyId} is not published`)),
     listOutbox: () => Promise.resolve({ messages: [], counts: noMessages() }),

@@ -3,7 +3,8 @@ import { CHANNELS } from '../../core/channels/registry';
 import { NODE_KINDS, nodeDefinition } from '../../core/nodes/registry';
 import { CHANNEL_VIEWS, channelView } from '../../renderer/channels/registry';
 import { nodeSchema } from '../../renderer/inspector/json-schema';
-import { mergeTags, nodeSummary } from '../../renderer/nodes/node-summary';
+import { mergeTags } from '../../core/nodes/step-title';
+import { nodeSummary } from '../../renderer/nodes/node-summary';
 import { NODE_VIEWS, nodeView } from '../../renderer/nodes/registry';
 
 describe('node view registry', () => {

@@ -48,6 +48,13 @@ const KINDS: Record<
     extension: '.csv',
     maxBytes: 100_000_000,
   },
+  cases: {
+    title: 'Open journey tests',
+    saveTitle: 'Save the test case',
+    filters: [{ name: 'Journey tests', extensions: ['json'] }],
+    extension: '.cases.json',
+    maxBytes: 20_000_000,
+  },
 };
 
 export interface FileHandlerDeps {
@@ -156,7 +163,8 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       } catch (error) {
         throw new ApiError('internal', `Could not save “${basename(path)}”: ${describe(error)}.`);
       }
-      await deps.recent.add(path, kind);
+      // Open Recent opens journeys and data; journey tests are run by the command line.
+      if (kind !== 'cases') await deps.recent.add(path, kind);
       return { canceled: false, fileName: basename(path) };
     },
 

@@ -12,6 +12,9 @@ import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { SimulationReport } from '../../../core/simulator/report';
 import { cli } from '../cli/cli';
+import { caseFromTrace, casesFileText } from '../../../core/cases/case-from-trace';
+import { readCasesFile } from '../../../core/cases/read-cases';
+import { runCases } from '../../../core/cases/run-cases';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REES46 = join(ROOT, 'assets', 'samples', 'rees46-multicategory-2019-Oct-head.csv');
@@ -285,6 +288,38 @@ describe('simulation from the app', () => {
     expect(trace.steps.map((s) => s.nodeId).filter(Boolean)).toContain('reminder-1');
     expect(trace.steps[0]?.text).toBe('entered on event cart');
     expect((await call('traceProfile', { runId: run.id, profileId: 'nobody' })).found).toBe(false);
+  });
+
+  it('traces a profile with the events its path depends on, enough to replay it as a test case', async () => {
+    const { call, journeyId, events } = await withCart();
+    const run = await call('simulate', { journeyId, eventsDatasetId: events, days: 2 });
+    const someone = run.report.samples['reminder-1']?.[0] ?? '';
+    const trace = await call('traceProfile', { runId: run.id, profileId: someone });
+    const kept = trace.events ?? [];
+    expect(kept.length).toBeGreaterThan(0);
+    // Views move nothing in this journey: only its entry and goal events come back, oldest first.
+    expect(kept.filter((e) => e.name !== 'cart' && e.name !== 'purchase')).toEqual([]);
+    expect(kept.map((e) => e.time)).toEqual([...kept.map((e) => e.time)].sort());
+    const made = caseFromTrace(
+      run.journey,
+      {
+        profileId: someone,
+        attributes: trace.attributes ?? {},
+        events: kept.map((e) => ({ ...e, time: Date.parse(e.time) })),
+        steps: trace.steps,
+        messages: trace.messages.map((m) => ({ ...m, at: Date.parse(m.at) })),
+      },
+      {
+        start: Date.parse(run.report.window.start),
+        end: Date.parse(run.report.window.end),
+        seed: run.params.seed,
+        name: 'Path',
+      },
+    );
+    if (!made.ok) throw new Error(made.message);
+    const read = readCasesFile(casesFileText(journeyId, [made.case]), run.journey);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(runCases(run.journey, read.cases)[0]?.passed).toBe(true);
   });
 
   it('refuses what cannot be simulated, saying why', async () => {

@@ -147,6 +147,27 @@ async function postTrack(
 }
 
 describe('publishing and running a journey', () => {
+  it('answers a published version as it was frozen, whatever was saved since', async () => {
+    const { call } = service();
+    await saved(call);
+    await call('publishJourney', { journeyId: 'welcome' });
+    const edited = structuredClone(WELCOME);
+    edited.name = 'Welcome, second draft';
+    await call('saveJourney', { journey: edited });
+    const v1 = await call('getJourneyVersion', { journeyId: 'welcome', version: 1 });
+    expect(v1.version).toBe(1);
+    expect(v1.journey.name).toBe('Welcome');
+    expect(v1.journey.nodes.map((n) => n.id)).toEqual(['signup', 'hello', 'later', 'done']);
+    const missing = await refusal(call('getJourneyVersion', { journeyId: 'welcome', version: 2 }));
+    expect([missing.code, missing.message, missing.field]).toEqual([
+      'not-found',
+      'Journey "welcome" has no published version 2.',
+      'version',
+    ]);
+    const unknown = await refusal(call('getJourneyVersion', { journeyId: 'nope', version: 1 }));
+    expect(unknown.code).toBe('not-found');
+  });
+
   it('runs the published version: an event on the API becomes an email in the outbox', async () => {
     const { call, pushed, states } = service();
     await saved(call);

@@ -91,6 +91,8 @@ export function engineApi(journeys: Journey[] = []) {
       changedSincePublish: true,
       counts: counts(journeyId),
     };
+  /** Published versions as frozen: the saved journey at each publish. */
+  const versions = new Map<string, Journey>();
   const put = (info: ExecutionInfo) => {
     executions.set(info.journeyId, info);
     return structuredClone(info);
@@ -107,6 +109,8 @@ export function engineApi(journeys: Journey[] = []) {
       const info = execution(journeyId);
       const created = info.changedSincePublish;
       const latestVersion = created ? (info.latestVersion ?? 0) + 1 : info.latestVersion;
+      const saved = base.stored.get(journeyId)?.journey;
+      if (created && saved) versions.set(`${journeyId}@${latestVersion}`, structuredClone(saved));
       const next = put({
         ...info,
         state: info.state === 'unpublished' ? 'ready' : info.state,
@@ -115,6 +119,11 @@ export function engineApi(journeys: Journey[] = []) {
         changedSincePublish: false,
       });
       return Promise.resolve({ ...next, created });
+    },
+    getJourneyVersion: ({ journeyId, version }) => {
+      const journey = versions.get(`${journeyId}@${version}`);
+      if (!journey) return Promise.reject(new ApiError('not-found', `no version ${version}`));
+      return Promise.resolve({ journeyId, version, journey: structuredClone(journey) });
     },
     setExecutionState: ({ journeyId, state }) => {
       if (failures.setExecutionState) return Promise.reject(failures.setExecutionState);
