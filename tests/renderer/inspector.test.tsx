@@ -7,13 +7,14 @@ import { NodeInspector } from '../../renderer/inspector/NodeInspector';
 import { JourneySettings } from '../../renderer/inspector/JourneySettings';
 import { ConditionBuilder } from '../../renderer/inspector/widgets/ConditionBuilder';
 import { DurationInput } from '../../renderer/inspector/widgets/DurationInput';
-import { AppStoreContext, createAppStore } from '../../renderer/store/app-store';
+import { createAppStore } from '../../renderer/store/app-store';
 import type { Condition } from '../../core/conditions/condition';
 import type { Journey } from '../../core/model/journey';
 import { journeySettingsSchema } from '../../core/model/journey-settings';
 import type { JsonSchema } from '../../renderer/inspector/json-schema';
 import { edge, journey, node } from '../core/build';
 import { fakeApi } from './fake-api';
+import { renderApp } from './render-app';
 
 function Duration({ initial, seen }: { initial: string; seen: string[] }) {
   const [value, setValue] = useState(initial);
@@ -33,7 +34,7 @@ function Duration({ initial, seen }: { initial: string; seen: string[] }) {
 function withStore(j: Journey, ui: React.ReactNode) {
   const store = createAppStore(fakeApi([j]));
   store.getState().loadJourney(j, 1);
-  render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+  renderApp(<>{ui}</>, { store });
   return store;
 }
 
@@ -193,7 +194,7 @@ describe('node inspector', () => {
     expect(store.getState().journey?.nodes[0]?.config).not.toHaveProperty('replyTo');
   });
 
-  it('edits a message’s expected responses with a switch and plain fields, and says what is wrong', async () => {
+  it('edits a message’s expected responses as percentages, and says what is wrong at the field', async () => {
     const mail = node('mail', 'message', {
       channel: 'email',
       from: 'shop@example.com',
@@ -203,18 +204,16 @@ describe('node inspector', () => {
     const store = withStore(journey([mail], []), <NodeInspector nodeId="mail" />);
     const config = () => store.getState().journey?.nodes[0]?.config;
     expect(config()).not.toHaveProperty('expect');
-    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
-    expect(config()?.expect).toEqual({ open: 0.4, click: 0.04, convert: 0.02, within: 'P3D' });
-    const click = screen.getByRole('spinbutton', { name: /Clicked/ });
-    await userEvent.clear(click);
-    await userEvent.type(click, '0.5');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Opened' }), '40');
+    expect(config()?.expect).toEqual({ open: 0.4 });
+    const click = screen.getByRole('textbox', { name: 'Clicked' });
+    await userEvent.type(click, '50');
     expect(config()?.expect).toMatchObject({ open: 0.4, click: 0.5 });
-    expect(
-      screen.getByText(
-        'Clicks are counted among opened messages, so the click rate (50%) cannot be above the open rate (40%).',
-      ),
-    ).toBeTruthy();
-    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
+    expect(within(screen.getByTestId('cfg-mail-expect-click')).getByRole('alert').textContent).toBe(
+      'Clicks are counted among opened messages, so the click rate (50%) cannot be above the open rate (40%).',
+    );
+    await userEvent.clear(click);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Opened' }));
     expect(config()).not.toHaveProperty('expect');
   });
 

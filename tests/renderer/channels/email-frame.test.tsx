@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { emailView } from '../../../renderer/channels/email.view';
 import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
-import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
+import { createAppStore } from '../../../renderer/store/app-store';
 import { journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+import { renderApp } from '../render-app';
 
 const PIXEL = 'https://track.example/open.gif?u=42';
 const HTML =
@@ -57,11 +58,7 @@ describe('remote images in email previews', () => {
     });
     const store = createAppStore(fakeApi([journey([mail], [])]));
     store.getState().loadJourney(journey([mail], []), 1);
-    const { unmount } = render(
-      <AppStoreContext.Provider value={store}>
-        <NodeInspector nodeId="mail" />
-      </AppStoreContext.Provider>,
-    );
+    const { unmount } = renderApp(<NodeInspector nodeId="mail" />, { store });
     expectBlocked(srcdoc('preview-frame'));
     unmount();
     render(

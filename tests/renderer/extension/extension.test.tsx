@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type * as ChannelList from '../../../core/channels/channel-list';
@@ -12,9 +12,9 @@ import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
 import type * as NodeViews from '../../../renderer/nodes/registry';
 import { Palette } from '../../../renderer/panels/Palette';
 import { messageRows } from '../../../renderer/simulation/messages';
-import { AppStoreContext } from '../../../renderer/store/app-store';
 import { chain, journey, node } from '../../core/build';
 import { counts, message, storeWith } from '../execution/execution-fake';
+import { renderApp } from '../render-app';
 
 // A new kind and a new channel, each its core file and its view, plus one registry entry each,
 // made here: nothing else in the source knows about them.
@@ -61,7 +61,7 @@ const EXTENDED: Journey = journey(
 
 function show(ui: React.ReactNode, j: Journey = EXTENDED) {
   const { store } = storeWith(j);
-  render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+  renderApp(<>{ui}</>, { store });
   return store;
 }
 

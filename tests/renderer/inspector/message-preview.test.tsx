@@ -1,20 +1,17 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../../core/model/journey';
 import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
-import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
+import { createAppStore } from '../../../renderer/store/app-store';
 import { journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+import { renderApp } from '../render-app';
 
 function withStore(j: Journey) {
   const store = createAppStore(fakeApi([j]));
   store.getState().loadJourney(j, 1);
-  render(
-    <AppStoreContext.Provider value={store}>
-      <NodeInspector nodeId="mail" />
-    </AppStoreContext.Provider>,
-  );
+  renderApp(<NodeInspector nodeId="mail" />, { store });
   return store;
 }
 
