@@ -1,7 +1,13 @@
 import type { JourneyNode } from '../../../core/model/journey';
 import { SplitPlanner } from './SplitPlanner';
+import { WinnerDecisions } from './WinnerDecisions';
 
-/** Below a split's form: the A/B planner. */
+/** Below a split's form: the automatic winners decided, then the A/B planner. */
 export function SplitForecast({ node }: { node: JourneyNode }) {
-  return <SplitPlanner node={node} />;
+  return (
+    <>
+      <WinnerDecisions node={node} />
+      <SplitPlanner node={node} />
+    </>
+  );
 }
