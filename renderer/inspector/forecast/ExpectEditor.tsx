@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { checkExpect, OUTCOMES, type Outcome } from '../../../core/forecast/expect';
 import {
   DEFAULT_PURPOSE,
@@ -10,7 +11,7 @@ import type { MessageId } from '../../i18n/messages';
 import { useFormats } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/I18nProvider';
 import { useApp } from '../../store/app-store';
-import { PercentInput } from '../widgets/PercentInput';
+import { PercentInput, percentNumber } from '../widgets/PercentInput';
 import { ExpectWithin } from './ExpectWithin';
 import {
   dataEstimatesOf,
@@ -101,6 +102,7 @@ function sourceWords(t: Translate, rate: string, fallback: Fallback | undefined)
 export function ExpectEditor({ id, value, onChange, channel, errors }: ExpectEditorProps) {
   const t = useT();
   const formats = useFormats();
+  const intl = useIntl();
   const journey = useApp((s) => s.journey);
   const run = useApp((s) => s.simulation.run);
   const [notNumber, setNotNumber] = useState<Partial<Record<Outcome, boolean>>>({});
@@ -202,11 +204,7 @@ export function ExpectEditor({ id, value, onChange, channel, errors }: ExpectEdi
               <PercentInput
                 id={fieldId}
                 value={own}
-                placeholder={
-                  fallback
-                    ? formats.number(fallback.rate * 100, fallback.rate < 0.01 ? 3 : 2)
-                    : undefined
-                }
+                placeholder={fallback ? percentNumber(intl, fallback.rate) : undefined}
                 describedBy={messages.length ? `${noteId} ${errorId}` : noteId}
                 invalid={messages.length > 0}
                 onValidity={(valid) => setNotNumber((s) => ({ ...s, [outcome]: !valid }))}

@@ -1,4 +1,4 @@
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { useDraft } from './use-draft';
 
 /** What a typed percentage means: a share (0–1), nothing (empty), or text that is no number. */
@@ -11,6 +11,11 @@ export function parsePercent(text: string): PercentText {
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { invalid: true };
   // Rounded to the digits a percentage is typed with, so 4.1 is 0.041 and not 0.040999….
   return { share: Math.round(Number(cleaned) * 1e6) / 1e8 };
+}
+
+/** A share as the number typed for it, in the language's digits: 0.4032 → "40.32", "40,32". */
+export function percentNumber(intl: IntlShape, share: number): string {
+  return intl.formatNumber(share * 100, { maximumFractionDigits: 4, useGrouping: false });
 }
 
 export interface PercentInputProps {
@@ -45,9 +50,7 @@ export function PercentInput({
 }: PercentInputProps) {
   const intl = useIntl();
   const format = (share: number | undefined) =>
-    share === undefined
-      ? ''
-      : intl.formatNumber(share * 100, { maximumFractionDigits: 4, useGrouping: false });
+    share === undefined ? '' : percentNumber(intl, share);
   const [text, setText] = useDraft<number | undefined>(value, format, (typed) => {
     const parsed = parsePercent(typed);
     return 'share' in parsed ? parsed.share : value;
