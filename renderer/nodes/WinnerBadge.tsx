@@ -1,6 +1,7 @@
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { cardWinner } from '../inspector/forecast/decided-winners';
+import { probabilityPercent } from '../inspector/forecast/forecast-words';
 import { useApp } from '../store/app-store';
 import type { JourneyNode } from '../../core/model/journey';
 import { CheckIcon } from './icons';
@@ -22,7 +23,7 @@ export function WinnerBadge({ node }: { node: JourneyNode }) {
     where,
     variant,
     at: formats.dateTime(Date.parse(winner.at), zone),
-    probability: formats.percent(winner.probability),
+    probability: probabilityPercent(formats, winner.probability),
   });
   return (
     <span

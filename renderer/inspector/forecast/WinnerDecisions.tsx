@@ -5,6 +5,7 @@ import { variantLabel } from '../../nodes/step-name';
 import type { DecidedWinner } from '../../simulation/variants';
 import { useApp } from '../../store/app-store';
 import { liveWinner, simulatedWinner } from './decided-winners';
+import { probabilityPercent } from './forecast-words';
 
 /**
  * The automatic winners decided at a split, in a sentence each: in the simulation shown and in
@@ -22,7 +23,7 @@ export function WinnerDecisions({ node }: { node: JourneyNode }) {
       where,
       variant: variantLabel(node, winner.variant),
       at: formats.dateTime(Date.parse(winner.at), zone),
-      probability: formats.percent(winner.probability),
+      probability: probabilityPercent(formats, winner.probability),
     });
   return (
     <section

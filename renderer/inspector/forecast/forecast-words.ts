@@ -32,3 +32,13 @@ export function referenceWords(t: Translate, reference: Reference): string {
         year: String(reference.year),
       });
 }
+
+/**
+ * How sure an automatic winner was: "97.3%"; near certainty keeps its digits ("99.96%") and is
+ * never rounded up to a certainty it was not (0.99999 reads as 99.99%).
+ */
+export function probabilityPercent(formats: Formats, probability: number): string {
+  return probability >= 0.99
+    ? formats.percent(Math.min(probability, 0.9999), 2)
+    : formats.percent(probability, 1);
+}
