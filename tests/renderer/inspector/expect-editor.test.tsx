@@ -159,3 +159,40 @@ describe('expected responses in words', () => {
     expect(row('open').getByRole('alert').textContent).toBe('Skriv ett tal, t.ex. 45 eller 2,5.');
   });
 });
+
+describe('the forecast’s journey settings', () => {
+  it('lists what the journey is for as choices, and takes fatigue as a percentage', async () => {
+    const store = open(cart(), <JourneySettings />);
+    const purposes = screen.getByRole('radiogroup', { name: 'What is this journey for?' });
+    expect(
+      within(purposes)
+        .getAllByRole('radio')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'Abandoned cart',
+      'Browse abandonment',
+      'Welcome',
+      'After a purchase',
+      'Win-back',
+      'Birthday',
+      'Campaign',
+      'Something else',
+    ]);
+    // Eight choices are a list, not a row of buttons too wide for the inspector.
+    expect(purposes.className).toBe('choice-list');
+    await userEvent.click(within(purposes).getByRole('radio', { name: 'Welcome' }));
+    expect(store.getState().journey?.settings.purpose).toBe('welcome');
+    expect(screen.getByText(/published benchmarks for email in welcome journeys/)).toBeTruthy();
+
+    await userEvent.click(
+      screen.getByRole('switch', {
+        name: 'Message fatigue: people respond less after many messages',
+      }),
+    );
+    const decay = screen.getByRole('textbox', { name: 'Each one lowers the rates by' });
+    expect(decay).toHaveProperty('value', '10');
+    await userEvent.clear(decay);
+    await userEvent.type(decay, '15');
+    expect(store.getState().journey?.settings.fatigue).toEqual({ per: 'P7D', decay: 0.15 });
+  });
+});
