@@ -73,90 +73,160 @@ export interface SimulatedTest extends RunOfTest {
   decidedAfterDays?: number;
 }
 
-/** One arrival at the split: when, into which variant (its index), and when it converts. */
-export type Arrival = (at: number, arm: number, convertsAt: number | undefined) => boolean;
-
 /**
- * Draws one run of a test, arrival by arrival, until `visit` answers true or the simulated days
- * end: people arrive at the split (a Poisson process), are drawn into a variant by weight, and
- * convert at their variant's rate a while after (the forecast's response delay within the
- * attribution window). Draws are keyed by seed and run, as a forecast's are.
+ * The arrivals of one run of a test, one at a time (`next`): people arrive at the split (a
+ * Poisson process), are drawn into a variant by weight, and convert at their variant's rate a
+ * while after (the forecast's response delay within the attribution window). The arrival's figures
+ * are fields, so none is allocated. Draws are keyed by seed and run, as a forecast's are.
  */
-export function drawArrivals(
-  scenario: TestScenario,
-  run: number,
-  seed: number,
-  visit: Arrival,
-): void {
-  const draws = new MessageDraws();
-  draws.set(seed, 'winner-rule-trial', run);
-  const keys = scenario.variants.map((v) => v.key);
-  const weights = scenario.variants.filter((v) => v.weight > 0);
-  const rates = keys.map((key) => scenario.rates[key] ?? 0);
-  const position = new Map(keys.map((key, i) => [key, i]));
-  const perMs = scenario.entriesPerDay / DAY;
-  const end = simulatedDays(scenario) * DAY;
-  const window = scenario.attributionDays * DAY;
-  let at = 0;
-  for (let i = 0; perMs > 0 && weights.length > 0 && i < MAX_ENTRIES_PER_TEST; i++) {
-    at += -Math.log(1 - draws.uniform(4 * i)) / perMs;
-    if (at >= end) return;
-    const arm = position.get(pickVariant(weights, draws.uniform(4 * i + 1))) ?? 0;
-    const converts = draws.uniform(4 * i + 2) < (rates[arm] ?? 0);
-    const convertsAt = converts ? at + responseDelay(window, draws.uniform(4 * i + 3)) : undefined;
-    if (visit(at, arm, convertsAt)) return;
+export class ArrivalStream {
+  /** The arrival's time (ms from the test's start), variant (its index) and conversion time. */
+  at = 0;
+  arm = 0;
+  convertsAt: number | undefined;
+  private readonly draws = new MessageDraws();
+  private readonly weights: { key: string; weight: number }[];
+  private readonly rates: number[];
+  private readonly position: Map<string, number>;
+  private readonly perMs: number;
+  private readonly end: number;
+  private readonly window: number;
+  private i = 0;
+
+  constructor(scenario: TestScenario, run: number, seed: number) {
+    this.draws.set(seed, 'winner-rule-trial', run);
+    const keys = scenario.variants.map((v) => v.key);
+    this.weights = scenario.variants.filter((v) => v.weight > 0);
+    this.rates = keys.map((key) => scenario.rates[key] ?? 0);
+    this.position = new Map(keys.map((key, i) => [key, i]));
+    this.perMs = scenario.entriesPerDay / DAY;
+    this.end = simulatedDays(scenario) * DAY;
+    this.window = scenario.attributionDays * DAY;
+  }
+
+  /** Draws the next arrival; false once the simulated days (or MAX_ENTRIES_PER_TEST) are over. */
+  next(): boolean {
+    const { draws, i } = this;
+    if (!(this.perMs > 0) || this.weights.length === 0 || i >= MAX_ENTRIES_PER_TEST) return false;
+    const at = this.at - Math.log(1 - draws.uniform(4 * i)) / this.perMs;
+    if (at >= this.end) return false;
+    this.i++;
+    this.at = at;
+    this.arm = this.position.get(pickVariant(this.weights, draws.uniform(4 * i + 1))) ?? 0;
+    this.convertsAt =
+      draws.uniform(4 * i + 2) < (this.rates[this.arm] ?? 0)
+        ? at + responseDelay(this.window, draws.uniform(4 * i + 3))
+        : undefined;
+    return true;
   }
 }
 
+/** What looking at the rule once costs, in arrivals: the closed form against a few draws. */
+const CHECK_COST = 25;
+
 /**
- * Simulates one run of a test (`drawArrivals`) with the rule looked at as execution looks at it,
- * and as `firstDecision` replays it: at the first arrival in each whole hour H, on the
- * assignments and conversions before H — so peeking is included. It stops at the decision.
+ * One run of a test (`ArrivalStream`), simulated in steps, with the rule looked at as execution
+ * looks at it, and as `firstDecision` replays it: at the first arrival in each whole hour H, on
+ * the assignments and conversions before H — so peeking is included. It stops at the decision.
  */
-export function simulateTest(scenario: TestScenario, run: number, seed = 0): SimulatedTest {
-  const keys = scenario.variants.map((v) => v.key);
-  const arms = keys.length;
-  const entered = new Array<number>(arms).fill(0);
-  const converted = new Array<number>(arms).fill(0);
-  // Conversions by the hour they happen in, and how many of those hours the rule has seen.
-  const hours = Math.ceil((simulatedDays(scenario) * DAY) / HOUR);
-  const byHour = new Uint32Array(hours * arms);
-  const seen = new Array<number>(arms).fill(0);
-  let counted = 0;
-  let checked = -1;
-  let decision: SimulatedTest['decision'];
-  let decidedAfterDays: number | undefined;
-  drawArrivals(scenario, run, seed, (at, arm, convertsAt) => {
-    const hour = Math.floor(at / HOUR);
-    if (hour !== checked) {
-      checked = hour;
-      for (; counted < hour; counted++)
-        for (let a = 0; a < arms; a++) seen[a] = (seen[a] ?? 0) + (byHour[counted * arms + a] ?? 0);
-      // Everyone drawn so far arrived before this hour: this is the hour's first arrival.
-      const decided = quickDecideWinner(
-        keys.map((key, a) => ({ key, entered: entered[a] ?? 0, converted: seen[a] ?? 0 })),
-        scenario.rule,
-      );
-      if (decided) {
-        decision = { variant: decided.variant };
-        decidedAfterDays = (hour * HOUR) / DAY;
-        return true;
+export class TestRun {
+  private readonly arrivals: ArrivalStream;
+  private readonly keys: string[];
+  private readonly entered: number[];
+  private readonly converted: number[];
+  /** Conversions by the hour they happen in, and what the rule has seen of them. */
+  private readonly byHour: Uint32Array;
+  private readonly hours: number;
+  private readonly seen: number[];
+  private counted = 0;
+  private checked = -1;
+  private ended = false;
+  private decision: { variant: string; afterDays: number } | undefined;
+
+  constructor(
+    private readonly scenario: TestScenario,
+    run: number,
+    seed = 0,
+  ) {
+    this.arrivals = new ArrivalStream(scenario, run, seed);
+    this.keys = scenario.variants.map((v) => v.key);
+    this.entered = this.keys.map(() => 0);
+    this.converted = this.keys.map(() => 0);
+    this.seen = this.keys.map(() => 0);
+    this.hours = Math.ceil((simulatedDays(scenario) * DAY) / HOUR);
+    this.byHour = new Uint32Array(this.hours * this.keys.length);
+  }
+
+  /** Whether the test is over: decided, or its days ended. */
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  /**
+   * Simulates up to `work` more (an arrival counts 1, a look at the rule CHECK_COST), and answers
+   * what is left of it: nothing while the test goes on, the rest once it ended.
+   */
+  advance(work: number): number {
+    const { arrivals, keys, entered, converted, seen, byHour } = this;
+    const arms = keys.length;
+    let spent = 0;
+    while (!this.ended && spent < work) {
+      if (!arrivals.next()) {
+        this.ended = true;
+        break;
+      }
+      spent++;
+      const hour = Math.floor(arrivals.at / HOUR);
+      if (hour !== this.checked) {
+        this.checked = hour;
+        spent += CHECK_COST;
+        for (; this.counted < hour; this.counted++)
+          for (let a = 0; a < arms; a++)
+            seen[a] = (seen[a] ?? 0) + (byHour[this.counted * arms + a] ?? 0);
+        // Everyone drawn so far arrived before this hour: this is the hour's first arrival.
+        const decided = quickDecideWinner(
+          keys.map((key, a) => ({ key, entered: entered[a] ?? 0, converted: seen[a] ?? 0 })),
+          this.scenario.rule,
+        );
+        if (decided) {
+          this.decision = { variant: decided.variant, afterDays: (hour * HOUR) / DAY };
+          this.ended = true;
+          break;
+        }
+      }
+      const arm = arrivals.arm;
+      entered[arm] = (entered[arm] ?? 0) + 1;
+      if (arrivals.convertsAt !== undefined) {
+        converted[arm] = (converted[arm] ?? 0) + 1;
+        const when = Math.floor(arrivals.convertsAt / HOUR);
+        if (when < this.hours) byHour[when * arms + arm] = (byHour[when * arms + arm] ?? 0) + 1;
       }
     }
-    entered[arm] = (entered[arm] ?? 0) + 1;
-    if (convertsAt !== undefined) {
-      converted[arm] = (converted[arm] ?? 0) + 1;
-      const when = Math.floor(convertsAt / HOUR);
-      if (when < hours) byHour[when * arms + arm] = (byHour[when * arms + arm] ?? 0) + 1;
-    }
-    return false;
-  });
-  return {
-    ...(decision && { decision, decidedAfterDays }),
-    variants: Object.fromEntries(
-      keys.map((key, i) => [key, { entered: entered[i] ?? 0, converted: converted[i] ?? 0 }]),
-    ),
-  };
+    return this.ended ? Math.max(0, work - spent) : 0;
+  }
+
+  result(): SimulatedTest {
+    const { decision } = this;
+    return {
+      ...(decision && {
+        decision: { variant: decision.variant },
+        decidedAfterDays: decision.afterDays,
+      }),
+      variants: Object.fromEntries(
+        this.keys.map((key, i) => [
+          key,
+          { entered: this.entered[i] ?? 0, converted: this.converted[i] ?? 0 },
+        ]),
+      ),
+    };
+  }
+}
+
+/** Simulates one run of a test to its end (`TestRun`). */
+export function simulateTest(scenario: TestScenario, run: number, seed = 0): SimulatedTest {
+  const test = new TestRun(scenario, run, seed);
+  while (!test.finished) test.advance(Number.POSITIVE_INFINITY);
+  return test.result();
 }
 
 /** What a trial of a winner rule found. */
@@ -169,12 +239,13 @@ export interface WinnerRuleFindings {
 }
 
 /**
- * Checks a winner rule by simulation: `runs` simulated tests of one scenario, simulated a few at
- * a time (`advance`), so a screen can show progress and stay responsive. The best variant is the
+ * Checks a winner rule by simulation: `runs` simulated tests of one scenario, simulated in steps
+ * of bounded work (`advance`), so a screen can show progress and stay responsive. The best variant is the
  * one the scenario gives the highest rate; where two or more share it, every decision is wrong.
  */
 export class WinnerRuleTrial {
   private readonly tests: SimulatedTest[] = [];
+  private current: TestRun | undefined;
 
   constructor(
     readonly scenario: TestScenario,
@@ -187,11 +258,20 @@ export class WinnerRuleTrial {
     return this.tests.length;
   }
 
-  /** Simulates up to `count` more tests; true while some remain. */
-  advance(count: number): boolean {
-    const until = Math.min(this.runs, this.tests.length + Math.max(0, count));
-    while (this.tests.length < until)
-      this.tests.push(simulateTest(this.scenario, this.tests.length, this.seed));
+  /**
+   * Simulates up to `work` more (in arrivals, as `TestRun.advance` counts), test after test; true
+   * while tests remain. A step of a few thousand takes a few milliseconds whatever the scenario.
+   */
+  advance(work: number): boolean {
+    let left = work;
+    while (this.tests.length < this.runs && left > 0) {
+      const test = (this.current ??= new TestRun(this.scenario, this.tests.length, this.seed));
+      left = test.advance(left);
+      if (test.finished) {
+        this.tests.push(test.result());
+        this.current = undefined;
+      }
+    }
     return this.tests.length < this.runs;
   }
 

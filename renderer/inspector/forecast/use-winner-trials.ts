@@ -9,6 +9,8 @@ import {
 export const RULE_RUNS = 200;
 /** Work done between two paints: the inspector keeps answering typing and clicks meanwhile. */
 const SLICE_MS = 12;
+/** Work between two looks at the clock: a couple of thousand arrivals, about a millisecond. */
+const STEP = 2_000;
 /** Values still being typed are not simulated yet. */
 const SETTLE_MS = 250;
 
@@ -45,7 +47,7 @@ export function useWinnerTrials(
       const until = performance.now() + SLICE_MS;
       let open = trials.find((t) => t.done < t.runs);
       while (open && performance.now() < until) {
-        open.advance(1);
+        open.advance(STEP);
         open = trials.find((t) => t.done < t.runs);
       }
       const done = trials.reduce((n, t) => n + t.done, 0);

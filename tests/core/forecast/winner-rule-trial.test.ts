@@ -7,10 +7,11 @@ import {
 } from '../../../core/forecast/auto-winner';
 import { probabilityAbove, probabilityBest } from '../../../core/forecast/statistics';
 import {
-  drawArrivals,
+  ArrivalStream,
   quickDecideWinner,
   simulateTest,
   simulatedDays,
+  TestRun,
   WinnerRuleTrial,
   type TestScenario,
 } from '../../../core/forecast/winner-rule-trial';
@@ -98,18 +99,22 @@ describe('a simulated test', () => {
       for (let run = 0; run < 3; run++) {
         const assigned: { at: number; key: string }[] = [];
         const converted: { at: number; key: string }[] = [];
-        drawArrivals(s, run, 0, (at, arm, convertsAt) => {
-          const key = VARIANTS[arm]?.key ?? '';
-          assigned.push({ at, key });
-          if (convertsAt !== undefined) converted.push({ at: convertsAt, key });
-          return false;
-        });
+        const arrivals = new ArrivalStream(s, run, 0);
+        while (arrivals.next()) {
+          const key = VARIANTS[arrivals.arm]?.key ?? '';
+          assigned.push({ at: arrivals.at, key });
+          if (arrivals.convertsAt !== undefined) converted.push({ at: arrivals.convertsAt, key });
+        }
         const replayed = firstDecision(
           { assigned, converted },
           VARIANTS.map((v) => v.key),
           s.rule,
         );
         const test = simulateTest(s, run);
+        // The same, simulated in small steps.
+        const stepped = new TestRun(s, run);
+        while (!stepped.finished) stepped.advance(97);
+        expect(stepped.result()).toEqual(test);
         expect(test.decision?.variant).toBe(replayed?.variant);
         expect(test.decidedAfterDays).toBe(replayed ? replayed.at / 86_400_000 : undefined);
         outcomes.add(replayed?.variant ?? 'none');
@@ -124,12 +129,13 @@ describe('a simulated test', () => {
     let entered = 0;
     const byArm = [0, 0, 0];
     const conversions = [0, 0, 0];
-    drawArrivals({ ...s, horizonDays: 100 }, 0, 0, (_, arm, convertsAt) => {
+    const arrivals = new ArrivalStream({ ...s, horizonDays: 100 }, 0, 0);
+    while (arrivals.next()) {
       entered++;
-      byArm[arm] = (byArm[arm] ?? 0) + 1;
-      if (convertsAt !== undefined) conversions[arm] = (conversions[arm] ?? 0) + 1;
-      return false;
-    });
+      byArm[arrivals.arm] = (byArm[arrivals.arm] ?? 0) + 1;
+      if (arrivals.convertsAt !== undefined)
+        conversions[arrivals.arm] = (conversions[arrivals.arm] ?? 0) + 1;
+    }
     // 12,000 expected: within four standard deviations of a Poisson count.
     expect(Math.abs(entered - 12_000)).toBeLessThan(4 * Math.sqrt(12_000));
     expect((byArm[2] ?? 0) / entered).toBeCloseTo(0.1, 1);
@@ -145,9 +151,12 @@ describe('a simulated test', () => {
 describe('how often a winner rule picks a wrong winner, by simulation', () => {
   it('calls every decision wrong when the variants convert alike, and peeking makes them common', () => {
     const trial = new WinnerRuleTrial(scenario({ A: 0.1, B: 0.1, control: 0.1 }), 100);
-    expect(trial.advance(40)).toBe(true);
-    expect(trial.done).toBe(40);
-    expect(trial.advance(100)).toBe(false);
+    // Work is counted in arrivals (and looks at the rule): a step ends inside some test.
+    expect(trial.advance(60_000)).toBe(true);
+    expect(trial.done).toBeGreaterThan(0);
+    expect(trial.done).toBeLessThan(100);
+    while (trial.advance(5_000));
+    expect(trial.done).toBe(100);
     const { check, medianDaysToDecision, days } = trial.result();
     expect(check.best).toBeUndefined();
     expect(check.wrong).toBe(check.decided);
@@ -160,7 +169,7 @@ describe('how often a winner rule picks a wrong winner, by simulation', () => {
 
   it('rarely picks the worse variant when one converts clearly better', () => {
     const trial = new WinnerRuleTrial(scenario({ A: 0.1, B: 0.2, control: 0.1 }), 100);
-    trial.advance(100);
+    while (trial.advance(10_000));
     const { check } = trial.result();
     expect(check.best).toBe('B');
     expect(check.decided).toBe(100);
@@ -170,12 +179,12 @@ describe('how often a winner rule picks a wrong winner, by simulation', () => {
   it('gives the same answer for the same seed, and another for another', () => {
     const s = scenario({ A: 0.1, B: 0.1, control: 0.1 });
     const once = new WinnerRuleTrial(s, 30);
-    once.advance(30);
+    once.advance(Number.POSITIVE_INFINITY);
     const inSlices = new WinnerRuleTrial(s, 30);
-    while (inSlices.advance(7));
+    while (inSlices.advance(333));
     expect(inSlices.result()).toEqual(once.result());
     const other = new WinnerRuleTrial(s, 30, 1);
-    other.advance(30);
+    other.advance(Number.POSITIVE_INFINITY);
     expect(other.result()).not.toEqual(once.result());
   });
 });
