@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Speed is the benchmarks' business; a test's time limit only catches a hang, and
+          // the suite shares two cores with Chromium.
+          testTimeout: 30_000,
           include: ['tests/core/**/*.test.ts'],
         },
       },
@@ -17,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          testTimeout: 30_000,
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
         },

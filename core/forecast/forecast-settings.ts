@@ -81,7 +81,9 @@ export const fatigueSchema = z
         .refine((decay) => Number.isFinite(decay) && decay >= 0 && decay <= 1, { error: DECAY })
         .meta({
           title: 'Each one lowers the rates by',
-          description: 'A share: 0.1 lowers them by 10% per earlier message.',
+          description:
+            'Per message received in the window: 10% makes the third message in it 81% as effective (0.9 × 0.9).',
+          widget: 'percent',
         }),
     },
     { error: 'Fatigue needs per and decay, e.g. { "per": "P7D", "decay": 0.1 }.' },

@@ -118,10 +118,11 @@ export interface WinnerRuleCheck {
  * went): the best variant is the one with the highest conversion rate over all runs together,
  * among the variants other than the control; a decision for any other is wrong. Where the best
  * rates are equal — or `equalRates` says the assumptions make them so — every decision is wrong.
+ * Where the assumptions say which variant is best (`best`), that one is.
  */
 export function wrongWinnerRate(
   runs: readonly RunOfTest[],
-  options: { equalRates?: boolean } = {},
+  options: { equalRates?: boolean; best?: string } = {},
 ): WinnerRuleCheck {
   const pooled = new Map<string, { entered: number; converted: number }>();
   for (const run of runs) {
@@ -141,7 +142,7 @@ export function wrongWinnerRate(
   const [first, second] = rates;
   const tie =
     options.equalRates === true || !first || (second !== undefined && second.rate === first.rate);
-  const best = tie ? undefined : first.key;
+  const best = options.equalRates ? undefined : (options.best ?? (tie ? undefined : first.key));
   let decided = 0;
   let wrong = 0;
   for (const run of runs) {

@@ -203,3 +203,47 @@ export function sampleSizePerArm(
     zBeta * Math.sqrt(baseline * (1 - baseline) + target * (1 - target));
   return Math.ceil((root * root) / (delta * delta));
 }
+
+const RESCALE = 1e200;
+const LOG_RESCALE = Math.log(RESCALE);
+
+/** ln B(a, b) for a, b ≥ 1, from the Beta density at its mean (never under- or overflowing there). */
+function logBeta(a: number, b: number): number {
+  const m = a / (a + b);
+  return (a - 1) * Math.log(m) + (b - 1) * Math.log1p(-m) - Math.log(betaPdf(m, a, b));
+}
+
+/**
+ * The probability that arm `b` converts better than arm `a`, under the same Beta(1 + converted,
+ * 1 + not converted) posteriors as `probabilityBest`: Evan Miller's closed form, a sum of as many
+ * terms as the smaller arm has conversions, each term from the one before by a ratio. Exact,
+ * and about a thousand times faster than the quadrature — which is why a check run many times
+ * over (a winner rule, hour by hour, in hundreds of simulated tests) asks it first.
+ */
+export function probabilityAbove(b: Arm, a: Arm): number {
+  const alphaA = 1 + Math.max(0, a.converted);
+  const betaA = 1 + Math.max(0, a.entered - a.converted);
+  const alphaB = 1 + Math.max(0, b.converted);
+  const betaB = 1 + Math.max(0, b.entered - b.converted);
+  // The sum runs over b's successes; the other way round, over a's, gives the complement.
+  if (alphaB > alphaA) return 1 - probabilityAbove(a, b);
+  // Terms relative to the first, rescaled before they overflow; the first is exp(first).
+  const first = logBeta(alphaA, betaA + betaB) - logBeta(alphaA, betaA);
+  let scale = 0;
+  let term = 1;
+  let sum = 1;
+  for (let i = 1; i < alphaB; i++) {
+    const ratio = ((alphaA + i - 1) * (betaB + i - 1)) / ((alphaA + betaA + betaB + i - 1) * i);
+    term *= ratio;
+    sum += term;
+    // Once the ratio is below 1 it stays so (the terms only shrink): the rest is below this
+    // term times the terms left, and once that is lost in rounding the sum is done.
+    if (ratio < 1 && term * (alphaB - i) < sum * 1e-17) break;
+    if (sum > RESCALE) {
+      sum /= RESCALE;
+      term /= RESCALE;
+      scale += LOG_RESCALE;
+    }
+  }
+  return Math.min(1, Math.max(0, Math.exp(first + scale + Math.log(sum))));
+}

@@ -10,11 +10,13 @@ import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
 import { EmailAddressInput } from './widgets/EmailAddressInput';
+import { ExpectEditor } from './forecast/ExpectEditor';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
 import { NameInput } from './widgets/NameInput';
 import { NameListEditor } from './widgets/NameListEditor';
+import { PercentInput } from './widgets/PercentInput';
 import { TemplateInput } from './widgets/TemplateInput';
 import { TimeInput } from './widgets/TimeInput';
 import { TimezoneInput } from './widgets/TimezoneInput';
@@ -85,6 +87,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
               schema={property}
               required={objectSchema.required?.includes(name) ?? false}
               value={value[name]}
+              parent={value}
               errors={errors.get(name) ?? []}
               view={view}
               onChange={(next, renamed) => {
@@ -181,6 +184,8 @@ interface SchemaFieldProps {
   schema: JsonSchema;
   required: boolean;
   value: unknown;
+  /** The object the field belongs to (a message's config: its channel). */
+  parent: Record<string, unknown>;
   errors: readonly string[];
   view?: NodeView;
   onChange: (value: unknown, renamedPorts?: Map<string, string>) => void;
@@ -192,6 +197,7 @@ function SchemaField({
   schema,
   required,
   value,
+  parent,
   errors,
   view,
   onChange,
@@ -268,8 +274,25 @@ function SchemaField({
           onChange={onChange}
         />
       );
-    // Expected responses get their own editor later; meanwhile a switch and plain fields.
     case 'expect':
+      return (
+        <ExpectEditor
+          id={id}
+          value={value}
+          channel={typeof parent.channel === 'string' ? parent.channel : undefined}
+          errors={errors}
+          onChange={onChange}
+        />
+      );
+    case 'percent':
+      return field(
+        <PercentInput
+          id={id}
+          value={typeof value === 'number' ? value : undefined}
+          describedBy={schema.description ? `${id}-help` : undefined}
+          onChange={(share) => onChange(share ?? (required ? 0 : undefined))}
+        />,
+      );
     case 'switch':
       return (
         <SwitchField

@@ -8,6 +8,7 @@ import { cardProblem, portRow } from './card-shape';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
+import { WinnerBadge } from './WinnerBadge';
 import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
 
@@ -82,6 +83,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {hasInput && <Handle type="target" position={Position.Top} id="in" className="node-in" />}
       <NodeCount nodeId={id} />
       <LiveCount nodeId={id} kind={node.kind} />
+      {definition?.branches && <WinnerBadge node={node} />}
       <div className="node-head">
         <span className="node-icon">{Icon && <Icon size={16} />}</span>
         {/* A step with its own name still says what kind it is, above the name. */}

@@ -1,11 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../core/model/journey';
 import { NodeInspector } from '../../renderer/inspector/NodeInspector';
-import { AppStoreContext, createAppStore } from '../../renderer/store/app-store';
+import { createAppStore } from '../../renderer/store/app-store';
 import { edge, journey, node } from '../core/build';
 import { fakeApi } from './fake-api';
+import { renderApp } from './render-app';
 
 const j: Journey = journey(
   [
@@ -26,11 +27,7 @@ describe('the automatic winner in the inspector', () => {
   it('is a switch with fields in plain words, generated from the split’s schema', async () => {
     const store = createAppStore(fakeApi([j]));
     store.getState().loadJourney(j, 1);
-    render(
-      <AppStoreContext.Provider value={store}>
-        <NodeInspector nodeId="ab" />
-      </AppStoreContext.Provider>,
-    );
+    renderApp(<NodeInspector nodeId="ab" />, { store });
     await userEvent.click(screen.getByRole('switch', { name: 'Pick the winner automatically' }));
     const config = () => store.getState().journey?.nodes[1]?.config;
     expect(config()?.autoWinner).toEqual({

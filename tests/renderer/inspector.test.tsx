@@ -195,7 +195,7 @@ describe('node inspector', () => {
     expect(store.getState().journey?.nodes[0]?.config).not.toHaveProperty('replyTo');
   });
 
-  it('edits a message’s expected responses with a switch and plain fields, and says what is wrong', async () => {
+  it('edits a message’s expected responses as percentages, and says what is wrong at the field', async () => {
     const mail = node('mail', 'message', {
       channel: 'email',
       from: 'shop@example.com',
@@ -205,18 +205,16 @@ describe('node inspector', () => {
     const store = withStore(journey([mail], []), <NodeInspector nodeId="mail" />);
     const config = () => store.getState().journey?.nodes[0]?.config;
     expect(config()).not.toHaveProperty('expect');
-    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
-    expect(config()?.expect).toEqual({ open: 0.4, click: 0.04, convert: 0.02, within: 'P3D' });
-    const click = screen.getByRole('spinbutton', { name: /Clicked/ });
-    await userEvent.clear(click);
-    await userEvent.type(click, '0.5');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Opened' }), '40');
+    expect(config()?.expect).toEqual({ open: 0.4 });
+    const click = screen.getByRole('textbox', { name: 'Clicked' });
+    await userEvent.type(click, '50');
     expect(config()?.expect).toMatchObject({ open: 0.4, click: 0.5 });
-    expect(
-      screen.getByText(
-        'Clicks are counted among opened messages, so the click rate (50%) cannot be above the open rate (40%).',
-      ),
-    ).toBeTruthy();
-    await userEvent.click(screen.getByRole('switch', { name: 'Expected responses (forecast)' }));
+    expect(within(screen.getByTestId('cfg-mail-expect-click')).getByRole('alert').textContent).toBe(
+      'Clicks are counted among opened messages, so the click rate (50%) cannot be above the open rate (40%).',
+    );
+    await userEvent.clear(click);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Opened' }));
     expect(config()).not.toHaveProperty('expect');
   });
 

@@ -12,12 +12,15 @@ export interface ChoiceListProps {
   onChange: (value: string) => void;
 }
 
+/** Options a segmented control holds in the inspector's width. */
+const SEGMENTS = 4;
+
 /**
- * One of a few options, as radio buttons: a segmented control when every title is short, a list
- * of choices otherwise.
+ * One of a few options, as radio buttons: a segmented control when there are few and every title
+ * is short, a list of choices otherwise (what a journey is for has eight).
  */
 export function ChoiceList({ labelledBy, options, value, onChange }: ChoiceListProps) {
-  const compact = options.every((o) => o.title.length <= 18);
+  const compact = options.length <= SEGMENTS && options.every((o) => o.title.length <= 18);
   return (
     <div
       className={compact ? 'segmented' : 'choice-list'}
