@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { MAX_APP_RUNS } from '../forecast/forecast-runs';
+import {
+  DEFAULT_CHANGE,
+  DEFAULT_SENSITIVITY_RUNS,
+  MAX_SENSITIVITY_RUNS,
+  type SensitivityResult,
+} from '../forecast/sensitivity';
 import type { SimulationReport } from '../simulator/report';
 import type { TraceStep } from '../simulator/trace';
 import type { Journey } from '../model/journey';
@@ -113,8 +119,35 @@ export const simulationContract = {
   },
   getSimulationRun: { input: z.object({ id: idSchema }).strict(), output: simulationRunSchema },
   /**
-   * Stops a simulation under way (`runId` as given to `simulate`); false when none is running
-   * under that id. The `simulate` call fails with the code `cancelled`; nothing is kept.
+   * Which assumption moves a kept forecast's conversions most (the tornado chart): each response
+   * rate the forecast assumed (`report.assumptions`) is lowered and raised by `change` (±50% by
+   * default), and the journey as forecast is forecast again over the same data, window and seed,
+   * `runs` runs each (20 by default; the variations share their random draws, so few runs are
+   * enough). Answers `{ change, runs, base, swings }`: mean conversions as assumed, then per rate
+   * `{ node, outcome, rate, source, low: { rate, conversions }, high, swing }`, largest swing
+   * first (core/forecast/sensitivity.ts). Progress goes out as `simulationProgress` under
+   * `callId` (profiles done of all the forecasts'); `cancelSimulation({ runId: callId })` stops
+   * it, and the call fails with the code `cancelled`. Nothing is kept.
+   */
+  forecastSensitivity: {
+    input: z
+      .object({
+        /** The kept forecast whose assumptions to vary. */
+        runId: idSchema,
+        callId: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{8,64}$/)
+          .optional(),
+        runs: z.number().int().min(1).max(MAX_SENSITIVITY_RUNS).default(DEFAULT_SENSITIVITY_RUNS),
+        change: z.number().gt(0).lt(1).default(DEFAULT_CHANGE),
+      })
+      .strict(),
+    output: z.custom<SensitivityResult>(isRecord),
+  },
+  /**
+   * Stops a simulation under way (`runId` as given to `simulate`, or `callId` as given to
+   * `forecastSensitivity`); false when none is running under that id. The call fails with the
+   * code `cancelled`; nothing is kept.
    */
   cancelSimulation: {
     input: z.object({ runId: z.string().min(1).max(64) }).strict(),
