@@ -19,7 +19,8 @@ import { isRecord } from '../model/json-text';
  * respond to messages, over `runs` seeded runs. Its report then carries, besides run 0's figures:
  * - `report.forecast` — every figure as `{ mean, p10, p50, p90 }` over the runs: `conversions`
  *   (`total`, `caused`), `nodes[id]` (`entered`, `ports[port]`), `messages[id]` (`sent`,
- *   `opened`, `clicked`, `converted`, `unsubscribed`, `complained`), `variants[split][key]`
+ *   `opened`, `clicked`, `converted`, `unsubscribed`, `complained`), `allMessages` (the same figures
+ *   for every message together), `variants[split][key]`
  *   (`entered`, `converted`), `perDay[local date]` (`sent`, `converted`, `caused`), `revenue`
  *   (`total`, `caused`, in currency units), and `incremental[split][variant]` (`conversions`,
  *   `vs` the control, `interval95` or null with a `note` under 40 runs);
