@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ForecastFlow } from '../../../renderer/forecast/ForecastOverlay';
+import { CanvasRunBar } from '../../../renderer/simulation/CanvasRunBar';
 import { NodeCount, PortCount } from '../../../renderer/simulation/NodeOverlay';
 import { simulationOverlay } from '../../../renderer/simulation/overlay';
 import { createAppStore } from '../../../renderer/store/app-store';
@@ -98,5 +99,13 @@ describe('a forecast on the canvas', () => {
     expect(screen.queryByTestId('entered-start-range')).toBeNull();
     const flow = screen.getByTitle(`${arm.p50}, likely ${arm.p10} to ${arm.p90} go this way`);
     expect(flow.textContent).toBe(`${arm.p50}${arm.p10}–${arm.p90}`);
+  });
+
+  it('says over the canvas that it shows a forecast, with its conversions', () => {
+    renderApp(<CanvasRunBar />, { store: canvasStore() });
+    const total = forecast.conversions.total;
+    expect(screen.getByTestId('run-bar-forecast').textContent).toBe(
+      `Forecast over 50 runs: ${total.p50} conversions (likely ${total.p10}–${total.p90})`,
+    );
   });
 });
