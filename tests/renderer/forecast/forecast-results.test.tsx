@@ -88,6 +88,27 @@ describe('a forecast’s results', () => {
     );
   });
 
+  it('shows a step’s forecast when its figures on the canvas are clicked', () => {
+    const store = storeWith(run);
+    store.getState().focusSimulationNode('m2');
+    renderApp(<ResultsTab run={run} />, { store });
+    const m2 = forecast.nodes.m2!;
+    const step = screen.getByTestId('forecast-step');
+    expect(
+      within(step)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      `Reach it${spread(m2.entered)}`,
+      `Go on${spread(m2.ports.next!)}`,
+      `Sent${spread(forecast.messages.m2!.sent)}`,
+      'Opened0',
+      'Clicked0',
+      'Conversions caused0',
+      'Unsubscribed0',
+    ]);
+  });
+
   it('gives incremental conversions against the control with a 95% interval from 40 runs', () => {
     renderApp(<ResultsTab run={run} />, { store: storeWith(run) });
     const lift = forecast.incremental.ab!.mail!;
