@@ -182,7 +182,8 @@ describe('forecasting the abandoned-cart starter on its sample customers', () =>
     expect(Object.values(expected.entered).some((t) => t.includes('–'))).toBe(true);
     expect(await canvasForecast(journey)).toEqual(expected);
     await screenshot('forecast');
-  });
+    // A hundred runs in the app and on the command line: a minute or two on a busy machine.
+  }, 180_000);
 
   it('says what the journey causes, per message and per day, with every assumption and its source', async () => {
     const panel = page.getByTestId('simulation-panel');
@@ -265,7 +266,7 @@ describe('forecasting the abandoned-cart starter on its sample customers', () =>
     expect(await panel.getByTestId('assumption-reminder-1-convert').textContent()).toContain(
       'Conversions caused 30% within 3 daysSet on the message',
     );
-  });
+  }, 180_000);
 
   it('speaks Swedish', async () => {
     const swedish = await studio.browser.newContext({

@@ -11,7 +11,7 @@ import { renderApp } from '../render-app';
 import { sampleRun } from '../simulation/sample-run';
 import { forecastRun } from './forecast-run';
 
-describe('a forecast on the canvas', () => {
+describe('a forecast on the canvas', { timeout: 30_000 }, () => {
   const run = forecastRun(50);
   const forecast = run.report.forecast!;
   const overlay = simulationOverlay(run.report);

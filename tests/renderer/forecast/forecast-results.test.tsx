@@ -34,7 +34,7 @@ const signed = (v: number) => {
   return r === 0 ? '±0' : `${r > 0 ? '+' : '−'}${Math.abs(r)}`;
 };
 
-describe('a forecast’s results', () => {
+describe('a forecast’s results', { timeout: 30_000 }, () => {
   const run = forecastRun(50);
   const forecast = run.report.forecast!;
 
@@ -143,7 +143,7 @@ describe('a forecast’s results', () => {
   });
 });
 
-describe('a forecast’s assumptions', () => {
+describe('a forecast’s assumptions', { timeout: 30_000 }, () => {
   const run = forecastRun(10);
   const mixed: SimulationRun = {
     ...run,
@@ -184,7 +184,7 @@ describe('a forecast’s assumptions', () => {
   });
 });
 
-describe('the tornado chart', () => {
+describe('the tornado chart', { timeout: 30_000 }, () => {
   const run = forecastRun(10);
   const result: SensitivityResult = {
     change: 0.5,
