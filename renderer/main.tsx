@@ -2,6 +2,7 @@ import '@xyflow/react/dist/base.css';
 import './styles/app.css';
 import './styles/data.css';
 import './styles/simulation.css';
+import './styles/forecast.css';
 import './styles/execution.css';
 import './styles/designer.css';
 import './styles/inspector-forecast.css';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { MAX_APP_RUNS } from '../forecast/forecast-runs';
+import {
+  DEFAULT_CHANGE,
+  DEFAULT_SENSITIVITY_RUNS,
+  MAX_SENSITIVITY_RUNS,
+  type SensitivityResult,
+} from '../forecast/sensitivity';
 import type { SimulationReport } from '../simulator/report';
 import type { TraceStep } from '../simulator/trace';
 import type { Journey } from '../model/journey';
@@ -13,7 +19,8 @@ import { isRecord } from '../model/json-text';
  * respond to messages, over `runs` seeded runs. Its report then carries, besides run 0's figures:
  * - `report.forecast` — every figure as `{ mean, p10, p50, p90 }` over the runs: `conversions`
  *   (`total`, `caused`), `nodes[id]` (`entered`, `ports[port]`), `messages[id]` (`sent`,
- *   `opened`, `clicked`, `converted`, `unsubscribed`, `complained`), `variants[split][key]`
+ *   `opened`, `clicked`, `converted`, `unsubscribed`, `complained`), `allMessages` (the same figures
+ *   for every message together), `variants[split][key]`
  *   (`entered`, `converted`), `perDay[local date]` (`sent`, `converted`, `caused`), `revenue`
  *   (`total`, `caused`, in currency units), and `incremental[split][variant]` (`conversions`,
  *   `vs` the control, `interval95` or null with a `note` under 40 runs);
@@ -113,8 +120,35 @@ export const simulationContract = {
   },
   getSimulationRun: { input: z.object({ id: idSchema }).strict(), output: simulationRunSchema },
   /**
-   * Stops a simulation under way (`runId` as given to `simulate`); false when none is running
-   * under that id. The `simulate` call fails with the code `cancelled`; nothing is kept.
+   * Which assumption moves a kept forecast's conversions most (the tornado chart): each response
+   * rate the forecast assumed (`report.assumptions`) is lowered and raised by `change` (±50% by
+   * default), and the journey as forecast is forecast again over the same data, window and seed,
+   * `runs` runs each (20 by default; the variations share their random draws, so few runs are
+   * enough). Answers `{ change, runs, base, swings }`: mean conversions as assumed, then per rate
+   * `{ node, outcome, rate, source, low: { rate, conversions }, high, swing }`, largest swing
+   * first (core/forecast/sensitivity.ts). Progress goes out as `simulationProgress` under
+   * `callId` (profiles done of all the forecasts'); `cancelSimulation({ runId: callId })` stops
+   * it, and the call fails with the code `cancelled`. Nothing is kept.
+   */
+  forecastSensitivity: {
+    input: z
+      .object({
+        /** The kept forecast whose assumptions to vary. */
+        runId: idSchema,
+        callId: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{8,64}$/)
+          .optional(),
+        runs: z.number().int().min(1).max(MAX_SENSITIVITY_RUNS).default(DEFAULT_SENSITIVITY_RUNS),
+        change: z.number().gt(0).lt(1).default(DEFAULT_CHANGE),
+      })
+      .strict(),
+    output: z.custom<SensitivityResult>(isRecord),
+  },
+  /**
+   * Stops a simulation under way (`runId` as given to `simulate`, or `callId` as given to
+   * `forecastSensitivity`); false when none is running under that id. The call fails with the
+   * code `cancelled`; nothing is kept.
    */
   cancelSimulation: {
     input: z.object({ runId: z.string().min(1).max(64) }).strict(),

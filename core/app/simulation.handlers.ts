@@ -1,25 +1,40 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
 import { eventsNamedBy } from '../cases/case-from-trace';
 import { MAX_EVENTS_PER_CASE } from '../cases/cases-schema';
-import type { SimulationParams, SimulationRun } from '../api/simulation-contract';
-import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
-import { EngagementCounter, engagementBasis } from '../forecast/data-estimates';
-import type { JourneyEvent } from '../model/event';
+import type { SimulationRun } from '../api/simulation-contract';
+import {
+  conversionsOf,
+  sensitivityInputs,
+  sensitivitySwings,
+  sensitivityVariations,
+} from '../forecast/sensitivity';
 import type { Journey } from '../model/journey';
-import { makeProfile, type Profile } from '../model/profile';
-import { JourneyNotRunnableError } from '../runtime/compiled-journey';
+import { makeProfile } from '../model/profile';
 import { decisionsOf } from '../simulator/report';
-import { SimulationInputError, simulate, startSimulation } from '../simulator/simulate';
+import { simulate, startSimulation } from '../simulator/simulate';
 import type { SteppedSimulation } from '../simulator/winner-passes';
 import { defaultWindowEnd } from '../simulator/window';
 import type { Timers } from '../executor/ports';
 import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
 import type { DatasetStore, JourneyLibrary, SimulationRunStore } from './ports';
+import {
+  dataFor,
+  firstEventOf,
+  forecastAssumptions,
+  lastEventOf,
+  refuseSimulation,
+  windowOf,
+} from './simulation-inputs';
 
 export type SimulationHandlers = Pick<
   ApiHandlers,
-  'simulate' | 'listSimulationRuns' | 'getSimulationRun' | 'traceProfile' | 'cancelSimulation'
+  | 'simulate'
+  | 'listSimulationRuns'
+  | 'getSimulationRun'
+  | 'traceProfile'
+  | 'forecastSensitivity'
+  | 'cancelSimulation'
 >;
 
 export interface SimulationContext {
@@ -38,85 +53,6 @@ const DAY = 86_400_000;
 const PROFILES_PER_CHECK = 250;
 const SLICE_MS = 30;
 
-function dataFor(
-  datasets: DatasetStore,
-  params: SimulationParams,
-): { profiles: Profile[]; events: JourneyEvent[] } {
-  if (!params.profilesDatasetId && !params.eventsDatasetId) {
-    throw new ApiError(
-      'invalid-request',
-      'Choose sample data to simulate with: profiles, events, or both.',
-      'eventsDatasetId',
-    );
-  }
-  const expect = (id: string | undefined, kind: 'profiles' | 'events', field: string) => {
-    if (id === undefined) return;
-    const dataset = datasets.get(id);
-    if (!dataset) throw new ApiError('not-found', `There is no data set "${id}".`, field);
-    if (dataset.kind !== kind)
-      throw new ApiError(
-        'invalid-request',
-        `"${dataset.name}" holds ${dataset.kind}, not ${kind}.`,
-        field,
-      );
-  };
-  expect(params.profilesDatasetId, 'profiles', 'profilesDatasetId');
-  expect(params.eventsDatasetId, 'events', 'eventsDatasetId');
-  return {
-    profiles: params.profilesDatasetId ? datasets.profiles(params.profilesDatasetId) : [],
-    events: params.eventsDatasetId ? datasets.events(params.eventsDatasetId) : [],
-  };
-}
-
-function windowOf(params: SimulationParams): { start?: number; end?: number } {
-  if (params.end !== undefined && params.days !== undefined) {
-    throw new ApiError('invalid-request', 'Give an end or a number of days, not both.', 'days');
-  }
-  const start = params.start === undefined ? undefined : Date.parse(params.start);
-  const end =
-    params.end !== undefined
-      ? Date.parse(params.end)
-      : params.days !== undefined && start !== undefined
-        ? start + params.days * DAY
-        : undefined;
-  return { start, end };
-}
-
-function lastEventOf(events: readonly JourneyEvent[]): number | undefined {
-  return events.reduce<number | undefined>(
-    (max, e) => (max === undefined || e.time > max ? e.time : max),
-    undefined,
-  );
-}
-
-/**
- * What a forecast assumes over this data: the journey's own `expect`, and with `defaults`
- * estimates from the data's engagement events, then the library's published rates.
- */
-function forecastAssumptions(
-  journey: Journey,
-  data: { profiles: readonly Profile[]; events: readonly JourneyEvent[] },
-  defaults: boolean,
-): Assumption[] {
-  const counter = new EngagementCounter(engagementBasis(journey));
-  for (const profile of data.profiles) counter.addProfile(profile);
-  for (const event of data.events) counter.add(event);
-  return resolveAssumptions(journey, { defaults, data: counter.estimates() });
-}
-
-function refuseSimulation(error: unknown): never {
-  if (error instanceof JourneyNotRunnableError) {
-    throw new ApiError(
-      'invalid-request',
-      `The journey has problems to fix before it can be simulated: ${error.problems.join(' ')}`,
-      'journey',
-    );
-  }
-  if (error instanceof SimulationInputError)
-    throw new ApiError('invalid-request', error.message, 'start');
-  throw error;
-}
-
 export function simulationHandlers({
   journeys,
   datasets,
@@ -128,8 +64,61 @@ export function simulationHandlers({
 }: SimulationContext): SimulationHandlers {
   // Resolves on the next turn of the event loop, once the I/O already waiting is served.
   const pause = () => new Promise<void>((resolve) => timers.soon(resolve));
-  /** Simulations under way, by run id: whether each has been asked to stop. */
+  /** Simulations under way, by call id: whether each has been asked to stop. */
   const running = new Map<string, { cancelled: boolean }>();
+
+  /**
+   * Runs simulations one after the other in slices, so the engine keeps answering (and the
+   * server keeps serving) meanwhile, under a call id that `cancelSimulation` can stop. Progress
+   * counts profiles over all of them (each simulates the same profiles); a forecast runs each
+   * profile in every run, so its slices hold fewer profiles.
+   */
+  const inSlices = async (
+    callId: string,
+    simulations: readonly (() => SteppedSimulation)[],
+    forecastRuns: number | undefined,
+    stopped: string,
+  ): Promise<SteppedSimulation[]> => {
+    if (running.has(callId))
+      throw new ApiError('conflict', `A simulation is already running as "${callId}".`, 'runId');
+    const state = { cancelled: false };
+    running.set(callId, state);
+    const started = now();
+    const perCheck = Math.max(1, Math.floor(PROFILES_PER_CHECK / (forecastRuns ?? 1)));
+    const finished: SteppedSimulation[] = [];
+    try {
+      for (const start of simulations) {
+        const simulation = start();
+        const progress = () => {
+          const one = simulation.progress;
+          const done = finished.length * one.total + one.done;
+          const total = simulations.length * one.total;
+          const spent = now() - started;
+          events.emit('simulationProgress', {
+            runId: callId,
+            done,
+            total,
+            ...(forecastRuns !== undefined && { runs: forecastRuns }),
+            ...(done > 0 && { etaMs: Math.round((spent / done) * (total - done)) }),
+          });
+        };
+        let sliceStart = now();
+        while (simulation.advance(perCheck)) {
+          if (now() - sliceStart < SLICE_MS) continue;
+          progress();
+          await pause();
+          if (state.cancelled) throw new ApiError('cancelled', stopped);
+          sliceStart = now();
+        }
+        progress();
+        finished.push(simulation);
+      }
+    } finally {
+      running.delete(callId);
+    }
+    return finished;
+  };
+
   return {
     async simulate(input) {
       const { journey: document, runId: requested, ...params } = input;
@@ -141,16 +130,11 @@ export function simulationHandlers({
           ? stored.journey
           : { ...journeyFromRequest(document), id: params.journeyId };
       const runId = requested ?? newId();
-      if (running.has(runId))
-        throw new ApiError('conflict', `A simulation is already running as "${runId}".`, 'runId');
       const data = dataFor(datasets, params);
       let { start, end } = windowOf(params);
       if (params.days !== undefined && start === undefined) {
         // Days counted from the first event, as the command line does.
-        start = data.events.reduce<number | undefined>(
-          (min, e) => (min === undefined || e.time < min ? e.time : min),
-          undefined,
-        );
+        start = firstEventOf(data.events);
         if (start !== undefined) end = start + params.days * DAY;
       }
       // Without a length, long enough for the last to enter to go through the journey and the
@@ -176,36 +160,12 @@ export function simulationHandlers({
       } catch (error) {
         return refuseSimulation(error);
       }
-      const state = { cancelled: false };
-      running.set(runId, state);
-      try {
-        // In slices, so the engine keeps answering (and the server keeps serving) meanwhile; a
-        // forecast runs each profile in every run, so its slices hold fewer profiles.
-        const perCheck = Math.max(1, Math.floor(PROFILES_PER_CHECK / (forecast?.runs ?? 1)));
-        const progress = () => {
-          const { done, total } = simulation.progress;
-          const spent = now() - started;
-          events.emit('simulationProgress', {
-            runId,
-            done,
-            total,
-            ...(forecast && { runs: forecast.runs }),
-            ...(done > 0 && { etaMs: Math.round((spent / done) * (total - done)) }),
-          });
-        };
-        let sliceStart = now();
-        while (simulation.advance(perCheck)) {
-          if (now() - sliceStart < SLICE_MS) continue;
-          progress();
-          await pause();
-          if (state.cancelled)
-            throw new ApiError('cancelled', 'The simulation was stopped before it finished.');
-          sliceStart = now();
-        }
-        progress();
-      } finally {
-        running.delete(runId);
-      }
+      await inSlices(
+        runId,
+        [() => simulation],
+        forecast?.runs,
+        'The simulation was stopped before it finished.',
+      );
       const { report } = simulation.result();
       const run: SimulationRun = {
         id: runId,
@@ -224,6 +184,50 @@ export function simulationHandlers({
       };
       runs.add(run);
       return run;
+    },
+
+    async forecastSensitivity({ runId, callId, runs: perVariation, change }) {
+      const run = runs.get(runId);
+      if (!run) throw new ApiError('not-found', `There is no simulation run "${runId}".`, 'runId');
+      const assumptions = run.report.assumptions;
+      if (!assumptions)
+        throw new ApiError(
+          'invalid-request',
+          'This run is a replay: only a forecast has assumptions to vary. Forecast the journey first.',
+          'runId',
+        );
+      const variations = sensitivityVariations(assumptions, change);
+      // The forecast as it was made: its journey, data, window and seed.
+      const inputs = sensitivityInputs(
+        {
+          journey: run.journey,
+          ...dataFor(datasets, run.params),
+          start: Date.parse(run.report.window.start),
+          end: Date.parse(run.report.window.end),
+          seed: run.params.seed,
+        },
+        variations,
+        assumptions,
+        perVariation,
+      );
+      const done = await inSlices(
+        callId ?? newId(),
+        inputs.map((one) => () => {
+          try {
+            return startSimulation(one);
+          } catch (error) {
+            return refuseSimulation(error);
+          }
+        }),
+        perVariation,
+        'The analysis was stopped before it finished.',
+      );
+      return sensitivitySwings(
+        variations,
+        done.map((simulation) => conversionsOf(simulation.result().report)),
+        perVariation,
+        change,
+      );
     },
 
     listSimulationRuns: ({ journeyId }) => Promise.resolve(runs.list(journeyId)),

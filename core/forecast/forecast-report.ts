@@ -36,6 +36,8 @@ export interface Forecast {
   conversions: { total: Spread; caused: Spread };
   nodes: Record<string, { entered: Spread; ports: Record<string, Spread> }>;
   messages: Record<string, MessageForecast>;
+  /** Every message together: each figure summed over the messages in a run, then spread. */
+  allMessages: MessageForecast;
   variants: Record<string, Record<string, { entered: Spread; converted: Spread }>>;
   perDay: Record<string, { sent: Spread; converted: Spread; caused: Spread }>;
   revenue: { total: Spread; caused: Spread };
@@ -106,17 +108,36 @@ export function forecastOf(runs: readonly RunCounts[]): Forecast {
     nodes[id] = { entered: over(runs, (r) => r.report.nodes[id]?.entered ?? 0), ports };
   }
   const messages: Forecast['messages'] = {};
-  for (const id of Object.keys(first.report.messages)) {
-    const response = (r: RunCounts): ResponseCounts => r.responses[id] ?? noResponses();
-    messages[id] = {
-      sent: over(runs, (r) => r.report.messages[id]?.sent ?? 0),
-      opened: over(runs, (r) => response(r).opened),
-      clicked: over(runs, (r) => response(r).clicked),
-      converted: over(runs, (r) => response(r).converted),
-      unsubscribed: over(runs, (r) => response(r).unsubscribed),
-      complained: over(runs, (r) => response(r).complained),
-    };
+  const ids = Object.keys(first.report.messages);
+  const figuresOf = (
+    sent: (r: RunCounts) => number,
+    response: (r: RunCounts) => ResponseCounts,
+  ): MessageForecast => ({
+    sent: over(runs, sent),
+    opened: over(runs, (r) => response(r).opened),
+    clicked: over(runs, (r) => response(r).clicked),
+    converted: over(runs, (r) => response(r).converted),
+    unsubscribed: over(runs, (r) => response(r).unsubscribed),
+    complained: over(runs, (r) => response(r).complained),
+  });
+  for (const id of ids) {
+    messages[id] = figuresOf(
+      (r) => r.report.messages[id]?.sent ?? 0,
+      (r) => r.responses[id] ?? noResponses(),
+    );
   }
+  const allMessages = figuresOf(
+    (r) => ids.reduce((sum, id) => sum + (r.report.messages[id]?.sent ?? 0), 0),
+    (r) => {
+      const total = noResponses();
+      for (const id of ids) {
+        const one = r.responses[id];
+        if (!one) continue;
+        for (const key of Object.keys(total) as (keyof ResponseCounts)[]) total[key] += one[key];
+      }
+      return total;
+    },
+  );
   const variants: Forecast['variants'] = {};
   for (const [split, arms] of Object.entries(first.report.conversions.byVariant)) {
     variants[split] = {};
@@ -149,6 +170,7 @@ export function forecastOf(runs: readonly RunCounts[]): Forecast {
     },
     nodes,
     messages,
+    allMessages,
     variants,
     perDay,
     revenue: {

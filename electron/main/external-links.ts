@@ -1,9 +1,27 @@
+import { LIBRARY_DEFAULTS } from '../../core/forecast/defaults';
+
 /**
  * Pages the app may open in the user's browser: reference material the app links to. Anything
  * else a page tries to open is dropped, so a link smuggled into a journey (a message body, a
  * template) cannot launch arbitrary URLs or local programs through `shell.openExternal`.
  */
+/**
+ * The publications the forecast's published rates come from (core/forecast/defaults.ts), each at
+ * its own address: a forecast's Assumptions tab links them.
+ */
+export function librarySourceUrls(): string[] {
+  const urls = new Set<string>();
+  for (const purposes of Object.values(LIBRARY_DEFAULTS))
+    for (const row of Object.values(purposes))
+      for (const rate of Object.values(row)) if (rate.source.url) urls.add(rate.source.url);
+  return [...urls];
+}
+
 export const EXTERNAL_LINK_ALLOW_LIST: readonly { origin: string; pathPrefix: string }[] = [
+  ...librarySourceUrls().map((url) => {
+    const { origin, pathname } = new URL(url);
+    return { origin, pathPrefix: pathname };
+  }),
   { origin: 'https://liquidjs.com', pathPrefix: '/' },
   { origin: 'https://shopify.github.io', pathPrefix: '/liquid/' },
   { origin: 'https://segment.com', pathPrefix: '/docs/connections/spec/' },

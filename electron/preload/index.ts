@@ -58,6 +58,7 @@ const journeyApp = {
   listSimulationRuns: (input) => call('listSimulationRuns', input),
   getSimulationRun: (input) => call('getSimulationRun', input),
   traceProfile: (input) => call('traceProfile', input),
+  forecastSensitivity: (input) => call('forecastSensitivity', input),
   cancelSimulation: (input) => call('cancelSimulation', input),
   getEngineInfo: (input) => call('getEngineInfo', input),
   getExecution: (input) => call('getExecution', input),

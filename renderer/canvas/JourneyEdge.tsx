@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { ForecastFlow } from '../forecast/ForecastOverlay';
 import { CloseIcon } from '../nodes/icons';
 import { count, plural } from '../simulation/format';
 import { showsSimulation } from '../simulation/NodeOverlay';
@@ -81,9 +82,11 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
                 transform: `translate(-50%, -50%) translate(${props.sourceX}px, ${props.sourceY + LABEL_BELOW_EXIT}px)`,
               }}
               data-testid={`flow-${props.id}`}
-              title={`${plural(figures.count, 'profile')} went this way`}
+              title={
+                figures.range ? undefined : `${plural(figures.count, 'profile')} went this way`
+              }
             >
-              {count(figures.count)}
+              {figures.range ? <ForecastFlow spread={figures.range} /> : count(figures.count)}
             </div>
           </EdgeLabelRenderer>
         )

@@ -7,6 +7,8 @@ export interface Formats {
   percent(value: number, fractionDigits?: number): string;
   money(amount: number, currency: string): string;
   date(at: number | Date): string;
+  /** A calendar day, short: `1 Oct` (en), `1 okt.` (sv), for axes; `day` is `YYYY-MM-DD`. */
+  day(day: string): string;
   dateTime(at: number | Date, timeZone?: string): string;
 }
 
@@ -26,6 +28,12 @@ export function useFormats(): Formats {
       }),
     money: (amount, currency) => intl.formatNumber(amount, { style: 'currency', currency }),
     date: (at) => intl.formatDate(at, { dateStyle: 'medium' }),
+    day: (day) =>
+      intl.formatDate(Date.parse(`${day}T12:00:00Z`), {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }),
     dateTime: (at, timeZone) =>
       intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   };

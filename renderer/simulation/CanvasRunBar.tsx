@@ -1,3 +1,6 @@
+import { rangeText } from '../forecast/forecast-words';
+import { useFormats } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import { count } from './format';
@@ -20,7 +23,10 @@ export function CanvasRunBar() {
   const steps = useApp((s) => s.trace.rows.length);
   // The live run's counts are on the canvas meanwhile; the simulation's wait for the panel to close.
   const live = useApp((s) => s.execution.open);
+  const t = useT();
+  const f = useFormats();
   if (!run || live) return null;
+  const forecast = run.report.forecast;
   const {
     setShowCounts,
     runSimulation,
@@ -78,10 +84,20 @@ export function CanvasRunBar() {
         </>
       ) : (
         <>
-          <span className="run-bar-text">
-            Simulated: <strong>{count(run.enrollments)}</strong> entered ·{' '}
-            <strong>{count(run.conversions)}</strong> converted
-          </span>
+          {forecast ? (
+            <span className="run-bar-text" data-testid="run-bar-forecast">
+              {t('forecast.runBar', {
+                runs: forecast.runs,
+                conversions: f.number(forecast.conversions.total.p50),
+                range: rangeText(f, forecast.conversions.total),
+              })}
+            </span>
+          ) : (
+            <span className="run-bar-text">
+              Simulated: <strong>{count(run.enrollments)}</strong> entered ·{' '}
+              <strong>{count(run.conversions)}</strong> converted
+            </span>
+          )}
           {stale && (
             <>
               <span className="run-bar-sep" />

@@ -1,3 +1,4 @@
+import { ForecastCount, ForecastEnd } from '../forecast/ForecastOverlay';
 import { ClockIcon, UsersIcon } from '../nodes/icons';
 import type { AppState } from '../store/app-store';
 import { useApp } from '../store/app-store';
@@ -60,6 +61,7 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
   const figures = useApp(figuresOf(nodeId));
   const focus = useApp((s) => s.focusSimulationNode);
   if (!figures) return null;
+  if (figures.forecast) return <ForecastCount nodeId={nodeId} figures={figures.forecast} />;
   return (
     <button
       type="button"
@@ -103,6 +105,8 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
  */
 export function PortCount({ nodeId, portId }: { nodeId: string; portId: string }) {
   const n = useApp((s) => figuresOf(nodeId)(s)?.ports[portId]);
+  const spread = useApp((s) => figuresOf(nodeId)(s)?.forecast?.ports[portId]);
+  if (spread) return <ForecastEnd spread={spread} testId={`port-${nodeId}-${portId}`} />;
   if (n === undefined) return null;
   return (
     <span

@@ -1,4 +1,6 @@
 import type { SimulationRun } from '../../core/api/simulation-contract';
+import { ForecastResults } from '../forecast/ForecastResults';
+import { ForecastStepFigures } from '../forecast/ForecastStepFigures';
 import { nodePorts } from '../nodes/card-shape';
 import { CloseIcon } from '../nodes/icons';
 import { stepName } from '../nodes/step-name';
@@ -30,24 +32,11 @@ function Delta({
   );
 }
 
-/** The run at a glance: headline figures, how enrollments ended, and the A/B tests. */
+/** The run at a glance: what happened in a replay, or what a forecast expects. */
 export function ResultsTab({ run }: { run: SimulationRun }) {
   const focusNodeId = useApp((s) => s.simulation.focusNodeId);
-  const previous = useApp((s) => s.simulation.compareWith);
-  const focus = useApp((s) => s.focusSimulationNode);
   const { report, journey } = run;
   const zone = journey.settings.timezone ?? 'UTC';
-  const titles = new Map(journey.nodes.map((n) => [n.id, stepName(n)]));
-  const sent = Object.values(report.sent).reduce((a, b) => a + (b ?? 0), 0);
-  const before = previous?.report;
-  const beforeSent = before
-    ? Object.values(before.sent).reduce((a, b) => a + (b ?? 0), 0)
-    : undefined;
-  const waiting = Object.entries(report.waiting).sort((a, b) => b[1] - a[1]);
-  const refused = Object.entries(report.entriesRefused).filter(([, n]) => n > 0);
-  const splits = splitResults(report, journey);
-  const rate = report.enrollments ? report.conversions.total / report.enrollments : 0;
-  const converted = breakdownText(report.conversions.total, report.conversions.breakdown);
 
   return (
     <div className="sim-results">
@@ -66,6 +55,30 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
           {warning.message}
         </p>
       ))}
+      {report.forecast ? <ForecastResults run={run} /> : <ReplayResults run={run} />}
+    </div>
+  );
+}
+
+/** What happened in a replay: headline figures, how enrollments ended, and the A/B tests. */
+function ReplayResults({ run }: { run: SimulationRun }) {
+  const previous = useApp((s) => s.simulation.compareWith);
+  const focus = useApp((s) => s.focusSimulationNode);
+  const { report, journey } = run;
+  const zone = journey.settings.timezone ?? 'UTC';
+  const titles = new Map(journey.nodes.map((n) => [n.id, stepName(n)]));
+  const sent = Object.values(report.sent).reduce((a, b) => a + (b ?? 0), 0);
+  const before = previous?.report;
+  const beforeSent = before
+    ? Object.values(before.sent).reduce((a, b) => a + (b ?? 0), 0)
+    : undefined;
+  const waiting = Object.entries(report.waiting).sort((a, b) => b[1] - a[1]);
+  const refused = Object.entries(report.entriesRefused).filter(([, n]) => n > 0);
+  const splits = splitResults(report, journey);
+  const rate = report.enrollments ? report.conversions.total / report.enrollments : 0;
+  const converted = breakdownText(report.conversions.total, report.conversions.breakdown);
+  return (
+    <>
       <dl className="stat-grid" data-testid="headline">
         <div>
           <dt>Entered</dt>
@@ -149,7 +162,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
           ))}
         </section>
       )}
-    </div>
+    </>
   );
 }
 
@@ -184,46 +197,50 @@ function StepFigures({ run, nodeId }: { run: SimulationRun; nodeId: string }) {
         <p className="sim-note">This step was added after the run; simulate again to count it.</p>
       ) : (
         <>
-          <ul className="outcome-list">
-            <li>
-              <span>Reached it</span>
-              <strong>{count(counts.entered)}</strong>
-            </li>
-            {Object.entries(counts.ports).map(([port, n]) => (
-              <li key={port} className="is-sub">
-                <span>
-                  {port === 'next' ? 'Went on' : `Left through “${portLabels.get(port) ?? port}”`}
-                </span>
-                <span>{count(n)}</span>
+          {report.forecast ? (
+            <ForecastStepFigures run={run} nodeId={nodeId} />
+          ) : (
+            <ul className="outcome-list">
+              <li>
+                <span>Reached it</span>
+                <strong>{count(counts.entered)}</strong>
               </li>
-            ))}
-            {(report.waiting[nodeId] ?? 0) > 0 && (
-              <li className="is-sub">
-                <span>Still waiting here</span>
-                <span>{count(report.waiting[nodeId] ?? 0)}</span>
-              </li>
-            )}
-            {message && (
-              <>
-                <li>
-                  <span>Sent</span>
-                  <strong>{count(message.sent)}</strong>
+              {Object.entries(counts.ports).map(([port, n]) => (
+                <li key={port} className="is-sub">
+                  <span>
+                    {port === 'next' ? 'Went on' : `Left through “${portLabels.get(port) ?? port}”`}
+                  </span>
+                  <span>{count(n)}</span>
                 </li>
-                {message.skipped.map((s) => (
-                  <li key={s.reason} className="is-sub">
-                    <span>Not sent: {s.words}</span>
-                    <span>{count(s.count)}</span>
+              ))}
+              {(report.waiting[nodeId] ?? 0) > 0 && (
+                <li className="is-sub">
+                  <span>Still waiting here</span>
+                  <span>{count(report.waiting[nodeId] ?? 0)}</span>
+                </li>
+              )}
+              {message && (
+                <>
+                  <li>
+                    <span>Sent</span>
+                    <strong>{count(message.sent)}</strong>
                   </li>
-                ))}
-                {message.deferred > 0 && (
-                  <li className="is-sub">
-                    <span>Held for quiet hours first</span>
-                    <span>{count(message.deferred)}</span>
-                  </li>
-                )}
-              </>
-            )}
-          </ul>
+                  {message.skipped.map((s) => (
+                    <li key={s.reason} className="is-sub">
+                      <span>Not sent: {s.words}</span>
+                      <span>{count(s.count)}</span>
+                    </li>
+                  ))}
+                  {message.deferred > 0 && (
+                    <li className="is-sub">
+                      <span>Held for quiet hours first</span>
+                      <span>{count(message.deferred)}</span>
+                    </li>
+                  )}
+                </>
+              )}
+            </ul>
+          )}
           {samples.length > 0 && (
             <div className="samples">
               <h4 className="section-title">

@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { ProgressBar } from '../data/ProgressBar';
+import { AssumptionsTab } from '../forecast/AssumptionsTab';
+import { ForecastSetup } from '../forecast/ForecastSetup';
+import { timeLeft } from '../forecast/forecast-words';
+import { useT } from '../i18n/I18nProvider';
 import { CloseIcon, PlayIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { SimulationTab } from '../store/simulation-slice';
@@ -10,8 +14,9 @@ import { ResultsTab } from './ResultsTab';
 import { SetupForm } from './SetupForm';
 import { TraceTab } from './TraceTab';
 
-const TABS: { id: SimulationTab; label: string }[] = [
+const TABS: { id: SimulationTab; label: string; forecast?: true }[] = [
   { id: 'results', label: 'Results' },
+  { id: 'assumptions', label: '', forecast: true },
   { id: 'messages', label: 'Messages' },
   { id: 'compare', label: 'Compare' },
   { id: 'trace', label: 'One profile' },
@@ -27,6 +32,9 @@ export function SimulationPanel() {
   const running = useApp((s) => s.simulation.running);
   const progress = useApp((s) => s.simulation.progress);
   const error = useApp((s) => s.simulation.error);
+  const stopped = useApp((s) => s.simulation.stopped);
+  const forecasting = useApp((s) => s.simulation.setup.mode === 'forecast');
+  const t = useT();
   const tab = useApp((s) => s.simulation.tab);
   const errors = useApp((s) => s.validation.errors);
   const {
@@ -35,7 +43,18 @@ export function SimulationPanel() {
     setSimulationTab,
     loadSimulationRuns,
     refreshDatasets,
+    cancelSimulation,
   } = store.getState();
+  const isForecast = run?.report.forecast !== undefined;
+  const tabs = TABS.filter((t) => !t.forecast || isForecast);
+  const shownTab = tabs.some((t) => t.id === tab) ? tab : 'results';
+  const progressLabel = !progress?.total
+    ? forecasting
+      ? t('forecast.progress.preparing')
+      : 'Preparing the simulation'
+    : progress.runs !== undefined
+      ? t('forecast.progress.label', { runs: progress.runs, profiles: progress.total })
+      : `Simulating ${plural(progress.total, 'profile')}`;
 
   useEffect(() => {
     void refreshDatasets();
@@ -60,18 +79,42 @@ export function SimulationPanel() {
         </button>
       </header>
       <div className="sim-scroll">
+        <ForecastSetup key={`mode-${run?.id ?? 'none'}`} folded={run !== null} />
         <SetupForm key={run?.id ?? 'none'} folded={run !== null} />
         <div className="sim-run">
           {running ? (
-            <ProgressBar
-              label={
-                progress?.total
-                  ? `Simulating ${plural(progress.total, 'profile')}`
-                  : 'Preparing the simulation'
-              }
-              done={progress?.done ?? 0}
-              total={progress?.total ?? 0}
-            />
+            <div className="sim-progress">
+              <ProgressBar
+                label={progressLabel}
+                done={progress?.done ?? 0}
+                total={progress?.total ?? 0}
+              />
+              <div className="sim-progress-foot">
+                <span className="field-help" data-testid="time-left" aria-live="polite">
+                  {progress?.etaMs !== undefined &&
+                    progress.done < progress.total &&
+                    t('forecast.progress.left', { time: timeLeft(t, progress.etaMs) })}
+                </span>
+                <button
+                  type="button"
+                  className="button is-small"
+                  onClick={() => void cancelSimulation()}
+                  title={t('forecast.progress.cancelTitle')}
+                >
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          ) : forecasting ? (
+            <button
+              type="button"
+              className="button is-primary sim-run-button"
+              disabled={errors > 0}
+              onClick={() => void runSimulation()}
+              title={errors > 0 ? 'Fix the journey’s problems first' : t('forecast.runTitle')}
+            >
+              <PlayIcon size={15} /> {isForecast ? t('forecast.runAgain') : t('forecast.run')}
+            </button>
           ) : (
             <button
               type="button"
@@ -98,22 +141,27 @@ export function SimulationPanel() {
               {error}
             </p>
           )}
+          {stopped && (
+            <p className="sim-note" role="status" data-testid="simulation-stopped">
+              {t('forecast.stopped')}
+            </p>
+          )}
         </div>
         {run ? (
           <>
             <div className="tabs" role="tablist" aria-label="Simulation results">
-              {TABS.map((t) => (
+              {tabs.map((one) => (
                 <button
-                  key={t.id}
+                  key={one.id}
                   type="button"
                   role="tab"
-                  id={`sim-tab-${t.id}`}
-                  aria-selected={tab === t.id}
+                  id={`sim-tab-${one.id}`}
+                  aria-selected={shownTab === one.id}
                   aria-controls="sim-tabpanel"
-                  className={`tab${tab === t.id ? ' is-on' : ''}`}
-                  onClick={() => setSimulationTab(t.id)}
+                  className={`tab${shownTab === one.id ? ' is-on' : ''}`}
+                  onClick={() => setSimulationTab(one.id)}
                 >
-                  {t.label}
+                  {one.forecast ? t('forecast.tab.assumptions') : one.label}
                 </button>
               ))}
             </div>
@@ -121,16 +169,23 @@ export function SimulationPanel() {
               className="sim-tabpanel"
               id="sim-tabpanel"
               role="tabpanel"
-              aria-labelledby={`sim-tab-${tab}`}
+              aria-labelledby={`sim-tab-${shownTab}`}
             >
-              {tab === 'results' && <ResultsTab run={run} />}
-              {tab === 'messages' && <MessagesTab run={run} />}
-              {tab === 'compare' && <CompareTab run={run} />}
-              {tab === 'trace' && <TraceTab run={run} />}
+              {shownTab === 'results' && <ResultsTab run={run} />}
+              {shownTab === 'assumptions' && <AssumptionsTab run={run} />}
+              {shownTab === 'messages' && <MessagesTab run={run} />}
+              {shownTab === 'compare' && <CompareTab run={run} />}
+              {shownTab === 'trace' && <TraceTab run={run} />}
             </div>
           </>
         ) : (
-          !running && (
+          !running &&
+          (forecasting ? (
+            <div className="sim-empty">
+              <p>{t('forecast.empty.what')}</p>
+              <p>{t('forecast.empty.then')}</p>
+            </div>
+          ) : (
             <div className="sim-empty">
               <p>
                 A simulation plays the sample data through the journey on a virtual clock: days take
@@ -141,7 +196,7 @@ export function SimulationPanel() {
                 that way, and you can follow any one profile step by step.
               </p>
             </div>
-          )
+          ))
         )}
       </div>
     </aside>

@@ -1,3 +1,5 @@
+import type { MessageForecast } from '../../core/forecast/forecast-report';
+import type { Spread } from '../../core/forecast/statistics';
 import type { Journey } from '../../core/model/journey';
 import type { SimulationReport } from '../../core/simulator/report';
 import type { SkipReason } from '../../core/runtime/step';
@@ -18,11 +20,23 @@ export interface NodeFigures {
     deferred: number;
     notSent: { reason: SkipReason; count: number }[];
   };
+  /**
+   * A forecast's figures over its runs (the ones above are run 0's): arrivals and departures,
+   * and on a message step what its messages did.
+   */
+  forecast?: {
+    entered: Spread;
+    ports: Readonly<Record<string, Spread>>;
+    message?: MessageForecast;
+  };
 }
 
 /** What the canvas draws on one connection: a count, and a band as wide as the flow. */
 export interface EdgeFigures {
+  /** Profiles that went this way; in a forecast the median over the runs. */
   count: number;
+  /** A forecast's spread over the runs. */
+  range?: Spread;
   /** Band width in pixels, by the square root of the flow (areas, not lengths, read as amounts). */
   width: number;
 }
@@ -36,6 +50,8 @@ export interface SimulationOverlay {
   edges: Readonly<Record<string, EdgeFigures>>;
   /** The largest flow along any connection. */
   maxFlow: number;
+  /** A forecast's runs; absent for a replay. */
+  runs?: number;
 }
 
 export const MIN_BAND = 3;
@@ -58,9 +74,12 @@ function sum(values: Iterable<number | undefined>): number {
  * edited; a connection drawn since has no figures, and says nothing rather than something wrong.
  */
 export function simulationOverlay(report: SimulationReport): SimulationOverlay {
+  const { forecast } = report;
   const nodes: Record<string, NodeFigures> = {};
   for (const [id, counts] of Object.entries(report.nodes)) {
     const messages = report.messages[id];
+    const spread = forecast?.nodes[id];
+    const message = forecast?.messages[id];
     nodes[id] = {
       entered: counts.entered,
       ports: counts.ports,
@@ -75,17 +94,26 @@ export function simulationOverlay(report: SimulationReport): SimulationOverlay {
             .sort((a, b) => b.count - a.count),
         },
       }),
+      ...(spread && {
+        forecast: { entered: spread.entered, ports: spread.ports, ...(message && { message }) },
+      }),
     };
   }
-  const maxFlow = Math.max(0, ...report.edges.map((e) => e.count));
+  // A forecast draws its connections by the median run, and labels them with the range.
+  const flows = report.edges.map((edge) => {
+    const range = forecast?.nodes[edge.from]?.ports[edge.port];
+    return { edge, count: range ? range.p50 : edge.count, range };
+  });
+  const maxFlow = Math.max(0, ...flows.map((f) => f.count));
   const edges: Record<string, EdgeFigures> = {};
-  for (const edge of report.edges) {
+  for (const { edge, count, range } of flows) {
     edges[`${edge.from}:${edge.port}->${edge.to}`] = {
-      count: edge.count,
-      width: bandWidth(edge.count, maxFlow),
+      count,
+      width: bandWidth(count, maxFlow),
+      ...(range && { range }),
     };
   }
-  return { nodes, edges, maxFlow };
+  return { nodes, edges, maxFlow, ...(forecast && { runs: forecast.runs }) };
 }
 
 function withoutPositions(journey: Journey): unknown {

@@ -1,7 +1,16 @@
 import type { Dataset } from '../../core/api/data-contract';
+import type { SimulationParams } from '../../core/api/simulation-contract';
+import { MAX_APP_RUNS } from '../../core/forecast/forecast-runs';
+import type { MessageId } from '../i18n/messages';
 
 /** How long the simulation runs: to the end of the events, for a number of days, or to a time. */
 export type WindowLength = 'data' | 'days' | 'end';
+
+/** Replay what happened, or forecast what the journey will achieve (DESIGN §7). */
+export type SimulationMode = 'replay' | 'forecast';
+
+/** Runs a forecast offers first: enough for P10–P90 and a 95% interval of incremental orders. */
+export const DEFAULT_FORECAST_RUNS = 100;
 
 /** The simulation form as typed: text fields stay text until a run reads them. */
 export interface SimulationSetup {
@@ -14,6 +23,11 @@ export interface SimulationSetup {
   /** `YYYY-MM-DDTHH:mm` in UTC. */
   end: string;
   seed: string;
+  mode: SimulationMode;
+  /** A forecast's runs, as typed. */
+  runs: string;
+  /** A forecast fills what the journey leaves open with the data's and the library's rates. */
+  defaults: boolean;
 }
 
 export const EMPTY_SETUP: SimulationSetup = {
@@ -24,6 +38,9 @@ export const EMPTY_SETUP: SimulationSetup = {
   days: '7',
   end: '',
   seed: '0',
+  mode: 'replay',
+  runs: String(DEFAULT_FORECAST_RUNS),
+  defaults: true,
 };
 
 export interface WindowParams {
@@ -33,9 +50,17 @@ export interface WindowParams {
   end?: string;
   days?: number;
   seed: number;
+  forecast?: NonNullable<SimulationParams['forecast']>;
 }
 
-export type SetupCheck = { ok: true; params: WindowParams } | { ok: false; problem: string };
+/** A problem of the form in the catalogues' words (the forecast's fields). */
+export interface SetupProblem {
+  id: MessageId;
+  values: Record<string, number>;
+}
+
+export type SetupCheck =
+  { ok: true; params: WindowParams } | { ok: false; problem: string | SetupProblem };
 
 /** A datetime-local value read as UTC: `2019-10-01T00:00` → `2019-10-01T00:00:00.000Z`. */
 export function utcFromInput(value: string): string | undefined {
@@ -88,5 +113,14 @@ export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]):
       ok: false,
       problem: 'Without events there is no time range to take: give a start and a length.',
     };
+  if (setup.mode === 'forecast') {
+    const runs = Number(setup.runs.trim());
+    if (!Number.isInteger(runs) || runs < 1 || runs > MAX_APP_RUNS)
+      return {
+        ok: false,
+        problem: { id: 'forecast.setup.runsInvalid', values: { max: MAX_APP_RUNS } },
+      };
+    params.forecast = { runs, defaults: setup.defaults };
+  }
   return { ok: true, params };
 }

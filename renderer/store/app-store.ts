@@ -13,6 +13,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSensitivitySlice, type SensitivitySlice } from './sensitivity-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -30,6 +31,7 @@ export type AppState = DocumentSlice &
   LibrarySlice &
   DataSlice &
   SimulationSlice &
+  SensitivitySlice &
   TraceSlice &
   ExecutionSlice &
   OutboxSlice &
@@ -55,6 +57,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createLibrarySlice(api)(...a),
     ...createDataSlice(api)(...a),
     ...createSimulationSlice(api)(...a),
+    ...createSensitivitySlice(api)(...a),
     ...createTraceSlice(api)(...a),
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),

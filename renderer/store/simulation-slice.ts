@@ -1,22 +1,43 @@
 import type { StateCreator } from 'zustand';
-import type { AppApi } from '../../core/api/contract';
+import { ApiError, type AppApi } from '../../core/api/contract';
 import type { Dataset } from '../../core/api/data-contract';
 import type { RunSummary, SimulationRun } from '../../core/api/simulation-contract';
 import { simulationOverlay, type SimulationOverlay } from '../simulation/overlay';
-import { EMPTY_SETUP, inputFromUtc, readSetup, type SimulationSetup } from '../simulation/setup';
+import {
+  DEFAULT_FORECAST_RUNS,
+  EMPTY_SETUP,
+  inputFromUtc,
+  readSetup,
+  type SetupProblem,
+  type SimulationSetup,
+} from '../simulation/setup';
 import type { AppState } from './app-store';
 import { errorText } from './library-slice';
 import { newCallId } from './new-id';
 
-export type SimulationTab = 'results' | 'messages' | 'compare' | 'trace';
+export type SimulationTab = 'results' | 'assumptions' | 'messages' | 'compare' | 'trace';
+
+/** How far a simulation is: profiles done of all, a forecast's runs, and the time left. */
+export interface SimulationProgressState {
+  done: number;
+  total: number;
+  runs?: number;
+  etaMs?: number;
+}
 
 export interface SimulationState {
   /** The panel is shown in place of the inspector. */
   open: boolean;
   setup: SimulationSetup;
   running: boolean;
-  progress: { done: number; total: number } | null;
+  /** The call under way, as `cancelSimulation` names it. */
+  callId: string | null;
+  progress: SimulationProgressState | null;
   error: string | null;
+  /** A problem of the form's forecast fields, in the catalogues' words. */
+  problem: SetupProblem | null;
+  /** The last simulation was stopped before it finished (nothing was kept). */
+  stopped: boolean;
   /** The run shown: the newest of this journey, or the one just made. */
   run: SimulationRun | null;
   /** The run's figures as the canvas draws them. */
@@ -37,6 +58,8 @@ export interface SimulationSlice {
   updateSimulationSetup: (change: Partial<SimulationSetup>) => void;
   /** Simulates the journey as it is in the editor, saved or not. */
   runSimulation: () => Promise<void>;
+  /** Stops the simulation under way; its call fails and nothing is kept. */
+  cancelSimulation: () => Promise<void>;
   /** Loads this journey's kept runs, and shows the newest when nothing is shown yet. */
   loadSimulationRuns: () => Promise<void>;
   compareWithRun: (id: string | null) => Promise<void>;
@@ -54,8 +77,11 @@ const INITIAL: SimulationState = {
   open: false,
   setup: EMPTY_SETUP,
   running: false,
+  callId: null,
   progress: null,
   error: null,
+  problem: null,
+  stopped: false,
   run: null,
   overlay: null,
   runs: [],
@@ -76,6 +102,9 @@ function setupOf(run: SimulationRun): SimulationSetup {
     days: params.days !== undefined ? String(params.days) : EMPTY_SETUP.days,
     end: params.end ? inputFromUtc(params.end) : '',
     seed: String(params.seed),
+    mode: params.forecast ? 'forecast' : 'replay',
+    runs: String(params.forecast?.runs ?? DEFAULT_FORECAST_RUNS),
+    defaults: params.forecast?.defaults ?? true,
   };
 }
 
@@ -129,21 +158,38 @@ export const createSimulationSlice =
         }
       },
       updateSimulationSetup(change) {
-        patch({ setup: { ...get().simulation.setup, ...change }, error: null });
+        patch({
+          setup: { ...get().simulation.setup, ...change },
+          error: null,
+          problem: null,
+          stopped: false,
+        });
       },
       async runSimulation() {
         const { journey, simulation, data } = get();
         if (!journey || simulation.running) return;
         const checked = readSetup(simulation.setup, data.datasets ?? []);
         if (!checked.ok) {
-          patch({ error: checked.problem });
+          const { problem } = checked;
+          if (typeof problem === 'string') patch({ error: problem, problem: null });
+          else patch({ problem, error: null });
           return;
         }
         const runId = newCallId('run');
-        patch({ running: true, progress: { done: 0, total: 0 }, error: null });
-        const stop = api.onSimulationProgress((event) => {
-          if (event.runId === runId && get().simulation.running)
-            patch({ progress: { done: event.done, total: event.total } });
+        patch({
+          running: true,
+          callId: runId,
+          progress: {
+            done: 0,
+            total: 0,
+            ...(checked.params.forecast && { runs: checked.params.forecast.runs }),
+          },
+          error: null,
+          problem: null,
+          stopped: false,
+        });
+        const stop = api.onSimulationProgress(({ runId: id, ...progress }) => {
+          if (id === runId && get().simulation.running) patch({ progress });
         });
         try {
           const run = await api.simulate({
@@ -155,13 +201,29 @@ export const createSimulationSlice =
           if (get().journey?.id !== journey.id) return;
           const runs = await api.listSimulationRuns({ journeyId: journey.id });
           const previous = await previousOf(run, runs);
-          patch({ runs, running: false, progress: null, focusNodeId: null });
+          patch({ runs, running: false, callId: null, progress: null, focusNodeId: null });
           show(run, previous);
           get().clearTrace();
         } catch (error) {
-          patch({ running: false, progress: null, error: errorText(error) });
+          const stopped = error instanceof ApiError && error.code === 'cancelled';
+          patch({
+            running: false,
+            callId: null,
+            progress: null,
+            stopped,
+            error: stopped ? null : errorText(error),
+          });
         } finally {
           stop();
+        }
+      },
+      async cancelSimulation() {
+        const { callId } = get().simulation;
+        if (!callId) return;
+        try {
+          await api.cancelSimulation({ runId: callId });
+        } catch (error) {
+          get().notify(errorText(error), 'error');
         }
       },
       async loadSimulationRuns() {
@@ -219,6 +281,7 @@ export const createSimulationSlice =
       resetSimulation() {
         if (get().simulation !== INITIAL) set({ simulation: INITIAL });
         get().clearTrace();
+        get().resetSensitivity();
       },
     };
   };

@@ -23,6 +23,9 @@ export interface CliInput {
   end: string;
   seed: number;
   trace?: string[];
+  /** A forecast: `--runs`, and `--assume defaults` when `assume` is set. */
+  runs?: number;
+  assume?: 'defaults';
   /** Where `--json` writes the report. */
   json: string;
 }
@@ -43,6 +46,8 @@ export async function cliSimulate(
   if (input.profiles) args.push('--profiles', input.profiles);
   args.push('--start', input.start, '--end', input.end, '--seed', String(input.seed));
   for (const id of input.trace ?? []) args.push('--trace', id);
+  if (input.runs !== undefined) args.push('--runs', String(input.runs));
+  if (input.assume) args.push('--assume', input.assume);
   args.push('--json', input.json);
   const { stdout } = await run(process.execPath, args, { cwd: ROOT });
   const traces = new Map<string, CliTraceLine[]>();

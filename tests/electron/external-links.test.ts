@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   HELP_LINKS,
   isAllowedExternalUrl,
+  librarySourceUrls,
   openExternalIfAllowed,
 } from '../../electron/main/external-links';
 
@@ -33,6 +34,15 @@ describe('external links', () => {
 
   it('allows every link the Help menu offers', () => {
     for (const url of Object.values(HELP_LINKS)) expect(isAllowedExternalUrl(url)).toBe(true);
+  });
+
+  it('allows the publications of the forecast’s published rates, each at its own address', () => {
+    const urls = librarySourceUrls();
+    expect(urls).toContain('https://resources.klaviyo.com/2024-benchmark-report/p/4');
+    for (const url of urls) expect(isAllowedExternalUrl(url)).toBe(true);
+    expect(isAllowedExternalUrl('https://www.mediapost.com/publications/article/999999/')).toBe(
+      false,
+    );
   });
 
   it('hands only allowed links to the shell', () => {

@@ -98,6 +98,7 @@ describe('IPC registration', () => {
       listSimulationRuns: { journeyId: 'cart' },
       getSimulationRun: { id: 'run-1' },
       traceProfile: { runId: 'run-1', profileId: 'p1' },
+      forecastSensitivity: { runId: 'run-1', runs: 20, change: 0.5 },
       cancelSimulation: { runId: 'run-1' },
       getEngineInfo: {},
       getExecution: { journeyId: 'cart' },

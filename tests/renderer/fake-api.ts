@@ -107,6 +107,8 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     listSimulationRuns: () => Promise.resolve([]),
     getSimulationRun: ({ id }) => Promise.reject(new ApiError('not-found', `no run ${id}`)),
     traceProfile: ({ runId }) => Promise.reject(new ApiError('not-found', `no run ${runId}`)),
+    forecastSensitivity: ({ runId }) =>
+      Promise.reject(new ApiError('not-found', `no run ${runId}`)),
     cancelSimulation: () => Promise.resolve({ cancelled: false }),
     // Execution: nothing published in this fake; tests that need more bring their own.
     getEngineInfo: () =>

@@ -128,4 +128,50 @@ describe('forecast mode in the app', () => {
     expect(await call('listSimulationRuns', { journeyId: params.journeyId })).toEqual([]);
     expect(await call('cancelSimulation', { runId: 'stop-me-0001' })).toEqual({ cancelled: false });
   });
+
+  it('says which assumption moves conversions most, with progress, and refuses a replay', async () => {
+    const { app, call, params } = await forecastService();
+    const run = await call('simulate', { ...params, forecast: { runs: 12, defaults: false } });
+    const progress: { done: number; total: number; runs?: number }[] = [];
+    app.on('simulationProgress', ({ runId, etaMs: _e, ...p }) => {
+      if (runId === 'tornado-0001') progress.push(p);
+    });
+    const result = await call('forecastSensitivity', { runId: run.id, callId: 'tornado-0001' });
+    expect(result).toMatchObject({ change: 0.5, runs: 20, base: 30 });
+    // Everyone buys because of the welcome: at half its rate about half of the 30, at 1.5 × 1
+    // (capped at 1) all of them. Opens change nothing here.
+    const [convert, open] = result.swings;
+    expect(convert).toMatchObject({ node: 'welcome', outcome: 'convert', rate: 1, source: 'node' });
+    expect(convert?.high).toEqual({ rate: 1, conversions: 30 });
+    expect(convert?.low.rate).toBe(0.5);
+    expect(Math.abs((convert?.low.conversions ?? 0) - 15)).toBeLessThan(4 * Math.sqrt(7.5 / 20));
+    expect(convert?.swing).toBeCloseTo(30 - (convert?.low.conversions ?? 0), 9);
+    expect(open).toMatchObject({ outcome: 'open', swing: 0 });
+    // The base and both sides of both rates: five forecasts of the 30 people.
+    expect(progress.at(-1)).toEqual({ done: 150, total: 150, runs: 20 });
+    expect(await call('listSimulationRuns', { journeyId: params.journeyId })).toHaveLength(1);
+
+    const replay = await call('simulate', params);
+    const refused = await call('forecastSensitivity', { runId: replay.id }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'invalid-request', field: 'runId' });
+    expect((refused as ApiError).message).toMatch(/only a forecast has assumptions to vary/);
+  });
+
+  it('stops a sensitivity analysis when asked', async () => {
+    const { app, call, params } = await forecastService(200);
+    const run = await call('simulate', { ...params, forecast: { runs: 2, defaults: false } });
+    let asked: Promise<{ cancelled: boolean }> | undefined;
+    app.on('simulationProgress', ({ runId }) => {
+      if (runId === 'tornado-stop-1' && !asked) asked = call('cancelSimulation', { runId });
+    });
+    const error = await call('forecastSensitivity', {
+      runId: run.id,
+      callId: 'tornado-stop-1',
+      runs: 100,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'cancelled' });
+    expect(await asked).toEqual({ cancelled: true });
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spreadOf } from '../../../core/forecast/statistics';
 import { chain, edge, node } from '../build';
 import {
   binomialQuantile,
@@ -127,6 +128,14 @@ describe('responses as events the journey reacts to', () => {
     expect(Math.abs(mean - n * u)).toBeLessThan(meanTolerance(n, u, runs));
     const someone = result.runs?.[0]?.report.messages.m2?.skipped.unsubscribed ?? 0;
     expect(someone).toBeGreaterThan(0);
+    // All messages together: each run's sum, spread over the runs.
+    const all = result.report.forecast?.allMessages;
+    const sums = (result.runs ?? []).map(
+      (run) => (run.report.messages.m1?.sent ?? 0) + (run.report.messages.m2?.sent ?? 0),
+    );
+    expect(all?.sent).toEqual(spreadOf(sums));
+    // m2 assumes nothing: every unsubscribe is m1's.
+    expect(all?.unsubscribed).toEqual(result.report.forecast?.messages.m1?.unsubscribed);
   });
 
   it('suppresses the address of people who complained', () => {
