@@ -238,9 +238,8 @@ describe('forecasting the abandoned-cart starter on its sample customers', () =>
     const before = first.forecast?.messages['reminder-1']?.converted.p50 ?? 0;
     await page.getByRole('button', { name: 'Close the simulation' }).click();
     await node(page, 'reminder-1').click();
-    await page.getByRole('switch', { name: 'Expected responses (forecast)' }).click();
-    const order = page.getByRole('spinbutton', { name: /Caused an order/ });
-    await order.fill('0.3');
+    // Typed as a percentage in the message's expected responses.
+    await page.getByRole('textbox', { name: 'Caused an order' }).fill('30');
     await page.getByRole('button', { name: 'Simulate', exact: true }).click();
     const panel = page.getByTestId('simulation-panel');
     await panel.getByRole('button', { name: 'Forecast again' }).click();
