@@ -7,6 +7,7 @@ import { memorySecretStore } from '../app/memory-secret-store';
 import type { SecretStore } from '../runtime/secret-store';
 import { SmtpTransport } from './email/smtp-transport';
 import { databaseFile, defaultDataDir } from './files/data-dir';
+import { privateFolder } from './files/private-files';
 import { DEFAULT_EVENT_API_PORT } from './http/event-api';
 import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
@@ -33,6 +34,8 @@ export interface AppServiceOptions {
   eventApiPort?: number;
   /** Problems of the live engine worth telling the operator about. */
   log?: (line: string) => void;
+  /** better-sqlite3's native binding for another runtime (Electron), as the database uses. */
+  nativeBinding?: string;
 }
 
 /**
@@ -51,12 +54,14 @@ function engineLauncher(
   return {
     async launch(hooks) {
       try {
-        release ??= lockEngine(file ?? ':memory:');
+        release ??= lockEngine(file ?? ':memory:', {
+          ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+        });
       } catch (error) {
         if (error instanceof EngineBusyError)
           throw new ApiError(
             'conflict',
-            `Another Journey Studio engine (process ${error.pid}) is running on this database — the command line’s run or serve. Stop it to run journeys from the app.`,
+            `Another Journey Studio engine${error.pid === undefined ? '' : ` (process ${error.pid})`} is running on this database — the command line’s run or serve, or another window. Stop it to run journeys from the app.`,
           );
         throw error;
       }
@@ -115,10 +120,11 @@ const sendTestMail: TestMailer = async (url, mail) => {
  */
 export function createAppService(options: AppServiceOptions = {}): AppService {
   const ownsDb = options.db === undefined;
-  const file =
-    options.dataDir !== undefined || ownsDb
-      ? databaseFile(options.dataDir ?? defaultDataDir())
-      : undefined;
+  const dataDir =
+    options.dataDir !== undefined || ownsDb ? (options.dataDir ?? defaultDataDir()) : undefined;
+  // The data folder holds profiles, the API token and the signing secrets: this user's alone.
+  if (dataDir !== undefined) privateFolder(dataDir);
+  const file = dataDir !== undefined ? databaseFile(dataDir) : undefined;
   const db = options.db ?? openDatabase(file as string);
   const settings = new SettingsRepository(db);
   const outbox = new SqliteOutbox(db);

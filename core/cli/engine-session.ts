@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
 import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
+import { privateFolder } from '../adapters/files/private-files';
 import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
 import { openLocalEngine } from '../adapters/local-engine';
-import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
+import { DatabaseUnusableError, openDatabase, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
 import { SettingsRepository } from '../adapters/sqlite/settings';
 import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
@@ -86,12 +87,14 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     given === undefined
       ? `${token}  (made for this run; pass --token or set JOURNEY_STUDIO_TOKEN to keep one)`
       : `${flags.token !== undefined ? 'from --token' : 'from JOURNEY_STUDIO_TOKEN'} (${token.slice(0, 4)}…, ${token.length} characters)`;
+  // The app's data folder is this user's alone; a folder given with --db is left as it is.
+  if (flags.db === undefined) privateFolder(defaultDataDir(env));
   const file = flags.db ?? databaseFile(defaultDataDir(env));
   let db: Db;
   try {
     db = openDatabase(file);
   } catch (error) {
-    if (error instanceof SchemaTooNewError) throw new SessionError(error.message, 1);
+    if (error instanceof DatabaseUnusableError) throw new SessionError(error.message, 1);
     throw new SessionError(
       `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       1,

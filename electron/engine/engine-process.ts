@@ -84,7 +84,13 @@ export function runEngineProcess(deps: EngineProcessDeps): void {
       db = deps.openDatabase(message.databaseFile, {
         ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
       });
-      service = deps.createAppService({ dataDir: message.dataDir, db, secrets, log });
+      service = deps.createAppService({
+        dataDir: message.dataDir,
+        db,
+        secrets,
+        log,
+        ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
+      });
       for (const event of API_EVENTS) {
         service.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
       }
