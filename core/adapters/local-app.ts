@@ -36,6 +36,12 @@ export interface AppServiceOptions {
   log?: (line: string) => void;
   /** better-sqlite3's native binding for another runtime (Electron), as the database uses. */
   nativeBinding?: string;
+  /**
+   * The running bundle, from which the event API starts a thread of its own (it must call
+   * `runEventApiThread` when started with an `EventApiJob`); without it, the API shares the
+   * engine's thread.
+   */
+  apiThreadScript?: URL | string;
 }
 
 /**
@@ -78,6 +84,12 @@ function engineLauncher(
           smtpUrl,
           observer: hooks.observer,
           onDelivered: () => hooks.onDelivered(),
+          ...(options.apiThreadScript !== undefined && {
+            apiThread: {
+              script: options.apiThreadScript,
+              ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+            },
+          }),
           log,
         });
       let engine = make(wanted);

@@ -2,7 +2,7 @@ import type { TransportKind } from '../channels/channel-definition';
 import { channelDefinition } from '../channels/registry';
 import type { OutboxMessageRecord, Transport } from '../executor/delivery';
 import { LiveEngine } from '../executor/live-engine';
-import type { TransportSet } from '../executor/ports';
+import type { EventApiPort, TransportSet } from '../executor/ports';
 import type { RetryPolicy } from '../executor/retry-policy';
 import { addressFor } from '../runtime/consent';
 import type { Clock, StepObserver } from '../runtime/ports';
@@ -11,11 +11,13 @@ import { EmbeddedTransport } from './email/embedded-transport';
 import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
 import { EventApi } from './http/event-api';
-import { UnsubscribeLinks } from './http/unsubscribe-links';
+import { EventApiThread } from './http/event-api-thread';
+import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-links';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { SqliteEngineStore } from './sqlite/engine-store';
+import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
 import { LiveJourneys } from './sqlite/live-journeys';
 import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
@@ -36,6 +38,12 @@ export interface LocalEngineOptions {
   smtpConnections?: number;
   /** The base of unsubscribe links when the API is reached through another address. */
   publicUrl?: string;
+  /**
+   * Runs the event API in a thread of its own, started from `script` (the running bundle, which
+   * calls `runEventApiThread` for an `EventApiJob`), so slow steps never hold up a request. For
+   * a database on disk; without it, the API shares the engine's thread.
+   */
+  apiThread?: { script: URL | string; nativeBinding?: string };
   clock?: Clock;
   retry?: Partial<RetryPolicy>;
   deliveryConcurrency?: number;
@@ -106,6 +114,20 @@ class LocalTransports implements TransportSet {
   }
 }
 
+/** The event API, closing something of its own after it. */
+function closingToo(api: EventApiPort, after: () => void): EventApiPort {
+  return {
+    listen: () => api.listen(),
+    close: () => api.close().finally(after),
+    get url() {
+      return api.url;
+    },
+    get stats() {
+      return api.stats;
+    },
+  };
+}
+
 /**
  * The live engine on this machine: its state and outbox in the SQLite database, email over SMTP
  * (or into the embedded outbox), the event API and unsubscribe pages on 127.0.0.1, the system
@@ -117,6 +139,9 @@ class LocalTransports implements TransportSet {
  */
 export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   const db = options.db;
+  const binding = options.apiThread?.nativeBinding
+    ? { nativeBinding: options.apiThread.nativeBinding }
+    : {};
   const clock = options.clock ?? new SystemClock();
   const settings = new SettingsRepository(db);
   const suppressions = new SuppressionList(db);
@@ -138,23 +163,37 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
         journeyId: message.journeyId,
       }),
   };
-  const api: EventApi = new EventApi({
-    ingest: (inputs) => engine.ingest(inputs),
-    token: options.token,
-    port: options.port ?? 0,
-    status: () => engine.status(),
-    unsubscribe: {
-      links,
-      suppress: (target) => {
-        suppressions.add(
-          target.channel,
-          target.address,
-          `unsubscribe link (${target.journeyId})`,
-          clock.now(),
-        );
-      },
-    },
-  });
+  const unsubscribe = (target: UnsubscribeTarget, at: number) => {
+    suppressions.add(target.channel, target.address, `unsubscribe link (${target.journeyId})`, at);
+  };
+  const localApi = () =>
+    new EventApi({
+      ingest: (inputs) => engine.ingest(inputs),
+      token: options.token,
+      port: options.port ?? 0,
+      status: () => engine.status(),
+      unsubscribe: { links, suppress: (target) => unsubscribe(target, clock.now()) },
+    });
+  // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
+  const spool = db.name === ':memory:' ? undefined : openSpool(spoolFile(db.name), binding);
+  const intake = spool && new SpoolCollector(db, spool, unsubscribe);
+  const api: EventApiPort =
+    spool && options.apiThread
+      ? new EventApiThread({
+          script: options.apiThread.script,
+          job: {
+            dbFile: db.name,
+            ...binding,
+            token: options.token,
+            port: options.port ?? 0,
+            unsubscribeSecret: settings.secret('unsubscribe.secret'),
+          },
+          onAccepted: () => engine.inputsArrived(),
+          fallback: localApi,
+          afterClose: () => spool.close(),
+          ...(options.log && { log: options.log }),
+        })
+      : closingToo(localApi(), () => spool?.close());
   const engine: LiveEngine = new LiveEngine({
     clock,
     timers: systemTimers,
@@ -162,6 +201,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     journeys: new LiveJourneys(db),
     outbox: new SqliteOutbox(db),
     backlog: new SqliteBacklog(db),
+    ...(intake && { intake }),
     transports: new LocalTransports(mail, options.smtpUrl, {
       timeoutMs: options.smtpTimeoutMs,
       maxConnections: options.smtpConnections,

@@ -27,6 +27,8 @@ export interface SessionDeps {
   onReady?: (ready: { url: string; token: string; db: string; engine: LiveEngine }) => void;
   /** Milliseconds between status lines; 0 turns them off. */
   statusEveryMs?: number;
+  /** The bundled command line, from which the event API's own thread starts. */
+  threadScript?: URL;
 }
 
 export class SessionError extends Error {
@@ -117,6 +119,7 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     token,
     port,
     smtpUrl: flags.smtp ?? settingsSmtp,
+    ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),
   });
   return { engine, db, file, token, tokenNote, port, release };

@@ -79,6 +79,8 @@ export class Executor {
   private readonly batchSize: number;
   /** Whether units run in savepoints of their own (after a failure in the batch). */
   private careful = false;
+  /** The latest time `runDue` has run up to: nothing is applied before it any more. */
+  private ranTo = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: ExecutorOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -106,6 +108,11 @@ export class Executor {
     return this.store.transaction(() => this.store.accept(inputs, now));
   }
 
+  /** The latest time `runDue` has run up to, since this executor was made. */
+  get ranUntil(): number {
+    return this.ranTo;
+  }
+
   /** When the next unit falls due: the oldest waiting input, or the next wake-up. */
   nextDueAt(): number | undefined {
     const input = this.store.pendingInputs(1)[0]?.receivedAt;
@@ -121,6 +128,7 @@ export class Executor {
    * instant), in transactions of `batchSize` units. Stops after `maxUnits` with `more` set.
    */
   runDue(now = this.options.clock.now(), maxUnits = Number.POSITIVE_INFINITY): RunResult {
+    this.ranTo = Math.max(this.ranTo, now);
     const result: RunResult = { inputs: 0, wakes: 0, started: 0, failed: 0, more: false };
     let budget = maxUnits;
     while (budget > 0) {

@@ -11,6 +11,7 @@ import type {
   EngineInput,
   EventApiPort,
   EventApiStats,
+  InputIntake,
   LiveJourney,
   LiveJourneyControl,
   LiveStore,
@@ -34,6 +35,8 @@ export interface LiveEngineOptions {
   backlog: Backlog;
   transports: TransportSet;
   eventApi: EventApiPort;
+  /** Inputs the event API accepted in a thread of its own, taken in at every turn. */
+  intake?: InputIntake;
   /** The one-click unsubscribe link put in messages. */
   unsubscribeUrl?: ExecutorOptions['unsubscribeUrl'];
   retry?: Partial<RetryPolicy>;
@@ -140,9 +143,14 @@ export class LiveEngine {
    */
   ingest(inputs: readonly EngineInput[]): AcceptOutcome[] {
     const outcomes = this.executor.ingest(inputs);
+    this.inputsArrived();
+    return outcomes;
+  }
+
+  /** Inputs were accepted (here or by the event API's thread): the engine looks at them soon. */
+  inputsArrived(): void {
     this.lastAccepted = this.options.clock.now();
     this.runSoon();
-    return outcomes;
   }
 
   /** Publishes a journey (a new version only when it changed) and starts it if it must. */
@@ -266,8 +274,10 @@ export class LiveEngine {
   }
 
   status(): EngineStatus {
+    const backlog = this.options.backlog.counts();
     return {
-      ...this.options.backlog.counts(),
+      ...backlog,
+      inbox: backlog.inbox + (this.options.intake?.pending() ?? 0),
       outbox: this.outbox.counts(),
       api: { ...this.options.eventApi.stats },
     };
@@ -296,6 +306,7 @@ export class LiveEngine {
     if (!this.running) return;
     let more: boolean;
     try {
+      this.options.intake?.collect(this.executor.ranUntil);
       const now = this.options.clock.now();
       const busy = now - this.lastAccepted < BUSY_MS;
       const result = this.executor.runDue(now, busy ? UNITS_PER_BUSY_TURN : UNITS_PER_TURN);

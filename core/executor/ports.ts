@@ -129,6 +129,20 @@ export interface Backlog {
   forgetOldMessageIds(now: number): void;
 }
 
+/**
+ * Inputs accepted outside the engine's store — by the event API in a thread of its own — that the
+ * engine takes into its inbox at the start of each turn.
+ */
+export interface InputIntake {
+  /**
+   * Moves what waits into the inbox, each input applied no earlier than `floor` (the engine has
+   * run up to there already); returns how many it moved.
+   */
+  collect(floor: number): number;
+  /** How many wait to be moved. */
+  pending(): number;
+}
+
 /** What the event API has seen since it started. */
 export interface EventApiStats {
   requests: number;

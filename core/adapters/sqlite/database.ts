@@ -101,6 +101,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/**
+ * Another connection to a database `openDatabase` has opened (and migrated): a thread of its
+ * own (the event API's) reads it with the same durability and waits for locks the same way.
+ */
+export function connectDatabase(
+  file: string,
+  options: { nativeBinding?: string; create?: boolean } = {},
+): Db {
+  if (options.create) privateFile(file);
+  const db = new Database(file, {
+    fileMustExist: true,
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+  });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
 function sizeOf(db: Db): number {
   const pages = db.pragma('page_count', { simple: true }) as number;
   const size = db.pragma('page_size', { simple: true }) as number;
