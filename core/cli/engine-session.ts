@@ -8,7 +8,8 @@ import { DatabaseUnusableError, openDatabase, type Db } from '../adapters/sqlite
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
 import { SettingsRepository } from '../adapters/sqlite/settings';
 import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
-import type { EngineStatus, LiveEngine } from '../executor/live-engine';
+import type { LiveEngine } from '../executor/live-engine';
+import type { EngineStatus } from '../executor/ports';
 import { plural, type Output } from './output';
 
 export interface SessionFlags {

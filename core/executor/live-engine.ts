@@ -1,16 +1,15 @@
-import type { OutboxMessageStatus } from '../api/execution-contract';
 import type { Journey } from '../model/journey';
 import type { Clock, StepObserver } from '../runtime/ports';
-import { Delivery, type DeliveryStore } from './delivery';
+import { Delivery } from './delivery';
 import { Executor, type ExecutorOptions, type PublishResult } from './executor';
 import type {
   AcceptOutcome,
   Backlog,
-  BacklogCounts,
   CancelTimer,
   EngineInput,
+  EngineOutbox,
+  EngineStatus,
   EventApiPort,
-  EventApiStats,
   InputIntake,
   LiveJourney,
   LiveJourneyControl,
@@ -20,11 +19,6 @@ import type {
 } from './ports';
 import { profileWriter, type ProfileWriter } from './profile-writer';
 import type { RetryPolicy } from './retry-policy';
-
-/** The outbox as the live engine uses it: delivery's store, and counts for status. */
-export interface EngineOutbox extends DeliveryStore {
-  counts(): Record<OutboxMessageStatus, number>;
-}
 
 export interface LiveEngineOptions {
   clock: Clock;
@@ -52,11 +46,6 @@ export interface LiveEngineOptions {
   onDelivered?: () => void;
 }
 
-export interface EngineStatus extends BacklogCounts {
-  outbox: Record<OutboxMessageStatus, number>;
-  api: EventApiStats;
-}
-
 /** The longest the engine sleeps without looking at the clock again. */
 const MAX_SLEEP_MS = 30_000;
 /**
@@ -79,6 +68,8 @@ const COMMIT_WITHIN_MS = 20;
 const PUMP_AT_FREE = 8;
 /** How often old message ids are forgotten. */
 const MAINTAIN_EVERY_MS = 60 * 60 * 1000;
+/** Work a minute late was held up (asleep, off): it runs now, in time order, and may be `late`. */
+const CATCH_UP_AFTER_MS = 60_000;
 
 /**
  * The one live engine: the executor on the clock, delivery of the outbox, and the event API,
@@ -122,6 +113,7 @@ export class LiveEngine {
       observer: options.observer,
       batchSize: options.batchSize ?? UNITS_PER_TURN,
       unsubscribeUrl: options.unsubscribeUrl,
+      lateAfterMs: CATCH_UP_AFTER_MS,
     });
     const transports = options.transports;
     this.delivery = new Delivery({

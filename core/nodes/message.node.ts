@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ChannelDefinition } from '../channels/channel-definition';
 import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
 import { channelDefinition, type MessageConfig, type MessageContent } from '../channels/registry';
-import { subtractDuration } from '../model/duration';
-import { isWithinLocalWindow, nextLocalTime } from '../model/local-time';
+import { addDuration, describeDuration, durationOf, subtractDuration } from '../model/duration';
+import { isoTime, isWithinLocalWindow, nextLocalTime } from '../model/local-time';
 import { checkConsent } from '../runtime/consent';
 import type { StepContext, StepDecision } from '../runtime/step';
 import { profileReads } from '../runtime/template-reads';
@@ -127,6 +127,14 @@ export const messageNode = defineNode({
       return NEXT;
     }
     if (channel.person) {
+      // Later than the journey allows (the computer was asleep or off): skipped, not sent late.
+      if (ctx.now > ctx.due && addDuration(ctx.due, settings.maxLateness, ctx.zone) < ctx.now) {
+        ctx.skip(
+          'late',
+          `${describeDuration(durationOf(ctx.now - ctx.due))} late (due ${isoTime(ctx.due)}); this journey skips messages more than ${describeDuration(settings.maxLateness)} late`,
+        );
+        return NEXT;
+      }
       const quiet = settings.quietHours;
       if (
         quiet &&

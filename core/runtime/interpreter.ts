@@ -58,6 +58,7 @@ export class Interpreter {
   private readonly profiles: ProfileAccess;
   private readonly moves: EnrollmentMoves;
   private readonly entries: Entries;
+  private readonly context: NodeContext;
   private triggers: TriggerIndex | undefined;
 
   constructor(options: InterpreterOptions) {
@@ -66,12 +67,15 @@ export class Interpreter {
     this.catalog = catalog;
     this.profiles = new ProfileAccess(store);
     const records = new StepRecords(options.observer);
-    const context = new NodeContext(new StoreEffects(store, this.profiles, records), {
-      store,
-      profiles: this.profiles,
-      seed: options.seed ?? 0,
-      unsubscribeUrl: options.unsubscribeUrl,
-    });
+    const context = (this.context = new NodeContext(
+      new StoreEffects(store, this.profiles, records),
+      {
+        store,
+        profiles: this.profiles,
+        seed: options.seed ?? 0,
+        unsubscribeUrl: options.unsubscribeUrl,
+      },
+    ));
     this.moves = new EnrollmentMoves(catalog, store, this.profiles, records, context);
     this.entries = new Entries(store, this.profiles, records, this.moves);
   }
@@ -85,9 +89,11 @@ export class Interpreter {
 
   /**
    * Applies an event at `now`: conversions first, then enrollments waiting for it, then
-   * new entries, then segment re-checks. Returns the event as stored.
+   * new entries, then segment re-checks. Returns the event as stored. `due` is when it should
+   * have been applied, when that is earlier (it was accepted while the engine could not run).
    */
-  handleEvent(event: JourneyEvent, now: number): StoredEvent {
+  handleEvent(event: JourneyEvent, now: number, due = now): StoredEvent {
+    this.context.unitDue = due;
     this.profiles.get(event.profileId);
     const stored = this.store.addEvent(event);
     this.moves.applyGoals(stored, now);
@@ -109,6 +115,7 @@ export class Interpreter {
     traits: Readonly<Record<string, unknown>>,
     now: number,
   ): Profile {
+    this.context.unitDue = now;
     const updated = this.profiles.change(profileId, { set: traits });
     this.settle(now);
     return updated;
@@ -119,6 +126,7 @@ export class Interpreter {
    * a matching profile, date triggers schedule its next anniversary.
    */
   start(profileId: string, now: number, journeyId?: string): void {
+    this.context.unitDue = now;
     const index = this.index();
     for (const segment of index.segments) {
       if (!journeyId || segment.journey.id === journeyId) {
@@ -132,8 +140,12 @@ export class Interpreter {
     this.settle(now);
   }
 
-  /** Runs a due wake-up at `now` (its time or later). Stale wake-ups are ignored. */
+  /**
+   * Runs a due wake-up at `now`: its time, or later when the engine catches up after a sleep
+   * (steps then see how late they are). Stale wake-ups are ignored.
+   */
   handleWake(wake: Wake, now: number): void {
+    this.context.unitDue = wake.at;
     switch (wake.kind) {
       case 'enrollment':
         this.moves.wake(wake.enrollmentId, wake.token, now);

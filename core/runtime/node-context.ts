@@ -50,6 +50,8 @@ export class NodeContext implements StepContext<unknown> {
   config: unknown;
   nodeId = '';
   now = 0;
+  /** When the unit of work under way was due; the interpreter sets it for each unit. */
+  unitDue: number | undefined;
   resumed: WaitReason | undefined;
   private compiled!: CompiledJourney;
   private enrollment!: Enrollment;
@@ -88,6 +90,10 @@ export class NodeContext implements StepContext<unknown> {
 
   get profile(): Profile {
     return this.current;
+  }
+
+  get due(): number {
+    return Math.min(this.unitDue ?? this.now, this.now);
   }
 
   get zone(): string {

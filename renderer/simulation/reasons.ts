@@ -8,6 +8,7 @@ export const SKIP_WORDS: Record<SkipReason, string> = {
   no_address: 'had no address for this channel',
   capped: 'over the frequency cap',
   template_error: 'the template could not be rendered',
+  late: 'too late to send (the computer was asleep or off)',
 };
 
 /** Skip reasons in the order the views list them: consent first, then the journey's own rules. */
@@ -16,6 +17,7 @@ export const SKIP_ORDER: readonly SkipReason[] = [
   'suppressed',
   'no_address',
   'capped',
+  'late',
   'template_error',
 ];
 
