@@ -84,17 +84,24 @@ export class SpoolWriter {
     };
   }
 
-  /** Stores the inputs in one transaction; those whose message id was seen are not stored again. */
+  /**
+   * Stores the inputs in one transaction; those whose message id was seen are not stored again.
+   * The transaction takes the spool's write lock first: the engine clears what it moved only
+   * after committing it (ids included) to its inbox, so between the check and the insert a
+   * repeated id is always found in one place or the other.
+   */
   accept(inputs: readonly EngineInput[], receivedAt: number): AcceptOutcome[] {
-    return this.spool.transaction(() =>
-      inputs.map((input): AcceptOutcome => {
-        const messageId = messageIdOf(input) ?? null;
-        if (messageId !== null && this.sql.known.get(messageId) !== undefined) return 'duplicate';
-        const body = JSON.stringify(stampedInput(input, receivedAt));
-        const stored = this.sql.put.run(receivedAt, 'input', body, messageId).changes > 0;
-        return stored ? 'accepted' : 'duplicate';
-      }),
-    )();
+    return this.spool
+      .transaction(() =>
+        inputs.map((input): AcceptOutcome => {
+          const messageId = messageIdOf(input) ?? null;
+          if (messageId !== null && this.sql.known.get(messageId) !== undefined) return 'duplicate';
+          const body = JSON.stringify(stampedInput(input, receivedAt));
+          const stored = this.sql.put.run(receivedAt, 'input', body, messageId).changes > 0;
+          return stored ? 'accepted' : 'duplicate';
+        }),
+      )
+      .immediate();
   }
 
   /** Stores a one-click unsubscribe, for the engine to put on the suppression list. */

@@ -32,6 +32,11 @@ const track = (profileId: string, messageId?: string): EngineInput => ({
   event: { profileId, name: 'cart', properties: {}, ...(messageId && { messageId }) },
 });
 
+/** Another connection to the spool of a database. */
+function spoolOf(file: string): Db {
+  return openSpool(spoolFile(file));
+}
+
 function inbox(db: Db) {
   return (
     db.prepare('SELECT received_at, body FROM inbox ORDER BY id').all() as {
@@ -67,6 +72,39 @@ describe('the event API’s spool', () => {
       'duplicate',
       'accepted',
     ]);
+  });
+
+  it('recognises a retry that arrives while the engine moves the first copy into its inbox', () => {
+    const { file, engine, writer } = setup();
+    writer.accept([track('ann', 'm1')], T);
+    // The engine's own connection to the spool, as in production (another thread).
+    const enginesSpool = openSpool(spoolFile(file));
+    enginesSpool.pragma('busy_timeout = 50');
+    const collector = new SpoolCollector(engine, enginesSpool, () => undefined);
+    // The engine moves the first copy just when the retry has looked for its id in the inbox.
+    const prepare = engine.prepare.bind(engine);
+    let moved: unknown;
+    const retrying = new SpoolWriter(spoolOf(file), {
+      prepare: (sql: string) => {
+        const statement = prepare(sql);
+        return {
+          get: (...args: unknown[]) => {
+            const found = statement.get(...args);
+            try {
+              collector.collect(0);
+            } catch (error) {
+              moved = error;
+            }
+            return found;
+          },
+        };
+      },
+    } as unknown as Db);
+    expect(retrying.accept([track('ann', 'm1')], T + 1)).toEqual(['duplicate']);
+    // The move waited for the retry to finish (here, gave up waiting); it runs again next turn.
+    expect(String(moved)).toMatch(/locked|busy/i);
+    collector.collect(0);
+    expect(inbox(engine)).toHaveLength(1);
   });
 
   it('applies an input no earlier than the time the engine has already run to', () => {
