@@ -4,6 +4,7 @@ import type { OutboxMessageRecord, Transport } from '../executor/delivery';
 import { LiveEngine } from '../executor/live-engine';
 import type { EventApiPort, TransportSet } from '../executor/ports';
 import type { RetryPolicy } from '../executor/retry-policy';
+import { sendingProblem } from '../app/sending-preflight';
 import { addressFor } from '../runtime/consent';
 import type { Clock, StepObserver } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
@@ -12,16 +13,17 @@ import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
 import { EventApi } from './http/event-api';
 import { EventApiThread } from './http/event-api-thread';
+import { cachedLibrarySettings, MessageLinks } from './http/message-links';
 import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-links';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { SqliteEngineStore } from './sqlite/engine-store';
+import { FeedbackStore } from './sqlite/feedback-store';
 import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
 import { LiveJourneys } from './sqlite/live-journeys';
 import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
-import { SuppressionList } from './sqlite/suppressions';
 import { SystemClock } from './system-clock';
 import { systemTimers } from './system-timers';
 
@@ -71,6 +73,8 @@ class LocalTransports implements TransportSet {
     private readonly mail: MailContext,
     smtpUrl: string | undefined,
     private readonly smtpOptions: { timeoutMs?: number; maxConnections?: number },
+    webhookHosts: () => readonly string[],
+    private readonly preflight: (smtpHost: string) => string | undefined,
   ) {
     const embedded = new EmbeddedTransport(mail);
     this.embedded = embedded;
@@ -79,14 +83,14 @@ class LocalTransports implements TransportSet {
     const transports: Record<TransportKind, Transport> = {
       mail: this.smtp ?? embedded,
       kept: embedded,
-      http: new WebhookTransport(),
+      http: new WebhookTransport({ allowedHosts: webhookHosts }),
     };
     this.transports = transports;
   }
 
   private smtpTransport(url: string | undefined): SmtpTransport | undefined {
     if (!url) return undefined;
-    return new SmtpTransport({ url, ...this.smtpOptions }, this.mail);
+    return new SmtpTransport({ url, ...this.smtpOptions }, this.mail, this.preflight);
   }
 
   transport(channel: Channel): Transport {
@@ -144,27 +148,39 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     : {};
   const clock = options.clock ?? new SystemClock();
   const settings = new SettingsRepository(db);
-  const suppressions = new SuppressionList(db);
   const store = new SqliteEngineStore(db, { now: () => clock.now() });
+  const library = cachedLibrarySettings(settings);
   const links: UnsubscribeLinks = new UnsubscribeLinks(
     settings.secret('unsubscribe.secret'),
-    () => options.publicUrl ?? api.url,
+    () => messageLinks.publicUrl() ?? api.url,
   );
+  const messageLinks = new MessageLinks(links, library, options.publicUrl);
   const addressOf = (profileId: string, channel: Channel): string => {
     return addressFor(channel, store.getProfile(profileId)?.attributes ?? {}) ?? '';
   };
+  const targetOf = (message: OutboxMessageRecord): UnsubscribeTarget => ({
+    channel: message.channel,
+    address: message.to,
+    profileId: message.profileId,
+    journeyId: message.journeyId,
+  });
+  const senderOf = (message: OutboxMessageRecord) =>
+    'from' in message.content ? String(message.content.from) : undefined;
   const mail: MailContext = {
     installId: settings.secret('install.id', 6),
-    unsubscribeUrl: (message: OutboxMessageRecord) =>
-      links.url({
-        channel: message.channel,
-        address: message.to,
-        profileId: message.profileId,
-        journeyId: message.journeyId,
-      }),
+    unsubscribeUrl: (message) => messageLinks.oneClick(targetOf(message)),
+    unsubscribeMailto: (message) => messageLinks.mailto(targetOf(message), senderOf(message)),
   };
+  const feedback = new FeedbackStore(db);
   const unsubscribe = (target: UnsubscribeTarget, at: number) => {
-    suppressions.add(target.channel, target.address, `unsubscribe link (${target.journeyId})`, at);
+    feedback.record({
+      kind: 'unsubscribe',
+      source: 'link',
+      channel: target.channel,
+      address: target.address,
+      journeyId: target.journeyId,
+      at,
+    });
   };
   const localApi = () =>
     new EventApi({
@@ -202,18 +218,20 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     outbox: new SqliteOutbox(db),
     backlog: new SqliteBacklog(db),
     ...(intake && { intake }),
-    transports: new LocalTransports(mail, options.smtpUrl, {
-      timeoutMs: options.smtpTimeoutMs,
-      maxConnections: options.smtpConnections,
-    }),
+    transports: new LocalTransports(
+      mail,
+      options.smtpUrl,
+      { timeoutMs: options.smtpTimeoutMs, maxConnections: options.smtpConnections },
+      () => library().webhookHosts,
+      (smtpHost) =>
+        sendingProblem(smtpHost, { ...library(), publicUrl: messageLinks.publicUrl() ?? '' }),
+    ),
     eventApi: api,
-    unsubscribeUrl: (journeyId, profileId, channel) =>
-      links.url({
-        channel,
-        address: addressOf(profileId, channel),
-        profileId,
-        journeyId,
-      }),
+    unsubscribeUrl: (journeyId, profileId, channel, sender) =>
+      messageLinks.forBody(
+        { channel, address: addressOf(profileId, channel), profileId, journeyId },
+        sender,
+      ),
     retry: options.retry,
     deliveryConcurrency: options.deliveryConcurrency,
     batchSize: options.batchSize,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataContract, dataEvents } from './data-contract';
 import { executionContract, executionEvents } from './execution-contract';
+import { settingsContract, settingsEvents } from './settings-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
@@ -120,6 +121,7 @@ export const apiContract = {
   ...dataContract,
   ...simulationContract,
   ...executionContract,
+  ...settingsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -150,6 +152,7 @@ export const apiEvents = {
   ...dataEvents,
   ...simulationEvents,
   ...executionEvents,
+  ...settingsEvents,
 } as const;
 
 export type ApiEvent = keyof typeof apiEvents;

@@ -39,6 +39,13 @@ export const liveCountsSchema = z.object({
   /** Per node: profiles there now (waiting), and its messages by delivery status. */
   nodes: z.record(z.string(), z.object({ here: z.number(), messages: messageCounts.optional() })),
   messages: messageCounts,
+  /**
+   * What recipients answered: unsubscribes (by link or by email), hard bounces and complaints
+   * (marked as spam). Rates are these over delivered messages.
+   */
+  feedback: z
+    .object({ unsubscribed: z.number(), bounced: z.number(), complained: z.number() })
+    .optional(),
 });
 export type LiveCounts = z.infer<typeof liveCountsSchema>;
 
@@ -66,6 +73,8 @@ export const engineInfoSchema = z.object({
   eventApiUrl: z.string().optional(),
   eventApiToken: z.string().optional(),
   email: z.enum(['embedded', 'smtp']),
+  /** Why email over SMTP is held back (the sending preflight), in words. */
+  emailProblem: z.string().optional(),
   inbox: z.number(),
   wakes: z.number(),
   messages: messageCounts,

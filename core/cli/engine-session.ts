@@ -6,7 +6,14 @@ import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
 import { openLocalEngine } from '../adapters/local-engine';
 import { DatabaseUnusableError, openDatabase, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
+import { ImapFeedbackMailbox } from '../adapters/email/feedback-mailbox';
+import { UnsubscribeLinks } from '../adapters/http/unsubscribe-links';
+import { SqliteBackups } from '../adapters/sqlite/backups';
+import { FeedbackStore } from '../adapters/sqlite/feedback-store';
 import { SettingsRepository } from '../adapters/sqlite/settings';
+import { systemTimers } from '../adapters/system-timers';
+import { savedLibrarySettings } from '../app/library-settings';
+import { sendingProblem } from '../app/sending-preflight';
 import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
 import type { LiveEngine } from '../executor/live-engine';
 import type { EngineStatus } from '../executor/ports';
@@ -17,6 +24,8 @@ export interface SessionFlags {
   port?: string;
   token?: string;
   smtp?: string;
+  /** `--public-url`: where recipients reach the engine, for the links in messages. */
+  'public-url'?: string;
 }
 
 /** What tests (and embedders) can set: the environment, and a signal that stops the engine. */
@@ -49,6 +58,8 @@ export interface Session {
   tokenNote: string;
   port: number;
   release: () => void;
+  /** Starts what runs beside the engine (daily backups, reading the mailbox); returns its stop. */
+  background: () => () => void;
 }
 
 function parsePort(value: string | undefined): number {
@@ -82,6 +93,12 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     const problem = smtpUrlProblem(flags.smtp);
     if (problem) throw new SessionError(`--smtp: ${problem}`, 2);
   }
+  const publicUrl = flags['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+/.test(publicUrl))
+    throw new SessionError(
+      `--public-url must be an address such as https://shop.example.com, not "${publicUrl}"`,
+      2,
+    );
   const given = flags.token ?? env.JOURNEY_STUDIO_TOKEN;
   if (given !== undefined && given.length < 16)
     throw new SessionError('the API token must be at least 16 characters long', 2);
@@ -113,17 +130,47 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
   }
   // The SMTP server saved in the app; its password stays in the app's keychain, so here it
   // comes from the environment when the server needs one.
-  const saved = savedSmtpSettings(new SettingsRepository(db));
+  const settings = new SettingsRepository(db);
+  const saved = savedSmtpSettings(settings);
   const settingsSmtp = saved.host ? smtpUrlOf(saved, env.JOURNEY_STUDIO_SMTP_PASSWORD) : undefined;
+  const smtpUrl = flags.smtp ?? settingsSmtp;
+  const library = savedLibrarySettings(settings);
+  const problem =
+    smtpUrl &&
+    sendingProblem(new URL(smtpUrl).hostname, {
+      ...library,
+      publicUrl: publicUrl ?? library.publicUrl,
+    });
+  if (problem) {
+    db.close();
+    release();
+    throw new SessionError(problem, 2);
+  }
   const engine = openLocalEngine({
     db,
     token,
     port,
-    smtpUrl: flags.smtp ?? settingsSmtp,
+    smtpUrl,
+    ...(publicUrl !== undefined && { publicUrl }),
     ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),
   });
-  return { engine, db, file, token, tokenNote, port, release };
+  const background = () => {
+    const log = (line: string) => out.error(`journey-studio: ${line}`);
+    const backups = new SqliteBackups(db, file, { log });
+    // The mailbox password stays in the app's keychain; here it comes from the environment.
+    const password = env.JOURNEY_STUDIO_IMAP_PASSWORD;
+    const mailbox = new ImapFeedbackMailbox({
+      settings,
+      secrets: { get: (name) => Promise.resolve(name === 'imap-password' ? password : undefined) },
+      feedback: new FeedbackStore(db),
+      links: new UnsubscribeLinks(settings.secret('unsubscribe.secret'), () => ''),
+      log,
+    });
+    const stops = [backups.daily(systemTimers), mailbox.every(systemTimers)];
+    return () => stops.forEach((stop) => stop());
+  };
+  return { engine, db, file, token, tokenNote, port, release, background };
 }
 
 function formatNumber(n: number): string {
@@ -189,6 +236,7 @@ export async function runSession(
   );
   out.print('Press Ctrl+C to stop.');
   deps.onReady?.({ url, token: session.token, db: session.file, engine });
+  const stopBackground = session.file === ':memory:' ? () => undefined : session.background();
 
   await new Promise<void>((resolve) => {
     const every = deps.statusEveryMs ?? 5_000;
@@ -215,6 +263,7 @@ export async function runSession(
     if (deps.signal?.aborted) stop();
   });
   out.print('Stopping…');
+  stopBackground();
   await engine.stop();
   session.db.close();
   session.release();

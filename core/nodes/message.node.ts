@@ -62,7 +62,10 @@ function render(
     profile: ctx.profile.attributes,
     event: ctx.triggerProperties,
     journey: { id: ctx.journey.id, name: ctx.journey.name },
-    unsubscribe_url: ctx.unsubscribeUrl(ctx.config.channel),
+    unsubscribe_url: ctx.unsubscribeUrl(
+      ctx.config.channel,
+      typeof config.from === 'string' ? config.from : undefined,
+    ),
     now: new Date(ctx.now),
   };
   const out: Record<string, string> = {};

@@ -38,7 +38,12 @@ export interface InterpreterOptions {
   /** Moves split assignment (simulation's `--seed`); execution uses 0, the default. */
   seed?: number;
   /** The one-click unsubscribe link for a message. */
-  unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
+  unsubscribeUrl?: (
+    journeyId: string,
+    profileId: string,
+    channel: Channel,
+    sender?: string,
+  ) => string;
 }
 
 /** Rounds of looking again at changed profiles before a unit of work stops. */

@@ -23,7 +23,12 @@ export interface NodeContextReads {
   /** Moves split assignment (simulation's `--seed`). */
   readonly seed: number;
   /** The one-click unsubscribe link for a message, when the host has one. */
-  readonly unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
+  readonly unsubscribeUrl?: (
+    journeyId: string,
+    profileId: string,
+    channel: Channel,
+    sender?: string,
+  ) => string;
 }
 
 const journeyViews = new WeakMap<CompiledJourney, StepContext<unknown>['journey']>();
@@ -120,11 +125,11 @@ export class NodeContext implements StepContext<unknown> {
     return this.reads.store.sentCount(this.compiled.id, this.enrollment.profileId, since);
   }
 
-  unsubscribeUrl(channel: Channel): string {
+  unsubscribeUrl(channel: Channel, sender?: string): string {
     const journeyId = this.compiled.id;
     const profileId = this.enrollment.profileId;
     return (
-      this.reads.unsubscribeUrl?.(journeyId, profileId, channel) ??
+      this.reads.unsubscribeUrl?.(journeyId, profileId, channel, sender) ??
       `https://unsubscribe.invalid/${encodeURIComponent(journeyId)}/${encodeURIComponent(profileId)}`
     );
   }

@@ -60,7 +60,8 @@ export interface StepContext<C> {
   isSuppressed(channel: Channel, address: string): boolean;
   /** Messages this journey has sent to this profile at or after `since`. */
   messagesSentSince(since: number): number;
-  unsubscribeUrl(channel: Channel): string;
+  /** The unsubscribe link of a message; `sender` (an email's From) may decide its address. */
+  unsubscribeUrl(channel: Channel, sender?: string): string;
   send(message: MessageDraft): void;
   skip(reason: SkipReason, detail: string): void;
   updateProfile(change: ProfileChange): void;

@@ -69,6 +69,12 @@ const journeyApp = {
   getSmtpSettings: (input) => call('getSmtpSettings', input),
   saveSmtpSettings: (input) => call('saveSmtpSettings', input),
   sendTestEmail: (input) => call('sendTestEmail', input),
+  getLibrarySettings: (input) => call('getLibrarySettings', input),
+  saveLibrarySettings: (input) => call('saveLibrarySettings', input),
+  readMailbox: (input) => call('readMailbox', input),
+  listBackups: (input) => call('listBackups', input),
+  backUpNow: (input) => call('backUpNow', input),
+  restoreBackup: (input) => call('restoreBackup', input),
   openFile: (input) => call('openFile', input),
   saveFile: (input) => call('saveFile', input),
   openRecentFile: (input) => call('openRecentFile', input),
@@ -79,6 +85,7 @@ const journeyApp = {
   onLiveCounts: subscribe('liveCounts'),
   onEngineChanged: subscribe('engineChanged'),
   onExecutionChanged: subscribe('executionChanged'),
+  onLibraryRestored: subscribe('libraryRestored'),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, journeyApp);

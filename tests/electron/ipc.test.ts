@@ -115,6 +115,17 @@ describe('IPC registration', () => {
         from: 'studio@example.com',
       },
       sendTestEmail: { to: 'me@example.com' },
+      getLibrarySettings: {},
+      saveLibrarySettings: {
+        publicUrl: 'https://shop.example.com',
+        unsubscribeAddress: '',
+        webhookHosts: [],
+        mailbox: { host: '', port: 993, security: 'tls', username: '' },
+      },
+      readMailbox: {},
+      listBackups: {},
+      backUpNow: {},
+      restoreBackup: { name: 'journey-studio-2026-05-01T1000Z-daily.db' },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

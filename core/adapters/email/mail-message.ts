@@ -6,8 +6,13 @@ import { murmur3 } from '../../runtime/hash';
 export interface MailContext {
   /** Identifies this database, so Message-IDs from two installations never collide. */
   installId: string;
-  /** The one-click unsubscribe link for an entry. */
-  unsubscribeUrl: (entry: OutboxMessageRecord) => string;
+  /**
+   * The one-click unsubscribe link for an entry (RFC 8058); undefined when no link would reach
+   * this engine from outside, and a `mailto:` takes its place.
+   */
+  unsubscribeUrl: (entry: OutboxMessageRecord) => string | undefined;
+  /** The `mailto:` unsubscribe of an entry (RFC 2369), when a mailbox that is read receives them. */
+  unsubscribeMailto?: (entry: OutboxMessageRecord) => string | undefined;
 }
 
 function hex(n: number): string {
@@ -30,7 +35,10 @@ export function messageIdFor(entry: OutboxMessageRecord, installId: string): str
 export function mailOptions(entry: OutboxMessageRecord, context: MailContext): SendMailOptions {
   const content = entry.content;
   if (!emailChannel.holds(content)) throw new Error(`outbox row ${entry.id} is not an email`);
-  const unsubscribe = context.unsubscribeUrl(entry);
+  const link = context.unsubscribeUrl(entry);
+  const unsubscribes = [link, context.unsubscribeMailto?.(entry)].filter(
+    (url): url is string => url !== undefined,
+  );
   return {
     messageId: messageIdFor(entry, context.installId),
     date: new Date(entry.at),
@@ -41,8 +49,11 @@ export function mailOptions(entry: OutboxMessageRecord, context: MailContext): S
     html: content.html,
     ...(content.text !== undefined && { text: content.text }),
     headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(unsubscribes.length > 0 && {
+        'List-Unsubscribe': unsubscribes.map((url) => `<${url}>`).join(', '),
+      }),
+      // One click (RFC 8058) needs a link to POST to; a mailto: alone is answered by email.
+      ...(link !== undefined && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
       'X-Journey-Studio-Key': entry.key,
     },
   };

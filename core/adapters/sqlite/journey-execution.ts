@@ -1,6 +1,7 @@
 import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../../api/execution-contract';
 import type { ExecutionRecord } from '../../app/ports';
 import type { Db } from './database';
+import { FeedbackStore } from './feedback-store';
 import { JourneyRepository } from './journey-repository';
 import { noMessages } from './outbox-store';
 
@@ -134,6 +135,7 @@ export class JourneyExecutions {
       exited: status('exited'),
       nodes,
       messages,
+      feedback: new FeedbackStore(this.db).countsOf(journeyId),
     };
   }
 }

@@ -266,4 +266,27 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX outbox_by_journey ON outbox (journey_id, node_id, status);
     `,
   },
+  {
+    version: 5,
+    name: 'unsubscribes, bounces and complaints',
+    sql: `
+      -- What recipients and their mailboxes answered: an unsubscribe (by link or by email), a
+      -- hard bounce (a delivery status notification) or a complaint (an abuse report), with
+      -- where it came from and, when known, the journey and message it concerns. Each puts the
+      -- address on the suppression list too; this table is for the rates per journey.
+      CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('unsubscribe', 'bounce', 'complaint')),
+        source      TEXT NOT NULL,          -- link, mailto, dsn, arf
+        channel     TEXT NOT NULL,
+        address     TEXT NOT NULL,
+        journey_id  TEXT,
+        outbox_id   INTEGER,
+        detail      TEXT,
+        at          INTEGER NOT NULL,
+        ref         TEXT UNIQUE             -- the mailbox message it came from, read once
+      );
+      CREATE INDEX feedback_by_journey ON feedback (journey_id, kind);
+    `,
+  },
 ];
