@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import i18next from 'eslint-plugin-i18next';
+import { untranslatedFiles } from './lint/untranslated-files.js';
 import { join } from 'node:path';
 import { journeyPlugin } from './lint/plugin.js';
 
@@ -213,6 +215,62 @@ export default tseslint.config(
               module: join(import.meta.dirname, 'core/channels/registry.ts'),
               type: 'Channel',
             },
+          },
+        },
+      ],
+    },
+  },
+  // Words a user reads come from the catalogues (renderer/i18n/catalogs), in English, Swedish and
+  // Norwegian: no literal text in JSX, nor in the attributes a user reads or hears.
+  {
+    files: ['renderer/**/*.tsx'],
+    ignores: untranslatedFiles,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            exclude: [
+              'className',
+              'style',
+              'type',
+              'key',
+              'id',
+              'htmlFor',
+              'role',
+              'name',
+              'href',
+              'src',
+              'rel',
+              'target',
+              'lang',
+              'dir',
+              'autoComplete',
+              'inputMode',
+              'pattern',
+              'sandbox',
+              'viewBox',
+              'd',
+              'fill',
+              'stroke',
+              'strokeLinecap',
+              'strokeLinejoin',
+              'data-[a-z-]+',
+              'aria-controls',
+              'aria-describedby',
+              'aria-labelledby',
+              'aria-live',
+              'aria-haspopup',
+              'aria-current',
+              'aria-sort',
+              'aria-orientation',
+              'aria-autocomplete',
+              'testId',
+              'locale',
+              'defaultLocale',
+            ],
           },
         },
       ],

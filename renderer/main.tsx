@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';
 import { App } from './App';
+import { I18nProvider } from './i18n/I18nProvider';
 import { AppStoreContext, createAppStore } from './store/app-store';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -15,9 +16,11 @@ if (connection.ok) {
   const store = createAppStore(connection.api);
   root.render(
     <StrictMode>
-      <AppStoreContext.Provider value={store}>
-        <App api={connection.api} />
-      </AppStoreContext.Provider>
+      <I18nProvider>
+        <AppStoreContext.Provider value={store}>
+          <App api={connection.api} />
+        </AppStoreContext.Provider>
+      </I18nProvider>
     </StrictMode>,
   );
 } else {

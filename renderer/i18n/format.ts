@@ -1,0 +1,32 @@
+import { useIntl } from 'react-intl';
+
+/** Numbers, shares, money and times in the chosen language's conventions. */
+export interface Formats {
+  number(value: number, fractionDigits?: number): string;
+  /** A share in [0, 1] as a percentage: 0.569 → "56.9%" (en), "56,9 %" (sv). */
+  percent(value: number, fractionDigits?: number): string;
+  money(amount: number, currency: string): string;
+  date(at: number | Date): string;
+  dateTime(at: number | Date, timeZone?: string): string;
+}
+
+export function useFormats(): Formats {
+  const intl = useIntl();
+  return {
+    number: (value, fractionDigits) =>
+      intl.formatNumber(value, {
+        maximumFractionDigits: fractionDigits ?? 2,
+        ...(fractionDigits !== undefined && { minimumFractionDigits: fractionDigits }),
+      }),
+    percent: (value, fractionDigits = 1) =>
+      intl.formatNumber(value, {
+        style: 'percent',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: fractionDigits,
+      }),
+    money: (amount, currency) => intl.formatNumber(amount, { style: 'currency', currency }),
+    date: (at) => intl.formatDate(at, { dateStyle: 'medium' }),
+    dateTime: (at, timeZone) =>
+      intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  };
+}
