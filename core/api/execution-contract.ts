@@ -132,11 +132,16 @@ export const smtpSettingsSchema = z.object({
 });
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
+/**
+ * How a password is kept: `os` (the keychain), `plain-text` (a file only this user reads),
+ * `unavailable` (nowhere: none can be saved).
+ */
+export const secretProtectionSchema = z.enum(['os', 'plain-text', 'unavailable']);
+
 export const smtpSettingsViewSchema = smtpSettingsSchema.extend({
   /** A password is kept; it is never sent to the renderer. */
   passwordSet: z.boolean(),
-  /** How the password is kept: `os` (the keychain), `plain-text` (a file only this user reads). */
-  protection: z.enum(['os', 'plain-text', 'unavailable']),
+  protection: secretProtectionSchema,
 });
 export type SmtpSettingsView = z.infer<typeof smtpSettingsViewSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretProtectionSchema } from './execution-contract';
 
 /**
  * The library's settings (where links in messages point, the mailbox that receives
@@ -48,6 +49,8 @@ export const librarySettingsViewSchema = librarySettingsSchema.extend({
   mailbox: mailboxSchema.extend({
     /** A password is kept; it is never sent to the renderer. */
     passwordSet: z.boolean(),
+    /** How the password is kept, as for SMTP: the settings say so beside the field. */
+    protection: secretProtectionSchema,
     /** When the mailbox was last read, and what went wrong then, if anything. */
     lastRead: z.string().optional(),
     problem: z.string().optional(),

@@ -53,6 +53,7 @@ export function settingsHandlers({
       mailbox: {
         ...saved.mailbox,
         passwordSet: (await secrets.get('imap-password')) !== undefined,
+        protection: await secrets.protection(),
         ...(status.lastRead !== undefined && { lastRead: iso(status.lastRead) }),
         ...(status.problem !== undefined && { problem: status.problem }),
       },
@@ -68,6 +69,13 @@ export function settingsHandlers({
           'invalid-request',
           'Give a new password or forget the kept one, not both.',
           'clearPassword',
+        );
+      // The mailbox is read by signing in to it: a server without a user could never be read.
+      if (library.mailbox.host && !library.mailbox.username.trim())
+        throw new ApiError(
+          'invalid-request',
+          'The mailbox needs the user name it signs in with.',
+          'mailbox.username',
         );
       const next: LibrarySettings = {
         ...library,

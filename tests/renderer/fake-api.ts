@@ -37,7 +37,14 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     publicUrl: '',
     unsubscribeAddress: '',
     webhookHosts: [],
-    mailbox: { host: '', port: 993, security: 'tls', username: '', passwordSet: false },
+    mailbox: {
+      host: '',
+      port: 993,
+      security: 'tls',
+      username: '',
+      passwordSet: false,
+      protection: 'os',
+    },
   };
   let backups: Backup[] = [
     {
@@ -153,6 +160,7 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
         ...settings,
         mailbox: {
           ...settings.mailbox,
+          protection: library.mailbox.protection,
           passwordSet: clearPassword
             ? false
             : password !== undefined || library.mailbox.passwordSet,

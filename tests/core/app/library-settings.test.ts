@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  parseApiInput,
+  type ApiMethod,
+  type ApiOutput,
+} from '../../../core/api/contract';
+import { createAppService } from '../../../core/adapters/local-app';
+import { openDatabase } from '../../../core/adapters/sqlite/database';
+import type { AppService } from '../../../core/app/app-service';
+import { memorySecretStore } from '../../../core/app/memory-secret-store';
+
+const open: AppService[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((app) => app.close()));
+});
+
+function service() {
+  const secrets = memorySecretStore();
+  const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0, secrets });
+  open.push(app);
+  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
+    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  return { call, secrets };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+const MAILBOX = { host: 'imap.example.com', port: 993, security: 'tls', username: 'feedback' };
+const SETTINGS = {
+  publicUrl: 'https://shop.example.com/journeys/',
+  unsubscribeAddress: '',
+  webhookHosts: ['CRM.office.lan', 'crm.office.lan'],
+  mailbox: MAILBOX,
+};
+
+describe('library settings', () => {
+  it('are saved as given, with the mailbox password kept apart and never answered', async () => {
+    const { call, secrets } = service();
+    const view = await call('saveLibrarySettings', { ...SETTINGS, password: 'imap-secret-42' });
+    expect(view).toMatchObject({
+      publicUrl: 'https://shop.example.com/journeys',
+      webhookHosts: ['crm.office.lan'],
+      mailbox: { ...MAILBOX, passwordSet: true, protection: 'plain-text' },
+    });
+    expect(JSON.stringify(view)).not.toContain('imap-secret-42');
+    expect(await secrets.get('imap-password')).toBe('imap-secret-42');
+    expect(await call('getLibrarySettings', {})).toEqual(view);
+
+    // Saved again without a password: the kept one stays; `clearPassword` forgets it.
+    await call('saveLibrarySettings', SETTINGS);
+    expect(await secrets.get('imap-password')).toBe('imap-secret-42');
+    const cleared = await call('saveLibrarySettings', { ...SETTINGS, clearPassword: true });
+    expect(cleared.mailbox.passwordSet).toBe(false);
+  });
+
+  it('refuse a mailbox without the user name it signs in with, naming the field', async () => {
+    const { call } = service();
+    const error = await refusal(
+      call('saveLibrarySettings', { ...SETTINGS, mailbox: { ...MAILBOX, username: ' ' } }),
+    );
+    expect(error).toMatchObject({ code: 'invalid-request', field: 'mailbox.username' });
+    expect(error.message).toMatch(/user name/);
+    // No mailbox at all needs no user.
+    const none = await call('saveLibrarySettings', {
+      ...SETTINGS,
+      mailbox: { ...MAILBOX, host: '', username: '' },
+    });
+    expect(none.mailbox.host).toBe('');
+  });
+
+  it('refuse a public address that is not a web address, and a host with a path', () => {
+    const bad = (change: object) => {
+      try {
+        parseApiInput('saveLibrarySettings', { ...SETTINGS, ...change });
+      } catch (error) {
+        return error as ApiError;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(bad({ publicUrl: 'shop.example.com' }).field).toBe('publicUrl');
+    expect(bad({ mailbox: { ...MAILBOX, host: 'imap.example.com/inbox' } }).field).toBe(
+      'mailbox.host',
+    );
+    expect(bad({ mailbox: { ...MAILBOX, port: 70_000 } }).field).toBe('mailbox.port');
+    expect(bad({ webhookHosts: ['ok.lan', 'not a host'] }).field).toBe('webhookHosts.1');
+  });
+});
