@@ -3,6 +3,7 @@ import './styles/app.css';
 import './styles/data.css';
 import './styles/simulation.css';
 import './styles/execution.css';
+import './styles/settings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';

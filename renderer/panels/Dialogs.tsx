@@ -3,6 +3,7 @@ import { SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
 import { ImportDialog } from '../data/ImportDialog';
 import { SmtpDialog } from '../execution/SmtpDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -184,6 +185,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       );
     case 'smtp-settings':
       return <SmtpDialog />;
+    case 'library-settings':
+      return <SettingsDialog />;
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

@@ -10,6 +10,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -27,7 +28,8 @@ export type AppState = DocumentSlice &
   SimulationSlice &
   TraceSlice &
   ExecutionSlice &
-  OutboxSlice;
+  OutboxSlice &
+  SettingsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -47,6 +49,7 @@ export function createAppStore(api: AppApi): AppStore {
     ...createTraceSlice(api)(...a),
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
   }));
 }
 

@@ -25,7 +25,8 @@ export type Dialog =
   /** `forSimulation`: the simulation panel asked, and takes the new data sets. */
   | { type: 'generate-data'; forSimulation?: boolean }
   | { type: 'delete-dataset'; id: string; name: string }
-  | { type: 'smtp-settings' };
+  | { type: 'smtp-settings' }
+  | { type: 'library-settings' };
 
 export interface ImportProblem {
   message: string;
