@@ -1,6 +1,7 @@
 import { OUTBOX_STATUSES } from '../../core/api/execution-contract';
 import { InboxIcon, SettingsIcon } from '../nodes/icons';
 import { count, percent } from '../simulation/format';
+import { FeedbackRates } from './FeedbackRates';
 import { useApp, useAppStore } from '../store/app-store';
 import { STATUS_HELP, STATUS_LABELS } from './run-controls';
 
@@ -72,6 +73,7 @@ export function LiveTotals() {
             </li>
           ))}
         </ul>
+        <FeedbackRates counts={counts} />
         <p className="sim-note run-email" data-testid="run-email-mode">
           {email === 'smtp'
             ? 'Email goes out through your SMTP server.'
