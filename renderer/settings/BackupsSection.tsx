@@ -57,8 +57,10 @@ function RestoreConfirm({
           type="button"
           className="button is-danger"
           data-testid="backup-restore-confirm"
-          disabled={busy}
-          onClick={onRestore}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (!busy) onRestore();
+          }}
         >
           {t(busy ? 'backups.restoring' : 'backups.confirm.restore')}
         </button>
@@ -169,8 +171,11 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
           className="button"
           data-testid="backup-now"
           ref={makeButton}
-          disabled={busy !== null}
-          onClick={() => void make()}
+          // Not `disabled`: the button keeps the focus while the copy is made.
+          aria-disabled={busy !== null || undefined}
+          onClick={() => {
+            if (busy === null) void make();
+          }}
         >
           {t(busy?.kind === 'make' ? 'backups.making' : 'backups.now')}
         </button>

@@ -60,6 +60,7 @@ export function MailboxSection({
   const controls = controlsFor(errors);
   const kept = saved.mailbox.passwordSet;
   const noKeeping = saved.mailbox.protection === 'unavailable';
+  const canRead = !changed && saved.mailbox.host !== '';
 
   const read = async () => {
     setReading(true);
@@ -76,21 +77,36 @@ export function MailboxSection({
         {t('settings.mailbox.title')}
       </h3>
       <p className="settings-help">{t('settings.mailbox.intro')}</p>
+      <Field
+        id={controls.host.id}
+        label={t('settings.mailbox.host')}
+        optional={t('common.optional')}
+        errors={problemWords(t, errors.host)}
+      >
+        <input
+          {...controls.host}
+          className="input"
+          data-testid="settings-imap-host"
+          placeholder={t('settings.mailbox.hostPlaceholder')}
+          value={form.host}
+          onChange={(e) => change({ host: e.target.value })}
+        />
+      </Field>
       <div className="field-pair settings-server">
-        <Field
-          id={controls.host.id}
-          label={t('settings.mailbox.host')}
-          optional={t('common.optional')}
-          errors={problemWords(t, errors.host)}
-        >
-          <input
-            {...controls.host}
-            className="input"
-            data-testid="settings-imap-host"
-            placeholder={t('settings.mailbox.hostPlaceholder')}
-            value={form.host}
-            onChange={(e) => change({ host: e.target.value })}
-          />
+        <Field id="settings-imap-security" label={t('settings.mailbox.security')}>
+          <select
+            id="settings-imap-security"
+            className="select"
+            data-testid="settings-imap-security"
+            value={form.security}
+            onChange={(e) => change(withMailboxSecurity(form, e.target.value as MailboxSecurity))}
+          >
+            {MAILBOX_SECURITY.map((s) => (
+              <option key={s} value={s}>
+                {t(SECURITY_LABELS[s])}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field
           id={controls.port.id}
@@ -107,21 +123,6 @@ export function MailboxSection({
           />
         </Field>
       </div>
-      <Field id="settings-imap-security" label={t('settings.mailbox.security')}>
-        <select
-          id="settings-imap-security"
-          className="select"
-          data-testid="settings-imap-security"
-          value={form.security}
-          onChange={(e) => change(withMailboxSecurity(form, e.target.value as MailboxSecurity))}
-        >
-          {MAILBOX_SECURITY.map((s) => (
-            <option key={s} value={s}>
-              {t(SECURITY_LABELS[s])}
-            </option>
-          ))}
-        </select>
-      </Field>
       <div className="field-pair">
         <Field
           id={controls.username.id}
@@ -186,8 +187,11 @@ export function MailboxSection({
           type="button"
           className="button"
           data-testid="settings-read-mailbox"
-          disabled={reading || changed || !saved.mailbox.host}
-          onClick={() => void read()}
+          // Not `disabled`: a button that loses the focus while it works leaves the dialog.
+          aria-disabled={reading || !canRead || undefined}
+          onClick={() => {
+            if (canRead && !reading) void read();
+          }}
         >
           {t(reading ? 'settings.mailbox.reading' : 'settings.mailbox.read')}
         </button>

@@ -162,8 +162,12 @@ export function SettingsDialog() {
             type="button"
             className="button is-primary"
             data-testid="settings-save"
-            disabled={!changed || saving}
-            onClick={() => void save()}
+            // Not `disabled`: the button keeps the focus it had when saving ends, so the
+            // keyboard stays in the dialog (and Escape still closes it).
+            aria-disabled={!changed || saving || undefined}
+            onClick={() => {
+              if (changed) void save();
+            }}
           >
             {t(saving ? 'settings.saving' : 'settings.save')}
           </button>

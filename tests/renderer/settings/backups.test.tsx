@@ -49,6 +49,10 @@ describe('backups in the settings', () => {
       ]),
     );
     expect(screen.getByTestId('backup-done').textContent).toBe(`Backed up: ${made}.`);
+    // The button kept the focus while it worked: the keyboard is still in the dialog.
+    expect(document.activeElement).toBe(
+      within(dialog).getByRole('button', { name: 'Back up now' }),
+    );
   });
 
   it('restore only once asked and answered, saying what is replaced; Escape and Cancel keep the library', async () => {
