@@ -4,6 +4,7 @@ import './styles/data.css';
 import './styles/simulation.css';
 import './styles/execution.css';
 import './styles/designer.css';
+import './styles/settings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';

@@ -13,6 +13,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -32,7 +33,8 @@ export type AppState = DocumentSlice &
   TraceSlice &
   ExecutionSlice &
   OutboxSlice &
-  DesignSlice;
+  DesignSlice &
+  SettingsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -57,6 +59,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createDesignSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
   }));
   followDrafts(store);
   return store;

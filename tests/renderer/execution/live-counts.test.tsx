@@ -1,11 +1,12 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveCount } from '../../../renderer/execution/LiveCount';
 import { FALLBACK_REFRESH_MS } from '../../../renderer/execution/use-live-execution';
 import { RunPanel } from '../../../renderer/execution/RunPanel';
-import { AppStoreContext, useApp } from '../../../renderer/store/app-store';
+import { useApp } from '../../../renderer/store/app-store';
 import type { JourneyNode } from '../../../core/model/journey';
 import { loadJourney } from '../../core/fixtures';
+import { renderApp } from '../render-app';
 import { counts, engineApi, storeWith } from './execution-fake';
 
 /** The steps' live counts, and the run panel while it is open, as the editor lays them out. */
@@ -43,11 +44,7 @@ function setup() {
     }),
   });
   const { store, state } = storeWith(journey, engine);
-  render(
-    <AppStoreContext.Provider value={store}>
-      <Harness nodes={journey.nodes} />
-    </AppStoreContext.Provider>,
-  );
+  renderApp(<Harness nodes={journey.nodes} />, { store });
   const open = () => act(() => state().setRunOpen(true));
   return { engine, state, open, journey };
 }
@@ -127,11 +124,12 @@ describe('live counts', () => {
   it('draws nothing for a journey never published', async () => {
     const journey = loadJourney('abandoned-cart.json');
     const { store, state } = storeWith(journey);
-    render(
-      <AppStoreContext.Provider value={store}>
+    renderApp(
+      <>
         <LiveCount nodeId="wait1" kind="wait" />
         <RunPanel />
-      </AppStoreContext.Provider>,
+      </>,
+      { store },
     );
     act(() => state().setRunOpen(true));
     await waitFor(() => expect(text('run-state')).toBe('Unpublished'));

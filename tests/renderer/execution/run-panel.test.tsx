@@ -1,10 +1,10 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/contract';
 import { RunPanel } from '../../../renderer/execution/RunPanel';
-import { AppStoreContext } from '../../../renderer/store/app-store';
 import { loadJourney } from '../../core/fixtures';
+import { renderApp } from '../render-app';
 import { engineApi, storeWith } from './execution-fake';
 
 function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
@@ -13,11 +13,7 @@ function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
   prepare?.(engine);
   const { store, state } = storeWith(journey, engine);
   state().setRunOpen(true);
-  render(
-    <AppStoreContext.Provider value={store}>
-      <RunPanel />
-    </AppStoreContext.Provider>,
-  );
+  renderApp(<RunPanel />, { store });
   return { store, state, engine, journey };
 }
 
