@@ -60,6 +60,14 @@ function makeEngine(mode: TemplateMode): Liquid {
       return (date as (...a: unknown[]) => unknown).call(this, input, ...args);
     });
   }
+  if (mode === 'json') {
+    // `| json` writes a whole JSON value, escaped already: escaped again, `"Acme"` would arrive
+    // as `\"Acme\"`, the text of a string instead of the string.
+    for (const name of ['json', 'jsonify']) {
+      const handler = engine.filters[name];
+      if (typeof handler === 'function') engine.registerFilter(name, { handler, raw: true });
+    }
+  }
   boundEngine(engine);
   return engine;
 }
