@@ -83,6 +83,39 @@ describe('unsubscribe links that recipients can reach', () => {
     expect(sent.html).toContain('href="https://shop.example/journeys/u/');
   });
 
+  it('links the library’s images from the same public address as the unsubscribe link', async () => {
+    const smtp = await sink();
+    const db = openDatabase(':memory:');
+    withSettings(db, { publicUrl: 'https://shop.example/journeys' });
+    const engine = openLocalEngine({ db, token: 'links-test-token-0123456789', smtpUrl: smtp.url });
+    cleanups.push(() => engine.stop());
+    engine.publish(
+      journey(
+        [
+          node('start', 'trigger', { on: 'event', event: 'cart' }),
+          node('mail', 'message', {
+            channel: 'email',
+            from: 'Shop <shop@shop.example>',
+            subject: 'Cart',
+            html: '<img src="cid:img-0123456789abcdef@journey-studio" alt="Logo"><a href="{{ unsubscribe_url }}">Unsubscribe</a>',
+          }),
+        ],
+        chain('start', 'mail'),
+        {},
+        'cart',
+      ),
+    );
+    await engine.start();
+    engine.ingest([
+      { type: 'identify', profileId: 'ann', traits: { email: 'ann@example.com' } },
+      { type: 'track', event: { profileId: 'ann', name: 'cart', properties: {} } },
+    ]);
+    await waitFor(() => smtp.received.length === 1);
+    const sent = parseMail(smtp.received[0]!.raw);
+    expect(sent.html).toContain('src="https://shop.example/journeys/i/img-0123456789abcdef"');
+    expect(sent.html).toContain('href="https://shop.example/journeys/u/');
+  });
+
   it('without one, a mailto: on the sender’s domain (RFC 2369) when a mailbox is read', async () => {
     const smtp = await sink();
     const db = openDatabase(':memory:');
