@@ -75,6 +75,20 @@ function useLibraryEvents(api: AppApi) {
   );
 }
 
+/** A backup restored in any window replaced the whole library: read it all again. */
+function useLibraryRestored(api: AppApi) {
+  const store = useAppStore();
+  useEffect(
+    () =>
+      api.onLibraryRestored(() => {
+        const state = store.getState();
+        void state.refreshLibrary();
+        void state.refreshEngine();
+      }),
+    [api, store],
+  );
+}
+
 /** The desktop app's menu (never fires in a browser). */
 function useMenuCommands(api: AppApi) {
   const store = useAppStore();
@@ -106,6 +120,7 @@ export function App({ api }: { api: AppApi }) {
   const view = useApp((s) => s.route.view);
   useRouteInAddress();
   useLibraryEvents(api);
+  useLibraryRestored(api);
   useMenuCommands(api);
   useUnsavedGuard();
   return (

@@ -6,6 +6,7 @@ import './styles/forecast.css';
 import './styles/execution.css';
 import './styles/designer.css';
 import './styles/inspector-forecast.css';
+import './styles/settings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';

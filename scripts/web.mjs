@@ -114,6 +114,11 @@ async function main() {
       console.error(`Port ${port} is in use; pick another with --port <n> (0 picks a free one).`);
       process.exit(1);
     }
+    // A damaged database, or one a newer version wrote: the message says what to do.
+    if (error?.code === 'database-unusable') {
+      console.error(error.message);
+      process.exit(1);
+    }
     throw error;
   }
   console.log(`Journey Studio is running on this computer only (data: ${server.dataDir}).`);

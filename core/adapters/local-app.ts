@@ -5,8 +5,13 @@ import { buildAppService, type AppService } from '../app/app-service';
 import type { TestMailer } from '../app/execution.handlers';
 import { memorySecretStore } from '../app/memory-secret-store';
 import type { SecretStore } from '../runtime/secret-store';
+import { ImapFeedbackMailbox } from './email/feedback-mailbox';
 import { SmtpTransport } from './email/smtp-transport';
+import { UnsubscribeLinks } from './http/unsubscribe-links';
+import { noBackups, SqliteBackups } from './sqlite/backups';
+import { FeedbackStore } from './sqlite/feedback-store';
 import { databaseFile, defaultDataDir } from './files/data-dir';
+import { privateFolder } from './files/private-files';
 import { DEFAULT_EVENT_API_PORT } from './http/event-api';
 import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
@@ -34,6 +39,14 @@ export interface AppServiceOptions {
   eventApiPort?: number;
   /** Problems of the live engine worth telling the operator about. */
   log?: (line: string) => void;
+  /** better-sqlite3's native binding for another runtime (Electron), as the database uses. */
+  nativeBinding?: string;
+  /**
+   * The running bundle, from which the event API starts a thread of its own (it must call
+   * `runEventApiThread` when started with an `EventApiJob`); without it, the API shares the
+   * engine's thread.
+   */
+  apiThreadScript?: URL | string;
 }
 
 /**
@@ -49,18 +62,24 @@ function engineLauncher(
 ): EngineLauncher {
   let release: (() => void) | undefined;
   const log = (line: string) => options.log?.(line);
+  const lock = () => {
+    try {
+      release ??= lockEngine(file ?? ':memory:', {
+        ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+      });
+    } catch (error) {
+      if (error instanceof EngineBusyError)
+        throw new ApiError(
+          'conflict',
+          `Another Journey Studio engine${error.pid === undefined ? '' : ` (process ${error.pid})`} is running on this database — the command line’s run or serve, or another window. Stop it to run journeys from the app.`,
+        );
+      throw error;
+    }
+  };
   return {
+    lock,
     async launch(hooks) {
-      try {
-        release ??= lockEngine(file ?? ':memory:');
-      } catch (error) {
-        if (error instanceof EngineBusyError)
-          throw new ApiError(
-            'conflict',
-            `Another Journey Studio engine (process ${error.pid}) is running on this database — the command line’s run or serve. Stop it to run journeys from the app.`,
-          );
-        throw error;
-      }
+      lock();
       const smtpUrl = await hooks.smtpUrl();
       const saved = Number(settings.get('eventApi.port'));
       const wanted =
@@ -74,6 +93,12 @@ function engineLauncher(
           smtpUrl,
           observer: hooks.observer,
           onDelivered: () => hooks.onDelivered(),
+          ...(options.apiThreadScript !== undefined && {
+            apiThread: {
+              script: options.apiThreadScript,
+              ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+            },
+          }),
           log,
         });
       let engine = make(wanted);
@@ -116,14 +141,34 @@ const sendTestMail: TestMailer = async (url, mail) => {
  */
 export function createAppService(options: AppServiceOptions = {}): AppService {
   const ownsDb = options.db === undefined;
-  const file =
-    options.dataDir !== undefined || ownsDb
-      ? databaseFile(options.dataDir ?? defaultDataDir())
-      : undefined;
+  const dataDir =
+    options.dataDir !== undefined || ownsDb ? (options.dataDir ?? defaultDataDir()) : undefined;
+  // The data folder holds profiles, the API token and the signing secrets: this user's alone.
+  if (dataDir !== undefined) privateFolder(dataDir);
+  const file = dataDir !== undefined ? databaseFile(dataDir) : undefined;
   const db = options.db ?? openDatabase(file as string);
   const settings = new SettingsRepository(db);
   const outbox = new SqliteOutbox(db);
   const backlog = new SqliteBacklog(db);
+  const secrets = options.secrets ?? memorySecretStore();
+  const log = (line: string) => options.log?.(line);
+  const backups =
+    file !== undefined
+      ? new SqliteBackups(db, file, {
+          log,
+          ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+        })
+      : noBackups;
+  const mailbox = new ImapFeedbackMailbox({
+    settings,
+    secrets,
+    feedback: new FeedbackStore(db),
+    links: new UnsubscribeLinks(settings.secret('unsubscribe.secret'), () => ''),
+    log,
+  });
+  // A copy a day, and the feedback mailbox read every few minutes, for as long as the app runs.
+  const stopBackups = backups instanceof SqliteBackups ? backups.daily(systemTimers) : undefined;
+  const stopMailbox = file !== undefined ? mailbox.every(systemTimers) : undefined;
   return buildAppService({
     journeys: new JourneyRepository(db),
     datasets: new DatasetRepository(db),
@@ -132,16 +177,21 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     outbox,
     settings,
     images: new SqliteImageLibrary(db),
-    secrets: options.secrets ?? memorySecretStore(),
+    secrets,
     transaction: (work) => db.transaction(work)(),
     launcher: engineLauncher(db, file, settings, options),
+    backups,
+    mailbox,
     engineHasWork: () => backlog.hasWork(),
     sendTestMail,
     now: options.now ?? (() => Date.now()),
     newId: () => randomUUID(),
     timers: systemTimers,
     ...(options.log && { log: options.log }),
-    onClose: () => {
+    onClose: async () => {
+      stopBackups?.();
+      stopMailbox?.();
+      if (backups instanceof SqliteBackups) await backups.idle();
       if (ownsDb) db.close();
     },
   });

@@ -2,8 +2,9 @@ import type { TransportKind } from '../channels/channel-definition';
 import { channelDefinition } from '../channels/registry';
 import type { OutboxMessageRecord, Transport } from '../executor/delivery';
 import { LiveEngine } from '../executor/live-engine';
-import type { TransportSet } from '../executor/ports';
+import type { EventApiPort, TransportSet } from '../executor/ports';
 import type { RetryPolicy } from '../executor/retry-policy';
+import { sendingProblem } from '../app/sending-preflight';
 import { addressFor } from '../runtime/consent';
 import type { Clock, StepObserver } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
@@ -11,17 +12,19 @@ import { EmbeddedTransport } from './email/embedded-transport';
 import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
 import { EventApi } from './http/event-api';
-import { UnsubscribeLinks } from './http/unsubscribe-links';
+import { EventApiThread } from './http/event-api-thread';
+import { cachedLibrarySettings, MessageLinks, publicHosts } from './http/message-links';
+import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-links';
 import { SqliteImageLibrary } from './sqlite/image-store';
-import { PUBLIC_BASE_URL_KEY } from '../email-design/images';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { SqliteEngineStore } from './sqlite/engine-store';
+import { FeedbackStore } from './sqlite/feedback-store';
+import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
 import { LiveJourneys } from './sqlite/live-journeys';
 import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
-import { SuppressionList } from './sqlite/suppressions';
 import { SystemClock } from './system-clock';
 import { systemTimers } from './system-timers';
 
@@ -36,8 +39,17 @@ export interface LocalEngineOptions {
   smtpTimeoutMs?: number;
   /** Connections kept open to the SMTP server (default 5). */
   smtpConnections?: number;
-  /** The base of unsubscribe links when the API is reached through another address. */
+  /**
+   * The public address of the event API (`--public-url`), under which unsubscribe links and
+   * library images are linked; wins over the library's setting.
+   */
   publicUrl?: string;
+  /**
+   * Runs the event API in a thread of its own, started from `script` (the running bundle, which
+   * calls `runEventApiThread` for an `EventApiJob`), so slow steps never hold up a request. For
+   * a database on disk; without it, the API shares the engine's thread.
+   */
+  apiThread?: { script: URL | string; nativeBinding?: string };
   clock?: Clock;
   retry?: Partial<RetryPolicy>;
   deliveryConcurrency?: number;
@@ -65,6 +77,8 @@ class LocalTransports implements TransportSet {
     private readonly mail: MailContext,
     smtpUrl: string | undefined,
     private readonly smtpOptions: { timeoutMs?: number; maxConnections?: number },
+    webhookHosts: () => readonly string[],
+    private readonly preflight: (smtpHost: string) => string | undefined,
   ) {
     const embedded = new EmbeddedTransport(mail);
     this.embedded = embedded;
@@ -73,14 +87,14 @@ class LocalTransports implements TransportSet {
     const transports: Record<TransportKind, Transport> = {
       mail: this.smtp ?? embedded,
       kept: embedded,
-      http: new WebhookTransport(),
+      http: new WebhookTransport({ allowedHosts: webhookHosts }),
     };
     this.transports = transports;
   }
 
   private smtpTransport(url: string | undefined): SmtpTransport | undefined {
     if (!url) return undefined;
-    return new SmtpTransport({ url, ...this.smtpOptions }, this.mail);
+    return new SmtpTransport({ url, ...this.smtpOptions }, this.mail, this.preflight);
   }
 
   transport(channel: Channel): Transport {
@@ -108,6 +122,20 @@ class LocalTransports implements TransportSet {
   }
 }
 
+/** The event API, closing something of its own after it. */
+function closingToo(api: EventApiPort, after: () => void): EventApiPort {
+  return {
+    listen: () => api.listen(),
+    close: () => api.close().finally(after),
+    get url() {
+      return api.url;
+    },
+    get stats() {
+      return api.stats;
+    },
+  };
+}
+
 /**
  * The live engine on this machine: its state and outbox in the SQLite database, email over SMTP
  * (or into the embedded outbox), the event API and unsubscribe pages on 127.0.0.1, the system
@@ -119,52 +147,80 @@ class LocalTransports implements TransportSet {
  */
 export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   const db = options.db;
+  const binding = options.apiThread?.nativeBinding
+    ? { nativeBinding: options.apiThread.nativeBinding }
+    : {};
   const clock = options.clock ?? new SystemClock();
   const settings = new SettingsRepository(db);
-  const suppressions = new SuppressionList(db);
   const store = new SqliteEngineStore(db, { now: () => clock.now() });
+  const library = cachedLibrarySettings(settings);
   const links: UnsubscribeLinks = new UnsubscribeLinks(
     settings.secret('unsubscribe.secret'),
-    () => options.publicUrl ?? api.url,
+    () => messageLinks.publicUrl() ?? api.url,
   );
+  const messageLinks = new MessageLinks(links, library, options.publicUrl);
   const addressOf = (profileId: string, channel: Channel): string => {
     return addressFor(channel, store.getProfile(profileId)?.attributes ?? {}) ?? '';
   };
+  const targetOf = (message: OutboxMessageRecord): UnsubscribeTarget => ({
+    channel: message.channel,
+    address: message.to,
+    profileId: message.profileId,
+    journeyId: message.journeyId,
+  });
+  const senderOf = (message: OutboxMessageRecord) =>
+    'from' in message.content ? String(message.content.from) : undefined;
   const images = new SqliteImageLibrary(db);
   const mail: MailContext = {
     installId: settings.secret('install.id', 6),
-    image: (id) => {
-      const meta = images.get(id);
-      const data = meta && images.data(id);
-      return meta && data ? { name: meta.name, type: meta.type, data } : undefined;
-    },
-    publicBaseUrl: () => settings.get(PUBLIC_BASE_URL_KEY) ?? '',
-    unsubscribeUrl: (message: OutboxMessageRecord) =>
-      links.url({
-        channel: message.channel,
-        address: message.to,
-        profileId: message.profileId,
-        journeyId: message.journeyId,
-      }),
+    image: (id) => images.file(id),
+    // Images are linked from the same public address as unsubscribe links (the event API's).
+    publicBaseUrl: () => messageLinks.publicUrl() ?? '',
+    unsubscribeUrl: (message) => messageLinks.oneClick(targetOf(message)),
+    unsubscribeMailto: (message) => messageLinks.mailto(targetOf(message), senderOf(message)),
   };
-  const api: EventApi = new EventApi({
-    ingest: (inputs) => engine.ingest(inputs),
-    token: options.token,
-    port: options.port ?? 0,
-    status: () => engine.status(),
-    image: (id) => mail.image?.(id),
-    unsubscribe: {
-      links,
-      suppress: (target) => {
-        suppressions.add(
-          target.channel,
-          target.address,
-          `unsubscribe link (${target.journeyId})`,
-          clock.now(),
-        );
-      },
-    },
-  });
+  const feedback = new FeedbackStore(db);
+  const unsubscribe = (target: UnsubscribeTarget, at: number) => {
+    feedback.record({
+      kind: 'unsubscribe',
+      source: 'link',
+      channel: target.channel,
+      address: target.address,
+      journeyId: target.journeyId,
+      at,
+    });
+  };
+  const localApi = () =>
+    new EventApi({
+      ingest: (inputs) => engine.ingest(inputs),
+      token: options.token,
+      port: options.port ?? 0,
+      status: () => engine.status(),
+      image: (id) => images.file(id),
+      unsubscribe: { links, suppress: (target) => unsubscribe(target, clock.now()) },
+      extraHosts: () => publicHosts(messageLinks.publicUrl()),
+    });
+  // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
+  const spool = db.name === ':memory:' ? undefined : openSpool(spoolFile(db.name), binding);
+  const intake = spool && new SpoolCollector(db, spool, unsubscribe);
+  const api: EventApiPort =
+    spool && options.apiThread
+      ? new EventApiThread({
+          script: options.apiThread.script,
+          job: {
+            dbFile: db.name,
+            ...binding,
+            token: options.token,
+            port: options.port ?? 0,
+            unsubscribeSecret: settings.secret('unsubscribe.secret'),
+            ...(options.publicUrl && { publicUrl: options.publicUrl }),
+          },
+          onAccepted: () => engine.inputsArrived(),
+          fallback: localApi,
+          afterClose: () => spool.close(),
+          ...(options.log && { log: options.log }),
+        })
+      : closingToo(localApi(), () => spool?.close());
   const engine: LiveEngine = new LiveEngine({
     clock,
     timers: systemTimers,
@@ -172,18 +228,21 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     journeys: new LiveJourneys(db),
     outbox: new SqliteOutbox(db),
     backlog: new SqliteBacklog(db),
-    transports: new LocalTransports(mail, options.smtpUrl, {
-      timeoutMs: options.smtpTimeoutMs,
-      maxConnections: options.smtpConnections,
-    }),
+    ...(intake && { intake }),
+    transports: new LocalTransports(
+      mail,
+      options.smtpUrl,
+      { timeoutMs: options.smtpTimeoutMs, maxConnections: options.smtpConnections },
+      () => library().webhookHosts,
+      (smtpHost) =>
+        sendingProblem(smtpHost, { ...library(), publicUrl: messageLinks.publicUrl() ?? '' }),
+    ),
     eventApi: api,
-    unsubscribeUrl: (journeyId, profileId, channel) =>
-      links.url({
-        channel,
-        address: addressOf(profileId, channel),
-        profileId,
-        journeyId,
-      }),
+    unsubscribeUrl: (journeyId, profileId, channel, sender) =>
+      messageLinks.forBody(
+        { channel, address: addressOf(profileId, channel), profileId, journeyId },
+        sender,
+      ),
     retry: options.retry,
     deliveryConcurrency: options.deliveryConcurrency,
     batchSize: options.batchSize,

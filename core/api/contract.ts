@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataContract, dataEvents } from './data-contract';
 import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
+import { settingsContract, settingsEvents } from './settings-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
 import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
@@ -122,6 +123,7 @@ export const apiContract = {
   ...simulationContract,
   ...executionContract,
   ...designContract,
+  ...settingsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -152,6 +154,7 @@ export const apiEvents = {
   ...dataEvents,
   ...simulationEvents,
   ...executionEvents,
+  ...settingsEvents,
 } as const;
 
 export type ApiEvent = keyof typeof apiEvents;

@@ -19,22 +19,14 @@ export const imageInfoSchema = z.object({
 });
 export type ImageInfo = z.infer<typeof imageInfoSchema>;
 
-/** An https:// (or http:// for a local test) address images are served under; empty: embed them. */
-const publicBaseUrlSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((v) => v === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v), {
-    error: 'the public address must start with https:// and name a host',
-  });
-
 export const brandSettingsSchema = z.object({
   kit: brandKitSchema,
   /** False while the library still has the kit it started with. */
   saved: z.boolean(),
   /**
-   * Where the library's images are reachable from the internet (this engine's event API behind
-   * a public address); empty: images travel inside each email (CID).
+   * The library's public address (the event API behind a public host, set in Library ▸
+   * Settings), under which its images are linked; empty: images travel inside each email (CID).
+   * Shown here, saved with the library settings.
    */
   publicBaseUrl: z.string(),
 });
@@ -43,7 +35,7 @@ export type BrandSettings = z.infer<typeof brandSettingsSchema>;
 export const designContract = {
   getBrandSettings: { input: z.object({}).strict(), output: brandSettingsSchema },
   saveBrandSettings: {
-    input: z.object({ kit: brandKitSchema, publicBaseUrl: publicBaseUrlSchema }).strict(),
+    input: z.object({ kit: brandKitSchema }).strict(),
     output: brandSettingsSchema,
   },
   listImages: { input: z.object({}).strict(), output: z.array(imageInfoSchema) },

@@ -54,6 +54,13 @@ export const liveCountsSchema = z.object({
   winners: z
     .record(z.string(), z.object({ at: z.string(), variant: z.string(), probability: z.number() }))
     .optional(),
+  /**
+   * What recipients answered: unsubscribes (by link or by email), hard bounces and complaints
+   * (marked as spam). Rates are these over delivered messages.
+   */
+  feedback: z
+    .object({ unsubscribed: z.number(), bounced: z.number(), complained: z.number() })
+    .optional(),
 });
 export type LiveCounts = z.infer<typeof liveCountsSchema>;
 
@@ -81,6 +88,8 @@ export const engineInfoSchema = z.object({
   eventApiUrl: z.string().optional(),
   eventApiToken: z.string().optional(),
   email: z.enum(['embedded', 'smtp']),
+  /** Why email over SMTP is held back (the sending preflight), in words. */
+  emailProblem: z.string().optional(),
   inbox: z.number(),
   wakes: z.number(),
   messages: messageCounts,
@@ -138,11 +147,16 @@ export const smtpSettingsSchema = z.object({
 });
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
+/**
+ * How a password is kept: `os` (the keychain), `plain-text` (a file only this user reads),
+ * `unavailable` (nowhere: none can be saved).
+ */
+export const secretProtectionSchema = z.enum(['os', 'plain-text', 'unavailable']);
+
 export const smtpSettingsViewSchema = smtpSettingsSchema.extend({
   /** A password is kept; it is never sent to the renderer. */
   passwordSet: z.boolean(),
-  /** How the password is kept: `os` (the keychain), `plain-text` (a file only this user reads). */
-  protection: z.enum(['os', 'plain-text', 'unavailable']),
+  protection: secretProtectionSchema,
 });
 export type SmtpSettingsView = z.infer<typeof smtpSettingsViewSchema>;
 

@@ -6,6 +6,8 @@ import type { StepObserver } from '../runtime/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import type { EventHub } from './event-hub';
 import type { AppSettings, ExecutionRecords } from './ports';
+import { savedLibrarySettings } from './library-settings';
+import { sendingProblem } from './sending-preflight';
 import { savedSmtpSettings, smtpUrlOf } from './smtp-settings';
 
 /** What the app hands the engine when it starts it. */
@@ -25,6 +27,11 @@ export interface EngineLauncher {
    * `ApiError` of code `conflict` when another process's engine holds the database.
    */
   launch(hooks: LaunchHooks): Promise<LiveEngine>;
+  /**
+   * Takes the engine lock without starting the engine (to replace the database under it); a
+   * `conflict` `ApiError` when another process holds it.
+   */
+  lock(): void;
   /** Lets go of the engine lock, once the engine has stopped. */
   release(): void;
 }
@@ -119,11 +126,16 @@ export class AppEngine {
 
   info(): EngineInfo {
     const engine = this.engine;
+    const emailProblem = sendingProblem(
+      savedSmtpSettings(this.options.settings).host,
+      savedLibrarySettings(this.options.settings),
+    );
     if (!engine) {
       return {
         running: false,
         ...(this.problem && { problem: this.problem }),
         email: savedSmtpSettings(this.options.settings).host ? 'smtp' : 'embedded',
+        ...(emailProblem && { emailProblem }),
         inbox: 0,
         wakes: 0,
         messages: this.options.messageCounts(),
@@ -136,6 +148,7 @@ export class AppEngine {
       eventApiUrl: engine.eventApiUrl,
       eventApiToken: this.options.settings.secret('eventApi.token'),
       email: engine.emailTransport,
+      ...(emailProblem && engine.emailTransport === 'smtp' && { emailProblem }),
       inbox: status.inbox,
       wakes: status.wakes,
       messages: status.outbox,
@@ -169,6 +182,24 @@ export class AppEngine {
       this.options.events.emit('engineChanged', this.info());
     } catch (error) {
       this.options.log?.(`live counts could not be read: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Runs `work` with the engine stopped and its lock held — no step, delivery or event is
+   * applied meanwhile — then starts it again if it was running.
+   */
+  async suspended<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new ApiError('conflict', 'The engine has stopped.');
+    const engine = this.engine ?? (await this.starting?.catch(() => undefined));
+    this.engine = undefined;
+    this.stopPush?.();
+    await engine?.stop();
+    try {
+      this.options.launcher.lock();
+      return await work();
+    } finally {
+      if (engine && !this.closed) await this.get().catch(() => undefined);
     }
   }
 

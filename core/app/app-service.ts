@@ -11,13 +11,16 @@ import { executionHandlers, type TestMailer } from './execution.handlers';
 import { libraryHandlers } from './library.handlers';
 import type {
   AppSettings,
+  BackupStore,
   DatasetStore,
+  FeedbackMailbox,
   ExecutionRecords,
   ImageLibrary,
   JourneyLibrary,
   OutboxLog,
   SimulationRunStore,
 } from './ports';
+import { settingsHandlers } from './settings.handlers';
 import { simulationHandlers } from './simulation.handlers';
 import { templateHandlers } from './templates.handlers';
 
@@ -49,6 +52,10 @@ export interface AppPorts {
   transaction: <T>(work: () => T) => T;
   /** Starts the live engine on this database. */
   launcher: EngineLauncher;
+  /** The library's daily backups. */
+  backups: BackupStore;
+  /** The mailbox read for unsubscribes, bounces and complaints. */
+  mailbox: FeedbackMailbox;
   /** Whether a journey is live or work is waiting, so the engine starts with the app. */
   engineHasWork(): boolean;
   sendTestMail: TestMailer;
@@ -60,7 +67,7 @@ export interface AppPorts {
   /** Problems of the live engine worth telling the operator about. */
   log?: (line: string) => void;
   /** Called last when the service closes (the database it opened). */
-  onClose?: () => void;
+  onClose?: () => void | Promise<void>;
 }
 
 /**
@@ -114,6 +121,15 @@ export function buildAppService(ports: AppPorts): AppService {
       now,
       newId,
     }),
+    ...settingsHandlers({
+      settings,
+      secrets,
+      engine,
+      backups: ports.backups,
+      mailbox: ports.mailbox,
+      events,
+      transaction: ports.transaction,
+    }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.
   if (ports.engineHasWork()) engine.get().catch(() => undefined);
@@ -125,7 +141,7 @@ export function buildAppService(ports: AppPorts): AppService {
       closing ??= (async () => {
         await engine.close();
         events.clear();
-        ports.onClose?.();
+        await ports.onClose?.();
       })();
       return closing;
     },

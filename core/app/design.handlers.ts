@@ -2,15 +2,11 @@ import { ApiError, type ApiHandlers } from '../api/contract';
 import type { BrandSettings, ImageInfo } from '../api/design-contract';
 import { emailChannel } from '../channels/email.channel';
 import { brandKitSchema, DEFAULT_BRAND_KIT, type BrandKit } from '../email-design/brand-kit';
-import {
-  checkImage,
-  imageTooLarge,
-  MAX_IMAGE_BYTES,
-  PUBLIC_BASE_URL_KEY,
-} from '../email-design/images';
+import { checkImage, imageTooLarge, MAX_IMAGE_BYTES } from '../email-design/images';
 import { murmur3 } from '../runtime/hash';
 import { renderTemplate } from '../runtime/templating';
 import type { AppEngine } from './app-engine';
+import { savedLibrarySettings } from './library-settings';
 import type { AppSettings, ImageLibrary, StoredImage } from './ports';
 
 export type DesignHandlers = Pick<
@@ -90,22 +86,20 @@ export function designHandlers({
 }: DesignContext): DesignHandlers {
   const brand = (): BrandSettings => ({
     ...savedBrandKit(settings),
-    publicBaseUrl: settings.get(PUBLIC_BASE_URL_KEY) ?? '',
+    // The library's one public address (Library ▸ Settings), shown beside the kit.
+    publicBaseUrl: savedLibrarySettings(settings).publicUrl,
   });
   return {
     getBrandSettings: () => Promise.resolve(brand()),
 
-    saveBrandSettings: ({ kit, publicBaseUrl }) => {
+    saveBrandSettings: ({ kit }) => {
       if (kit.logo && !images.get(kit.logo.imageId))
         throw new ApiError(
           'invalid-request',
           'The logo is not in the image library any more; pick it again.',
           'kit.logo',
         );
-      transaction(() => {
-        settings.set(KIT_KEY, JSON.stringify(kit));
-        settings.set(PUBLIC_BASE_URL_KEY, publicBaseUrl.replace(/\/+$/, ''));
-      });
+      transaction(() => settings.set(KIT_KEY, JSON.stringify(kit)));
       return Promise.resolve(brand());
     },
 
@@ -164,7 +158,12 @@ export function designHandlers({
         profile: { ...profile, email: to },
         event,
         journey: { id: journeyId, name: journeyName },
-        unsubscribe_url: live.unsubscribeUrl(journeyId, profileId, 'email'),
+        unsubscribe_url: live.unsubscribeUrl(
+          journeyId,
+          profileId,
+          'email',
+          typeof config.from === 'string' ? config.from : undefined,
+        ),
         now: new Date(now()),
       };
       const rendered: Record<string, string> = {};

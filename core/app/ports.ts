@@ -133,6 +133,40 @@ export interface OutboxLog {
   retryDead(id: number, now: number): boolean;
 }
 
+/** A backup of the library, as the backups folder holds it. */
+export interface BackupFile {
+  name: string;
+  at: number;
+  bytes: number;
+  reason: 'daily' | 'manual' | 'before-restore';
+}
+
+/** The library's backups: one a day, made and restored with SQLite's online backup. */
+export interface BackupStore {
+  readonly folder: string;
+  /** Newest first. */
+  list(): BackupFile[];
+  backUp(reason: BackupFile['reason']): Promise<BackupFile>;
+  /** Puts the library back as the backup has it; the caller has stopped the engine first. */
+  restore(name: string): Promise<void>;
+}
+
+/** What reading the feedback mailbox found. */
+export interface MailboxReading {
+  ok: boolean;
+  detail: string;
+  unsubscribed: number;
+  bounced: number;
+  complained: number;
+}
+
+/** The mailbox that receives unsubscribes, bounces and complaints, read over IMAP. */
+export interface FeedbackMailbox {
+  read(): Promise<MailboxReading>;
+  /** When it was last read, and the problem then, if any. */
+  status(): { lastRead?: number; problem?: string };
+}
+
 /** Key-value settings of this installation. */
 export interface AppSettings {
   get(key: string): string | undefined;

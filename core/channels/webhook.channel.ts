@@ -4,13 +4,13 @@ import { defineChannel, truncate, type TemplateFieldSpec } from './channel-defin
 
 const URL_FIELD: TemplateFieldSpec = {
   field: 'url',
-  mode: 'text',
+  mode: 'url',
   title: 'URL',
   widget: 'template-line',
 };
 const BODY: TemplateFieldSpec = {
   field: 'body',
-  mode: 'text',
+  mode: 'json',
   title: 'Body',
   widget: 'template-text',
 };
@@ -41,6 +41,8 @@ export interface WebhookContent {
 /**
  * Webhook: an HTTP request to another system (a CRM, a shop, Slack). It reaches a system, not a
  * person: consent, quiet hours and the frequency cap do not apply, and it goes to its URL.
+ * Values put into the URL are percent-encoded and those put into the body escaped as JSON text,
+ * so what a profile holds can neither change the address nor add a key to the body.
  *
  * @example
  * { "channel": "webhook", "method": "POST", "url": "https://crm.example.com/hooks/lead",

@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
 import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
+import { privateFolder } from '../adapters/files/private-files';
 import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
 import { openLocalEngine } from '../adapters/local-engine';
-import { openDatabase, SchemaTooNewError, type Db } from '../adapters/sqlite/database';
+import { DatabaseUnusableError, openDatabase, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
+import { ImapFeedbackMailbox } from '../adapters/email/feedback-mailbox';
+import { UnsubscribeLinks } from '../adapters/http/unsubscribe-links';
+import { SqliteBackups } from '../adapters/sqlite/backups';
+import { FeedbackStore } from '../adapters/sqlite/feedback-store';
 import { SettingsRepository } from '../adapters/sqlite/settings';
+import { systemTimers } from '../adapters/system-timers';
+import { savedLibrarySettings } from '../app/library-settings';
+import { sendingProblem } from '../app/sending-preflight';
 import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
-import type { EngineStatus, LiveEngine } from '../executor/live-engine';
+import type { LiveEngine } from '../executor/live-engine';
+import type { EngineStatus } from '../executor/ports';
 import { plural, type Output } from './output';
 
 export interface SessionFlags {
@@ -15,6 +24,8 @@ export interface SessionFlags {
   port?: string;
   token?: string;
   smtp?: string;
+  /** `--public-url`: where recipients reach the engine, for the links in messages. */
+  'public-url'?: string;
 }
 
 /** What tests (and embedders) can set: the environment, and a signal that stops the engine. */
@@ -26,6 +37,8 @@ export interface SessionDeps {
   onReady?: (ready: { url: string; token: string; db: string; engine: LiveEngine }) => void;
   /** Milliseconds between status lines; 0 turns them off. */
   statusEveryMs?: number;
+  /** The bundled command line, from which the event API's own thread starts. */
+  threadScript?: URL;
 }
 
 export class SessionError extends Error {
@@ -45,6 +58,8 @@ export interface Session {
   tokenNote: string;
   port: number;
   release: () => void;
+  /** Starts what runs beside the engine (daily backups, reading the mailbox); returns its stop. */
+  background: () => () => void;
 }
 
 function parsePort(value: string | undefined): number {
@@ -78,6 +93,12 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     const problem = smtpUrlProblem(flags.smtp);
     if (problem) throw new SessionError(`--smtp: ${problem}`, 2);
   }
+  const publicUrl = flags['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+/.test(publicUrl))
+    throw new SessionError(
+      `--public-url must be an address such as https://shop.example.com, not "${publicUrl}"`,
+      2,
+    );
   const given = flags.token ?? env.JOURNEY_STUDIO_TOKEN;
   if (given === '') {
     const from = flags.token !== undefined ? '--token' : 'JOURNEY_STUDIO_TOKEN';
@@ -90,12 +111,14 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     given === undefined
       ? `${token}  (made for this run; pass --token or set JOURNEY_STUDIO_TOKEN to keep one)`
       : `${flags.token !== undefined ? 'from --token' : 'from JOURNEY_STUDIO_TOKEN'} (${token.slice(0, 4)}…, ${token.length} characters)`;
+  // The app's data folder is this user's alone; a folder given with --db is left as it is.
+  if (flags.db === undefined) privateFolder(defaultDataDir(env));
   const file = flags.db ?? databaseFile(defaultDataDir(env));
   let db: Db;
   try {
     db = openDatabase(file);
   } catch (error) {
-    if (error instanceof SchemaTooNewError) throw new SessionError(error.message, 1);
+    if (error instanceof DatabaseUnusableError) throw new SessionError(error.message, 1);
     throw new SessionError(
       `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       1,
@@ -111,16 +134,47 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
   }
   // The SMTP server saved in the app; its password stays in the app's keychain, so here it
   // comes from the environment when the server needs one.
-  const saved = savedSmtpSettings(new SettingsRepository(db));
+  const settings = new SettingsRepository(db);
+  const saved = savedSmtpSettings(settings);
   const settingsSmtp = saved.host ? smtpUrlOf(saved, env.JOURNEY_STUDIO_SMTP_PASSWORD) : undefined;
+  const smtpUrl = flags.smtp ?? settingsSmtp;
+  const library = savedLibrarySettings(settings);
+  const problem =
+    smtpUrl &&
+    sendingProblem(new URL(smtpUrl).hostname, {
+      ...library,
+      publicUrl: publicUrl ?? library.publicUrl,
+    });
+  if (problem) {
+    db.close();
+    release();
+    throw new SessionError(problem, 2);
+  }
   const engine = openLocalEngine({
     db,
     token,
     port,
-    smtpUrl: flags.smtp ?? settingsSmtp,
+    smtpUrl,
+    ...(publicUrl !== undefined && { publicUrl }),
+    ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),
   });
-  return { engine, db, file, token, tokenNote, port, release };
+  const background = () => {
+    const log = (line: string) => out.error(`journey-studio: ${line}`);
+    const backups = new SqliteBackups(db, file, { log });
+    // The mailbox password stays in the app's keychain; here it comes from the environment.
+    const password = env.JOURNEY_STUDIO_IMAP_PASSWORD;
+    const mailbox = new ImapFeedbackMailbox({
+      settings,
+      secrets: { get: (name) => Promise.resolve(name === 'imap-password' ? password : undefined) },
+      feedback: new FeedbackStore(db),
+      links: new UnsubscribeLinks(settings.secret('unsubscribe.secret'), () => ''),
+      log,
+    });
+    const stops = [backups.daily(systemTimers), mailbox.every(systemTimers)];
+    return () => stops.forEach((stop) => stop());
+  };
+  return { engine, db, file, token, tokenNote, port, release, background };
 }
 
 function formatNumber(n: number): string {
@@ -186,6 +240,7 @@ export async function runSession(
   );
   out.print('Press Ctrl+C to stop.');
   deps.onReady?.({ url, token: session.token, db: session.file, engine });
+  const stopBackground = session.file === ':memory:' ? () => undefined : session.background();
 
   await new Promise<void>((resolve) => {
     const every = deps.statusEveryMs ?? 5_000;
@@ -212,6 +267,7 @@ export async function runSession(
     if (deps.signal?.aborted) stop();
   });
   out.print('Stopping…');
+  stopBackground();
   await engine.stop();
   session.db.close();
   session.release();

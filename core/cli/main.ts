@@ -22,8 +22,14 @@ type Command = (
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
-  run: { usage: RUN_USAGE, run: (args, out) => runCommand(args, out) },
-  serve: { usage: SERVE_USAGE, run: (args, out) => serveCommand(args, out) },
+  run: {
+    usage: RUN_USAGE,
+    run: (args, out, env) => runCommand(args, out, { threadScript: env.workerScript }),
+  },
+  serve: {
+    usage: SERVE_USAGE,
+    run: (args, out, env) => serveCommand(args, out, { threadScript: env.workerScript }),
+  },
   test: { usage: TEST_USAGE, run: testCommand },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };

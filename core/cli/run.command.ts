@@ -18,7 +18,7 @@ import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--port <n, default 8787>] [--token <t>]';
+  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>]';
 
 /** Reads and checks every journey; prints the problems of those that cannot run. */
 function readJourneys(files: string[], out: Output): Journey[] | undefined {
@@ -95,6 +95,7 @@ export async function runCommand(
       profiles: { type: 'string' },
       'profile-map': { type: 'string' },
       smtp: { type: 'string' },
+      'public-url': { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
     },

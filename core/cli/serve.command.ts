@@ -3,7 +3,7 @@ import { openSession, runSession, SessionError, type SessionDeps } from './engin
 import type { CommandResult, Output } from './output';
 
 export const SERVE_USAGE =
-  'serve [--db <file>] [--port <n, default 8787>] [--token <t>] [--smtp <url>]';
+  'serve [--db <file>] [--port <n, default 8787>] [--token <t>] [--smtp <url>] [--public-url <url>]';
 
 /**
  * `serve`: the local engine and event API with no window, running every journey live in the
@@ -22,6 +22,7 @@ export async function serveCommand(
       port: { type: 'string' },
       token: { type: 'string' },
       smtp: { type: 'string' },
+      'public-url': { type: 'string' },
     },
   });
   try {

@@ -5,12 +5,6 @@
 
 const LIBRARY = 'library:';
 
-/**
- * The library setting that holds the public address its images are served under (the event
- * API's `/i/<id>` behind a public host); empty or absent: images travel in each email (CID).
- */
-export const PUBLIC_BASE_URL_KEY = 'email.publicBaseUrl';
-
 /** The `src` a design gives a library image. */
 export function librarySrc(id: string): string {
   return `${LIBRARY}${id}`;

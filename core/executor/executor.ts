@@ -27,6 +27,13 @@ export interface ExecutorOptions {
   batchSize?: number;
   /** Whether step records are written to the journal table (default true). */
   journal?: boolean;
+  /**
+   * Catching up (the live engine): a unit more than this late runs at the time of the run rather
+   * than the time it was due, and later units never run before it, so quiet hours and the
+   * journey's `maxLateness` apply to what really happens. Without it (tests, replays on a fake
+   * clock) every unit runs at the time it was due, exactly as the simulator runs it.
+   */
+  lateAfterMs?: number;
 }
 
 export interface RunResult {
@@ -79,6 +86,10 @@ export class Executor {
   private readonly batchSize: number;
   /** Whether units run in savepoints of their own (after a failure in the batch). */
   private careful = false;
+  /** The latest time `runDue` has run up to: nothing is applied before it any more. */
+  private ranTo = Number.NEGATIVE_INFINITY;
+  /** Catching up: the latest time a unit ran at; the next ones run no earlier. */
+  private stepFloor = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: ExecutorOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -106,6 +117,11 @@ export class Executor {
     return this.store.transaction(() => this.store.accept(inputs, now));
   }
 
+  /** The latest time `runDue` has run up to, since this executor was made. */
+  get ranUntil(): number {
+    return this.ranTo;
+  }
+
   /** When the next unit falls due: the oldest waiting input, or the next wake-up. */
   nextDueAt(): number | undefined {
     const input = this.store.pendingInputs(1)[0]?.receivedAt;
@@ -121,6 +137,7 @@ export class Executor {
    * instant), in transactions of `batchSize` units. Stops after `maxUnits` with `more` set.
    */
   runDue(now = this.options.clock.now(), maxUnits = Number.POSITIVE_INFINITY): RunResult {
+    this.ranTo = Math.max(this.ranTo, now);
     const result: RunResult = { inputs: 0, wakes: 0, started: 0, failed: 0, more: false };
     let budget = maxUnits;
     while (budget > 0) {
@@ -256,7 +273,7 @@ export class Executor {
             this.run(
               item,
               () => {
-                this.interpreter.start(profile.id, item.receivedAt, journeyId);
+                this.interpreter.start(profile.id, this.stepTime(item.receivedAt, now), journeyId);
                 this.store.setStartCursor(item.id, profile.cursor);
               },
               result,
@@ -266,12 +283,12 @@ export class Executor {
             result.started++;
           }
         } else {
-          this.run(item, () => this.apply(item), result);
+          this.run(item, () => this.apply(item, now), result);
           result.inputs++;
           next++;
         }
       } else if (wake) {
-        this.run(wake, () => this.wake(wake), result);
+        this.run(wake, () => this.wake(wake, now), result);
         result.wakes++;
       } else {
         return false;
@@ -281,19 +298,33 @@ export class Executor {
     return true;
   }
 
-  private apply(item: InboxItem): void {
+  /**
+   * The time a unit due at `due` runs at during a run at `now`: when it was due, unless the
+   * executor is catching up (see `lateAfterMs`).
+   */
+  private stepTime(due: number, now: number): number {
+    const lateAfter = this.options.lateAfterMs;
+    if (lateAfter === undefined) return due;
+    const at = Math.max(now - due > lateAfter ? now : due, this.stepFloor);
+    this.stepFloor = at;
+    return at;
+  }
+
+  private apply(item: InboxItem, now: number): void {
     const input = item.input;
-    const at = item.receivedAt;
+    const due = item.receivedAt;
+    const at = this.stepTime(due, now);
     if (input.type === 'track') {
-      this.interpreter.handleEvent({ ...input.event, time: input.event.time ?? at }, at);
+      this.interpreter.handleEvent({ ...input.event, time: input.event.time ?? due }, at, due);
     } else if (input.type === 'identify') {
       this.interpreter.handleIdentify(input.profileId, input.traits, at);
     }
     this.store.completeInput(item.id);
   }
 
-  private wake(pending: PendingWake): void {
-    if (this.store.takeWake(pending)) this.interpreter.handleWake(pending.wake, pending.wake.at);
+  private wake(pending: PendingWake, now: number): void {
+    if (this.store.takeWake(pending))
+      this.interpreter.handleWake(pending.wake, this.stepTime(pending.wake.at, now));
   }
 
   /**

@@ -1,17 +1,17 @@
-import type { OutboxMessageStatus } from '../api/execution-contract';
 import type { Journey } from '../model/journey';
 import type { Channel } from '../channels/registry';
 import type { Clock, OutboxMessage, StepObserver } from '../runtime/ports';
-import { Delivery, type DeliveryStore } from './delivery';
+import { Delivery } from './delivery';
 import { Executor, type ExecutorOptions, type PublishResult } from './executor';
 import type {
   AcceptOutcome,
   Backlog,
-  BacklogCounts,
   CancelTimer,
   EngineInput,
+  EngineOutbox,
+  EngineStatus,
   EventApiPort,
-  EventApiStats,
+  InputIntake,
   LiveJourney,
   LiveJourneyControl,
   LiveStore,
@@ -20,11 +20,6 @@ import type {
 } from './ports';
 import { profileWriter, type ProfileWriter } from './profile-writer';
 import type { RetryPolicy } from './retry-policy';
-
-/** The outbox as the live engine uses it: delivery's store, and counts for status. */
-export interface EngineOutbox extends DeliveryStore {
-  counts(): Record<OutboxMessageStatus, number>;
-}
 
 export interface LiveEngineOptions {
   clock: Clock;
@@ -35,6 +30,8 @@ export interface LiveEngineOptions {
   backlog: Backlog;
   transports: TransportSet;
   eventApi: EventApiPort;
+  /** Inputs the event API accepted in a thread of its own, taken in at every turn. */
+  intake?: InputIntake;
   /** The one-click unsubscribe link put in messages. */
   unsubscribeUrl?: ExecutorOptions['unsubscribeUrl'];
   retry?: Partial<RetryPolicy>;
@@ -48,11 +45,6 @@ export interface LiveEngineOptions {
   log?: (line: string) => void;
   /** Delivery finished attempts (live views). */
   onDelivered?: () => void;
-}
-
-export interface EngineStatus extends BacklogCounts {
-  outbox: Record<OutboxMessageStatus, number>;
-  api: EventApiStats;
 }
 
 /** The longest the engine sleeps without looking at the clock again. */
@@ -77,6 +69,8 @@ const COMMIT_WITHIN_MS = 20;
 const PUMP_AT_FREE = 8;
 /** How often old message ids are forgotten. */
 const MAINTAIN_EVERY_MS = 60 * 60 * 1000;
+/** Work a minute late was held up (asleep, off): it runs now, in time order, and may be `late`. */
+const CATCH_UP_AFTER_MS = 60_000;
 
 /**
  * The one live engine: the executor on the clock, delivery of the outbox, and the event API,
@@ -120,6 +114,7 @@ export class LiveEngine {
       observer: options.observer,
       batchSize: options.batchSize ?? UNITS_PER_TURN,
       unsubscribeUrl: options.unsubscribeUrl,
+      lateAfterMs: CATCH_UP_AFTER_MS,
     });
     const transports = options.transports;
     this.delivery = new Delivery({
@@ -141,9 +136,14 @@ export class LiveEngine {
    */
   ingest(inputs: readonly EngineInput[]): AcceptOutcome[] {
     const outcomes = this.executor.ingest(inputs);
+    this.inputsArrived();
+    return outcomes;
+  }
+
+  /** Inputs were accepted (here or by the event API's thread): the engine looks at them soon. */
+  inputsArrived(): void {
     this.lastAccepted = this.options.clock.now();
     this.runSoon();
-    return outcomes;
   }
 
   /** Publishes a journey (a new version only when it changed) and starts it if it must. */
@@ -235,9 +235,12 @@ export class LiveEngine {
     this.deliverSoon();
   }
 
-  /** The one-click unsubscribe link the engine puts in a profile's messages of a journey. */
-  unsubscribeUrl(journeyId: string, profileId: string, channel: Channel): string {
-    return this.options.unsubscribeUrl?.(journeyId, profileId, channel) ?? '';
+  /**
+   * The unsubscribe link the engine puts in a profile's messages of a journey: the one-click
+   * link, or a `mailto:` on the sender's domain when only a mailbox that is read can be reached.
+   */
+  unsubscribeUrl(journeyId: string, profileId: string, channel: Channel, sender?: string): string {
+    return this.options.unsubscribeUrl?.(journeyId, profileId, channel, sender) ?? '';
   }
 
   // ---------------------------------------------------------------- running
@@ -282,8 +285,10 @@ export class LiveEngine {
   }
 
   status(): EngineStatus {
+    const backlog = this.options.backlog.counts();
     return {
-      ...this.options.backlog.counts(),
+      ...backlog,
+      inbox: backlog.inbox + (this.options.intake?.pending() ?? 0),
       outbox: this.outbox.counts(),
       api: { ...this.options.eventApi.stats },
     };
@@ -312,6 +317,7 @@ export class LiveEngine {
     if (!this.running) return;
     let more: boolean;
     try {
+      this.options.intake?.collect(this.executor.ranUntil);
       const now = this.options.clock.now();
       const busy = now - this.lastAccepted < BUSY_MS;
       const result = this.executor.runDue(now, busy ? UNITS_PER_BUSY_TURN : UNITS_PER_TURN);

@@ -3,7 +3,8 @@ import type { Journey } from '../model/journey';
 import type { JourneyCatalog } from '../runtime/interpreter';
 import type { EngineStore, StepRecord, Wake } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
-import type { Transport } from './delivery';
+import type { OutboxMessageStatus } from '../api/execution-contract';
+import type { DeliveryStore, Transport } from './delivery';
 
 /** An event as a sender gives it: without a time, it happened when it was accepted. */
 export type IncomingEvent = Omit<JourneyEvent, 'time'> & { readonly time?: number };
@@ -127,6 +128,31 @@ export interface Backlog {
   counts(): BacklogCounts;
   /** Forgets the message ids of requests received more than a week before `now`. */
   forgetOldMessageIds(now: number): void;
+}
+
+/**
+ * Inputs accepted outside the engine's store — by the event API in a thread of its own — that the
+ * engine takes into its inbox at the start of each turn.
+ */
+export interface InputIntake {
+  /**
+   * Moves what waits into the inbox, each input applied no earlier than `floor` (the engine has
+   * run up to there already); returns how many it moved.
+   */
+  collect(floor: number): number;
+  /** How many wait to be moved. */
+  pending(): number;
+}
+
+/** The outbox as the live engine uses it: delivery's store, and counts for status. */
+export interface EngineOutbox extends DeliveryStore {
+  counts(): Record<OutboxMessageStatus, number>;
+}
+
+/** The live engine's queues, its outbox by status, and what the event API has seen. */
+export interface EngineStatus extends BacklogCounts {
+  outbox: Record<OutboxMessageStatus, number>;
+  api: EventApiStats;
 }
 
 /** What the event API has seen since it started. */

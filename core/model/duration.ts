@@ -165,6 +165,21 @@ const UNITS: readonly [keyof Duration, string][] = [
   ['seconds', 'second'],
 ];
 
+/** A length of time in days, hours and minutes (seconds dropped), to describe it. */
+export function durationOf(ms: number): Duration {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  return {
+    sign: ms < 0 ? -1 : 1,
+    years: 0,
+    months: 0,
+    weeks: 0,
+    days: Math.floor(minutes / 1_440),
+    hours: Math.floor((minutes % 1_440) / 60),
+    minutes: minutes % 60,
+    seconds: 0,
+  };
+}
+
 /** "30 minutes", "1 day 2 hours", "1 week"; `-P1D` reads "1 day before". */
 export function describeDuration(d: Duration): string {
   const words: string[] = [];

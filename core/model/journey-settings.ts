@@ -166,6 +166,21 @@ const timezoneSchema = z
     section: 'Sending',
   });
 
+/** How late a message may still go out, when it was not sent on time. */
+export const DEFAULT_MAX_LATENESS = 'PT12H';
+
+const maxLatenessSchema = durationText('Lateness limit', {
+  error: 'The lateness limit is a duration such as PT12H.',
+})
+  .prefault(DEFAULT_MAX_LATENESS)
+  .meta({
+    title: 'Skip a message this much later than planned',
+    description:
+      'When the computer was asleep or off, messages that are later than this are skipped rather than sent late.',
+    widget: 'duration',
+    section: 'Sending',
+  });
+
 /** The journey settings; keys this build does not know are kept as they are. */
 export const journeySettingsSchema = z.looseObject(
   {
@@ -174,6 +189,7 @@ export const journeySettingsSchema = z.looseObject(
     quietHours: quietHoursSchema,
     frequencyCap: frequencyCapSchema,
     timezone: timezoneSchema,
+    maxLateness: maxLatenessSchema,
     purpose: purposeSchema,
     expect: expectSetting,
     fatigue: fatigueSchema,

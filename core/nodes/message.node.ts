@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ChannelDefinition } from '../channels/channel-definition';
 import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
 import { channelDefinition, type MessageConfig, type MessageContent } from '../channels/registry';
-import { subtractDuration } from '../model/duration';
-import { isWithinLocalWindow, nextLocalTime } from '../model/local-time';
+import { addDuration, describeDuration, durationOf, subtractDuration } from '../model/duration';
+import { isoTime, isWithinLocalWindow, nextLocalTime } from '../model/local-time';
 import { checkExpect, expectSchema } from '../forecast/expect';
 import { checkConsent } from '../runtime/consent';
 import type { StepContext, StepDecision } from '../runtime/step';
@@ -83,7 +83,10 @@ function render(
     profile: ctx.profile.attributes,
     event: ctx.triggerProperties,
     journey: { id: ctx.journey.id, name: ctx.journey.name },
-    unsubscribe_url: ctx.unsubscribeUrl(ctx.config.channel),
+    unsubscribe_url: ctx.unsubscribeUrl(
+      ctx.config.channel,
+      typeof config.from === 'string' ? config.from : undefined,
+    ),
     now: new Date(ctx.now),
   };
   const out: Record<string, string> = {};
@@ -161,6 +164,14 @@ export const messageNode = defineNode({
       return NEXT;
     }
     if (channel.person) {
+      // Later than the journey allows (the computer was asleep or off): skipped, not sent late.
+      if (ctx.now > ctx.due && addDuration(ctx.due, settings.maxLateness, ctx.zone) < ctx.now) {
+        ctx.skip(
+          'late',
+          `${describeDuration(durationOf(ctx.now - ctx.due))} late (due ${isoTime(ctx.due)}); this journey skips messages more than ${describeDuration(settings.maxLateness)} late`,
+        );
+        return NEXT;
+      }
       const quiet = settings.quietHours;
       if (
         quiet &&

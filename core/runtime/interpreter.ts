@@ -39,7 +39,12 @@ export interface InterpreterOptions {
   /** Moves split assignment (simulation's `--seed`); execution uses 0, the default. */
   seed?: number;
   /** The one-click unsubscribe link for a message. */
-  unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
+  unsubscribeUrl?: (
+    journeyId: string,
+    profileId: string,
+    channel: Channel,
+    sender?: string,
+  ) => string;
 }
 
 /** Rounds of looking again at changed profiles before a unit of work stops. */
@@ -60,6 +65,7 @@ export class Interpreter {
   private readonly moves: EnrollmentMoves;
   private readonly entries: Entries;
   private readonly consent: ConsentEventContext;
+  private readonly context: NodeContext;
   private triggers: TriggerIndex | undefined;
 
   constructor(options: InterpreterOptions) {
@@ -68,12 +74,15 @@ export class Interpreter {
     this.catalog = catalog;
     this.profiles = new ProfileAccess(store);
     const records = new StepRecords(options.observer);
-    const context = new NodeContext(new StoreEffects(store, this.profiles, records), {
-      store,
-      profiles: this.profiles,
-      seed: options.seed ?? 0,
-      unsubscribeUrl: options.unsubscribeUrl,
-    });
+    const context = (this.context = new NodeContext(
+      new StoreEffects(store, this.profiles, records),
+      {
+        store,
+        profiles: this.profiles,
+        seed: options.seed ?? 0,
+        unsubscribeUrl: options.unsubscribeUrl,
+      },
+    ));
     this.moves = new EnrollmentMoves(catalog, store, this.profiles, records, context);
     this.entries = new Entries(store, this.profiles, records, this.moves);
     this.consent = { store, profiles: this.profiles, records };
@@ -89,9 +98,11 @@ export class Interpreter {
   /**
    * Applies an event at `now`: what it says about consent first (`Unsubscribed`, `Complained`),
    * then conversions, then enrollments waiting for it, then new entries, then segment
-   * re-checks. Returns the event as stored.
+   * re-checks. Returns the event as stored. `due` is when it should have been applied, when that
+   * is earlier (it was accepted while the engine could not run).
    */
-  handleEvent(event: JourneyEvent, now: number): StoredEvent {
+  handleEvent(event: JourneyEvent, now: number, due = now): StoredEvent {
+    this.context.unitDue = due;
     this.profiles.get(event.profileId);
     const stored = this.store.addEvent(event);
     applyConsentEvent(stored, this.consent, now);
@@ -114,6 +125,7 @@ export class Interpreter {
     traits: Readonly<Record<string, unknown>>,
     now: number,
   ): Profile {
+    this.context.unitDue = now;
     const updated = this.profiles.change(profileId, { set: traits });
     this.settle(now);
     return updated;
@@ -124,6 +136,7 @@ export class Interpreter {
    * a matching profile, date triggers schedule its next anniversary.
    */
   start(profileId: string, now: number, journeyId?: string): void {
+    this.context.unitDue = now;
     const index = this.index();
     for (const segment of index.segments) {
       if (!journeyId || segment.journey.id === journeyId) {
@@ -137,8 +150,12 @@ export class Interpreter {
     this.settle(now);
   }
 
-  /** Runs a due wake-up at `now` (its time or later). Stale wake-ups are ignored. */
+  /**
+   * Runs a due wake-up at `now`: its time, or later when the engine catches up after a sleep
+   * (steps then see how late they are). Stale wake-ups are ignored.
+   */
   handleWake(wake: Wake, now: number): void {
+    this.context.unitDue = wake.at;
     switch (wake.kind) {
       case 'enrollment':
         this.moves.wake(wake.enrollmentId, wake.token, now);

@@ -24,7 +24,12 @@ export interface NodeContextReads {
   /** Moves split assignment (simulation's `--seed`). */
   readonly seed: number;
   /** The one-click unsubscribe link for a message, when the host has one. */
-  readonly unsubscribeUrl?: (journeyId: string, profileId: string, channel: Channel) => string;
+  readonly unsubscribeUrl?: (
+    journeyId: string,
+    profileId: string,
+    channel: Channel,
+    sender?: string,
+  ) => string;
 }
 
 const journeyViews = new WeakMap<CompiledJourney, StepContext<unknown>['journey']>();
@@ -51,6 +56,8 @@ export class NodeContext implements StepContext<unknown> {
   config: unknown;
   nodeId = '';
   now = 0;
+  /** When the unit of work under way was due; the interpreter sets it for each unit. */
+  unitDue: number | undefined;
   resumed: WaitReason | undefined;
   private compiled!: CompiledJourney;
   private enrollment!: Enrollment;
@@ -91,6 +98,10 @@ export class NodeContext implements StepContext<unknown> {
     return this.current;
   }
 
+  get due(): number {
+    return Math.min(this.unitDue ?? this.now, this.now);
+  }
+
   get zone(): string {
     return this.reads.profiles.zoneOf(this.current, this.compiled);
   }
@@ -115,11 +126,11 @@ export class NodeContext implements StepContext<unknown> {
     return this.reads.store.sentCount(this.compiled.id, this.enrollment.profileId, since);
   }
 
-  unsubscribeUrl(channel: Channel): string {
+  unsubscribeUrl(channel: Channel, sender?: string): string {
     const journeyId = this.compiled.id;
     const profileId = this.enrollment.profileId;
     return (
-      this.reads.unsubscribeUrl?.(journeyId, profileId, channel) ??
+      this.reads.unsubscribeUrl?.(journeyId, profileId, channel, sender) ??
       `https://unsubscribe.invalid/${encodeURIComponent(journeyId)}/${encodeURIComponent(profileId)}`
     );
   }

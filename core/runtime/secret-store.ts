@@ -1,9 +1,9 @@
 /**
- * Secrets the engine needs and the renderer must never see: the SMTP password. The desktop app
+ * Secrets the engine needs and the renderer must never see: the SMTP and mailbox passwords. The desktop app
  * keeps them encrypted with the operating system's keychain (Electron `safeStorage`) in the main
  * process; the engine reads them through this port and never stores them itself.
  */
-export const SECRET_NAMES = ['smtp-password'] as const;
+export const SECRET_NAMES = ['smtp-password', 'imap-password'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /**

@@ -9,7 +9,14 @@ export { CHANNELS } from '../channels/registry';
 export type { Channel, MessageContent };
 
 /** Why a message was not sent; the journey continues on `next` all the same. */
-export type SkipReason = 'unsubscribed' | 'suppressed' | 'no_address' | 'capped' | 'template_error';
+export type SkipReason =
+  | 'unsubscribed'
+  | 'suppressed'
+  | 'no_address'
+  | 'capped'
+  | 'template_error'
+  /** The step ran more than the journey's `maxLateness` after it was due (asleep, or off). */
+  | 'late';
 
 /** Why an enrollment is waiting. `quiet_hours` holds a message until the quiet window ends. */
 export type WaitReason = 'duration' | 'until' | 'event' | 'quiet_hours';
@@ -37,6 +44,11 @@ export interface StepContext<C> {
   /** The profile as it is now, after earlier updates in this step. */
   readonly profile: Profile;
   readonly now: number;
+  /**
+   * When this step was due: `now`, unless the engine runs it late — a wake-up, or an event
+   * accepted, while the computer was asleep or off — when it is the time it should have run.
+   */
+  readonly due: number;
   /** The profile's time zone (its `timezone` attribute, else the journey's). */
   readonly zone: string;
   /** Set when this node asked to be run again later (a held message), with what held it. */
@@ -49,7 +61,8 @@ export interface StepContext<C> {
   isSuppressed(channel: Channel, address: string): boolean;
   /** Messages this journey has sent to this profile at or after `since`. */
   messagesSentSince(since: number): number;
-  unsubscribeUrl(channel: Channel): string;
+  /** The unsubscribe link of a message; `sender` (an email's From) may decide its address. */
+  unsubscribeUrl(channel: Channel, sender?: string): string;
   send(message: MessageDraft): void;
   skip(reason: SkipReason, detail: string): void;
   updateProfile(change: ProfileChange): void;

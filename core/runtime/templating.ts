@@ -9,8 +9,19 @@ import {
   parseFailureWords,
 } from './template-limits';
 
-/** How inserted values are written: HTML-escaped for email bodies, as-is for subjects and texts. */
-export type TemplateMode = 'html' | 'text';
+/**
+ * How inserted values are written: HTML-escaped for email bodies, as they are for subjects and
+ * texts, escaped as the inside of a JSON string for JSON bodies (a value cannot add a key), and
+ * percent-encoded for URLs (a value cannot change the path or add a parameter).
+ */
+export type TemplateMode = 'html' | 'text' | 'json' | 'url';
+
+const ESCAPES: Record<TemplateMode, ((value: unknown) => string) | 'escape' | undefined> = {
+  html: 'escape',
+  text: undefined,
+  json: (value) => JSON.stringify(String(value)).slice(1, -1),
+  url: (value) => encodeURIComponent(String(value)),
+};
 
 /** The variables every message template may use. */
 export interface TemplateScope {
@@ -28,7 +39,7 @@ export type TemplateParse = { ok: true } | { ok: false; error: string };
 
 function makeEngine(mode: TemplateMode): Liquid {
   const engine = new Liquid({
-    outputEscape: mode === 'html' ? 'escape' : undefined,
+    outputEscape: ESCAPES[mode],
     strictFilters: true,
     ownPropertyOnly: true,
     // Templates live in journeys, never on disk: an include finds nothing.
@@ -49,6 +60,14 @@ function makeEngine(mode: TemplateMode): Liquid {
       return (date as (...a: unknown[]) => unknown).call(this, input, ...args);
     });
   }
+  if (mode === 'json') {
+    // `| json` writes a whole JSON value, escaped already: escaped again, `"Acme"` would arrive
+    // as `\"Acme\"`, the text of a string instead of the string.
+    for (const name of ['json', 'jsonify']) {
+      const handler = engine.filters[name];
+      if (typeof handler === 'function') engine.registerFilter(name, { handler, raw: true });
+    }
+  }
   boundEngine(engine);
   return engine;
 }
@@ -56,6 +75,8 @@ function makeEngine(mode: TemplateMode): Liquid {
 const engines: Record<TemplateMode, Liquid> = {
   html: makeEngine('html'),
   text: makeEngine('text'),
+  json: makeEngine('json'),
+  url: makeEngine('url'),
 };
 
 /**
@@ -87,6 +108,8 @@ interface CompiledTemplate {
 const cache: Record<TemplateMode, Map<string, CompiledTemplate | Error>> = {
   html: new Map(),
   text: new Map(),
+  json: new Map(),
+  url: new Map(),
 };
 const MAX_CACHED_TEMPLATES = 5_000;
 const MAX_OUTPUTS_PER_TEMPLATE = 20_000;
@@ -217,7 +240,13 @@ export function renderTemplate(
   }
   const pieces = output.pieces;
   if (!pieces) return output.result;
-  const link = mode === 'html' ? escapeHtml(scope.unsubscribe_url) : scope.unsubscribe_url;
+  const escape = ESCAPES[mode];
+  const link =
+    escape === 'escape'
+      ? escapeHtml(scope.unsubscribe_url)
+      : escape
+        ? escape(scope.unsubscribe_url)
+        : scope.unsubscribe_url;
   // Concatenation rather than join: the engine then copies the text only if it is ever read whole.
   let text = pieces[0] as string;
   for (let i = 1; i < pieces.length; i++) text += link + (pieces[i] as string);

@@ -23,6 +23,7 @@ const SKIP_WORDS: Record<string, string> = {
   no_address: 'the profile has no address for this channel',
   capped: 'the frequency cap is reached',
   template_error: 'the template could not be rendered',
+  late: 'it was too late to send it (the computer was asleep or off)',
 };
 
 function time(at: number): string {

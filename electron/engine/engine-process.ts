@@ -33,6 +33,8 @@ export interface EngineProcessDeps {
   createAppService: CreateAppService;
   exit: (code: number) => void;
   log?: (message: string) => void;
+  /** This process's bundle, from which the event API starts a thread of its own. */
+  threadScript?: string;
 }
 
 /**
@@ -83,8 +85,16 @@ export function runEngineProcess(deps: EngineProcessDeps): void {
     try {
       db = deps.openDatabase(message.databaseFile, {
         ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
+        ...(deps.threadScript !== undefined && { apiThreadScript: deps.threadScript }),
       });
-      service = deps.createAppService({ dataDir: message.dataDir, db, secrets, log });
+      service = deps.createAppService({
+        dataDir: message.dataDir,
+        db,
+        secrets,
+        log,
+        ...(message.nativeBinding && { nativeBinding: message.nativeBinding }),
+        ...(deps.threadScript !== undefined && { apiThreadScript: deps.threadScript }),
+      });
       for (const event of API_EVENTS) {
         service.on(event, (payload) => port.postMessage({ type: 'event', event, payload }));
       }

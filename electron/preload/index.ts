@@ -78,6 +78,12 @@ const journeyApp = {
   addImage: (input) => call('addImage', input),
   getImage: (input) => call('getImage', input),
   sendTestMessage: (input) => call('sendTestMessage', input),
+  getLibrarySettings: (input) => call('getLibrarySettings', input),
+  saveLibrarySettings: (input) => call('saveLibrarySettings', input),
+  readMailbox: (input) => call('readMailbox', input),
+  listBackups: (input) => call('listBackups', input),
+  backUpNow: (input) => call('backUpNow', input),
+  restoreBackup: (input) => call('restoreBackup', input),
   openFile: (input) => call('openFile', input),
   saveFile: (input) => call('saveFile', input),
   openRecentFile: (input) => call('openRecentFile', input),
@@ -88,6 +94,7 @@ const journeyApp = {
   onLiveCounts: subscribe('liveCounts'),
   onEngineChanged: subscribe('engineChanged'),
   onExecutionChanged: subscribe('executionChanged'),
+  onLibraryRestored: subscribe('libraryRestored'),
 } satisfies AppApi;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, journeyApp);

@@ -17,9 +17,6 @@ const COLOURS: [keyof BrandKit['colours'], MessageId][] = [
   ['buttonText', 'brand.colour.buttonText'],
 ];
 
-/** The start of a web address, as a hint in address fields. */
-const HTTPS = 'https://';
-
 const FONTS: Record<FontChoice, MessageId> = {
   sans: 'brand.font.sans',
   humanist: 'brand.font.humanist',
@@ -29,18 +26,19 @@ const FONTS: Record<FontChoice, MessageId> = {
 
 /**
  * The library's brand kit: logo, colours, font and the footer's postal address, which every new
- * email and every starter's emails start from; and the public address images are linked from.
+ * email and every starter's emails start from. The public address images are linked from is the
+ * library's one public address: shown here, changed in the library settings.
  */
 export function BrandKitDialog() {
   const t = useT();
   const formats = useFormats();
   const store = useAppStore();
   const close = useApp((s) => s.closeDialog);
+  const openDialog = useApp((s) => s.openDialog);
   const brand = useApp((s) => s.brand);
   const images = useApp((s) => s.images);
   const imageData = useApp((s) => s.imageData);
   const [kit, setKit] = useState<BrandKit | null>(brand?.kit ?? null);
-  const [publicBaseUrl, setPublicBaseUrl] = useState(brand?.publicBaseUrl ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -48,10 +46,7 @@ export function BrandKitDialog() {
     const state = store.getState();
     void state.loadImages();
     void state.loadBrand().then((loaded) => {
-      if (loaded.ok) {
-        setKit((current) => current ?? loaded.value.kit);
-        setPublicBaseUrl((current) => current || loaded.value.publicBaseUrl);
-      }
+      if (loaded.ok) setKit((current) => current ?? loaded.value.kit);
     });
   }, [store]);
   useEffect(() => {
@@ -61,12 +56,21 @@ export function BrandKitDialog() {
   const set = (patch: Partial<BrandKit>) => setKit({ ...kit, ...patch });
   const buttonContrast = contrastRatio(kit.colours.buttonText, kit.colours.accent);
   const textContrast = contrastRatio(kit.colours.text, kit.colours.surface);
-  const save = async () => {
+  const publicBaseUrl = brand?.publicBaseUrl ?? '';
+  const changed = brand !== null && JSON.stringify(kit) !== JSON.stringify(brand.kit);
+  const saveKit = async (): Promise<boolean> => {
     setBusy(true);
-    const saved = await store.getState().saveBrand({ kit, publicBaseUrl });
+    const saved = await store.getState().saveBrand({ kit });
     setBusy(false);
-    if (saved.ok) close();
-    else setProblem(saved.error);
+    if (!saved.ok) setProblem(saved.error);
+    return saved.ok;
+  };
+  const save = async () => {
+    if (await saveKit()) close();
+  };
+  // The address lives in the library settings; changes to the kit are saved before going there.
+  const changeAddress = async () => {
+    if (!changed || (await saveKit())) openDialog({ type: 'library-settings' });
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -259,18 +263,31 @@ export function BrandKitDialog() {
             onChange={(e) => set({ unsubscribeLabel: e.target.value || kit.unsubscribeLabel })}
           />
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-public`}>
+        <div
+          className="field"
+          role="group"
+          aria-labelledby={`${id}-public`}
+          aria-describedby={`${id}-public-help`}
+        >
+          <span className="field-label" id={`${id}-public`}>
             {t('brand.publicUrl')}
-          </label>
-          <input
-            id={`${id}-public`}
-            className="input"
-            value={publicBaseUrl}
-            placeholder={HTTPS}
-            onChange={(e) => setPublicBaseUrl(e.target.value)}
-          />
-          <p className="field-help">{t('brand.publicUrlHelp')}</p>
+          </span>
+          <p className="brand-public-url" data-testid="brand-public-url">
+            {publicBaseUrl || t('brand.publicUrlNone')}
+          </p>
+          <p className="field-help" id={`${id}-public-help`}>
+            {t('brand.publicUrlHelp')}
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void changeAddress()}
+            >
+              {t(changed ? 'brand.publicUrlSaveAndChange' : 'brand.publicUrlChange')}
+            </button>
+          </div>
         </div>
         {problem && (
           <p className="field-error" role="alert">

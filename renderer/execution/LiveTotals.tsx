@@ -3,6 +3,7 @@ import { InboxIcon, SettingsIcon } from '../nodes/icons';
 import { count, percent } from '../simulation/format';
 import { variantResults } from '../simulation/variants';
 import { VariantsView } from '../simulation/VariantsView';
+import { FeedbackRates } from './FeedbackRates';
 import { useApp, useAppStore } from '../store/app-store';
 import { STATUS_HELP, STATUS_LABELS } from './run-controls';
 
@@ -89,6 +90,7 @@ export function LiveTotals() {
             </li>
           ))}
         </ul>
+        <FeedbackRates counts={counts} />
         <p className="sim-note run-email" data-testid="run-email-mode">
           {email === 'smtp'
             ? 'Email goes out through your SMTP server.'

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { AlertIcon, CloseIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { RunTab } from '../store/execution-slice';
@@ -20,6 +21,7 @@ const TABS: { id: RunTab; label: string }[] = [
  * and where other systems send theirs.
  */
 export function RunPanel() {
+  const t = useT();
   const store = useAppStore();
   const tab = useApp((s) => s.execution.tab);
   const engine = useApp((s) => s.execution.engine);
@@ -55,6 +57,22 @@ export function RunPanel() {
               <strong>The engine is not running here.</strong>{' '}
               {engine.problem ??
                 'Another Journey Studio (the command line’s run or serve) holds the database.'}
+            </span>
+          </p>
+        )}
+        {engine?.emailProblem && (
+          <p className="run-engine-problem" role="alert" data-testid="run-email-problem">
+            <AlertIcon size={16} />
+            <span>
+              <strong>{t('run.emailHeldBack.title')}</strong> {engine.emailProblem}{' '}
+              <button
+                type="button"
+                className="link-button"
+                data-testid="run-email-problem-settings"
+                onClick={() => store.getState().openDialog({ type: 'library-settings' })}
+              >
+                {t('run.emailHeldBack.openSettings')}
+              </button>
             </span>
           </p>
         )}

@@ -219,7 +219,7 @@ function SchemaField({
   const text = typeof value === 'string' ? value : undefined;
   switch (schema.widget) {
     case 'duration':
-      if (!required && value === undefined) {
+      if (!required && value === undefined && typeof schema.default !== 'string') {
         return field(
           <AddButton
             label={`Add ${label.toLowerCase()}`}
@@ -232,12 +232,12 @@ function SchemaField({
         <div className="with-remove">
           <DurationInput
             id={id}
-            value={text}
+            value={text ?? (typeof schema.default === 'string' ? schema.default : undefined)}
             label={label}
             allowNegative={options?.allowNegative}
             onChange={onChange}
           />
-          {!required && (
+          {!required && schema.default === undefined && (
             <RemoveButton
               label={`Remove ${label.toLowerCase()}`}
               onClick={() => onChange(undefined)}

@@ -9,14 +9,17 @@ import {
   PencilIcon,
   PlusIcon,
   SearchIcon,
+  SettingsIcon,
   TrashIcon,
   UploadIcon,
 } from '../nodes/icons';
+import { useT } from '../i18n/I18nProvider';
 import { useApp, useAppStore } from '../store/app-store';
 import { relativeTime } from './relative-time';
 
 /** The library: every journey, new ones (blank or from a starter), import and export. */
 export function LibraryView() {
+  const t = useT();
   const store = useAppStore();
   const journeys = useApp((s) => s.journeys);
   const templates = useApp((s) => s.templates);
@@ -50,6 +53,14 @@ export function LibraryView() {
         <div className="button-row">
           <button type="button" className="button" onClick={showData}>
             <DatabaseIcon size={16} /> Sample data
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="library-settings"
+            onClick={() => openDialog({ type: 'library-settings' })}
+          >
+            <SettingsIcon size={16} /> {t('library.settings')}
           </button>
           <button
             type="button"

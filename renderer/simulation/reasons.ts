@@ -8,6 +8,7 @@ export const SKIP_WORDS: Record<SkipReason, string> = {
   no_address: 'had no address for this channel',
   capped: 'over the frequency cap',
   template_error: 'the template could not be rendered',
+  late: 'too late to send (the computer was asleep or off)',
 };
 
 /** The same, short enough for a badge on the canvas: "53 not sent (no address)". */
@@ -17,6 +18,7 @@ export const SKIP_SHORT: Record<SkipReason, string> = {
   no_address: 'no address',
   capped: 'capped',
   template_error: 'template error',
+  late: 'too late',
 };
 
 /** Skip reasons in the order the views list them: consent first, then the journey's own rules. */
@@ -25,6 +27,7 @@ export const SKIP_ORDER: readonly SkipReason[] = [
   'suppressed',
   'no_address',
   'capped',
+  'late',
   'template_error',
 ];
 

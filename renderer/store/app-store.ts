@@ -14,6 +14,7 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSensitivitySlice, type SensitivitySlice } from './sensitivity-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -36,7 +37,8 @@ export type AppState = DocumentSlice &
   ExecutionSlice &
   OutboxSlice &
   DesignSlice &
-  VersionsSlice;
+  VersionsSlice &
+  SettingsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -63,6 +65,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createOutboxSlice(api)(...a),
     ...createDesignSlice(api)(...a),
     ...createVersionsSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
   }));
   followDrafts(store);
   return store;

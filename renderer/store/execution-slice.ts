@@ -69,7 +69,8 @@ const INITIAL: ExecutionView = {
   engineError: null,
 };
 
-function failure(error: unknown): { ok: false; error: string; field?: string } {
+/** A failed call as an `Outcome`, with its words and the field it concerns. */
+export function failure(error: unknown): { ok: false; error: string; field?: string } {
   return {
     ok: false,
     error: errorText(error),

@@ -74,7 +74,7 @@ beforeAll(async () => {
     fileName: 'newsletter.json',
     text: JSON.stringify(NEWSLETTER),
   });
-  await studio.api('saveBrandSettings', { kit: KIT, publicBaseUrl: '' });
+  await studio.api('saveBrandSettings', { kit: KIT });
   await studio.api('saveSmtpSettings', {
     host: '127.0.0.1',
     port: smtp.port,

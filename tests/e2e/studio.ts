@@ -26,8 +26,8 @@ export interface Studio {
   server: WebServer;
   browser: Browser;
   dataDir: string;
-  /** A fresh browser window on the app, already holding the token. */
-  open(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh browser window on the app, already holding the token; `locale`: the system's language. */
+  open(options?: { locale?: string }): Promise<{ context: BrowserContext; page: Page }>;
   /** Calls the AppApi directly, as a second window would. */
   api<T = unknown>(method: string, input: unknown): Promise<T>;
   close(): Promise<void>;
@@ -42,10 +42,11 @@ export async function startStudio(): Promise<Studio> {
     server,
     browser,
     dataDir,
-    async open() {
+    async open({ locale } = {}) {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
         acceptDownloads: true,
+        ...(locale && { locale }),
       });
       const page = await context.newPage();
       page.on('pageerror', (error) => {

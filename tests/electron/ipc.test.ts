@@ -135,7 +135,6 @@ describe('IPC registration', () => {
           footerNote: '',
           unsubscribeLabel: 'Unsubscribe',
         },
-        publicBaseUrl: '',
       },
       listImages: {},
       addImage: { name: 'logo.png', data: 'iVBORw0KGgo=' },
@@ -149,6 +148,17 @@ describe('IPC registration', () => {
         profile: {},
         event: {},
       },
+      getLibrarySettings: {},
+      saveLibrarySettings: {
+        publicUrl: 'https://shop.example.com',
+        unsubscribeAddress: '',
+        webhookHosts: [],
+        mailbox: { host: '', port: 993, security: 'tls', username: '' },
+      },
+      readMailbox: {},
+      listBackups: {},
+      backUpNow: {},
+      restoreBackup: { name: 'journey-studio-2026-05-01T1000Z-daily.db' },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

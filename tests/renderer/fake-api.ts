@@ -1,3 +1,4 @@
+import type { Backup, LibrarySettingsView } from '../../core/api/settings-contract';
 import { ApiError, type AppApi, type JourneyRecord } from '../../core/api/contract';
 import type { BrandSettings, ImageInfo } from '../../core/api/design-contract';
 import type { SmtpSettingsView } from '../../core/api/execution-contract';
@@ -30,13 +31,34 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     passwordSet: false,
     protection: 'plain-text',
   };
-  let brand: BrandSettings = { kit: DEFAULT_BRAND_KIT, saved: false, publicBaseUrl: '' };
+  let brand: Omit<BrandSettings, 'publicBaseUrl'> = { kit: DEFAULT_BRAND_KIT, saved: false };
   const images = new Map<string, ImageInfo & { data: string }>();
   const get = (id: string) => {
     const record = stored.get(id);
     if (!record) throw new ApiError('not-found', `no ${id}`);
     return record;
   };
+  let library: LibrarySettingsView = {
+    publicUrl: '',
+    unsubscribeAddress: '',
+    webhookHosts: [],
+    mailbox: {
+      host: '',
+      port: 993,
+      security: 'tls',
+      username: '',
+      passwordSet: false,
+      protection: 'os',
+    },
+  };
+  let backups: Backup[] = [
+    {
+      name: 'journey-studio-2026-05-01T030000Z-daily.db',
+      at: '2026-05-01T03:00:00.000Z',
+      bytes: 73_728,
+      reason: 'daily',
+    },
+  ];
   return {
     stored,
     listJourneys: () =>
@@ -142,10 +164,11 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
       return Promise.resolve(smtp);
     },
     sendTestEmail: () => Promise.resolve({ ok: false, detail: 'no SMTP server in this fake' }),
-    getBrandSettings: () => Promise.resolve(brand),
-    saveBrandSettings: ({ kit, publicBaseUrl }) => {
-      brand = { kit, publicBaseUrl, saved: true };
-      return Promise.resolve(brand);
+    // The brand kit shows the library's one public address; it is saved with the library settings.
+    getBrandSettings: () => Promise.resolve({ ...brand, publicBaseUrl: library.publicUrl }),
+    saveBrandSettings: ({ kit }) => {
+      brand = { kit, saved: true };
+      return Promise.resolve({ ...brand, publicBaseUrl: library.publicUrl });
     },
     listImages: () => Promise.resolve([...images.values()].map(({ data: _, ...info }) => info)),
     addImage: ({ name, data }) => {
@@ -167,6 +190,54 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
         via: 'outbox' as const,
         detail: `Kept in the outbox for ${to}.`,
       }),
+    getLibrarySettings: () => Promise.resolve(structuredClone(library)),
+    saveLibrarySettings: ({ password, clearPassword, ...settings }) => {
+      library = {
+        ...settings,
+        mailbox: {
+          ...settings.mailbox,
+          protection: library.mailbox.protection,
+          passwordSet: clearPassword
+            ? false
+            : password !== undefined || library.mailbox.passwordSet,
+        },
+      };
+      return Promise.resolve(structuredClone(library));
+    },
+    readMailbox: () =>
+      Promise.resolve({
+        ok: false,
+        detail: 'No mailbox is set: unsubscribe emails are not read.',
+        unsubscribed: 0,
+        bounced: 0,
+        complained: 0,
+      }),
+    listBackups: () =>
+      Promise.resolve({ folder: '/data/backups', backups: structuredClone(backups) }),
+    backUpNow: () => {
+      const made = {
+        name: `journey-studio-2026-05-0${backups.length + 1}T100000Z-manual.db`,
+        at: `2026-05-0${backups.length + 1}T10:00:00.000Z`,
+        bytes: 81_920,
+        reason: 'manual' as const,
+      };
+      backups = [made, ...backups];
+      return Promise.resolve(made);
+    },
+    restoreBackup: ({ name }) => {
+      const chosen = backups.find((b) => b.name === name);
+      if (!chosen)
+        return Promise.reject(new ApiError('not-found', `There is no backup "${name}".`));
+      const saved = {
+        name: 'journey-studio-2026-05-09T100000Z-before-restore.db',
+        at: '2026-05-09T10:00:00.000Z',
+        bytes: 90_112,
+        reason: 'before-restore' as const,
+      };
+      backups = [saved, ...backups];
+      return Promise.resolve({ restored: chosen, saved });
+    },
+    onLibraryRestored: () => () => undefined,
     onLiveCounts: () => () => undefined,
     onEngineChanged: () => () => undefined,
     onExecutionChanged: () => () => undefined,

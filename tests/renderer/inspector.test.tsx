@@ -291,6 +291,7 @@ describe('journey settings', () => {
       'max',
       'per',
       'timezone',
+      'maxLateness',
       'purpose',
       'expect',
       'fatigue',
@@ -302,6 +303,21 @@ describe('journey settings', () => {
         .getAllByRole('heading', { level: 3 })
         .map((h) => h.textContent),
     ).toEqual(['Entry', 'Goal', 'Sending', 'Forecast']);
+  });
+
+  it('shows the lateness limit at its default of 12 hours, and saves what the user sets', async () => {
+    const store = withStore(journey([], []), <JourneySettings />);
+    const label = 'Skip a message this much later than planned';
+    const amount = screen.getByRole('spinbutton', { name: `${label}: amount` });
+    expect(amount).toHaveProperty('value', '12');
+    expect(screen.getByRole('combobox', { name: `${label}: unit` })).toHaveProperty(
+      'value',
+      'hours',
+    );
+    expect(store.getState().journey?.settings.maxLateness).toBeUndefined();
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '3');
+    expect(store.getState().journey?.settings.maxLateness).toBe('PT3H');
   });
 
   it('keeps settings it does not know when another is changed', async () => {

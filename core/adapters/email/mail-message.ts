@@ -6,8 +6,13 @@ import { murmur3 } from '../../runtime/hash';
 export interface MailContext {
   /** Identifies this database, so Message-IDs from two installations never collide. */
   installId: string;
-  /** The one-click unsubscribe link for an entry. */
-  unsubscribeUrl: (entry: OutboxMessageRecord) => string;
+  /**
+   * The one-click unsubscribe link for an entry (RFC 8058); undefined when no link would reach
+   * this engine from outside, and a `mailto:` takes its place.
+   */
+  unsubscribeUrl: (entry: OutboxMessageRecord) => string | undefined;
+  /** The `mailto:` unsubscribe of an entry (RFC 2369), when a mailbox that is read receives them. */
+  unsubscribeMailto?: (entry: OutboxMessageRecord) => string | undefined;
   /** A library image a designed email shows (`cid:<id>@journey-studio`). */
   image?: (id: string) => { name: string; type: string; data: Uint8Array } | undefined;
   /** Where library images are served publicly; empty or absent: they travel in the email. */
@@ -68,7 +73,10 @@ export function messageIdFor(entry: OutboxMessageRecord, installId: string): str
 export function mailOptions(entry: OutboxMessageRecord, context: MailContext): SendMailOptions {
   const content = entry.content;
   if (!emailChannel.holds(content)) throw new Error(`outbox row ${entry.id} is not an email`);
-  const unsubscribe = context.unsubscribeUrl(entry);
+  const link = context.unsubscribeUrl(entry);
+  const unsubscribes = [link, context.unsubscribeMailto?.(entry)].filter(
+    (url): url is string => url !== undefined,
+  );
   const { html, attachments } = libraryImages(content.html, context);
   return {
     messageId: messageIdFor(entry, context.installId),
@@ -83,8 +91,11 @@ export function mailOptions(entry: OutboxMessageRecord, context: MailContext): S
     ...(content.text !== undefined && { text: content.text }),
     ...(attachments.length > 0 && { attachments }),
     headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(unsubscribes.length > 0 && {
+        'List-Unsubscribe': unsubscribes.map((url) => `<${url}>`).join(', '),
+      }),
+      // One click (RFC 8058) needs a link to POST to; a mailto: alone is answered by email.
+      ...(link !== undefined && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
       'X-Journey-Studio-Key': entry.key,
     },
   };

@@ -56,11 +56,19 @@ export class SmtpTransport implements Transport {
   readonly name = 'smtp';
   private readonly transporter;
 
-  /** `context` makes outbox messages into mail; a transport for plain mail only goes without. */
+  private readonly host: string;
+
+  /**
+   * `context` makes outbox messages into mail; a transport for plain mail only goes without.
+   * `preflight` may hold every message back (a problem in words): the attempt fails, to be
+   * tried again later, and nothing is sent.
+   */
   constructor(
     options: SmtpOptions,
     private readonly context?: MailContext,
+    private readonly preflight?: (host: string) => string | undefined,
   ) {
+    this.host = new URL(options.url).hostname;
     const timeout = options.timeoutMs ?? 30_000;
     this.transporter = nodemailer.createTransport({
       pool: true,
@@ -74,6 +82,8 @@ export class SmtpTransport implements Transport {
   }
 
   async send(entry: OutboxMessageRecord): Promise<SendResult> {
+    const held = this.preflight?.(this.host);
+    if (held) return { ok: false, permanent: false, detail: held };
     try {
       if (!this.context) throw new Error('this SMTP transport sends plain mail only');
       return await this.sendMail(mailOptions(entry, this.context));

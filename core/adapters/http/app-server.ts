@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { join, normalize, resolve, sep } from 'node:path';
 import {
   API_EVENTS,
@@ -15,6 +16,7 @@ import { contentTypeOf } from '../files/content-types';
 import { defaultDataDir } from '../files/data-dir';
 import { fileSecretStore } from '../files/file-secret-store';
 import { createAppService } from '../local-app';
+import { isEventApiJob, runEventApiThread } from './event-api-thread';
 import {
   BodyTooLarge,
   capConnections,
@@ -30,6 +32,9 @@ import {
   tokenCheck,
   type ServerLimits,
 } from './http-exchange';
+
+// The bundle of browser mode is also the script of the event API's thread.
+if (!isMainThread && isEventApiJob(workerData)) runEventApiThread(workerData);
 
 export interface AppServerOptions {
   service: Pick<AppService, 'handlers' | 'on'>;
@@ -345,6 +350,8 @@ export async function startBrowserMode(
     dataDir,
     // No keychain in a browser: the SMTP password is kept in a file only this user can read.
     secrets: fileSecretStore(join(dataDir, 'browser-secrets.json')),
+    // Bundled (npm run web), this file can start the event API's own thread.
+    ...(!import.meta.url.endsWith('.ts') && { apiThreadScript: new URL(import.meta.url) }),
     ...(options.eventApiPort !== undefined && { eventApiPort: options.eventApiPort }),
     log: (line) => console.error(`journey-studio: ${line}`),
   });

@@ -53,9 +53,10 @@ export interface EventApiOptions {
   limits?: Partial<ServerLimits>;
   /**
    * Host names (with port) the API answers besides 127.0.0.1, localhost and [::1] at its own
-   * port: the name of a public address that forwards here, when there is one.
+   * port: the name of the public address that forwards here, when there is one. Asked at every
+   * request, so a public address set while the API runs is answered at once.
    */
-  extraHosts?: readonly string[];
+  extraHosts?: () => readonly string[];
 }
 
 /**
@@ -152,7 +153,8 @@ export class EventApi implements EventApiPort {
     const server = createServer(limitedServerOptions(limits), (req, res) => {
       // A request naming another host came through a name that resolves here (DNS
       // rebinding): a web page must not reach the API, even without the token.
-      if (!hosts.has(req.headers.host ?? '')) {
+      const host = req.headers.host ?? '';
+      if (!hosts.has(host) && !this.options.extraHosts?.().includes(host)) {
         send(res, 421, 'This server only answers on 127.0.0.1.\n', 'text/plain; charset=utf-8');
         return;
       }
@@ -168,7 +170,7 @@ export class EventApi implements EventApiPort {
       server.listen(this.options.port ?? 0, '127.0.0.1', () => {
         server.off('error', reject);
         const port = (server.address() as AddressInfo).port;
-        hosts = new Set([...localHosts(port), ...(this.options.extraHosts ?? [])]);
+        hosts = localHosts(port);
         this.baseUrl = `http://127.0.0.1:${port}`;
         resolve(this.baseUrl);
       });

@@ -48,10 +48,18 @@ export function suppressionEntry(channel: Channel, address: string): string {
   return `${channel}:${address.toLowerCase()}`;
 }
 
-function messageIdOf(input: EngineInput): string | undefined {
+/** The sender's message id of an input, by which a retried request is recognised. */
+export function messageIdOf(input: EngineInput): string | undefined {
   if (input.type === 'track') return input.event.messageId;
   if (input.type === 'identify') return input.messageId;
   return undefined;
+}
+
+/** An input as it is kept until applied: an event without a time happened when it was accepted. */
+export function stampedInput(input: EngineInput, receivedAt: number): EngineInput {
+  return input.type === 'track'
+    ? { ...input, event: { ...input.event, time: input.event.time ?? receivedAt } }
+    : input;
 }
 
 function statements(db: Db) {
@@ -455,11 +463,7 @@ export class SqliteEngineStore implements LiveStore {
       const messageId = messageIdOf(input);
       if (messageId !== undefined && this.sql.seen.run(messageId, receivedAt).changes === 0)
         return 'duplicate';
-      const body =
-        input.type === 'track'
-          ? { ...input, event: { ...input.event, time: input.event.time ?? receivedAt } }
-          : input;
-      this.sql.accept.run(input.type, receivedAt, JSON.stringify(body));
+      this.sql.accept.run(input.type, receivedAt, JSON.stringify(stampedInput(input, receivedAt)));
       return 'accepted';
     });
   }

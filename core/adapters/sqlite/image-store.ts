@@ -48,6 +48,12 @@ export class SqliteImageLibrary implements ImageLibrary {
     return row?.data;
   }
 
+  /** An image's name, type and bytes in one read: for sending it, or serving it at `/i/<id>`. */
+  file(id: string): { name: string; type: StoredImage['type']; data: Uint8Array } | undefined {
+    return this.db.prepare('SELECT name, type, data FROM images WHERE id = ?').get(id) as
+      { name: string; type: StoredImage['type']; data: Buffer } | undefined;
+  }
+
   add(meta: StoredImage, data: Uint8Array): void {
     this.db
       .prepare(

@@ -1,6 +1,7 @@
 import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../../api/execution-contract';
 import type { ExecutionRecord } from '../../app/ports';
 import type { Db } from './database';
+import { FeedbackStore } from './feedback-store';
 import { JourneyRepository } from './journey-repository';
 import { noMessages } from './outbox-store';
 import { SplitTests } from './split-tests';
@@ -143,6 +144,7 @@ export class JourneyExecutions {
       messages,
       ...(Object.keys(variants).length > 0 && { variants }),
       ...(winners.length > 0 && { winners: Object.fromEntries(winners) }),
+      feedback: new FeedbackStore(this.db).countsOf(journeyId),
     };
   }
 }

@@ -315,4 +315,42 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'unsubscribes, bounces and complaints',
+    sql: `
+      -- What recipients and their mailboxes answered: an unsubscribe (by link or by email), a
+      -- hard bounce (a delivery status notification) or a complaint (an abuse report), with
+      -- where it came from and, when known, the journey and message it concerns. Each puts the
+      -- address on the suppression list too; this table is for the rates per journey.
+      CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('unsubscribe', 'bounce', 'complaint')),
+        source      TEXT NOT NULL,          -- link, mailto, dsn, arf
+        channel     TEXT NOT NULL,
+        address     TEXT NOT NULL,
+        journey_id  TEXT,
+        outbox_id   INTEGER,
+        detail      TEXT,
+        at          INTEGER NOT NULL,
+        ref         TEXT UNIQUE             -- the mailbox message it came from, read once
+      );
+      CREATE INDEX feedback_by_journey ON feedback (journey_id, kind);
+    `,
+  },
+  {
+    version: 8,
+    name: 'one public address for links and images',
+    sql: `
+      -- The brand kit kept where images are served (email.publicBaseUrl), the library settings
+      -- where unsubscribe links point (links.publicUrl): both are the address at which the event
+      -- API is reached from the internet, now kept once, under links.publicUrl. The brand kit's
+      -- address moves there unless the library already has one.
+      INSERT INTO settings (key, value)
+        SELECT 'links.publicUrl', value FROM settings
+        WHERE key = 'email.publicBaseUrl' AND value <> ''
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE settings.value = '';
+      DELETE FROM settings WHERE key = 'email.publicBaseUrl';
+    `,
+  },
 ];

@@ -105,7 +105,7 @@ export class RecentFiles {
     const text = `${JSON.stringify({ version: 1, files: this.files }, null, 2)}\n`;
     // Writes run one after another, so the last change always wins on disk.
     this.saving = this.saving
-      .then(() => writeFileAtomic(this.options.file, text))
+      .then(() => writeFileAtomic(this.options.file, text, { mode: 0o600 }))
       .catch((error: unknown) => {
         this.options.log?.(`Could not save the recent files list: ${String(error)}`);
       });

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 export interface FieldProps {
   id: string;
   label: string;
-  optional?: boolean;
+  /** Marks the field optional; a string is the word to show (a translated screen passes its own). */
+  optional?: boolean | string;
   help?: string;
   errors?: readonly string[];
   children: ReactNode;
@@ -17,7 +18,13 @@ export function Field({ id, label, optional, help, errors = [], children, group 
   const heading = (
     <>
       {label}
-      {optional && <span className="field-optional">optional</span>}
+      {/* A space, so a screen reader says "Server optional", not "Serveroptional". */}
+      {optional && ' '}
+      {optional && (
+        <span className="field-optional">
+          {typeof optional === 'string' ? optional : 'optional'}
+        </span>
+      )}
     </>
   );
   return (
@@ -37,8 +44,14 @@ export function Field({ id, label, optional, help, errors = [], children, group 
           {help}
         </p>
       )}
-      {errors.map((message) => (
-        <p className="field-error" key={message} role="alert">
+      {errors.map((message, index) => (
+        // The first finding has an id, so the control can name it in `aria-describedby`.
+        <p
+          className="field-error"
+          key={message}
+          id={index === 0 ? `${id}-error` : undefined}
+          role="alert"
+        >
           {message}
         </p>
       ))}

@@ -65,20 +65,28 @@ describe('brand kit', () => {
       publicBaseUrl: '',
     });
     const kit = { ...DEFAULT_BRAND_KIT, name: 'Nordic Shop', address: 'Sveavägen 12, Stockholm' };
-    const saved = await call('saveBrandSettings', {
-      kit,
-      publicBaseUrl: 'https://mail.nordicshop.se/',
-    });
-    expect(saved).toEqual({ kit, saved: true, publicBaseUrl: 'https://mail.nordicshop.se' });
+    const saved = await call('saveBrandSettings', { kit });
+    expect(saved).toEqual({ kit, saved: true, publicBaseUrl: '' });
     const bad = await refusal(
-      call('saveBrandSettings', {
-        kit: { ...kit, logo: { imageId: 'img-gone', width: 120 } },
-        publicBaseUrl: '',
-      }),
+      call('saveBrandSettings', { kit: { ...kit, logo: { imageId: 'img-gone', width: 120 } } }),
     );
     expect(bad.message).toMatch(/logo is not in the image library/);
-    const url = await refusal(call('saveBrandSettings', { kit, publicBaseUrl: 'ftp://x' }));
-    expect(url.message).toMatch(/must start with https:\/\//);
+  });
+
+  it('shows the library’s one public address, which only the library settings change', async () => {
+    const call = service();
+    await call('saveLibrarySettings', {
+      ...(await call('getLibrarySettings', {})),
+      publicUrl: 'https://mail.nordicshop.se/',
+    });
+    expect(await call('getBrandSettings', {})).toMatchObject({
+      publicBaseUrl: 'https://mail.nordicshop.se',
+    });
+    const url = await refusal(
+      call('saveBrandSettings', { kit: DEFAULT_BRAND_KIT, publicBaseUrl: 'https://other.se' }),
+    );
+    expect(url.message).toMatch(/publicBaseUrl/);
+    expect((await call('getLibrarySettings', {})).publicUrl).toBe('https://mail.nordicshop.se');
   });
 });
 
@@ -188,9 +196,9 @@ describe('test send from the designer', () => {
     });
     const file = png(200, 60);
     const logo = await call('addImage', { name: 'logo.png', data: base64(file) });
-    await call('saveBrandSettings', {
-      kit: DEFAULT_BRAND_KIT,
-      publicBaseUrl: 'https://mail.nordicshop.se',
+    await call('saveLibrarySettings', {
+      ...(await call('getLibrarySettings', {})),
+      publicUrl: 'https://mail.nordicshop.se',
     });
     const { html } = await compileDesign(
       designOf([{ ...ONE_OF_EACH.image, src: librarySrc(logo.id), alt: 'Logo' }, FOOTER]),

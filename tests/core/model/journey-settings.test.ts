@@ -12,7 +12,11 @@ const problems = (settings: unknown) =>
 
 describe('journey settings schema', () => {
   it('applies defaults and reads durations and times of day', () => {
-    expect(journeySettingsSchema.parse({})).toEqual({ reentry: 'after_exit', timezone: 'UTC' });
+    expect(journeySettingsSchema.parse({})).toEqual({
+      reentry: 'after_exit',
+      timezone: 'UTC',
+      maxLateness: requireDuration('PT12H'),
+    });
     expect(
       journeySettingsSchema.parse({
         reentry: 'never',
@@ -27,6 +31,7 @@ describe('journey settings schema', () => {
       quietHours: { start: 21 * 60, end: 8 * 60 + 30 },
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'Europe/Stockholm',
+      maxLateness: requireDuration('PT12H'),
     });
   });
 
@@ -44,6 +49,7 @@ describe('journey settings schema', () => {
       'quietHours',
       'frequencyCap',
       'timezone',
+      'maxLateness',
       'purpose',
       'expect',
       'fatigue',
@@ -124,7 +130,12 @@ describe('well-formed settings', () => {
       goal: { event: 'purchase', exit: false },
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'UTC',
+      maxLateness: requireDuration('PT12H'),
     });
-    expect(wellFormedSettings(null)).toEqual({ reentry: 'after_exit', timezone: 'UTC' });
+    expect(wellFormedSettings(null)).toEqual({
+      reentry: 'after_exit',
+      timezone: 'UTC',
+      maxLateness: requireDuration('PT12H'),
+    });
   });
 });

@@ -37,6 +37,18 @@ describe('templates', () => {
     });
   });
 
+  it('in a JSON body, escapes a value inside a string and lets `| json` write a whole value', () => {
+    const name = 'Ann", "admin": true, "x": "';
+    const s = scope({ name, tags: ['a', 'b"c'] });
+    const body = renderTemplate(
+      '{"name": "{{ profile.name }}", "same": {{ profile.name | json }}, "tags": {{ profile.tags | jsonify }}}',
+      'json',
+      s,
+    );
+    if (!body.ok) throw new Error(body.error);
+    expect(JSON.parse(body.text)).toEqual({ name, same: name, tags: ['a', 'b"c'] });
+  });
+
   it('gives every profile its own output, unsubscribe link included, exactly as a fresh render would', () => {
     const source =
       '<p>Hi {{ profile.first | default: "there" }}, {{ profile.tags.size }} tags</p><a href="{{ unsubscribe_url }}">x</a>';

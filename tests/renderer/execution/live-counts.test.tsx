@@ -4,9 +4,9 @@ import { LiveCount } from '../../../renderer/execution/LiveCount';
 import { FALLBACK_REFRESH_MS } from '../../../renderer/execution/use-live-execution';
 import { RunPanel } from '../../../renderer/execution/RunPanel';
 import { useApp } from '../../../renderer/store/app-store';
-import { renderApp } from '../render-app';
 import type { JourneyNode } from '../../../core/model/journey';
 import { loadJourney } from '../../core/fixtures';
+import { renderApp } from '../render-app';
 import { counts, engineApi, storeWith } from './execution-fake';
 
 /** The steps' live counts, and the run panel while it is open, as the editor lays them out. */

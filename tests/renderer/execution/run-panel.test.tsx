@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/contract';
 import { RunPanel } from '../../../renderer/execution/RunPanel';
-import { renderApp } from '../render-app';
 import { loadJourney } from '../../core/fixtures';
+import { renderApp } from '../render-app';
 import { engineApi, storeWith } from './execution-fake';
 
 function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {

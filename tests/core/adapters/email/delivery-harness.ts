@@ -40,6 +40,8 @@ export interface HarnessOptions {
   smtpTimeoutMs?: number;
   policy?: Partial<RetryPolicy>;
   journey?: Journey;
+  /** Webhook hosts allowed on this computer or a private network (the local test receivers). */
+  allowedHosts?: string[];
 }
 
 /**
@@ -72,7 +74,10 @@ export function deliveryHarness(options: HarnessOptions = {}) {
     ? new SmtpTransport({ url: options.smtpUrl, timeoutMs: options.smtpTimeoutMs ?? 2_000 }, mail)
     : undefined;
   const embedded = new EmbeddedTransport(mail);
-  const webhook = new WebhookTransport({ timeoutMs: 1_000 });
+  const webhook = new WebhookTransport({
+    timeoutMs: 1_000,
+    allowedHosts: () => options.allowedHosts ?? [],
+  });
   const delivery = new Delivery({
     store: outbox,
     transport: (channel): Transport =>
