@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { ApiError, type AppApi } from '../../core/api/contract';
+import type { AppApi } from '../../core/api/contract';
 import { DEFAULT_SENSITIVITY_RUNS, type SensitivityResult } from '../../core/forecast/sensitivity';
 import type { AppState } from './app-store';
 import { errorText } from './library-slice';
 import { newCallId } from './new-id';
-import type { SimulationProgressState } from './simulation-slice';
+import { endedBy, type SimulationProgressState } from './simulation-slice';
 
 /** Which assumption moves a forecast's conversions most (the tornado chart), as it is worked out. */
 export interface SensitivityState {
@@ -72,14 +72,7 @@ export const createSensitivitySlice =
           patch({ running: false, callId: null, progress: null, result });
         } catch (error) {
           if (get().sensitivity.callId !== callId) return;
-          const stopped = error instanceof ApiError && error.code === 'cancelled';
-          patch({
-            running: false,
-            callId: null,
-            progress: null,
-            stopped,
-            error: stopped ? null : errorText(error),
-          });
+          patch(endedBy(error));
         } finally {
           stop();
         }

@@ -13,6 +13,21 @@ import {
 } from '../simulation/setup';
 import type { AppState } from './app-store';
 import { errorText } from './library-slice';
+
+/**
+ * How a simulation-like call stands once it threw: stopped when the user cancelled it, else
+ * failed with the reason in words.
+ */
+export function endedBy(error: unknown) {
+  const stopped = error instanceof ApiError && error.code === 'cancelled';
+  return {
+    running: false,
+    callId: null,
+    progress: null,
+    stopped,
+    error: stopped ? null : errorText(error),
+  } as const;
+}
 import { newCallId } from './new-id';
 
 export type SimulationTab = 'results' | 'assumptions' | 'messages' | 'compare' | 'trace';
@@ -205,14 +220,7 @@ export const createSimulationSlice =
           show(run, previous);
           get().clearTrace();
         } catch (error) {
-          const stopped = error instanceof ApiError && error.code === 'cancelled';
-          patch({
-            running: false,
-            callId: null,
-            progress: null,
-            stopped,
-            error: stopped ? null : errorText(error),
-          });
+          patch(endedBy(error));
         } finally {
           stop();
         }
