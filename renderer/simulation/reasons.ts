@@ -7,6 +7,7 @@ export const SKIP_WORDS: Record<SkipReason, string> = {
   suppressed: 'on the suppression list',
   no_address: 'had no address for this channel',
   capped: 'over the frequency cap',
+  policy: 'held back by the sending policy',
   template_error: 'the template could not be rendered',
 };
 
@@ -16,6 +17,7 @@ export const SKIP_SHORT: Record<SkipReason, string> = {
   suppressed: 'suppressed',
   no_address: 'no address',
   capped: 'capped',
+  policy: 'policy',
   template_error: 'template error',
 };
 
@@ -25,6 +27,7 @@ export const SKIP_ORDER: readonly SkipReason[] = [
   'suppressed',
   'no_address',
   'capped',
+  'policy',
   'template_error',
 ];
 

@@ -12,7 +12,11 @@ const problems = (settings: unknown) =>
 
 describe('journey settings schema', () => {
   it('applies defaults and reads durations and times of day', () => {
-    expect(journeySettingsSchema.parse({})).toEqual({ reentry: 'after_exit', timezone: 'UTC' });
+    expect(journeySettingsSchema.parse({})).toEqual({
+      reentry: 'after_exit',
+      timezone: 'UTC',
+      priority: 50,
+    });
     expect(
       journeySettingsSchema.parse({
         reentry: 'never',
@@ -27,7 +31,17 @@ describe('journey settings schema', () => {
       quietHours: { start: 21 * 60, end: 8 * 60 + 30 },
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'Europe/Stockholm',
+      priority: 50,
     });
+  });
+
+  it('reads a priority from 0 to 100, and refuses anything else', () => {
+    expect(journeySettingsSchema.parse({ priority: 0 }).priority).toBe(0);
+    expect(journeySettingsSchema.parse({ priority: 100 }).priority).toBe(100);
+    for (const priority of [-1, 101, 50.5, '70'])
+      expect(problems({ priority })).toEqual([
+        'settings-invalid priority: The priority is a whole number from 0 to 100 (50 when not set).',
+      ]);
   });
 
   it('keeps settings it does not know', () => {
@@ -44,6 +58,7 @@ describe('journey settings schema', () => {
       'quietHours',
       'frequencyCap',
       'timezone',
+      'priority',
       'purpose',
       'expect',
       'fatigue',
@@ -124,7 +139,12 @@ describe('well-formed settings', () => {
       goal: { event: 'purchase', exit: false },
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'UTC',
+      priority: 50,
     });
-    expect(wellFormedSettings(null)).toEqual({ reentry: 'after_exit', timezone: 'UTC' });
+    expect(wellFormedSettings(null)).toEqual({
+      reentry: 'after_exit',
+      timezone: 'UTC',
+      priority: 50,
+    });
   });
 });
