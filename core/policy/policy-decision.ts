@@ -51,7 +51,9 @@ export function policyBlock(
 
 /** The skip's detail, for traces and the journal: the limit, and the journey that filled it. */
 export function policyBlockDetail(block: PolicyBlock): string {
-  const window = describeDuration(requireDuration(block.per));
+  const length = describeDuration(requireDuration(block.per));
+  // "per day", not "per 1 day"; "per 16 hours" as it is.
+  const window = /^1 \w+$/.test(length) ? length.slice(2) : length;
   const messages = `${block.max} ${block.channel} message${block.max === 1 ? '' : 's'}`;
   return `the library sends at most ${messages} per ${window} to a person, across all journeys; "${block.filledBy}" sent the one that filled the window`;
 }
