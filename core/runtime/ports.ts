@@ -158,8 +158,10 @@ export interface EngineStore {
   sendingPolicy(): SendingPolicy;
   /**
    * The messages the sending policy counts that a profile was sent on `channel` at or after
-   * `since`, by any journey, oldest first (in the order written at one instant): transactional
-   * messages are left out, and so are messages cancelled before they went.
+   * `since`, by any journey, oldest first (in the order written at one instant); transactional
+   * messages are left out. A message counts from the step that wrote it, as the frequency cap
+   * counts it, whatever delivery later makes of it: the simulator, which has no delivery, counts
+   * the same.
    */
   policySends(profileId: string, channel: Channel, since: number): readonly PolicySend[];
   isSuppressed(channel: Channel, address: string): boolean;

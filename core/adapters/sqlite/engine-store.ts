@@ -122,7 +122,6 @@ function statements(db: Db) {
     policySends: p(
       `SELECT journey_id AS journeyId, at FROM outbox
        WHERE profile_id = ? AND channel = ? AND at >= ? AND transactional = 0
-         AND status <> 'cancelled'
        ORDER BY at, id`,
     ),
     policy: p('SELECT value FROM settings WHERE key = ?'),
