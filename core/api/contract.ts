@@ -7,6 +7,7 @@ import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
+import { policyContract } from './policy-contract';
 
 /**
  * The one typed boundary between the renderer and the engine. Electron carries it over IPC
@@ -122,6 +123,7 @@ export const apiContract = {
   ...simulationContract,
   ...executionContract,
   ...designContract,
+  ...policyContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

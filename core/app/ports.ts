@@ -41,6 +41,8 @@ export interface JourneyLibrary {
   save(journey: Journey, now: number, expectedRevision?: number): StoredJourney;
   delete(id: string): boolean;
   latestVersion(id: string): number | undefined;
+  /** A frozen (published) version of a journey, as it was published. */
+  version(id: string, version: number): Journey | undefined;
   /** Freezes the journey as saved unless its newest version is that already. */
   freezeIfChanged(id: string, now: number): { version: number; created: boolean };
 }

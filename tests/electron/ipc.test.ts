@@ -147,6 +147,8 @@ describe('IPC registration', () => {
         profile: {},
         event: {},
       },
+      getSendingPolicy: {},
+      saveSendingPolicy: { policy: { email: { max: 1, per: 'PT16H' } } },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);
