@@ -8,6 +8,8 @@ export interface Formats {
   money(amount: number, currency: string): string;
   date(at: number | Date): string;
   dateTime(at: number | Date, timeZone?: string): string;
+  /** Items joined as the language lists them: "a, b and c" (en), "a, b och c" (sv). */
+  list(items: readonly string[]): string;
 }
 
 export function useFormats(): Formats {
@@ -28,5 +30,6 @@ export function useFormats(): Formats {
     date: (at) => intl.formatDate(at, { dateStyle: 'medium' }),
     dateTime: (at, timeZone) =>
       intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    list: (items) => intl.formatList(items, { type: 'conjunction' }),
   };
 }

@@ -4,6 +4,7 @@ import { GenerateDialog } from '../data/GenerateDialog';
 import { ImportDialog } from '../data/ImportDialog';
 import { SmtpDialog } from '../execution/SmtpDialog';
 import { BrandKitDialog } from '../brand/BrandKitDialog';
+import { SendingPolicyDialog } from '../policy/SendingPolicyDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -187,6 +188,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <SmtpDialog />;
     case 'brand-kit':
       return <BrandKitDialog />;
+    case 'sending-policy':
+      return <SendingPolicyDialog />;
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

@@ -14,6 +14,8 @@ export interface SimulationSetup {
   /** `YYYY-MM-DDTHH:mm` in UTC. */
   end: string;
   seed: string;
+  /** Simulate with the other live journeys, under the library's sending policy (DESIGN §8). */
+  withLive: boolean;
 }
 
 export const EMPTY_SETUP: SimulationSetup = {
@@ -24,6 +26,7 @@ export const EMPTY_SETUP: SimulationSetup = {
   days: '7',
   end: '',
   seed: '0',
+  withLive: false,
 };
 
 export interface WindowParams {
@@ -33,6 +36,7 @@ export interface WindowParams {
   end?: string;
   days?: number;
   seed: number;
+  withLive?: boolean;
 }
 
 export type SetupCheck = { ok: true; params: WindowParams } | { ok: false; problem: string };
@@ -71,6 +75,7 @@ export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]):
     ...(events && { eventsDatasetId: events }),
     ...(start && { start }),
     seed,
+    ...(setup.withLive && { withLive: true }),
   };
   if (setup.length === 'days') {
     const days = Number(setup.days);

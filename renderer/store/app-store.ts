@@ -12,6 +12,7 @@ import { createFlowSlice, type FlowSlice } from './flow-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
+import { createPolicySlice, type PolicySlice } from './policy-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
@@ -32,7 +33,8 @@ export type AppState = DocumentSlice &
   TraceSlice &
   ExecutionSlice &
   OutboxSlice &
-  DesignSlice;
+  DesignSlice &
+  PolicySlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -57,6 +59,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createExecutionSlice(api)(...a),
     ...createOutboxSlice(api)(...a),
     ...createDesignSlice(api)(...a),
+    ...createPolicySlice(api)(...a),
   }));
   followDrafts(store);
   return store;

@@ -76,6 +76,7 @@ function setupOf(run: SimulationRun): SimulationSetup {
     days: params.days !== undefined ? String(params.days) : EMPTY_SETUP.days,
     end: params.end ? inputFromUtc(params.end) : '',
     seed: String(params.seed),
+    withLive: params.withLive === true,
   };
 }
 

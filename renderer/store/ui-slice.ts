@@ -26,7 +26,8 @@ export type Dialog =
   | { type: 'generate-data'; forSimulation?: boolean }
   | { type: 'delete-dataset'; id: string; name: string }
   | { type: 'smtp-settings' }
-  | { type: 'brand-kit' };
+  | { type: 'brand-kit' }
+  | { type: 'sending-policy' };
 
 export interface ImportProblem {
   message: string;
