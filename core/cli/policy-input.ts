@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parseSendingPolicy, type SendingPolicy } from '../policy/sending-policy';
+import { channelDefinition } from '../channels/registry';
+import { describeDuration, requireDuration } from '../model/duration';
+import { parseSendingPolicy, POLICY_CHANNELS, type SendingPolicy } from '../policy/sending-policy';
 import type { Output } from './output';
 
 /** A policy file is a few lines; anything far larger is not one. */
@@ -39,4 +41,24 @@ export function readPolicyFile(file: string, out: Output): SendingPolicy | undef
   if (parsed.ok) return parsed.policy;
   for (const problem of parsed.problems) fail(problem.code, problem.message, problem.path);
   return undefined;
+}
+
+/** "at most 1 email per 16 hours and 2 SMS per week per person, across all journeys". */
+export function describePolicy(policy: SendingPolicy): string {
+  const limits = POLICY_CHANNELS.flatMap((channel) => {
+    const limit = policy[channel];
+    if (!limit) return [];
+    const length = describeDuration(requireDuration(limit.per));
+    const per = /^1 \w+$/.test(length) ? length.slice(2) : length;
+    // "email", "push notification"; an abbreviation as it is, without a plural: "SMS".
+    const given = channelDefinition(channel).label;
+    const short = given === given.toUpperCase();
+    const label = short ? given : given.toLowerCase();
+    const plural = limit.max === 1 || short ? label : `${label}s`;
+    return [`${limit.max} ${plural} per ${per}`];
+  });
+  if (limits.length === 0) return 'none: journeys send as their own settings allow';
+  const list =
+    limits.length === 1 ? limits[0] : `${limits.slice(0, -1).join(', ')} and ${limits.at(-1)}`;
+  return `at most ${list} per person, across all journeys`;
 }

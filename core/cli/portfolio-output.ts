@@ -1,8 +1,6 @@
-import { channelDefinition } from '../channels/registry';
-import { describeDuration, requireDuration } from '../model/duration';
 import type { Journey } from '../model/journey';
-import { POLICY_CHANNELS, type SendingPolicy } from '../policy/sending-policy';
 import type { PortfolioReport } from '../simulator/portfolio';
+import { describePolicy } from './policy-input';
 import { formatReport, table } from './simulate-output';
 
 const n = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
@@ -13,26 +11,6 @@ function when(iso: string): string {
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)}%`;
-}
-
-/** "at most 1 email per 16 hours and 2 SMS per week per person, across all journeys". */
-export function describePolicy(policy: SendingPolicy): string {
-  const limits = POLICY_CHANNELS.flatMap((channel) => {
-    const limit = policy[channel];
-    if (!limit) return [];
-    const length = describeDuration(requireDuration(limit.per));
-    const per = /^1 \w+$/.test(length) ? length.slice(2) : length;
-    // "email", "push notification"; an abbreviation as it is, without a plural: "SMS".
-    const given = channelDefinition(channel).label;
-    const short = given === given.toUpperCase();
-    const label = short ? given : given.toLowerCase();
-    const plural = limit.max === 1 || short ? label : `${label}s`;
-    return [`${limit.max} ${plural} per ${per}`];
-  });
-  if (limits.length === 0) return 'none: journeys send as their own settings allow';
-  const list =
-    limits.length === 1 ? limits[0] : `${limits.slice(0, -1).join(', ')} and ${limits.at(-1)}`;
-  return `at most ${list} per person, across all journeys`;
 }
 
 /** The readable summary of a portfolio: what the journeys do together, then each one's report. */

@@ -1,11 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { ImportError } from '../import/import-problems';
-import type { Journey } from '../model/journey';
 import type { SendingPolicy } from '../policy/sending-policy';
 import { simulatePortfolio, type PortfolioResult } from '../simulator/portfolio';
 import { SimulationInputError } from '../simulator/simulate';
-import { validateJourney } from '../validation/validate';
-import { place, readJourneyFile } from './journey-input';
+import { readValidJourneys } from './journey-input';
 import type { CommandResult, Output } from './output';
 import { formatPortfolio } from './portfolio-output';
 import { readSampleData, windowFor, type RunOptions, type SampleDataOptions } from './sample-data';
@@ -15,33 +13,6 @@ import { formatTrace } from './simulate-output';
 export interface PortfolioOptions extends SampleDataOptions {
   json?: string;
   trace?: string[];
-}
-
-/** Reads and checks every journey file; problems are said on `out`, each with its place. */
-function readJourneys(files: readonly string[], out: Output): Journey[] | undefined {
-  const journeys: Journey[] = [];
-  let ok = true;
-  for (const file of files) {
-    const input = readJourneyFile(file);
-    if (!input.ok) {
-      for (const p of input.problems)
-        out.error(`${place(file, p)}  error  ${p.code}  ${p.message}`);
-      ok = false;
-      continue;
-    }
-    const validation = validateJourney(input.journey);
-    if (!validation.valid) {
-      for (const issue of validation.issues.filter((i) => i.severity === 'error'))
-        out.error(
-          `${place(file, issue.path ? input.locate(issue.path) : undefined)}  error  ${issue.code}${issue.nodeId ? `  [${issue.nodeId}]` : ''}  ${issue.message}`,
-        );
-      out.error(`${file}: not valid, so it cannot be simulated (npm run cli -- validate ${file})`);
-      ok = false;
-      continue;
-    }
-    journeys.push(input.journey);
-  }
-  return ok ? journeys : undefined;
 }
 
 /**
@@ -56,8 +27,11 @@ export async function simulatePortfolioFiles(
   policy: SendingPolicy | undefined,
   out: Output,
 ): Promise<CommandResult> {
-  const journeys = readJourneys(files, out);
-  if (!journeys) return { exitCode: 1 };
+  const journeys = readValidJourneys(files, out);
+  if (!journeys) {
+    out.error('journey-studio: nothing was simulated; fix the journeys above first.');
+    return { exitCode: 1 };
+  }
   const traced = new Set(values.trace ?? []);
   let result: PortfolioResult;
   try {
