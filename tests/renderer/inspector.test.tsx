@@ -293,6 +293,7 @@ describe('journey settings', () => {
       'max',
       'per',
       'timezone',
+      'priority',
       'purpose',
       'expect',
       'fatigue',
