@@ -97,8 +97,8 @@ if (child === 'one' || child === 'portfolio') {
     const run = spawnSync(
       process.execPath,
       [
+        // The heap as the command line and the app have it (no larger limit): peaks as they run.
         '--expose-gc',
-        '--max-old-space-size=8192',
         join(process.cwd(), 'scripts', 'run-ts.mjs'),
         process.argv[1] as string,
         mode,
