@@ -139,9 +139,9 @@ describe('the stores under a sending policy', () => {
   });
 });
 
-describe('migration 7', () => {
+describe('migration 9', () => {
   it('keeps the wake-ups and messages of an older database', () => {
-    const db = openDatabase(':memory:', { migrations: SCHEMA_MIGRATIONS.slice(0, 6) });
+    const db = openDatabase(':memory:', { migrations: SCHEMA_MIGRATIONS.slice(0, 8) });
     const wake = { kind: 'date', at: T, journeyId: 'birthday', profileId: 'p' };
     db.prepare('INSERT INTO wakes (at, seq, key, wake) VALUES (?, 1, ?, ?)').run(
       T,
@@ -153,7 +153,7 @@ describe('migration 7', () => {
                            address, at, content, next_attempt_at)
        VALUES ('k', 'j', 1, 'n', 'e', 'p', 'email', 'p@example.com', ?, '{}', ?)`,
     ).run(T, T);
-    expect(migrate(db, SCHEMA_MIGRATIONS)).toBe(7);
+    expect(migrate(db, SCHEMA_MIGRATIONS)).toBe(9);
     expect(db.prepare('SELECT at, priority, journey_id, seq, key FROM wakes').all()).toEqual([
       { at: T, priority: 50, journey_id: 'birthday', seq: 1, key: 'date\u0000birthday\u0000p' },
     ]);
