@@ -119,12 +119,18 @@ export function PortfolioSection({ report }: { report: SimulationReport }) {
         <ul className="outcome-list" data-testid="portfolio-lost">
           {portfolio.policy.lost.map((l) => (
             <li key={`${l.journey}\u0000${l.to}`}>
-              {t('portfolio.lost', {
-                journey: nameOf(l.journey),
-                to: nameOf(l.to),
-                messages: l.messages,
-                people: l.profiles,
-              })}
+              {l.journey === l.to
+                ? t('portfolio.lostToItself', {
+                    journey: nameOf(l.journey),
+                    messages: l.messages,
+                    people: l.profiles,
+                  })
+                : t('portfolio.lost', {
+                    journey: nameOf(l.journey),
+                    to: nameOf(l.to),
+                    messages: l.messages,
+                    people: l.profiles,
+                  })}
             </li>
           ))}
         </ul>

@@ -66,6 +66,20 @@ describe('a run with the other live journeys', () => {
     expect(screen.getByTestId('portfolio-day-2+').textContent).toBe('Två eller fler202\u00a0%');
   });
 
+  it('says when a journey held back its own message, rather than that it lost to itself', () => {
+    const own = {
+      ...report,
+      portfolio: {
+        ...report.portfolio!,
+        policy: { held: 4, lost: [{ journey: 'cart', to: 'cart', messages: 4, profiles: 3 }] },
+      },
+    } as SimulationReport;
+    renderApp(<PortfolioSection report={own} />);
+    expect(screen.getByTestId('portfolio-lost').textContent).toBe(
+      'Cart reminder held back 4 messages of its own (3 people): its earlier message to the same person had filled the window',
+    );
+  });
+
   it('is not there for a journey simulated alone', () => {
     const { container } = renderApp(<PortfolioSection report={{} as SimulationReport} />);
     expect(container.textContent).toBe('');
