@@ -40,6 +40,8 @@ type MessageRecord = Extract<StepRecord, { type: 'message' }>;
 export class Responses implements StepObserver {
   /** Whether a message of the current profile and run could respond (so runs may differ). */
   drew = false;
+  /** Messages drawn for so far, in every profile and run (to tell whether a stretch drew). */
+  drawn = 0;
   /** Where the profile's observed events not yet applied begin (for looking ahead). */
   cursor = 0;
   private readonly queue: PendingResponse[] = [];
@@ -50,6 +52,14 @@ export class Responses implements StepObserver {
   private events: readonly JourneyEvent[] = [];
   private last = 0;
   private multipliers: Partial<Record<PersonaOutcome, number>> | undefined;
+  /**
+   * What a caused order of each message drawn for in this run is worth, looked up as it was
+   * sent (a new enrollment is not in the store yet then: its trigger does not count). A later
+   * run that draws again for run 0's messages (`drawAgain`) is given run 0's.
+   */
+  readonly values: (number | undefined)[] = [];
+  private given: readonly (number | undefined)[] | undefined;
+  private givenNext = 0;
 
   constructor(
     private readonly plan: ForecastPlan,
@@ -79,6 +89,7 @@ export class Responses implements StepObserver {
     for (const at of sent) this.sentTimes.push(at);
     this.seq = 0;
     this.drew = false;
+    this.values.length = 0;
     const persona = this.plan.personas && personaOf(profile.attributes);
     this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
   }
@@ -96,6 +107,17 @@ export class Responses implements StepObserver {
   /** Takes the next response due. */
   take(): PendingResponse {
     return this.queue.shift() as PendingResponse;
+  }
+
+  /**
+   * Draws, in this run, for messages of run 0 (`steps`, in the order sent), each caused order
+   * worth what `values` says it was worth then (run 0's `values` for those messages).
+   */
+  drawAgain(steps: Iterable<StepRecord>, values: readonly (number | undefined)[]): void {
+    this.given = values;
+    this.givenNext = 0;
+    for (const step of steps) this.record(step);
+    this.given = undefined;
   }
 
   record(step: StepRecord): void {
@@ -128,6 +150,7 @@ export class Responses implements StepObserver {
 
   private respond(step: MessageRecord, plan: NodePlan, factor: number): void {
     this.drew = true;
+    this.drawn++;
     const { rates } = plan;
     const open = this.scaled(rates.open, factor, 'open');
     const click = Math.min(
@@ -135,6 +158,9 @@ export class Responses implements StepObserver {
       rates.open === undefined ? 1 : open,
     );
     const convert = this.plan.goal ? this.scaled(rates.convert, factor, 'convert') : 0;
+    const given = this.given;
+    const value = given ? given[this.givenNext++] : this.valueOf(step.enrollmentId);
+    this.values.push(value);
     const draws = this.draws;
     draws.set(this.seed, step.key, this.run);
     const t0 = step.at;
@@ -164,7 +190,6 @@ export class Responses implements StepObserver {
     if (clickAt !== undefined) this.push(step, plan.clicked, clickAt, props, 'clicked');
     if (converted) {
       const goal = this.plan.goal as NonNullable<ForecastPlan['goal']>;
-      const value = this.valueOf(step.enrollmentId);
       this.push(
         step,
         goal.event,
