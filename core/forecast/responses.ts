@@ -90,6 +90,7 @@ export class Responses implements StepObserver {
     this.seq = 0;
     this.drew = false;
     this.values.length = 0;
+    if (run === 0) this.draws.forget();
     const persona = this.plan.personas && personaOf(profile.attributes);
     this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
   }
@@ -158,15 +159,17 @@ export class Responses implements StepObserver {
       rates.open === undefined ? 1 : open,
     );
     const convert = this.plan.goal ? this.scaled(rates.convert, factor, 'convert') : 0;
+    // Run 0 keeps the values for the runs that draw again (`drawAgain`); the others look one up
+    // only for a caused order.
     const given = this.given;
-    const value = given ? given[this.givenNext++] : this.valueOf(step.enrollmentId);
-    this.values.push(value);
+    let value: number | undefined;
+    if (given) value = given[this.givenNext++];
+    else if (this.run === 0) this.values.push((value = this.valueOf(step.enrollmentId)));
+    const looked = given !== undefined || this.run === 0;
     const draws = this.draws;
     draws.set(this.seed, step.key, this.run);
     const t0 = step.at;
     const end = t0 + plan.withinMs;
-    const after = (from: number, draw: number) =>
-      from + responseDelay(end - from, draws.uniform(draw));
     // Whether each response happens: each drawn on its own, clicks among opens (or among all
     // deliveries where opens are not assumed, as for SMS).
     const opened = open > 0 && draws.uniform(DRAW.open) < open;
@@ -183,17 +186,18 @@ export class Responses implements StepObserver {
     const complained =
       rates.complain !== undefined &&
       draws.uniform(DRAW.complain) < this.scaled(rates.complain, factor);
-    const openAt = opened ? after(t0, DRAW.openTime) : undefined;
-    const clickAt = clicked ? after(openAt ?? t0, DRAW.clickTime) : undefined;
+    const openAt = opened ? this.after(t0, end, DRAW.openTime) : undefined;
+    const clickAt = clicked ? this.after(openAt ?? t0, end, DRAW.clickTime) : undefined;
     const props = { journey: this.journeyId, node: step.nodeId, channel: plan.channel };
     if (openAt !== undefined) this.push(step, plan.opened, openAt, props, 'opened');
     if (clickAt !== undefined) this.push(step, plan.clicked, clickAt, props, 'clicked');
     if (converted) {
       const goal = this.plan.goal as NonNullable<ForecastPlan['goal']>;
+      if (!looked) value = this.valueOf(step.enrollmentId);
       this.push(
         step,
         goal.event,
-        after(clickAt ?? t0, DRAW.convertTime),
+        this.after(clickAt ?? t0, end, DRAW.convertTime),
         {
           ...props,
           caused_by: step.nodeId,
@@ -207,7 +211,7 @@ export class Responses implements StepObserver {
       this.push(
         step,
         UNSUBSCRIBED_EVENT,
-        after(openAt ?? t0, DRAW.unsubscribeTime),
+        this.after(openAt ?? t0, end, DRAW.unsubscribeTime),
         props,
         'unsubscribed',
       );
@@ -215,10 +219,15 @@ export class Responses implements StepObserver {
       this.push(
         step,
         COMPLAINED_EVENT,
-        after(openAt ?? t0, DRAW.complainTime),
+        this.after(openAt ?? t0, end, DRAW.complainTime),
         props,
         'complained',
       );
+  }
+
+  /** When a response to something at `from` comes, within the window ending at `end`. */
+  private after(from: number, end: number, draw: number): number {
+    return from + responseDelay(end - from, this.draws.uniform(draw));
   }
 
   /** What a caused order is worth: the trigger event's value, else the data's mean. */
