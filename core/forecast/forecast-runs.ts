@@ -86,9 +86,9 @@ export interface ForecastRunsOptions {
   /** Observers of every run (hosts that watch a simulation). */
   everyRunObservers: readonly StepObserver[];
   /**
-   * Whether the runs of a profile share the steps before its first response (true by default);
-   * false simulates every run from the start. The results are the same; false is for checking
-   * exactly that.
+   * Whether the runs of a profile share the steps up to its first draw, and the path of runs that
+   * draw no response there (true by default); false simulates every run from the start. The
+   * results are the same; false is for checking exactly that.
    */
   shareFirstSteps?: boolean;
   /** Told when a run starts or resumes (the store switches to the run's own winners). */

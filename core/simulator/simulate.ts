@@ -57,8 +57,9 @@ export interface SimulationInput {
    */
   assumptions?: readonly Assumption[];
   /**
-   * Whether a forecast's runs share the steps before each profile's first response (true by
-   * default); false simulates every run from the start, for checking that the result is the same.
+   * Whether a forecast's runs share the steps up to each profile's first draw, and the path of
+   * runs that draw no response there (true by default); false simulates every run from the start,
+   * for checking that the result is the same.
    */
   shareFirstSteps?: boolean;
   /** Called with each simulated response as it is applied, and the run it belongs to. */
