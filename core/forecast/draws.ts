@@ -45,10 +45,31 @@ export class MessageDraws {
   private second = 0;
   private run = 0;
 
+  /**
+   * The two hashes of message keys, kept while one profile's runs are drawn (they are the same
+   * in every run, and each run draws for the same messages again).
+   */
+  private readonly hashes = new Map<string, number[]>();
+  private seed = 0;
+
+  /** Forgets the hashes kept (another profile begins). */
+  forget(): void {
+    if (this.hashes.size > 0) this.hashes.clear();
+  }
+
   /** Sets the message and run the next draws are for. */
   set(seed: number, key: string, run: number): void {
-    this.first = murmur3(key, seed);
-    this.second = murmur3(key, (seed ^ SECOND) >>> 0);
+    if (seed !== this.seed) {
+      this.forget();
+      this.seed = seed;
+    }
+    let hashes = this.hashes.get(key);
+    if (!hashes) {
+      hashes = [murmur3(key, seed), murmur3(key, (seed ^ SECOND) >>> 0)];
+      this.hashes.set(key, hashes);
+    }
+    this.first = hashes[0] as number;
+    this.second = hashes[1] as number;
     this.run = run;
   }
 

@@ -29,6 +29,18 @@ class RunSwitch implements StepObserver {
   }
 }
 
+/** Hands every record to a run's observers and to the recording of its path (see `quiet`). */
+class Tee implements StepObserver {
+  constructor(
+    public first: StepObserver,
+    public readonly second: StepObserver,
+  ) {}
+  record(step: StepRecord): void {
+    this.first.record(step);
+    this.second.record(step);
+  }
+}
+
 class FanOut implements StepObserver {
   constructor(private readonly observers: readonly StepObserver[]) {}
   record(step: StepRecord): void {
@@ -41,8 +53,9 @@ function fan(observers: readonly StepObserver[]): StepObserver {
 }
 
 /**
- * Where a profile's runs part: the state before the unit of work in which run 0 drew its first
- * response. Everything before it is the same in every run.
+ * Where a profile's runs part: the state after the unit of work in which run 0 drew its first
+ * responses. Everything up to there is the same in every run but those draws, which each run
+ * makes again for the messages of that unit.
  */
 export interface ForkPoint {
   store: StoreSnapshot;
@@ -50,9 +63,13 @@ export interface ForkPoint {
   next: number;
   /** Whether the journeys were started for the profile already. */
   started: boolean;
-  /** Times of the messages the profile received before it. */
+  /** Times of the messages the profile received before that unit. */
   sent: readonly number[];
-  /** How many of run 0's records came before it. */
+  /** Run 0's records of that unit: each later run draws for their messages again. */
+  drawn: readonly StepRecord[];
+  /** What a caused order of each of those messages was worth (`Responses.values`). */
+  values: readonly (number | undefined)[];
+  /** How many of run 0's records came before the runs part. */
   recorded: number;
 }
 
@@ -69,9 +86,9 @@ export interface ForecastRunsOptions {
   /** Observers of every run (hosts that watch a simulation). */
   everyRunObservers: readonly StepObserver[];
   /**
-   * Whether the runs of a profile share the steps before its first response (true by default);
-   * false simulates every run from the start. The results are the same; false is for checking
-   * exactly that.
+   * Whether the runs of a profile share the steps up to its first draw, and the path of runs that
+   * draw no response there (true by default); false simulates every run from the start. The
+   * results are the same; false is for checking exactly that.
    */
   shareFirstSteps?: boolean;
   /** Told when a run starts or resumes (the store switches to the run's own winners). */
@@ -103,6 +120,22 @@ export class ForecastRuns {
   private readonly shared: RunAccumulator | undefined;
   private current = 0;
   private fork: ForkPoint | undefined;
+  /** Run 0's records and messages received before the unit of work under way. */
+  private unitRecords = 0;
+  private unitSent = 0;
+  private unitValues = 0;
+  /**
+   * The path of a later run that draws no response where the runs part, recorded from the first
+   * such run of the profile: every other such run goes the same way, unless the path draws
+   * again (then each is simulated). Undefined when hosts watch every run.
+   */
+  private readonly quiet: ProfileRecording | undefined;
+  private readonly quietTee: Tee | undefined;
+  private quietPath: 'none' | 'recording' | 'ready' | 'drew' = 'none';
+  /** Responses drawn before the quiet path was recorded. */
+  private quietDraws = 0;
+  /** Whether the run under way was counted from the quiet path rather than simulated. */
+  private counted = false;
 
   constructor(private readonly options: ForecastRunsOptions) {
     const { journey, store, seed } = options;
@@ -119,6 +152,10 @@ export class ForecastRuns {
     if (simulated > 1) {
       this.recording = new ProfileRecording(this.applying);
       this.shared = new RunAccumulator(journey, this.applying, days);
+      if (options.everyRunObservers.length === 0) {
+        this.quiet = new ProfileRecording(this.applying);
+        this.quietTee = new Tee(this.quiet, this.quiet);
+      }
     }
     const extra = this.responses ? [this.responses] : [];
     this.observers = this.accumulators.map((accumulator, run) =>
@@ -146,25 +183,66 @@ export class ForecastRuns {
   }
 
   /**
-   * Whether the simulator should mark where the runs may part (`mark`) before its next unit of
-   * work: in run 0, until the profile's first response is drawn, when a step was taken since the
-   * last mark. Any mark before the first response is a right place to part (the later runs
-   * simulate again what follows it); the latest saves the most, but units that take no step
-   * (page views no journey reads) are not worth a copy of the state.
+   * Whether the simulator should tell the units of work it does (`beforeUnit`) and mark where
+   * the runs part (`mark`) after one that drew responses: in run 0, until the runs part. A unit
+   * of work only queues the responses it draws, so up to its end every run goes the same way;
+   * only what each run draws differs, and that is drawn again per run (`resume`).
    */
-  get marking(): boolean {
+  get watching(): boolean {
     return (
       this.current === 0 &&
+      this.fork === undefined &&
       this.recording !== undefined &&
-      this.options.shareFirstSteps !== false &&
-      this.responses?.drew === false &&
-      (this.fork === undefined || this.recording.length > this.fork.recorded)
+      this.options.shareFirstSteps !== false
     );
   }
 
-  /** Notes the state before the next unit of work as where the runs part, if it is the last. */
-  mark(point: Omit<ForkPoint, 'recorded'>): void {
-    this.fork = { ...point, recorded: this.recording?.length ?? 0 };
+  /** Notes where the next unit of work of run 0 begins, in case it draws. */
+  beforeUnit(): void {
+    this.unitRecords = (this.recording as ProfileRecording).length;
+    this.unitSent = this.responses?.sent.length ?? 0;
+    this.unitValues = this.responses?.values.length ?? 0;
+  }
+
+  /** Whether the unit of work just done drew responses: then the runs part after it (`mark`). */
+  get drew(): boolean {
+    return this.responses?.drew === true;
+  }
+
+  /** Notes the state after the unit of work that drew first as where the runs part. */
+  mark(point: Pick<ForkPoint, 'store' | 'next' | 'started'>): void {
+    // (The unit's messages are the records since `beforeUnit`; Responses drew for them in order.)
+    this.fork = {
+      ...point,
+      sent: this.responses?.sent.slice(0, this.unitSent) ?? [],
+      drawn: this.recording?.slice(this.unitRecords, this.recording.length) ?? [],
+      values: this.responses?.values.slice(this.unitValues) ?? [],
+      recorded: this.recording?.length ?? 0,
+    };
+  }
+
+  /**
+   * Starts a later run where the runs part: the messages of the unit of work that drew first
+   * are drawn for again, in this run (after `Responses.begin`). Returns whether the run is to be
+   * simulated from there; if not, it took the quiet path and was counted from it.
+   */
+  resume(fork: ForkPoint): boolean {
+    const { responses, quiet, quietTee } = this;
+    if (!responses) return true;
+    responses.drawAgain(fork.drawn, fork.values);
+    if (!quiet || !quietTee || responses.nextTime() !== undefined) return true;
+    if (this.quietPath === 'ready') {
+      quiet.replayInto(this.accumulator);
+      this.counted = true;
+      return false;
+    }
+    if (this.quietPath === 'none') {
+      this.quietPath = 'recording';
+      this.quietDraws = responses.drawn;
+      quietTee.first = this.observers[this.current] as StepObserver;
+      (this.switch as RunSwitch).target = quietTee;
+    }
+    return true;
   }
 
   /**
@@ -191,17 +269,38 @@ export class ForecastRuns {
       return;
     }
     // The steps before the runs part are the same in every run: counted once for the others.
-    // (Set by `mark` while run 0 went; TypeScript cannot see through the call.)
+    // (Set by `mark` while run 0 went; TypeScript cannot see through the call. Without it —
+    // runs that do not share their first steps — every run goes from the start.)
     const fork = this.fork as ForkPoint | undefined;
     if (fork) recording.replayInto(shared, fork.recorded);
+    this.forgetQuietPath();
     store.keepsMessages = false;
     for (let run = 1; run < this.runs; run++) {
       this.select(run);
       replay(run, fork);
-      this.accumulator.finishProfile(enrollments());
+      if (this.counted) {
+        this.counted = false;
+        continue;
+      }
+      const ended = enrollments();
+      if (this.quietPath === 'recording') this.endQuietPath(ended);
+      this.accumulator.finishProfile(ended);
     }
     store.keepsMessages = true;
     this.select(0);
+  }
+
+  private forgetQuietPath(): void {
+    this.quiet?.clear();
+    this.quietPath = 'none';
+  }
+
+  /** The quiet path ends with the run that recorded it; usable if it drew nothing more. */
+  private endQuietPath(ended: readonly Enrollment[]): void {
+    if ((this.responses as Responses).drawn === this.quietDraws) {
+      this.quietPath = 'ready';
+      (this.quiet as ProfileRecording).finishProfile(ended);
+    } else this.quietPath = 'drew';
   }
 
   private select(run: number): void {

@@ -40,6 +40,8 @@ type MessageRecord = Extract<StepRecord, { type: 'message' }>;
 export class Responses implements StepObserver {
   /** Whether a message of the current profile and run could respond (so runs may differ). */
   drew = false;
+  /** Messages drawn for so far, in every profile and run (to tell whether a stretch drew). */
+  drawn = 0;
   /** Where the profile's observed events not yet applied begin (for looking ahead). */
   cursor = 0;
   private readonly queue: PendingResponse[] = [];
@@ -50,6 +52,14 @@ export class Responses implements StepObserver {
   private events: readonly JourneyEvent[] = [];
   private last = 0;
   private multipliers: Partial<Record<PersonaOutcome, number>> | undefined;
+  /**
+   * What a caused order of each message drawn for in this run is worth, looked up as it was
+   * sent (a new enrollment is not in the store yet then: its trigger does not count). A later
+   * run that draws again for run 0's messages (`drawAgain`) is given run 0's.
+   */
+  readonly values: (number | undefined)[] = [];
+  private given: readonly (number | undefined)[] | undefined;
+  private givenNext = 0;
 
   constructor(
     private readonly plan: ForecastPlan,
@@ -79,6 +89,8 @@ export class Responses implements StepObserver {
     for (const at of sent) this.sentTimes.push(at);
     this.seq = 0;
     this.drew = false;
+    this.values.length = 0;
+    if (run === 0) this.draws.forget();
     const persona = this.plan.personas && personaOf(profile.attributes);
     this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
   }
@@ -96,6 +108,17 @@ export class Responses implements StepObserver {
   /** Takes the next response due. */
   take(): PendingResponse {
     return this.queue.shift() as PendingResponse;
+  }
+
+  /**
+   * Draws, in this run, for messages of run 0 (`steps`, in the order sent), each caused order
+   * worth what `values` says it was worth then (run 0's `values` for those messages).
+   */
+  drawAgain(steps: Iterable<StepRecord>, values: readonly (number | undefined)[]): void {
+    this.given = values;
+    this.givenNext = 0;
+    for (const step of steps) this.record(step);
+    this.given = undefined;
   }
 
   record(step: StepRecord): void {
@@ -128,6 +151,7 @@ export class Responses implements StepObserver {
 
   private respond(step: MessageRecord, plan: NodePlan, factor: number): void {
     this.drew = true;
+    this.drawn++;
     const { rates } = plan;
     const open = this.scaled(rates.open, factor, 'open');
     const click = Math.min(
@@ -135,12 +159,17 @@ export class Responses implements StepObserver {
       rates.open === undefined ? 1 : open,
     );
     const convert = this.plan.goal ? this.scaled(rates.convert, factor, 'convert') : 0;
+    // Run 0 keeps the values for the runs that draw again (`drawAgain`); the others look one up
+    // only for a caused order.
+    const given = this.given;
+    let value: number | undefined;
+    if (given) value = given[this.givenNext++];
+    else if (this.run === 0) this.values.push((value = this.valueOf(step.enrollmentId)));
+    const looked = given !== undefined || this.run === 0;
     const draws = this.draws;
     draws.set(this.seed, step.key, this.run);
     const t0 = step.at;
     const end = t0 + plan.withinMs;
-    const after = (from: number, draw: number) =>
-      from + responseDelay(end - from, draws.uniform(draw));
     // Whether each response happens: each drawn on its own, clicks among opens (or among all
     // deliveries where opens are not assumed, as for SMS).
     const opened = open > 0 && draws.uniform(DRAW.open) < open;
@@ -157,18 +186,18 @@ export class Responses implements StepObserver {
     const complained =
       rates.complain !== undefined &&
       draws.uniform(DRAW.complain) < this.scaled(rates.complain, factor);
-    const openAt = opened ? after(t0, DRAW.openTime) : undefined;
-    const clickAt = clicked ? after(openAt ?? t0, DRAW.clickTime) : undefined;
+    const openAt = opened ? this.after(t0, end, DRAW.openTime) : undefined;
+    const clickAt = clicked ? this.after(openAt ?? t0, end, DRAW.clickTime) : undefined;
     const props = { journey: this.journeyId, node: step.nodeId, channel: plan.channel };
     if (openAt !== undefined) this.push(step, plan.opened, openAt, props, 'opened');
     if (clickAt !== undefined) this.push(step, plan.clicked, clickAt, props, 'clicked');
     if (converted) {
       const goal = this.plan.goal as NonNullable<ForecastPlan['goal']>;
-      const value = this.valueOf(step.enrollmentId);
+      if (!looked) value = this.valueOf(step.enrollmentId);
       this.push(
         step,
         goal.event,
-        after(clickAt ?? t0, DRAW.convertTime),
+        this.after(clickAt ?? t0, end, DRAW.convertTime),
         {
           ...props,
           caused_by: step.nodeId,
@@ -182,7 +211,7 @@ export class Responses implements StepObserver {
       this.push(
         step,
         UNSUBSCRIBED_EVENT,
-        after(openAt ?? t0, DRAW.unsubscribeTime),
+        this.after(openAt ?? t0, end, DRAW.unsubscribeTime),
         props,
         'unsubscribed',
       );
@@ -190,10 +219,15 @@ export class Responses implements StepObserver {
       this.push(
         step,
         COMPLAINED_EVENT,
-        after(openAt ?? t0, DRAW.complainTime),
+        this.after(openAt ?? t0, end, DRAW.complainTime),
         props,
         'complained',
       );
+  }
+
+  /** When a response to something at `from` comes, within the window ending at `end`. */
+  private after(from: number, end: number, draw: number): number {
+    return from + responseDelay(end - from, this.draws.uniform(draw));
   }
 
   /** What a caused order is worth: the trigger event's value, else the data's mean. */

@@ -157,6 +157,11 @@ export class ProfileRecording implements StepObserver {
     return this.steps.length;
   }
 
+  /** The records from `from` up to, not including, `to`. */
+  slice(from: number, to: number): StepRecord[] {
+    return this.steps.slice(from, to);
+  }
+
   /**
    * Counts the first `upTo` records into `into`, as if the profile had taken those steps again
    * there; with all of them, its end too.

@@ -57,8 +57,9 @@ export interface SimulationInput {
    */
   assumptions?: readonly Assumption[];
   /**
-   * Whether a forecast's runs share the steps before each profile's first response (true by
-   * default); false simulates every run from the start, for checking that the result is the same.
+   * Whether a forecast's runs share the steps up to each profile's first draw, and the path of
+   * runs that draw no response there (true by default); false simulates every run from the start,
+   * for checking that the result is the same.
    */
   shareFirstSteps?: boolean;
   /** Called with each simulated response as it is applied, and the run it belongs to. */
@@ -254,6 +255,9 @@ export class Simulation {
     let next = eventsFrom[index] as number;
     const last = eventsFrom[index + 1] as number;
     if (from) {
+      responses?.begin(run, profile, events, from.next, last, from.sent);
+      // A run that takes the quiet path is counted from it, not simulated.
+      if (!forecast.resume(from)) return;
       store.restore(from.store);
       next = from.next;
     } else {
@@ -263,11 +267,13 @@ export class Simulation {
         interpreter.recordHistory(events[next] as JourneyEvent);
         if (run === 0) this.history++;
       }
+      responses?.begin(run, profile, events, next, last);
     }
-    responses?.begin(run, profile, events, next, last, from?.sent);
     if (!from?.started) {
-      if (forecast.marking) this.mark(next, false);
+      const watching = forecast.watching;
+      if (watching) forecast.beforeUnit();
       interpreter.start(profile.id, window.start);
+      if (watching && forecast.drew) this.mark(next, true);
     }
     for (;;) {
       const event = next < last ? (events[next] as JourneyEvent) : undefined;
@@ -278,7 +284,8 @@ export class Simulation {
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
       if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
-      if (forecast.marking) this.mark(next, true);
+      const watching = forecast.watching;
+      if (watching) forecast.beforeUnit();
       // At one instant: observed events, then responses in the order drawn, then wake-ups.
       if (
         eventTime !== undefined &&
@@ -302,18 +309,14 @@ export class Simulation {
         const wake = store.wakes.pop();
         if (wake) interpreter.handleWake(wake, wake.at);
       }
+      if (watching && forecast.drew) this.mark(next, true);
     }
     applying.event = undefined;
   }
 
-  /** Notes the state now as where a forecast's runs of this profile may part. */
+  /** Notes the state now, after the unit of work that drew first, as where the runs part. */
   private mark(next: number, started: boolean): void {
-    this.forecast.mark({
-      store: this.store.snapshot(),
-      next,
-      started,
-      sent: this.forecast.responses?.sent.slice() ?? [],
-    });
+    this.forecast.mark({ store: this.store.snapshot(), next, started });
   }
 
   result(): SimulationResult {

@@ -75,7 +75,7 @@ describe('a forecast is determined by its inputs and seed', () => {
     expect(mergedRun0).toEqual(wholeRun0);
   });
 
-  it('is the same whether runs share the steps before each profile’s first response or not', () => {
+  it('is the same whether runs share their steps up to each profile’s first draw or not', () => {
     // Some buy on their own, before, during or after their responses.
     const events = [...data.events];
     for (let i = 0; i < 400; i += 3) {
