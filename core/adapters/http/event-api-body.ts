@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
 import { createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { BodyTooLarge, readBody } from './http-exchange';
+import { BodyTooLarge, jsonTooDeep, readBody } from './http-exchange';
 
 /** An encoding the event API does not read, as it was named. */
 export class UnsupportedEncoding extends Error {
@@ -63,4 +63,83 @@ function inflate(sent: Buffer, stream: Transform, limit: number): Promise<Buffer
     });
     stream.end(sent);
   });
+}
+
+/**
+ * How deep a request body may nest. Segment's calls nest properties a few levels; 64 leaves
+ * room for any real event and stops a body built to overflow the stack.
+ */
+export const MAX_EVENT_JSON_DEPTH = 64;
+
+export type ApiErrorCode =
+  | 'invalid-json'
+  | 'invalid-request'
+  | 'unauthorized'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'unavailable';
+
+export class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Whether a Content-Type says JSON. A compressed body may also be labelled octet-stream or
+ * form-encoded: that is how HTTP clients label a compressed buffer they were handed (RudderStack's
+ * Node library sends its gzipped JSON so), and what it holds is then read as JSON all the same.
+ */
+export function jsonType(type: string, encoded: boolean): boolean {
+  return (
+    /^application\/([\w.+-]+\+)?json\b/i.test(type) ||
+    (encoded && /^application\/(octet-stream|x-www-form-urlencoded)\b/i.test(type))
+  );
+}
+
+/** A body that could not be read, as the event API answers it. */
+export function unreadable(error: unknown): never {
+  if (error instanceof BodyTooLarge)
+    throw new HttpFailure(
+      413,
+      'payload-too-large',
+      `The body is larger than ${error.limit} bytes (after decompressing); send fewer calls per request.`,
+    );
+  if (error instanceof UnsupportedEncoding)
+    throw new HttpFailure(
+      415,
+      'unsupported-media-type',
+      `The body is encoded as "${error.encoding}"; send it as it is, or with Content-Encoding: gzip or deflate.`,
+    );
+  if (error instanceof BadlyEncoded) throw new HttpFailure(400, 'invalid-json', error.message);
+  throw error;
+}
+
+export function parseJson(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (text.trim() === '')
+    throw new HttpFailure(400, 'invalid-json', 'The body is empty; send a JSON object.');
+  if (jsonTooDeep(text, MAX_EVENT_JSON_DEPTH)) {
+    throw new HttpFailure(
+      400,
+      'invalid-json',
+      `The body is nested more than ${MAX_EVENT_JSON_DEPTH} levels deep; flatten the properties.`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpFailure(
+      400,
+      'invalid-json',
+      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
 }

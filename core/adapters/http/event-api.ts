@@ -16,10 +16,8 @@ import {
   type EventCall,
 } from '../../api/event-api-contract';
 import {
-  BodyTooLarge,
   capConnections,
   closeAfterAnswer,
-  jsonTooDeep,
   limitedServerOptions,
   localHosts,
   presentedToken,
@@ -37,7 +35,7 @@ import {
 } from './unsubscribe-links';
 import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
 import { IMAGE_PATH, serveImage, type ServedImage } from './image-route';
-import { BadlyEncoded, readEventBody, UnsupportedEncoding } from './event-api-body';
+import { HttpFailure, jsonType, parseJson, readEventBody, unreadable } from './event-api-body';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -65,33 +63,6 @@ export interface EventApiOptions {
    * request, so a public address set while the API runs is answered at once.
    */
   extraHosts?: () => readonly string[];
-}
-
-/**
- * How deep a request body may nest. Segment's calls nest properties a few levels; 64 leaves
- * room for any real event and stops a body built to overflow the stack.
- */
-export const MAX_EVENT_JSON_DEPTH = 64;
-
-export type ApiErrorCode =
-  | 'invalid-json'
-  | 'invalid-request'
-  | 'unauthorized'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'unavailable';
-
-class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
 }
 
 /** A single call's endpoint: its schema, and the type its calls have in a batch. */
@@ -386,57 +357,5 @@ export class EventApi implements EventApiPort {
     }
     this.options.unsubscribe?.suppress(target);
     send(res, 200, donePage(target.address), html, csp);
-  }
-}
-
-/**
- * Whether a Content-Type says JSON. A compressed body may also be labelled octet-stream or
- * form-encoded: that is how HTTP clients label a compressed buffer they were handed (RudderStack's
- * Node library sends its gzipped JSON so), and what it holds is then read as JSON all the same.
- */
-function jsonType(type: string, encoded: boolean): boolean {
-  return (
-    /^application\/([\w.+-]+\+)?json\b/i.test(type) ||
-    (encoded && /^application\/(octet-stream|x-www-form-urlencoded)\b/i.test(type))
-  );
-}
-
-/** A body that could not be read, as the event API answers it. */
-function unreadable(error: unknown): never {
-  if (error instanceof BodyTooLarge)
-    throw new HttpFailure(
-      413,
-      'payload-too-large',
-      `The body is larger than ${error.limit} bytes (after decompressing); send fewer calls per request.`,
-    );
-  if (error instanceof UnsupportedEncoding)
-    throw new HttpFailure(
-      415,
-      'unsupported-media-type',
-      `The body is encoded as "${error.encoding}"; send it as it is, or with Content-Encoding: gzip or deflate.`,
-    );
-  if (error instanceof BadlyEncoded) throw new HttpFailure(400, 'invalid-json', error.message);
-  throw error;
-}
-
-function parseJson(body: Buffer): unknown {
-  const text = body.toString('utf8');
-  if (text.trim() === '')
-    throw new HttpFailure(400, 'invalid-json', 'The body is empty; send a JSON object.');
-  if (jsonTooDeep(text, MAX_EVENT_JSON_DEPTH)) {
-    throw new HttpFailure(
-      400,
-      'invalid-json',
-      `The body is nested more than ${MAX_EVENT_JSON_DEPTH} levels deep; flatten the properties.`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpFailure(
-      400,
-      'invalid-json',
-      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
-    );
   }
 }
