@@ -141,10 +141,19 @@ export class DatasetRepository implements DatasetStore {
     this.db.transaction(() => {
       this.insertHeader(meta, { rows: events.length, profiles: profiles.size, first, last, names });
       const insert = this.db.prepare(
-        'INSERT INTO dataset_events (dataset_id, seq, profile_id, name, time, properties) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO dataset_events (dataset_id, seq, profile_id, name, time, properties, anonymous_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       events.forEach((e, i) =>
-        insert.run(meta.id, i, e.profileId, e.name, e.time, JSON.stringify(e.properties)),
+        insert.run(
+          meta.id,
+          i,
+          e.profileId,
+          e.name,
+          e.time,
+          JSON.stringify(e.properties),
+          e.anonymousId ?? null,
+        ),
       );
     })();
     return this.get(meta.id) as Dataset;
@@ -177,20 +186,27 @@ export class DatasetRepository implements DatasetStore {
       profileId === undefined
         ? this.db
             .prepare(
-              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? ORDER BY seq',
+              'SELECT profile_id, name, time, properties, anonymous_id FROM dataset_events WHERE dataset_id = ? ORDER BY seq',
             )
             .all(datasetId)
         : this.db
             .prepare(
-              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? AND profile_id = ? ORDER BY seq',
+              'SELECT profile_id, name, time, properties, anonymous_id FROM dataset_events WHERE dataset_id = ? AND profile_id = ? ORDER BY seq',
             )
             .all(datasetId, profileId)
-    ) as { profile_id: string; name: string; time: number; properties: string }[];
+    ) as {
+      profile_id: string;
+      name: string;
+      time: number;
+      properties: string;
+      anonymous_id: string | null;
+    }[];
     return rows.map((r) => ({
       profileId: r.profile_id,
       name: r.name,
       time: r.time,
       properties: JSON.parse(r.properties) as Record<string, unknown>,
+      ...(r.anonymous_id !== null && { anonymousId: r.anonymous_id }),
     }));
   }
 

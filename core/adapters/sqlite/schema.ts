@@ -396,6 +396,10 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         merged_at   INTEGER NOT NULL
       );
       CREATE INDEX profile_aliases_by_profile ON profile_aliases (profile_id, merged_at);
+
+      -- An imported event's anonymous id, when the row named one beside the profile id: the
+      -- simulation merges that anonymous profile into this one.
+      ALTER TABLE dataset_events ADD COLUMN anonymous_id TEXT;
     `,
   },
 ];
