@@ -77,6 +77,13 @@ describe('events with anonymous ids (DESIGN §8)', () => {
     );
     const stored = datasets.events('d1');
     expect(stored).toEqual(events);
+    // Browsed by profile, Ann's events include her anonymous cart, and say whose id it was.
+    const anns = datasets.browseEvents('d1', { profileId: 'ann' }, 0, 10);
+    expect(anns.alsoKnownAs).toEqual(['a-1']);
+    expect(anns.rows.map((e) => [e.profileId, e.name, e.anonymousId])).toEqual([
+      ['a-1', 'cart', undefined],
+      ['ann', 'login', 'a-1'],
+    ]);
     const result = simulate({
       journey: loadJourney('abandoned-cart.json'),
       profiles: [makeProfile('ann', { email: 'ann@example.com' })],
