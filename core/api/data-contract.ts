@@ -61,6 +61,8 @@ export const browsedEventSchema = z.object({
   name: z.string(),
   time: z.string(),
   properties: z.record(z.string(), z.unknown()),
+  /** The anonymous id the row named beside the profile id: merged into it (DESIGN §8). */
+  anonymousId: z.string().optional(),
 });
 
 export const dataContract = {
@@ -139,7 +141,10 @@ export const dataContract = {
       .strict(),
     output: rowsPage(browsedProfileSchema),
   },
-  /** Events of a data set in time order, for one profile or searched in name and properties. */
+  /**
+   * Events of a data set in time order, for one profile or searched in name and properties. One
+   * profile's are its own and those of the anonymous ids merged into it (`alsoKnownAs`).
+   */
   browseEvents: {
     input: z
       .object({
@@ -149,7 +154,7 @@ export const dataContract = {
         ...page,
       })
       .strict(),
-    output: rowsPage(browsedEventSchema),
+    output: rowsPage(browsedEventSchema).extend({ alsoKnownAs: z.array(z.string()).optional() }),
   },
 } as const;
 

@@ -288,7 +288,9 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
           name: e.name,
           time: new Date(e.time).toISOString(),
           properties: { ...e.properties },
+          ...(e.anonymousId !== undefined && { anonymousId: e.anonymousId }),
         })),
+        ...(page.alsoKnownAs && { alsoKnownAs: page.alsoKnownAs }),
       });
     },
   };

@@ -83,7 +83,7 @@ export interface DatasetStore {
     filter: { profileId?: string; query?: string },
     offset: number,
     limit: number,
-  ): { total: number; rows: JourneyEvent[] };
+  ): { total: number; rows: JourneyEvent[]; alsoKnownAs?: string[] };
 }
 
 /** Simulation runs, kept to compare and trace later. */

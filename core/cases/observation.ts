@@ -33,7 +33,8 @@ function outcomeOf(steps: readonly TraceStep[]): CaseOutcome {
   const entered = steps.filter((s) => s.type === 'enter').at(-1);
   if (!entered) return 'not_entered';
   const ended = steps.find((s) => s.type === 'end' && s.enrollmentId === entered.enrollmentId);
-  return ended?.status ?? 'active';
+  // A case is one person under one id: nothing of it is ever merged, so `merged` never shows.
+  return ended?.status === 'merged' ? 'exited' : (ended?.status ?? 'active');
 }
 
 /** A message as a trace lists it: rendered content, at an instant. */

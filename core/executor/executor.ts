@@ -317,7 +317,7 @@ export class Executor {
     if (input.type === 'track') {
       this.interpreter.handleEvent({ ...input.event, time: input.event.time ?? due }, at, due);
     } else if (input.type === 'identify') {
-      this.interpreter.handleIdentify(input.profileId, input.traits, at);
+      this.interpreter.handleIdentify(input.profileId, input.traits, at, input.anonymousId);
     }
     this.store.completeInput(item.id);
   }

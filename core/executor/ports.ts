@@ -20,6 +20,11 @@ export type EngineInput =
       profileId: string;
       traits: Readonly<Record<string, unknown>>;
       messageId?: string;
+      /**
+       * An anonymous id named beside `profileId` (an identify naming both, or an alias): its
+       * anonymous profile is merged into `profileId` (DESIGN §8).
+       */
+      anonymousId?: string;
     }
   /** Without `journeyId`: every live journey (after a profile import). */
   | { type: 'start'; journeyId?: string };

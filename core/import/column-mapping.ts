@@ -3,8 +3,12 @@ export type ImportKind = 'profiles' | 'events';
 /** Target name → source column, e.g. `{ profile_id: 'user_id' }`. */
 export type ColumnMapping = Readonly<Record<string, string>>;
 
-/** The targets an event mapping may set; every other event column is a property. */
-export const EVENT_TARGETS = ['profile_id', 'name', 'time'] as const;
+/**
+ * The targets an event mapping may set; every other event column is a property. `anonymous_id`
+ * is optional: a row with only an anonymous id is the event of an anonymous profile, and a row
+ * with both merges that profile into the known one (DESIGN §8).
+ */
+export const EVENT_TARGETS = ['profile_id', 'name', 'time', 'anonymous_id'] as const;
 
 export type MappingProblemCode =
   'malformed-entry' | 'empty-target' | 'empty-source' | 'unknown-target' | 'duplicate-target';
@@ -23,7 +27,7 @@ export type MappingResult =
 function targetProblem(kind: ImportKind, target: string): string | undefined {
   if (kind === 'events') {
     if ((EVENT_TARGETS as readonly string[]).includes(target)) return undefined;
-    return `"${target}" is not something an event mapping sets; use profile_id, name or time (other columns become event properties under their own names)`;
+    return `"${target}" is not something an event mapping sets; use profile_id, name, time or anonymous_id (other columns become event properties under their own names)`;
   }
   // Any attribute may be renamed, but profile_id is the classic slip of reusing an event mapping.
   if (target === 'profile_id') {

@@ -24,6 +24,9 @@ const CANDIDATES: Readonly<Record<EventTarget, readonly string[]>> = {
   time: ['time', 'timestamp'],
 };
 
+/** The optional column of anonymous ids (DESIGN §8), by our name or the Segment spec's. */
+const ANONYMOUS_CANDIDATES = ['anonymous_id', 'anonymousId'] as const;
+
 const TIME_FORMATS =
   'use ISO 8601 (2019-10-01T09:30:00Z), "2019-10-01 09:30:00 UTC" or epoch milliseconds';
 
@@ -72,11 +75,14 @@ export class EventRows implements RowConverter {
     const idIndex = header.indexOf(idSource);
     const nameIndex = header.indexOf(nameSource);
     const timeIndex = header.indexOf(timeSource);
+    const anonymousSource = this.anonymousColumn((name) => header.indexOf(name) >= 0);
+    const anonymousIndex = anonymousSource === undefined ? -1 : header.indexOf(anonymousSource);
     const indexes: number[] = [];
     const keys: string[] = [];
     header.names.forEach((name, index) => {
       if (name === '' || !isStorableKey(name)) return;
       if (index === idIndex || index === nameIndex || index === timeIndex) return;
+      if (index === anonymousIndex) return;
       indexes.push(index);
       keys.push(name);
     });
@@ -85,8 +91,24 @@ export class EventRows implements RowConverter {
     const pools = keys.map(() => new TextPool());
     const sink = this.sink;
     return (cells, line, endLine) => {
-      const profileId = recordProfileId(cells, width, idIndex, idSource, line, endLine, sink);
+      const anonymous = anonymousIndex < 0 ? '' : (cells[anonymousIndex] ?? '').trim();
+      // A row with only an anonymous id is the anonymous profile's.
+      const onlyAnonymous = anonymous !== '' && (cells[idIndex] ?? '').trim() === '';
+      const profileId = onlyAnonymous
+        ? recordProfileId(cells, width, anonymousIndex, anonymousSource ?? '', line, endLine, sink)
+        : recordProfileId(cells, width, idIndex, idSource, line, endLine, sink);
       if (profileId === undefined) return;
+      const anonymousId =
+        onlyAnonymous || anonymous === '' || anonymous === profileId
+          ? undefined
+          : usableProfileId(anonymous, anonymousSource ?? '', line, sink);
+      if (
+        anonymous !== '' &&
+        !onlyAnonymous &&
+        anonymous !== profileId &&
+        anonymousId === undefined
+      )
+        return;
       const name = names.intern((cells[nameIndex] as string).trim());
       if (name === '') {
         sink.reject(
@@ -123,8 +145,20 @@ export class EventRows implements RowConverter {
         if (value === undefined || value === '') continue;
         properties[keys[k] as string] = typeCellPooled(value, pools[k] as TextPool);
       }
-      sink.accept({ profileId, name, time, properties }, line);
+      sink.accept(
+        anonymousId === undefined
+          ? { profileId, name, time, properties }
+          : { profileId, name, time, properties, anonymousId },
+        line,
+      );
     };
+  }
+
+  /** The column of anonymous ids: the mapped one, else the first candidate present. */
+  private anonymousColumn(present: (name: string) => boolean): string | undefined {
+    const mapped = this.mapping.anonymous_id;
+    if (mapped !== undefined) return mapped;
+    return ANONYMOUS_CANDIDATES.find(present);
   }
 
   private timeOf(text: string): number | undefined {
@@ -145,7 +179,14 @@ export class EventRows implements RowConverter {
     const idSource = this.source(object, 'profile_id');
     const nameSource = this.source(object, 'name');
     const timeSource = this.source(object, 'time');
-    const profileId = jsonText(object[idSource]);
+    const anonymousSource = this.anonymousColumn((name) => object[name] !== undefined);
+    const anonymousText =
+      anonymousSource === undefined ? undefined : jsonText(object[anonymousSource])?.trim();
+    const anonymous = anonymousText === '' ? undefined : anonymousText;
+    const known = jsonText(object[idSource]);
+    // A call with only an anonymous id is the anonymous profile's (Segment exports have both fields).
+    const onlyAnonymous = anonymous !== undefined && (known === undefined || known === '');
+    const profileId = onlyAnonymous ? anonymous : known;
     if (profileId === undefined) {
       this.sink.reject(
         line,
@@ -165,6 +206,12 @@ export class EventRows implements RowConverter {
       return;
     }
     if (usableProfileId(profileId, idSource, line, this.sink) === undefined) return;
+    const anonymousId = onlyAnonymous || anonymous === profileId ? undefined : anonymous;
+    if (
+      anonymousId !== undefined &&
+      usableProfileId(anonymousId, anonymousSource ?? '', line, this.sink) === undefined
+    )
+      return;
     const rawName = jsonText(object[nameSource]);
     const name = rawName === undefined ? undefined : this.jsonNames.intern(rawName);
     if (name === undefined) {
@@ -214,6 +261,7 @@ export class EventRows implements RowConverter {
     const properties: Record<string, unknown> = {};
     for (const key of Object.keys(object)) {
       if (key === idSource || key === nameSource || key === timeSource) continue;
+      if (key === anonymousSource) continue;
       if (key === 'properties' && nested) continue;
       if ((key === 'messageId' && messageId !== undefined) || !isStorableKey(key)) continue;
       properties[key] = object[key];
@@ -227,7 +275,7 @@ export class EventRows implements RowConverter {
       messageId === undefined
         ? { profileId, name, time, properties }
         : { profileId, name, time, properties, messageId };
-    this.sink.accept(event, line);
+    this.sink.accept(anonymousId === undefined ? event : { ...event, anonymousId }, line);
   }
 
   fieldsNeverSeen(): string[] {

@@ -6,6 +6,12 @@ export interface JourneyEvent {
   readonly properties: Readonly<Record<string, unknown>>;
   /** Sender's id for deduplicating retries (the Segment spec's `messageId`). */
   readonly messageId?: string;
+  /**
+   * The anonymous id the sender named beside `profileId` (Segment's `anonymousId`): the
+   * anonymous profile of that id is merged into `profileId` before the event applies (DESIGN §8).
+   * An event with only an anonymous id has it as `profileId`, and no `anonymousId`.
+   */
+  readonly anonymousId?: string;
 }
 
 /** An event as the engine has applied it: `seq` orders events that share an instant. */

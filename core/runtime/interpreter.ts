@@ -6,6 +6,7 @@ import { EnrollmentMoves } from './enrollment-moves';
 import { Entries } from './entries';
 import { NodeContext } from './node-context';
 import { ProfileAccess } from './profile-access';
+import { mergeProfiles, resolveProfileId, type MergeContext } from './profile-merge';
 import type { EngineStore, StepObserver, Wake } from './ports';
 import { StoreEffects } from './step-effects';
 import { StepRecords } from './step-records';
@@ -66,6 +67,7 @@ export class Interpreter {
   private readonly entries: Entries;
   private readonly consent: ConsentEventContext;
   private readonly context: NodeContext;
+  private readonly merging: MergeContext;
   private triggers: TriggerIndex | undefined;
 
   constructor(options: InterpreterOptions) {
@@ -86,6 +88,7 @@ export class Interpreter {
     this.moves = new EnrollmentMoves(catalog, store, this.profiles, records, context);
     this.entries = new Entries(store, this.profiles, records, this.moves);
     this.consent = { store, profiles: this.profiles, records };
+    this.merging = { store, profiles: this.profiles, moves: this.moves };
   }
 
   /** The live journeys by entry route, built again when the catalog's live list changes. */
@@ -103,8 +106,9 @@ export class Interpreter {
    */
   handleEvent(event: JourneyEvent, now: number, due = now): StoredEvent {
     this.context.unitDue = due;
-    this.profiles.get(event.profileId);
-    const stored = this.store.addEvent(event);
+    const own = this.identify(event, now);
+    this.profiles.get(own.profileId);
+    const stored = this.store.addEvent(own);
     applyConsentEvent(stored, this.consent, now);
     this.moves.applyGoals(stored, now);
     this.moves.resumeEventWaits(stored, now);
@@ -115,20 +119,42 @@ export class Interpreter {
 
   /** Stores an event as history only: visible to conditions, never triggering anything. */
   recordHistory(event: JourneyEvent): StoredEvent {
-    this.profiles.get(event.profileId);
-    return this.store.addEvent(event);
+    const own = this.identify(event, event.time);
+    this.profiles.get(own.profileId);
+    return this.store.addEvent(own);
   }
 
-  /** Sets profile attributes from outside a journey (identify, import) at `now`. */
+  /**
+   * Sets profile attributes from outside a journey (identify, import) at `now`. Naming an
+   * anonymous id too merges that anonymous profile into this one first (DESIGN §8).
+   */
   handleIdentify(
     profileId: string,
     traits: Readonly<Record<string, unknown>>,
     now: number,
+    anonymousId?: string,
   ): Profile {
     this.context.unitDue = now;
-    const updated = this.profiles.change(profileId, { set: traits });
+    const id = resolveProfileId(this.store, profileId);
+    if (anonymousId !== undefined) mergeProfiles(this.merging, anonymousId, id, now);
+    const updated =
+      Object.keys(traits).length > 0
+        ? this.profiles.change(id, { set: traits })
+        : this.profiles.get(id);
     this.settle(now);
     return updated;
+  }
+
+  /**
+   * The event as its profile's: the known profile its id was merged into, after merging the
+   * anonymous profile it names beside its own id.
+   */
+  private identify(event: JourneyEvent, now: number): JourneyEvent {
+    const id = resolveProfileId(this.store, event.profileId);
+    if (event.anonymousId !== undefined) mergeProfiles(this.merging, event.anonymousId, id, now);
+    if (id === event.profileId && event.anonymousId === undefined) return event;
+    const { anonymousId: _named, ...rest } = event;
+    return { ...rest, profileId: id };
   }
 
   /**
@@ -161,12 +187,15 @@ export class Interpreter {
         this.moves.wake(wake.enrollmentId, wake.token, now);
         break;
       case 'segment': {
+        // A profile merged into another is gone; the known one has wake-ups of its own.
+        if (!this.store.getProfile(wake.profileId)) break;
         const segment = this.index().segmentOf(wake.journeyId);
         if (segment)
           this.entries.evaluateSegment(segment.journey, segment.condition, wake.profileId, now);
         break;
       }
       case 'date':
+        if (!this.store.getProfile(wake.profileId)) break;
         this.entries.fireAnniversary(
           this.index().datedJourney(wake.journeyId),
           wake.profileId,

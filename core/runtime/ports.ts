@@ -11,7 +11,11 @@ export interface Clock {
   now(): number;
 }
 
-export type EnrollmentStatus = 'active' | 'completed' | 'exited' | 'converted';
+/**
+ * `merged`: ended when its profile was merged into a known one already in the same journey
+ * (DESIGN §8): the person goes on in the known profile's enrollment, never in two.
+ */
+export type EnrollmentStatus = 'active' | 'completed' | 'exited' | 'converted' | 'merged';
 
 /** How a profile came to enter. */
 export type EntryVia = 'event' | 'segment' | 'date';
@@ -132,6 +136,19 @@ export interface OutboxMessage {
 export interface EngineStore {
   getProfile(id: string): Profile | undefined;
   putProfile(profile: Profile): void;
+  /**
+   * The profile an id stands for now: the known profile an anonymous id was merged into, or the
+   * id itself. Asked only for ids without a profile of their own (a merged profile is removed).
+   */
+  profileIdOf(id: string): string;
+  /**
+   * Moves what profile `from` holds into `into` and removes `from` (DESIGN §8): its events (in
+   * their order among `into`'s), its enrollments (each now `into`'s, whatever its status), and
+   * `from` (with the ids merged into it before) as ids of `into`, merged at `at` — at most
+   * `MAX_MERGED_IDS` of them, the latest kept. Attributes and the enrollments that end are the
+   * interpreter's to settle before (runtime/profile-merge.ts).
+   */
+  mergeProfile(from: string, into: string, at: number): void;
   /** The profile's events as applied so far, in application order. */
   eventsOf(profileId: string): readonly StoredEvent[];
   /** Applies an event, giving it the next sequence number. */

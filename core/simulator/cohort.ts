@@ -15,6 +15,12 @@ export interface Cohort {
   from: Int32Array;
 }
 
+/**
+ * Every profile in the order first met, and each one's events in time order (stable), as above.
+ * An anonymous id that some event names beside a profile id (DESIGN §8) is simulated with that
+ * profile — its events among the known profile's, under their own id — so the merge happens in
+ * the store at its instant, as in execution.
+ */
 export function cohort(
   given: Iterable<Profile> | undefined,
   allEvents: readonly JourneyEvent[] | undefined,
@@ -32,6 +38,7 @@ export function cohort(
     }
   }
   const all = allEvents ?? NO_EVENTS;
+  const personOf = identities(all);
   // Whose each event is, then a counting sort by profile, which keeps each profile's events in
   // their given order.
   const owner = new Int32Array(all.length);
@@ -39,7 +46,8 @@ export function cohort(
   let lastId: string | undefined;
   let lastAt = 0;
   for (let i = 0; i < all.length; i++) {
-    const id = (all[i] as JourneyEvent).profileId;
+    const own = (all[i] as JourneyEvent).profileId;
+    const id = personOf ? personOf(own) : own;
     if (id !== lastId) {
       let at = position.get(id);
       if (at === undefined) {
@@ -67,6 +75,37 @@ export function cohort(
   for (let p = 0; p < profiles.length; p++)
     sortByTime(events, from[p] as number, from[p + 1] as number);
   return { profiles, events, from };
+}
+
+/** Links followed from an anonymous id to its person; chains are one or two long. */
+const MAX_LINKS = 8;
+
+/**
+ * Which profile each anonymous id belongs with: the one the earliest event naming both gives
+ * (a later one naming another profile changes nothing, as in execution). Undefined when no
+ * event names an anonymous id.
+ */
+function identities(all: readonly JourneyEvent[]): ((id: string) => string) | undefined {
+  let links: Map<string, { to: string; at: number }> | undefined;
+  for (const event of all) {
+    const anonymousId = event.anonymousId;
+    if (anonymousId === undefined || anonymousId === event.profileId) continue;
+    links ??= new Map();
+    const link = links.get(anonymousId);
+    if (!link || event.time < link.at)
+      links.set(anonymousId, { to: event.profileId, at: event.time });
+  }
+  if (!links) return undefined;
+  const known = links;
+  return (id) => {
+    let current = id;
+    for (let hop = 0; hop < MAX_LINKS; hop++) {
+      const next = known.get(current)?.to;
+      if (next === undefined || next === id) return current;
+      current = next;
+    }
+    return current;
+  };
 }
 
 /** Sorts `events[start..end)` by time (stably), when it is not in time order already. */

@@ -4,6 +4,7 @@ import type { Profile } from '../model/profile';
 import type { PolicySend } from '../policy/policy-decision';
 import { limitsAnything, NO_POLICY, type SendingPolicy } from '../policy/sending-policy';
 import type { EngineStore, Enrollment, OutboxMessage, Wake } from '../runtime/ports';
+import { MAX_MERGED_IDS } from '../runtime/profile-merge';
 import type { Channel } from '../runtime/step';
 import { WakeQueue, type WakeQueueState } from './wake-queue';
 
@@ -68,6 +69,7 @@ export interface StoreSnapshot {
     policySends: readonly [Channel, PolicySend[], number][];
   }[];
   readonly membership: ReadonlyMap<string, boolean>;
+  readonly aliases: ReadonlyMap<string, string>;
   readonly suppressed: readonly string[];
   readonly wakes: WakeQueueState;
   readonly seq: number;
@@ -108,6 +110,8 @@ export class MemoryStore implements EngineStore {
   private readonly slots = new Map<string, Slot>();
   private readonly enrollments = new Map<string, Enrollment>();
   private readonly membership = new Map<string, boolean>();
+  /** Merged ids and the profile each now stands for, in the order they were merged. */
+  private readonly aliases = new Map<string, string>();
   private readonly suppressed: Set<string>;
   /** Addresses suppressed while the current profile ran (complaints): forgotten with it. */
   private readonly suppressedNow = new Set<string>();
@@ -140,6 +144,7 @@ export class MemoryStore implements EngineStore {
     emptyOut(this.slots);
     emptyOut(this.enrollments);
     emptyOut(this.membership);
+    emptyOut(this.aliases);
     emptyOut(this.suppressedNow);
     this.wakes.clear();
     this.profiles = 0;
@@ -166,6 +171,7 @@ export class MemoryStore implements EngineStore {
     return {
       slots,
       membership: new Map(this.membership),
+      aliases: new Map(this.aliases),
       suppressed: [...this.suppressedNow],
       wakes: this.wakes.snapshot(),
       seq: this.seq,
@@ -194,6 +200,7 @@ export class MemoryStore implements EngineStore {
       });
     }
     for (const [key, member] of snapshot.membership) this.membership.set(key, member);
+    for (const [id, into] of snapshot.aliases) this.aliases.set(id, into);
     for (const entry of snapshot.suppressed) this.suppressedNow.add(entry);
     this.wakes.restore(snapshot.wakes);
     this.seq = snapshot.seq;
@@ -236,6 +243,47 @@ export class MemoryStore implements EngineStore {
     const slot = this.slot(profile.id);
     if (!slot.profile) this.profiles++;
     slot.profile = profile;
+  }
+
+  profileIdOf(id: string): string {
+    return this.aliases.get(id) ?? id;
+  }
+
+  mergeProfile(from: string, into: string, _at: number): void {
+    const source = this.slots.get(from);
+    const target = this.slot(into);
+    if (source) {
+      if (source.events)
+        target.events = target.events
+          ? [...target.events, ...source.events].sort((a, b) => a.seq - b.seq)
+          : source.events;
+      if (source.enrollments) {
+        for (const e of source.enrollments) e.profileId = into;
+        // In the order they were made, as SQLite keeps them: the registry's insertion order.
+        const order = new Map<string, number>();
+        let n = 0;
+        for (const id of this.enrollments.keys()) order.set(id, n++);
+        target.enrollments = [...(target.enrollments ?? []), ...source.enrollments].sort(
+          (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+        );
+      }
+      if (source.profile) this.profiles--;
+      this.slots.delete(from);
+    }
+    this.lastId = undefined;
+    this.lastSlot = undefined;
+    for (const [id, to] of this.aliases) if (to === from) this.aliases.set(id, into);
+    this.aliases.delete(from);
+    this.aliases.set(from, into);
+    let kept = 0;
+    for (const to of this.aliases.values()) if (to === into) kept++;
+    // The oldest ids go first (DESIGN §8: a profile keeps at most MAX_MERGED_IDS).
+    for (const [id, to] of this.aliases) {
+      if (kept <= MAX_MERGED_IDS) break;
+      if (to !== into) continue;
+      this.aliases.delete(id);
+      kept--;
+    }
   }
 
   eventsOf(profileId: string): readonly StoredEvent[] {

@@ -60,8 +60,18 @@ export interface SimulationReport {
   seed: number;
   /** Flow along each connection. */
   edges: { from: string; port: string; to: string; count: number }[];
-  /** How enrollments ended (or not) by the end of the window. */
-  outcomes: { completed: number; exited: number; converted: number; active: number };
+  /**
+   * How enrollments ended (or not) by the end of the window; `merged` (only when there are
+   * such) counts those ended when their anonymous profile was merged into a known one already
+   * in the journey (DESIGN §8).
+   */
+  outcomes: {
+    completed: number;
+    exited: number;
+    converted: number;
+    active: number;
+    merged?: number;
+  };
   /** Where the still-active enrollments are waiting. */
   waiting: Record<string, number>;
   /** Entries the re-entry setting refused, by reason. */
@@ -154,6 +164,7 @@ export class ReportBuilder implements StepObserver {
   private readonly skipped: Partial<Record<SkipReason, number>> = {};
   private readonly perDay: Record<string, Partial<Record<Channel, number>>> = {};
   private readonly outcomes = { completed: 0, exited: 0, converted: 0 };
+  private merged = 0;
   /** Local day of each quarter hour seen (every UTC offset is a multiple of 15 minutes). */
   private readonly days: Map<number, string>;
   private readonly waiting: Record<string, number> = {};
@@ -269,7 +280,8 @@ export class ReportBuilder implements StepObserver {
         break;
       case 'end':
         this.active--;
-        this.outcomes[step.status]++;
+        if (step.status === 'merged') this.merged++;
+        else this.outcomes[step.status]++;
         break;
       case 'update':
         break;
@@ -329,7 +341,11 @@ export class ReportBuilder implements StepObserver {
       active: this.active,
       seed: context.seed,
       edges,
-      outcomes: { ...this.outcomes, active: this.active },
+      outcomes: {
+        ...this.outcomes,
+        active: this.active,
+        ...(this.merged > 0 && { merged: this.merged }),
+      },
       waiting: this.waiting,
       entriesRefused: this.entriesRefused,
       sent: this.sent,

@@ -13,7 +13,7 @@ export interface TraceStep {
   /** The reason of a skip, refusal or wait. */
   reason?: string;
   /** How the enrollment ended, for `end`. */
-  status?: 'completed' | 'exited' | 'converted';
+  status?: 'completed' | 'exited' | 'converted' | 'merged';
   text: string;
 }
 
@@ -83,7 +83,9 @@ export function describeStep(step: StepRecord): string {
         ? 'left the journey: goal reached'
         : step.status === 'exited'
           ? `left the journey at ${step.nodeId}`
-          : 'completed the journey';
+          : step.status === 'merged'
+            ? 'merged into the known profile, which is in this journey already'
+            : 'completed the journey';
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Dataset } from '../../core/api/data-contract';
 import { CloseIcon, SearchIcon } from '../nodes/icons';
 import { count, dateTime } from '../simulation/format';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store/app-store';
 import { BROWSE_PAGE } from '../store/data-slice';
 import { cellText } from './column-mapping';
@@ -20,6 +21,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
   const browse = useApp((s) => (s.data.browse?.datasetId === dataset.id ? s.data.browse : null));
   const browseDataset = useApp((s) => s.browseDataset);
   const [query, setQuery] = useState('');
+  const t = useT();
 
   useEffect(() => {
     void browseDataset({ query: '', profileId: null });
@@ -57,6 +59,12 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
         {browse?.profileId && (
           <span className="filter-chip">
             Profile {browse.profileId}
+            {browse.alsoKnownAs && (
+              <span className="is-muted" data-testid="also-known-as">
+                {' · '}
+                {t('data.browser.alsoKnownAs', { ids: browse.alsoKnownAs.join(', ') })}
+              </span>
+            )}
             <button
               type="button"
               className="icon-button"
@@ -117,6 +125,15 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
                     >
                       {e.profileId}
                     </button>
+                    {e.anonymousId !== undefined && (
+                      <span
+                        className="is-muted"
+                        title={t('data.browser.anonymousIdTitle', { id: e.anonymousId })}
+                      >
+                        {' '}
+                        {t('data.browser.anonymousId', { id: e.anonymousId })}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <span className="event-chip">{e.name}</span>

@@ -48,6 +48,8 @@ export interface DatasetBrowse {
   events: BrowsedEvent[];
   /** Events only: the profile whose events are shown. */
   profileId?: string;
+  /** Events of one profile: the anonymous ids merged into it, whose events are shown too. */
+  alsoKnownAs?: string[];
   loading: boolean;
 }
 
@@ -192,13 +194,16 @@ export const createDataSlice =
                 };
           // A later search may have answered first; only the newest request is shown.
           if (get().data.browse !== next) return;
+          const { alsoKnownAs: _earlier, ...rest } = next;
+          const merged = result.kind === 'events' ? result.page.alsoKnownAs : undefined;
           patch({
             browse: {
-              ...next,
+              ...rest,
               loading: false,
               total: result.page.total,
               profiles: result.kind === 'profiles' ? result.page.rows : [],
               events: result.kind === 'events' ? result.page.rows : [],
+              ...(merged && { alsoKnownAs: merged }),
             },
           });
         } catch (error) {

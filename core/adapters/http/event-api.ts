@@ -3,18 +3,21 @@ import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { AcceptOutcome, EngineInput, EventApiPort, EventApiStats } from '../../executor/ports';
 import {
+  aliasSchema,
   batchSchema,
+  callInput,
   firstProblem,
-  identifyInput,
+  groupSchema,
   identifySchema,
-  trackInput,
+  pageSchema,
+  screenSchema,
   trackSchema,
+  type CallClock,
+  type EventCall,
 } from '../../api/event-api-contract';
 import {
-  BodyTooLarge,
   capConnections,
   closeAfterAnswer,
-  jsonTooDeep,
   limitedServerOptions,
   localHosts,
   presentedToken,
@@ -32,6 +35,7 @@ import {
 } from './unsubscribe-links';
 import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
 import { IMAGE_PATH, serveImage, type ServedImage } from './image-route';
+import { HttpFailure, jsonType, parseJson, readEventBody, unreadable } from './event-api-body';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -40,10 +44,12 @@ export interface EventApiOptions {
   token: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Largest body of /v1/track and /v1/identify, in bytes. */
+  /** Largest body of a single call (/v1/track, /v1/identify, …), in bytes, after inflating. */
   maxBodyBytes?: number;
-  /** Largest body of /v1/batch, in bytes. */
+  /** Largest body of /v1/batch, in bytes, after inflating. */
   maxBatchBytes?: number;
+  /** The time a call is received at, for correcting the sender's clock by its `sentAt`. */
+  now?: () => number;
   unsubscribe?: { links: UnsubscribeLinks; suppress(target: UnsubscribeTarget): void };
   /** The library's images, served at /i/<id> for emails that link them (no token). */
   image?: (id: string) => ServedImage;
@@ -59,46 +65,28 @@ export interface EventApiOptions {
   extraHosts?: () => readonly string[];
 }
 
-/**
- * How deep a request body may nest. Segment's calls nest properties a few levels; 64 leaves
- * room for any real event and stops a body built to overflow the stack.
- */
-export const MAX_EVENT_JSON_DEPTH = 64;
+/** A single call's endpoint: its schema, and the type its calls have in a batch. */
+const single = (schema: z.ZodType, type: EventCall['type']) => ({
+  schema,
+  toInputs: (call: object, clock: CallClock) => [callInput({ ...call, type } as EventCall, clock)],
+});
 
-export type ApiErrorCode =
-  | 'invalid-json'
-  | 'invalid-request'
-  | 'unauthorized'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'unavailable';
-
-class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-const ROUTES: Record<string, { schema: z.ZodType; toInputs(body: never): EngineInput[] }> = {
-  '/v1/track': {
-    schema: trackSchema,
-    toInputs: (call: z.output<typeof trackSchema>) => [trackInput(call)],
-  },
-  '/v1/identify': {
-    schema: identifySchema,
-    toInputs: (call: z.output<typeof identifySchema>) => [identifyInput(call)],
-  },
+const ROUTES: Record<
+  string,
+  { schema: z.ZodType; toInputs(body: never, clock: CallClock): EngineInput[] }
+> = {
+  '/v1/track': single(trackSchema, 'track'),
+  '/v1/identify': single(identifySchema, 'identify'),
+  '/v1/page': single(pageSchema, 'page'),
+  '/v1/screen': single(screenSchema, 'screen'),
+  '/v1/group': single(groupSchema, 'group'),
+  '/v1/alias': single(aliasSchema, 'alias'),
   '/v1/batch': {
     schema: batchSchema,
-    toInputs: (call: z.output<typeof batchSchema>) =>
-      call.batch.map((item) => (item.type === 'track' ? trackInput(item) : identifyInput(item))),
+    toInputs: (call: z.output<typeof batchSchema>, clock: CallClock) => {
+      const batchClock = { ...clock, ...(call.sentAt !== undefined && { sentAt: call.sentAt }) };
+      return call.batch.map((item) => callInput(item, batchClock));
+    },
   },
 };
 
@@ -226,13 +214,13 @@ export class EventApi implements EventApiPort {
         throw new HttpFailure(
           404,
           'not-found',
-          `There is no ${path}; send events with POST /v1/track, /v1/identify or /v1/batch.`,
+          `There is no ${path}; send events with POST /v1/track, /v1/identify, /v1/page, /v1/screen, /v1/group, /v1/alias or /v1/batch.`,
         );
       if (req.method !== 'POST')
         throw new HttpFailure(405, 'method-not-allowed', `Use POST ${path}.`);
       this.authorize(req);
       const type = req.headers['content-type'];
-      if (type !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(type))
+      if (type !== undefined && !jsonType(type, req.headers['content-encoding'] !== undefined))
         throw new HttpFailure(
           415,
           'unsupported-media-type',
@@ -242,13 +230,14 @@ export class EventApi implements EventApiPort {
         path === '/v1/batch'
           ? (this.options.maxBatchBytes ?? 4 * 1024 * 1024)
           : (this.options.maxBodyBytes ?? 64 * 1024);
-      const body = parseJson(await readBody(req, limit).catch(tooLarge));
+      const body = parseJson(await readEventBody(req, limit).catch(unreadable));
+      const receivedAt = (this.options.now ?? Date.now)();
       const parsed = route.schema.safeParse(body);
       if (!parsed.success) {
         const problem = firstProblem(parsed.error);
         throw new HttpFailure(400, 'invalid-request', problem.message, problem.field);
       }
-      const outcomes = await this.commit(route.toInputs(parsed.data as never));
+      const outcomes = await this.commit(route.toInputs(parsed.data as never, { receivedAt }));
       for (const outcome of outcomes) {
         if (outcome === 'accepted') this.stats.accepted++;
         else this.stats.duplicates++;
@@ -368,37 +357,5 @@ export class EventApi implements EventApiPort {
     }
     this.options.unsubscribe?.suppress(target);
     send(res, 200, donePage(target.address), html, csp);
-  }
-}
-
-/** A body over the limit, as the event API answers it. */
-function tooLarge(error: unknown): never {
-  if (!(error instanceof BodyTooLarge)) throw error;
-  throw new HttpFailure(
-    413,
-    'payload-too-large',
-    `The body is larger than ${error.limit} bytes; send fewer calls per request.`,
-  );
-}
-
-function parseJson(body: Buffer): unknown {
-  const text = body.toString('utf8');
-  if (text.trim() === '')
-    throw new HttpFailure(400, 'invalid-json', 'The body is empty; send a JSON object.');
-  if (jsonTooDeep(text, MAX_EVENT_JSON_DEPTH)) {
-    throw new HttpFailure(
-      400,
-      'invalid-json',
-      `The body is nested more than ${MAX_EVENT_JSON_DEPTH} levels deep; flatten the properties.`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpFailure(
-      400,
-      'invalid-json',
-      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
-    );
   }
 }

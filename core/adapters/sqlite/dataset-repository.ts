@@ -2,6 +2,7 @@ import type { Dataset, DatasetKind } from '../../api/data-contract';
 import type { JourneyEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
 import type { DatasetStore, NewDataset } from '../../app/ports';
+import { MAX_MERGED_IDS } from '../../runtime/profile-merge';
 import type { Db } from './database';
 
 interface DatasetRow {
@@ -141,10 +142,19 @@ export class DatasetRepository implements DatasetStore {
     this.db.transaction(() => {
       this.insertHeader(meta, { rows: events.length, profiles: profiles.size, first, last, names });
       const insert = this.db.prepare(
-        'INSERT INTO dataset_events (dataset_id, seq, profile_id, name, time, properties) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO dataset_events (dataset_id, seq, profile_id, name, time, properties, anonymous_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       events.forEach((e, i) =>
-        insert.run(meta.id, i, e.profileId, e.name, e.time, JSON.stringify(e.properties)),
+        insert.run(
+          meta.id,
+          i,
+          e.profileId,
+          e.name,
+          e.time,
+          JSON.stringify(e.properties),
+          e.anonymousId ?? null,
+        ),
       );
     })();
     return this.get(meta.id) as Dataset;
@@ -177,20 +187,27 @@ export class DatasetRepository implements DatasetStore {
       profileId === undefined
         ? this.db
             .prepare(
-              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? ORDER BY seq',
+              'SELECT profile_id, name, time, properties, anonymous_id FROM dataset_events WHERE dataset_id = ? ORDER BY seq',
             )
             .all(datasetId)
         : this.db
             .prepare(
-              'SELECT profile_id, name, time, properties FROM dataset_events WHERE dataset_id = ? AND profile_id = ? ORDER BY seq',
+              'SELECT profile_id, name, time, properties, anonymous_id FROM dataset_events WHERE dataset_id = ? AND profile_id = ? ORDER BY seq',
             )
             .all(datasetId, profileId)
-    ) as { profile_id: string; name: string; time: number; properties: string }[];
+    ) as {
+      profile_id: string;
+      name: string;
+      time: number;
+      properties: string;
+      anonymous_id: string | null;
+    }[];
     return rows.map((r) => ({
       profileId: r.profile_id,
       name: r.name,
       time: r.time,
       properties: JSON.parse(r.properties) as Record<string, unknown>,
+      ...(r.anonymous_id !== null && { anonymousId: r.anonymous_id }),
     }));
   }
 
@@ -228,12 +245,22 @@ export class DatasetRepository implements DatasetStore {
     filter: { profileId?: string; query?: string },
     offset: number,
     limit: number,
-  ): { total: number; rows: JourneyEvent[] } {
+  ): { total: number; rows: JourneyEvent[]; alsoKnownAs?: string[] } {
     const clauses = ['dataset_id = ?'];
     const params: unknown[] = [datasetId];
+    let alsoKnownAs: string[] | undefined;
     if (filter.profileId !== undefined) {
-      clauses.push('profile_id = ?');
-      params.push(filter.profileId);
+      // The anonymous ids rows name beside this profile: their events are the person's too.
+      alsoKnownAs = (
+        this.db
+          .prepare(
+            `SELECT DISTINCT anonymous_id AS id FROM dataset_events
+             WHERE dataset_id = ? AND profile_id = ? AND anonymous_id IS NOT NULL LIMIT ?`,
+          )
+          .all(datasetId, filter.profileId, MAX_MERGED_IDS) as { id: string }[]
+      ).map((r) => r.id);
+      clauses.push(`profile_id IN (${['?', ...alsoKnownAs.map(() => '?')].join(', ')})`);
+      params.push(filter.profileId, ...alsoKnownAs);
     }
     if (filter.query) {
       clauses.push(
@@ -249,13 +276,14 @@ export class DatasetRepository implements DatasetStore {
     ).n;
     const rows = this.db
       .prepare(
-        `SELECT profile_id, name, time, properties FROM dataset_events WHERE ${where} ORDER BY time, seq LIMIT ? OFFSET ?`,
+        `SELECT profile_id, name, time, properties, anonymous_id FROM dataset_events WHERE ${where} ORDER BY time, seq LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset) as {
       profile_id: string;
       name: string;
       time: number;
       properties: string;
+      anonymous_id: string | null;
     }[];
     return {
       total,
@@ -264,7 +292,9 @@ export class DatasetRepository implements DatasetStore {
         name: r.name,
         time: r.time,
         properties: JSON.parse(r.properties) as Record<string, unknown>,
+        ...(r.anonymous_id !== null && { anonymousId: r.anonymous_id }),
       })),
+      ...(alsoKnownAs !== undefined && alsoKnownAs.length > 0 && { alsoKnownAs }),
     };
   }
 }

@@ -27,6 +27,7 @@ import {
 } from '../../runtime/ports';
 import type { Channel } from '../../runtime/step';
 import type { Db } from './database';
+import { ProfileAliases } from './profile-aliases';
 import { SplitTests } from './split-tests';
 
 interface EventRow {
@@ -188,6 +189,7 @@ export class SqliteEngineStore implements LiveStore {
 
   private readonly sql: ReturnType<typeof statements>;
   private readonly splits: SplitTests;
+  private readonly aliases: ProfileAliases;
   private readonly outer: Database.Transaction<(work: () => unknown) => unknown>;
   private readonly inner: Database.Transaction<(work: () => unknown) => unknown>;
 
@@ -199,6 +201,7 @@ export class SqliteEngineStore implements LiveStore {
     this.now = options.now ?? (() => Date.now());
     this.sql = statements(db);
     this.splits = new SplitTests(db);
+    this.aliases = new ProfileAliases(db);
     this.outer = db.transaction((work: () => unknown) => {
       const result = work();
       this.flush();
@@ -292,6 +295,24 @@ export class SqliteEngineStore implements LiveStore {
   putProfile(profile: Profile): void {
     this.profiles.set(profile.id, profile);
     this.dirtyProfiles.add(profile.id);
+  }
+
+  profileIdOf(id: string): string {
+    return this.aliases.profileOf(id) ?? id;
+  }
+
+  mergeProfile(from: string, into: string, at: number): void {
+    // What the unit changed in memory goes first: the rows are moved in the database.
+    this.flush();
+    this.aliases.merge(from, into, at);
+    this.profiles.set(from, null);
+    this.events.delete(from);
+    this.events.delete(into);
+    for (const e of this.enrollments.values()) if (e.profileId === from) e.profileId = into;
+    this.byProfile.delete(from);
+    this.byProfile.delete(into);
+    for (const key of this.membership.keys())
+      if (key.endsWith(`\u0000${from}`)) this.membership.delete(key);
   }
 
   eventsOf(profileId: string): readonly StoredEvent[] {

@@ -382,4 +382,24 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE INDEX outbox_by_profile_channel ON outbox (profile_id, channel, at);
     `,
   },
+  {
+    version: 12,
+    name: 'merged profiles',
+    sql: `
+      -- The ids merged into a known profile (DESIGN §8): an anonymous profile merged when an
+      -- identify or alias named both ids, and when. Events naming a merged id alone go to the
+      -- profile it stands for. A profile keeps at most MAX_MERGED_IDS (core/runtime/
+      -- profile-merge.ts), the latest.
+      CREATE TABLE profile_aliases (
+        alias       TEXT PRIMARY KEY,
+        profile_id  TEXT NOT NULL,
+        merged_at   INTEGER NOT NULL
+      );
+      CREATE INDEX profile_aliases_by_profile ON profile_aliases (profile_id, merged_at);
+
+      -- An imported event's anonymous id, when the row named one beside the profile id: the
+      -- simulation merges that anonymous profile into this one.
+      ALTER TABLE dataset_events ADD COLUMN anonymous_id TEXT;
+    `,
+  },
 ];

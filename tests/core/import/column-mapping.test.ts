@@ -35,7 +35,7 @@ describe('parseColumnMapping', () => {
           code: 'unknown-target',
           entry: 'when=event_time',
           message:
-            '"when" is not something an event mapping sets; use profile_id, name or time (other columns become event properties under their own names)',
+            '"when" is not something an event mapping sets; use profile_id, name, time or anonymous_id (other columns become event properties under their own names)',
         },
         {
           code: 'empty-source',

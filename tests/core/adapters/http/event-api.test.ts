@@ -283,9 +283,9 @@ describe('the event API', () => {
         'batch.0.extra',
       ],
       [
-        'a page call in a batch',
+        'a call of no kind the spec has, in a batch',
         '/v1/batch',
-        { batch: [{ type: 'page', userId: 'u', name: 'Home' }] },
+        { batch: [{ type: 'pageview', userId: 'u', name: 'Home' }] },
         400,
         'invalid-request',
         'batch.0.type',
@@ -346,7 +346,7 @@ describe('the event API', () => {
       ).toBe(415);
       const get = await call(url, '/v1/track', { method: 'GET' });
       expect([get.status, get.headers.allow]).toEqual([405, 'POST']);
-      expect((await post(url, '/v1/page', {})).status).toBe(404);
+      expect((await post(url, '/v1/pageview', {})).status).toBe(404);
     });
   });
 
