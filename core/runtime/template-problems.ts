@@ -176,8 +176,19 @@ export function templateProblemOf(kind: 'includes' | 'too-long', words: string):
   return { kind, line: 0, column: 0, near: '', name: '', suggestion: '', words };
 }
 
-/** A problem as an issue's values (`problem`, `line`, `column`, `near`, `name`, `suggestion`). */
+/**
+ * A problem as an issue's values (`problem`, `line`, `column`, `near`, `name`, `suggestion`); the
+ * kind in camel case (`outputNotClosed`), as ICU select keys allow no hyphens.
+ */
 export function templateProblemValues(problem: TemplateProblem): Record<string, string | number> {
   const { kind, line, column, near, name, suggestion } = problem;
-  return { problem: kind, line, column, near, name, suggestion };
+  return {
+    problem: kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+    line,
+    column,
+    near,
+    name,
+    suggestion,
+    suggested: suggestion ? 'yes' : 'no',
+  };
 }

@@ -81,6 +81,10 @@ export const ISSUE_CATALOGUE = {
   'email-link-insecure': { severity: 'warning', title: 'Link that is not https' },
   'email-button-contrast-low': { severity: 'warning', title: 'Button text hard to read' },
   'email-postal-address-missing': { severity: 'warning', title: 'No postal address in the email' },
+  'missing-language': {
+    severity: 'warning',
+    title: 'Message without a version in a profile’s language',
+  },
   'email-design-newer': {
     severity: 'warning',
     title: 'Email designed in a newer version of the app',

@@ -167,16 +167,16 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
     for (const { node, message, wording } of offers) {
       if (clean.get(node.id)) continue;
       let why = `the journey has no goal, and ${unchecked}`;
-      let variant = 'no-goal';
+      let variant = 'noGoal';
       let within = '';
       if (goal && !goal.exit) {
         why = `the goal (${bought}) does not end the journey, and ${unchecked}`;
-        variant = 'goal-keeps';
+        variant = 'goalKeeps';
       } else if (goal) {
         const latest = (elapsed.get(node.id) ?? Infinity) + longestHold(journey, node);
         if (!goal.within || latest <= shortestMillis(goal.within)) continue;
         why = `the goal stops counting ${bought} after ${describeDuration(goal.within)}, which can be before it is sent, and ${unchecked}`;
-        variant = 'goal-window';
+        variant = 'goalWindow';
         within = describeDuration(goal.within);
       }
       issues.push(

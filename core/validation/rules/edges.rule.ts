@@ -44,7 +44,7 @@ export const edgesRule: ValidationRule = {
             path: ['edges', edge.index, explicit ? 'port' : 'from'],
             values: {
               ...ends,
-              variant: ports.length === 0 ? 'last-step' : explicit ? 'unknown' : 'needs-port',
+              variant: ports.length === 0 ? 'lastStep' : explicit ? 'unknown' : 'needsPort',
               kind: source.kind,
               port: edge.port,
               ports: ports.map((p) => p.id).join(', '),

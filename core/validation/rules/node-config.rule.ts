@@ -70,7 +70,8 @@ export const nodeConfigRule: ValidationRule = {
           issue(draft.code, {
             nodeId: node.id,
             path: [...base, ...(draft.path ?? [])],
-            values: { field: fieldOf(draft.path), ...draft.values },
+            // A kind's own finding brings its values, or is worded by its sentence (`other`).
+            values: { field: fieldOf(draft.path), ...(draft.values ?? { variant: 'other' }) },
             message: draft.message,
           }),
         );

@@ -58,7 +58,7 @@ describe('issues carry their code and the values to word them in any language', 
     const [broken] = issuesOf(j, 'template-invalid');
     expect(broken?.values).toMatchObject({
       field: 'subject',
-      problem: 'output-not-closed',
+      problem: 'outputNotClosed',
       line: 1,
       column: 4,
       near: '{{ profile.first_name',
@@ -95,7 +95,7 @@ describe('issues carry their code and the values to word them in any language', 
     });
     expect(byCode('wait-event-never-happens')).toMatchObject({
       event: 'order_deliverd',
-      variant: 'never-sent',
+      variant: 'neverSent',
     });
     expect(byCode('email-unsubscribe-missing')).toBeUndefined();
   });
