@@ -146,7 +146,12 @@ export function OutboxView() {
               </p>
             </div>
           ) : (
-            <div className={`table-scroll is-tall${loading ? ' is-stale' : ''}`}>
+            <div
+              className={`table-scroll is-tall${loading ? ' is-stale' : ''}`}
+              tabIndex={0}
+              role="region"
+              aria-label="Messages"
+            >
               <table className="data-table outbox-table" data-testid="outbox-list">
                 <thead>
                   <tr>
