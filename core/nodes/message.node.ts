@@ -282,7 +282,7 @@ export const messageNode = defineNode({
       const variants = [raw, ...messageLanguages(config).map((l) => localisedConfig(raw, l))];
       for (const variant of variants)
         for (const { field } of channelDefinition(config.channel).templateFields) {
-          const text = (variant)[field];
+          const text = variant[field];
           if (typeof text === 'string')
             for (const name of profileReads(text).all) attributes.add(name);
         }
