@@ -60,7 +60,7 @@ export function OutboxView() {
   const total = counts ? OUTBOX_STATUSES.reduce((sum, s) => sum + counts[s], 0) : undefined;
 
   return (
-    <div className="data-view outbox-view" data-testid="outbox-view">
+    <main className="data-view outbox-view" data-testid="outbox-view">
       <header className="data-head">
         <button
           type="button"
@@ -215,7 +215,7 @@ export function OutboxView() {
           <p className="data-pick">Loading…</p>
         )}
       </div>
-    </div>
+    </main>
   );
 }
 
