@@ -1,5 +1,6 @@
 import type { JsonPath } from '../model/json-text';
 import { checkTemplate } from '../runtime/templating';
+import { templateProblemValues } from '../runtime/template-problems';
 import type { IssueCode, IssueDraft } from '../validation/catalogue';
 import { contrastRatio, MIN_TEXT_CONTRAST } from './contrast';
 import {
@@ -202,6 +203,7 @@ export function designErrors(design: unknown): IssueDraft[] {
           code: 'template-invalid',
           path: ['design', ...path, field],
           message: `${blockName(path, block)}: ${parsed.error}.`,
+          values: { ...templateProblemValues(parsed.problem), fieldTitle: blockName(path, block) },
         });
     }
   return out;

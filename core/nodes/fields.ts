@@ -6,6 +6,7 @@ import { parseDuration } from '../model/duration';
 import { isRecord, type JsonPath } from '../model/json-text';
 import { WEEKDAYS, parseTimeOfDay } from '../model/local-time';
 import { checkTemplate } from '../runtime/templating';
+import { templateProblemValues } from '../runtime/template-problems';
 import type { IssueDraft } from '../validation/catalogue';
 
 /**
@@ -98,7 +99,14 @@ export function checkTemplateField(
   const parsed = checkTemplate(value);
   return parsed.ok
     ? []
-    : [{ code: 'template-invalid', path, message: `${what}: ${parsed.error}.` }];
+    : [
+        {
+          code: 'template-invalid',
+          path,
+          message: `${what}: ${parsed.error}.`,
+          values: { ...templateProblemValues(parsed.problem), fieldTitle: what },
+        },
+      ];
 }
 
 export function checkWhere(value: unknown, path: JsonPath): IssueDraft[] {

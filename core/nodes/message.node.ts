@@ -13,6 +13,7 @@ import { renderTemplate } from '../runtime/templating';
 import type { IssueDraft } from '../validation/catalogue';
 import { checkTemplateField } from './fields';
 import { NEXT_PORTS, defineNode, leaveThrough } from './node-definition';
+import { localesSchema, localisedConfig, messageLanguages } from './message-locales';
 
 /** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
 function orList(items: readonly string[]): string {
@@ -42,14 +43,20 @@ const transactionalSchema = z
  */
 function nodeSchemaOf(definition: ChannelDefinition): z.ZodObject {
   // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
-  const schema = definition.schema as unknown as z.ZodObject;
-  if (!definition.person) return schema;
+  const channelSchema = definition.schema as unknown as z.ZodObject;
   // An extended schema is a new one: it keeps the channel's title only if given it again.
+  const schema = withMeta(channelSchema.extend({ locales: localesSchema }), channelSchema);
+  if (!definition.person) return schema;
   const extended = schema.extend({
     transactional: transactionalSchema,
     expect: expectSchema.optional(),
   });
   const meta = schema.meta();
+  return meta ? extended.meta(meta) : extended;
+}
+
+function withMeta(extended: z.ZodObject, from: z.ZodObject): z.ZodObject {
+  const meta = from.meta();
   return meta ? extended.meta(meta) : extended;
 }
 
@@ -105,7 +112,11 @@ function render(
   ctx: StepContext<MessageConfig>,
   channel: ChannelDefinition,
 ): { ok: true; content: MessageContent } | { ok: false; error: string } {
-  const config = ctx.config as Record<string, unknown>;
+  // The profile's language chooses the content; the default content is the fallback.
+  const config = localisedConfig(ctx.config, ctx.profile.attributes.locale) as Record<
+    string,
+    unknown
+  >;
   const scope = {
     profile: ctx.profile.attributes,
     event: ctx.triggerProperties,
@@ -124,7 +135,7 @@ function render(
     if (!result.ok) return { ok: false, error: `${title}: ${result.error}` };
     out[field] = result.text;
   }
-  return { ok: true, content: channel.content(ctx.config, out) as MessageContent };
+  return { ok: true, content: channel.content(config, out) as MessageContent };
 }
 
 const NEXT: StepDecision = leaveThrough('next');
@@ -152,7 +163,9 @@ export const messageNode = defineNode({
     'channel',
     ...mergedKeyOrder(
       CHANNEL_DEFINITIONS.map((d) =>
-        d.person ? [...d.configKeys, 'transactional', 'expect'] : d.configKeys,
+        d.person
+          ? [...d.configKeys, 'locales', 'transactional', 'expect']
+          : [...d.configKeys, 'locales'],
       ),
     ),
   ],
@@ -172,6 +185,19 @@ export const messageNode = defineNode({
       issues.push(
         ...checkTemplateField(typeof value === 'string' ? value : undefined, [field], title),
       );
+    }
+    for (const language of messageLanguages(config)) {
+      const variant = (raw.locales as Record<string, Record<string, unknown>>)[language] ?? {};
+      for (const { field, title } of channel.templateFields) {
+        const value = variant[field];
+        issues.push(
+          ...checkTemplateField(
+            typeof value === 'string' ? value : undefined,
+            ['locales', language, field],
+            `${title} (${language})`,
+          ),
+        );
+      }
     }
     issues.push(...channel.check(config));
     const expect = expectOf(config);
@@ -253,11 +279,13 @@ export const messageNode = defineNode({
     names(config) {
       const raw = config as Record<string, unknown>;
       const attributes = new Set<string>();
-      for (const { field } of channelDefinition(config.channel).templateFields) {
-        const text = raw[field];
-        if (typeof text === 'string')
-          for (const name of profileReads(text).all) attributes.add(name);
-      }
+      const variants = [raw, ...messageLanguages(config).map((l) => localisedConfig(raw, l))];
+      for (const variant of variants)
+        for (const { field } of channelDefinition(config.channel).templateFields) {
+          const text = variant[field];
+          if (typeof text === 'string')
+            for (const name of profileReads(text).all) attributes.add(name);
+        }
       return { attributes: [...attributes] };
     },
   },

@@ -8,6 +8,7 @@ import {
   limitedRender,
   parseFailureWords,
 } from './template-limits';
+import { templateProblem, templateProblemOf, type TemplateProblem } from './template-problems';
 
 /**
  * How inserted values are written: HTML-escaped for email bodies, as they are for subjects and
@@ -35,7 +36,15 @@ export interface TemplateScope {
 }
 
 export type RenderResult = { ok: true; text: string } | { ok: false; error: string };
-export type TemplateParse = { ok: true } | { ok: false; error: string };
+/** A template that does not parse: `error` in plain English, `problem` for wording it anew. */
+export type TemplateParse = { ok: true } | { ok: false; error: string; problem: TemplateProblem };
+
+/** A parse failure kept in the cache, with the problem behind it. */
+class TemplateParseError extends Error {
+  constructor(readonly problem: TemplateProblem) {
+    super(problem.words);
+  }
+}
 
 function makeEngine(mode: TemplateMode): Liquid {
   const engine = new Liquid({
@@ -107,7 +116,7 @@ interface CompiledTemplate {
   plan?: RenderPlan | null;
 }
 
-const cache: Record<TemplateMode, Map<string, CompiledTemplate | Error>> = {
+const cache: Record<TemplateMode, Map<string, CompiledTemplate | TemplateParseError>> = {
   html: new Map(),
   text: new Map(),
   json: new Map(),
@@ -126,18 +135,24 @@ const PLAIN_LINK = /\{\{-?\s*unsubscribe_url\s*-?\}\}/g;
 const INCLUDE_TAG = /\{%-?\s*(include|render|layout)\b/;
 const NO_INCLUDES = 'a message template cannot include other templates (include, render, layout)';
 
-function compiled(source: string, mode: TemplateMode): CompiledTemplate | Error {
+function compiled(source: string, mode: TemplateMode): CompiledTemplate | TemplateParseError {
   const entries = cache[mode];
   let entry = entries.get(source);
   if (!entry) {
     // Templates live in journeys, never on disk: an include could only fail, and it fails
     // while the template is analysed, outside any render.
-    if (INCLUDE_TAG.test(source)) entry = new Error(NO_INCLUDES);
+    if (INCLUDE_TAG.test(source))
+      entry = new TemplateParseError(templateProblemOf('includes', NO_INCLUDES));
     else {
       try {
         entry = { templates: engines[mode].parse(source) };
       } catch (error) {
-        entry = new Error(parseFailureWords(error));
+        const words = parseFailureWords(error);
+        entry = new TemplateParseError(
+          words === (error instanceof Error ? error.message : String(error))
+            ? templateProblem(source, error)
+            : templateProblemOf('too-long', words),
+        );
       }
     }
     if (entries.size > MAX_CACHED_TEMPLATES) entries.clear();
@@ -212,10 +227,15 @@ function renderNow(
   return limitedRender(() => engines[mode].renderSync(entry.templates, scope));
 }
 
-/** Checks that a template parses and stands alone; the error names the line and column. */
+/**
+ * Checks that a template parses and stands alone. The error says what is wrong in plain words,
+ * with the line and column: `missing a closing }} after {{ first_name (line 1, column 4)`.
+ */
 export function checkTemplate(source: string): TemplateParse {
   const entry = compiled(source, 'text');
-  return entry instanceof Error ? { ok: false, error: entry.message } : { ok: true };
+  return entry instanceof TemplateParseError
+    ? { ok: false, error: entry.message, problem: entry.problem }
+    : { ok: true };
 }
 
 /** True when the text contains Liquid markup at all. */
@@ -231,7 +251,7 @@ export function renderTemplate(
 ): RenderResult {
   if (!hasMarkup(source)) return { ok: true, text: source };
   const entry = compiled(source, mode);
-  if (entry instanceof Error) return { ok: false, error: entry.message };
+  if (entry instanceof TemplateParseError) return { ok: false, error: entry.message };
   const plan = planFor(source, mode, entry);
   if (!plan) return renderNow(entry, mode, scope);
   const key = keyOf(plan, scope);
@@ -273,6 +293,6 @@ export function renderTemplate(
 /** The variables a template reads from its scope, e.g. `profile.first_name`, `event.brand`. */
 export function templateVariables(source: string): string[] {
   const entry = compiled(source, 'text');
-  if (entry instanceof Error) return [];
+  if (entry instanceof TemplateParseError) return [];
   return engines.text.globalFullVariablesSync(entry.templates);
 }

@@ -81,6 +81,10 @@ export const ISSUE_CATALOGUE = {
   'email-link-insecure': { severity: 'warning', title: 'Link that is not https' },
   'email-button-contrast-low': { severity: 'warning', title: 'Button text hard to read' },
   'email-postal-address-missing': { severity: 'warning', title: 'No postal address in the email' },
+  'missing-language': {
+    severity: 'warning',
+    title: 'Message without a version in a profile’s language',
+  },
   'email-design-newer': {
     severity: 'warning',
     title: 'Email designed in a newer version of the app',
@@ -88,6 +92,23 @@ export const ISSUE_CATALOGUE = {
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOGUE;
+
+/**
+ * The facts of an issue, for wording it in any language: the app's catalogues hold one message
+ * per code (`validation.<code>` for errors and notes, `check.<code>` for warnings) whose ICU
+ * arguments are these values. Steps appear by id and by title (`stepId`, `stepTitle`; the
+ * validator adds both for the issue's own step), fields by name (`field`), counts as numbers;
+ * a `variant` names which of a code's sentences applies. Lists are already joined.
+ */
+export type IssueValues = Readonly<Record<string, string | number>>;
+
+/**
+ * The catalogue id that words an issue in the app: `check.<code>` for warnings (the journey
+ * checks and best-practice findings), `validation.<code>` for errors and notes.
+ */
+export function issueWordingId(code: IssueCode): string {
+  return `${severityOf(code) === 'warning' ? 'check' : 'validation'}.${code}`;
+}
 
 /** A problem found in a journey. */
 export interface ValidationIssue {
@@ -103,6 +124,8 @@ export interface ValidationIssue {
   port?: string;
   /** Where in the journey document, e.g. `['nodes', 2, 'config', 'duration']`. */
   path?: JsonPath;
+  /** The facts the app words the issue from, in the marketer's language (see `IssueValues`). */
+  values?: IssueValues;
 }
 
 /** A node-level finding before the validator places it in the document. */
@@ -111,6 +134,7 @@ export interface IssueDraft {
   message: string;
   /** Relative to the node's `config` (or the settings object, for settings checks). */
   path?: JsonPath;
+  values?: IssueValues;
 }
 
 export function severityOf(code: IssueCode): Severity {

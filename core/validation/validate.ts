@@ -8,6 +8,7 @@ import {
 import { buildGraph, type JourneyGraph } from '../model/journey-graph';
 import { issue, type ValidationIssue } from './catalogue';
 import { checkedJourney } from './checks/checked-journey';
+import { stepTitle } from './checks/check-wording';
 import { JOURNEY_CHECKS } from './checks/journey-checks';
 import type { ValidationContext } from './checks/journey-check';
 import type { ValidationRule } from './rule';
@@ -79,12 +80,26 @@ function sizeIssues(journey: Journey): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Adds the step an issue concerns to its values, by id and by the title the marketer gave it,
+ * so every language can name the step as the canvas shows it.
+ */
+function withStep(graph: JourneyGraph, found: ValidationIssue): ValidationIssue {
+  if (found.nodeId === undefined) return found;
+  const node = graph.nodes.get(found.nodeId);
+  const stepId = found.nodeId;
+  return {
+    ...found,
+    values: { ...found.values, stepId, stepTitle: node ? stepTitle(node) : stepId },
+  };
+}
+
 function validateGraph(graph: JourneyGraph, context: ValidationContext): ValidationResult {
   const checked = checkedJourney(graph);
   const issues = [
     ...VALIDATION_RULES.flatMap((rule) => rule.check(graph)),
     ...JOURNEY_CHECKS.flatMap((check) => check.check(checked, context)),
-  ];
+  ].map((found) => withStep(graph, found));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   return { issues, errors, warnings, valid: errors === 0 };

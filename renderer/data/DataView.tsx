@@ -23,7 +23,7 @@ export function DataView() {
   const profiles = (datasets ?? []).filter((d) => d.kind === 'profiles');
 
   return (
-    <div className="data-view" data-testid="data-view">
+    <main className="data-view" data-testid="data-view">
       <header className="data-head">
         <button type="button" className="button is-quiet" onClick={leaveData}>
           <ChevronLeftIcon size={16} /> {journeyName ?? 'Journeys'}
@@ -80,7 +80,7 @@ export function DataView() {
           )}
         </div>
       )}
-    </div>
+    </main>
   );
 }
 

@@ -101,7 +101,12 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
           </button>
         </div>
       </div>
-      <div className={`table-scroll is-tall${browse?.loading ? ' is-stale' : ''}`}>
+      <div
+        className={`table-scroll is-tall${browse?.loading ? ' is-stale' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label={`Rows of ${dataset.name}`}
+      >
         {dataset.kind === 'events' ? (
           <table className="data-table" data-testid="browse-table">
             <thead>

@@ -167,7 +167,12 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
         </span>
       </div>
       {preview.rows.length > 0 && (
-        <div className={`table-scroll${flow.previewing ? ' is-stale' : ''}`}>
+        <div
+          className={`table-scroll${flow.previewing ? ' is-stale' : ''}`}
+          tabIndex={0}
+          role="region"
+          aria-label="Preview of the rows"
+        >
           <table className="data-table" data-testid="import-preview">
             <thead>
               <tr>
@@ -276,7 +281,7 @@ function ProblemTable({
   return (
     <div className="problem-table">
       <h3 className="section-title">{caption}</h3>
-      <div className="table-scroll is-short">
+      <div className="table-scroll is-short" tabIndex={0} role="region" aria-label={caption}>
         <table className="data-table" data-testid="import-problems">
           <thead>
             <tr>

@@ -32,27 +32,29 @@ export function LiveTotals() {
         <div>
           <dt>Entered</dt>
           <dd data-testid="run-entered">{count(counts.entered)}</dd>
-          <span>enrollments</span>
+          <dd className="stat-sub">enrollments</dd>
         </div>
         <div>
           <dt>In it now</dt>
           <dd data-testid="run-active">{count(counts.active)}</dd>
-          <span>active</span>
+          <dd className="stat-sub">active</dd>
         </div>
         <div>
           <dt>Converted</dt>
           <dd data-testid="run-converted">{count(counts.converted)}</dd>
-          <span>{counts.entered ? `${percent(rate)} of entries` : 'no entries yet'}</span>
+          <dd className="stat-sub">
+            {counts.entered ? `${percent(rate)} of entries` : 'no entries yet'}
+          </dd>
         </div>
         <div>
           <dt>Completed</dt>
           <dd data-testid="run-completed">{count(counts.completed)}</dd>
-          <span>reached the end</span>
+          <dd className="stat-sub">reached the end</dd>
         </div>
         <div>
           <dt>Exited</dt>
           <dd data-testid="run-exited">{count(counts.exited)}</dd>
-          <span>left at an exit or a stop</span>
+          <dd className="stat-sub">left at an exit or a stop</dd>
         </div>
       </dl>
 

@@ -104,7 +104,12 @@ export function OutboxDetail({ message }: { message: OutboxMessageDetail }) {
             No attempt yet.
           </p>
         ) : (
-          <div className="table-scroll is-short">
+          <div
+            className="table-scroll is-short"
+            tabIndex={0}
+            role="region"
+            aria-label="Delivery log"
+          >
             <table className="data-table" data-testid="outbox-log">
               <thead>
                 <tr>

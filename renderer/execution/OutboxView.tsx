@@ -60,7 +60,7 @@ export function OutboxView() {
   const total = counts ? OUTBOX_STATUSES.reduce((sum, s) => sum + counts[s], 0) : undefined;
 
   return (
-    <div className="data-view outbox-view" data-testid="outbox-view">
+    <main className="data-view outbox-view" data-testid="outbox-view">
       <header className="data-head">
         <button
           type="button"
@@ -146,7 +146,12 @@ export function OutboxView() {
               </p>
             </div>
           ) : (
-            <div className={`table-scroll is-tall${loading ? ' is-stale' : ''}`}>
+            <div
+              className={`table-scroll is-tall${loading ? ' is-stale' : ''}`}
+              tabIndex={0}
+              role="region"
+              aria-label="Messages"
+            >
               <table className="data-table outbox-table" data-testid="outbox-list">
                 <thead>
                   <tr>
@@ -210,7 +215,7 @@ export function OutboxView() {
           <p className="data-pick">Loading…</p>
         )}
       </div>
-    </div>
+    </main>
   );
 }
 

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { channelDefinition, isChannel } from '../../core/channels/registry';
 import type { JourneyNode } from '../../core/model/journey';
 import { renderTemplate, type RenderResult } from '../../core/runtime/templating';
 import { channelView } from '../channels/registry';
+import { localisedConfig, messageLanguages } from '../../core/nodes/message-locales';
 import { useApp } from '../store/app-store';
 import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from './personas';
 
@@ -16,7 +17,13 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
   const journeyName = useApp((s) => s.journey?.name ?? '');
   const journeyId = useApp((s) => s.journey?.id ?? '');
   const persona = findPersona(personaId);
-  const config = node.config;
+  // '' previews in the profile's own language (its `locale`), as it would be sent.
+  const [language, setLanguage] = useState('');
+  const languages = messageLanguages(node.config);
+  const config = useMemo(
+    () => localisedConfig(node.config, language || persona.profile.locale),
+    [node.config, language, persona.profile.locale],
+  );
   const name = typeof config.channel === 'string' ? config.channel : '';
   const channel = isChannel(name) ? channelDefinition(name) : undefined;
   const view = channelView(name);
@@ -61,6 +68,24 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
             </option>
           ))}
         </select>
+        {languages.length > 0 && (
+          <select
+            className="select is-inline"
+            value={language}
+            aria-label="Preview in"
+            title="The language of the content the preview shows"
+            onChange={(e) => setLanguage(e.target.value)}
+            data-testid="preview-language"
+          >
+            <option value="">The profile’s language</option>
+            <option value="default">Default content</option>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <p className="preview-persona">{persona.note}</p>
       {skipped && <p className="preview-note">{skipped}</p>}

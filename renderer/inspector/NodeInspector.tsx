@@ -9,6 +9,7 @@ import { errorsByField, unplacedErrors } from './field-errors';
 import { isRecord } from '../../core/model/json-text';
 import { nodeSchema, variantsOf } from './json-schema';
 import { SchemaForm } from './SchemaForm';
+import { useIssueWords } from '../i18n/issue-words';
 
 const NO_ISSUES = [] as const;
 
@@ -18,7 +19,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const issues = useApp((s) => s.issuesByNode.get(nodeId) ?? NO_ISSUES);
   const updateConfig = useApp((s) => s.updateConfig);
   const updateLabel = useApp((s) => s.updateLabel);
-  const errors = useMemo(() => errorsByField(issues), [issues]);
+  const words = useIssueWords();
+  const errors = useMemo(() => errorsByField(issues, words), [issues, words]);
   if (!node || !isNodeKind(node.kind)) return null;
   const definition = nodeDefinition(node.kind);
   const view = nodeView(node.kind);
@@ -79,7 +81,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           {notes.map((note) => (
             <li key={note.message}>
               <InfoIcon size={14} />
-              {note.message}
+              {words(note)}
             </li>
           ))}
         </ul>

@@ -4,14 +4,18 @@ import type { ValidationIssue } from '../../core/validation/catalogue';
  * Groups a node's findings by the config key they concern (`['nodes', i, 'config', key, …]`);
  * findings on the config as a whole, or on the node itself, go under ''.
  */
-export function errorsByField(issues: readonly ValidationIssue[]): Map<string, string[]> {
+export function errorsByField(
+  issues: readonly ValidationIssue[],
+  words: (issue: ValidationIssue) => string = (issue) => issue.message,
+): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const issue of issues) {
     if (issue.severity === 'info') continue;
     const path = issue.path ?? [];
     const key = path[2] === 'config' && typeof path[3] === 'string' ? path[3] : '';
     const list = map.get(key) ?? [];
-    if (!list.includes(issue.message)) list.push(issue.message);
+    const message = words(issue);
+    if (!list.includes(message)) list.push(message);
     map.set(key, list);
   }
   return map;

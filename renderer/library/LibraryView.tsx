@@ -43,7 +43,7 @@ export function LibraryView() {
   );
 
   return (
-    <div className="library" data-testid="library">
+    <main className="library" data-testid="library">
       <header className="library-head">
         <div>
           <h1 className="library-title">Journeys</h1>
@@ -134,7 +134,7 @@ export function LibraryView() {
           </div>
         </section>
       )}
-    </div>
+    </main>
   );
 }
 

@@ -8,6 +8,7 @@ import { cardProblem, portRow } from './card-shape';
 import { nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
+import { useIssueWords } from '../i18n/issue-words';
 import { WinnerBadge } from './WinnerBadge';
 import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
@@ -33,6 +34,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const warnings = issues.filter((i) => i.severity === 'warning');
   const open = new Set(issues.filter((i) => i.code === 'port-open').map((i) => i.port));
   const problem = cardProblem(issues);
+  const words = useIssueWords();
   const row = portRow(ports);
   const labelled = row === 'labelled';
   const traceMark = useTraceMark(id);
@@ -96,11 +98,11 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
           <span className="node-title">{nodeTitle(node)}</span>
         )}
         {errors.length > 0 ? (
-          <span className="node-badge is-error" title={errors.map((e) => e.message).join('\n')}>
+          <span className="node-badge is-error" title={errors.map(words).join('\n')}>
             {errors.length}
           </span>
         ) : warnings.length > 0 ? (
-          <span className="node-badge is-warning" title={warnings.map((e) => e.message).join('\n')}>
+          <span className="node-badge is-warning" title={warnings.map(words).join('\n')}>
             {warnings.length}
           </span>
         ) : null}
@@ -109,8 +111,8 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         {summary.text}
       </div>
       {problem && (
-        <div className={`node-problem is-${problem.severity}`} title={problem.message}>
-          {problem.message}
+        <div className={`node-problem is-${problem.severity}`} title={words(problem)}>
+          {words(problem)}
         </div>
       )}
       {ports.length > 0 && (

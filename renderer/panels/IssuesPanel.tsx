@@ -2,6 +2,7 @@ import type { Severity, ValidationIssue } from '../../core/validation/catalogue'
 import { AlertIcon, CheckIcon, ChevronDownIcon, InfoIcon } from '../nodes/icons';
 import { nodeTitle } from '../nodes/node-title';
 import { useApp } from '../store/app-store';
+import { useIssueWords } from '../i18n/issue-words';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -20,6 +21,7 @@ export function IssuesPanel() {
   const setOpen = useApp((s) => s.setIssuesOpen);
   const revealNode = useApp((s) => s.revealNode);
   const clearSelection = useApp((s) => s.clearSelection);
+  const words = useIssueWords();
   const notes = validation.issues.filter((i) => i.severity === 'info').length;
   const issues = [...validation.issues].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
@@ -80,7 +82,7 @@ export function IssuesPanel() {
                   {issue.severity === 'info' ? <InfoIcon size={15} /> : <AlertIcon size={15} />}
                 </span>
                 <span className="issue-where">{title(issue)}</span>
-                <span className="issue-message">{issue.message}</span>
+                <span className="issue-message">{words(issue)}</span>
               </button>
             </li>
           ))}

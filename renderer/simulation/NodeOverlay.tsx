@@ -68,7 +68,9 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
       className={`count-badge sim-count nodrag nopan${figures.entered === 0 ? ' is-zero' : ''}`}
       data-testid={`count-${nodeId}`}
       title={title(figures)}
-      aria-label={`${plural(figures.entered, 'profile')} reached this step${messageWords(figures)}${figures.waiting ? `, ${count(figures.waiting)} waiting` : ''}`}
+      // On a message step the name starts with the words the badge shows, in their order, so
+      // someone who reads the badge and speaks it to voice control names the same button.
+      aria-label={`${figures.message ? `${count(figures.entered)} reached` : `${plural(figures.entered, 'profile')} reached this step`}${messageWords(figures)}${figures.waiting ? `, ${count(figures.waiting)} waiting` : ''}`}
       onClick={(e) => {
         e.stopPropagation();
         focus(nodeId);
@@ -76,14 +78,14 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
     >
       <span className="sim-count-main">
         <UsersIcon size={12} />
-        <span data-testid={`entered-${nodeId}`}>{count(figures.entered)}</span>
+        <span data-testid={`entered-${nodeId}`}>{count(figures.entered)}</span>{' '}
         {figures.message && <span className="sim-count-word">reached</span>}
-      </span>
+      </span>{' '}
       {figures.message && (
         <span className="sim-count-sent" data-testid={`sent-${nodeId}`}>
           {count(figures.message.sent)} sent
         </span>
-      )}
+      )}{' '}
       {figures.message && figures.message.skipped > 0 && (
         <span className="sim-count-skipped" data-testid={`not-sent-${nodeId}`}>
           {count(figures.message.skipped)} not sent ({notSentReasons(figures)})

@@ -87,7 +87,7 @@ function ReplayResults({ run }: { run: SimulationRun }) {
             {count(report.enrollments)}
             <Delta now={report.enrollments} before={before?.enrollments} />
           </dd>
-          <span>enrollments</span>
+          <dd className="stat-sub">enrollments</dd>
         </div>
         <div>
           <dt>Converted</dt>
@@ -95,11 +95,13 @@ function ReplayResults({ run }: { run: SimulationRun }) {
             {count(report.conversions.total)}
             <Delta now={report.conversions.total} before={before?.conversions.total} judged />
           </dd>
-          <span>{report.enrollments ? `${percent(rate)} of entries` : 'no entries'}</span>
+          <dd className="stat-sub">
+            {report.enrollments ? `${percent(rate)} of entries` : 'no entries'}
+          </dd>
           {converted && (
-            <span className="stat-note" data-testid="stat-converted-breakdown">
+            <dd className="stat-sub stat-note" data-testid="stat-converted-breakdown">
               {converted}
-            </span>
+            </dd>
           )}
         </div>
         <div>
@@ -108,7 +110,7 @@ function ReplayResults({ run }: { run: SimulationRun }) {
             {count(sent)}
             <Delta now={sent} before={beforeSent} />
           </dd>
-          <span>messages</span>
+          <dd className="stat-sub">messages</dd>
         </div>
         <div>
           <dt>Still in</dt>
@@ -116,7 +118,7 @@ function ReplayResults({ run }: { run: SimulationRun }) {
             {count(report.active)}
             <Delta now={report.active} before={before?.active} />
           </dd>
-          <span>when it ended</span>
+          <dd className="stat-sub">when it ended</dd>
         </div>
       </dl>
 

@@ -1,5 +1,7 @@
 import type { JourneyNode } from '../../model/journey';
+import type { JourneyGraph } from '../../model/journey-graph';
 import { isNodeKind, nodeDefinition } from '../../nodes/registry';
+import { severityOf } from '../catalogue';
 import { q } from '../rule';
 import type { CheckedMessage } from './checked-journey';
 
@@ -30,7 +32,31 @@ export function clockText(minutes: number): string {
 export function stepTitle(node: JourneyNode): string {
   if (node.label?.trim()) return node.label.trim();
   if (!isNodeKind(node.kind)) return node.id;
-  const definition = nodeDefinition(node.kind);
-  const parsed = definition.schema.safeParse(node.config);
-  return parsed.success ? definition.summary(parsed.data) : node.id;
+  let title = summaries.get(node);
+  if (title === undefined) {
+    const definition = nodeDefinition(node.kind);
+    const parsed = definition.schema.safeParse(node.config);
+    // A summary reads a config its kind's checks passed; a half-drawn one is named by its id.
+    const sound =
+      parsed.success &&
+      !definition.check(parsed.data).some((draft) => severityOf(draft.code) === 'error');
+    title = sound ? definition.summary(parsed.data) : node.id;
+    summaries.set(node, title);
+  }
+  return title;
+}
+
+/** Titles by node object: a node's config does not change under a validation run. */
+const summaries = new WeakMap<JourneyNode, string>();
+
+/** The title of the step with this id, or the id itself when there is no such step. */
+export function stepTitleOf(graph: JourneyGraph, id: string): string {
+  const node = graph.nodes.get(id);
+  return node ? stepTitle(node) : id;
+}
+
+/** Titles joined for a sentence's values: `“a”, “b”, “c”` (each language adds its own "and"). */
+export function titleList(graph: JourneyGraph, ids: readonly string[], max = 4): string {
+  const titles = ids.slice(0, max).map((id) => `“${stepTitleOf(graph, id)}”`);
+  return ids.length > max ? `${titles.join(', ')} …` : titles.join(', ');
 }

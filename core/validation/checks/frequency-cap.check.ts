@@ -1,6 +1,6 @@
 import { issue } from '../catalogue';
 import { personMessage, type CheckedJourney } from './checked-journey';
-import { listIds } from './check-wording';
+import { listIds, titleList } from './check-wording';
 import type { JourneyCheck } from './journey-check';
 import { arrivalFacts } from './journey-flow';
 
@@ -36,6 +36,7 @@ export const frequencyCapCheck: JourneyCheck = {
     const parallel = journey.settings.reentry === 'always' && entryEvent !== undefined;
     if (most < 2 && !parallel) return [];
     const ids = messages.map((node) => node.id);
+    const variant = most === Number.POSITIVE_INFINITY ? 'loop' : most >= 2 ? 'path' : 'reentry';
     const why =
       most === Number.POSITIVE_INFINITY
         ? `a loop can send ${listIds(ids)} again and again`
@@ -45,6 +46,12 @@ export const frequencyCapCheck: JourneyCheck = {
     return [
       issue('frequency-cap-missing', {
         path: ['settings'],
+        values: {
+          variant,
+          most: Number.isFinite(most) ? most : 0,
+          steps: titleList(journey.graph, ids),
+          event: entryEvent ?? '',
+        },
         message: `This journey has no frequency cap, and ${why}. Set one in the journey settings (e.g. at most 2 messages per day) so a busy profile is not flooded.`,
       }),
     ];

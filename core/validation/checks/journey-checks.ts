@@ -1,5 +1,6 @@
 import { frequencyCapCheck } from './frequency-cap.check';
 import { messageLoopCheck } from './message-loop.check';
+import { missingLanguageCheck } from './missing-language.check';
 import type { JourneyCheck } from './journey-check';
 import { messageContentCheck } from './message-content.check';
 import { offerAfterPurchaseCheck } from './offer-after-purchase.check';
@@ -23,6 +24,7 @@ export const JOURNEY_CHECKS: readonly JourneyCheck[] = [
   splitGoalCheck,
   splitWeightsCheck,
   waitEventCheck,
+  missingLanguageCheck,
   messageContentCheck('email-too-large'),
   messageContentCheck('email-image-alt-missing'),
   messageContentCheck('email-link-insecure'),

@@ -1,8 +1,13 @@
-import { issue, type IssueCode, type ValidationIssue } from '../catalogue';
+import { issue, type IssueCode, type IssueValues, type ValidationIssue } from '../catalogue';
 import { messageOf } from './checked-journey';
 import type { JourneyCheck } from './journey-check';
 
-type Finding = { code: IssueCode; message: string; path: readonly (string | number)[] };
+type Finding = {
+  code: IssueCode;
+  message: string;
+  path: readonly (string | number)[];
+  values?: IssueValues;
+};
 const findingsByConfig = new WeakMap<object, Finding[]>();
 
 function findingsOf(config: Readonly<Record<string, unknown>>, find: () => Finding[]): Finding[] {
@@ -34,6 +39,7 @@ export function messageContentCheck(code: IssueCode): JourneyCheck {
               issue(code, {
                 nodeId: node.id,
                 path: ['nodes', node.index, 'config', ...finding.path],
+                values: { field: String(finding.path[0] ?? ''), ...finding.values },
                 message: finding.message,
               }),
             );

@@ -37,6 +37,11 @@ export const messageLoopCheck: JourneyCheck = {
           issue('message-in-loop', {
             nodeId: first,
             path: ['nodes', journey.graph.nodeIndex.get(first) ?? 0],
+            values: {
+              loop: quoted(loop.map(name)).join(' → '),
+              messages: quoted(messages.map(name)).join(', '),
+              count: messages.length,
+            },
             message: `${quoted(loop.map(name)).join(' → ')} form a loop, and ${and(messages.map(name))} ${sent} each time round: a profile who keeps going round gets ${messages.length === 1 ? 'it' : 'them'} again and again. Give the loop a way out (e.g. a condition on the goal event) and set a frequency cap.`,
           }),
         ];

@@ -167,17 +167,23 @@ export const offerAfterPurchaseCheck: JourneyCheck = {
     for (const { node, message, wording } of offers) {
       if (clean.get(node.id)) continue;
       let why = `the journey has no goal, and ${unchecked}`;
+      let variant = 'noGoal';
+      let within = '';
       if (goal && !goal.exit) {
         why = `the goal (${bought}) does not end the journey, and ${unchecked}`;
+        variant = 'goalKeeps';
       } else if (goal) {
         const latest = (elapsed.get(node.id) ?? Infinity) + longestHold(journey, node);
         if (!goal.within || latest <= shortestMillis(goal.within)) continue;
         why = `the goal stops counting ${bought} after ${describeDuration(goal.within)}, which can be before it is sent, and ${unchecked}`;
+        variant = 'goalWindow';
+        within = describeDuration(goal.within);
       }
       issues.push(
         issue('offer-after-purchase', {
           nodeId: node.id,
           path: ['nodes', node.index],
+          values: { channel: message.channel.channel, wording, event: bought, variant, within },
           message: `${channelName(message)} ${q(node.id)} is an offer ("${wording}") that can reach people who have already bought since they entered: ${why}. Add a condition "${bought} performed since entry" just before it, or make ${bought} the journey's goal so buyers leave.`,
         }),
       );

@@ -88,6 +88,12 @@ export const quietHoursCheck: JourneyCheck = {
         issue('quiet-hours-missing', {
           nodeId: node.id,
           path: ['nodes', node.index],
+          values: {
+            channel: message.channel.channel,
+            variant: arc === 'any' ? 'any' : arc.length === 0 ? 'at' : 'between',
+            from: arc === 'any' ? '' : clockText(arc.start),
+            to: arc === 'any' ? '' : clockText(arc.start + arc.length),
+          },
           message: `${channelName(message)} ${q(node.id)} can go out ${describe(arc)}, and the journey has no quiet hours. Set quiet hours (e.g. 21:00–08:00) in the journey settings, or put a wait until a daytime hour (e.g. 09:00) before it.`,
         }),
       );

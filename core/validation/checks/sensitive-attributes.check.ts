@@ -99,6 +99,11 @@ export const sensitiveAttributesCheck: JourneyCheck = {
         issue('template-sensitive-attribute', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config'],
+          values: {
+            channel: message.channel.channel,
+            attributes: [...found.keys()].map((name) => `profile.${name}`).join(', '),
+            categories: [...new Set(found.values())].join(', '),
+          },
           message: `${channelName(message)} ${q(node.id)} uses ${uses}: too personal for a message. People find it intrusive, and data like this needs their explicit consent (GDPR art. 9). Leave it out of the message, and personalise with what people chose to share, such as their favourite categories.`,
         }),
       );

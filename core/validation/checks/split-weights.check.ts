@@ -26,6 +26,7 @@ export const splitWeightsCheck: JourneyCheck = {
         issue('split-weights-not-100', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config', 'variants'],
+          values: { total: format(total), shares },
           message: `The weights of split ${q(node.id)} add up to ${format(total)}, not 100, so the shares are not what they read: ${shares}. Make them add up to 100.`,
         }),
       );

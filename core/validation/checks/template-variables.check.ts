@@ -46,6 +46,13 @@ export const templateVariablesCheck: JourneyCheck = {
         issue('template-variable-missing', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config'],
+          values: {
+            channel: message.channel.channel,
+            variables: vars,
+            count: names.length,
+            profiles: profiles.length,
+            first: `profile.${first}`,
+          },
           message: `${channelName(message)} ${q(node.id)} prints ${vars}, but none of the ${profiles.length} sample profiles has ${names.length === 1 ? 'that attribute' : 'these attributes'}, so recipients would see a blank. Check the name, or add a fallback: {{ profile.${first} | default: "…" }}.`,
         }),
       );

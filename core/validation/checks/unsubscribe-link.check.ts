@@ -33,6 +33,7 @@ export const unsubscribeLinkCheck: JourneyCheck = {
         issue('email-unsubscribe-missing', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config', field],
+          values: { channel: message.channel.channel, field },
           message: `${channelName(message)} ${q(node.id)} has no unsubscribe link. Add <a href="{{ unsubscribe_url }}">Unsubscribe</a> to its body: the law requires one in marketing email, and without it people mark the email as spam.`,
         }),
       );

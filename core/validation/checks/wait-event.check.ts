@@ -24,9 +24,11 @@ export const waitEventCheck: JourneyCheck = {
       const wait = node.definition.holdsTime?.awaits(node.config);
       if (!wait) continue;
       let why: string | undefined;
+      let variant = 'goalEnds';
       if (goal?.event === wait.event && goal.exit && !goal.where?.length && !goal.within) {
         why = `the journey's goal is ${wait.event} and ends the journey, so profiles who do it leave before this wait sees it. Wait for another event, or let the goal keep them in (exit: false)`;
       } else if (happening && !entryEvents.has(wait.event) && !happening.has(wait.event)) {
+        variant = 'neverSent';
         why = `no trigger starts with it and it does not occur in the sample events, so every profile leaves through "timeout". Check the event name`;
       }
       if (!why) continue;
@@ -34,6 +36,7 @@ export const waitEventCheck: JourneyCheck = {
         issue('wait-event-never-happens', {
           nodeId: node.id,
           path: ['nodes', node.index, 'config', 'event'],
+          values: { event: wait.event, variant },
           message: `Wait ${q(node.id)} waits for "${wait.event}", which never arrives there: ${why}.`,
         }),
       );

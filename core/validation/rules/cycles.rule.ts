@@ -2,6 +2,7 @@ import { issue, type ValidationIssue } from '../catalogue';
 import { isNodeKind, nodeDefinition } from '../../nodes/registry';
 import { q, type ValidationRule } from '../rule';
 import { loopsAmong } from '../../model/journey-loops';
+import { titleList } from '../checks/check-wording';
 
 /**
  * Every loop passes through a wait (a kind that holds time and so breaks instant cycles). Loops
@@ -30,6 +31,7 @@ export const cyclesRule: ValidationRule = {
         issue('cycle-without-wait', {
           nodeId: first,
           path: ['nodes', graph.nodeIndex.get(first) ?? 0],
+          values: { steps: titleList(graph, order, order.length), count: order.length },
           message: `${order.map(q).join(', ')} form a loop without a wait, so a profile would go round it forever in one instant. Add a wait to the loop.`,
         }),
       );

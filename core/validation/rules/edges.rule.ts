@@ -1,5 +1,6 @@
 import { issue, type ValidationIssue } from '../catalogue';
 import { q, type ValidationRule } from '../rule';
+import { stepTitleOf } from '../checks/check-wording';
 
 /** Connections join existing nodes, leave through a port the source has, one per port. */
 export const edgesRule: ValidationRule = {
@@ -9,6 +10,12 @@ export const edgesRule: ValidationRule = {
     const used = new Map<string, number>();
     for (const edge of graph.edges) {
       const where = { edgeIndex: edge.index, path: ['edges', edge.index] };
+      const ends = {
+        fromId: edge.from,
+        fromTitle: stepTitleOf(graph, edge.from),
+        toId: edge.to,
+        toTitle: stepTitleOf(graph, edge.to),
+      };
       const source = graph.nodes.get(edge.from);
       const target = graph.nodes.get(edge.to);
       if (!source || !target) {
@@ -20,6 +27,7 @@ export const edgesRule: ValidationRule = {
             ...where,
             nodeId: source ? edge.from : undefined,
             path: ['edges', edge.index, !source ? 'from' : 'to'],
+            values: { ...ends, missing: missing.map(q).join(', '), count: missing.length },
             message: `The connection from ${q(edge.from)} to ${q(edge.to)} refers to ${missing.map(q).join(' and ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist.`,
           }),
         );
@@ -34,6 +42,13 @@ export const edgesRule: ValidationRule = {
             nodeId: edge.from,
             port: edge.port,
             path: ['edges', edge.index, explicit ? 'port' : 'from'],
+            values: {
+              ...ends,
+              variant: ports.length === 0 ? 'lastStep' : explicit ? 'unknown' : 'needsPort',
+              kind: source.kind,
+              port: edge.port,
+              ports: ports.map((p) => p.id).join(', '),
+            },
             message:
               ports.length === 0
                 ? `${q(edge.from)} is an ${source.kind} node: nothing can follow it, so the connection to ${q(edge.to)} must go.`
@@ -53,6 +68,12 @@ export const edgesRule: ValidationRule = {
             ...where,
             nodeId: edge.from,
             port: edge.port,
+            values: {
+              ...ends,
+              port: edge.port,
+              firstToId: firstEdge?.to ?? '',
+              firstToTitle: stepTitleOf(graph, firstEdge?.to ?? ''),
+            },
             message: `Port ${q(edge.port)} of ${q(edge.from)} has two connections (to ${q(firstEdge?.to ?? '')} and ${q(edge.to)}); a port leads to one node.`,
           }),
         );

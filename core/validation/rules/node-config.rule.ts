@@ -1,7 +1,25 @@
 import type { z } from 'zod';
 import { isNodeKind, nodeDefinition } from '../../nodes/registry';
-import { issue, type ValidationIssue } from '../catalogue';
+import { issue, type IssueValues, type ValidationIssue } from '../catalogue';
 import type { ValidationRule } from '../rule';
+
+/**
+ * What the app words a schema issue from: the field, and whether it is missing (`required`),
+ * of the wrong kind (`invalid`) or outside what the field allows (`other`, with the schema's
+ * own English sentence as the core message).
+ */
+export function schemaIssueValues(schemaIssue: z.core.$ZodIssue): IssueValues {
+  const field = schemaIssue.path
+    .filter((p) => typeof p !== 'symbol')
+    .map(String)
+    .join('.');
+  const input = (schemaIssue as { input?: unknown }).input;
+  const generic =
+    schemaIssue.message.startsWith('Invalid input') ||
+    schemaIssue.message.startsWith('Invalid option');
+  const variant = !generic ? 'other' : input === undefined && field ? 'required' : 'invalid';
+  return { field: field || 'config', variant };
+}
 
 /** Turns a schema issue into a sentence; our schemas carry their own wording for most cases. */
 export function schemaIssueMessage(schemaIssue: z.core.$ZodIssue): string {
@@ -40,6 +58,7 @@ export const nodeConfigRule: ValidationRule = {
                 ...base,
                 ...schemaIssue.path.filter((p): p is string | number => typeof p !== 'symbol'),
               ],
+              values: schemaIssueValues(schemaIssue),
               message: schemaIssueMessage(schemaIssue),
             }),
           );
@@ -51,6 +70,8 @@ export const nodeConfigRule: ValidationRule = {
           issue(draft.code, {
             nodeId: node.id,
             path: [...base, ...(draft.path ?? [])],
+            // A kind's own finding brings its values, or is worded by its sentence (`other`).
+            values: { field: fieldOf(draft.path), ...(draft.values ?? { variant: 'other' }) },
             message: draft.message,
           }),
         );
@@ -59,3 +80,8 @@ export const nodeConfigRule: ValidationRule = {
     return issues;
   },
 };
+
+/** The field a draft concerns: the first name in its path (`subject`, `variants`), else none. */
+function fieldOf(path: readonly (string | number)[] | undefined): string {
+  return path?.find((p): p is string => typeof p === 'string') ?? '';
+}

@@ -13,6 +13,7 @@ export const openPortsRule: ValidationRule = {
             issue('port-open', {
               nodeId: node.id,
               port: port.id,
+              values: { port: port.id, variant: port.id === 'next' ? 'next' : 'named' },
               path: ['nodes', graph.nodeIndex.get(node.id) ?? 0],
               message:
                 port.id === 'next'

@@ -7,7 +7,11 @@ export const settingsRule: ValidationRule = {
   id: 'settings',
   check(graph) {
     return settingsProblems(graph.journey.settings as unknown).map((draft): ValidationIssue =>
-      issue(draft.code, { path: ['settings', ...(draft.path ?? [])], message: draft.message }),
+      issue(draft.code, {
+        path: ['settings', ...(draft.path ?? [])],
+        values: { field: draft.path?.map(String).join('.') ?? '', ...draft.values },
+        message: draft.message,
+      }),
     );
   },
 };

@@ -1,5 +1,6 @@
 import { issue, type ValidationIssue } from '../catalogue';
 import { q, type ValidationRule } from '../rule';
+import { stepTitleOf } from '../checks/check-wording';
 
 /** Exactly one trigger, and nothing leads back into it. */
 export const triggerRule: ValidationRule = {
@@ -17,6 +18,12 @@ export const triggerRule: ValidationRule = {
     const issues: ValidationIssue[] = triggers.slice(1).map((node, i) =>
       issue('trigger-multiple', {
         nodeId: node.id,
+        values: {
+          position: i + 2,
+          count: triggers.length,
+          firstId: triggers[0]?.id ?? '',
+          firstTitle: stepTitleOf(graph, triggers[0]?.id ?? ''),
+        },
         message: `A journey has exactly one trigger; ${q(node.id)} is an extra one (trigger ${i + 2} of ${triggers.length}, after ${q(triggers[0]?.id ?? '')}). Remove it.`,
         path: ['nodes', graph.nodeIndex.get(node.id) ?? 0, 'kind'],
       }),
@@ -27,6 +34,7 @@ export const triggerRule: ValidationRule = {
           issue('edge-into-trigger', {
             nodeId: trigger.id,
             edgeIndex: edge.index,
+            values: { fromId: edge.from, fromTitle: stepTitleOf(graph, edge.from) },
             message: `The connection from ${q(edge.from)} leads back into the trigger ${q(trigger.id)}; profiles enter only through the trigger. Connect it elsewhere.`,
             path: ['edges', edge.index],
           }),

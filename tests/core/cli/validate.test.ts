@@ -74,7 +74,7 @@ describe('validate command', () => {
     [
       'bad-template.json',
       'template-invalid',
-      /error +template-invalid +\[mail1\] +Body \(HTML\): tag \{% if profile.vip %\} not closed/,
+      /error +template-invalid +\[mail1\] +Body \(HTML\): \{% if profile.vip %\} is never closed/,
     ],
     [
       'bad-wait-mode.json',

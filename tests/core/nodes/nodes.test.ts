@@ -304,7 +304,7 @@ describe('message', () => {
         subject: 'S',
         html: '{{ x | nosuch }}',
       }).check[0],
-    ).toMatch(/undefined filter: nosuch/);
+    ).toMatch(/no filter called "nosuch"/);
     expect(checked('message', { channel: 'webhook', url: 'ftp://x' }).check[0]).toMatch(/http/);
     expect(checked('message', { channel: 'fax', text: 'x' }).schema).toEqual([
       'channel must be "email", "sms", "push" or "webhook"',

@@ -1,0 +1,57 @@
+import { useCallback } from 'react';
+import {
+  issueWordingId,
+  type IssueCode,
+  type ValidationIssue,
+} from '../../core/validation/catalogue';
+import { useLocale, useT, type Translate } from './I18nProvider';
+import { CATALOGS, type MessageId } from './messages';
+import type { Locale } from './locales';
+
+/**
+ * The arguments the catalogue sentences may use, blank unless the issue gives them: an issue
+ * made before a value existed (or by a rule that has no use for it) still formats.
+ */
+const BLANKS: Readonly<Record<string, string | number>> = {
+  stepId: '',
+  stepTitle: '',
+  field: '',
+  fieldTitle: '',
+  variant: '',
+  channel: '',
+  count: 0,
+};
+
+const has = (id: string): id is MessageId => id in CATALOGS.en;
+
+/**
+ * Words an issue in the app's language. An issue whose code has a sentence in the catalogues
+ * (`validation.<code>` / `check.<code>`) is worded from its values, naming steps by their titles.
+ * Other codes read the core's English sentence in English, and in Swedish or Norwegian the
+ * code's title with the step and field it concerns.
+ */
+export function wordIssue(t: Translate, locale: Locale, issue: ValidationIssue): string {
+  const id = issueWordingId(issue.code);
+  const values = { ...BLANKS, ...issue.values };
+  // A schema's own sentence (variant `other`) says more than any general wording could.
+  const specific = has(id) && issue.values !== undefined && values.variant !== 'other';
+  if (specific) return t(id, values);
+  if (locale === 'en') return issue.message;
+  const title = t(titleId(issue.code));
+  if (values.stepTitle && values.field)
+    return t('issueWords.fallback.stepField', { ...values, title });
+  if (values.stepTitle) return t('issueWords.fallback.step', { ...values, title });
+  return t('issueWords.fallback.journey', { title });
+}
+
+function titleId(code: IssueCode): MessageId {
+  const id = `issueWords.title.${code}`;
+  return has(id) ? id : 'issueWords.title.other';
+}
+
+/** `words(issue)`: the problems bar, node cards and inspector word issues through this. */
+export function useIssueWords(): (issue: ValidationIssue) => string {
+  const t = useT();
+  const { locale } = useLocale();
+  return useCallback((issue: ValidationIssue) => wordIssue(t, locale, issue), [t, locale]);
+}
