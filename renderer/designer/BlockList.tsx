@@ -89,6 +89,9 @@ export function BlockList({
       style={{ background: theme.background }}
       aria-label={t('designer.canvas.label')}
     >
+      <p id="design-block-help" className="visually-hidden">
+        {t('designer.canvas.blockHelp')}
+      </p>
       <div className="design-sheet" style={{ background: theme.surface, color: theme.text }}>
         {design.blocks.length === 0 && (
           <p className="designer-hint">{t('designer.canvas.empty')}</p>
@@ -98,14 +101,17 @@ export function BlockList({
           const name = t(BLOCK_NAME[block.type]);
           const isSelected = block.id === selected;
           return (
-            <div key={block.id}>
+            <div key={block.id} className="design-block-slot">
               <div
                 id={`design-block-${block.id}`}
                 className={`design-block${isSelected ? ' is-selected' : ''}`}
-                role="button"
+                // A group, not a button: its name says which block it is, its content is the
+                // block as the email shows it, and a button's name would have to repeat that.
+                role="group"
                 tabIndex={0}
-                aria-pressed={isSelected}
-                aria-label={t('designer.canvas.block', { index: index + 1, name })}
+                aria-current={isSelected}
+                aria-labelledby={`design-block-${block.id}-name`}
+                aria-describedby="design-block-help"
                 data-testid={`design-block-${block.type}`}
                 draggable
                 onDragStart={(e) => e.dataTransfer.setData(MOVED_BLOCK, block.id)}
@@ -113,59 +119,62 @@ export function BlockList({
                 onFocus={() => onSelect(block.id)}
                 onKeyDown={(e) => onKeyDown(e, block.id, index)}
               >
-                <span className="design-block-tag">
+                <span className="design-block-tag" id={`design-block-${block.id}-name`}>
+                  <span className="visually-hidden">
+                    {t('designer.canvas.blockNumber', { index: index + 1 })}
+                  </span>{' '}
                   {name}
                   {block.showIf && (
                     <span className="design-block-if">{t('designer.canvas.conditional')}</span>
                   )}
                 </span>
                 <BlockLook block={block} theme={theme} />
-                {isSelected && (
-                  <div className="design-block-tools">
-                    <button
-                      type="button"
-                      className="icon-button"
-                      disabled={index === 0}
-                      onClick={() => onEdit(moveBlock(design, block.id, -1))}
-                      aria-label={t('designer.canvas.up', { name })}
-                      title={t('designer.canvas.up', { name })}
-                    >
-                      <ChevronUpIcon size={14} />
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      disabled={index === design.blocks.length - 1}
-                      onClick={() => onEdit(moveBlock(design, block.id, 1))}
-                      aria-label={t('designer.canvas.down', { name })}
-                      title={t('designer.canvas.down', { name })}
-                    >
-                      <ChevronDownIcon size={14} />
-                    </button>
-                    {block.type !== 'footer' && (
-                      <button
-                        type="button"
-                        className="icon-button"
-                        onClick={() => onEdit(duplicateBlock(design, block.id))}
-                        aria-label={t('designer.canvas.duplicate', { name })}
-                        title={t('designer.canvas.duplicate', { name })}
-                      >
-                        <CopyIcon size={14} />
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="icon-button is-danger"
-                      onClick={() => remove(block.id)}
-                      aria-label={t('designer.canvas.remove', { name })}
-                      title={t('designer.canvas.remove', { name })}
-                      data-testid="design-block-remove"
-                    >
-                      <TrashIcon size={14} />
-                    </button>
-                  </div>
-                )}
               </div>
+              {isSelected && (
+                <div className="design-block-tools">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    disabled={index === 0}
+                    onClick={() => onEdit(moveBlock(design, block.id, -1))}
+                    aria-label={t('designer.canvas.up', { name })}
+                    title={t('designer.canvas.up', { name })}
+                  >
+                    <ChevronUpIcon size={14} />
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    disabled={index === design.blocks.length - 1}
+                    onClick={() => onEdit(moveBlock(design, block.id, 1))}
+                    aria-label={t('designer.canvas.down', { name })}
+                    title={t('designer.canvas.down', { name })}
+                  >
+                    <ChevronDownIcon size={14} />
+                  </button>
+                  {block.type !== 'footer' && (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      onClick={() => onEdit(duplicateBlock(design, block.id))}
+                      aria-label={t('designer.canvas.duplicate', { name })}
+                      title={t('designer.canvas.duplicate', { name })}
+                    >
+                      <CopyIcon size={14} />
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="icon-button is-danger"
+                    onClick={() => remove(block.id)}
+                    aria-label={t('designer.canvas.remove', { name })}
+                    title={t('designer.canvas.remove', { name })}
+                    data-testid="design-block-remove"
+                  >
+                    <TrashIcon size={14} />
+                  </button>
+                </div>
+              )}
               {zone(index + 1)}
             </div>
           );

@@ -69,6 +69,13 @@ describe('every view works with a screen reader and a keyboard', () => {
     await page.locator('.react-flow__node[data-id^="reminder"]').first().click();
     await page.getByTestId('node-inspector').waitFor();
     await expectNone('inspector');
+    await page.getByTestId('open-designer').click();
+    const designer = page.getByTestId('email-designer');
+    await designer.waitFor();
+    await designer.locator('[data-testid^="design-block-"][role="group"]').first().click();
+    await expectNone('email designer');
+    await designer.getByRole('button', { name: 'Done' }).click();
+    await designer.waitFor({ state: 'detached' });
   });
 
   it('the simulation and one shopper', async () => {

@@ -108,7 +108,7 @@ describe('writing an email without code', () => {
     await page.getByTestId('designer-add-columns').dragTo(page.getByTestId('design-drop-3'));
     await page.getByTestId('designer-add-social').click();
     await expect
-      .poll(() => page.locator('[data-testid^="design-block-"][role="button"]').count())
+      .poll(() => page.locator('[data-testid^="design-block-"][role="group"]').count())
       .toBe(7);
     expect(await page.getByTestId('design-block-divider').count()).toBe(1);
 
