@@ -251,6 +251,7 @@ export class ReportBuilder implements StepObserver {
         this.outcomes[step.status]++;
         break;
       case 'update':
+      case 'migrate':
         break;
     }
   }
