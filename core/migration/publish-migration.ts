@@ -69,7 +69,11 @@ const REASON_ORDER: Record<ImpactReason, number> = {
 
 function portIds(node: JourneyNode): Set<string> {
   if (!isNodeKind(node.kind)) return new Set();
-  return new Set(nodeDefinition(node.kind).ports(node.config).map((p) => p.id));
+  return new Set(
+    nodeDefinition(node.kind)
+      .ports(node.config)
+      .map((p) => p.id),
+  );
 }
 
 function variantKeys(node: JourneyNode): Map<string, string> | undefined {

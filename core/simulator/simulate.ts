@@ -5,9 +5,11 @@ import { ForecastRuns, MAX_RUNS, type ForkPoint } from '../forecast/forecast-run
 import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
-import { makeProfile, type Profile } from '../model/profile';
-import { compileJourney } from '../runtime/compiled-journey';
+import type { Profile } from '../model/profile';
+import { cohort } from './cohort';
+import { compileJourney, type CompiledJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
+import { RepublishError, RepublishStep, type Republish } from './republish-step';
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { MemoryStore } from './memory-store';
 import type { SimulationReport } from './report';
@@ -67,6 +69,14 @@ export interface SimulationInput {
    */
   winners?:
     Readonly<Record<string, WinnerDecision>> | readonly Readonly<Record<string, WinnerDecision>>[];
+  /**
+   * A new version of the journey published part-way through the window, as execution does it:
+   * at `at`, once everything due by then has happened, `journey` becomes version 2 and takes
+   * new entries, and the people inside are carried over as `migration` chooses for their group
+   * (migration/); those without a choice finish on version 1. The report counts the steps of
+   * version 1. One run only: not in a forecast.
+   */
+  republish?: Republish;
 }
 
 export interface SimulationResult {
@@ -81,6 +91,8 @@ export interface SimulationResult {
 }
 
 export class SimulationInputError extends Error {}
+
+const NO_EVENTS: readonly JourneyEvent[] = [];
 
 function windowOf(
   input: SimulationInput,
@@ -104,82 +116,6 @@ function windowOf(
 }
 
 /**
- * Every profile in the order first met, and each one's events in time order (stable): profile
- * `p`'s events are `events[from[p]]` up to, not including, `events[from[p + 1]]`. One flat list
- * with offsets rather than a list per profile in a map: for a million profiles that kept 135 MB
- * (now 20 MB) and took a third more time to build.
- */
-interface Cohort {
-  profiles: Profile[];
-  events: JourneyEvent[];
-  from: Int32Array;
-}
-
-function cohort(input: SimulationInput): Cohort {
-  const position = new Map<string, number>();
-  const profiles: Profile[] = [];
-  for (const profile of input.profiles ?? []) {
-    const at = position.get(profile.id);
-    if (at === undefined) {
-      position.set(profile.id, profiles.length);
-      profiles.push(profile);
-    } else {
-      // A later row of the same profile replaces the earlier one, in its place.
-      profiles[at] = profile;
-    }
-  }
-  const all = input.events ?? NO_EVENTS;
-  // Whose each event is, then a counting sort by profile, which keeps each profile's events in
-  // their given order.
-  const owner = new Int32Array(all.length);
-  // Exports often list a profile's events one after another: the last one found is kept at hand.
-  let lastId: string | undefined;
-  let lastAt = 0;
-  for (let i = 0; i < all.length; i++) {
-    const id = (all[i] as JourneyEvent).profileId;
-    if (id !== lastId) {
-      let at = position.get(id);
-      if (at === undefined) {
-        at = profiles.length;
-        position.set(id, at);
-        profiles.push(makeProfile(id));
-      }
-      lastId = id;
-      lastAt = at;
-    }
-    owner[i] = lastAt;
-  }
-  const from = new Int32Array(profiles.length + 1);
-  // (Typed arrays are read `as number`: every index here is in range.)
-  for (let i = 0; i < all.length; i++) (from[(owner[i] as number) + 1] as number)++;
-  for (let p = 0; p < profiles.length; p++) (from[p + 1] as number) += from[p] as number;
-  const next = from.slice(0, profiles.length);
-  const events = new Array<JourneyEvent>(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const p = owner[i] as number;
-    const slot = next[p] as number;
-    events[slot] = all[i] as JourneyEvent;
-    next[p] = slot + 1;
-  }
-  for (let p = 0; p < profiles.length; p++)
-    sortByTime(events, from[p] as number, from[p + 1] as number);
-  return { profiles, events, from };
-}
-
-/** Sorts `events[start..end)` by time (stably), when it is not in time order already. */
-function sortByTime(events: JourneyEvent[], start: number, end: number): void {
-  for (let i = start + 1; i < end; i++) {
-    if ((events[i] as JourneyEvent).time < (events[i - 1] as JourneyEvent).time) {
-      const sorted = events.slice(start, end).sort((a, b) => a.time - b.time);
-      for (let k = 0; k < sorted.length; k++) events[start + k] = sorted[k] as JourneyEvent;
-      return;
-    }
-  }
-}
-
-const NO_EVENTS: readonly JourneyEvent[] = [];
-
-/**
  * Runs a journey for a whole cohort on a virtual clock: weeks in seconds, through the same
  * interpreter as execution, with the same rule that at one instant events are applied before
  * wake-ups.
@@ -200,9 +136,28 @@ export function simulate(input: SimulationInput): SimulationResult {
  * automatically and no decisions given, passes of it that decide them (`WinnerPasses`).
  */
 export function startSimulation(input: SimulationInput): SteppedSimulation {
-  if (input.winners === undefined && autoWinnerSplits(input.journey).size > 0)
+  const automatic = autoWinnerSplits(input.journey).size > 0;
+  if (input.republish && input.winners === undefined && automatic)
+    throw new SimulationInputError(
+      'A simulation that publishes a new version part-way cannot pick automatic winners.',
+    );
+  if (input.winners === undefined && automatic)
     return new WinnerPasses(input, (pass) => new Simulation(pass));
   return new Simulation(input);
+}
+
+function republishStep(
+  first: CompiledJourney,
+  republish: Republish | undefined,
+  window: { start: number; end: number },
+): RepublishStep | undefined {
+  if (!republish) return undefined;
+  try {
+    return new RepublishStep(first, republish, window);
+  } catch (error) {
+    if (error instanceof RepublishError) throw new SimulationInputError(error.message);
+    throw error;
+  }
 }
 
 type Decisions = Readonly<Record<string, WinnerDecision>>;
@@ -235,6 +190,7 @@ export class Simulation {
   private readonly forecast: ForecastRuns;
   private readonly interpreter: Interpreter;
   private readonly seed: number;
+  private readonly republish: RepublishStep | undefined;
   private next = 0;
   private history = 0;
   private replayed = 0;
@@ -271,8 +227,13 @@ export class Simulation {
       shareFirstSteps: ownWinners ? false : input.shareFirstSteps,
       onRun: (run) => this.store.selectRun(run),
     });
+    this.republish = republishStep(journey, input.republish, this.window);
+    if (this.republish && (runs > 1 || input.assumptions !== undefined))
+      throw new SimulationInputError(
+        'A forecast cannot publish a new version part-way; simulate the two versions one run at a time.',
+      );
     this.interpreter = new Interpreter({
-      catalog: fixedCatalog([journey]),
+      catalog: this.republish?.catalog ?? fixedCatalog([journey]),
       store: this.store,
       observer: this.forecast.observer,
       seed: this.seed,
@@ -329,6 +290,7 @@ export class Simulation {
       }
     }
     responses?.begin(run, profile, events, next, last, from?.sent);
+    this.republish?.begin();
     if (!from?.started) {
       if (forecast.marking) this.mark(next, false);
       interpreter.start(profile.id, window.start);
@@ -341,6 +303,11 @@ export class Simulation {
         responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+      // The new version comes once everything due up to its instant has happened.
+      if (this.republish?.dueBefore(eventTime, responseDue, wakeDue)) {
+        this.republish.publish(store, interpreter, profile.id);
+        continue;
+      }
       if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
       if (forecast.marking) this.mark(next, true);
       // At one instant: observed events, then responses in the order drawn, then wake-ups.

@@ -8,6 +8,7 @@ import type { Journey } from '../../../core/model/journey';
 import { makeProfile, type Profile } from '../../../core/model/profile';
 import type { Enrollment, OutboxMessage, StepRecord } from '../../../core/runtime/ports';
 import type { Channel, MessageContent } from '../../../core/runtime/step';
+import type { Republish } from '../../../core/simulator/republish-step';
 import { simulate } from '../../../core/simulator/simulate';
 
 /** One journey, a cohort, events and a window: what both drivers are given. */
@@ -19,6 +20,8 @@ export interface Scenario {
   end: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: string[];
+  /** A new version published part-way, with its migration plan. */
+  republish?: Republish;
 }
 
 export interface DriverResult {
@@ -47,6 +50,7 @@ export function simulateScenario(s: Scenario): DriverResult & { report: unknown 
     end: s.end,
     trace: 'all',
     suppressed: s.suppressed,
+    ...(s.republish && { republish: s.republish }),
     observers: [{ record: (r) => records.push(r) }],
   });
   return { paths: byProfile(records), messages: [...result.messages], report: result.report };
@@ -114,8 +118,20 @@ export async function executeScenario(
   executor.publish(s.journey, s.start);
   executor.runDue(s.start);
   await options.afterRun?.(s.start);
+  let republish = s.republish;
+  // The new version comes once everything due up to its instant has run, as in simulation.
+  const publishBefore = async (t: number) => {
+    if (!republish || republish.at >= t) return;
+    clock.set(republish.at);
+    executor.runDue(republish.at);
+    executor.publish(republish.journey, republish.at, republish.migration);
+    executor.runDue(republish.at);
+    await options.afterRun?.(republish.at);
+    republish = undefined;
+  };
   while (next < events.length && (events[next] as JourneyEvent).time <= s.end) {
     const t = (events[next] as JourneyEvent).time;
+    await publishBefore(t);
     const group: JourneyEvent[] = [];
     while (next < events.length && (events[next] as JourneyEvent).time === t)
       group.push(events[next++] as JourneyEvent);
@@ -127,6 +143,7 @@ export async function executeScenario(
     executor.runDue(t);
     await options.afterRun?.(t);
   }
+  await publishBefore(s.end + 1);
   clock.set(s.end);
   executor.runDue(s.end);
   await options.afterRun?.(s.end);
