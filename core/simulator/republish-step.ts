@@ -1,6 +1,7 @@
 import { PublishMigration } from '../migration/publish-migration';
 import type { MigrationPlan } from '../migration/migration-plan';
 import type { Journey } from '../model/journey';
+import { serializeJourney } from '../model/journey-file';
 import {
   compileJourney,
   startsWithEveryone,
@@ -27,6 +28,8 @@ export class RepublishStep {
   private readonly at: number;
   private live: readonly CompiledJourney[];
   private done = false;
+  /** Publishing the same document again makes no new version, as in execution: nothing happens. */
+  private readonly same: boolean;
 
   constructor(
     first: CompiledJourney,
@@ -42,6 +45,7 @@ export class RepublishStep {
     this.first = first;
     this.next = compileJourney(republish.journey, NEXT_VERSION);
     this.at = republish.at;
+    this.same = serializeJourney(first.journey) === serializeJourney(republish.journey);
     this.plan = republish.migration ?? {};
     this.migration = new PublishMigration(republish.journey, NEXT_VERSION, (v) =>
       v === first.version ? first.journey : undefined,
@@ -75,6 +79,7 @@ export class RepublishStep {
   /** Publishes the new version for one profile: carries its enrollments over, starts it. */
   publish(store: EngineStore, interpreter: Interpreter, profileId: string): void {
     this.done = true;
+    if (this.same) return;
     this.live = [this.next];
     const inside = store
       .enrollmentsOf(profileId)
