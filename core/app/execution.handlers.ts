@@ -194,7 +194,7 @@ export function executionHandlers({
       if (before.state === 'running') {
         // The new version takes new entries at once; enrollments keep theirs unless the plan
         // carries them over, in the same transaction.
-        if (plan) checkPlan(journey, before, migration as MigrationPlan);
+        if (plan) checkPlan(journey, before, migration);
         try {
           ({ created, migrated } = engine.publish(journey, plan ? migration : undefined));
         } catch (error) {
