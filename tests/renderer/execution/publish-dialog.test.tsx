@@ -98,12 +98,11 @@ describe('the publish impact preview', () => {
     expect(changed!.textContent).toMatch(/They move on between .+ and .+\./);
     // Finishing on the old version is chosen until the marketer says otherwise.
     expect(
-      (within(radios).getByLabelText('Finish on version 1, as they are') as HTMLInputElement)
-        .checked,
+      within(radios).getByLabelText<HTMLInputElement>('Finish on version 1, as they are').checked,
     ).toBe(true);
 
     await user.selectOptions(within(removed!).getByTestId('publish-move-target'), 'mc');
-    expect((within(removed!).getByTestId('publish-choice-move') as HTMLInputElement).checked).toBe(
+    expect(within(removed!).getByTestId<HTMLInputElement>('publish-choice-move').checked).toBe(
       true,
     );
     await user.click(within(changed!).getByLabelText('Go on from “Wait 2 days” in version 2'));
