@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { Fragment, useEffect, useId, useState } from 'react';
 import type { ImpactGroupView, PublishImpactView } from '../../core/api/publish-contract';
 import type {
   MigrationAction,
@@ -45,6 +45,8 @@ function GroupChoice({
   const headingId = useId();
   const selectId = useId();
   const name = useId();
+  // Said once when the first and the last move on in the same minute.
+  const until = group.until && { first: at(group.until.first), last: at(group.until.last) };
   const values = { count: group.count, step: group.step.title, version: group.fromVersion };
   const variant = group.removedVariants?.[0];
   const heading =
@@ -84,47 +86,46 @@ function GroupChoice({
           ))}
         </ul>
       )}
-      {group.until && (
+      {until && (
         <p className="publish-group-note">
-          {group.until.first === group.until.last
-            ? t('publish.until.one', { at: at(group.until.first) })
-            : t('publish.until.range', {
-                first: at(group.until.first),
-                last: at(group.until.last),
-              })}
+          {until.first === until.last
+            ? t('publish.until.one', { at: until.first })
+            : t('publish.until.range', until)}
         </p>
       )}
       <div className="publish-choices" role="radiogroup" aria-labelledby={headingId}>
         {group.actions.map((action) => (
-          <label key={action} className="publish-choice">
-            <input
-              type="radio"
-              name={name}
-              value={action}
-              checked={picked.action === action}
-              data-testid={`publish-choice-${action}`}
-              onChange={() => onPick({ ...picked, action })}
-            />
-            <span>{label[action]}</span>
-          </label>
+          <Fragment key={action}>
+            <label className="publish-choice">
+              <input
+                type="radio"
+                name={name}
+                value={action}
+                checked={picked.action === action}
+                data-testid={`publish-choice-${action}`}
+                onChange={() => onPick({ ...picked, action })}
+              />
+              <span>{label[action]}</span>
+            </label>
+            {action === 'move' && (
+              <div className="publish-move-target">
+                <label htmlFor={selectId}>{t('publish.moveTarget')}</label>
+                <select
+                  id={selectId}
+                  value={picked.to}
+                  data-testid="publish-move-target"
+                  onChange={(e) => onPick({ action: 'move', to: e.target.value })}
+                >
+                  {impact.targets.map((target) => (
+                    <option key={target.id} value={target.id}>
+                      {target.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </Fragment>
         ))}
-        {group.actions.includes('move') && (
-          <div className="publish-move-target">
-            <label htmlFor={selectId}>{t('publish.moveTarget')}</label>
-            <select
-              id={selectId}
-              value={picked.to}
-              data-testid="publish-move-target"
-              onChange={(e) => onPick({ action: 'move', to: e.target.value })}
-            >
-              {impact.targets.map((target) => (
-                <option key={target.id} value={target.id}>
-                  {target.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
       </div>
       {picked.action === 'continue' && group.reason === 'changed' && (
         <p className="publish-group-note">{t('publish.continueChanged')}</p>
