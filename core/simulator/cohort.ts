@@ -1,6 +1,5 @@
 import type { JourneyEvent } from '../model/event';
 import { makeProfile, type Profile } from '../model/profile';
-import type { SimulationInput } from './simulate';
 
 const NO_EVENTS: readonly JourneyEvent[] = [];
 
@@ -16,10 +15,13 @@ export interface Cohort {
   from: Int32Array;
 }
 
-export function cohort(input: Pick<SimulationInput, 'profiles' | 'events'>): Cohort {
+export function cohort(
+  given: Iterable<Profile> | undefined,
+  allEvents: readonly JourneyEvent[] | undefined,
+): Cohort {
   const position = new Map<string, number>();
   const profiles: Profile[] = [];
-  for (const profile of input.profiles ?? []) {
+  for (const profile of given ?? []) {
     const at = position.get(profile.id);
     if (at === undefined) {
       position.set(profile.id, profiles.length);
@@ -29,7 +31,7 @@ export function cohort(input: Pick<SimulationInput, 'profiles' | 'events'>): Coh
       profiles[at] = profile;
     }
   }
-  const all = input.events ?? NO_EVENTS;
+  const all = allEvents ?? NO_EVENTS;
   // Whose each event is, then a counting sort by profile, which keeps each profile's events in
   // their given order.
   const owner = new Int32Array(all.length);

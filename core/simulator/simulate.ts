@@ -6,11 +6,12 @@ import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
-import { cohort } from './cohort';
+import type { SendingPolicy } from '../policy/sending-policy';
 import { compileJourney, type CompiledJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
 import { RepublishError, RepublishStep, type Republish } from './republish-step';
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
+import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
 import type { SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
@@ -35,6 +36,8 @@ export interface SimulationInput {
   keepMessages?: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: Iterable<string>;
+  /** The library's sending policy (DESIGN §8); none by default. */
+  policy?: SendingPolicy;
   /**
    * Further observers of every step (progress, live views). In a forecast they see run 0 whole,
    * and each later run from where it parts from run 0 (`run` says which run is under way; see
@@ -92,10 +95,9 @@ export interface SimulationResult {
 
 export class SimulationInputError extends Error {}
 
-const NO_EVENTS: readonly JourneyEvent[] = [];
-
-function windowOf(
-  input: SimulationInput,
+/** The window of a simulation: as given, else the events' own time range. */
+export function windowOf(
+  input: Pick<SimulationInput, 'start' | 'end'>,
   events: readonly JourneyEvent[],
 ): { start: number; end: number } {
   let first: number | undefined;
@@ -114,6 +116,8 @@ function windowOf(
   if (end < start) throw new SimulationInputError('The simulation window ends before it starts.');
   return { start, end };
 }
+
+const NO_EVENTS: readonly JourneyEvent[] = [];
 
 /**
  * Runs a journey for a whole cohort on a virtual clock: weeks in seconds, through the same
@@ -201,7 +205,11 @@ export class Simulation {
     if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
       throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
     this.window = windowOf(input, input.events ?? NO_EVENTS);
-    ({ profiles: this.profiles, events: this.events, from: this.eventsFrom } = cohort(input));
+    ({
+      profiles: this.profiles,
+      events: this.events,
+      from: this.eventsFrom,
+    } = cohort(input.profiles, input.events));
     this.traces = new TraceRecorder(input.trace ?? new Set());
     this.store = new MemoryStore({
       keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
@@ -209,6 +217,7 @@ export class Simulation {
       suppressed: input.suppressed,
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
+      policy: input.policy,
       winners: perRun(input.winners)
         ? input.winners.map((d) => winnerMap(journey.id, d))
         : winnerMap(journey.id, input.winners ?? {}),
