@@ -37,9 +37,7 @@ export const impactGroupSchema = z.object({
   count: z.number(),
   /** When the first and the last of them who wait move on. */
   until: z.object({ first: isoTime, last: isoTime }).optional(),
-  changes: z.array(
-    z.custom<JourneyChange>((value) => typeof value === 'object' && value !== null),
-  ),
+  changes: z.array(z.custom<JourneyChange>((value) => typeof value === 'object' && value !== null)),
   removedVariants: z
     .array(
       z.object({ split: nodeRefSchema, key: z.string(), label: z.string(), count: z.number() }),

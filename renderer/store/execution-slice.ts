@@ -158,7 +158,11 @@ export const createExecutionSlice =
         }
         let created = false;
         const info = await act('publish', async (journeyId) => {
-          const { created: made, migrated: _migrated, ...rest } = await api.publishJourney({
+          const {
+            created: made,
+            migrated: _migrated,
+            ...rest
+          } = await api.publishJourney({
             journeyId,
             ...(migration && Object.keys(migration).length > 0 && { migration }),
           });

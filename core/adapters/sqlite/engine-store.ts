@@ -265,7 +265,8 @@ export class SqliteEngineStore implements LiveStore {
         const e = this.enrollments.get(id);
         if (!e) continue;
         const data = JSON.stringify(e);
-        if (ord === undefined) this.sql.updateEnrollment.run(e.status, e.nodeId, e.version, data, id);
+        if (ord === undefined)
+          this.sql.updateEnrollment.run(e.status, e.nodeId, e.version, data, id);
         else
           this.sql.insertEnrollment.run(
             id,
