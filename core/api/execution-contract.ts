@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Journey } from '../model/journey';
+import { migratedSchema, migrationPlanSchema, publishImpactSchema } from './publish-contract';
 
 /**
  * Execution from the app: journeys running for real on the local database, through the same
@@ -167,10 +168,22 @@ export const executionContract = {
   getEngineInfo: { input: z.object({}).strict(), output: engineInfoSchema },
   /** A journey's execution: state, versions and live counts. */
   getExecution: { input: journeyRef, output: executionInfoSchema },
-  /** Freezes the saved journey as a new version (if it changed); a running journey takes it at once. */
+  /**
+   * What publishing the saved journey would mean for the people inside it: groups by what the
+   * new version does to the step they are on, with counts, and the steps they can be moved to.
+   */
+  previewPublish: { input: journeyRef, output: publishImpactSchema },
+  /**
+   * Freezes the saved journey as a new version (if it changed); a running journey takes it at
+   * once. People inside finish on their version unless `migration` chooses otherwise for their
+   * group: then they are carried over in the same transaction (`migrated` says how many).
+   */
   publishJourney: {
-    input: journeyRef,
-    output: executionInfoSchema.extend({ created: z.boolean() }),
+    input: z.object({ journeyId: idSchema, migration: migrationPlanSchema.optional() }).strict(),
+    output: executionInfoSchema.extend({
+      created: z.boolean(),
+      migrated: migratedSchema.optional(),
+    }),
   },
   /**
    * A published version of a journey as it was frozen, so the app can say what changed since

@@ -1,7 +1,11 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
 import { identifyInput, trackInput } from '../api/event-api-contract';
 import type { ExecutionInfo, OutboxMessage } from '../api/execution-contract';
+import type { PublishImpactView } from '../api/publish-contract';
 import type { OutboxMessageRecord } from '../executor/delivery';
+import { MigrationPlanError, type MigrationCounts } from '../executor/executor';
+import type { MigrationPlan } from '../migration/migration-plan';
+import { PublishMigration } from '../migration/publish-migration';
 import type { EngineInput } from '../executor/ports';
 import type { Journey } from '../model/journey';
 import { compileJourney, JourneyNotRunnableError } from '../runtime/compiled-journey';
@@ -9,13 +13,20 @@ import type { SecretStore } from '../runtime/secret-store';
 import type { AppEngine } from './app-engine';
 import { channelDefinition } from '../channels/registry';
 import type { EventHub } from './event-hub';
-import type { AppSettings, ExecutionRecords, JourneyLibrary, OutboxLog } from './ports';
+import type {
+  AppSettings,
+  ExecutionRecord,
+  ExecutionRecords,
+  JourneyLibrary,
+  OutboxLog,
+} from './ports';
 import { savedSmtpSettings, saveSmtpSettings } from './smtp-settings';
 
 export type ExecutionHandlers = Pick<
   ApiHandlers,
   | 'getEngineInfo'
   | 'getExecution'
+  | 'previewPublish'
   | 'publishJourney'
   | 'getJourneyVersion'
   | 'setExecutionState'
@@ -119,6 +130,39 @@ export function executionHandlers({
     };
   };
 
+  /** The people inside against the version publishing would make (the newest when unchanged). */
+  const migrationOf = (journey: Journey, record: ExecutionRecord) => {
+    const latest = record.latestVersion ?? 0;
+    const toVersion = record.changedSincePublish ? latest + 1 : Math.max(latest, 1);
+    return new PublishMigration(journey, toVersion, (v) => journeys.version(journey.id, v));
+  };
+
+  const publishImpact = (journey: Journey, record: ExecutionRecord): PublishImpactView => {
+    const impact = migrationOf(journey, record).impact(executions.places(journey.id));
+    // Only a running journey's people can be carried over: the others finish where they are.
+    const running = record.state === 'running';
+    return {
+      journeyId: journey.id,
+      toVersion: impact.toVersion,
+      changed: record.changedSincePublish,
+      total: impact.total,
+      groups: impact.groups.map(({ until, removedVariants, ...g }) => ({
+        ...g,
+        changes: [...g.changes],
+        actions: running ? [...g.actions] : ['stay'],
+        ...(removedVariants && { removedVariants: [...removedVariants] }),
+        ...(until && { until: { first: iso(until.first), last: iso(until.last) } }),
+      })),
+      targets: [...impact.targets],
+    };
+  };
+
+  const checkPlan = (journey: Journey, record: ExecutionRecord, plan: MigrationPlan) => {
+    const problems = migrationOf(journey, record).check(plan);
+    if (problems.length > 0)
+      throw new ApiError('invalid-request', problems.map((p) => p.message).join(' '), 'migration');
+  };
+
   const smtpView = async () => ({
     ...savedSmtpSettings(settings),
     passwordSet: (await secrets.get('smtp-password')) !== undefined,
@@ -134,15 +178,36 @@ export function executionHandlers({
 
     getExecution: ({ journeyId }) => Promise.resolve(info(journeyId)),
 
-    publishJourney: async ({ journeyId }) => {
+    previewPublish: ({ journeyId }) => {
+      const journey = runnable(journeys, journeyId);
+      return Promise.resolve(publishImpact(journey, executions.record(journeyId)));
+    },
+
+    publishJourney: async ({ journeyId, migration }) => {
       const journey = runnable(journeys, journeyId);
       const engine = await appEngine.get();
       const at = now();
       const before = executions.record(journeyId);
+      const plan = migration && Object.values(migration).some((c) => c.action !== 'stay');
       let created: boolean;
+      let migrated: MigrationCounts | undefined;
       if (before.state === 'running') {
-        // The new version takes new entries at once; enrollments keep theirs.
-        created = engine.publish(journey).created;
+        // The new version takes new entries at once; enrollments keep theirs unless the plan
+        // carries them over, in the same transaction.
+        if (plan) checkPlan(journey, before, migration);
+        try {
+          ({ created, migrated } = engine.publish(journey, plan ? migration : undefined));
+        } catch (error) {
+          if (error instanceof MigrationPlanError)
+            throw new ApiError('invalid-request', error.message, 'migration');
+          throw error;
+        }
+      } else if (plan) {
+        throw new ApiError(
+          'conflict',
+          `Only the people inside a running journey can be carried over to a new version; this one is ${before.state}.`,
+          'migration',
+        );
       } else {
         created = transaction(() => {
           const frozen = journeys.freezeIfChanged(journeyId, at);
@@ -153,7 +218,7 @@ export function executionHandlers({
       appEngine.touch(journeyId);
       const after = info(journeyId);
       events.emit('executionChanged', after);
-      return { ...after, created };
+      return { ...after, created, ...(migrated && { migrated }) };
     },
 
     getJourneyVersion: ({ journeyId, version }) => {

@@ -1,3 +1,4 @@
+import type { PeoplePlace } from '../migration/publish-migration';
 import type { Dataset, DatasetKind, ImportProblemView } from '../api/data-contract';
 import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
 import type { RunSummary, SimulationRun } from '../api/simulation-contract';
@@ -111,6 +112,8 @@ export interface ExecutionRecords {
   /** Ends every enrollment still inside the journey and cancels its messages not yet sent. */
   endAll(journeyId: string, now: number): { enrollments: number; messages: number };
   counts(journeyId: string): LiveCounts;
+  /** Where the people inside the journey are: by version, step and variants taken, with counts. */
+  places(journeyId: string): PeoplePlace[];
 }
 
 /** The outbox and its delivery log, as the app lists them. */

@@ -1,4 +1,6 @@
 import type { JourneyEvent } from '../model/event';
+import type { MigrationPlan, PlanProblem } from '../migration/migration-plan';
+import { PublishMigration } from '../migration/publish-migration';
 import type { Journey } from '../model/journey';
 import { compileJourney, startsWithEveryone } from '../runtime/compiled-journey';
 import { Interpreter, type InterpreterOptions } from '../runtime/interpreter';
@@ -54,6 +56,18 @@ export interface PublishResult {
   created: boolean;
   /** Whether existing profiles are being started (segment and date triggers). */
   starting: boolean;
+  /** With a migration plan: how many people went on, were moved, or were taken out. */
+  migrated?: MigrationCounts;
+}
+
+/** How many people a publish's migration carried over, by what was chosen for them. */
+export type MigrationCounts = Record<'continue' | 'move' | 'exit', number>;
+
+/** A publish refused because its migration plan cannot be carried out. */
+export class MigrationPlanError extends Error {
+  constructor(readonly problems: readonly PlanProblem[]) {
+    super(problems.map((p) => p.message).join(' '));
+  }
 }
 
 const INPUT_FETCH = 256;
@@ -202,19 +216,69 @@ export class Executor {
   /**
    * Publishes a journey: freezes a version, makes it take new entries, and for segment and
    * date triggers starts it for every existing profile (in batches, as due work). Running
-   * enrollments finish on the version they entered with.
+   * enrollments finish on the version they entered with, unless `migration` chooses otherwise
+   * for their group: then they are carried over (or taken out) in the same transaction, so
+   * the publish happens with its plan whole or not at all. A plan that cannot be carried out
+   * throws `MigrationPlanError` and nothing is published.
    */
-  publish(journey: Journey, now = this.options.clock.now()): PublishResult {
+  publish(
+    journey: Journey,
+    now = this.options.clock.now(),
+    migration?: MigrationPlan,
+  ): PublishResult {
     const library = this.options.library;
     if (!library) throw new Error('This executor was built without a journey library.');
-    const result = this.store.transaction(() => {
-      const published = library.publish(journey, now);
-      const starting = published.created && startsWithEveryone(compileJourney(journey));
-      if (starting) this.store.accept([{ type: 'start', journeyId: journey.id }], now);
-      return { journeyId: journey.id, ...published, starting };
-    });
+    let result: PublishResult;
+    try {
+      result = this.store.transaction(() => {
+        const published = library.publish(journey, now);
+        const starting = published.created && startsWithEveryone(compileJourney(journey));
+        if (starting) this.store.accept([{ type: 'start', journeyId: journey.id }], now);
+        const migrated =
+          migration && Object.keys(migration).length > 0
+            ? this.migrate(journey, published.version, migration, now)
+            : undefined;
+        return { journeyId: journey.id, ...published, starting, ...(migrated && { migrated }) };
+      });
+    } catch (error) {
+      this.buffer.committed = [];
+      this.buffer.unit = [];
+      this.interpreter = this.makeInterpreter();
+      throw error;
+    }
+    this.store.discardCache();
     this.options.catalog.refresh();
+    this.emitCommitted();
     return result;
+  }
+
+  /** Carries the people inside over to `version` as the plan chooses; returns how many went how. */
+  private migrate(
+    journey: Journey,
+    version: number,
+    plan: MigrationPlan,
+    now: number,
+  ): MigrationCounts {
+    const catalog = this.options.catalog;
+    const migration = new PublishMigration(
+      journey,
+      version,
+      (v) => catalog.version(journey.id, v)?.journey,
+    );
+    const problems = migration.check(plan);
+    if (problems.length > 0) throw new MigrationPlanError(problems);
+    const next = compileJourney(journey, version);
+    const counts: MigrationCounts = { continue: 0, move: 0, exit: 0 };
+    for (const id of this.store.activeEnrollmentIds(journey.id)) {
+      const enrollment = this.store.getEnrollment(id);
+      if (!enrollment || enrollment.status !== 'active') continue;
+      const choice = migration.choiceFor(plan, enrollment);
+      if (!choice) continue;
+      this.interpreter.migrate(id, choice, next, now);
+      this.writeJournal();
+      counts[choice.action]++;
+    }
+    return counts;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { MigrationPlan } from '../migration/migration-plan';
 import type { Journey } from '../model/journey';
 import type { Channel } from '../channels/registry';
 import type { Clock, OutboxMessage, StepObserver } from '../runtime/ports';
@@ -146,9 +147,12 @@ export class LiveEngine {
     this.runSoon();
   }
 
-  /** Publishes a journey (a new version only when it changed) and starts it if it must. */
-  publish(journey: Journey): PublishResult {
-    const result = this.executor.publish(journey);
+  /**
+   * Publishes a journey (a new version only when it changed) and starts it if it must; with a
+   * migration plan, carries the people inside over as it chooses, in the same transaction.
+   */
+  publish(journey: Journey, migration?: MigrationPlan): PublishResult {
+    const result = this.executor.publish(journey, undefined, migration);
     this.runSoon();
     return result;
   }

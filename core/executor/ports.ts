@@ -79,6 +79,9 @@ export interface LiveStore extends EngineStore {
    */
   profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[];
 
+  /** The enrollments still inside a journey, on any version, in the order they began. */
+  activeEnrollmentIds(journeyId: string): string[];
+
   /** The wake-up that is due first: least (at, seq). */
   nextWake(): PendingWake | undefined;
   /** Removes a wake-up if it is still scheduled as it was read; false when replaced or gone. */

@@ -1,6 +1,7 @@
 import { matchesFilters } from '../conditions/evaluate';
 import { addDuration } from '../model/duration';
 import type { StoredEvent } from '../model/event';
+import type { MigrationChoice } from '../migration/migration-plan';
 import { DEFAULT_ATTRIBUTION_WINDOW } from '../model/journey-settings';
 import type { CompiledJourney } from './compiled-journey';
 import type { JourneyCatalog } from './interpreter';
@@ -240,6 +241,36 @@ export class EnrollmentMoves {
     if (wait.timeoutPort === undefined)
       this.advance(journey, enrollment, enrollment.nodeId, now, wait.reason);
     else this.leave(journey, enrollment, enrollment.nodeId, wait.timeoutPort, now);
+  }
+
+  /**
+   * Carries an active enrollment over to a newly published version, as a publish's plan chose:
+   * `continue` goes on from the same step (a wait keeps its wake-up, which finds the step in the
+   * new version), `move` arrives at `to` now (the old wake-up goes stale), `exit` leaves now.
+   */
+  migrate(
+    enrollment: Enrollment,
+    choice: Exclude<MigrationChoice, { action: 'stay' }>,
+    next: CompiledJourney,
+    now: number,
+  ): void {
+    if (enrollment.status !== 'active' || enrollment.journeyId !== next.id) return;
+    const to = choice.action === 'move' ? choice.to : undefined;
+    this.records.migrate(enrollment, choice.action, next.version, to, now);
+    switch (choice.action) {
+      case 'exit':
+        this.end(enrollment, 'exited', now);
+        return;
+      case 'continue':
+        enrollment.version = next.version;
+        this.store.putEnrollment(enrollment);
+        return;
+      case 'move':
+        enrollment.version = next.version;
+        enrollment.wait = undefined;
+        this.advance(next, enrollment, choice.to, now);
+        return;
+    }
   }
 
   /** Records leaving `nodeId` through `port`; returns the node it leads to, if any. */

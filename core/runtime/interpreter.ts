@@ -1,3 +1,4 @@
+import type { MigrationChoice } from '../migration/migration-plan';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import type { CompiledJourney } from './compiled-journey';
@@ -204,6 +205,22 @@ export class Interpreter {
         );
         break;
     }
+    this.settle(now);
+  }
+
+  /**
+   * Carries one enrollment over to `next`, a version being published, as the publish's plan
+   * chose for its group (see `migration/`); what it runs into is applied at `now`.
+   */
+  migrate(
+    enrollmentId: string,
+    choice: Exclude<MigrationChoice, { action: 'stay' }>,
+    next: CompiledJourney,
+    now: number,
+  ): void {
+    this.context.unitDue = now;
+    const enrollment = this.store.getEnrollment(enrollmentId);
+    if (enrollment) this.moves.migrate(enrollment, choice, next, now);
     this.settle(now);
   }
 

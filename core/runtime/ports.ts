@@ -267,6 +267,19 @@ export type StepRecord = RecordBase &
         /** The message node that caused it (the goal event's `caused_by`), in a forecast. */
         causedBy?: string;
       }
+    /**
+     * Carried over to a newly published version (`continue` from the same step, `move` to
+     * `to`), or taken out (`exit`), as the publish's plan chose for its group.
+     */
+    | {
+        type: 'migrate';
+        enrollmentId: string;
+        nodeId: string;
+        action: 'continue' | 'move' | 'exit';
+        fromVersion: number;
+        toVersion: number;
+        to?: string;
+      }
     | {
         type: 'end';
         enrollmentId: string;

@@ -246,4 +246,26 @@ export class StepRecords {
       profileId: enrollment.profileId,
     });
   }
+
+  /** Carried over to a new version, or taken out, at a publish. */
+  migrate(
+    enrollment: Enrollment,
+    action: 'continue' | 'move' | 'exit',
+    toVersion: number,
+    to: string | undefined,
+    now: number,
+  ): void {
+    this.observer?.record({
+      type: 'migrate',
+      enrollmentId: enrollment.id,
+      nodeId: enrollment.nodeId,
+      action,
+      fromVersion: enrollment.version,
+      toVersion,
+      to,
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
+  }
 }

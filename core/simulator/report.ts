@@ -284,6 +284,7 @@ export class ReportBuilder implements StepObserver {
         else this.outcomes[step.status]++;
         break;
       case 'update':
+      case 'migrate':
         break;
     }
   }

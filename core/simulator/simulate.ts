@@ -7,8 +7,9 @@ import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
 import type { SendingPolicy } from '../policy/sending-policy';
-import { compileJourney } from '../runtime/compiled-journey';
+import { compileJourney, type CompiledJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
+import { RepublishError, RepublishStep, type Republish } from './republish-step';
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
@@ -72,6 +73,14 @@ export interface SimulationInput {
    */
   winners?:
     Readonly<Record<string, WinnerDecision>> | readonly Readonly<Record<string, WinnerDecision>>[];
+  /**
+   * A new version of the journey published part-way through the window, as execution does it:
+   * at `at`, once everything due by then has happened, `journey` becomes version 2 and takes
+   * new entries, and the people inside are carried over as `migration` chooses for their group
+   * (migration/); those without a choice finish on version 1. The report counts the steps of
+   * version 1. One run only: not in a forecast.
+   */
+  republish?: Republish;
 }
 
 export interface SimulationResult {
@@ -132,9 +141,28 @@ export function simulate(input: SimulationInput): SimulationResult {
  * automatically and no decisions given, passes of it that decide them (`WinnerPasses`).
  */
 export function startSimulation(input: SimulationInput): SteppedSimulation {
-  if (input.winners === undefined && autoWinnerSplits(input.journey).size > 0)
+  const automatic = autoWinnerSplits(input.journey).size > 0;
+  if (input.republish && input.winners === undefined && automatic)
+    throw new SimulationInputError(
+      'A simulation that publishes a new version part-way cannot pick automatic winners.',
+    );
+  if (input.winners === undefined && automatic)
     return new WinnerPasses(input, (pass) => new Simulation(pass));
   return new Simulation(input);
+}
+
+function republishStep(
+  first: CompiledJourney,
+  republish: Republish | undefined,
+  window: { start: number; end: number },
+): RepublishStep | undefined {
+  if (!republish) return undefined;
+  try {
+    return new RepublishStep(first, republish, window);
+  } catch (error) {
+    if (error instanceof RepublishError) throw new SimulationInputError(error.message);
+    throw error;
+  }
 }
 
 type Decisions = Readonly<Record<string, WinnerDecision>>;
@@ -167,6 +195,7 @@ export class Simulation {
   private readonly forecast: ForecastRuns;
   private readonly interpreter: Interpreter;
   private readonly seed: number;
+  private readonly republish: RepublishStep | undefined;
   private next = 0;
   private history = 0;
   private replayed = 0;
@@ -208,8 +237,13 @@ export class Simulation {
       shareFirstSteps: ownWinners ? false : input.shareFirstSteps,
       onRun: (run) => this.store.selectRun(run),
     });
+    this.republish = republishStep(journey, input.republish, this.window);
+    if (this.republish && (runs > 1 || input.assumptions !== undefined))
+      throw new SimulationInputError(
+        'A forecast cannot publish a new version part-way; simulate the two versions one run at a time.',
+      );
     this.interpreter = new Interpreter({
-      catalog: fixedCatalog([journey]),
+      catalog: this.republish?.catalog ?? fixedCatalog([journey]),
       store: this.store,
       observer: this.forecast.observer,
       seed: this.seed,
@@ -269,6 +303,7 @@ export class Simulation {
       }
       responses?.begin(run, profile, events, next, last);
     }
+    this.republish?.begin();
     if (!from?.started) {
       const watching = forecast.watching;
       if (watching) forecast.beforeUnit();
@@ -283,6 +318,11 @@ export class Simulation {
         responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
+      // The new version comes once everything due up to its instant has happened.
+      if (this.republish?.dueBefore(eventTime, responseDue, wakeDue)) {
+        this.republish.publish(store, interpreter, profile.id);
+        continue;
+      }
       if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
       const watching = forecast.watching;
       if (watching) forecast.beforeUnit();

@@ -78,6 +78,12 @@ export function describeStep(step: StepRecord): string {
       return `counted as a conversion of variant ${step.key} of ${step.nodeId}: performed ${step.event}`;
     case 'convert':
       return `converted: performed ${step.event}`;
+    case 'migrate':
+      return step.action === 'exit'
+        ? `taken out of the journey at ${step.nodeId} when version ${step.toVersion} was published`
+        : step.action === 'move'
+          ? `moved from ${step.nodeId} (version ${step.fromVersion}) to ${step.to ?? ''} of version ${step.toVersion}`
+          : `carried on at ${step.nodeId} in version ${step.toVersion}`;
     case 'end':
       return step.status === 'converted'
         ? 'left the journey: goal reached'

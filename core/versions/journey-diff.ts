@@ -82,7 +82,8 @@ export type JourneyChange =
 
 export type JourneyChangeType = JourneyChange['type'];
 
-function nodeRef(node: JourneyNode): NodeRef {
+/** A step as a change names it. */
+export function nodeRef(node: JourneyNode): NodeRef {
   const kind = isNodeKind(node.kind) ? nodeDefinition(node.kind).label : node.kind;
   return { id: node.id, title: stepTitle(node), kind: node.kind, kindTitle: kind };
 }

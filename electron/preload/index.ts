@@ -63,6 +63,7 @@ const journeyApp = {
   getEngineInfo: (input) => call('getEngineInfo', input),
   getExecution: (input) => call('getExecution', input),
   publishJourney: (input) => call('publishJourney', input),
+  previewPublish: (input) => call('previewPublish', input),
   getJourneyVersion: (input) => call('getJourneyVersion', input),
   setExecutionState: (input) => call('setExecutionState', input),
   listOutbox: (input) => call('listOutbox', input),

@@ -4,7 +4,9 @@ import { PauseIcon, PlayIcon, RocketIcon, StopIcon } from '../nodes/icons';
 import { dateTime } from '../simulation/format';
 import { useApp, useAppStore } from '../store/app-store';
 import { VersionChanges } from '../versions/VersionChanges';
+import { PublishDialog } from './PublishDialog';
 import { runControls, stopConsequences } from './run-controls';
+import { StartDialog } from './StartDialog';
 
 const PENDING_WORDS = {
   publish: 'Publishing…',
@@ -15,7 +17,8 @@ const PENDING_WORDS = {
 /**
  * The journey's execution at a glance and the buttons that change it: its state, the live and
  * newest versions, whether the saved journey is newer than what runs, and Publish, Start (Resume),
- * Pause, Stop. Stopping asks first.
+ * Pause, Stop. Publishing (with what it means for the people inside), starting and stopping ask
+ * first.
  */
 export function RunControls() {
   const store = useAppStore();
@@ -26,7 +29,9 @@ export function RunControls() {
   const saving = useApp((s) => s.saving);
   const errors = useApp((s) => s.validation.errors);
   const [confirmStop, setConfirmStop] = useState(false);
-  const { publishJourney, setRunState, save, setIssuesOpen } = store.getState();
+  const [confirmPublish, setConfirmPublish] = useState(false);
+  const [confirmStart, setConfirmStart] = useState(false);
+  const { setRunState, save, setIssuesOpen } = store.getState();
   const controls = runControls({ info, dirty, errors, pending });
   const blocked = dirty || errors > 0;
 
@@ -75,7 +80,7 @@ export function RunControls() {
           data-testid="run-publish"
           disabled={!controls.publish.enabled}
           title={controls.publish.reason ?? 'Freeze the saved journey as a new version'}
-          onClick={() => void publishJourney()}
+          onClick={() => setConfirmPublish(true)}
         >
           <RocketIcon size={15} /> {pending === 'publish' ? PENDING_WORDS.publish : 'Publish'}
         </button>
@@ -85,7 +90,7 @@ export function RunControls() {
           data-testid="run-start"
           disabled={!controls.start.enabled}
           title={controls.start.reason ?? 'Let new profiles enter'}
-          onClick={() => void setRunState('running')}
+          onClick={() => setConfirmStart(true)}
         >
           <PlayIcon size={15} />{' '}
           {pending === 'running'
@@ -151,6 +156,8 @@ export function RunControls() {
         </p>
       )}
 
+      {confirmPublish && <PublishDialog onClose={() => setConfirmPublish(false)} />}
+      {confirmStart && <StartDialog onClose={() => setConfirmStart(false)} />}
       {confirmStop && info && (
         <Modal
           title="Stop this journey?"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { CloseIcon } from '../nodes/icons';
 
 export interface ModalProps {
@@ -12,7 +12,29 @@ export interface ModalProps {
   tone?: 'default' | 'danger';
 }
 
-/** A dialog over the app: Escape or the close button dismisses it; focus starts inside it. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepFocusInside(panel: HTMLElement, e: KeyboardEvent<HTMLElement>): void {
+  const inside = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return;
+  const at = document.activeElement;
+  if (e.shiftKey && (at === first || at === panel)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && at === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A dialog over the app: Escape or the close button dismisses it; focus starts inside it and
+ * Tab keeps it there.
+ */
 export function Modal({ title, onClose, children, actions, wide, size }: ModalProps) {
   const sizeClass = size === 'large' ? ' is-large' : wide || size === 'wide' ? ' is-wide' : '';
   const panel = useRef<HTMLDivElement>(null);
@@ -34,7 +56,7 @@ export function Modal({ title, onClose, children, actions, wide, size }: ModalPr
         if (e.key === 'Escape') {
           e.stopPropagation();
           onClose();
-        }
+        } else if (e.key === 'Tab' && panel.current) keepFocusInside(panel.current, e);
       }}
     >
       <div

@@ -135,6 +135,9 @@ function describe(
     }
     case 'convert':
       return { tone: 'convert', title: capitalize(step.text) };
+    case 'migrate':
+      // Only a simulation that publishes a new version part-way has these.
+      return { tone: 'leave', title: capitalize(step.text) };
     case 'end':
       return { tone: 'end', title: capitalize(step.text) };
   }

@@ -6,6 +6,8 @@ import type {
   LiveCounts,
   SmtpSettingsView,
 } from '../../core/api/execution-contract';
+import type { PublishImpactView } from '../../core/api/publish-contract';
+import type { MigrationPlan } from '../../core/migration/migration-plan';
 import type { RunAction } from '../execution/run-controls';
 import type { AppState } from './app-store';
 import { errorText } from './library-slice';
@@ -37,8 +39,13 @@ export interface ExecutionSlice {
   setRunTab: (tab: RunTab) => void;
   /** Reads the open journey's state, versions and counts. */
   refreshExecution: () => Promise<void>;
-  /** Freezes the saved journey as a new version (refused while unsaved or with errors). */
-  publishJourney: () => Promise<void>;
+  /** What publishing the saved journey would mean for the people inside it. */
+  previewPublish: () => Promise<Outcome<PublishImpactView>>;
+  /**
+   * Freezes the saved journey as a new version (refused while unsaved or with errors); people
+   * inside are carried over as `migration` chooses for their group, else finish on their version.
+   */
+  publishJourney: (migration?: MigrationPlan) => Promise<void>;
   /** Start (or resume), pause or stop the open journey. */
   setRunState: (state: 'running' | 'paused' | 'stopped') => Promise<void>;
   /** Counts pushed by the engine; other journeys' are ignored. */
@@ -130,7 +137,16 @@ export const createExecutionSlice =
           if (get().journey?.id === journeyId) patch({ error: errorText(error) });
         }
       },
-      async publishJourney() {
+      async previewPublish() {
+        const journeyId = get().journey?.id;
+        if (!journeyId) return { ok: false, error: 'No journey is open.' };
+        try {
+          return { ok: true, value: await api.previewPublish({ journeyId }) };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      async publishJourney(migration) {
         const { dirty, validation } = get();
         if (validation.errors > 0) {
           patch({ error: 'Fix the journey’s problems first; only a journey without errors runs.' });
@@ -142,7 +158,14 @@ export const createExecutionSlice =
         }
         let created = false;
         const info = await act('publish', async (journeyId) => {
-          const { created: made, ...rest } = await api.publishJourney({ journeyId });
+          const {
+            created: made,
+            migrated: _migrated,
+            ...rest
+          } = await api.publishJourney({
+            journeyId,
+            ...(migration && Object.keys(migration).length > 0 && { migration }),
+          });
           created = made;
           return rest;
         });

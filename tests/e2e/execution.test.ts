@@ -95,8 +95,10 @@ describe('running a journey from the app', () => {
     await expect.poll(() => text('run-state')).toContain('Unpublished');
 
     await page.getByTestId('run-publish').click();
+    await page.getByTestId('publish-confirm').click();
     await expect.poll(() => text('run-state')).toContain('Ready');
     await page.getByTestId('run-start').click();
+    await page.getByTestId('start-confirm').click();
     await expect.poll(() => text('run-state')).toContain('Running v1');
     expect(await page.getByTestId('run-publish').isDisabled()).toBe(true);
 

@@ -102,6 +102,7 @@ describe('IPC registration', () => {
       cancelSimulation: { runId: 'run-1' },
       getEngineInfo: {},
       getExecution: { journeyId: 'cart' },
+      previewPublish: { journeyId: 'cart' },
       publishJourney: { journeyId: 'cart' },
       getJourneyVersion: { journeyId: 'cart', version: 1 },
       setExecutionState: { journeyId: 'cart', state: 'running' },

@@ -145,6 +145,8 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
         failures: 0,
       }),
     getExecution: ({ journeyId }) => Promise.resolve(unpublished(journeyId)),
+    previewPublish: ({ journeyId }) =>
+      Promise.reject(new ApiError('invalid-request', `cannot publish ${journeyId} in this fake`)),
     publishJourney: ({ journeyId }) =>
       Promise.reject(new ApiError('invalid-request', `cannot publish ${journeyId} in this fake`)),
     getJourneyVersion: ({ journeyId, version }) =>

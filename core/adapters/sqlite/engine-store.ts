@@ -100,7 +100,13 @@ function statements(db: Db) {
       `INSERT INTO enrollments (id, ord, profile_id, journey_id, version, status, node_id, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateEnrollment: p('UPDATE enrollments SET status = ?, node_id = ?, data = ? WHERE id = ?'),
+    updateEnrollment: p(
+      'UPDATE enrollments SET status = ?, node_id = ?, version = ?, data = ? WHERE id = ?',
+    ),
+    activeEnrollments: p(
+      `SELECT id FROM enrollments INDEXED BY enrollments_active
+       WHERE journey_id = ? AND status = 'active' ORDER BY ord`,
+    ),
     getMember: p('SELECT member FROM segment_members WHERE journey_id = ? AND profile_id = ?'),
     setMember: p(
       `INSERT INTO segment_members (journey_id, profile_id, member) VALUES (?, ?, ?)
@@ -262,7 +268,8 @@ export class SqliteEngineStore implements LiveStore {
         const e = this.enrollments.get(id);
         if (!e) continue;
         const data = JSON.stringify(e);
-        if (ord === undefined) this.sql.updateEnrollment.run(e.status, e.nodeId, data, id);
+        if (ord === undefined)
+          this.sql.updateEnrollment.run(e.status, e.nodeId, e.version, data, id);
         else
           this.sql.insertEnrollment.run(
             id,
@@ -354,6 +361,12 @@ export class SqliteEngineStore implements LiveStore {
       this.enrollments.set(id, enrollment);
     }
     return enrollment;
+  }
+
+  activeEnrollmentIds(journeyId: string): string[] {
+    // Written ones first: the list is read inside the transaction that changes them.
+    this.flush();
+    return (this.sql.activeEnrollments.all(journeyId) as { id: string }[]).map((r) => r.id);
   }
 
   getEnrollment(id: string): Enrollment | undefined {

@@ -1,5 +1,6 @@
 import type { ExecutionState, LiveCounts, OutboxMessageStatus } from '../../api/execution-contract';
 import type { ExecutionRecord } from '../../app/ports';
+import type { PeoplePlace } from '../../migration/publish-migration';
 import type { Db } from './database';
 import { FeedbackStore } from './feedback-store';
 import { JourneyRepository } from './journey-repository';
@@ -101,6 +102,32 @@ export class JourneyExecutions {
       log.run(message.id, message.attempts, now);
     }
     return { enrollments, messages: pending.length };
+  }
+
+  places(journeyId: string): PeoplePlace[] {
+    const rows = this.db
+      .prepare(
+        `SELECT version, node_id, data ->> '$.variants' AS variants, COUNT(*) AS n,
+                MIN(data ->> '$.wait.until') AS first, MAX(data ->> '$.wait.until') AS last
+         FROM enrollments INDEXED BY enrollments_active
+         WHERE journey_id = ? AND status = 'active'
+         GROUP BY version, node_id, variants ORDER BY version, node_id, variants`,
+      )
+      .all(journeyId) as {
+      version: number;
+      node_id: string;
+      variants: string | null;
+      n: number;
+      first: number | null;
+      last: number | null;
+    }[];
+    return rows.map((r) => ({
+      version: r.version,
+      nodeId: r.node_id,
+      ...(r.variants !== null && { variants: JSON.parse(r.variants) as Record<string, string> }),
+      count: r.n,
+      ...(r.first !== null && r.last !== null && { until: { first: r.first, last: r.last } }),
+    }));
   }
 
   counts(journeyId: string): LiveCounts {

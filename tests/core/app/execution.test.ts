@@ -291,6 +291,79 @@ describe('publishing and running a journey', () => {
   });
 });
 
+describe('publishing with people inside', () => {
+  it('previews who is where, refuses a plan it cannot carry out, and carries out a good one', async () => {
+    const { call } = service();
+    await saved(call);
+    await call('publishJourney', { journeyId: 'welcome' });
+    await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
+    for (const userId of ['ada', 'bob'])
+      await call('sendTestEvent', { userId, event: 'signup', traits: { email: `${userId}@x.io` } });
+    await until(
+      () => call('getExecution', { journeyId: 'welcome' }),
+      (info) => info.counts.nodes.later?.here === 2,
+    );
+    // The day's wait becomes two days, and a second wait is added after it.
+    const changed = structuredClone(WELCOME) as Journey & {
+      nodes: { id: string; kind: string; config: Record<string, unknown> }[];
+      edges: { from: string; to: string }[];
+    };
+    changed.nodes[2]!.config.duration = 'P2D';
+    // Nothing new to publish: nobody would be affected.
+    const impact = await call('previewPublish', { journeyId: 'welcome' });
+    expect(impact).toMatchObject({ toVersion: 1, changed: false, total: 0, groups: [] });
+    await call('saveJourney', { journey: changed });
+    const preview = await call('previewPublish', { journeyId: 'welcome' });
+    expect(preview).toMatchObject({ toVersion: 2, changed: true, total: 2 });
+    expect(preview.groups.map((g) => [g.key, g.count, g.step.title, g.actions])).toEqual([
+      ['1/changed/later', 2, 'Wait 1 day', ['stay', 'continue', 'move', 'exit']],
+    ]);
+    expect(preview.groups[0]?.until?.first).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(preview.targets.map((t) => t.id)).toEqual(['hello', 'later', 'done']);
+
+    const refused = await refusal(
+      call('publishJourney', {
+        journeyId: 'welcome',
+        migration: { '1/changed/later': { action: 'move', to: 'signup' } },
+      }),
+    );
+    expect([refused.code, refused.field]).toEqual(['invalid-request', 'migration']);
+    expect(refused.message).toContain('cannot be moved to the trigger');
+    expect((await call('getExecution', { journeyId: 'welcome' })).latestVersion).toBe(1);
+    // A malformed plan never reaches the handler.
+    expect(() =>
+      parseApiInput('publishJourney', {
+        journeyId: 'welcome',
+        migration: { '1/changed/later': { action: 'teleport' } },
+      }),
+    ).toThrow(ApiError);
+
+    const published = await call('publishJourney', {
+      journeyId: 'welcome',
+      migration: { '1/changed/later': { action: 'exit' } },
+    });
+    expect(published).toMatchObject({
+      liveVersion: 2,
+      created: true,
+      migrated: { continue: 0, move: 0, exit: 2 },
+    });
+    expect(published.counts).toMatchObject({ active: 0, exited: 2 });
+  });
+
+  it('lets only a running journey carry its people over', async () => {
+    const { call } = service();
+    await saved(call);
+    await call('publishJourney', { journeyId: 'welcome' });
+    const refused = await refusal(
+      call('publishJourney', {
+        journeyId: 'welcome',
+        migration: { '1/changed/later': { action: 'exit' } },
+      }),
+    );
+    expect([refused.code, refused.field]).toEqual(['conflict', 'migration']);
+  });
+});
+
 describe('pausing and stopping', () => {
   it('pause takes no one new, those inside carry on; start resumes', async () => {
     const { call } = service();

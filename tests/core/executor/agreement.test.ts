@@ -18,7 +18,7 @@ import {
   plain,
   simulateScenario,
 } from './agreement';
-import { randomScenario } from './scenario-generator';
+import { randomScenario, withRepublish } from './scenario-generator';
 
 const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
 const BASE = 'http://127.0.0.1:9999';
@@ -152,5 +152,19 @@ describe('simulation and execution agree', () => {
       if (content.text !== undefined) expect(got?.text).toBe(content.text);
     }
     expect(received.length).toBe(rows.filter((r) => r.status === 'delivered').length);
+  });
+});
+
+describe('simulation and execution agree on a version published part-way', () => {
+  it.each(SEEDS.slice(0, 80))('seed %i', async (seed) => {
+    const scenario = withRepublish(randomScenario(seed), seed);
+    const sim = simulateScenario(scenario);
+    const exec = await executeScenario(scenario);
+    expect(plain(Object.fromEntries(exec.paths))).toEqual(plain(Object.fromEntries(sim.paths)));
+    expect(perProfile(plain(exec.messages))).toEqual(perProfile(plain(sim.messages)));
+    const derived = enrollmentsFromPaths(sim.paths);
+    const stored = exec.enrollments.map(comparable);
+    expect(stored).toEqual(stored.map((e) => plain(derived.get(e.id as string))));
+    exec.db.close();
   });
 });

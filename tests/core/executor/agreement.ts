@@ -10,6 +10,7 @@ import type { Enrollment, OutboxMessage, StepRecord } from '../../../core/runtim
 import type { Channel, MessageContent } from '../../../core/runtime/step';
 import { SENDING_POLICY_KEY, type SendingPolicy } from '../../../core/policy/sending-policy';
 import { simulatePortfolio } from '../../../core/simulator/portfolio';
+import type { Republish } from '../../../core/simulator/republish-step';
 import { simulate } from '../../../core/simulator/simulate';
 
 /** A journey (or several), a cohort, events and a window: what both drivers are given. */
@@ -25,6 +26,8 @@ export interface Scenario {
   alongside?: Journey[];
   /** The library's sending policy. */
   policy?: SendingPolicy;
+  /** A new version of `journey` published part-way, with its migration plan. */
+  republish?: Republish;
 }
 
 export interface DriverResult {
@@ -72,6 +75,7 @@ export function simulateScenario(s: Scenario): DriverResult & { report: unknown 
     trace: 'all',
     suppressed: s.suppressed,
     policy: s.policy,
+    ...(s.republish && { republish: s.republish }),
     observers: [{ record: (r) => records.push(r) }],
   });
   return { paths: byProfile(records), messages: [...result.messages], report: result.report };
@@ -149,8 +153,20 @@ export async function executeScenario(
     executor.publish(journey, s.start);
   executor.runDue(s.start);
   await options.afterRun?.(s.start);
+  let republish = s.republish;
+  // The new version comes once everything due up to its instant has run, as in simulation.
+  const publishBefore = async (t: number) => {
+    if (!republish || republish.at >= t) return;
+    clock.set(republish.at);
+    executor.runDue(republish.at);
+    executor.publish(republish.journey, republish.at, republish.migration);
+    executor.runDue(republish.at);
+    await options.afterRun?.(republish.at);
+    republish = undefined;
+  };
   while (next < events.length && (events[next] as JourneyEvent).time <= s.end) {
     const t = (events[next] as JourneyEvent).time;
+    await publishBefore(t);
     const group: JourneyEvent[] = [];
     while (next < events.length && (events[next] as JourneyEvent).time === t)
       group.push(events[next++] as JourneyEvent);
@@ -162,6 +178,7 @@ export async function executeScenario(
     executor.runDue(t);
     await options.afterRun?.(t);
   }
+  await publishBefore(s.end + 1);
   clock.set(s.end);
   executor.runDue(s.end);
   await options.afterRun?.(s.end);

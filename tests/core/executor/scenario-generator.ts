@@ -9,6 +9,7 @@ import type {
 import { makeProfile, type Profile } from '../../../core/model/profile';
 import { nodeDefinition } from '../../../core/nodes/registry';
 import { validateJourney } from '../../../core/validation/validate';
+import type { MigrationChoice } from '../../../core/migration/migration-plan';
 import type { SendingPolicy } from '../../../core/policy/sending-policy';
 import type { Scenario } from './agreement';
 
@@ -393,4 +394,41 @@ export function randomPortfolioScenario(seed: number): Scenario {
     ...(rng.chance(0.3) && { push: { max: 1, per: 'P1D' } }),
   };
   return { journey, alongside, policy, ...randomCohort(rng) };
+}
+
+/**
+ * The scenario with a second version published part-way: every other timed wait takes 45
+ * minutes, and for the people on each step a choice drawn at random — go on, move to a random
+ * step, leave, or finish on version 1.
+ */
+export function withRepublish(scenario: Scenario, seed: number): Scenario {
+  const rng = new Rng(seed * 7919);
+  const first = scenario.journey;
+  let flip = false;
+  const next: Journey = {
+    ...first,
+    // Renamed, so that a journey without timed waits is a new version too.
+    name: `${first.name} (2)`,
+    nodes: first.nodes.map((n) => {
+      if (n.config.mode !== 'duration') return n;
+      flip = !flip;
+      return flip ? { ...n, config: { ...n.config, duration: 'PT45M' } } : n;
+    }),
+  };
+  const targets = next.nodes.filter((n) => !nodeDefinition(n.kind as never).entry);
+  const migration: Record<string, MigrationChoice> = {};
+  for (const n of first.nodes)
+    for (const reason of ['changed', 'unchanged', 'variant-removed'] as const) {
+      const draw = rng.int(0, 3);
+      migration[`1/${reason}/${n.id}`] =
+        draw === 0
+          ? { action: 'stay' }
+          : draw === 1
+            ? { action: 'continue' }
+            : draw === 2
+              ? { action: 'move', to: rng.pick(targets).id }
+              : { action: 'exit' };
+    }
+  const at = scenario.start + rng.int(1, 4 * 144) * 10 * MINUTE;
+  return { ...scenario, republish: { at, journey: next, migration } };
 }

@@ -7,6 +7,7 @@ import type {
   OutboxMessageDetail,
   SmtpSettingsView,
 } from '../../../core/api/execution-contract';
+import type { PublishImpactView } from '../../../core/api/publish-contract';
 import type { Journey } from '../../../core/model/journey';
 import { createAppStore } from '../../../renderer/store/app-store';
 import { fakeApi } from '../fake-api';
@@ -61,7 +62,10 @@ export function engineApi(journeys: Journey[] = []) {
     saveSmtpSettings: [] as Parameters<AppApi['saveSmtpSettings']>[0][],
     sendTestEmail: [] as string[],
     retry: [] as number[],
+    publish: [] as Parameters<AppApi['publishJourney']>[0][],
   };
+  /** What previewPublish answers, by journey (nobody inside, by default). */
+  const impacts = new Map<string, PublishImpactView>();
   const failures: { setExecutionState?: ApiError } = {};
   let outbox: OutboxMessage[] = [];
   let engine: EngineInfo = {
@@ -105,7 +109,25 @@ export function engineApi(journeys: Journey[] = []) {
       calls.getExecution += 1;
       return Promise.resolve(structuredClone(execution(journeyId)));
     },
-    publishJourney: ({ journeyId }) => {
+    previewPublish: ({ journeyId }) => {
+      const info = execution(journeyId);
+      const toVersion = (info.latestVersion ?? 0) + (info.changedSincePublish ? 1 : 0);
+      return Promise.resolve(
+        structuredClone(
+          impacts.get(journeyId) ?? {
+            journeyId,
+            toVersion,
+            changed: info.changedSincePublish,
+            total: 0,
+            groups: [],
+            targets: [],
+          },
+        ),
+      );
+    },
+    publishJourney: (input) => {
+      calls.publish.push(input);
+      const { journeyId } = input;
       const info = execution(journeyId);
       const created = info.changedSincePublish;
       const latestVersion = created ? (info.latestVersion ?? 0) + 1 : info.latestVersion;
@@ -240,6 +262,10 @@ export function engineApi(journeys: Journey[] = []) {
     /** Sets a journey's execution as the engine would answer it. */
     setExecution(info: Partial<ExecutionInfo> & { journeyId: string }) {
       put({ ...execution(info.journeyId), ...info });
+    },
+    /** What publishing would mean for the people inside, as the engine would answer it. */
+    setImpact(impact: PublishImpactView) {
+      impacts.set(impact.journeyId, impact);
     },
     setOutbox(messages: OutboxMessage[]) {
       outbox = messages;

@@ -60,6 +60,7 @@ describe('run panel', () => {
     expect(screen.getByTestId('run-latest-version').textContent).toBe('none yet');
 
     await user.click(button('run-publish'));
+    await user.click(await screen.findByTestId('publish-confirm'));
     await shows('Ready');
     expect(screen.getByTestId('run-latest-version').textContent).toBe('v1');
     expect(button('run-publish').disabled).toBe(true);
@@ -67,6 +68,7 @@ describe('run panel', () => {
     expect(button('run-start').disabled).toBe(false);
 
     await user.click(button('run-start'));
+    await user.click(await screen.findByTestId('start-confirm'));
     await shows('Running v1');
     expect(screen.getByTestId('run-live-version').textContent).toBe('v1');
     expect(button('run-start').disabled).toBe(true);
@@ -79,6 +81,7 @@ describe('run panel', () => {
     expect(button('run-pause').disabled).toBe(true);
     expect(button('run-stop').disabled).toBe(false);
     await user.click(button('run-start'));
+    await user.click(await screen.findByTestId('start-confirm'));
     await shows('Running v1');
   });
 
@@ -167,6 +170,7 @@ describe('run panel', () => {
       'Another engine holds the database; close it and try again.',
     );
     await user.click(button('run-start'));
+    await user.click(await screen.findByTestId('start-confirm'));
     expect((await screen.findByTestId('run-error')).textContent).toBe(
       'Another engine holds the database; close it and try again.',
     );
