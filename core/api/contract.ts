@@ -4,6 +4,7 @@ import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
 import { settingsContract, settingsEvents } from './settings-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
+import { versionsContract } from './versions-contract';
 import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
@@ -124,6 +125,7 @@ export const apiContract = {
   ...executionContract,
   ...designContract,
   ...settingsContract,
+  ...versionsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -159,6 +159,17 @@ describe('IPC registration', () => {
       listBackups: {},
       backUpNow: {},
       restoreBackup: { name: 'journey-studio-2026-05-01T1000Z-daily.db' },
+      listJourneyVersions: { journeyId: 'cart' },
+      setVersionNote: { journeyId: 'cart', version: 1, note: 'Spring copy' },
+      approveJourneyVersion: {
+        journeyId: 'cart',
+        version: 1,
+        name: 'Ada',
+        role: 'Brand',
+        comment: '',
+      },
+      getSignOffPack: { journeyId: 'cart' },
+      compareVersionsOnCohort: { journeyId: 'cart', before: 1 },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);
