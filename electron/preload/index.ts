@@ -91,6 +91,7 @@ const journeyApp = {
   compareVersionsOnCohort: (input) => call('compareVersionsOnCohort', input),
   openFile: (input) => call('openFile', input),
   saveFile: (input) => call('saveFile', input),
+  saveSignOffPack: (input) => call('saveSignOffPack', input),
   openRecentFile: (input) => call('openRecentFile', input),
   onJourneysChanged: subscribe('journeysChanged'),
   onMenuCommand: subscribe('menuCommand'),

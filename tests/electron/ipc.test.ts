@@ -39,6 +39,7 @@ function setup(engineAnswer?: (method: ApiMethod, input: unknown) => ApiEnvelope
   const files: FileHandlers = {
     openFile: vi.fn(() => Promise.resolve({ canceled: true as const })),
     saveFile: vi.fn(() => Promise.resolve({ canceled: false as const, fileName: 'cart.json' })),
+    saveSignOffPack: vi.fn(() => Promise.resolve({ canceled: true as const })),
     openRecentFile: vi.fn(() => Promise.reject(new ApiError('not-found', 'gone'))),
   };
   const log = vi.fn();
