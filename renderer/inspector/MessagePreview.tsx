@@ -4,7 +4,11 @@ import type { JourneyNode } from '../../core/model/journey';
 import { renderTemplate, type RenderResult } from '../../core/runtime/templating';
 import { channelView } from '../channels/registry';
 import { useApp } from '../store/app-store';
-import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from '../../core/templates/preview-personas';
+import {
+  PERSONAS,
+  PREVIEW_UNSUBSCRIBE_URL,
+  findPersona,
+} from '../../core/templates/preview-personas';
 
 /**
  * The message as the chosen sample profile would get it, rendered live with the engine's Liquid;

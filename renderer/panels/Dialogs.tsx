@@ -7,6 +7,8 @@ import { BrandKitDialog } from '../brand/BrandKitDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
+import { SignOffPackDialog } from '../versions/SignOffPackDialog';
+import { VersionHistoryDialog } from '../versions/VersionHistoryDialog';
 import { Modal } from './Modal';
 
 /** Whichever question the app is asking right now. */
@@ -190,6 +192,12 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <BrandKitDialog />;
     case 'library-settings':
       return <SettingsDialog />;
+    case 'version-history':
+      return <VersionHistoryDialog />;
+    case 'sign-off-pack':
+      return (
+        <SignOffPackDialog {...(dialog.version !== undefined && { version: dialog.version })} />
+      );
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

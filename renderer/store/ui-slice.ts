@@ -27,7 +27,10 @@ export type Dialog =
   | { type: 'delete-dataset'; id: string; name: string }
   | { type: 'smtp-settings' }
   | { type: 'brand-kit' }
-  | { type: 'library-settings' };
+  | { type: 'library-settings' }
+  | { type: 'version-history' }
+  /** The sign-off pack of a published version, or of the draft when `version` is left out. */
+  | { type: 'sign-off-pack'; version?: number };
 
 export interface ImportProblem {
   message: string;

@@ -59,6 +59,8 @@ export interface VersionsSlice {
   pack: { version?: number; html: string | null; fileName: string; error: string | null } | null;
   openSignOffPack: (request: Omit<AppInput<'getSignOffPack'>, 'journeyId'>) => Promise<void>;
   closeSignOffPack: () => void;
+  /** Saves the open pack as a PDF (desktop) or prints it (browser); the file's name when saved. */
+  saveSignOffPack: () => Promise<string | undefined>;
 }
 
 export type { CohortDiff };
@@ -201,5 +203,16 @@ export const createVersionsSlice =
     },
     closeSignOffPack() {
       set({ pack: null });
+    },
+    async saveSignOffPack() {
+      const pack = get().pack;
+      if (!pack?.html) return undefined;
+      try {
+        const saved = await api.saveSignOffPack({ suggestedName: pack.fileName, html: pack.html });
+        return saved.canceled ? undefined : saved.fileName;
+      } catch (error) {
+        get().notify(errorText(error), 'error');
+        return undefined;
+      }
     },
   });

@@ -14,7 +14,8 @@ const LISTED = 10;
  */
 export function CohortCompare({ before, after }: { before: number; after?: number }) {
   const t = useT();
-  const { number } = useFormats();
+  const formats = useFormats();
+  const number = (value: number, digits?: number) => formats.number(value, digits);
   const store = useAppStore();
   const comparison = useApp((s) => s.comparison);
   const journeyId = useApp((s) => s.history?.journeyId);

@@ -8,6 +8,8 @@ import { useChangeWords } from './change-words';
 import { CohortCompare } from './CohortCompare';
 import { stepMarks, svgAddress } from './version-marks';
 
+/** The two sides of a comparison, older first. */
+const SIDES = ['before', 'after'] as const;
 /** The draft in the version pickers. */
 const DRAFT = 'draft';
 /** Changes listed at most; the rest are counted (as in the run panel). */
@@ -111,7 +113,7 @@ export function VersionCompare({ draft }: { draft: Journey }) {
             <span className="mark is-removed">{t('history.legend.removed')}</span>
           </p>
           <div className="history-canvases" data-testid="history-canvases">
-            {(['before', 'after'] as const).map((side) => (
+            {SIDES.map((side) => (
               <figure key={side} className="history-canvas">
                 <figcaption>{label(side === 'before' ? from : to)}</figcaption>
                 <img

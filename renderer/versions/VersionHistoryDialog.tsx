@@ -16,7 +16,8 @@ type Open = { form: 'note' | 'approve' | 'restore'; version: number } | null;
  */
 export function VersionHistoryDialog() {
   const t = useT();
-  const { dateTime } = useFormats();
+  const formats = useFormats();
+  const dateTime = (at: number) => formats.dateTime(at);
   const store = useAppStore();
   const journey = useApp((s) => s.journey);
   const history = useApp((s) => s.history);
