@@ -9,6 +9,7 @@ import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
+import { policyContract } from './policy-contract';
 
 /**
  * The one typed boundary between the renderer and the engine. Electron carries it over IPC
@@ -126,6 +127,7 @@ export const apiContract = {
   ...designContract,
   ...settingsContract,
   ...versionsContract,
+  ...policyContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

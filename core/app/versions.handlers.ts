@@ -12,11 +12,13 @@ import { validateJourney } from '../validation/validate';
 import { approvalStale, type VersionApproval } from '../versions/approvals';
 import { cohortDiff } from '../versions/cohort-diff';
 import type {
+  AppSettings,
   DatasetStore,
   JourneyLibrary,
   SimulationRunStore,
   VersionHistoryStore,
 } from './ports';
+import { savedPolicy } from './policy.handlers';
 import { dataFor, forecastAssumptions, refuseSimulation, windowOf } from './simulation-inputs';
 
 type VersionMethod =
@@ -31,6 +33,8 @@ export interface VersionDeps {
   history: VersionHistoryStore;
   runs: SimulationRunStore;
   datasets: DatasetStore;
+  /** Where the library's sending policy is kept. */
+  settings: Pick<AppSettings, 'get'>;
   now: () => number;
 }
 
@@ -183,6 +187,7 @@ export function versionHandlers(deps: VersionDeps): Pick<ApiHandlers, VersionMet
         })),
         madeAt: now(),
         approvals,
+        policy: savedPolicy(deps.settings),
         ...(forecast && { forecast }),
         ...(results && { tests: results }),
         ...(labels && { labels }),

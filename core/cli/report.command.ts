@@ -15,11 +15,12 @@ import { PERSONAS } from '../templates/preview-personas';
 import { validateJourney } from '../validation/validate';
 import { COHORT_OPTIONS, cohortSettings, readCohort, type Cohort } from './cohort-input';
 import { place, readJourneyFile } from './journey-input';
+import { readPolicyFile } from './policy-input';
 import { usageError, type CommandResult, type Output } from './output';
 import { defaultCasesFile, readText } from './test.command';
 
 export const REPORT_USAGE =
-  'report <journey.json> [--out <file.html>] [--cases <cases.json>] [--profiles <file>] [--events <file>]\n' +
+  'report <journey.json> [--out <file.html>] [--cases <cases.json>] [--policy <policy.json>] [--profiles <file>] [--events <file>]\n' +
   '           [--start <time>] [--end <time>] [--seed <n>] [--runs <n>]   # the sign-off pack as one HTML page';
 
 /** Runs a pack's forecast makes by default: enough for a steady P10–P90. */
@@ -102,13 +103,20 @@ export async function reportCommand(args: string[], out: Output): Promise<Comman
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...COHORT_OPTIONS, out: { type: 'string' }, cases: { type: 'string' } },
+    options: {
+      ...COHORT_OPTIONS,
+      out: { type: 'string' },
+      cases: { type: 'string' },
+      policy: { type: 'string' },
+    },
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length)
     return usageError(out, `report takes one journey file: ${REPORT_USAGE}`);
   const settings = cohortSettings(values, PACK_RUNS);
   if (!settings.ok) return usageError(out, settings.message);
+  const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
+  if (values.policy !== undefined && !policy) return { exitCode: 1 };
   const input = readJourneyFile(file);
   if (!input.ok) {
     for (const p of input.problems) out.error(`${place(file, p)}  error  ${p.code}  ${p.message}`);
@@ -138,6 +146,7 @@ export async function reportCommand(args: string[], out: Output): Promise<Comman
     people: proofPeople(cohort),
     madeAt: Date.now(),
     ...(forecast && { forecast }),
+    ...(policy && { policy }),
     ...(tests && { tests }),
   });
   const target = values.out ?? defaultPackFile(file);

@@ -1,5 +1,9 @@
 import type { CaseResult } from '../cases/run-cases';
+import { channelDefinition } from '../channels/registry';
+import { describeDurationText } from '../model/duration';
 import type { Journey } from '../model/journey';
+import { DEFAULT_PRIORITY } from '../model/journey-settings';
+import { POLICY_CHANNELS, type SendingPolicy } from '../policy/sending-policy';
 import { escapeHtml as esc } from '../runtime/templating';
 import { validateJourney } from '../validation/validate';
 import { approvalStale, type VersionApproval } from '../versions/approvals';
@@ -17,12 +21,6 @@ import {
 } from './pack-sections';
 import { PACK_STYLES } from './pack-styles';
 
-/** The sending policy the pack states: the library's limits per channel and the journey's priority. */
-export interface PackPolicy {
-  limits: readonly { channel: string; max: number; per: string }[];
-  priority?: number;
-}
-
 /** Everything the sign-off pack is made of; the journey and its hash are the version signed off. */
 export interface SignOffPackInput {
   journey: Journey;
@@ -35,8 +33,8 @@ export interface SignOffPackInput {
   /** The instant the proofs are rendered at, and the pack made at (epoch ms). */
   madeAt: number;
   forecast?: PackForecast;
-  /** The library's sending policy, when it has one. */
-  policy?: PackPolicy;
+  /** The library's sending policy (DESIGN §8); none when left out. */
+  policy?: SendingPolicy;
   /** The journey's test cases as run on this version; absent when it has none. */
   tests?: readonly CaseResult[];
   /** Approvals of this version, and the hash of the journey as it is now (for staleness). */
@@ -75,17 +73,19 @@ function approvalsSection(input: SignOffPackInput, f: PackFormat): string {
   return `<table class="approvals"><thead><tr><th>${esc(l.approvalName)}</th><th>${esc(l.approvalRole)}</th><th>${esc(l.approvalDate)}</th><th>${esc(l.approvalComment)}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function policySection(policy: PackPolicy | undefined, f: PackFormat): string {
-  if (!policy || policy.limits.length === 0) return `<p>${esc(f.labels.policyNone)}</p>`;
-  const rows = policy.limits.map(
-    (l) => `<tr><td>${esc(l.channel)}</td><td>${esc(`${l.max} / ${l.per}`)}</td></tr>`,
+/** The library's limit per channel, across journeys, and where this journey stands among them. */
+function policySection(journey: Journey, policy: SendingPolicy | undefined, f: PackFormat) {
+  const limits = POLICY_CHANNELS.flatMap((channel) => {
+    const limit = policy?.[channel];
+    return limit ? [{ channel, limit }] : [];
+  });
+  const priority = `<p>${esc(f.labels.policyPriority)}: ${f.number(journey.settings.priority ?? DEFAULT_PRIORITY)}</p>`;
+  if (limits.length === 0) return `<p>${esc(f.labels.policyNone)}</p>${priority}`;
+  const rows = limits.map(
+    ({ channel, limit }) =>
+      `<tr><td>${esc(channelDefinition(channel).label)}</td><td>${esc(`${f.number(limit.max)} / ${describeDurationText(limit.per)}`)}</td></tr>`,
   );
-  return [
-    `<table><thead><tr><th>${esc(f.labels.policyChannel)}</th><th>${esc(f.labels.policyLimit)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
-    policy.priority === undefined
-      ? ''
-      : `<p>${esc(f.labels.policyPriority)}: ${f.number(policy.priority)}</p>`,
-  ].join('');
+  return `<table><thead><tr><th>${esc(f.labels.policyChannel)}</th><th>${esc(f.labels.policyLimit)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>${priority}`;
 }
 
 function cover(input: SignOffPackInput, f: PackFormat): string {
@@ -132,7 +132,7 @@ export function signOffPackHtml(input: SignOffPackInput): string {
     ['checks', l.checks, checksSection(journey, issues, f)],
     ['proofs', l.proofs, proofsSection(proofs, leftOut, f)],
     ['forecast', l.forecast, forecastSection(journey, input.forecast, f)],
-    ['policy', l.policy, policySection(input.policy, f)],
+    ['policy', l.policy, policySection(journey, input.policy, f)],
     ['tests', l.tests, testsSection(journey, input.tests, f)],
   ];
   const contents = sections

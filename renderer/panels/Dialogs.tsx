@@ -5,6 +5,7 @@ import { ImportDialog } from '../data/ImportDialog';
 import { SmtpDialog } from '../execution/SmtpDialog';
 import { BrandKitDialog } from '../brand/BrandKitDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { SendingPolicyDialog } from '../policy/SendingPolicyDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { SignOffPackDialog } from '../versions/SignOffPackDialog';
@@ -198,6 +199,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return (
         <SignOffPackDialog {...(dialog.version !== undefined && { version: dialog.version })} />
       );
+    case 'sending-policy':
+      return <SendingPolicyDialog />;
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

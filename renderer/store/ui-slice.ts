@@ -30,7 +30,8 @@ export type Dialog =
   | { type: 'library-settings' }
   | { type: 'version-history' }
   /** The sign-off pack of a published version, or of the draft when `version` is left out. */
-  | { type: 'sign-off-pack'; version?: number };
+  | { type: 'sign-off-pack'; version?: number }
+  | { type: 'sending-policy' };
 
 export interface ImportProblem {
   message: string;

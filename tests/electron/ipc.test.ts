@@ -171,6 +171,8 @@ describe('IPC registration', () => {
       },
       getSignOffPack: { journeyId: 'cart' },
       compareVersionsOnCohort: { journeyId: 'cart', before: 1 },
+      getSendingPolicy: {},
+      saveSendingPolicy: { policy: { email: { max: 1, per: 'PT16H' } } },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

@@ -10,7 +10,10 @@ const SAMPLES = 'assets/samples/abandoned-cart';
 
 describe('report command', () => {
   it('writes the sign-off pack with the forecast, the starter’s test results and the hash', async () => {
-    const out = join(folder(), 'pack.html');
+    const dir = folder();
+    const out = join(dir, 'pack.html');
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ email: { max: 1, per: 'PT16H' } }));
     const { code, stdout, stderr } = await cli(
       'report',
       CART,
@@ -22,6 +25,8 @@ describe('report command', () => {
       `${SAMPLES}/events.csv`,
       '--runs',
       '5',
+      '--policy',
+      policy,
     );
     expect(stderr).toEqual([]);
     expect(code).toBe(0);
@@ -31,6 +36,7 @@ describe('report command', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain(`data-sha256>${hash}<`);
     expect(html).toContain('Over 5 simulated runs');
+    expect(html).toContain('<tr><td>Email</td><td>1 / 16 hours</td></tr>');
     // The starter's own cases, found beside the journey, all pass.
     expect(html).toMatch(/(\d+) of \1 cases passed/);
     // Proofs for the first three profiles of the data.

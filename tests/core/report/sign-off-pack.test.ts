@@ -189,11 +189,18 @@ describe('the sign-off pack', () => {
   });
 
   it('states the sending policy, and the journey’s priority', async () => {
+    const j = journey();
+    const prioritised = { ...j, settings: { ...j.settings, priority: 70 } } as Journey;
     const html = await pack({
-      policy: { limits: [{ channel: 'email', max: 1, per: '16 hours' }], priority: 70 },
+      journey: prioritised,
+      policy: { email: { max: 1, per: 'PT16H' }, sms: { max: 2, per: 'P7D' } },
     });
-    expect(html).toContain('<td>1 / 16 hours</td>');
+    expect(html).toContain('<tr><td>Email</td><td>1 / 16 hours</td></tr>');
+    expect(html).toContain('<tr><td>SMS</td><td>2 / 7 days</td></tr>');
     expect(html).toContain('Journey priority: 70');
+    const none = await pack();
+    expect(none).toContain(ENGLISH_PACK_LABELS.policyNone);
+    expect(none).toContain('Journey priority: 50');
   });
 
   it('follows the reader’s language and time zone', async () => {
