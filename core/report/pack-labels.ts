@@ -61,6 +61,7 @@ export const PACK_LABEL_KEYS = [
   'approvalRole',
   'approvalDate',
   'approvalComment',
+  'approvalStatus',
   'approvalStale',
   'approvalCurrent',
   'signature',
@@ -131,9 +132,10 @@ export const ENGLISH_PACK_LABELS: PackLabels = {
   approvalRole: 'Role',
   approvalDate: 'Date',
   approvalComment: 'Comment',
+  approvalStatus: 'Status',
   approvalStale: 'Stale: the journey was edited after this approval',
   approvalCurrent: 'Holds for this version',
-  signature: 'Signature',
+  signature: 'Signature and date',
 };
 
 /** A label with its `{slot}`s filled. */

@@ -47,7 +47,8 @@ export interface SignOffPackInput {
 }
 
 function formatOf(input: SignOffPackInput): PackFormat {
-  const locale = input.locale ?? 'en';
+  // English is written the British way, as the app writes it (24-hour clock, day before month).
+  const locale = input.locale === undefined || input.locale === 'en' ? 'en-GB' : input.locale;
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -61,16 +62,20 @@ function formatOf(input: SignOffPackInput): PackFormat {
   };
 }
 
+/** Lines to sign by hand on paper, under the approvals recorded in the app. */
+const signatureLines = (f: PackFormat) =>
+  `<div class="signatures">${[1, 2].map(() => `<p class="signature">${esc(f.labels.signature)}</p>`).join('')}</div>`;
+
 function approvalsSection(input: SignOffPackInput, f: PackFormat): string {
   const approvals = input.approvals ?? [];
-  if (approvals.length === 0) return `<p>${esc(f.labels.approvalsNone)}</p>`;
+  if (approvals.length === 0) return `<p>${esc(f.labels.approvalsNone)}</p>${signatureLines(f)}`;
   const current = input.currentSha256 ?? input.sha256;
   const rows = approvals.map((a) => {
     const stale = approvalStale(a, current);
     return `<tr class="${stale ? 'stale' : 'holds'}"><td>${esc(a.name)}</td><td>${esc(a.role)}</td><td>${esc(f.date(a.approvedAt))}</td><td>${esc(a.comment)}</td><td>${esc(stale ? f.labels.approvalStale : f.labels.approvalCurrent)}</td></tr>`;
   });
   const l = f.labels;
-  return `<table class="approvals"><thead><tr><th>${esc(l.approvalName)}</th><th>${esc(l.approvalRole)}</th><th>${esc(l.approvalDate)}</th><th>${esc(l.approvalComment)}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="approvals"><thead><tr><th>${esc(l.approvalName)}</th><th>${esc(l.approvalRole)}</th><th>${esc(l.approvalDate)}</th><th>${esc(l.approvalComment)}</th><th>${esc(l.approvalStatus)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The library's limit per channel, across journeys, and where this journey stands among them. */

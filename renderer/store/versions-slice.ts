@@ -91,18 +91,20 @@ export const createVersionsSlice =
     async loadHistory() {
       const journeyId = get().journey?.id;
       if (!journeyId) return;
-      const kept = get().history?.journeyId === journeyId ? get().history?.documents : undefined;
+      // Documents read meanwhile are kept: they are frozen, so never out of date.
+      const kept = () =>
+        get().history?.journeyId === journeyId ? get().history?.documents : undefined;
       try {
         const answer = await api.listJourneyVersions({ journeyId });
         if (get().journey?.id !== journeyId) return;
-        set({ history: { journeyId, ...answer, documents: kept ?? {}, error: null } });
+        set({ history: { journeyId, ...answer, documents: kept() ?? {}, error: null } });
       } catch (error) {
         set({
           history: {
             journeyId,
             versions: [],
             currentSha256: '',
-            documents: kept ?? {},
+            documents: kept() ?? {},
             error: errorText(error),
           },
         });
