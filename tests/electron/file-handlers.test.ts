@@ -228,8 +228,7 @@ describe('saving the sign-off pack', () => {
       canceled: true,
     });
     expect(printToPdf).not.toHaveBeenCalled();
-    expect(String(showSaveDialog.mock.calls[0]?.[0].defaultPath)).toMatch(
-      /[/\\]\.\.-\.\.-etc-pack\.pdf$|-etc-pack\.pdf$/,
-    );
+    const options = showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string };
+    expect(options.defaultPath).toMatch(/[/\\]\.\.-\.\.-etc-pack\.pdf$|-etc-pack\.pdf$/);
   });
 });
