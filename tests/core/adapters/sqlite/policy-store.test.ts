@@ -153,7 +153,7 @@ describe('migration 9', () => {
                            address, at, content, next_attempt_at)
        VALUES ('k', 'j', 1, 'n', 'e', 'p', 'email', 'p@example.com', ?, '{}', ?)`,
     ).run(T, T);
-    expect(migrate(db, SCHEMA_MIGRATIONS)).toBe(9);
+    expect(migrate(db, SCHEMA_MIGRATIONS)).toBe(10);
     expect(db.prepare('SELECT at, priority, journey_id, seq, key FROM wakes').all()).toEqual([
       { at: T, priority: 50, journey_id: 'birthday', seq: 1, key: 'date\u0000birthday\u0000p' },
     ]);
