@@ -7,6 +7,7 @@ import './styles/execution.css';
 import './styles/designer.css';
 import './styles/inspector-forecast.css';
 import './styles/settings.css';
+import './styles/versions.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';

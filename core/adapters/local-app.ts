@@ -24,6 +24,7 @@ import { JourneyRepository } from './sqlite/journey-repository';
 import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
 import { SimulationRunRepository } from './sqlite/simulation-runs';
+import { SqliteVersionHistory } from './sqlite/version-history';
 import { systemTimers } from './system-timers';
 
 export interface AppServiceOptions {
@@ -171,6 +172,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
   const stopMailbox = file !== undefined ? mailbox.every(systemTimers) : undefined;
   return buildAppService({
     journeys: new JourneyRepository(db),
+    history: new SqliteVersionHistory(db),
     datasets: new DatasetRepository(db),
     runs: new SimulationRunRepository(db),
     executions: new JourneyExecutions(db),

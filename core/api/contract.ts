@@ -4,6 +4,7 @@ import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
 import { settingsContract, settingsEvents } from './settings-contract';
 import { simulationContract, simulationEvents } from './simulation-contract';
+import { versionsContract } from './versions-contract';
 import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
@@ -125,6 +126,7 @@ export const apiContract = {
   ...executionContract,
   ...designContract,
   ...settingsContract,
+  ...versionsContract,
   ...policyContract,
 } as const;
 

@@ -47,6 +47,23 @@ export const fileContract = {
     ]),
   },
   /**
+   * The sign-off pack (`getSignOffPack`'s HTML) as a PDF: the desktop app asks where to save it
+   * and prints it there (Electron's `printToPDF`, A4, with its print styles); browser mode opens
+   * the browser's print dialog on it, where the user can save a PDF, so no `fileName` comes back.
+   */
+  saveSignOffPack: {
+    input: z
+      .object({
+        suggestedName: z.string().trim().min(1).max(255),
+        html: z.string().max(50_000_000),
+      })
+      .strict(),
+    output: z.discriminatedUnion('canceled', [
+      canceledSchema,
+      z.object({ canceled: z.literal(false), fileName: z.string().optional() }),
+    ]),
+  },
+  /**
    * Reads a file from File ▸ Open Recent. The `menuCommand` event names it by an opaque id;
    * `not-found` when the file is no longer there.
    */

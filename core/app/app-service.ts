@@ -20,10 +20,12 @@ import type {
   JourneyLibrary,
   OutboxLog,
   SimulationRunStore,
+  VersionHistoryStore,
 } from './ports';
 import { settingsHandlers } from './settings.handlers';
 import { simulationHandlers } from './simulation.handlers';
 import { templateHandlers } from './templates.handlers';
+import { versionHandlers } from './versions.handlers';
 
 /** The engine side of the AppApi, as the Electron engine process and browser mode serve it. */
 export interface AppService {
@@ -47,6 +49,8 @@ export interface AppPorts {
   settings: AppSettings;
   /** The library's images, for email designs. */
   images: ImageLibrary;
+  /** Notes and approvals of published versions. */
+  history: VersionHistoryStore;
   /** Where the engine reads the SMTP password; it never stores the password itself. */
   secrets: SecretStore;
   /** Runs `work` as one transaction: all of it is stored, or none. */
@@ -141,6 +145,7 @@ export function buildAppService(ports: AppPorts): AppService {
       now,
       newId,
     }),
+    ...versionHandlers({ journeys, history: ports.history, runs, datasets, settings, now }),
     ...settingsHandlers({
       settings,
       secrets,

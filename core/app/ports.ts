@@ -6,6 +6,7 @@ import type { OutboxMessageRecord } from '../executor/delivery';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
+import type { VersionApproval } from '../versions/approvals';
 
 /**
  * What the app's handlers read and write, as interfaces: the adapters implement them on SQLite
@@ -92,6 +93,26 @@ export interface SimulationRunStore {
   add(run: SimulationRun): void;
   list(journeyId: string): RunSummary[];
   get(id: string): SimulationRun | undefined;
+}
+
+/** A published version as its history lists it. */
+export interface VersionEntry {
+  version: number;
+  publishedAt: number;
+  /** What the version is for, and who wrote that, when someone did. */
+  note?: string;
+  noteBy?: string;
+}
+
+/** A journey's version history: the notes on its published versions and their approvals. */
+export interface VersionHistoryStore {
+  /** Published versions, newest first. */
+  versions(journeyId: string): VersionEntry[];
+  /** Sets (or, with an empty note, clears) a version's note; false when there is no such version. */
+  setNote(journeyId: string, version: number, note: string, by: string | undefined): boolean;
+  /** Approvals, newest version first, newest first within a version. */
+  approvals(journeyId: string): VersionApproval[];
+  approve(approval: Omit<VersionApproval, 'id'>): VersionApproval;
 }
 
 /** A journey's execution: its state, versions and when the state last changed. */

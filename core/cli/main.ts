@@ -6,6 +6,8 @@ import {
   type CommandResult,
   type Output,
 } from './output';
+import { DIFF_USAGE, diffCommand } from './diff.command';
+import { REPORT_USAGE, reportCommand } from './report.command';
 import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
     run: (args, out, env) => serveCommand(args, out, { threadScript: env.workerScript }),
   },
   test: { usage: TEST_USAGE, run: testCommand },
+  report: { usage: REPORT_USAGE, run: reportCommand },
+  diff: { usage: DIFF_USAGE, run: diffCommand },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 

@@ -46,7 +46,7 @@ export function defaultCasesFile(journeyFile: string): string {
     : `${journeyFile}.cases.json`;
 }
 
-function readText(file: string): { ok: true; text: string } | { ok: false; why: string } {
+export function readText(file: string): { ok: true; text: string } | { ok: false; why: string } {
   try {
     const size = statSync(file).size;
     if (size > MAX_CASES_FILE_CHARS)

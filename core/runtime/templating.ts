@@ -209,7 +209,8 @@ function keyOf(plan: RenderPlan, scope: TemplateScope): string {
 
 const HTML_SPECIAL = /[&<>"']/;
 
-function escapeHtml(text: string): string {
+/** Text for HTML: the five characters that can break out of text or an attribute, escaped. */
+export function escapeHtml(text: string): string {
   if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')

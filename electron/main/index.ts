@@ -1,4 +1,5 @@
 import {
+  BrowserWindow,
   Menu,
   app,
   dialog,
@@ -9,7 +10,6 @@ import {
   shell,
   utilityProcess,
 } from 'electron';
-import type { BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
@@ -139,6 +139,7 @@ async function start(): Promise<void> {
     dialog,
     safeStorage,
     documentsFolder: () => app.getPath('documents'),
+    createPrintWindow: (options) => new BrowserWindow(options),
     addRecentDocument: (path) => app.addRecentDocument(path),
     clearRecentDocuments: () => app.clearRecentDocuments(),
     log,

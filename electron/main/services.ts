@@ -3,6 +3,7 @@ import type { SecretStore } from '../../core/runtime/secret-store';
 import type { AppPaths } from './app-paths';
 import { EngineClient, type EngineProcess } from './engine-client';
 import { createFileHandlers, type FileHandlers } from './files/file-handlers';
+import { printHtmlToPdf, type PdfPrinterDeps } from './files/pdf-printer';
 import { RecentFiles } from './files/recent-files';
 import { createEventRelay, type EventRelay } from './ipc/event-relay';
 import { createSafeStorageSecretStore } from './safe-storage-secrets';
@@ -15,6 +16,8 @@ export interface ServicesDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showErrorBox'>;
   safeStorage: SafeStorage;
   documentsFolder: () => string;
+  /** A hidden window to print the sign-off pack in. */
+  createPrintWindow: PdfPrinterDeps['createWindow'];
   addRecentDocument: (path: string) => void;
   clearRecentDocuments: () => void;
   log: (message: string) => void;
@@ -86,6 +89,7 @@ export async function createServices(deps: ServicesDeps): Promise<Services> {
     },
     recent,
     defaultFolder: deps.documentsFolder,
+    printToPdf: (html) => printHtmlToPdf(html, { createWindow: deps.createPrintWindow }),
   });
 
   return {

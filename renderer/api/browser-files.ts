@@ -14,7 +14,10 @@ const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
  * a download to save. (The desktop shell answers them with native dialogs.) Opening must start
  * from a click, as browsers only show the file chooser then.
  */
-export function browserFiles(): Pick<AppApi, 'openFile' | 'saveFile' | 'openRecentFile'> {
+export function browserFiles(): Pick<
+  AppApi,
+  'openFile' | 'saveFile' | 'saveSignOffPack' | 'openRecentFile'
+> {
   return {
     openFile({ kind }) {
       return new Promise<AppOutput<'openFile'>>((resolve, reject) => {
@@ -59,10 +62,36 @@ export function browserFiles(): Pick<AppApi, 'openFile' | 'saveFile' | 'openRece
       downloadText(suggestedName, text);
       return Promise.resolve({ canceled: false, fileName: suggestedName });
     },
+    saveSignOffPack({ html }) {
+      return printPage(html).then(() => ({ canceled: false as const }));
+    },
     openRecentFile() {
       return Promise.reject(
         new ApiError('not-found', 'Recent files are kept by the desktop app only.'),
       );
     },
   };
+}
+
+/**
+ * Opens the browser's print dialog on a page, where the user can print it or save it as a PDF: in
+ * a hidden frame of its own that runs no scripts (the page's print styles apply), removed after.
+ */
+function printPage(html: string): Promise<void> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.position = 'fixed';
+    frame.style.width = '0';
+    frame.style.height = '0';
+    frame.style.border = '0';
+    frame.addEventListener('load', () => {
+      frame.contentWindow?.print();
+      frame.remove();
+      resolve();
+    });
+    frame.srcdoc = html;
+    document.body.append(frame);
+  });
 }

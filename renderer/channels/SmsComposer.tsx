@@ -2,7 +2,7 @@ import { countSms, hasOptOut, linksIn } from '../../core/channels/sms-segments';
 import type { JourneyNode } from '../../core/model/journey';
 import { renderTemplate } from '../../core/runtime/templating';
 import { useT } from '../i18n/I18nProvider';
-import { findPersona, PREVIEW_UNSUBSCRIBE_URL } from '../inspector/personas';
+import { findPersona, PREVIEW_UNSUBSCRIBE_URL } from '../../core/templates/preview-personas';
 import { useApp } from '../store/app-store';
 
 /**

@@ -7,7 +7,11 @@ import { renderTemplate, type TemplateScope } from '../../core/runtime/templatin
 import { sandboxedEmail } from '../execution/email-frame';
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
-import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from '../inspector/personas';
+import {
+  PERSONAS,
+  PREVIEW_UNSUBSCRIBE_URL,
+  findPersona,
+} from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
 import { BLOCK_NAME } from './block-words';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { JourneyNode } from '../../core/model/journey';
 import { useT } from '../i18n/I18nProvider';
-import { findPersona } from '../inspector/personas';
+import { findPersona } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

@@ -5,7 +5,11 @@ import { renderTemplate, type RenderResult } from '../../core/runtime/templating
 import { channelView } from '../channels/registry';
 import { localisedConfig, messageLanguages } from '../../core/nodes/message-locales';
 import { useApp } from '../store/app-store';
-import { PERSONAS, PREVIEW_UNSUBSCRIBE_URL, findPersona } from './personas';
+import {
+  PERSONAS,
+  PREVIEW_UNSUBSCRIBE_URL,
+  findPersona,
+} from '../../core/templates/preview-personas';
 
 /**
  * The message as the chosen sample profile would get it, rendered live with the engine's Liquid;

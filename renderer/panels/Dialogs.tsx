@@ -8,6 +8,8 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { SendingPolicyDialog } from '../policy/SendingPolicyDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
+import { SignOffPackDialog } from '../versions/SignOffPackDialog';
+import { VersionHistoryDialog } from '../versions/VersionHistoryDialog';
 import { Modal } from './Modal';
 
 /** Whichever question the app is asking right now. */
@@ -191,6 +193,12 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <BrandKitDialog />;
     case 'library-settings':
       return <SettingsDialog />;
+    case 'version-history':
+      return <VersionHistoryDialog />;
+    case 'sign-off-pack':
+      return (
+        <SignOffPackDialog {...(dialog.version !== undefined && { version: dialog.version })} />
+      );
     case 'sending-policy':
       return <SendingPolicyDialog />;
     case 'shortcuts':

@@ -28,6 +28,9 @@ export type Dialog =
   | { type: 'smtp-settings' }
   | { type: 'brand-kit' }
   | { type: 'library-settings' }
+  | { type: 'version-history' }
+  /** The sign-off pack of a published version, or of the draft when `version` is left out. */
+  | { type: 'sign-off-pack'; version?: number }
   | { type: 'sending-policy' };
 
 export interface ImportProblem {

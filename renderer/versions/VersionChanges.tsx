@@ -38,11 +38,20 @@ export function VersionChanges() {
 
   return (
     <section className="run-changes" aria-labelledby={headingId} data-testid="version-changes">
-      <h3 className="run-changes-title" id={headingId}>
-        {changes && changes.length > 0
-          ? t('versions.titleCount', { version, count: changes.length })
-          : t('versions.title', { version })}
-      </h3>
+      <div className="run-changes-head">
+        <h3 className="run-changes-title" id={headingId}>
+          {changes && changes.length > 0
+            ? t('versions.titleCount', { version, count: changes.length })
+            : t('versions.title', { version })}
+        </h3>
+        <button
+          type="button"
+          className="button is-small"
+          onClick={() => store.getState().openDialog({ type: 'version-history' })}
+        >
+          {t('history.open')}
+        </button>
+      </div>
       {shown?.error ? (
         <p className="form-error" role="alert">
           {t('versions.error', { version, error: shown.error })}

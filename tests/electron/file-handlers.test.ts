@@ -10,13 +10,17 @@ async function setup() {
   const recent = await RecentFiles.load({ file: join(dir, 'recent-files.json') });
   const showOpenDialog = vi.fn();
   const showSaveDialog = vi.fn();
+  const printToPdf = vi.fn((html: string) =>
+    Promise.resolve(new TextEncoder().encode(`%PDF ${html}`)),
+  );
   const handlers = createFileHandlers({
     showOpenDialog,
     showSaveDialog,
     recent,
     defaultFolder: () => join(dir, 'Documents'),
+    printToPdf,
   });
-  return { dir, recent, showOpenDialog, showSaveDialog, handlers };
+  return { dir, recent, showOpenDialog, showSaveDialog, printToPdf, handlers };
 }
 
 describe('opening a file', () => {
@@ -196,5 +200,35 @@ describe('recent files', () => {
       { id: '3', path: join('/work', 'welcome.json'), kind: 'journey', at: 1 },
     ]);
     expect([...labels.values()]).toEqual(['cart.json — a', 'cart.json — b', 'welcome.json']);
+  });
+});
+
+describe('saving the sign-off pack', () => {
+  it('prints the pack to a PDF where the user chose, and names only the file', async () => {
+    const { dir, handlers, showSaveDialog, printToPdf } = await setup();
+    const path = join(dir, 'Documents', 'cart-v2-sign-off.pdf');
+    showSaveDialog.mockResolvedValue({ canceled: false, filePath: path });
+    const saved = await handlers.saveSignOffPack({
+      suggestedName: 'cart-v2-sign-off',
+      html: '<p>Pack</p>',
+    });
+    expect(saved).toEqual({ canceled: false, fileName: 'cart-v2-sign-off.pdf' });
+    expect(printToPdf).toHaveBeenCalledWith('<p>Pack</p>');
+    expect(readFileSync(path, 'utf8')).toBe('%PDF <p>Pack</p>');
+    expect(showSaveDialog.mock.calls[0]?.[0]).toMatchObject({
+      defaultPath: join(dir, 'Documents', 'cart-v2-sign-off.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+  });
+
+  it('prints nothing when the user cancels, and keeps a suggested name to a bare file name', async () => {
+    const { handlers, showSaveDialog, printToPdf } = await setup();
+    showSaveDialog.mockResolvedValue({ canceled: true });
+    expect(await handlers.saveSignOffPack({ suggestedName: '../../etc/pack', html: 'x' })).toEqual({
+      canceled: true,
+    });
+    expect(printToPdf).not.toHaveBeenCalled();
+    const options = showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string };
+    expect(options.defaultPath).toMatch(/[/\\]\.\.-\.\.-etc-pack\.pdf$|-etc-pack\.pdf$/);
   });
 });

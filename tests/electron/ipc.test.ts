@@ -39,6 +39,7 @@ function setup(engineAnswer?: (method: ApiMethod, input: unknown) => ApiEnvelope
   const files: FileHandlers = {
     openFile: vi.fn(() => Promise.resolve({ canceled: true as const })),
     saveFile: vi.fn(() => Promise.resolve({ canceled: false as const, fileName: 'cart.json' })),
+    saveSignOffPack: vi.fn(() => Promise.resolve({ canceled: true as const })),
     openRecentFile: vi.fn(() => Promise.reject(new ApiError('not-found', 'gone'))),
   };
   const log = vi.fn();
@@ -160,6 +161,17 @@ describe('IPC registration', () => {
       listBackups: {},
       backUpNow: {},
       restoreBackup: { name: 'journey-studio-2026-05-01T1000Z-daily.db' },
+      listJourneyVersions: { journeyId: 'cart' },
+      setVersionNote: { journeyId: 'cart', version: 1, note: 'Spring copy' },
+      approveJourneyVersion: {
+        journeyId: 'cart',
+        version: 1,
+        name: 'Ada',
+        role: 'Brand',
+        comment: '',
+      },
+      getSignOffPack: { journeyId: 'cart' },
+      compareVersionsOnCohort: { journeyId: 'cart', before: 1 },
       getSendingPolicy: {},
       saveSendingPolicy: { policy: { email: { max: 1, per: 'PT16H' } } },
     } satisfies Record<ApiMethod, unknown>;

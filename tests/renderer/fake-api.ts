@@ -113,6 +113,8 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
       Promise.resolve({ fileName: `${id}.journey.json`, text: serializeJourney(get(id).journey) }),
     listTemplates: () => Promise.resolve([]),
     openFile: () => Promise.resolve({ canceled: true as const }),
+    saveSignOffPack: ({ suggestedName }) =>
+      Promise.resolve({ canceled: false as const, fileName: `${suggestedName}.pdf` }),
     saveFile: ({ suggestedName }) =>
       Promise.resolve({ canceled: false as const, fileName: suggestedName }),
     openRecentFile: () => Promise.reject(new ApiError('not-found', 'no recent files')),
@@ -151,6 +153,19 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
       Promise.reject(new ApiError('invalid-request', `cannot publish ${journeyId} in this fake`)),
     getJourneyVersion: ({ journeyId, version }) =>
       Promise.reject(new ApiError('not-found', `${journeyId} has no version ${version}`)),
+    listJourneyVersions: () => Promise.resolve({ versions: [], currentSha256: '' }),
+    setVersionNote: ({ journeyId, version }) =>
+      Promise.reject(new ApiError('not-found', `${journeyId} has no version ${version}`)),
+    approveJourneyVersion: ({ journeyId, version }) =>
+      Promise.reject(new ApiError('not-found', `${journeyId} has no version ${version}`)),
+    getSignOffPack: ({ journeyId }) =>
+      Promise.resolve({
+        html: '<!doctype html><title>Pack</title>',
+        sha256: 'a'.repeat(64),
+        fileName: `${journeyId}-draft-sign-off`,
+      }),
+    compareVersionsOnCohort: () =>
+      Promise.reject(new ApiError('invalid-request', 'Simulate the journey first.')),
     setExecutionState: ({ journeyId }) =>
       Promise.reject(new ApiError('invalid-request', `${journeyId} is not published`)),
     listOutbox: () => Promise.resolve({ messages: [], counts: noMessages() }),

@@ -383,7 +383,29 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     `,
   },
   {
-    version: 12,
+    version: 10,
+    name: 'version notes and approvals',
+    sql: `
+      -- What a published version is for, and who says so: a note and its author per version, and
+      -- approvals (name, role, comment) of a version, each with the SHA-256 of the journey file it
+      -- approved, so an edit after it shows the approval as stale.
+      ALTER TABLE journey_versions ADD COLUMN note TEXT;
+      ALTER TABLE journey_versions ADD COLUMN note_by TEXT;
+      CREATE TABLE version_approvals (
+        id           INTEGER PRIMARY KEY,
+        journey_id   TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        role         TEXT NOT NULL,
+        comment      TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        approved_at  INTEGER NOT NULL
+      );
+      CREATE INDEX version_approvals_by_version ON version_approvals (journey_id, version, id);
+    `,
+  },
+  {
+    version: 11,
     name: 'merged profiles',
     sql: `
       -- The ids merged into a known profile (DESIGN §8): an anonymous profile merged when an

@@ -64,6 +64,8 @@ export interface FileHandlerDeps {
   recent: RecentFiles;
   /** Where dialogs start before the user has picked anything (the Documents folder). */
   defaultFolder(): string;
+  /** Prints an HTML page to a PDF (pdf-printer.ts). */
+  printToPdf(html: string): Promise<Uint8Array>;
 }
 
 /**
@@ -165,6 +167,24 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       }
       // Open Recent opens journeys and data; journey tests are run by the command line.
       if (kind !== 'cases') await deps.recent.add(path, kind);
+      return { canceled: false, fileName: basename(path) };
+    },
+
+    async saveSignOffPack({ suggestedName, html }) {
+      const name = `${safeFileName(suggestedName, 'journey').replace(/\.json$/i, '')}.pdf`;
+      const result = await deps.showSaveDialog({
+        title: 'Save the sign-off pack',
+        defaultPath: join(startFolder('journey'), name),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return { canceled: true };
+      const path = result.filePath;
+      try {
+        await writeFileAtomic(path, await deps.printToPdf(html));
+      } catch (error) {
+        throw new ApiError('internal', `Could not save “${basename(path)}”: ${describe(error)}.`);
+      }
       return { canceled: false, fileName: basename(path) };
     },
 
