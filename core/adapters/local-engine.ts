@@ -18,12 +18,9 @@ import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-lin
 import { SqliteImageLibrary } from './sqlite/image-store';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
-import { SqliteBacklog } from './sqlite/engine-backlog';
-import { SqliteEngineStore } from './sqlite/engine-store';
+import { engineTables } from './engine-tables';
 import { FeedbackStore } from './sqlite/feedback-store';
 import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
-import { LiveJourneys } from './sqlite/live-journeys';
-import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
 import { SystemClock } from './system-clock';
 import { systemTimers } from './system-timers';
@@ -61,6 +58,27 @@ export interface LocalEngineOptions {
   log?: (line: string) => void;
   /** Delivery finished attempts (live views). */
   onDelivered?: () => void;
+  /**
+   * A worker beside another engine on the same PostgreSQL database: it runs due work and
+   * delivers, and takes no requests (the engine with the event API does).
+   */
+  workerOnly?: boolean;
+  /** How long a worker holds a message it delivers (PostgreSQL; tests shorten it). */
+  leaseMs?: number;
+}
+
+/** Looks for what other engines on a shared database accepted this often. */
+const SHARED_POLL_MS = 200;
+
+/** No event API: a worker that only runs due work and delivers. */
+function noEventApi(): EventApiPort {
+  const stats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0, commits: 0 };
+  return {
+    listen: () => Promise.resolve(''),
+    close: () => Promise.resolve(),
+    url: '',
+    stats,
+  };
 }
 
 /**
@@ -152,7 +170,8 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     : {};
   const clock = options.clock ?? new SystemClock();
   const settings = new SettingsRepository(db);
-  const store = new SqliteEngineStore(db, { now: () => clock.now() });
+  const tables = engineTables(db, { now: () => clock.now(), leaseMs: options.leaseMs });
+  const store = tables.store;
   const library = cachedLibrarySettings(settings);
   const links: UnsubscribeLinks = new UnsubscribeLinks(
     settings.secret('unsubscribe.secret'),
@@ -201,10 +220,13 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
       extraHosts: () => publicHosts(messageLinks.publicUrl()),
     });
   // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
-  const spool = db.name === ':memory:' ? undefined : openSpool(spoolFile(db.name), binding);
+  // The spool is a SQLite file beside the database; on a shared server the API writes the inbox.
+  const spool =
+    db.name === ':memory:' || tables.shared ? undefined : openSpool(spoolFile(db.name), binding);
   const intake = spool && new SpoolCollector(db, spool, unsubscribe);
-  const api: EventApiPort =
-    spool && options.apiThread
+  const api: EventApiPort = options.workerOnly
+    ? noEventApi()
+    : spool && options.apiThread
       ? new EventApiThread({
           script: options.apiThread.script,
           job: {
@@ -225,10 +247,11 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     clock,
     timers: systemTimers,
     store,
-    journeys: new LiveJourneys(db),
-    outbox: new SqliteOutbox(db),
-    backlog: new SqliteBacklog(db),
+    journeys: tables.journeys,
+    outbox: tables.outbox,
+    backlog: tables.backlog,
     ...(intake && { intake }),
+    ...(tables.shared && { sharedPollMs: SHARED_POLL_MS }),
     transports: new LocalTransports(
       mail,
       options.smtpUrl,

@@ -1,5 +1,10 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
 
 /**
  * A PostgreSQL server that cannot be used, in words: the command line prints `message` as it is.

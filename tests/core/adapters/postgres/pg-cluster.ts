@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgConnection } from '../../../../core/adapters/postgres/pg-connection';
+import { openPostgres } from '../../../../core/adapters/postgres/pg-database';
 
 /** Where Debian puts the PostgreSQL server programs: the newest version found. */
 export function postgresBin(): string | undefined {
@@ -30,6 +31,8 @@ async function freePort(): Promise<number> {
 export interface PgCluster {
   /** The URL of a new, empty database. */
   database(): string;
+  /** The URL of a new database with the schema in place (copied from a template: quick). */
+  migrated(): string;
   stop(): void;
 }
 
@@ -67,11 +70,23 @@ export async function startCluster(): Promise<PgCluster> {
   ]);
   const admin = new PgConnection(`postgres://journey@127.0.0.1:${port}/postgres`);
   let n = 0;
+  let template = false;
+  const url = (name: string) => `postgres://journey@127.0.0.1:${port}/${name}`;
   return {
     database() {
       const name = `t${++n}`;
       admin.query(`CREATE DATABASE ${name}`);
-      return `postgres://journey@127.0.0.1:${port}/${name}`;
+      return url(name);
+    },
+    migrated() {
+      if (!template) {
+        admin.query('CREATE DATABASE migrated');
+        openPostgres(url('migrated')).close();
+        template = true;
+      }
+      const name = `t${++n}`;
+      admin.query(`CREATE DATABASE ${name} TEMPLATE migrated`);
+      return url(name);
     },
     stop() {
       admin.close();

@@ -25,14 +25,17 @@ describe('the PostgreSQL schema', () => {
     ]);
     db.close();
     openPostgres(url).close();
-    expect(() => openPostgres(url, POSTGRES_MIGRATIONS.slice(0, 3))).toThrow(/newer Journey Studio/);
+    expect(() => openPostgres(url, POSTGRES_MIGRATIONS.slice(0, 3))).toThrow(
+      /newer Journey Studio/,
+    );
   });
 });
 
 describe('SQL said the PostgreSQL way', () => {
   it('numbers placeholders outside quoted text and returns row ids of inserts', () => {
-    expect(translateSql("SELECT * FROM outbox INDEXED BY outbox_due WHERE a = ? AND b = '?' AND c = ?"))
-      .toEqual({ text: "SELECT * FROM outbox WHERE a = $1 AND b = '?' AND c = $2" });
+    expect(
+      translateSql("SELECT * FROM outbox INDEXED BY outbox_due WHERE a = ? AND b = '?' AND c = ?"),
+    ).toEqual({ text: "SELECT * FROM outbox WHERE a = $1 AND b = '?' AND c = $2" });
     expect(translateSql('INSERT INTO journeys (id, a, b) VALUES (@id, @now, @now)')).toEqual({
       text: 'INSERT INTO journeys (id, a, b) VALUES ($1, $2, $2)',
       names: ['id', 'now'],
@@ -59,10 +62,15 @@ describe('SQL said the PostgreSQL way', () => {
     ]);
     expect(() => db.transaction(() => put.run('a', 'x'))()).toThrow();
     expect(db.inTransaction).toBe(false);
-    const added = db.prepare('INSERT INTO events (profile_id, name, time, properties) VALUES (?, ?, ?, ?)');
+    const added = db.prepare(
+      'INSERT INTO events (profile_id, name, time, properties) VALUES (?, ?, ?, ?)',
+    );
     expect(added.run('p', 'cart', 5, '{}').lastInsertRowid).toBe(1);
     expect(added.run('p', 'cart', 6, '{}').lastInsertRowid).toBe(2);
-    expect(db.prepare('SELECT COUNT(*) AS n, MAX(time) AS t FROM events').get()).toEqual({ n: 2, t: 6 });
+    expect(db.prepare('SELECT COUNT(*) AS n, MAX(time) AS t FROM events').get()).toEqual({
+      n: 2,
+      t: 6,
+    });
     db.close();
   });
 });
