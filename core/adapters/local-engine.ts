@@ -19,6 +19,7 @@ import { SqliteImageLibrary } from './sqlite/image-store';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
 import { engineTables } from './engine-tables';
+import { shopWebhookRoute, type ShopSecrets } from './http/shop-webhook-route';
 import { FeedbackStore } from './sqlite/feedback-store';
 import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
 import { SettingsRepository } from './sqlite/settings';
@@ -65,6 +66,14 @@ export interface LocalEngineOptions {
   workerOnly?: boolean;
   /** How long a worker holds a message it delivers (PostgreSQL; tests shorten it). */
   leaseMs?: number;
+  /** Where the event API listens (default 127.0.0.1), and with TLS. */
+  host?: string;
+  tls?: { cert: Buffer; key: Buffer };
+  /**
+   * The signing secret of each shop whose webhooks are taken, read from the secret store (the
+   * keychain; the environment on the command line) by whoever opens the engine.
+   */
+  webhookSecrets?: ShopSecrets;
 }
 
 /** Looks for what other engines on a shared database accepted this often. */
@@ -218,6 +227,11 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
       image: (id) => images.file(id),
       unsubscribe: { links, suppress: (target) => unsubscribe(target, clock.now()) },
       extraHosts: () => publicHosts(messageLinks.publicUrl()),
+      ...(options.host && { host: options.host }),
+      ...(options.tls && { tls: options.tls }),
+      ...(options.webhookSecrets && {
+        webhooks: shopWebhookRoute(options.webhookSecrets, (inputs) => engine.ingest(inputs)),
+      }),
     });
   // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
   // The spool is a SQLite file beside the database; on a shared server the API writes the inbox.
@@ -235,6 +249,9 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
             token: options.token,
             port: options.port ?? 0,
             unsubscribeSecret: settings.secret('unsubscribe.secret'),
+            ...(options.host && { host: options.host }),
+            ...(options.tls && { tls: options.tls }),
+            ...(options.webhookSecrets && { webhookSecrets: options.webhookSecrets }),
             ...(options.publicUrl && { publicUrl: options.publicUrl }),
           },
           onAccepted: () => engine.inputsArrived(),

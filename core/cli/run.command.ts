@@ -18,7 +18,7 @@ import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>]';
+  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>]';
 
 /** Reads and checks every journey; prints the problems of those that cannot run. */
 function readJourneys(files: string[], out: Output): Journey[] | undefined {
@@ -98,6 +98,10 @@ export async function runCommand(
       'public-url': { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
+      host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean' },
     },
   });
   if (positionals.length === 0) return usageError(out, `run needs a journey file: ${RUN_USAGE}`);
