@@ -138,7 +138,7 @@ function shopify(hook: ShopWebhook): ShopMapping {
   const body = object(hook.body);
   const customer = object(body.customer);
   const email = body.email ?? customer.email;
-  const profileId = profileIdOf('shopify', email, customer.id ?? body.id);
+  const profileId = profileIdOf('shopify', email, customer.id);
   const delivery = hook.deliveryId ?? '';
   switch (hook.topic) {
     case 'checkouts/create':
@@ -219,6 +219,11 @@ function shopify(hook: ShopWebhook): ShopMapping {
 
 // ---------------------------------------------------------------- WooCommerce
 
+/** WooCommerce's `_gmt` times are UTC without saying so. */
+function gmt(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? `${value}Z` : undefined;
+}
+
 function wooProducts(items: unknown): Json[] {
   return (Array.isArray(items) ? items : []).slice(0, MAX_PRODUCTS).map((raw) => {
     const item = object(raw);
@@ -285,11 +290,9 @@ function woocommerce(hook: ShopWebhook): ShopMapping {
             products: wooProducts(body.line_items),
           },
           timeOf(
-            name === 'Order Completed'
-              ? body.date_paid_gmt && `${String(body.date_paid_gmt)}Z`
-              : undefined,
-            body.date_modified_gmt && `${String(body.date_modified_gmt)}Z`,
-            body.date_created_gmt && `${String(body.date_created_gmt)}Z`,
+            name === 'Order Completed' ? gmt(body.date_paid_gmt) : undefined,
+            gmt(body.date_modified_gmt),
+            gmt(body.date_created_gmt),
           ),
           `woocommerce:order:${orderId}:${name}`,
         ),

@@ -21,7 +21,7 @@ function profileOf(input: EngineInput): string | null {
  * parts of a key. Reversible, so two keys never become one.
  */
 function storedKey(key: string): string {
-  return key.replace(/\\/g, '\\\\').replace(/\u0000/g, '\\0');
+  return key.replace(/\\/g, '\\\\').split('\u0000').join('\\0');
 }
 
 /** A lock key per profile: two workers never hold the same profile at once. */
