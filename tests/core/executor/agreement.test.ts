@@ -65,8 +65,8 @@ beforeAll(async () => {
   sink = new SmtpSink();
   await sink.start();
 }, 60_000);
-afterAll(() => {
-  sink.stop();
+afterAll(async () => {
+  await sink.stop();
   cluster?.stop();
 });
 

@@ -110,10 +110,8 @@ describe('shop webhooks on the event API', () => {
       'x-wc-webhook-signature': sign(WOO_SECRET, coupon),
       'x-wc-webhook-topic': 'coupon.created',
     });
-    expect(ignored.json).toMatchObject({
-      accepted: 0,
-      ignored: expect.stringContaining('coupon.created'),
-    });
+    expect(ignored.json.accepted).toBe(0);
+    expect(ignored.json.ignored).toMatch(/coupon\.created/);
     expect(stored()).toHaveLength(2);
   });
 
