@@ -186,6 +186,10 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     host: exposure.host,
     ...(exposure.tls && { tls: exposure.tls }),
     ...(flags.worker && { workerOnly: true }),
+    // How long a worker holds a message it delivers before another takes it up (PostgreSQL).
+    ...(Number(env.JOURNEY_STUDIO_DELIVERY_LEASE_MS) > 0 && {
+      leaseMs: Number(env.JOURNEY_STUDIO_DELIVERY_LEASE_MS),
+    }),
     // Shop webhook secrets, like the passwords, come from the environment here (the desktop
     // app keeps them in the keychain).
     webhookSecrets: {
