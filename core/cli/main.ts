@@ -6,6 +6,7 @@ import {
   type CommandResult,
   type Output,
 } from './output';
+import { MIGRATE_USAGE, migrateCommand } from './migrate.command';
 import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
     run: (args, out, env) => serveCommand(args, out, { threadScript: env.workerScript }),
   },
   test: { usage: TEST_USAGE, run: testCommand },
+  migrate: { usage: MIGRATE_USAGE, run: migrateCommand },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 

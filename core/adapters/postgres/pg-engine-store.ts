@@ -20,7 +20,7 @@ function profileOf(input: EngineInput): string | null {
  * A wake-up's key as PostgreSQL can keep it: text there cannot hold NUL, which separates the
  * parts of a key. Reversible, so two keys never become one.
  */
-function storedKey(key: string): string {
+export function storedWakeKey(key: string): string {
   return key.replace(/\\/g, '\\\\').split('\u0000').join('\\0');
 }
 
@@ -91,7 +91,7 @@ export class PgEngineStore extends SqliteEngineStore {
         `INSERT INTO wakes (key, seq, at, wake, profile_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (key) WHERE key IS NOT NULL
          DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
-        [storedKey(key), seq, wake.at, body, wake.profileId],
+        [storedWakeKey(key), seq, wake.at, body, wake.profileId],
       );
   }
 
