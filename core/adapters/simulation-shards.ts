@@ -10,6 +10,7 @@ import { mergeRunCounts, type RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
+import type { SendingPolicy } from '../policy/sending-policy';
 import { murmur3 } from '../runtime/hash';
 import { mergeReports } from '../simulator/merge-reports';
 import type { SimulationReport } from '../simulator/report';
@@ -40,6 +41,8 @@ export interface ShardJob {
   runs?: number;
   /** Count message engagement in the data, for the forecast's assumptions. */
   engagement?: EngagementBasis;
+  /** The library's sending policy (DESIGN §8). */
+  policy?: SendingPolicy;
 }
 
 type ToMain =
@@ -128,6 +131,7 @@ export async function runShard(job: ShardJob): Promise<void> {
       trace: new Set(job.trace),
       runs: job.runs,
       assumptions: window.assumptions,
+      policy: job.policy,
     });
     simulation.advance(Number.POSITIVE_INFINITY);
     const result = simulation.result();
@@ -164,6 +168,8 @@ export interface ShardedInput {
   runs?: number;
   /** Count message engagement in the data (given to `assume`). */
   engagement?: EngagementBasis;
+  /** The library's sending policy (DESIGN §8). */
+  policy?: SendingPolicy;
   /**
    * The forecast's assumptions, from what the data says (when `engagement` is given); none for a
    * plain replay.

@@ -8,6 +8,7 @@ import type { Journey } from '../model/journey';
 import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
+import { policyContract } from './policy-contract';
 
 /**
  * The one typed boundary between the renderer and the engine. Electron carries it over IPC
@@ -124,6 +125,7 @@ export const apiContract = {
   ...executionContract,
   ...designContract,
   ...settingsContract,
+  ...policyContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

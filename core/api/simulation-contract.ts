@@ -50,6 +50,11 @@ export const simulationParamsSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(0),
+  /**
+   * Simulate with the other live journeys (DESIGN §8): the journeys running live, at their live
+   * versions, on the same data under the library's sending policy. Not with a forecast.
+   */
+  withLive: z.boolean().optional(),
   /** Forecast mode: simulated people respond to messages, over many runs. */
   forecast: z
     .object({

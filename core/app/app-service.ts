@@ -9,6 +9,7 @@ import { designHandlers, savedBrandKit } from './design.handlers';
 import { EventHub } from './event-hub';
 import { executionHandlers, type TestMailer } from './execution.handlers';
 import { libraryHandlers } from './library.handlers';
+import { policyHandlers, savedPolicy } from './policy.handlers';
 import type {
   AppSettings,
   BackupStore,
@@ -100,7 +101,26 @@ export function buildAppService(ports: AppPorts): AppService {
     }),
     ...templateHandlers(),
     ...dataHandlers({ datasets, events, now, newId }),
-    ...simulationHandlers({ journeys, datasets, runs, events, now, newId, timers: ports.timers }),
+    ...simulationHandlers({
+      journeys,
+      datasets,
+      runs,
+      events,
+      now,
+      newId,
+      timers: ports.timers,
+      sendingPolicy: () => savedPolicy(settings),
+      live: {
+        running: () =>
+          executions.known().flatMap((journeyId) => {
+            const { state, liveVersion } = executions.record(journeyId);
+            return state === 'running' && liveVersion !== undefined
+              ? [{ journeyId, version: liveVersion }]
+              : [];
+          }),
+        version: (journeyId, version) => journeys.version(journeyId, version),
+      },
+    }),
     ...executionHandlers({
       journeys,
       executions,
@@ -130,6 +150,7 @@ export function buildAppService(ports: AppPorts): AppService {
       events,
       transaction: ports.transaction,
     }),
+    ...policyHandlers({ settings, transaction: ports.transaction }),
   } satisfies ApiHandlers);
   // Journeys left running (or work left over) carry on as soon as the app opens.
   if (ports.engineHasWork()) engine.get().catch(() => undefined);

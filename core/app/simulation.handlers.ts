@@ -11,12 +11,15 @@ import {
 import type { Journey } from '../model/journey';
 import { makeProfile } from '../model/profile';
 import { decisionsOf } from '../simulator/report';
+import { limitsAnything, type SendingPolicy } from '../policy/sending-policy';
+import { simulatePortfolio } from '../simulator/portfolio';
 import { simulate, startSimulation } from '../simulator/simulate';
 import type { SteppedSimulation } from '../simulator/winner-passes';
 import { defaultWindowEnd } from '../simulator/window';
 import type { Timers } from '../executor/ports';
 import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
+import { otherLiveJourneys, withLiveJourneys, type LiveJourneySource } from './portfolio-run';
 import type { DatasetStore, JourneyLibrary, SimulationRunStore } from './ports';
 import {
   dataFor,
@@ -46,6 +49,10 @@ export interface SimulationContext {
   /** A new unique id (a UUID). */
   newId: () => string;
   timers: Timers;
+  /** The library's sending policy, as saved: simulations in the app run under it. */
+  sendingPolicy: () => SendingPolicy;
+  /** The journeys running live, for simulating a journey with them. */
+  live: LiveJourneySource;
 }
 
 const DAY = 86_400_000;
@@ -61,6 +68,8 @@ export function simulationHandlers({
   now,
   newId,
   timers,
+  sendingPolicy,
+  live,
 }: SimulationContext): SimulationHandlers {
   // Resolves on the next turn of the event loop, once the I/O already waiting is served.
   const pause = () => new Promise<void>((resolve) => timers.soon(resolve));
@@ -143,20 +152,38 @@ export function simulationHandlers({
         end = defaultWindowEnd(journey, lastEventOf(data.events));
       const started = now();
       const forecast = params.forecast;
+      if (forecast && params.withLive)
+        throw new ApiError(
+          'invalid-request',
+          'A forecast of several journeys together is not available yet: forecast this journey on its own, or simulate it with the live journeys without a forecast.',
+          'withLive',
+        );
+      const policy = sendingPolicy();
+      const under = limitsAnything(policy) ? policy : undefined;
       let simulation: SteppedSimulation;
       try {
-        simulation = startSimulation({
-          journey,
+        const input = {
           profiles: data.profiles,
           events: data.events,
           start,
           end,
           seed: params.seed,
-          ...(forecast && {
-            runs: forecast.runs,
-            assumptions: forecastAssumptions(journey, data, forecast.defaults),
-          }),
-        });
+        };
+        simulation = params.withLive
+          ? withLiveJourneys(
+              { ...input, policy },
+              journey,
+              otherLiveJourneys(live, params.journeyId),
+            )
+          : startSimulation({
+              journey,
+              ...input,
+              policy: under,
+              ...(forecast && {
+                runs: forecast.runs,
+                assumptions: forecastAssumptions(journey, data, forecast.defaults),
+              }),
+            });
       } catch (error) {
         return refuseSimulation(error);
       }
@@ -166,7 +193,8 @@ export function simulationHandlers({
         forecast?.runs,
         'The simulation was stopped before it finished.',
       );
-      const { report } = simulation.result();
+      const result = simulation.result().report;
+      const report = under && !result.policy ? { ...result, policy: under } : result;
       const run: SimulationRun = {
         id: runId,
         journeyId: params.journeyId,
@@ -254,19 +282,41 @@ export function simulationHandlers({
         return Promise.resolve({ profileId, found: false, steps: [], messages: [] });
       const profile = known ?? makeProfile(profileId);
       // Nothing connects profiles, so this one alone, over the run's window, walks the same path:
-      // in a forecast, its run 0, with the responses drawn from the run's own assumptions.
-      const result = simulate({
-        journey: run.journey,
-        profiles: [profile],
-        events: own,
+      // in a forecast, its run 0, with the responses drawn from the run's own assumptions; with
+      // the live journeys, through them all, as they were simulated.
+      const window = {
         start: Date.parse(run.report.window.start),
         end: Date.parse(run.report.window.end),
-        seed: run.params.seed,
-        // The run's automatic winners, as decided over the whole cohort.
-        winners: decisionsOf(run.report),
-        trace: new Set([profileId]),
-        ...(run.report.assumptions && { assumptions: run.report.assumptions }),
-      });
+      };
+      const members = run.report.portfolio?.journeys;
+      const result = members
+        ? simulatePortfolio({
+            journeys: [
+              run.journey,
+              ...members.flatMap((m) => {
+                const frozen = m.version === undefined ? undefined : live.version(m.id, m.version);
+                return frozen ? [frozen] : [];
+              }),
+            ],
+            profiles: [profile],
+            events: own,
+            ...window,
+            seed: run.params.seed,
+            policy: run.report.policy,
+            trace: new Set([profileId]),
+          })
+        : simulate({
+            journey: run.journey,
+            profiles: [profile],
+            events: own,
+            ...window,
+            seed: run.params.seed,
+            // The run's automatic winners, as decided over the whole cohort.
+            winners: decisionsOf(run.report),
+            trace: new Set([profileId]),
+            policy: run.report.policy,
+            ...(run.report.assumptions && { assumptions: run.report.assumptions }),
+          });
       const named = eventsNamedBy(run.journey);
       const reacted = own
         .filter((e) => named.has(e.name))

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { fileSource } from '../adapters/import/file-source';
 import { ImportError } from '../import/import-problems';
 import { importProfiles, type ImportSummary } from '../import/importer';
-import type { Journey } from '../model/journey';
-import { validateJourney } from '../validation/validate';
+import { SENDING_POLICY_KEY } from '../policy/sending-policy';
+import { SettingsRepository } from '../adapters/sqlite/settings';
 import {
   abandonSession,
   openSession,
@@ -12,44 +12,14 @@ import {
   type Session,
   type SessionDeps,
 } from './engine-session';
-import { place, readJourneyFile } from './journey-input';
+import { readValidJourneys } from './journey-input';
+import { describePolicy, readPolicyFile } from './policy-input';
 import { describeImport } from './import-report';
 import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>]';
-
-/** Reads and checks every journey; prints the problems of those that cannot run. */
-function readJourneys(files: string[], out: Output): Journey[] | undefined {
-  const journeys: Journey[] = [];
-  let failed = false;
-  for (const file of files) {
-    const input = readJourneyFile(file);
-    if (!input.ok) {
-      for (const p of input.problems)
-        out.error(`${place(file, p)}  error  ${p.code}  ${p.message}`);
-      failed = true;
-      continue;
-    }
-    const result = validateJourney(input.journey);
-    if (!result.valid) {
-      for (const i of result.issues.filter((i) => i.severity === 'error'))
-        out.error(
-          `${place(file, i.path ? input.locate(i.path) : undefined)}  error  ${i.code}${i.nodeId ? `  [${i.nodeId}]` : ''}  ${i.message}`,
-        );
-      failed = true;
-      continue;
-    }
-    if (journeys.some((j) => j.id === input.journey.id)) {
-      out.error(`${file}: another file given also has the journey id "${input.journey.id}"`);
-      failed = true;
-      continue;
-    }
-    journeys.push(input.journey);
-  }
-  return failed ? undefined : journeys;
-}
+  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>] [--policy <policy.json>]';
 
 /** Imports the profile file into the session's database; returns a banner line. */
 async function importProfileFile(
@@ -98,6 +68,7 @@ export async function runCommand(
       'public-url': { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
+      policy: { type: 'string' },
       host: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
@@ -107,15 +78,22 @@ export async function runCommand(
   if (positionals.length === 0) return usageError(out, `run needs a journey file: ${RUN_USAGE}`);
   if (values['profile-map'] !== undefined && values.profiles === undefined)
     return usageError(out, '--profile-map needs --profiles');
-  const journeys = readJourneys(positionals, out);
-  if (!journeys) {
-    out.error('journey-studio: nothing was started; fix the journeys above first.');
+  const journeys = readValidJourneys(positionals, out);
+  const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
+  if (!journeys || (values.policy !== undefined && !policy)) {
+    const what = journeys ? 'the policy file' : 'the journeys';
+    out.error(`journey-studio: nothing was started; fix ${what} above first.`);
     return { exitCode: 1 };
   }
   let session: Session | undefined;
   try {
     session = openSession(values, deps, out);
     const lines: string[] = [];
+    // The library's sending policy, from now on: the engine reads it at every step.
+    if (policy) {
+      new SettingsRepository(session.db).set(SENDING_POLICY_KEY, JSON.stringify(policy));
+      lines.push(`  Policy     ${describePolicy(policy)}`);
+    }
     // Profiles first: a journey published next starts them all.
     if (values.profiles !== undefined)
       lines.push(await importProfileFile(session, values.profiles, values['profile-map'], out));

@@ -1,32 +1,30 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../import/import-problems';
-import { fileSource } from '../adapters/import/file-source';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
 import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
 import { EngagementCounter, engagementBasis, type DataEstimates } from '../forecast/data-estimates';
 import { MAX_RUNS } from '../forecast/forecast-runs';
 import type { Journey } from '../model/journey';
-import { importEvents, importProfiles } from '../import/importer';
-import { parseEventTime, type JourneyEvent } from '../model/event';
-import type { Profile } from '../model/profile';
 import type { SimulationReport } from '../simulator/report';
 import { SimulationInputError, simulate } from '../simulator/simulate';
 import { autoWinnerSplits } from '../simulator/winner-passes';
 import type { TraceStep } from '../simulator/trace';
 import { validateJourney } from '../validation/validate';
 import { describeImport } from './import-report';
+import { readPolicyFile } from './policy-input';
+import { simulatePortfolioFiles } from './portfolio.command';
+import { readRunOptions, readSampleData, windowFor } from './sample-data';
 import { place, readJourneyFile } from './journey-input';
 import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
 import { formatAssumptions, formatForecast } from './forecast-output';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
-  'simulate <journey.json> [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>]\n' +
+  'simulate <journey.json>... [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>]\n' +
   '           [--start <time>] [--end <time> | --days <n>] [--seed <n>] [--json <out.json>] [--trace <profile id>]...\n' +
-  '           [--threads <n>] [--runs <n>] [--assume defaults]';
+  '           [--threads <n>] [--runs <n>] [--assume defaults] [--policy <policy.json>]';
 
-const DAY = 86_400_000;
 /**
  * Input files past this size are read and simulated on every core (see simulation-shards.ts).
  * Each thread starts the engine and reads every file again, so threads only pay once the
@@ -70,16 +68,6 @@ function assumptionsFor(
   return runs > 1 || assume !== undefined || assumptions.length > 0 ? assumptions : undefined;
 }
 
-function readTime(value: string | undefined, option: string): number | undefined | Error {
-  if (value === undefined) return undefined;
-  const time = parseEventTime(value);
-  return time === undefined
-    ? new Error(
-        `--${option} "${value}" is not a time; use ISO 8601 (2019-10-01T00:00:00Z), "2019-10-01 00:00:00 UTC" or epoch milliseconds`,
-      )
-    : time;
-}
-
 /**
  * `simulate`: runs a journey over sample profiles and events on a virtual clock, prints a
  * readable summary (a row per node), and with `--json` writes the report of DESIGN.md §4.
@@ -106,28 +94,27 @@ export async function simulateCommand(
       threads: { type: 'string' },
       runs: { type: 'string' },
       assume: { type: 'string' },
+      policy: { type: 'string' },
     },
   });
-  const [file, ...extra] = positionals;
-  if (!file || extra.length)
-    return usageError(out, `simulate takes one journey file: ${SIMULATE_USAGE}`);
-  if (!values.events && !values.profiles) {
-    return usageError(
-      out,
-      'simulate needs sample data: --events <file>, --profiles <file>, or both',
-    );
+  const [file, ...others] = positionals;
+  if (!file)
+    return usageError(out, `simulate takes one journey file, or several: ${SIMULATE_USAGE}`);
+  const options = readRunOptions(values);
+  if (typeof options === 'string') return usageError(out, options);
+  const { seed } = options;
+  const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
+  if (values.policy !== undefined && !policy) return { exitCode: 1 };
+  if (others.length > 0) {
+    if (values.runs !== undefined && values.runs !== '1')
+      return usageError(
+        out,
+        'a forecast (--runs) of several journeys together is not available yet; forecast each journey on its own',
+      );
+    if (values.assume !== undefined)
+      return usageError(out, '--assume goes with a forecast of one journey');
+    return simulatePortfolioFiles(positionals, values, options, policy, out);
   }
-  if (values.end !== undefined && values.days !== undefined)
-    return usageError(out, 'give --end or --days, not both');
-  const start = readTime(values.start, 'start');
-  const end = readTime(values.end, 'end');
-  for (const time of [start, end]) if (time instanceof Error) return usageError(out, time.message);
-  const days = values.days === undefined ? undefined : Number(values.days);
-  if (days !== undefined && !(Number.isFinite(days) && days > 0))
-    return usageError(out, `--days must be a positive number, not "${values.days}"`);
-  const seed = values.seed === undefined ? 0 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0)
-    return usageError(out, `--seed must be a whole number ≥ 0, not "${values.seed}"`);
 
   const runs = values.runs === undefined ? 1 : Number(values.runs);
   if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
@@ -165,20 +152,6 @@ export async function simulateCommand(
       `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
     );
   }
-  /** The window from the options, the first and last event filling in what they leave open. */
-  const windowFor = (first: number | undefined, last: number | undefined) => {
-    const from = (start as number | undefined) ?? first;
-    const to =
-      (end as number | undefined) ??
-      (days !== undefined && from !== undefined ? from + days * DAY : last);
-    if (from === undefined || to === undefined) {
-      throw new SimulationInputError(
-        'A simulation needs a window: give a start and an end, or events to take it from.',
-      );
-    }
-    if (to < from) throw new SimulationInputError('The simulation window ends before it starts.');
-    return { start: from, end: to };
-  };
   // Automatic winners need the whole cohort's assignments between passes: one thread for now.
   const shards =
     autoWinnerSplits(input.journey).size > 0
@@ -200,8 +173,9 @@ export async function simulateCommand(
           eventMapping: values.map,
           seed,
           trace: [...traced],
-          window: windowFor,
+          window: (first, last) => windowFor(options, first, last),
           runs,
+          policy,
           engagement: basis,
           assume: (estimates) => assumptionsFor(input.journey, estimates, runs, values.assume),
         },
@@ -213,34 +187,13 @@ export async function simulateCommand(
       if (values.events && sharded.events) describeImport(values.events, sharded.events, out);
       result = sharded;
     } else {
-      const profiles: Profile[] = [];
-      const events: JourneyEvent[] = [];
-      let first: number | undefined;
-      let last: number | undefined;
       const counter = new EngagementCounter(basis);
-      if (values.profiles) {
-        const summary = await importProfiles(fileSource(values.profiles), {
-          mapping: values['profile-map'],
-          onRow: (p) => {
-            counter.addProfile(p);
-            profiles.push(p);
-          },
-        });
-        describeImport(values.profiles, summary, out);
-      }
-      if (values.events) {
-        const summary = await importEvents(fileSource(values.events), {
-          mapping: values.map,
-          onRow: (e) => {
-            if (first === undefined || e.time < first) first = e.time;
-            if (last === undefined || e.time > last) last = e.time;
-            counter.add(e);
-            events.push(e);
-          },
-        });
-        describeImport(values.events, summary, out);
-      }
-      const window = windowFor(first, last);
+      const data = await readSampleData(values, out, {
+        profile: (p) => counter.addProfile(p),
+        event: (e) => counter.add(e),
+      });
+      const { profiles, events } = data;
+      const window = windowFor(options, data.first, data.last);
       result = simulate({
         journey: input.journey,
         profiles,
@@ -250,6 +203,7 @@ export async function simulateCommand(
         seed,
         trace: traced,
         runs,
+        policy,
         assumptions: assumptionsFor(input.journey, counter.estimates(), runs, values.assume),
       });
     }

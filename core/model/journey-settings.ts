@@ -181,6 +181,24 @@ const maxLatenessSchema = durationText('Lateness limit', {
     section: 'Sending',
   });
 
+const PRIORITY = 'The priority is a whole number from 0 to 100 (50 when not set).';
+
+/** The priority of a journey that does not set one (DESIGN §1). */
+export const DEFAULT_PRIORITY = 50;
+
+const prioritySchema = z
+  .number({ error: PRIORITY })
+  .refine((priority) => Number.isInteger(priority) && priority >= 0 && priority <= 100, {
+    error: PRIORITY,
+  })
+  .default(DEFAULT_PRIORITY)
+  .meta({
+    title: 'Priority under the sending policy',
+    description:
+      'When messages of several journeys are due for one person at the same moment, the journey with the higher priority (0–100) goes first; the library’s sending policy may then hold the others back.',
+    section: 'Sending',
+  });
+
 /** The journey settings; keys this build does not know are kept as they are. */
 export const journeySettingsSchema = z.looseObject(
   {
@@ -190,6 +208,7 @@ export const journeySettingsSchema = z.looseObject(
     frequencyCap: frequencyCapSchema,
     timezone: timezoneSchema,
     maxLateness: maxLatenessSchema,
+    priority: prioritySchema,
     purpose: purposeSchema,
     expect: expectSetting,
     fatigue: fatigueSchema,

@@ -5,6 +5,7 @@ import { channelDefinition, type MessageConfig, type MessageContent } from '../c
 import { addDuration, describeDuration, durationOf, subtractDuration } from '../model/duration';
 import { isoTime, isWithinLocalWindow, nextLocalTime } from '../model/local-time';
 import { checkExpect, expectSchema } from '../forecast/expect';
+import { policyBlockDetail } from '../policy/policy-decision';
 import { checkConsent } from '../runtime/consent';
 import type { StepContext, StepDecision } from '../runtime/step';
 import { profileReads } from '../runtime/template-reads';
@@ -22,15 +23,32 @@ function orList(items: readonly string[]): string {
 }
 
 /**
- * A channel's config as a message node holds it: on a channel that reaches a person, with the
- * responses a forecast assumes (`expect`, DESIGN §7). Systems (webhooks) never respond.
+ * Whether a message is transactional (a receipt, a password reset): the library's sending policy
+ * neither holds it back nor counts it (DESIGN §8).
+ */
+const transactionalSchema = z
+  .boolean({ error: '"transactional" is true or false.' })
+  .optional()
+  .meta({
+    title: 'Transactional (a receipt, a password reset)',
+    description:
+      'The library’s sending policy never holds it back, and it does not count towards the policy.',
+  });
+
+/**
+ * A channel's config as a message node holds it: on a channel that reaches a person, whether it
+ * is transactional and the responses a forecast assumes (`expect`, DESIGN §7). Systems
+ * (webhooks) are not limited by the sending policy and never respond.
  */
 function nodeSchemaOf(definition: ChannelDefinition): z.ZodObject {
   // Each channel's schema is an object with a literal `channel`, as a discriminated union needs.
   const schema = definition.schema as unknown as z.ZodObject;
   if (!definition.person) return schema;
   // An extended schema is a new one: it keeps the channel's title only if given it again.
-  const extended = schema.extend({ expect: expectSchema.optional() });
+  const extended = schema.extend({
+    transactional: transactionalSchema,
+    expect: expectSchema.optional(),
+  });
   const meta = schema.meta();
   return meta ? extended.meta(meta) : extended;
 }
@@ -41,6 +59,15 @@ export const messageConfigSchema = z.discriminatedUnion(
   CHANNEL_DEFINITIONS.map((d) => nodeSchemaOf(d)) as unknown as [z.ZodObject, ...z.ZodObject[]],
   { error: `channel must be ${orList(CHANNEL_DEFINITIONS.map((d) => d.channel))}` },
 ) as unknown as z.ZodType<MessageConfig>;
+
+/** Whether a message's config says it is transactional (exempt from the sending policy). */
+export function isTransactional(config: unknown): boolean {
+  return (
+    typeof config === 'object' &&
+    config !== null &&
+    (config as { transactional?: unknown }).transactional === true
+  );
+}
 
 /** The responses a message's config assumes (`expect`), if any. */
 export function expectOf(config: unknown): unknown {
@@ -105,9 +132,10 @@ const NEXT: StepDecision = leaveThrough('next');
 /**
  * Sends a message on one of the channels of `channels/` (email, SMS, push notification,
  * webhook). Consent, suppression and a missing address skip the message with a reason; quiet
- * hours hold it until they end; the frequency cap skips it. Whatever happens, the profile
+ * hours hold it until they end; the journey's frequency cap skips it, and so does the library's
+ * sending policy (unless the message is `transactional`). Whatever happens, the profile
  * continues on `next`. Channels that reach systems, not people (webhooks), are not subject to
- * consent, quiet hours or the frequency cap.
+ * consent, quiet hours, the frequency cap or the sending policy.
  *
  * @example
  * { "id": "mail1", "kind": "message",
@@ -123,7 +151,9 @@ export const messageNode = defineNode({
   configKeys: [
     'channel',
     ...mergedKeyOrder(
-      CHANNEL_DEFINITIONS.map((d) => (d.person ? [...d.configKeys, 'expect'] : d.configKeys)),
+      CHANNEL_DEFINITIONS.map((d) =>
+        d.person ? [...d.configKeys, 'transactional', 'expect'] : d.configKeys,
+      ),
     ),
   ],
   defaults: (): MessageConfig => ({
@@ -158,6 +188,7 @@ export const messageNode = defineNode({
   step(ctx) {
     const channel = channelDefinition(ctx.config.channel);
     const { settings } = ctx.journey;
+    const transactional = isTransactional(ctx.config);
     const address = checkConsent(channel, ctx.profile.attributes, ctx);
     if (typeof address !== 'string') {
       ctx.skip(address.reason, address.detail);
@@ -195,6 +226,13 @@ export const messageNode = defineNode({
           return NEXT;
         }
       }
+      if (!transactional) {
+        const block = ctx.policyBlock(ctx.config.channel);
+        if (block) {
+          ctx.skip('policy', policyBlockDetail(block), block.filledBy);
+          return NEXT;
+        }
+      }
     }
     const rendered = render(ctx, channel);
     if (!rendered.ok) {
@@ -206,6 +244,7 @@ export const messageNode = defineNode({
       channel: ctx.config.channel,
       to: channel.recipient(content, address),
       content,
+      ...(transactional && { transactional }),
     });
     return NEXT;
   },

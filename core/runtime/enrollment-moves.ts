@@ -84,6 +84,7 @@ export class EnrollmentMoves {
           profileId: enrollment.profileId,
           enrollmentId: enrollment.id,
           token: enrollment.visits,
+          priority: journey.settings.priority,
         });
         this.records.wait(
           enrollment,

@@ -55,7 +55,13 @@ export class Entries {
     if (member && before !== true) this.enroll(journey, profileId, now, 'segment');
     const next = compiled.nextChange(ctx);
     if (next !== undefined)
-      this.store.schedule({ kind: 'segment', at: next, journeyId: journey.id, profileId });
+      this.store.schedule({
+        kind: 'segment',
+        at: next,
+        journeyId: journey.id,
+        profileId,
+        priority: journey.settings.priority,
+      });
   }
 
   /** Schedules the profile's next dated entry at or after `from`, if it has the date. */
@@ -65,7 +71,13 @@ export class Entries {
     const profile = this.profiles.get(profileId);
     const at = dated.next(profile.attributes, from, this.profiles.zoneOf(profile, journey));
     if (at !== undefined)
-      this.store.schedule({ kind: 'date', at, journeyId: journey.id, profileId });
+      this.store.schedule({
+        kind: 'date',
+        at,
+        journeyId: journey.id,
+        profileId,
+        priority: journey.settings.priority,
+      });
   }
 
   /** A dated entry planned for `at` is due: enters if the date still holds, plans the next one. */

@@ -2,6 +2,7 @@ import type { Condition } from '../conditions/condition';
 import { compileCondition } from '../conditions/evaluate';
 import type { AutoWinnerRule, WinnerDecision } from '../forecast/auto-winner';
 import type { Profile, ProfileChange } from '../model/profile';
+import { policyBlock, policyWindowStart, type PolicyBlock } from '../policy/policy-decision';
 import type { NodeDefinition } from '../nodes/node-definition';
 import type { CompiledJourney } from './compiled-journey';
 import { splitBucket } from './hash';
@@ -126,6 +127,18 @@ export class NodeContext implements StepContext<unknown> {
     return this.reads.store.sentCount(this.compiled.id, this.enrollment.profileId, since);
   }
 
+  policyBlock(channel: Channel): PolicyBlock | undefined {
+    const { store } = this.reads;
+    const limit = store.sendingPolicy()[channel];
+    if (!limit) return undefined;
+    const since = policyWindowStart(this.now, limit, this.zone);
+    return policyBlock(
+      channel,
+      limit,
+      store.policySends(this.enrollment.profileId, channel, since),
+    );
+  }
+
   unsubscribeUrl(channel: Channel, sender?: string): string {
     const journeyId = this.compiled.id;
     const profileId = this.enrollment.profileId;
@@ -139,8 +152,8 @@ export class NodeContext implements StepContext<unknown> {
     this.effects.send(this.compiled, this.enrollment, this.nodeId, message, this.now);
   }
 
-  skip(reason: SkipReason, detail: string): void {
-    this.effects.skip(this.enrollment, this.nodeId, reason, detail, this.now);
+  skip(reason: SkipReason, detail: string, filledBy?: string): void {
+    this.effects.skip(this.enrollment, this.nodeId, reason, detail, this.now, filledBy);
   }
 
   updateProfile(change: ProfileChange): void {

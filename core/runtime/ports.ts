@@ -2,6 +2,8 @@ import type { Filter } from '../conditions/condition';
 import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile, ProfileChange } from '../model/profile';
+import type { PolicySend } from '../policy/policy-decision';
+import type { SendingPolicy } from '../policy/sending-policy';
 import type { Channel, MessageContent, SkipReason, WaitReason } from './step';
 
 /** Where time comes from: a virtual clock in simulation, the system clock in execution. */
@@ -67,7 +69,12 @@ export interface PendingAssignment {
   at: number;
 }
 
-/** A scheduled wake-up. The key makes scheduling idempotent: a newer wake replaces an older one. */
+/**
+ * A scheduled wake-up. The key makes scheduling idempotent: a newer wake replaces an older one.
+ * Wake-ups due at one instant run by the journey's `priority` (highest first), then journey id,
+ * then in the order scheduled, so that under the sending policy the message of the journey that
+ * matters more goes first (DESIGN §8). Absent `priority` is the default, 50.
+ */
 export type Wake =
   | {
       kind: 'enrollment';
@@ -76,9 +83,22 @@ export type Wake =
       profileId: string;
       enrollmentId: string;
       token: number;
+      priority?: number;
     }
-  | { kind: 'date'; at: number; journeyId: string; profileId: string }
-  | { kind: 'segment'; at: number; journeyId: string; profileId: string };
+  | { kind: 'date'; at: number; journeyId: string; profileId: string; priority?: number }
+  | { kind: 'segment'; at: number; journeyId: string; profileId: string; priority?: number };
+
+/**
+ * Whether wake-up `a` runs before `b` when both are due at the same instant, scheduled as
+ * `aSeq` and `bSeq`: by priority (highest first), then journey id, then scheduling order.
+ */
+export function wakesBefore(a: Wake, aSeq: number, b: Wake, bSeq: number): boolean {
+  const pa = a.priority ?? 50;
+  const pb = b.priority ?? 50;
+  if (pa !== pb) return pa > pb;
+  if (a.journeyId !== b.journeyId) return a.journeyId < b.journeyId;
+  return aSeq < bSeq;
+}
 
 export function wakeKey(wake: Wake): string {
   // Enrollment ids never contain NUL, so they cannot collide with the other kinds' keys.
@@ -100,6 +120,8 @@ export interface OutboxMessage {
   to: string;
   at: number;
   content: MessageContent;
+  /** Exempt from the sending policy, and not counted by it (a receipt, a password reset). */
+  transactional?: true;
 }
 
 /**
@@ -132,6 +154,16 @@ export interface EngineStore {
   addMessage(message: OutboxMessage): void;
   /** Messages a journey has sent a profile at or after `since`. */
   sentCount(journeyId: string, profileId: string, since: number): number;
+  /** The library's sending policy as it is now (DESIGN §8). */
+  sendingPolicy(): SendingPolicy;
+  /**
+   * The messages the sending policy counts that a profile was sent on `channel` at or after
+   * `since`, by any journey, oldest first (in the order written at one instant); transactional
+   * messages are left out. A message counts from the step that wrote it, as the frequency cap
+   * counts it, whatever delivery later makes of it: the simulator, which has no delivery, counts
+   * the same.
+   */
+  policySends(profileId: string, channel: Channel, since: number): readonly PolicySend[];
   isSuppressed(channel: Channel, address: string): boolean;
 
   /** Keeps an assignment to a split's variant: live figures and automatic winners count them. */
@@ -183,7 +215,15 @@ export type StepRecord = RecordBase &
         to: string;
         key: string;
       }
-    | { type: 'skip'; enrollmentId: string; nodeId: string; reason: SkipReason; detail: string }
+    | {
+        type: 'skip';
+        enrollmentId: string;
+        nodeId: string;
+        reason: SkipReason;
+        detail: string;
+        /** For a `policy` skip: the journey whose message filled the window (DESIGN §8). */
+        filledBy?: string;
+      }
     | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
     | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }
     /**

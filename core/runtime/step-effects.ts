@@ -19,13 +19,17 @@ export interface StepEffects {
     message: MessageDraft,
     now: number,
   ): void;
-  /** Records a message not sent; the journey goes on all the same. */
+  /**
+   * Records a message not sent; the journey goes on all the same. `filledBy`: for a `policy`
+   * skip, the journey whose message filled the window.
+   */
   skip(
     enrollment: Enrollment,
     nodeId: string,
     reason: SkipReason,
     detail: string,
     now: number,
+    filledBy?: string,
   ): void;
   /** Changes the profile; returns it as changed. */
   updateProfile(
@@ -67,6 +71,7 @@ export class StoreEffects implements StepEffects {
       to: message.to,
       at: now,
       content: message.content,
+      ...(message.transactional === true && { transactional: true as const }),
     });
     enrollment.sent = (enrollment.sent ?? 0) + 1;
     this.records.message(enrollment, nodeId, message.channel, message.to, key, now);
@@ -78,8 +83,9 @@ export class StoreEffects implements StepEffects {
     reason: SkipReason,
     detail: string,
     now: number,
+    filledBy?: string,
   ): void {
-    this.records.skip(enrollment, nodeId, reason, detail, now);
+    this.records.skip(enrollment, nodeId, reason, detail, now, filledBy);
   }
 
   updateProfile(

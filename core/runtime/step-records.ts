@@ -124,17 +124,33 @@ export class StepRecords {
     reason: SkipReason,
     detail: string,
     now: number,
+    filledBy?: string,
   ): void {
-    this.observer?.record({
-      type: 'skip',
-      enrollmentId: enrollment.id,
-      nodeId,
-      reason,
-      detail,
-      at: now,
-      journeyId: enrollment.journeyId,
-      profileId: enrollment.profileId,
-    });
+    if (!this.observer) return;
+    this.observer.record(
+      filledBy === undefined
+        ? {
+            type: 'skip',
+            enrollmentId: enrollment.id,
+            nodeId,
+            reason,
+            detail,
+            at: now,
+            journeyId: enrollment.journeyId,
+            profileId: enrollment.profileId,
+          }
+        : {
+            type: 'skip',
+            enrollmentId: enrollment.id,
+            nodeId,
+            reason,
+            detail,
+            filledBy,
+            at: now,
+            journeyId: enrollment.journeyId,
+            profileId: enrollment.profileId,
+          },
+    );
   }
 
   update(enrollment: Enrollment, nodeId: string, change: ProfileChange, now: number): void {

@@ -3,17 +3,22 @@ import type { AutoWinnerRule, WinnerDecision } from '../forecast/auto-winner';
 import type { Condition, Filter } from '../conditions/condition';
 import type { ResolvedSettings } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
+import type { PolicyBlock } from '../policy/policy-decision';
 
 // Channels are defined in channels/; the step contract speaks of them, so it names them too.
 export { CHANNELS } from '../channels/registry';
 export type { Channel, MessageContent };
 
-/** Why a message was not sent; the journey continues on `next` all the same. */
+/**
+ * Why a message was not sent; the journey continues on `next` all the same. `capped` is the
+ * journey's own frequency cap, `policy` the library's sending policy (DESIGN §8).
+ */
 export type SkipReason =
   | 'unsubscribed'
   | 'suppressed'
   | 'no_address'
   | 'capped'
+  | 'policy'
   | 'template_error'
   /** The step ran more than the journey's `maxLateness` after it was due (asleep, or off). */
   | 'late';
@@ -27,6 +32,8 @@ export interface MessageDraft {
   /** Email address, phone number, push token, or the webhook URL. */
   to: string;
   content: MessageContent;
+  /** A receipt, a password reset: the sending policy neither holds it back nor counts it. */
+  transactional?: boolean;
 }
 
 /**
@@ -61,10 +68,16 @@ export interface StepContext<C> {
   isSuppressed(channel: Channel, address: string): boolean;
   /** Messages this journey has sent to this profile at or after `since`. */
   messagesSentSince(since: number): number;
+  /**
+   * Whether the library's sending policy holds back a message on `channel` now: the full window
+   * and the journey that filled it, or undefined when the message may go (DESIGN §8).
+   */
+  policyBlock(channel: Channel): PolicyBlock | undefined;
   /** The unsubscribe link of a message; `sender` (an email's From) may decide its address. */
   unsubscribeUrl(channel: Channel, sender?: string): string;
   send(message: MessageDraft): void;
-  skip(reason: SkipReason, detail: string): void;
+  /** `filledBy`: for a `policy` skip, the journey whose message filled the policy's window. */
+  skip(reason: SkipReason, detail: string, filledBy?: string): void;
   updateProfile(change: ProfileChange): void;
   /** Records which variant of this split node the enrollment took, for conversions by variant. */
   assignVariant(key: string): void;

@@ -91,6 +91,8 @@ interface RenderPlan {
   placeholderLink: boolean;
   readsClock: boolean;
   outputs: Map<string, SharedOutput>;
+  /** Characters of the outputs kept: a designed email's output is tens of kilobytes. */
+  chars: number;
 }
 
 interface SharedOutput {
@@ -113,6 +115,12 @@ const cache: Record<TemplateMode, Map<string, CompiledTemplate | Error>> = {
 };
 const MAX_CACHED_TEMPLATES = 5_000;
 const MAX_OUTPUTS_PER_TEMPLATE = 20_000;
+/**
+ * At most this much output text kept per template. By count alone, a designed email's outputs
+ * (each as long as the email, and mostly never reused: they differ per person) filled hundreds
+ * of megabytes before the cache was cleared, and a simulation of a large cohort kept growing.
+ */
+const MAX_OUTPUT_CHARS_PER_TEMPLATE = 4_000_000;
 const LINK_PLACEHOLDER = '\u0001unsubscribe\u0001';
 const PLAIN_LINK = /\{\{-?\s*unsubscribe_url\s*-?\}\}/g;
 const INCLUDE_TAG = /\{%-?\s*(include|render|layout)\b/;
@@ -158,6 +166,7 @@ function planFor(source: string, mode: TemplateMode, entry: CompiledTemplate): R
     placeholderLink,
     readsClock: /\bnow\b|\btoday\b/.test(source),
     outputs: new Map(),
+    chars: 0,
   };
   return entry.plan;
 }
@@ -235,8 +244,16 @@ export function renderTemplate(
     );
     const linked = plan.placeholderLink && result.ok && result.text.includes(LINK_PLACEHOLDER);
     output = { result, pieces: linked ? result.text.split(LINK_PLACEHOLDER) : undefined };
-    if (plan.outputs.size >= MAX_OUTPUTS_PER_TEMPLATE) plan.outputs.clear();
+    const chars = result.ok ? result.text.length : 0;
+    if (
+      plan.outputs.size >= MAX_OUTPUTS_PER_TEMPLATE ||
+      plan.chars + chars > MAX_OUTPUT_CHARS_PER_TEMPLATE
+    ) {
+      plan.outputs.clear();
+      plan.chars = 0;
+    }
     plan.outputs.set(key, output);
+    plan.chars += chars;
   }
   const pieces = output.pieces;
   if (!pieces) return output.result;

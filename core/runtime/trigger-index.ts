@@ -24,23 +24,30 @@ function usesEvents(condition: Condition): boolean {
   return 'event' in condition;
 }
 
+/** Higher priority first; a stable sort keeps the catalog's order among equals. */
+function byPriority(a: CompiledJourney, b: CompiledJourney): number {
+  return b.settings.priority - a.settings.priority;
+}
+
 /**
  * The live journeys by the way profiles enter them (their entry node's `EntryRoutes`): by event
- * name, by segment, by date. Built once per list of live journeys; the order of each list is
- * the order of the journeys, so entries happen in a stable order.
+ * name, by segment, by date. Built once per list of live journeys; each list is by priority
+ * (highest first), then in catalog order, so entries happen in a stable order and, under the
+ * sending policy, the message of the journey that matters more goes first (DESIGN §8). Both
+ * drivers list journeys by id, which breaks ties between equal priorities by journey id.
  */
 export class TriggerIndex {
   private readonly byEvent = new Map<string, EventRoute[]>();
-  /** Segment-entered journeys, in catalog order. */
+  /** Segment-entered journeys, by priority, then in catalog order. */
   readonly segments: readonly SegmentRoute[];
-  /** Date-entered journeys, in catalog order. */
+  /** Date-entered journeys, by priority, then in catalog order. */
   readonly dated: readonly CompiledJourney[];
 
-  /** @param source the live journeys, in a stable order */
+  /** @param source the live journeys */
   constructor(readonly source: readonly CompiledJourney[]) {
     const segments: SegmentRoute[] = [];
     const dated: CompiledJourney[] = [];
-    for (const journey of source) {
+    for (const journey of [...source].sort(byPriority)) {
       const { events, segment, dated: date } = journey.entry;
       for (const { event, where } of events ?? []) {
         let list = this.byEvent.get(event);

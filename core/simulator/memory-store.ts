@@ -1,12 +1,15 @@
 import { winnerKey, type SplitTest, type WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
 import type { Profile } from '../model/profile';
+import type { PolicySend } from '../policy/policy-decision';
+import { limitsAnything, NO_POLICY, type SendingPolicy } from '../policy/sending-policy';
 import type { EngineStore, Enrollment, OutboxMessage, Wake } from '../runtime/ports';
 import type { Channel } from '../runtime/step';
 import { WakeQueue, type WakeQueueState } from './wake-queue';
 
 const NO_EVENTS: readonly StoredEvent[] = [];
 const NO_ENROLLMENTS: readonly Enrollment[] = [];
+const NO_SENDS: readonly PolicySend[] = [];
 
 export interface MemoryStoreOptions {
   /** Keep full messages only for these profiles (and the first `keepMessages` of the rest). */
@@ -21,6 +24,8 @@ export interface MemoryStoreOptions {
   keepEvent?: (name: string) => boolean;
   /** Count sent messages per profile, for frequency caps; on by default. */
   countSends?: boolean;
+  /** The library's sending policy (DESIGN §8); none by default. */
+  policy?: SendingPolicy;
   /**
    * Automatic winners, decided by the simulation's driver, by `winnerKey(journey, node)`: one map
    * per forecast run (run 0 first), or one for every run.
@@ -43,6 +48,8 @@ interface Slot {
   enrollments: Enrollment[] | undefined;
   /** Send times per journey, for frequency caps. */
   sent: Map<string, number[]> | undefined;
+  /** Messages the sending policy counts, per channel, oldest first (only under a policy). */
+  policySends: Map<Channel, PolicySend[]> | undefined;
 }
 
 /**
@@ -58,6 +65,7 @@ export interface StoreSnapshot {
     eventCount: number;
     enrollments: readonly Enrollment[];
     sent: readonly [string, number[], number][];
+    policySends: readonly [Channel, PolicySend[], number][];
   }[];
   readonly membership: ReadonlyMap<string, boolean>;
   readonly suppressed: readonly string[];
@@ -114,8 +122,14 @@ export class MemoryStore implements EngineStore {
   private winners: ReadonlyMap<string, WinnerDecision> | undefined;
   private readonly winnersByRun: readonly ReadonlyMap<string, WinnerDecision>[];
 
+  /** The sending policy, and whether it limits anything (else sends are not kept for it). */
+  private readonly policy: SendingPolicy;
+  private readonly countsForPolicy: boolean;
+
   constructor(private readonly options: MemoryStoreOptions = {}) {
     this.suppressed = new Set(options.suppressed ?? []);
+    this.policy = options.policy ?? NO_POLICY;
+    this.countsForPolicy = limitsAnything(this.policy);
     const { winners } = options;
     this.winnersByRun = winners === undefined ? [] : Array.isArray(winners) ? winners : [winners];
     this.selectRun(0);
@@ -144,6 +158,9 @@ export class MemoryStore implements EngineStore {
         eventCount: slot.events?.length ?? 0,
         enrollments: slot.enrollments?.map(copyEnrollment) ?? [],
         sent: slot.sent ? [...slot.sent].map(([j, times]) => [j, times, times.length]) : [],
+        policySends: slot.policySends
+          ? [...slot.policySends].map(([c, sends]) => [c, sends, sends.length])
+          : [],
       });
     }
     return {
@@ -170,6 +187,10 @@ export class MemoryStore implements EngineStore {
           saved.sent.length > 0
             ? new Map(saved.sent.map(([j, times, n]) => [j, times.slice(0, n)]))
             : undefined,
+        policySends:
+          saved.policySends.length > 0
+            ? new Map(saved.policySends.map(([c, sends, n]) => [c, sends.slice(0, n)]))
+            : undefined,
       });
     }
     for (const [key, member] of snapshot.membership) this.membership.set(key, member);
@@ -184,7 +205,13 @@ export class MemoryStore implements EngineStore {
     if (id === this.lastId && this.lastSlot) return this.lastSlot;
     let slot = this.slots.get(id);
     if (!slot) {
-      slot = { profile: undefined, events: undefined, enrollments: undefined, sent: undefined };
+      slot = {
+        profile: undefined,
+        events: undefined,
+        enrollments: undefined,
+        sent: undefined,
+        policySends: undefined,
+      };
       this.slots.set(id, slot);
     }
     this.lastId = id;
@@ -270,6 +297,14 @@ export class MemoryStore implements EngineStore {
       if (times) times.push(message.at);
       else sent.set(message.journeyId, [message.at]);
     }
+    if (this.countsForPolicy && message.transactional !== true) {
+      const slot = this.slot(message.profileId);
+      const byChannel = (slot.policySends ??= new Map<Channel, PolicySend[]>());
+      const send = { journeyId: message.journeyId, at: message.at };
+      const sends = byChannel.get(message.channel);
+      if (sends) sends.push(send);
+      else byChannel.set(message.channel, [send]);
+    }
     const keep =
       this.keepsMessages &&
       (this.options.keepMessagesFor?.has(message.profileId) ||
@@ -283,6 +318,18 @@ export class MemoryStore implements EngineStore {
     let n = 0;
     for (let i = times.length - 1; i >= 0 && (times[i] as number) >= since; i--) n++;
     return n;
+  }
+
+  sendingPolicy(): SendingPolicy {
+    return this.policy;
+  }
+
+  policySends(profileId: string, channel: Channel, since: number): readonly PolicySend[] {
+    const sends = this.slot(profileId).policySends?.get(channel);
+    if (!sends) return NO_SENDS;
+    let from = sends.length;
+    while (from > 0 && (sends[from - 1] as PolicySend).at >= since) from--;
+    return from === 0 ? sends : sends.slice(from);
   }
 
   isSuppressed(channel: Channel, address: string): boolean {

@@ -1,11 +1,13 @@
 import type { Assumption } from '../forecast/assumptions';
 import type { WinnerDecision } from '../forecast/auto-winner';
 import type { Forecast } from '../forecast/forecast-report';
+import type { SendingPolicy } from '../policy/sending-policy';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
 import type { Channel, SkipReason } from '../runtime/step';
 import { FrequencyWatch, frequencyWarning, type FrequencyReport } from './frequency-watch';
+import type { PortfolioSummary } from './portfolio-watch';
 import type { ReportWarning } from './window';
 
 export interface NodeCounts {
@@ -82,6 +84,25 @@ export interface SimulationReport {
   forecast?: Forecast;
   /** Every assumption the forecast used, and where it came from. */
   assumptions?: Assumption[];
+  /** The library's sending policy it was simulated under (DESIGN §8), when there is one. */
+  policy?: SendingPolicy;
+  /**
+   * Simulated with the other live journeys (DESIGN §8): what they did together to the same
+   * people, and which journeys they were.
+   */
+  portfolio?: PortfolioSummary & { journeys: PortfolioMember[] };
+}
+
+/** A journey of a simulation with the other live journeys, and what it sent and lost. */
+export interface PortfolioMember {
+  id: string;
+  name: string;
+  /** The live version simulated; absent for the journey being edited. */
+  version?: number;
+  priority: number;
+  sent: number;
+  /** Messages the sending policy held back. */
+  held: number;
 }
 
 /** An automatic winner as the report gives it. */

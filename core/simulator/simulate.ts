@@ -5,10 +5,12 @@ import { ForecastRuns, MAX_RUNS, type ForkPoint } from '../forecast/forecast-run
 import type { RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
-import { makeProfile, type Profile } from '../model/profile';
+import type { Profile } from '../model/profile';
+import type { SendingPolicy } from '../policy/sending-policy';
 import { compileJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
+import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
 import type { SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
@@ -33,6 +35,8 @@ export interface SimulationInput {
   keepMessages?: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: Iterable<string>;
+  /** The library's sending policy (DESIGN §8); none by default. */
+  policy?: SendingPolicy;
   /**
    * Further observers of every step (progress, live views). In a forecast they see run 0 whole,
    * and each later run from where it parts from run 0 (`run` says which run is under way; see
@@ -82,8 +86,9 @@ export interface SimulationResult {
 
 export class SimulationInputError extends Error {}
 
-function windowOf(
-  input: SimulationInput,
+/** The window of a simulation: as given, else the events' own time range. */
+export function windowOf(
+  input: Pick<SimulationInput, 'start' | 'end'>,
   events: readonly JourneyEvent[],
 ): { start: number; end: number } {
   let first: number | undefined;
@@ -101,80 +106,6 @@ function windowOf(
   }
   if (end < start) throw new SimulationInputError('The simulation window ends before it starts.');
   return { start, end };
-}
-
-/**
- * Every profile in the order first met, and each one's events in time order (stable): profile
- * `p`'s events are `events[from[p]]` up to, not including, `events[from[p + 1]]`. One flat list
- * with offsets rather than a list per profile in a map: for a million profiles that kept 135 MB
- * (now 20 MB) and took a third more time to build.
- */
-interface Cohort {
-  profiles: Profile[];
-  events: JourneyEvent[];
-  from: Int32Array;
-}
-
-function cohort(input: SimulationInput): Cohort {
-  const position = new Map<string, number>();
-  const profiles: Profile[] = [];
-  for (const profile of input.profiles ?? []) {
-    const at = position.get(profile.id);
-    if (at === undefined) {
-      position.set(profile.id, profiles.length);
-      profiles.push(profile);
-    } else {
-      // A later row of the same profile replaces the earlier one, in its place.
-      profiles[at] = profile;
-    }
-  }
-  const all = input.events ?? NO_EVENTS;
-  // Whose each event is, then a counting sort by profile, which keeps each profile's events in
-  // their given order.
-  const owner = new Int32Array(all.length);
-  // Exports often list a profile's events one after another: the last one found is kept at hand.
-  let lastId: string | undefined;
-  let lastAt = 0;
-  for (let i = 0; i < all.length; i++) {
-    const id = (all[i] as JourneyEvent).profileId;
-    if (id !== lastId) {
-      let at = position.get(id);
-      if (at === undefined) {
-        at = profiles.length;
-        position.set(id, at);
-        profiles.push(makeProfile(id));
-      }
-      lastId = id;
-      lastAt = at;
-    }
-    owner[i] = lastAt;
-  }
-  const from = new Int32Array(profiles.length + 1);
-  // (Typed arrays are read `as number`: every index here is in range.)
-  for (let i = 0; i < all.length; i++) (from[(owner[i] as number) + 1] as number)++;
-  for (let p = 0; p < profiles.length; p++) (from[p + 1] as number) += from[p] as number;
-  const next = from.slice(0, profiles.length);
-  const events = new Array<JourneyEvent>(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const p = owner[i] as number;
-    const slot = next[p] as number;
-    events[slot] = all[i] as JourneyEvent;
-    next[p] = slot + 1;
-  }
-  for (let p = 0; p < profiles.length; p++)
-    sortByTime(events, from[p] as number, from[p + 1] as number);
-  return { profiles, events, from };
-}
-
-/** Sorts `events[start..end)` by time (stably), when it is not in time order already. */
-function sortByTime(events: JourneyEvent[], start: number, end: number): void {
-  for (let i = start + 1; i < end; i++) {
-    if ((events[i] as JourneyEvent).time < (events[i - 1] as JourneyEvent).time) {
-      const sorted = events.slice(start, end).sort((a, b) => a.time - b.time);
-      for (let k = 0; k < sorted.length; k++) events[start + k] = sorted[k] as JourneyEvent;
-      return;
-    }
-  }
 }
 
 const NO_EVENTS: readonly JourneyEvent[] = [];
@@ -245,7 +176,11 @@ export class Simulation {
     if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
       throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
     this.window = windowOf(input, input.events ?? NO_EVENTS);
-    ({ profiles: this.profiles, events: this.events, from: this.eventsFrom } = cohort(input));
+    ({
+      profiles: this.profiles,
+      events: this.events,
+      from: this.eventsFrom,
+    } = cohort(input.profiles, input.events));
     this.traces = new TraceRecorder(input.trace ?? new Set());
     this.store = new MemoryStore({
       keepMessagesFor: input.trace === 'all' ? undefined : input.trace,
@@ -253,6 +188,7 @@ export class Simulation {
       suppressed: input.suppressed,
       keepEvent: (name) => journey.readsEvents.has(name),
       countSends: journey.settings.frequencyCap !== undefined,
+      policy: input.policy,
       winners: perRun(input.winners)
         ? input.winners.map((d) => winnerMap(journey.id, d))
         : winnerMap(journey.id, input.winners ?? {}),

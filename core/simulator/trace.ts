@@ -22,6 +22,7 @@ const SKIP_WORDS: Record<string, string> = {
   suppressed: 'the address is on the suppression list',
   no_address: 'the profile has no address for this channel',
   capped: 'the frequency cap is reached',
+  policy: 'the library’s sending policy holds it back',
   template_error: 'the template could not be rendered',
   late: 'it was too late to send it (the computer was asleep or off)',
 };

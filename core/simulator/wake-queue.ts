@@ -1,4 +1,4 @@
-import { wakeKey, type Wake } from '../runtime/ports';
+import { wakeKey, wakesBefore, type Wake } from '../runtime/ports';
 
 /** A wake-up with its place in the queue; the queue owns the wake objects it is given. */
 type Entry = Wake & {
@@ -14,10 +14,16 @@ export interface WakeQueueState {
   readonly seq: number;
 }
 
+/** Whether `a` runs before `b`: by time, then as `wakesBefore` orders one instant. */
+function before(a: Entry, b: Entry): boolean {
+  return a.at < b.at || (a.at === b.at && wakesBefore(a, a.seq, b, b.seq));
+}
+
 /**
- * Scheduled wake-ups in time order; among wake-ups due at the same instant, the one scheduled
- * first runs first (the executor orders its table the same way). Scheduling a wake-up with the
- * key of a pending one replaces it; the replaced entry is skipped when it surfaces.
+ * Scheduled wake-ups in time order; among wake-ups due at the same instant, by the journey's
+ * priority, then journey id, then the one scheduled first (the executor orders its table the
+ * same way). Scheduling a wake-up with the key of a pending one replaces it; the replaced entry
+ * is skipped when it surfaces.
  */
 export class WakeQueue {
   private readonly heap: Entry[] = [];
@@ -95,7 +101,7 @@ export class WakeQueue {
     while (index > 0) {
       const parent = (index - 1) >> 1;
       const above = heap[parent] as Entry;
-      if (above.at < entry.at || (above.at === entry.at && above.seq < entry.seq)) break;
+      if (before(above, entry)) break;
       heap[index] = above;
       index = parent;
     }
@@ -112,11 +118,11 @@ export class WakeQueue {
       const left = heap[child] as Entry;
       const right = heap[child + 1];
       let smaller = left;
-      if (right && (right.at < left.at || (right.at === left.at && right.seq < left.seq))) {
+      if (right && before(right, left)) {
         child++;
         smaller = right;
       }
-      if (entry.at < smaller.at || (entry.at === smaller.at && entry.seq < smaller.seq)) break;
+      if (before(entry, smaller)) break;
       heap[index] = smaller;
       index = child;
     }

@@ -10,6 +10,8 @@ export interface Formats {
   /** A calendar day, short: `1 Oct` (en), `1 okt.` (sv), for axes; `day` is `YYYY-MM-DD`. */
   day(day: string): string;
   dateTime(at: number | Date, timeZone?: string): string;
+  /** Items joined as the language lists them: "a, b and c" (en), "a, b och c" (sv). */
+  list(items: readonly string[]): string;
 }
 
 export function useFormats(): Formats {
@@ -36,5 +38,6 @@ export function useFormats(): Formats {
       }),
     dateTime: (at, timeZone) =>
       intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    list: (items) => intl.formatList(items, { type: 'conjunction' }),
   };
 }

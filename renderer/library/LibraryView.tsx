@@ -1,4 +1,5 @@
 import { BrandKitButton } from '../brand/BrandKitButton';
+import { SendingPolicyButton } from '../policy/SendingPolicyButton';
 import { useEffect, useState } from 'react';
 import type { JourneySummary } from '../../core/api/contract';
 import {
@@ -71,6 +72,7 @@ export function LibraryView() {
             <InboxIcon size={16} /> Outbox
           </button>
           <BrandKitButton />
+          <SendingPolicyButton />
           <button type="button" className="button" onClick={() => void importFromFile()}>
             <UploadIcon size={16} /> Import…
           </button>

@@ -5,6 +5,7 @@ import { ImportDialog } from '../data/ImportDialog';
 import { SmtpDialog } from '../execution/SmtpDialog';
 import { BrandKitDialog } from '../brand/BrandKitDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { SendingPolicyDialog } from '../policy/SendingPolicyDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -190,6 +191,8 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <BrandKitDialog />;
     case 'library-settings':
       return <SettingsDialog />;
+    case 'sending-policy':
+      return <SendingPolicyDialog />;
     case 'shortcuts':
       return (
         <Modal title="Keyboard shortcuts" onClose={close} wide>

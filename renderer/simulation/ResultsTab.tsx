@@ -8,6 +8,7 @@ import { useApp, useAppStore } from '../store/app-store';
 import { breakdownText } from './conversions';
 import { count, percent, plural, signed, windowText } from './format';
 import { messageRows } from './messages';
+import { PortfolioSection } from './PortfolioSection';
 import { refusalWords } from './reasons';
 import { VariantsView } from './VariantsView';
 import { splitResults } from './variants';
@@ -162,6 +163,7 @@ function ReplayResults({ run }: { run: SimulationRun }) {
           ))}
         </section>
       )}
+      <PortfolioSection report={report} />
     </>
   );
 }

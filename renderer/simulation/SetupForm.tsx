@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Dataset } from '../../core/api/data-contract';
+import { useT } from '../i18n/I18nProvider';
 import { DatabaseIcon, PlusIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import { count, dateTime, duration, instant } from './format';
@@ -26,6 +27,7 @@ function windowSummary(setup: SimulationSetup, events: Dataset | undefined): str
  * one line saying what they come from, so the results get the room.
  */
 export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
+  const t = useT();
   const store = useAppStore();
   const setup = useApp((s) => s.simulation.setup);
   const datasets = useApp((s) => s.data.datasets);
@@ -47,6 +49,7 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
           </span>
           <span className="sim-setup-window">
             {windowSummary(setup, chosenEvents)} · seed {setup.seed || '0'}
+            {setup.withLive && ` · ${t('portfolio.withLive.folded')}`}
           </span>
         </div>
         <button type="button" className="button is-small" onClick={() => setFolded(false)}>
@@ -195,6 +198,22 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
           />
           <span className="field-help">The same seed draws the same A/B variants.</span>
         </div>
+      </div>
+      <div className="field">
+        <label className="check-line">
+          <input
+            type="checkbox"
+            checked={setup.withLive}
+            disabled={running}
+            aria-describedby="sim-with-live-help"
+            onChange={(e) => update({ withLive: e.target.checked })}
+            data-testid="sim-with-live"
+          />
+          {t('portfolio.withLive')}
+        </label>
+        <span className="field-help" id="sim-with-live-help">
+          {t('portfolio.withLive.help')}
+        </span>
       </div>
     </section>
   );

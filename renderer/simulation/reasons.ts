@@ -7,6 +7,7 @@ export const SKIP_WORDS: Record<SkipReason, string> = {
   suppressed: 'on the suppression list',
   no_address: 'had no address for this channel',
   capped: 'over the frequency cap',
+  policy: 'held back by the sending policy',
   template_error: 'the template could not be rendered',
   late: 'too late to send (the computer was asleep or off)',
 };
@@ -17,6 +18,7 @@ export const SKIP_SHORT: Record<SkipReason, string> = {
   suppressed: 'suppressed',
   no_address: 'no address',
   capped: 'capped',
+  policy: 'policy',
   template_error: 'template error',
   late: 'too late',
 };
@@ -28,6 +30,7 @@ export const SKIP_ORDER: readonly SkipReason[] = [
   'no_address',
   'capped',
   'late',
+  'policy',
   'template_error',
 ];
 

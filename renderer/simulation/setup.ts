@@ -28,6 +28,8 @@ export interface SimulationSetup {
   runs: string;
   /** A forecast fills what the journey leaves open with the data's and the library's rates. */
   defaults: boolean;
+  /** Simulate with the other live journeys, under the library's sending policy (DESIGN §8). */
+  withLive: boolean;
 }
 
 export const EMPTY_SETUP: SimulationSetup = {
@@ -41,6 +43,7 @@ export const EMPTY_SETUP: SimulationSetup = {
   mode: 'replay',
   runs: String(DEFAULT_FORECAST_RUNS),
   defaults: true,
+  withLive: false,
 };
 
 export interface WindowParams {
@@ -51,6 +54,7 @@ export interface WindowParams {
   days?: number;
   seed: number;
   forecast?: NonNullable<SimulationParams['forecast']>;
+  withLive?: boolean;
 }
 
 /** A problem of the form in the catalogues' words (the forecast's fields). */
@@ -96,6 +100,7 @@ export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]):
     ...(events && { eventsDatasetId: events }),
     ...(start && { start }),
     seed,
+    ...(setup.withLive && { withLive: true }),
   };
   if (setup.length === 'days') {
     const days = Number(setup.days);

@@ -12,6 +12,7 @@ import { createFlowSlice, type FlowSlice } from './flow-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createOutboxSlice, type OutboxSlice } from './outbox-slice';
+import { createPolicySlice, type PolicySlice } from './policy-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSensitivitySlice, type SensitivitySlice } from './sensitivity-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -38,7 +39,8 @@ export type AppState = DocumentSlice &
   OutboxSlice &
   DesignSlice &
   VersionsSlice &
-  SettingsSlice;
+  SettingsSlice &
+  PolicySlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -66,6 +68,7 @@ export function createAppStore(api: AppApi, drafts: DraftStorage = memoryDraftSt
     ...createDesignSlice(api)(...a),
     ...createVersionsSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
+    ...createPolicySlice(api)(...a),
   }));
   followDrafts(store);
   return store;

@@ -120,6 +120,7 @@ function setupOf(run: SimulationRun): SimulationSetup {
     mode: params.forecast ? 'forecast' : 'replay',
     runs: String(params.forecast?.runs ?? DEFAULT_FORECAST_RUNS),
     defaults: params.forecast?.defaults ?? true,
+    withLive: params.withLive === true,
   };
 }
 

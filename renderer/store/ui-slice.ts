@@ -27,7 +27,8 @@ export type Dialog =
   | { type: 'delete-dataset'; id: string; name: string }
   | { type: 'smtp-settings' }
   | { type: 'brand-kit' }
-  | { type: 'library-settings' };
+  | { type: 'library-settings' }
+  | { type: 'sending-policy' };
 
 export interface ImportProblem {
   message: string;

@@ -159,6 +159,8 @@ describe('IPC registration', () => {
       listBackups: {},
       backUpNow: {},
       restoreBackup: { name: 'journey-studio-2026-05-01T1000Z-daily.db' },
+      getSendingPolicy: {},
+      saveSendingPolicy: { policy: { email: { max: 1, per: 'PT16H' } } },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

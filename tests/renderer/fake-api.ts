@@ -6,6 +6,7 @@ import { DEFAULT_BRAND_KIT } from '../../core/email-design/brand-kit';
 import { checkImage } from '../../core/email-design/images';
 import type { Journey } from '../../core/model/journey';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
+import { sendingPolicySchema, type SendingPolicy } from '../../core/policy/sending-policy';
 
 /** An in-memory AppApi for store and component tests: revisions, conflicts, events. */
 export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string, JourneyRecord> } {
@@ -32,6 +33,7 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     protection: 'plain-text',
   };
   let brand: Omit<BrandSettings, 'publicBaseUrl'> = { kit: DEFAULT_BRAND_KIT, saved: false };
+  let policy: SendingPolicy = {};
   const images = new Map<string, ImageInfo & { data: string }>();
   const get = (id: string) => {
     const record = stored.get(id);
@@ -169,6 +171,16 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     saveBrandSettings: ({ kit }) => {
       brand = { kit, saved: true };
       return Promise.resolve({ ...brand, publicBaseUrl: library.publicUrl });
+    },
+    getSendingPolicy: () => Promise.resolve({ policy }),
+    saveSendingPolicy: (input) => {
+      const parsed = sendingPolicySchema.safeParse(input.policy);
+      if (!parsed.success)
+        return Promise.reject(
+          new ApiError('invalid-request', parsed.error.issues[0]?.message ?? ''),
+        );
+      policy = parsed.data;
+      return Promise.resolve({ policy });
     },
     listImages: () => Promise.resolve([...images.values()].map(({ data: _, ...info }) => info)),
     addImage: ({ name, data }) => {

@@ -292,6 +292,7 @@ describe('journey settings', () => {
       'per',
       'timezone',
       'maxLateness',
+      'priority',
       'purpose',
       'expect',
       'fatigue',

@@ -1,4 +1,5 @@
 import type { EngineInput } from '../../executor/ports';
+import { DEFAULT_PRIORITY } from '../../model/journey-settings';
 import { wakeKey, type Wake } from '../../runtime/ports';
 import {
   SqliteEngineStore,
@@ -44,10 +45,11 @@ const CLAIM_WAKES = `
   SELECT key, seq, wake FROM wakes
   WHERE at < COALESCE((SELECT MIN(received_at) FROM inbox WHERE type = 'start'), at + 1)
     AND pg_try_advisory_xact_lock(${PROFILE_LOCK})
-  ORDER BY at, seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+  ORDER BY at, priority DESC, journey_id, seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 const PEEK_INPUTS = 'SELECT id, type, received_at, body, cursor FROM inbox ORDER BY id LIMIT $1';
-const PEEK_WAKES = 'SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT $1';
+const PEEK_WAKES =
+  'SELECT key, seq, wake FROM wakes ORDER BY at, priority DESC, journey_id, seq LIMIT $1';
 
 /** Starting a journey for everyone waits for each profile, in the order they were added. */
 const PROFILES_AFTER = `
@@ -80,18 +82,28 @@ export class PgEngineStore extends SqliteEngineStore {
   }
 
   protected override insertWake(key: string | undefined, seq: number, wake: Wake): void {
-    const body = JSON.stringify(wake);
+    const values = [
+      seq,
+      wake.at,
+      wake.priority ?? DEFAULT_PRIORITY,
+      wake.journeyId,
+      JSON.stringify(wake),
+      wake.profileId,
+    ];
     if (key === undefined)
       this.pg.query(
-        'INSERT INTO wakes (key, seq, at, wake, profile_id) VALUES (NULL, $1, $2, $3, $4)',
-        [seq, wake.at, body, wake.profileId],
+        `INSERT INTO wakes (key, seq, at, priority, journey_id, wake, profile_id)
+         VALUES (NULL, $1, $2, $3, $4, $5, $6)`,
+        values,
       );
     else
       this.pg.query(
-        `INSERT INTO wakes (key, seq, at, wake, profile_id) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO wakes (key, seq, at, priority, journey_id, wake, profile_id)
+         VALUES ($7, $1, $2, $3, $4, $5, $6)
          ON CONFLICT (key) WHERE key IS NOT NULL
-         DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
-        [storedWakeKey(key), seq, wake.at, body, wake.profileId],
+         DO UPDATE SET seq = excluded.seq, at = excluded.at, priority = excluded.priority,
+                       journey_id = excluded.journey_id, wake = excluded.wake`,
+        [...values, storedWakeKey(key)],
       );
   }
 

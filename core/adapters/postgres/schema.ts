@@ -327,4 +327,23 @@ export const POSTGRES_MIGRATIONS: readonly SchemaMigration[] = [
       DELETE FROM settings WHERE key = 'email.publicBaseUrl';
     `,
   },
+  {
+    version: 9,
+    name: 'sending policy',
+    sql: `
+      -- Wake-ups due at one instant run by the journey's priority (highest first), then journey
+      -- id, then seq (DESIGN §8). Those scheduled before had the default priority, 50.
+      ALTER TABLE wakes ADD COLUMN priority BIGINT NOT NULL DEFAULT 50;
+      ALTER TABLE wakes ADD COLUMN journey_id ${T};
+      UPDATE wakes SET journey_id = wake::jsonb ->> 'journeyId';
+      ALTER TABLE wakes ALTER COLUMN journey_id SET NOT NULL;
+      ALTER TABLE wakes ALTER COLUMN priority DROP DEFAULT;
+      ALTER TABLE wakes DROP CONSTRAINT wakes_pkey;
+      ALTER TABLE wakes ADD PRIMARY KEY (at, priority, journey_id, seq);
+      CREATE INDEX wakes_in_order ON wakes (at, priority DESC, journey_id, seq);
+
+      ALTER TABLE outbox ADD COLUMN transactional BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX outbox_by_profile_channel ON outbox (profile_id, channel, at);
+    `,
+  },
 ];

@@ -9,8 +9,16 @@ import type {
 import type { SplitTest, WinnerDecision } from '../../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../../model/event';
 import type { Profile } from '../../model/profile';
+import { DEFAULT_PRIORITY } from '../../model/journey-settings';
+import type { PolicySend } from '../../policy/policy-decision';
+import {
+  SENDING_POLICY_KEY,
+  savedSendingPolicy,
+  type SendingPolicy,
+} from '../../policy/sending-policy';
 import {
   wakeKey,
+  wakesBefore,
   type Enrollment,
   type OutboxMessage,
   type PendingAssignment,
@@ -41,6 +49,14 @@ export interface WakeRow {
   key: string | null;
   seq: number;
   wake: string;
+}
+
+/** Whether a wake-up scheduled as `seq` runs before a pending one (same order as the table). */
+function runsBefore(wake: Wake, seq: number, other: PendingWake): boolean {
+  return (
+    wake.at < other.wake.at ||
+    (wake.at === other.wake.at && wakesBefore(wake, seq, other.wake, other.seq))
+  );
 }
 
 /** The key of a suppression-list entry: lower-cased `channel:address`. */
@@ -91,21 +107,32 @@ export function engineStatements(db: Db) {
     ),
     maxWakeSeq: p('SELECT MAX(seq) AS v FROM wakes'),
     scheduleKeyed: p(
-      `INSERT INTO wakes (key, seq, at, wake) VALUES (?, ?, ?, ?)
+      `INSERT INTO wakes (key, seq, at, priority, journey_id, wake) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(key) WHERE key IS NOT NULL
-       DO UPDATE SET seq = excluded.seq, at = excluded.at, wake = excluded.wake`,
+       DO UPDATE SET seq = excluded.seq, at = excluded.at, priority = excluded.priority,
+                     journey_id = excluded.journey_id, wake = excluded.wake`,
     ),
-    schedule: p('INSERT INTO wakes (key, seq, at, wake) VALUES (NULL, ?, ?, ?)'),
-    nextWakes: p('SELECT key, seq, wake FROM wakes ORDER BY at, seq LIMIT ?'),
-    takeWake: p('DELETE FROM wakes WHERE at = ? AND seq = ?'),
+    schedule: p(
+      'INSERT INTO wakes (key, seq, at, priority, journey_id, wake) VALUES (NULL, ?, ?, ?, ?, ?)',
+    ),
+    nextWakes: p(
+      'SELECT key, seq, wake FROM wakes ORDER BY at, priority DESC, journey_id, seq LIMIT ?',
+    ),
+    takeWake: p('DELETE FROM wakes WHERE at = ? AND priority = ? AND journey_id = ? AND seq = ?'),
     addMessage: p(
       `INSERT INTO outbox (key, journey_id, version, node_id, enrollment_id, profile_id, channel,
-                           address, at, content, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+                           address, at, content, next_attempt_at, transactional)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
     ),
     sentCount: p(
       'SELECT COUNT(*) AS n FROM outbox WHERE journey_id = ? AND profile_id = ? AND at >= ?',
     ),
+    policySends: p(
+      `SELECT journey_id AS journeyId, at FROM outbox
+       WHERE profile_id = ? AND channel = ? AND at >= ? AND transactional = 0
+       ORDER BY at, id`,
+    ),
+    policy: p('SELECT value FROM settings WHERE key = ?'),
     isSuppressed: p('SELECT 1 FROM suppressions WHERE entry = ?'),
     suppress: p(
       'INSERT INTO suppressions (entry, reason, created_at) VALUES (?, ?, ?) ON CONFLICT(entry) DO NOTHING',
@@ -151,10 +178,12 @@ export class SqliteEngineStore implements LiveStore {
   private readonly membership = new Map<string, boolean | undefined>();
   private lastOrd: number | undefined;
   private lastWakeSeq: number | undefined;
-  /** The first pending wake-ups in (at, seq) order, read ahead; kept exact as they change. */
+  /** The first pending wake-ups in the order they run, read ahead; kept exact as they change. */
   private upcoming: PendingWake[] | undefined;
   /** Whether `upcoming` holds every pending wake-up. */
   private upcomingComplete = false;
+  /** The sending policy, read once per transaction (the app may change it between two). */
+  private policy: SendingPolicy | undefined;
   private readonly now: () => number;
 
   protected readonly sql: ReturnType<typeof engineStatements>;
@@ -208,6 +237,7 @@ export class SqliteEngineStore implements LiveStore {
     this.lastOrd = undefined;
     this.lastWakeSeq = undefined;
     this.upcoming = undefined;
+    this.policy = undefined;
   }
 
   isStorageError(error: unknown): boolean {
@@ -356,8 +386,11 @@ export class SqliteEngineStore implements LiveStore {
 
   /** Writes a wake-up; a keyed one replaces the pending one with its key. */
   protected insertWake(key: string | undefined, seq: number, wake: Wake): void {
-    if (key !== undefined) this.sql.scheduleKeyed.run(key, seq, wake.at, JSON.stringify(wake));
-    else this.sql.schedule.run(seq, wake.at, JSON.stringify(wake));
+    const priority = wake.priority ?? DEFAULT_PRIORITY;
+    const json = JSON.stringify(wake);
+    if (key !== undefined)
+      this.sql.scheduleKeyed.run(key, seq, wake.at, priority, wake.journeyId, json);
+    else this.sql.schedule.run(seq, wake.at, priority, wake.journeyId, json);
   }
 
   /** The first pending wake-ups in (at, seq) order. */
@@ -410,9 +443,9 @@ export class SqliteEngineStore implements LiveStore {
       if (old >= 0) upcoming.splice(old, 1);
     }
     const last = upcoming[upcoming.length - 1];
-    if (this.upcomingComplete || (last !== undefined && wake.at < last.wake.at)) {
+    if (this.upcomingComplete || (last !== undefined && runsBefore(wake, seq, last))) {
       let i = upcoming.length;
-      while (i > 0 && (upcoming[i - 1] as PendingWake).wake.at > wake.at) i--;
+      while (i > 0 && runsBefore(wake, seq, upcoming[i - 1] as PendingWake)) i--;
       upcoming.splice(i, 0, { key, seq, wake });
     }
   }
@@ -431,7 +464,10 @@ export class SqliteEngineStore implements LiveStore {
   }
 
   takeWake(pending: PendingWake): boolean {
-    const taken = this.sql.takeWake.run(pending.wake.at, pending.seq).changes > 0;
+    const { wake } = pending;
+    const taken =
+      this.sql.takeWake.run(wake.at, wake.priority ?? DEFAULT_PRIORITY, wake.journeyId, pending.seq)
+        .changes > 0;
     const upcoming = this.upcoming;
     if (upcoming) {
       const i = upcoming.findIndex((p) => p.seq === pending.seq);
@@ -455,11 +491,23 @@ export class SqliteEngineStore implements LiveStore {
       message.at,
       JSON.stringify(message.content),
       message.at,
+      message.transactional === true ? 1 : 0,
     );
   }
 
   sentCount(journeyId: string, profileId: string, since: number): number {
     return (this.sql.sentCount.get(journeyId, profileId, since) as { n: number }).n;
+  }
+
+  sendingPolicy(): SendingPolicy {
+    this.policy ??= savedSendingPolicy(
+      (this.sql.policy.get(SENDING_POLICY_KEY) as { value: string } | undefined)?.value,
+    );
+    return this.policy;
+  }
+
+  policySends(profileId: string, channel: Channel, since: number): readonly PolicySend[] {
+    return this.sql.policySends.all(profileId, channel, since) as PolicySend[];
   }
 
   isSuppressed(channel: Channel, address: string): boolean {

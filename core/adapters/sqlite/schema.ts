@@ -353,4 +353,33 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       DELETE FROM settings WHERE key = 'email.publicBaseUrl';
     `,
   },
+  {
+    version: 9,
+    name: 'sending policy',
+    sql: `
+      -- Wake-ups due at one instant run by the journey's priority (highest first), then journey
+      -- id, then seq, as the simulator's queue takes them (DESIGN §8): under the library's
+      -- sending policy the journey that matters more sends first. The table is kept in that
+      -- order. Wake-ups scheduled before had no priority: every journey had the default, 50.
+      CREATE TABLE wakes_by_priority (
+        at          INTEGER NOT NULL,
+        priority    INTEGER NOT NULL,
+        journey_id  TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        key         TEXT,
+        wake        TEXT NOT NULL,            -- JSON
+        PRIMARY KEY (at, priority DESC, journey_id, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO wakes_by_priority (at, priority, journey_id, seq, key, wake)
+        SELECT at, 50, wake ->> '$.journeyId', seq, key, wake FROM wakes;
+      DROP TABLE wakes;
+      ALTER TABLE wakes_by_priority RENAME TO wakes;
+      CREATE UNIQUE INDEX wakes_by_key ON wakes (key) WHERE key IS NOT NULL;
+
+      -- A transactional message (a receipt) is exempt from the sending policy and not counted by
+      -- it; the policy counts a profile's messages per channel across all journeys.
+      ALTER TABLE outbox ADD COLUMN transactional INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX outbox_by_profile_channel ON outbox (profile_id, channel, at);
+    `,
+  },
 ];

@@ -8,9 +8,11 @@ import type { Journey } from '../../../core/model/journey';
 import { makeProfile, type Profile } from '../../../core/model/profile';
 import type { Enrollment, OutboxMessage, StepRecord } from '../../../core/runtime/ports';
 import type { Channel, MessageContent } from '../../../core/runtime/step';
+import { SENDING_POLICY_KEY, type SendingPolicy } from '../../../core/policy/sending-policy';
+import { simulatePortfolio } from '../../../core/simulator/portfolio';
 import { simulate } from '../../../core/simulator/simulate';
 
-/** One journey, a cohort, events and a window: what both drivers are given. */
+/** A journey (or several), a cohort, events and a window: what both drivers are given. */
 export interface Scenario {
   journey: Journey;
   profiles: Profile[];
@@ -19,6 +21,10 @@ export interface Scenario {
   end: number;
   /** Suppressed addresses as `channel:address`. */
   suppressed?: string[];
+  /** Journeys live beside `journey` (a portfolio, DESIGN §8). */
+  alongside?: Journey[];
+  /** The library's sending policy. */
+  policy?: SendingPolicy;
 }
 
 export interface DriverResult {
@@ -39,6 +45,24 @@ function byProfile(records: readonly StepRecord[]): Map<string, StepRecord[]> {
 
 export function simulateScenario(s: Scenario): DriverResult & { report: unknown } {
   const records: StepRecord[] = [];
+  if (s.alongside) {
+    const portfolio = simulatePortfolio({
+      journeys: [s.journey, ...s.alongside],
+      profiles: s.profiles,
+      events: s.events,
+      start: s.start,
+      end: s.end,
+      trace: 'all',
+      suppressed: s.suppressed,
+      policy: s.policy,
+      observers: [{ record: (r) => records.push(r) }],
+    });
+    return {
+      paths: byProfile(records),
+      messages: [...portfolio.messages],
+      report: portfolio.report,
+    };
+  }
   const result = simulate({
     journey: s.journey,
     profiles: s.profiles,
@@ -47,6 +71,7 @@ export function simulateScenario(s: Scenario): DriverResult & { report: unknown 
     end: s.end,
     trace: 'all',
     suppressed: s.suppressed,
+    policy: s.policy,
     observers: [{ record: (r) => records.push(r) }],
   });
   return { paths: byProfile(records), messages: [...result.messages], report: result.report };
@@ -100,18 +125,28 @@ export async function executeScenario(
     for (const p of s.profiles) store.putProfile(p);
     for (const e of events)
       if (!store.getProfile(e.profileId)) store.putProfile(makeProfile(e.profileId));
-    const add = db.prepare('INSERT INTO suppressions (entry, reason, created_at) VALUES (?, ?, 0)');
+    const add = db.prepare(
+      'INSERT INTO suppressions (entry, reason, created_at) VALUES (?, ?, 0) ON CONFLICT DO NOTHING',
+    );
     for (const entry of s.suppressed ?? []) {
       const [channel, ...rest] = entry.split(':');
       add.run(suppressionEntry(channel as Channel, rest.join(':')), 'test');
     }
+    if (s.policy)
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(
+        SENDING_POLICY_KEY,
+        JSON.stringify(s.policy),
+      );
   });
   let next = 0;
   const history: JourneyEvent[] = [];
   while (next < events.length && (events[next] as JourneyEvent).time < s.start)
     history.push(events[next++] as JourneyEvent);
   executor.recordHistory(history);
-  executor.publish(s.journey, s.start);
+  // Together, the simulator starts each profile's journeys by priority, then id: published in
+  // that order, execution starts them alike.
+  for (const journey of [s.journey, ...(s.alongside ?? [])].sort(startOrder))
+    executor.publish(journey, s.start);
   executor.runDue(s.start);
   await options.afterRun?.(s.start);
   while (next < events.length && (events[next] as JourneyEvent).time <= s.end) {
@@ -143,11 +178,18 @@ export async function executeScenario(
     to: r.address as string,
     at: r.at as number,
     content: JSON.parse(r.content as string) as MessageContent,
+    ...(r.transactional === 1 && { transactional: true as const }),
   }));
   const enrollments = (
     db.prepare('SELECT data FROM enrollments ORDER BY ord').all() as { data: string }[]
   ).map((r) => JSON.parse(r.data) as Enrollment);
   return { db, store, executor, clock, paths: byProfile(records), messages, enrollments };
+}
+
+function startOrder(a: Journey, b: Journey): number {
+  const priority = (j: Journey) =>
+    typeof j.settings.priority === 'number' ? j.settings.priority : 50;
+  return priority(b) - priority(a) || (a.id < b.id ? -1 : 1);
 }
 
 /** JSON round trip: drops undefined fields, as storage does. */

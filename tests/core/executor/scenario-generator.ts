@@ -9,6 +9,7 @@ import type {
 import { makeProfile, type Profile } from '../../../core/model/profile';
 import { nodeDefinition } from '../../../core/nodes/registry';
 import { validateJourney } from '../../../core/validation/validate';
+import type { SendingPolicy } from '../../../core/policy/sending-policy';
 import type { Scenario } from './agreement';
 
 /** A small, fast, seeded generator (mulberry32): the same seed, the same scenario. */
@@ -335,6 +336,11 @@ function randomProfile(rng: Rng, id: string): Profile {
 export function randomScenario(seed: number): Scenario {
   const rng = new Rng(seed);
   const journey = randomJourney(rng, `j${seed}`);
+  return { journey, ...randomCohort(rng) };
+}
+
+/** A cohort, events over a five-day window, and suppressed addresses. */
+function randomCohort(rng: Rng): Omit<Scenario, 'journey'> {
   const start = Date.parse('2026-05-01T00:00:00Z') + rng.int(0, 23) * 60 * MINUTE;
   const end = start + 5 * DAY;
   const ids = Array.from({ length: rng.int(3, 12) }, (_, i) => `p${String(i).padStart(2, '0')}`);
@@ -359,5 +365,32 @@ export function randomScenario(seed: number): Scenario {
     .map((p) => p.attributes.email)
     .filter((e): e is string => typeof e === 'string')
     .map((e) => `email:${e.toLowerCase()}`);
-  return { journey, profiles, events, start, end, suppressed };
+  return { profiles, events, start, end, suppressed };
+}
+
+/**
+ * Three random journeys live together under a random sending policy (DESIGN §8): priorities that
+ * often tie (so journey ids decide), some transactional messages, and a cohort as above.
+ */
+export function randomPortfolioScenario(seed: number): Scenario {
+  const rng = new Rng(seed);
+  const [journey, ...alongside] = ['a', 'b', 'c'].map((suffix) => {
+    const j = randomJourney(rng, `j${seed}${suffix}`);
+    const priority = rng.pick([undefined, 30, 50, 80]);
+    return {
+      ...j,
+      settings: { ...j.settings, ...(priority !== undefined && { priority }) },
+      nodes: j.nodes.map((n) =>
+        n.kind === 'message' && n.config.channel !== 'webhook' && rng.chance(0.2)
+          ? { ...n, config: { ...n.config, transactional: true } }
+          : n,
+      ),
+    };
+  }) as [Journey, ...Journey[]];
+  const policy: SendingPolicy = {
+    email: { max: rng.int(1, 2), per: rng.pick(['PT6H', 'PT16H', 'P1D']) },
+    ...(rng.chance(0.5) && { sms: { max: 1, per: rng.pick(['PT2H', 'P1D']) } }),
+    ...(rng.chance(0.3) && { push: { max: 1, per: 'P1D' } }),
+  };
+  return { journey, alongside, policy, ...randomCohort(rng) };
 }

@@ -16,6 +16,7 @@ describe('journey settings schema', () => {
       reentry: 'after_exit',
       timezone: 'UTC',
       maxLateness: requireDuration('PT12H'),
+      priority: 50,
     });
     expect(
       journeySettingsSchema.parse({
@@ -32,7 +33,17 @@ describe('journey settings schema', () => {
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'Europe/Stockholm',
       maxLateness: requireDuration('PT12H'),
+      priority: 50,
     });
+  });
+
+  it('reads a priority from 0 to 100, and refuses anything else', () => {
+    expect(journeySettingsSchema.parse({ priority: 0 }).priority).toBe(0);
+    expect(journeySettingsSchema.parse({ priority: 100 }).priority).toBe(100);
+    for (const priority of [-1, 101, 50.5, '70'])
+      expect(problems({ priority })).toEqual([
+        'settings-invalid priority: The priority is a whole number from 0 to 100 (50 when not set).',
+      ]);
   });
 
   it('keeps settings it does not know', () => {
@@ -50,6 +61,7 @@ describe('journey settings schema', () => {
       'frequencyCap',
       'timezone',
       'maxLateness',
+      'priority',
       'purpose',
       'expect',
       'fatigue',
@@ -131,11 +143,13 @@ describe('well-formed settings', () => {
       frequencyCap: { max: 2, per: requireDuration('P1D') },
       timezone: 'UTC',
       maxLateness: requireDuration('PT12H'),
+      priority: 50,
     });
     expect(wellFormedSettings(null)).toEqual({
       reentry: 'after_exit',
       timezone: 'UTC',
       maxLateness: requireDuration('PT12H'),
+      priority: 50,
     });
   });
 });
