@@ -27,7 +27,7 @@ interface Translated {
 
 /**
  * The repositories' SQL, said the PostgreSQL way: `?` and `@name` become `$n` (outside quoted
- * text), SQLite's index hints go, and an INSERT into a table with a row id returns it. Every
+ * text), SQLite's index hints go, camelCase aliases keep their case, and an INSERT into a table with a row id returns it. Every
  * statement the shared repositories run passes the repository tests on both databases.
  */
 export function translateSql(sql: string): Translated {
@@ -58,6 +58,8 @@ export function translateSql(sql: string): Translated {
     }
   }
   text = text.replace(/\s+INDEXED BY\s+\w+/gi, '');
+  // PostgreSQL folds unquoted names to lower case; SQLite keeps an alias as written.
+  text = text.replace(/\bAS\s+([a-z][a-z0-9_]*[A-Z]\w*)/g, 'AS "$1"');
   const insert = /^\s*INSERT\s+INTO\s+(\w+)/i.exec(text)?.[1];
   const rowId = insert ? ROW_IDS[insert] : undefined;
   if (rowId && !/\bRETURNING\b/i.test(text)) text += ` RETURNING ${rowId}`;

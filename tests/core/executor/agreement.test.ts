@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sink.stop();
   cluster?.stop();
-});
+}, 60_000);
 
 const STORES: [string, number[], () => Promise<Db>][] = [
   ['SQLite', SEEDS, () => Promise.resolve(openDatabase(':memory:'))],

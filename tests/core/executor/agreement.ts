@@ -1,6 +1,9 @@
 import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { engineTables } from '../../../core/adapters/engine-tables';
-import { suppressionEntry, type SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
+import {
+  suppressionEntry,
+  type SqliteEngineStore,
+} from '../../../core/adapters/sqlite/engine-store';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Executor } from '../../../core/executor/executor';
 import type { JourneyEvent } from '../../../core/model/event';

@@ -8,7 +8,7 @@ let cluster: PgCluster;
 beforeAll(async () => {
   cluster = await startCluster();
 }, 60_000);
-afterAll(() => cluster?.stop());
+afterAll(() => cluster?.stop(), 60_000);
 
 describe('the PostgreSQL schema', () => {
   it('has a counterpart for every SQLite migration, with the same number and name', () => {
@@ -40,6 +40,9 @@ describe('SQL said the PostgreSQL way', () => {
       text: 'INSERT INTO journeys (id, a, b) VALUES ($1, $2, $2)',
       names: ['id', 'now'],
     });
+    expect(translateSql('SELECT journey_id AS journeyId, at FROM outbox').text).toBe(
+      'SELECT journey_id AS "journeyId", at FROM outbox',
+    );
     expect(translateSql('INSERT INTO events (name) VALUES (?)').text).toBe(
       'INSERT INTO events (name) VALUES ($1) RETURNING seq',
     );

@@ -6,7 +6,7 @@ let cluster: PgCluster;
 beforeAll(async () => {
   cluster = await startCluster();
 }, 60_000);
-afterAll(() => cluster?.stop());
+afterAll(() => cluster?.stop(), 60_000);
 
 describe('several workers on PostgreSQL survive SIGKILL', () => {
   // The short version of `npm run soak -- --postgres`: three `serve --worker` processes, one of
