@@ -69,6 +69,8 @@ export const POSTGRES_MIGRATIONS: readonly SchemaMigration[] = [
         cursor       ${T},
         profile_id   ${T}
       );
+      -- Every claim looks for an unfinished journey start first (PostgreSQL only).
+      CREATE INDEX inbox_starts ON inbox (id) WHERE type = 'start';
       CREATE TABLE message_ids (
         message_id   ${T} PRIMARY KEY,
         received_at  BIGINT NOT NULL
