@@ -114,9 +114,10 @@ describe('run and serve on PostgreSQL', () => {
       serveCommand,
       ['--db', db, '--port', '0', '--token', TOKEN],
       {},
-      async ({ engine }) => {
+      ({ engine }) => {
         expect(engine.status().outbox.delivered).toBe(1);
         expect(engine.status().events).toBe(1);
+        return Promise.resolve();
       },
     );
     expect(serve.code).toBe(0);
