@@ -52,10 +52,11 @@ function pureCoreImports(extra = []) {
   ];
 }
 
-/** SQL is written in the repositories of core/adapters/sqlite and nowhere else. */
+/** SQL is written in the repositories of core/adapters/sqlite and /postgres, and nowhere else. */
 const sqlOutsideRepositories = {
   selector: "CallExpression[callee.property.name='prepare']",
-  message: 'SQL lives in the repositories of core/adapters/sqlite; call one through its interface.',
+  message:
+    'SQL lives in the repositories of core/adapters/sqlite and core/adapters/postgres; call one through its interface.',
 };
 
 /** The pure core: no clocks, no randomness, no timers; those come in through ports. */
@@ -154,10 +155,10 @@ export default tseslint.config(
       ]),
     },
   },
-  // Layer: the adapters and the command line do I/O; SQL stays in the sqlite repositories.
+  // Layer: the adapters and the command line do I/O; SQL stays in the database repositories.
   {
     files: ['core/adapters/**/*.ts', 'core/cli/**/*.ts'],
-    ignores: ['core/adapters/sqlite/**'],
+    ignores: ['core/adapters/sqlite/**', 'core/adapters/postgres/**'],
     rules: {
       'no-restricted-syntax': ['error', sqlOutsideRepositories],
     },

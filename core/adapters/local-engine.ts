@@ -18,12 +18,10 @@ import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-lin
 import { SqliteImageLibrary } from './sqlite/image-store';
 import { WebhookTransport } from './http/webhook-transport';
 import type { Db } from './sqlite/database';
-import { SqliteBacklog } from './sqlite/engine-backlog';
-import { SqliteEngineStore } from './sqlite/engine-store';
+import { engineTables } from './engine-tables';
+import { shopWebhookRoute, type ShopSecrets } from './http/shop-webhook-route';
 import { FeedbackStore } from './sqlite/feedback-store';
 import { openSpool, SpoolCollector, spoolFile } from './sqlite/input-spool';
-import { LiveJourneys } from './sqlite/live-journeys';
-import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
 import { SystemClock } from './system-clock';
 import { systemTimers } from './system-timers';
@@ -61,6 +59,35 @@ export interface LocalEngineOptions {
   log?: (line: string) => void;
   /** Delivery finished attempts (live views). */
   onDelivered?: () => void;
+  /**
+   * A worker beside another engine on the same PostgreSQL database: it runs due work and
+   * delivers, and takes no requests (the engine with the event API does).
+   */
+  workerOnly?: boolean;
+  /** How long a worker holds a message it delivers (PostgreSQL; tests shorten it). */
+  leaseMs?: number;
+  /** Where the event API listens (default 127.0.0.1), and with TLS. */
+  host?: string;
+  tls?: { cert: Buffer; key: Buffer };
+  /**
+   * The signing secret of each shop whose webhooks are taken, read from the secret store (the
+   * keychain; the environment on the command line) by whoever opens the engine.
+   */
+  webhookSecrets?: ShopSecrets;
+}
+
+/** Looks for what other engines on a shared database accepted this often. */
+const SHARED_POLL_MS = 200;
+
+/** No event API: a worker that only runs due work and delivers. */
+function noEventApi(): EventApiPort {
+  const stats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0, commits: 0 };
+  return {
+    listen: () => Promise.resolve(''),
+    close: () => Promise.resolve(),
+    url: '',
+    stats,
+  };
 }
 
 /**
@@ -152,7 +179,8 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     : {};
   const clock = options.clock ?? new SystemClock();
   const settings = new SettingsRepository(db);
-  const store = new SqliteEngineStore(db, { now: () => clock.now() });
+  const tables = engineTables(db, { now: () => clock.now(), leaseMs: options.leaseMs });
+  const store = tables.store;
   const library = cachedLibrarySettings(settings);
   const links: UnsubscribeLinks = new UnsubscribeLinks(
     settings.secret('unsubscribe.secret'),
@@ -199,12 +227,20 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
       image: (id) => images.file(id),
       unsubscribe: { links, suppress: (target) => unsubscribe(target, clock.now()) },
       extraHosts: () => publicHosts(messageLinks.publicUrl()),
+      ...(options.host && { host: options.host }),
+      ...(options.tls && { tls: options.tls }),
+      ...(options.webhookSecrets && {
+        webhooks: shopWebhookRoute(options.webhookSecrets, (inputs) => engine.ingest(inputs)),
+      }),
     });
   // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
-  const spool = db.name === ':memory:' ? undefined : openSpool(spoolFile(db.name), binding);
+  // The spool is a SQLite file beside the database; on a shared server the API writes the inbox.
+  const spool =
+    db.name === ':memory:' || tables.shared ? undefined : openSpool(spoolFile(db.name), binding);
   const intake = spool && new SpoolCollector(db, spool, unsubscribe);
-  const api: EventApiPort =
-    spool && options.apiThread
+  const api: EventApiPort = options.workerOnly
+    ? noEventApi()
+    : spool && options.apiThread
       ? new EventApiThread({
           script: options.apiThread.script,
           job: {
@@ -213,6 +249,9 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
             token: options.token,
             port: options.port ?? 0,
             unsubscribeSecret: settings.secret('unsubscribe.secret'),
+            ...(options.host && { host: options.host }),
+            ...(options.tls && { tls: options.tls }),
+            ...(options.webhookSecrets && { webhookSecrets: options.webhookSecrets }),
             ...(options.publicUrl && { publicUrl: options.publicUrl }),
           },
           onAccepted: () => engine.inputsArrived(),
@@ -225,10 +264,11 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
     clock,
     timers: systemTimers,
     store,
-    journeys: new LiveJourneys(db),
-    outbox: new SqliteOutbox(db),
-    backlog: new SqliteBacklog(db),
+    journeys: tables.journeys,
+    outbox: tables.outbox,
+    backlog: tables.backlog,
     ...(intake && { intake }),
+    ...(tables.shared && { sharedPollMs: SHARED_POLL_MS }),
     transports: new LocalTransports(
       mail,
       options.smtpUrl,

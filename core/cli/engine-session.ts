@@ -4,6 +4,8 @@ import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
 import { privateFolder } from '../adapters/files/private-files';
 import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
 import { openLocalEngine } from '../adapters/local-engine';
+import { PostgresUnusableError } from '../adapters/postgres/pg-connection';
+import { isPostgresUrl, openPostgres } from '../adapters/postgres/pg-database';
 import { DatabaseUnusableError, openDatabase, type Db } from '../adapters/sqlite/database';
 import { EngineBusyError, lockEngine } from '../adapters/sqlite/engine-lock';
 import { ImapFeedbackMailbox } from '../adapters/email/feedback-mailbox';
@@ -17,10 +19,15 @@ import { sendingProblem } from '../app/sending-preflight';
 import { savedSmtpSettings, smtpUrlOf } from '../app/smtp-settings';
 import type { LiveEngine } from '../executor/live-engine';
 import type { EngineStatus } from '../executor/ports';
+import { checkExposure, ExposureError, type ExposureFlags } from './exposure';
 import { plural, type Output } from './output';
+import type { WorkerCommand } from './worker-pool';
 
-export interface SessionFlags {
+export interface SessionFlags extends ExposureFlags {
+  /** A SQLite file, or a PostgreSQL server as postgres://user:password@host:port/database. */
   db?: string;
+  /** A worker beside the engine that takes requests (PostgreSQL): no event API of its own. */
+  worker?: boolean;
   port?: string;
   token?: string;
   smtp?: string;
@@ -39,6 +46,8 @@ export interface SessionDeps {
   statusEveryMs?: number;
   /** The bundled command line, from which the event API's own thread starts. */
   threadScript?: URL;
+  /** How `serve --workers` starts each further worker (tests give their own). */
+  workerCommand?: WorkerCommand;
 }
 
 export class SessionError extends Error {
@@ -106,6 +115,19 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
   }
   if (given !== undefined && given.length < 16)
     throw new SessionError('the API token must be at least 16 characters long', 2);
+  let exposure;
+  try {
+    exposure = checkExposure(flags, given !== undefined);
+  } catch (error) {
+    if (error instanceof ExposureError)
+      throw new SessionError(`${error.message} [${error.code}]`, 2);
+    throw error;
+  }
+  if (flags.worker && !isPostgresUrl(flags.db))
+    throw new SessionError(
+      '--worker runs beside another engine on a PostgreSQL --db (postgres://…)',
+      2,
+    );
   const token = given ?? randomBytes(24).toString('base64url');
   const tokenNote =
     given === undefined
@@ -113,20 +135,23 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
       : `${flags.token !== undefined ? 'from --token' : 'from JOURNEY_STUDIO_TOKEN'} (${token.slice(0, 4)}…, ${token.length} characters)`;
   // The app's data folder is this user's alone; a folder given with --db is left as it is.
   if (flags.db === undefined) privateFolder(defaultDataDir(env));
-  const file = flags.db ?? databaseFile(defaultDataDir(env));
+  const postgres = isPostgresUrl(flags.db) ? flags.db : undefined;
+  const file = postgres ? maskUrl(postgres) : (flags.db ?? databaseFile(defaultDataDir(env)));
   let db: Db;
   try {
-    db = openDatabase(file);
+    db = postgres ? openPostgres(postgres).asDb() : openDatabase(file);
   } catch (error) {
-    if (error instanceof DatabaseUnusableError) throw new SessionError(error.message, 1);
+    if (error instanceof DatabaseUnusableError || error instanceof PostgresUnusableError)
+      throw new SessionError(error.message, 1);
     throw new SessionError(
       `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       1,
     );
   }
-  let release: () => void;
+  // On PostgreSQL several engines share the database, taking turns per profile: no lock.
+  let release: () => void = () => undefined;
   try {
-    release = lockEngine(file);
+    if (!postgres) release = lockEngine(file);
   } catch (error) {
     db.close();
     if (error instanceof EngineBusyError) throw new SessionError(error.message, 1);
@@ -158,10 +183,26 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     ...(publicUrl !== undefined && { publicUrl }),
     ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),
+    host: exposure.host,
+    ...(exposure.tls && { tls: exposure.tls }),
+    ...(flags.worker && { workerOnly: true }),
+    // How long a worker holds a message it delivers before another takes it up (PostgreSQL).
+    ...(Number(env.JOURNEY_STUDIO_DELIVERY_LEASE_MS) > 0 && {
+      leaseMs: Number(env.JOURNEY_STUDIO_DELIVERY_LEASE_MS),
+    }),
+    // Shop webhook secrets, like the passwords, come from the environment here (the desktop
+    // app keeps them in the keychain).
+    webhookSecrets: {
+      ...(env.JOURNEY_STUDIO_SHOPIFY_SECRET && { shopify: env.JOURNEY_STUDIO_SHOPIFY_SECRET }),
+      ...(env.JOURNEY_STUDIO_WOOCOMMERCE_SECRET && {
+        woocommerce: env.JOURNEY_STUDIO_WOOCOMMERCE_SECRET,
+      }),
+    },
   });
   const background = () => {
     const log = (line: string) => out.error(`journey-studio: ${line}`);
-    const backups = new SqliteBackups(db, file, { log });
+    // A PostgreSQL server is backed up by its own tools (pg_dump, base backups).
+    const backups = postgres ? undefined : new SqliteBackups(db, file, { log });
     // The mailbox password stays in the app's keychain; here it comes from the environment.
     const password = env.JOURNEY_STUDIO_IMAP_PASSWORD;
     const mailbox = new ImapFeedbackMailbox({
@@ -171,7 +212,8 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
       links: new UnsubscribeLinks(settings.secret('unsubscribe.secret'), () => ''),
       log,
     });
-    const stops = [backups.daily(systemTimers), mailbox.every(systemTimers)];
+    const stops = [mailbox.every(systemTimers)];
+    if (backups) stops.push(backups.daily(systemTimers));
     return () => stops.forEach((stop) => stop());
   };
   return { engine, db, file, token, tokenNote, port, release, background };
@@ -229,7 +271,11 @@ export async function runSession(
   const status = engine.status();
   out.print('Journey Studio engine');
   out.print(`  Database   ${session.file}`);
-  out.print(`  Event API  ${url}  (POST /v1/track, /v1/identify, /v1/batch)`);
+  out.print(
+    url
+      ? `  Event API  ${url}  (POST /v1/track, /v1/identify, /v1/batch)`
+      : '  Event API  none here (a worker: the engine with the event API takes requests)',
+  );
   out.print(`  Token      ${session.tokenNote}`);
   out.print(
     `  Email      ${engine.emailTransport === 'smtp' ? `SMTP ${maskUrl(engine.smtpUrl ?? '')}` : 'embedded outbox (nothing leaves this machine)'}`,

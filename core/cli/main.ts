@@ -8,6 +8,7 @@ import {
 } from './output';
 import { DIFF_USAGE, diffCommand } from './diff.command';
 import { REPORT_USAGE, reportCommand } from './report.command';
+import { MIGRATE_USAGE, migrateCommand } from './migrate.command';
 import { RUN_USAGE, runCommand } from './run.command';
 import { SERVE_USAGE, serveCommand } from './serve.command';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.command';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   test: { usage: TEST_USAGE, run: testCommand },
   report: { usage: REPORT_USAGE, run: reportCommand },
   diff: { usage: DIFF_USAGE, run: diffCommand },
+  migrate: { usage: MIGRATE_USAGE, run: migrateCommand },
   templates: { usage: TEMPLATES_USAGE, run: templatesCommand },
 };
 

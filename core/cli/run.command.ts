@@ -19,7 +19,7 @@ import type { CommandResult, Output } from './output';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file>] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>] [--policy <policy.json>]';
+  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>] [--policy <policy.json>]';
 
 /** Imports the profile file into the session's database; returns a banner line. */
 async function importProfileFile(
@@ -69,6 +69,10 @@ export async function runCommand(
       port: { type: 'string' },
       token: { type: 'string' },
       policy: { type: 'string' },
+      host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean' },
     },
   });
   if (positionals.length === 0) return usageError(out, `run needs a journey file: ${RUN_USAGE}`);

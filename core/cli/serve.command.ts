@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import { isPostgresUrl } from '../adapters/postgres/pg-database';
 import { openSession, runSession, SessionError, type SessionDeps } from './engine-session';
+import { WorkerPool, workerCommand } from './worker-pool';
 import type { CommandResult, Output } from './output';
 
 export const SERVE_USAGE =
-  'serve [--db <file>] [--port <n, default 8787>] [--token <t>] [--smtp <url>] [--public-url <url>]';
+  'serve [--db <file> | --db postgres://…] [--workers <n>] [--port <n, default 8787>] [--host <address>] [--tls-cert <file> --tls-key <file> | --behind-proxy] [--token <t>] [--smtp <url>] [--public-url <url>]';
 
 /**
  * `serve`: the local engine and event API with no window, running every journey live in the
@@ -23,16 +25,45 @@ export async function serveCommand(
       token: { type: 'string' },
       smtp: { type: 'string' },
       'public-url': { type: 'string' },
+      host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean' },
+      workers: { type: 'string' },
+      worker: { type: 'boolean' },
     },
   });
+  let pool: WorkerPool | undefined;
   try {
+    const workers = values.workers === undefined ? 1 : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      throw new SessionError(
+        `--workers must be a whole number from 1 to 64, not "${values.workers}"`,
+        2,
+      );
+    if (workers > 1 && !isPostgresUrl(values.db))
+      throw new SessionError(
+        'several workers share a PostgreSQL database (--db postgres://…); a SQLite file has one engine',
+        2,
+      );
     const session = openSession(values, deps, out);
     const live = session.engine.live();
     const lines = live.length
       ? live.map((l) => `  Journey    ${l.journeyId} v${l.version} (${l.name})`)
       : ['  Journeys   none live yet (publish one with `run` or from the app)'];
+    if (workers > 1 && values.db) {
+      lines.push(
+        `  Workers    ${workers} (this one and ${workers - 1} more, taking turns per profile)`,
+      );
+      pool = new WorkerPool(deps.workerCommand ?? workerCommand(values.db), (line) =>
+        out.error(`journey-studio: ${line}`),
+      );
+      pool.start(workers - 1);
+    }
     await runSession(session, lines, deps, out);
+    await pool?.stop();
   } catch (error) {
+    await pool?.stop();
     if (error instanceof SessionError) {
       out.error(`journey-studio: ${error.message}`);
       return { exitCode: error.exitCode };

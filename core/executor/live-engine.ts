@@ -46,6 +46,11 @@ export interface LiveEngineOptions {
   log?: (line: string) => void;
   /** Delivery finished attempts (live views). */
   onDelivered?: () => void;
+  /**
+   * Other engines work on the same database (PostgreSQL): inputs they accept and journeys they
+   * publish are looked for at least this often (milliseconds), not only when told.
+   */
+  sharedPollMs?: number;
 }
 
 /** The longest the engine sleeps without looking at the clock again. */
@@ -103,9 +108,12 @@ export class LiveEngine {
   private running = false;
   private lastAccepted = Number.NEGATIVE_INFINITY;
   private stopping: Promise<void> | undefined;
+  private readonly maxSleepMs: number;
+  private refreshedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: LiveEngineOptions) {
     this.timers = options.timers;
+    this.maxSleepMs = options.sharedPollMs ?? MAX_SLEEP_MS;
     this.outbox = options.outbox;
     this.executor = new Executor({
       store: options.store,
@@ -323,6 +331,11 @@ export class LiveEngine {
     try {
       this.options.intake?.collect(this.executor.ranUntil);
       const now = this.options.clock.now();
+      // Another engine may have published since: its journeys are read again now and then.
+      if (this.options.sharedPollMs !== undefined && now - this.refreshedAt >= 1_000) {
+        this.options.journeys.refresh();
+        this.refreshedAt = now;
+      }
       const busy = now - this.lastAccepted < BUSY_MS;
       const result = this.executor.runDue(now, busy ? UNITS_PER_BUSY_TURN : UNITS_PER_TURN);
       more = result.more;
@@ -339,12 +352,12 @@ export class LiveEngine {
       return;
     }
     const next = this.executor.nextDueAt();
-    this.sleepEngine(next === undefined ? MAX_SLEEP_MS : next - this.options.clock.now());
+    this.sleepEngine(next === undefined ? this.maxSleepMs : next - this.options.clock.now());
   }
 
   private sleepEngine(ms: number): void {
     if (!this.running) return;
-    const delay = Math.max(0, Math.min(MAX_SLEEP_MS, ms));
+    const delay = Math.max(0, Math.min(this.maxSleepMs, ms));
     const at = this.options.clock.now() + delay;
     if (this.engineTimer && at >= this.engineAt) return;
     this.engineTimer?.();
@@ -399,8 +412,8 @@ export class LiveEngine {
     const next = delivery.nextDueAt();
     const delay =
       next === undefined
-        ? MAX_SLEEP_MS
-        : Math.max(50, Math.min(MAX_SLEEP_MS, next - this.options.clock.now()));
+        ? this.maxSleepMs
+        : Math.max(50, Math.min(this.maxSleepMs, next - this.options.clock.now()));
     this.deliveryTimer = this.timers.after(delay, () => this.deliveryTurn());
   }
 

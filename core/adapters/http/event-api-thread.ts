@@ -8,6 +8,7 @@ import { SqliteOutbox } from '../sqlite/outbox-store';
 import { SettingsRepository } from '../sqlite/settings';
 import { EventApi } from './event-api';
 import { cachedLibrarySettings, MessageLinks, publicHosts } from './message-links';
+import { shopWebhookRoute, type ShopSecrets } from './shop-webhook-route';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 /**
@@ -27,6 +28,9 @@ export interface EventApiJob {
   unsubscribeSecret: string;
   /** `--public-url`: the public address, when given instead of the library's setting. */
   publicUrl?: string;
+  host?: string;
+  tls?: { cert: Uint8Array; key: Uint8Array };
+  webhookSecrets?: ShopSecrets;
 }
 
 type ToEngine =
@@ -75,12 +79,16 @@ export function runEventApiThread(job: EventApiJob): void {
     cachedLibrarySettings(new SettingsRepository(engineDb)),
     job.publicUrl,
   );
+  const ingest = (inputs: Parameters<SpoolWriter['accept']>[0]) => {
+    const outcomes = writer.accept(inputs, Date.now());
+    send({ type: 'accepted', stats: { ...api.stats } });
+    return outcomes;
+  };
   const api: EventApi = new EventApi({
-    ingest: (inputs) => {
-      const outcomes = writer.accept(inputs, Date.now());
-      send({ type: 'accepted', stats: { ...api.stats } });
-      return outcomes;
-    },
+    ingest,
+    ...(job.host && { host: job.host }),
+    ...(job.tls && { tls: { cert: Buffer.from(job.tls.cert), key: Buffer.from(job.tls.key) } }),
+    ...(job.webhookSecrets && { webhooks: shopWebhookRoute(job.webhookSecrets, ingest) }),
     token: job.token,
     port: job.port,
     status: () => {

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { addressKind } from './network-address';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { AcceptOutcome, EngineInput, EventApiPort, EventApiStats } from '../../executor/ports';
@@ -63,6 +65,15 @@ export interface EventApiOptions {
    * request, so a public address set while the API runs is answered at once.
    */
   extraHosts?: () => readonly string[];
+  /**
+   * The address to listen on (default 127.0.0.1). Another than loopback is checked before it
+   * gets here (cli/exposure.ts): it comes with TLS or from behind a proxy, and a chosen token.
+   */
+  host?: string;
+  /** Speaks HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Shop webhooks (`POST /v1/webhooks/<platform>`), signed by the platform instead of the token. */
+  webhooks?: WebhookRoute;
 }
 
 /** A single call's endpoint: its schema, and the type its calls have in a batch. */
@@ -70,6 +81,13 @@ const single = (schema: z.ZodType, type: EventCall['type']) => ({
   schema,
   toInputs: (call: object, clock: CallClock) => [callInput({ ...call, type } as EventCall, clock)],
 });
+
+/** Answers a shop's webhook; see adapters/http/shop-webhook-route.ts. */
+export type WebhookRoute = (
+  platform: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) => Promise<void>;
 
 const ROUTES: Record<
   string,
@@ -89,6 +107,9 @@ const ROUTES: Record<
     },
   },
 };
+
+/** Where shops post their webhooks: /v1/webhooks/shopify, /v1/webhooks/woocommerce. */
+export const WEBHOOK_PATH = '/v1/webhooks/';
 
 /** The port the event API asks for first, so senders configured once keep working. */
 export const DEFAULT_EVENT_API_PORT = 8787;
@@ -138,11 +159,14 @@ export class EventApi implements EventApiPort {
     // never reuses a connection the server is just closing.
     const limits = { ...SERVER_LIMITS, keepAliveTimeoutMs: 65_000, ...this.options.limits };
     let hosts: ReadonlySet<string> = new Set();
-    const server = createServer(limitedServerOptions(limits), (req, res) => {
+    const listenOn = this.options.host ?? '127.0.0.1';
+    // Listening beyond this machine, requests name whatever address reached it.
+    const local = addressKind(listenOn) === 'loopback';
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       // A request naming another host came through a name that resolves here (DNS
       // rebinding): a web page must not reach the API, even without the token.
       const host = req.headers.host ?? '';
-      if (!hosts.has(host) && !this.options.extraHosts?.().includes(host)) {
+      if (local && !hosts.has(host) && !this.options.extraHosts?.().includes(host)) {
         send(res, 421, 'This server only answers on 127.0.0.1.\n', 'text/plain; charset=utf-8');
         return;
       }
@@ -150,16 +174,22 @@ export class EventApi implements EventApiPort {
         if (!res.headersSent)
           sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
       });
-    });
+    };
+    const tls = this.options.tls;
+    const server: Server = tls
+      ? createTlsServer({ ...limitedServerOptions(limits), cert: tls.cert, key: tls.key }, handler)
+      : createServer(limitedServerOptions(limits), handler);
     capConnections(server, limits);
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.options.port ?? 0, '127.0.0.1', () => {
+      server.listen(this.options.port ?? 0, listenOn, () => {
         server.off('error', reject);
         const port = (server.address() as AddressInfo).port;
         hosts = localHosts(port);
-        this.baseUrl = `http://127.0.0.1:${port}`;
+        const named = local || addressKind(listenOn) === 'unspecified' ? '127.0.0.1' : listenOn;
+        const shown = named.includes(':') ? `[${named}]` : named;
+        this.baseUrl = `${tls ? 'https' : 'http'}://${shown}:${port}`;
         resolve(this.baseUrl);
       });
     });
@@ -190,6 +220,11 @@ export class EventApi implements EventApiPort {
         return;
       }
       await this.unsubscribe(req, res, token);
+      return;
+    }
+    if (path.startsWith(WEBHOOK_PATH) && this.options.webhooks) {
+      this.stats.requests++;
+      await this.options.webhooks(path.slice(WEBHOOK_PATH.length), req, res);
       return;
     }
     if (path.startsWith(IMAGE_PATH) && this.options.image) {

@@ -38,7 +38,7 @@ interface EventRow {
   message_id: string | null;
 }
 
-interface InboxRow {
+export interface InboxRow {
   id: number;
   type: EngineInput['type'];
   received_at: number;
@@ -46,7 +46,7 @@ interface InboxRow {
   cursor: string | null;
 }
 
-interface WakeRow {
+export interface WakeRow {
   key: string | null;
   seq: number;
   wake: string;
@@ -79,7 +79,7 @@ export function stampedInput(input: EngineInput, receivedAt: number): EngineInpu
     : input;
 }
 
-function statements(db: Db) {
+export function engineStatements(db: Db) {
   const p = (text: string) => db.prepare(text);
   return {
     getProfile: p('SELECT attributes FROM profiles WHERE id = ?'),
@@ -193,7 +193,7 @@ export class SqliteEngineStore implements LiveStore {
   private policy: SendingPolicy | undefined;
   private readonly now: () => number;
 
-  private readonly sql: ReturnType<typeof statements>;
+  protected readonly sql: ReturnType<typeof engineStatements>;
   private readonly splits: SplitTests;
   private readonly aliases: ProfileAliases;
   private readonly outer: Database.Transaction<(work: () => unknown) => unknown>;
@@ -205,7 +205,7 @@ export class SqliteEngineStore implements LiveStore {
   ) {
     // The store runs on the engine's clock only for bookkeeping; semantics never read it.
     this.now = options.now ?? (() => Date.now());
-    this.sql = statements(db);
+    this.sql = engineStatements(db);
     this.splits = new SplitTests(db);
     this.aliases = new ProfileAliases(db);
     this.outer = db.transaction((work: () => unknown) => {
@@ -401,10 +401,50 @@ export class SqliteEngineStore implements LiveStore {
       return;
     }
     const list = this.enrollmentsOf(enrollment.profileId) as Enrollment[];
-    this.lastOrd ??= (this.sql.maxOrd.get() as { v: number | null }).v ?? 0;
     this.enrollments.set(enrollment.id, enrollment);
     list.push(enrollment);
-    this.dirtyEnrollments.set(enrollment.id, ++this.lastOrd);
+    this.dirtyEnrollments.set(enrollment.id, this.nextOrd());
+  }
+
+  /** The creation number of a new enrollment: one more than the last, read once per transaction. */
+  protected nextOrd(): number {
+    this.lastOrd ??= (this.sql.maxOrd.get() as { v: number | null }).v ?? 0;
+    return ++this.lastOrd;
+  }
+
+  /** The sequence number of a new wake-up: one more than the last, read once per transaction. */
+  protected nextWakeSeq(): number {
+    this.lastWakeSeq ??= (this.sql.maxWakeSeq.get() as { v: number | null }).v ?? 0;
+    return ++this.lastWakeSeq;
+  }
+
+  /** Writes a wake-up; a keyed one replaces the pending one with its key. */
+  protected insertWake(key: string | undefined, seq: number, wake: Wake): void {
+    const priority = wake.priority ?? DEFAULT_PRIORITY;
+    const json = JSON.stringify(wake);
+    if (key !== undefined)
+      this.sql.scheduleKeyed.run(key, seq, wake.at, priority, wake.journeyId, json);
+    else this.sql.schedule.run(seq, wake.at, priority, wake.journeyId, json);
+  }
+
+  /** The first pending wake-ups in (at, seq) order. */
+  protected readWakes(limit: number): WakeRow[] {
+    return this.sql.nextWakes.all(limit) as WakeRow[];
+  }
+
+  /** Stores one accepted input. */
+  protected insertInput(input: EngineInput, receivedAt: number): void {
+    this.sql.accept.run(input.type, receivedAt, JSON.stringify(stampedInput(input, receivedAt)));
+  }
+
+  /** The oldest inputs not yet applied. */
+  protected readInputs(limit: number): InboxRow[] {
+    return this.sql.pendingInputs.all(limit) as InboxRow[];
+  }
+
+  /** Profiles after the one numbered `after`, in the order they were added. */
+  protected readProfilesAfter(after: number, limit: number): { n: number; id: string }[] {
+    return this.sql.profilesAfter.all(after, limit) as { n: number; id: string }[];
   }
 
   // ---------------------------------------------------------------- segments, wake-ups
@@ -424,14 +464,10 @@ export class SqliteEngineStore implements LiveStore {
   }
 
   schedule(wake: Wake): void {
-    this.lastWakeSeq ??= (this.sql.maxWakeSeq.get() as { v: number | null }).v ?? 0;
-    const seq = ++this.lastWakeSeq;
+    const seq = this.nextWakeSeq();
     const keyed = wake.kind !== 'enrollment';
     const key = keyed ? wakeKey(wake) : '';
-    const priority = wake.priority ?? DEFAULT_PRIORITY;
-    const json = JSON.stringify(wake);
-    if (keyed) this.sql.scheduleKeyed.run(key, seq, wake.at, priority, wake.journeyId, json);
-    else this.sql.schedule.run(seq, wake.at, priority, wake.journeyId, json);
+    this.insertWake(keyed ? key : undefined, seq, wake);
     const upcoming = this.upcoming;
     if (!upcoming) return;
     // Keep the read-ahead exact: a replaced wake-up leaves it; a new one joins it when it
@@ -450,7 +486,7 @@ export class SqliteEngineStore implements LiveStore {
 
   nextWake(): PendingWake | undefined {
     if (!this.upcoming || (this.upcoming.length === 0 && !this.upcomingComplete)) {
-      const rows = this.sql.nextWakes.all(WAKE_READ_AHEAD) as WakeRow[];
+      const rows = this.readWakes(WAKE_READ_AHEAD);
       this.upcoming = rows.map((r) => ({
         key: r.key ?? '',
         seq: r.seq,
@@ -544,13 +580,13 @@ export class SqliteEngineStore implements LiveStore {
       const messageId = messageIdOf(input);
       if (messageId !== undefined && this.sql.seen.run(messageId, receivedAt).changes === 0)
         return 'duplicate';
-      this.sql.accept.run(input.type, receivedAt, JSON.stringify(stampedInput(input, receivedAt)));
+      this.insertInput(input, receivedAt);
       return 'accepted';
     });
   }
 
   pendingInputs(limit: number): InboxItem[] {
-    const rows = this.sql.pendingInputs.all(limit) as InboxRow[];
+    const rows = this.readInputs(limit);
     return rows.map((r) => ({
       id: r.id,
       receivedAt: r.received_at,
@@ -569,10 +605,7 @@ export class SqliteEngineStore implements LiveStore {
 
   profilesAfter(cursor: string | undefined, limit: number): { id: string; cursor: string }[] {
     this.flush();
-    const rows = this.sql.profilesAfter.all(Number(cursor ?? 0), limit) as {
-      n: number;
-      id: string;
-    }[];
+    const rows = this.readProfilesAfter(Number(cursor ?? 0), limit);
     return rows.map((r) => ({ id: r.id, cursor: String(r.n) }));
   }
 

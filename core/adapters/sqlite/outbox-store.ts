@@ -6,7 +6,7 @@ import type { Db } from './database';
 import { suppressionEntry } from './engine-store';
 
 /** A row of the outbox table, as SQLite gives it. */
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   key: string;
   journey_id: string;
@@ -39,7 +39,8 @@ function byStatus(
   return out;
 }
 
-function recordOf(r: OutboxRow): OutboxMessageRecord {
+/** A message as delivery and the app see it, from its row. */
+export function recordOf(r: OutboxRow): OutboxMessageRecord {
   return {
     id: r.id,
     key: r.key,

@@ -1,6 +1,9 @@
 import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
-import { SqliteEngineStore, suppressionEntry } from '../../../core/adapters/sqlite/engine-store';
-import { LiveJourneys } from '../../../core/adapters/sqlite/live-journeys';
+import { engineTables } from '../../../core/adapters/engine-tables';
+import {
+  suppressionEntry,
+  type SqliteEngineStore,
+} from '../../../core/adapters/sqlite/engine-store';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Executor } from '../../../core/executor/executor';
 import type { JourneyEvent } from '../../../core/model/event';
@@ -110,8 +113,8 @@ export async function executeScenario(
   options: ExecuteOptions = {},
 ): Promise<ExecutionRun> {
   const db = options.db ?? openDatabase(':memory:');
-  const store = new SqliteEngineStore(db, { now: () => 0 });
-  const live = new LiveJourneys(db);
+  // SQLite or PostgreSQL, whichever `db` is: the same comparison runs on both.
+  const { store, journeys: live } = engineTables(db, { now: () => 0 });
   const clock = options.clock ?? new ManualClock(s.start);
   clock.set(s.start);
   const records: StepRecord[] = [];
