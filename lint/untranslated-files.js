@@ -49,7 +49,6 @@ export const untranslatedFiles = [
   'renderer/inspector/widgets/Toggle.tsx',
   'renderer/inspector/widgets/VariantsEditor.tsx',
   'renderer/inspector/widgets/WeekdayPicker.tsx',
-  'renderer/library/LibraryView.tsx',
   'renderer/main.tsx',
   'renderer/nodes/NodeCard.tsx',
   'renderer/nodes/condition.view.tsx',
