@@ -4,7 +4,6 @@ export const untranslatedFiles = [
   'renderer/App.tsx',
   'renderer/Editor.tsx',
   'renderer/canvas/FarEdges.tsx',
-  'renderer/canvas/JourneyCanvas.tsx',
   'renderer/canvas/JourneyEdge.tsx',
   'renderer/canvas/JourneyMinimap.tsx',
   'renderer/channels/RenderedText.tsx',
