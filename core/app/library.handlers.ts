@@ -57,8 +57,7 @@ export function libraryHandlers({
       throw new ApiError('not-found', `There is no journey "${id}" in the library.`, 'id');
     return stored;
   };
-  const toRecord = (stored: StoredJourney) =>
-    record(stored, liveVersionOf(stored.journey.id));
+  const toRecord = (stored: StoredJourney) => record(stored, liveVersionOf(stored.journey.id));
   const newId = (name: string) => uniqueId(slugify(name), (id) => journeys.exists(id));
   const changed = (id: string) => events.emit('journeysChanged', { id });
   // Errors per journey as last listed: checking every journey on every list call is what made

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { stepTitle } from '../../core/nodes/step-title';
 import { useT } from '../i18n/I18nProvider';
 import { nodePorts } from '../nodes/card-shape';
+import { stepWords } from '../nodes/kind-words';
 import { Modal } from '../panels/Modal';
 import { useApp, useAppStore } from '../store/app-store';
 import { openPorts, portWord } from './keyboard-words';
@@ -34,11 +34,11 @@ export function ConnectDialog({
   );
   const [port, setPort] = useState(exits[0]?.id ?? 'next');
   if (!journey || !from) return null;
-  const fromTitle = stepTitle(from);
+  const fromTitle = stepWords(t, from);
   const words = query.trim().toLowerCase();
   const targets = journey.nodes
     .filter((n) => n.id !== fromId)
-    .map((n) => ({ id: n.id, title: stepTitle(n) }))
+    .map((n) => ({ id: n.id, title: stepWords(t, n) }))
     .filter((n) => n.title.toLowerCase().includes(words))
     .slice(0, SHOWN);
   const exit = exits.find((p) => p.id === port);

@@ -198,7 +198,20 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
       })();
       if (handled) event.preventDefault();
     };
+    // A focused card would move itself by React Flow's own arrow keys, by other steps and with
+    // English words: the arrows are taken first, so they move by the grid and say so here.
+    const onArrow = (event: KeyboardEvent) => {
+      const onCard =
+        event.target instanceof HTMLElement && event.target.closest('.react-flow__node');
+      if (!onCard || !ARROWS[event.key] || event.altKey || event.metaKey || event.ctrlKey) return;
+      event.stopPropagation();
+      onKeyDown(event);
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onArrow, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onArrow, { capture: true });
+    };
   }, [store, flow, announce, openConnect, busy]);
 }

@@ -11,6 +11,8 @@ import { nodeView } from './registry';
 import { WinnerBadge } from './WinnerBadge';
 import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
+import { useT } from '../i18n/I18nProvider';
+import { cardTitle } from './kind-words';
 
 /**
  * The one card every node kind is drawn with: icon and name in the kind's category colour, the
@@ -19,6 +21,8 @@ import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
  */
 function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const { node, issues } = data;
+  const t = useT();
+  const title = cardTitle(t, node, nodeTitle(node));
   const level = useContext(ViewLevelContext);
   const known = isNodeKind(node.kind);
   const definition = known ? nodeDefinition(node.kind) : undefined;
@@ -63,7 +67,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         {level === 'overview' && (
           <div className="node-overview">
             {Icon && <Icon size={36} />}
-            <span className="node-overview-title">{nodeTitle(node)}</span>
+            <span className="node-overview-title">{title}</span>
           </div>
         )}
         {hasInput && <HandleStub type="target" id="in" />}
@@ -93,7 +97,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
             <span className="node-title">{node.label}</span>
           </span>
         ) : (
-          <span className="node-title">{nodeTitle(node)}</span>
+          <span className="node-title">{title}</span>
         )}
         {errors.length > 0 ? (
           <span className="node-badge is-error" title={errors.map((e) => e.message).join('\n')}>

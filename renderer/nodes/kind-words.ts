@@ -1,5 +1,6 @@
 import type { JourneyNode } from '../../core/model/journey';
 import { isNodeKind } from '../../core/nodes/registry';
+import { kindTitle, readySummary } from '../../core/nodes/step-title';
 import type { Translate } from '../i18n/I18nProvider';
 
 const KIND_WORDS = {
@@ -35,4 +36,10 @@ export function kindDescription(t: Translate, kind: string, fallback: string): s
 export function cardTitle(t: Translate, node: JourneyNode, fallback: string): string {
   if (node.label?.trim()) return node.label;
   return isNodeKind(node.kind) ? kindWord(t, node.kind, fallback) : fallback;
+}
+
+/** A step named so two of a kind differ: its label, else its summary, else its kind in the language. */
+export function stepWords(t: Translate, node: JourneyNode): string {
+  if (node.label?.trim()) return node.label;
+  return readySummary(node) ?? kindWord(t, node.kind, kindTitle(node));
 }
