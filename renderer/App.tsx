@@ -89,6 +89,14 @@ function useLibraryRestored(api: AppApi) {
   );
 }
 
+/** The library's currency, which money everywhere is shown in, is read once at the start. */
+function useLibraryCurrency() {
+  const store = useAppStore();
+  useEffect(() => {
+    void store.getState().loadLibrarySettings();
+  }, [store]);
+}
+
 /** The desktop app's menu (never fires in a browser). */
 function useMenuCommands(api: AppApi) {
   const store = useAppStore();
@@ -123,6 +131,7 @@ export function App({ api }: { api: AppApi }) {
   useLibraryRestored(api);
   useMenuCommands(api);
   useUnsavedGuard();
+  useLibraryCurrency();
   return (
     <div className="app">
       <PanelBoundary title={VIEW_TITLES[view]} resetKey={view}>

@@ -45,6 +45,16 @@ export const librarySettingsSchema = z.object({
     .array(host.refine((text) => text !== '', { error: 'A host cannot be empty.' }))
     .max(100),
   mailbox: mailboxSchema,
+  /**
+   * The currency revenue and prices are shown in, as an ISO 4217 code (`SEK`, `NOK`, `EUR`);
+   * empty: the language's own (Swedish kronor in Swedish, Norwegian kroner in Norwegian).
+   */
+  currency: z
+    .union([
+      z.literal(''),
+      z.string().regex(/^[A-Z]{3}$/, { error: 'Choose a currency such as SEK, NOK or EUR.' }),
+    ])
+    .default(''),
 });
 export type LibrarySettingsInput = z.infer<typeof librarySettingsSchema>;
 

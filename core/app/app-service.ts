@@ -97,6 +97,7 @@ export function buildAppService(ports: AppPorts): AppService {
       journeys,
       events,
       now,
+      liveVersion: (id) => executions.record(id).liveVersion,
       // Starters wear the library's brand kit once it has one; until then, Nordic Shop's.
       dressStarter: (journey) => {
         const brand = savedBrandKit(settings);

@@ -18,6 +18,8 @@ export interface LibrarySettings {
   webhookHosts: string[];
   /** The mailbox read for unsubscribes, bounces and complaints; no host: none is read. */
   mailbox: MailboxSettings;
+  /** The currency money is shown in (ISO 4217); empty: the language's own. */
+  currency: string;
 }
 
 export interface MailboxSettings {
@@ -36,6 +38,7 @@ const KEYS = {
   mailboxPort: 'mailbox.port',
   mailboxSecurity: 'mailbox.security',
   mailboxUsername: 'mailbox.username',
+  currency: 'money.currency',
 } as const;
 
 function list(text: string | undefined): string[] {
@@ -62,6 +65,7 @@ export function savedLibrarySettings(settings: Pick<AppSettings, 'get'>): Librar
       security: security === 'starttls' || security === 'none' ? security : 'tls',
       username: get(KEYS.mailboxUsername) ?? '',
     },
+    currency: get(KEYS.currency) ?? '',
   };
 }
 
@@ -77,6 +81,7 @@ export function saveLibrarySettings(
   settings.set(KEYS.mailboxPort, String(library.mailbox.port));
   settings.set(KEYS.mailboxSecurity, library.mailbox.security);
   settings.set(KEYS.mailboxUsername, library.mailbox.username);
+  settings.set(KEYS.currency, library.currency);
 }
 
 /** The webhook hosts the user allows on this computer or a private network. */

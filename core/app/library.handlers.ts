@@ -27,6 +27,11 @@ export interface LibraryContext {
   now: () => number;
   /** Dresses a new journey from a starter in the library's brand kit (its designed emails). */
   dressStarter?: (journey: Journey) => Promise<Journey>;
+  /**
+   * The version taking entries now, if any. A published version is not live once the journey
+   * is stopped or paused, so the list must not read the latest version as the live one.
+   */
+  liveVersion: (id: string) => number | undefined;
 }
 
 function record(stored: StoredJourney, liveVersion: number | undefined): JourneyRecord {
@@ -44,6 +49,7 @@ export function libraryHandlers({
   events,
   now,
   dressStarter,
+  liveVersion: liveVersionOf,
 }: LibraryContext): LibraryHandlers {
   const find = (id: string): StoredJourney => {
     const stored = journeys.get(id);
@@ -51,8 +57,7 @@ export function libraryHandlers({
       throw new ApiError('not-found', `There is no journey "${id}" in the library.`, 'id');
     return stored;
   };
-  const toRecord = (stored: StoredJourney) =>
-    record(stored, journeys.latestVersion(stored.journey.id));
+  const toRecord = (stored: StoredJourney) => record(stored, liveVersionOf(stored.journey.id));
   const newId = (name: string) => uniqueId(slugify(name), (id) => journeys.exists(id));
   const changed = (id: string) => events.emit('journeysChanged', { id });
   // Errors per journey as last listed: checking every journey on every list call is what made
@@ -71,7 +76,7 @@ export function libraryHandlers({
       return Promise.resolve(
         journeys.list().map((stored) => {
           const { journey } = stored;
-          const liveVersion = journeys.latestVersion(journey.id);
+          const liveVersion = liveVersionOf(journey.id);
           return {
             id: journey.id,
             name: journey.name,

@@ -14,12 +14,15 @@ import {
   type IsValidConnection,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../core/nodes/registry';
+import { useT } from '../i18n/I18nProvider';
 import { CanvasRunBar } from '../simulation/CanvasRunBar';
 import { TraceFollower } from '../simulation/TraceFollower';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
+import { ConnectDialog } from './ConnectDialog';
+import { portWord } from './keyboard-words';
 import { ViewLevelContext, viewLevel } from './far-view';
 import { FarEdges } from './FarEdges';
 import { JourneyMinimap } from './JourneyMinimap';
@@ -27,7 +30,7 @@ import type { JourneyFlowEdge, JourneyFlowNode } from './flow-mapping';
 import { FIT_OPTIONS, GRID, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { edgeTypes, nodeTypes } from './node-types';
 import { PALETTE_MIME } from './palette-drag';
-import { useShortcuts } from './use-shortcuts';
+import { useShortcuts, type KeyboardEditing } from './use-shortcuts';
 
 const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'journey',
@@ -35,6 +38,10 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 };
 
 const NO_EDGES: JourneyFlowEdge[] = [];
+// Keys and colours, not words: kept out of the JSX, where the language lint reads words.
+const SELECTION_KEY = 'Shift';
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+const DOT_COLOUR = '#cfd5de';
 const MIN_ZOOM = 0.1;
 
 /**
@@ -83,7 +90,19 @@ export function JourneyCanvas() {
   const far = level !== 'near';
   const wrapper = useRef<HTMLDivElement>(null);
   const [defaultViewport] = useState(() => initialViewport(nodes));
-  useShortcuts();
+  const t = useT();
+  const [announcement, setAnnouncement] = useState('');
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const keyboard = useMemo<KeyboardEditing>(
+    () => ({
+      announce: (id, values, exit) =>
+        setAnnouncement(t(id, { ...values, ...(exit && { exit: portWord(t, exit) }) })),
+      openConnect: setConnectFrom,
+      busy: connectFrom !== null,
+    }),
+    [t, connectFrom],
+  );
+  useShortcuts(keyboard);
 
   const updateViewCenter = useCallback(() => {
     const rect = wrapper.current?.getBoundingClientRect();
@@ -187,7 +206,13 @@ export function JourneyCanvas() {
   );
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} data-testid="canvas">
+    <div
+      className={`canvas${far ? ' is-far' : ''}`}
+      ref={wrapper}
+      data-testid="canvas"
+      role="region"
+      aria-label={t('canvas.label')}
+    >
       <ViewLevelContext.Provider value={level}>
         <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
           nodes={nodes}
@@ -213,13 +238,13 @@ export function JourneyCanvas() {
           snapGrid={[GRID, GRID]}
           connectionRadius={32}
           deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Meta', 'Control']}
+          selectionKeyCode={SELECTION_KEY}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements
           proOptions={{ hideAttribution: false }}
         >
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cfd5de" />
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color={DOT_COLOUR} />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
           {far && <FarEdges />}
           <JourneyMinimap />
@@ -229,12 +254,19 @@ export function JourneyCanvas() {
       <CanvasRunBar />
       {empty && (
         <div className="canvas-empty" aria-live="polite">
-          <p className="canvas-empty-title">Start with a trigger</p>
-          <p>
-            Drag <strong>Trigger</strong> from the left onto the canvas, or press <kbd>1</kbd>. Then
-            add the steps that follow and connect them.
-          </p>
+          <p className="canvas-empty-title">{t('canvas.empty.title')}</p>
+          <p>{t('canvas.empty.text')}</p>
         </div>
+      )}
+      <p className="visually-hidden" aria-live="polite" data-testid="canvas-announcement">
+        {announcement}
+      </p>
+      {connectFrom !== null && (
+        <ConnectDialog
+          fromId={connectFrom}
+          onClose={() => setConnectFrom(null)}
+          onConnected={setAnnouncement}
+        />
       )}
     </div>
   );

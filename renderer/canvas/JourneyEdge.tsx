@@ -1,11 +1,22 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getSmoothStepPath,
+  useStore,
+  type EdgeProps,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { ForecastFlow } from '../forecast/ForecastOverlay';
 import { CloseIcon } from '../nodes/icons';
 import { count, plural } from '../simulation/format';
 import { showsSimulation } from '../simulation/NodeOverlay';
 import { useApp, useAppStore } from '../store/app-store';
+import { backEdgePath, backLaneX } from './back-edge';
 import type { JourneyFlowEdge } from './flow-mapping';
+import { NODE_HEIGHT, NODE_WIDTH } from './geometry';
+
+/** Below this, an entry is above its exit: the connection goes back up the journey. */
+const BACK = -8;
 
 /**
  * How far below its exit a connection's count sits: at the exit, so it reads as that exit's
@@ -29,16 +40,32 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
     if (focus.edgeId === props.id) return 'current';
     return focus.visitedEdges.has(props.id) ? 'visited' : 'off';
   });
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX: props.sourceX,
-    sourceY: props.sourceY,
-    sourcePosition: props.sourcePosition,
-    targetX: props.targetX,
-    targetY: props.targetY,
-    targetPosition: props.targetPosition,
-    borderRadius: 14,
-    offset: 20,
+  const source = { x: props.sourceX, y: props.sourceY };
+  const target = { x: props.targetX, y: props.targetY };
+  const back = props.targetY - props.sourceY < BACK;
+  // A number, so the edge re-renders only when the lane moves, not on every change of the flow.
+  const laneX = useStore((s) => {
+    if (!back) return 0;
+    const cards = [...s.nodeLookup.values()].map((n) => ({
+      x: n.internals.positionAbsolute.x,
+      y: n.internals.positionAbsolute.y,
+      width: n.measured.width ?? NODE_WIDTH,
+      height: n.measured.height ?? NODE_HEIGHT,
+    }));
+    return backLaneX(source, target, cards);
   });
+  const [path, labelX, labelY] = back
+    ? backEdgePath(source, target, laneX)
+    : getSmoothStepPath({
+        sourceX: props.sourceX,
+        sourceY: props.sourceY,
+        sourcePosition: props.sourcePosition,
+        targetX: props.targetX,
+        targetY: props.targetY,
+        targetPosition: props.targetPosition,
+        borderRadius: 14,
+        offset: 20,
+      });
   const classes = [props.selected ? 'is-selected' : '', trace ? `trace-${trace}` : '']
     .filter(Boolean)
     .join(' ');

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { Position } from '../../core/model/journey';
+import { forwardChildren, orderBranches, type Placed } from './branch-order';
 import { NODE_HEIGHT, NODE_WIDTH, snap } from './geometry';
 
 export interface LayoutNode {
@@ -42,20 +43,29 @@ export function layoutPositions(
   const bySource = new Map<string, LayoutEdge[]>();
   for (const edge of edges) bySource.set(edge.from, [...(bySource.get(edge.from) ?? []), edge]);
   const sorted = [...bySource.values()].flatMap((list) => list.sort((a, b) => rank(a) - rank(b)));
-  for (const edge of sorted) {
-    if (known.has(edge.from) && known.has(edge.to) && edge.from !== edge.to) {
-      graph.setEdge(edge.from, edge.to);
+  const kept = sorted.filter(
+    (edge) => known.has(edge.from) && known.has(edge.to) && edge.from !== edge.to,
+  );
+  for (const edge of kept) graph.setEdge(edge.from, edge.to);
+  dagre.layout(graph);
+  const placed = new Map<string, Placed>();
+  for (const node of nodes) {
+    const at = graph.node(node.id) as { x: number; y: number } | undefined;
+    if (at) {
+      const size = { width: node.width ?? NODE_WIDTH, height: node.height ?? NODE_HEIGHT };
+      placed.set(node.id, { x: at.x, y: at.y, ...size });
     }
   }
-  dagre.layout(graph);
+  orderBranches(
+    placed,
+    forwardChildren(
+      nodes.map((n) => n.id),
+      kept,
+    ),
+  );
   const positions = new Map<string, Position>();
-  for (const node of nodes) {
-    const placed = graph.node(node.id) as { x: number; y: number } | undefined;
-    if (!placed) continue;
-    positions.set(node.id, {
-      x: snap(placed.x - (node.width ?? NODE_WIDTH) / 2),
-      y: snap(placed.y - (node.height ?? NODE_HEIGHT) / 2),
-    });
+  for (const [id, p] of placed) {
+    positions.set(id, { x: snap(p.x - p.width / 2), y: snap(p.y - p.height / 2) });
   }
   return positions;
 }

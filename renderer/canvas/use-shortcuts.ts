@@ -1,8 +1,39 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { stepTitle } from '../../core/nodes/step-title';
 import { NODE_KINDS } from '../../core/nodes/registry';
-import { useAppStore } from '../store/app-store';
-import { FIT_OPTIONS } from './geometry';
+import type { MessageValues } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
+import type { PortSpec } from '../../core/nodes/node-definition';
+import { nodePorts } from '../nodes/card-shape';
+import { useAppStore, type AppState } from '../store/app-store';
+import { FIT_OPTIONS, GRID } from './geometry';
+import { openPorts } from './keyboard-words';
+
+/** What the keyboard did, said to screen readers in the canvas's live region. */
+export type Announce = (id: MessageId, values?: MessageValues, exit?: PortSpec) => void;
+
+export interface KeyboardEditing {
+  announce: Announce;
+  /** `C`: connect the selected step to a step already on the canvas. */
+  openConnect: (fromId: string) => void;
+  /** A dialog of the canvas's own is open: its keys are its own. */
+  busy: boolean;
+}
+
+/** Arrows move a step by a grid cell; with Shift, by four. */
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+function onlySelected(state: AppState) {
+  const [only] = state.selectedNodeIds;
+  if (state.selectedNodeIds.length !== 1 || only === undefined) return undefined;
+  return state.journey?.nodes.find((n) => n.id === only);
+}
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -18,9 +49,13 @@ function isTyping(target: EventTarget | null): boolean {
  * Editor keyboard shortcuts (listed in SHORTCUT_GROUPS). While a field has focus only Save
  * works, so typing, and the field's own undo, are never taken over.
  */
-export function useShortcuts(): void {
+export function useShortcuts(keyboard: KeyboardEditing): void {
   const store = useAppStore();
   const flow = useReactFlow();
+  // The exit the next step added by keyboard follows (`E` chooses it), for the step it was
+  // chosen on.
+  const chosen = useRef<{ nodeId: string; port: string } | null>(null);
+  const { announce, openConnect, busy } = keyboard;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
@@ -31,7 +66,13 @@ export function useShortcuts(): void {
         void state.save();
         return;
       }
-      if (state.dialog || state.designerNodeId || isTyping(event.target) || event.defaultPrevented)
+      if (
+        state.dialog ||
+        state.designerNodeId ||
+        busy ||
+        isTyping(event.target) ||
+        event.defaultPrevented
+      )
         return;
       const handled = (() => {
         if (mod) {
@@ -63,7 +104,42 @@ export function useShortcuts(): void {
           }
         }
         if (event.altKey) return false;
+        const arrow = ARROWS[event.key];
+        if (arrow && state.selectedNodeIds.length > 0) {
+          const step = event.shiftKey ? GRID * 4 : GRID;
+          state.moveSelection(arrow[0] * step, arrow[1] * step);
+          const only = onlySelected(state);
+          announce('canvas.announce.moved', {
+            step: only ? stepTitle(only) : '',
+            count: state.selectedNodeIds.length,
+            direction: event.key,
+          });
+          return true;
+        }
         switch (event.key) {
+          case 'e':
+          case 'E': {
+            const node = onlySelected(state);
+            if (!node || !state.journey) return false;
+            const open = openPorts(nodePorts(node), node, state.journey.edges);
+            if (open.length === 0) {
+              announce('canvas.announce.noExit', { step: stepTitle(node) });
+              return true;
+            }
+            const was = chosen.current?.nodeId === node.id ? chosen.current.port : undefined;
+            const index = open.findIndex((p) => p.id === was);
+            const next = open[(index + 1) % open.length] as PortSpec;
+            chosen.current = { nodeId: node.id, port: next.id };
+            announce('canvas.announce.exit', { step: stepTitle(node) }, next);
+            return true;
+          }
+          case 'c':
+          case 'C': {
+            const node = onlySelected(state);
+            if (!node) return false;
+            openConnect(node.id);
+            return true;
+          }
           case 'Delete':
           case 'Backspace':
             state.deleteSelection();
@@ -97,7 +173,23 @@ export function useShortcuts(): void {
             const index = Number(event.key) - 1;
             const kind = NODE_KINDS[index];
             if (kind && !event.shiftKey) {
-              state.addNodeNearSelection(kind);
+              const anchor = onlySelected(state);
+              const port =
+                anchor && chosen.current?.nodeId === anchor.id ? chosen.current.port : undefined;
+              chosen.current = null;
+              state.addNodeNearSelection(kind, port);
+              const added = onlySelected(store.getState());
+              const edge = store.getState().journey?.edges.find((e) => e.to === added?.id);
+              const onExit = edge?.port !== undefined && edge.port !== 'next';
+              announce(
+                !edge || !anchor
+                  ? 'canvas.announce.added'
+                  : onExit
+                    ? 'canvas.announce.addedOnExit'
+                    : 'canvas.announce.addedAfter',
+                { kind, step: anchor ? stepTitle(anchor) : '' },
+                onExit && anchor ? nodePorts(anchor).find((p) => p.id === edge.port) : undefined,
+              );
               return true;
             }
             return false;
@@ -106,7 +198,20 @@ export function useShortcuts(): void {
       })();
       if (handled) event.preventDefault();
     };
+    // A focused card would move itself by React Flow's own arrow keys, by other steps and with
+    // English words: the arrows are taken first, so they move by the grid and say so here.
+    const onArrow = (event: KeyboardEvent) => {
+      const onCard =
+        event.target instanceof HTMLElement && event.target.closest('.react-flow__node');
+      if (!onCard || !ARROWS[event.key] || event.altKey || event.metaKey || event.ctrlKey) return;
+      event.stopPropagation();
+      onKeyDown(event);
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, flow]);
+    window.addEventListener('keydown', onArrow, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onArrow, { capture: true });
+    };
+  }, [store, flow, announce, openConnect, busy]);
 }

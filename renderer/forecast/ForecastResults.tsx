@@ -6,6 +6,7 @@ import { useFormats } from '../i18n/format';
 import type { MessageId } from '../i18n/messages';
 import { stepName } from '../nodes/step-name';
 import { isCertain, rangeText, spreadText, amount } from './forecast-words';
+import { useMoney } from '../settings/currency';
 import { IncrementalView } from './IncrementalView';
 import { PerDayBands } from './PerDayBands';
 
@@ -16,24 +17,32 @@ function Figure({
   spread,
   note,
   digits = 0,
+  money,
 }: {
   id: string;
   label: string;
   spread: Spread;
   note?: string;
   digits?: number;
+  /** Formats the figure as money in the library's currency. */
+  money?: (value: number, fractionDigits?: number) => string;
 }) {
   const t = useT();
   const f = useFormats();
+  const shown = (value: number) => (money ? money(value, 0) : amount(f, value, digits));
   return (
     <div className="forecast-figure" data-testid={`forecast-${id}`}>
       <dt>{label}</dt>
       <dd>
-        <span className="forecast-median">{amount(f, spread.p50, digits)}</span>{' '}
+        <span className="forecast-median">{shown(spread.p50)}</span>{' '}
         <span className="forecast-range">
           {isCertain(spread)
             ? t('forecast.figure.everyRun')
-            : t('forecast.figure.likely', { range: rangeText(f, spread, digits) })}
+            : t('forecast.figure.likely', {
+                range: money
+                  ? `${shown(spread.p10)}–${shown(spread.p90)}`
+                  : rangeText(f, spread, digits),
+              })}
         </span>
       </dd>
       {note && <dd className="forecast-note">{note}</dd>}
@@ -96,6 +105,7 @@ function MessageForecasts({ run }: { run: SimulationRun }) {
 export function ForecastResults({ run }: { run: SimulationRun }) {
   const t = useT();
   const f = useFormats();
+  const money = useMoney();
   const forecast = run.report.forecast;
   if (!forecast) return null;
   const zone = run.journey.settings.timezone ?? 'UTC';
@@ -129,8 +139,14 @@ export function ForecastResults({ run }: { run: SimulationRun }) {
             id="revenue"
             label={t('forecast.figure.revenueCaused')}
             spread={forecast.revenue.caused}
+            money={money}
             note={t('forecast.figure.revenueNote', {
-              total: spreadText(f, t, forecast.revenue.total),
+              total: isCertain(forecast.revenue.total)
+                ? money(forecast.revenue.total.p50, 0)
+                : t('forecast.spread', {
+                    median: money(forecast.revenue.total.p50, 0),
+                    range: `${money(forecast.revenue.total.p10, 0)}–${money(forecast.revenue.total.p90, 0)}`,
+                  }),
             })}
           />
         )}

@@ -5,7 +5,8 @@ export interface Formats {
   number(value: number, fractionDigits?: number): string;
   /** A share in [0, 1] as a percentage: 0.569 → "56.9%" (en), "56,9 %" (sv). */
   percent(value: number, fractionDigits?: number): string;
-  money(amount: number, currency: string): string;
+  /** `fractionDigits` 0 for whole amounts (forecasts): "17 434 kr" rather than "17 434,00 kr". */
+  money(amount: number, currency: string, fractionDigits?: number): string;
   date(at: number | Date): string;
   /** A calendar day, short: `1 Oct` (en), `1 okt.` (sv), for axes; `day` is `YYYY-MM-DD`. */
   day(day: string): string;
@@ -28,7 +29,15 @@ export function useFormats(): Formats {
         minimumFractionDigits: 0,
         maximumFractionDigits: fractionDigits,
       }),
-    money: (amount, currency) => intl.formatNumber(amount, { style: 'currency', currency }),
+    money: (amount, currency, fractionDigits) =>
+      intl.formatNumber(amount, {
+        style: 'currency',
+        currency,
+        ...(fractionDigits !== undefined && {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits,
+        }),
+      }),
     date: (at) => intl.formatDate(at, { dateStyle: 'medium' }),
     day: (day) =>
       intl.formatDate(Date.parse(`${day}T12:00:00Z`), {

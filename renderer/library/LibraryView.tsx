@@ -1,6 +1,7 @@
 import { BrandKitButton } from '../brand/BrandKitButton';
 import { SendingPolicyButton } from '../policy/SendingPolicyButton';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { JourneySummary } from '../../core/api/contract';
 import {
   CopyIcon,
@@ -14,7 +15,9 @@ import {
   TrashIcon,
   UploadIcon,
 } from '../nodes/icons';
+import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
+import { LanguagePicker } from '../settings/LanguagePicker';
 import { useApp, useAppStore } from '../store/app-store';
 import { relativeTime } from './relative-time';
 
@@ -46,14 +49,13 @@ export function LibraryView() {
     <main className="library" data-testid="library">
       <header className="library-head">
         <div>
-          <h1 className="library-title">Journeys</h1>
-          <p className="library-subtitle">
-            Draw a journey, simulate it on sample data, then run it for real.
-          </p>
+          <h1 className="library-title">{t('library.title')}</h1>
+          <p className="library-subtitle">{t('library.subtitle')}</p>
         </div>
         <div className="button-row">
+          <LanguagePicker compact />
           <button type="button" className="button" onClick={showData}>
-            <DatabaseIcon size={16} /> Sample data
+            <DatabaseIcon size={16} /> {t('library.sampleData')}
           </button>
           <button
             type="button"
@@ -69,19 +71,19 @@ export function LibraryView() {
             data-testid="library-outbox"
             onClick={() => showOutbox({ journeyId: null })}
           >
-            <InboxIcon size={16} /> Outbox
+            <InboxIcon size={16} /> {t('library.outbox')}
           </button>
           <BrandKitButton />
           <SendingPolicyButton />
           <button type="button" className="button" onClick={() => void importFromFile()}>
-            <UploadIcon size={16} /> Import…
+            <UploadIcon size={16} /> {t('library.import')}
           </button>
           <button
             type="button"
             className="button is-primary"
             onClick={() => openDialog({ type: 'new-journey' })}
           >
-            <PlusIcon size={16} /> New journey
+            <PlusIcon size={16} /> {t('library.new')}
           </button>
         </div>
       </header>
@@ -93,42 +95,44 @@ export function LibraryView() {
             className="input is-bare"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Find a journey"
-            aria-label="Find a journey"
+            placeholder={t('library.find')}
+            aria-label={t('library.find')}
           />
         </div>
       )}
 
       {journeys === null ? (
-        <p className="library-empty">Loading…</p>
+        <p className="library-empty">{t('library.loading')}</p>
       ) : journeys.length === 0 ? (
         <div className="library-empty">
-          <p className="library-empty-title">No journeys yet</p>
-          <p>Start from a blank canvas or one of the starters below.</p>
+          <p className="library-empty-title">{t('library.empty.title')}</p>
+          <p>{t('library.empty.text')}</p>
         </div>
       ) : (
-        <ul className="journey-list" aria-label="Journeys">
+        <ul className="journey-list" aria-label={t('library.title')}>
           {shown.map((journey) => (
             <JourneyRow key={journey.id} journey={journey} now={now} />
           ))}
-          {shown.length === 0 && <li className="library-empty">No journey matches “{query}”.</li>}
+          {shown.length === 0 && (
+            <li className="library-empty">{t('library.noMatch', { query })}</li>
+          )}
         </ul>
       )}
 
       {templates.length > 0 && (
-        <section className="starters" aria-label="Starters">
-          <h2 className="section-title">Start from a template</h2>
+        <section className="starters" aria-label={t('library.starters')}>
+          <h2 className="section-title">{t('library.starters.title')}</h2>
           <div className="template-grid">
-            {templates.map((t) => (
+            {templates.map((template) => (
               <button
-                key={t.id}
+                key={template.id}
                 type="button"
                 className="template-card"
-                onClick={() => openDialog({ type: 'new-journey', templateId: t.id })}
+                onClick={() => openDialog({ type: 'new-journey', templateId: template.id })}
               >
-                <span className="template-category">{t.category}</span>
-                <strong>{t.name}</strong>
-                <span>{t.description}</span>
+                <span className="template-category">{template.category}</span>
+                <strong>{template.name}</strong>
+                <span>{template.description}</span>
               </button>
             ))}
           </div>
@@ -139,23 +143,28 @@ export function LibraryView() {
 }
 
 function JourneyRow({ journey, now }: { journey: JourneySummary; now: number }) {
+  const t = useT();
+  const f = useFormats();
+  const intl = useIntl();
   const { openJourney, openDialog, duplicateJourney, exportJourney } = useAppStore().getState();
-  const steps = `${journey.nodeCount} step${journey.nodeCount === 1 ? '' : 's'}`;
+  const name = journey.name;
   return (
     <li className="journey-row" data-testid={`journey-${journey.id}`}>
       <button type="button" className="journey-open" onClick={() => void openJourney(journey.id)}>
-        <span className="journey-name">{journey.name}</span>
+        <span className="journey-name">{name}</span>
         {journey.description && <span className="journey-description">{journey.description}</span>}
         <span className="journey-meta">
-          <span>{steps}</span>
+          <span>{t('library.steps', { count: journey.nodeCount })}</span>
           <span className={journey.errors ? 'is-error' : 'is-ok'}>
-            {journey.errors
-              ? `${journey.errors} problem${journey.errors === 1 ? '' : 's'}`
-              : 'Ready'}
+            {journey.errors ? t('library.problems', { count: journey.errors }) : t('library.ready')}
           </span>
-          <span>Edited {relativeTime(journey.updatedAt, now)}</span>
+          <time dateTime={journey.updatedAt} title={f.dateTime(Date.parse(journey.updatedAt))}>
+            {t('library.edited', {
+              when: relativeTime(journey.updatedAt, now, intl.locale, t('library.justNow')),
+            })}
+          </time>
           {journey.liveVersion !== undefined && (
-            <span className="is-live">Live v{journey.liveVersion}</span>
+            <span className="is-live">{t('library.live', { version: journey.liveVersion })}</span>
           )}
         </span>
       </button>
@@ -163,17 +172,17 @@ function JourneyRow({ journey, now }: { journey: JourneySummary; now: number }) 
         <button
           type="button"
           className="icon-button"
-          aria-label={`Rename ${journey.name}`}
-          title="Rename"
-          onClick={() => openDialog({ type: 'rename', id: journey.id, name: journey.name })}
+          aria-label={t('library.rename', { name })}
+          title={t('library.rename.short')}
+          onClick={() => openDialog({ type: 'rename', id: journey.id, name })}
         >
           <PencilIcon size={16} />
         </button>
         <button
           type="button"
           className="icon-button"
-          aria-label={`Duplicate ${journey.name}`}
-          title="Duplicate"
+          aria-label={t('library.duplicate', { name })}
+          title={t('library.duplicate.short')}
           onClick={() => void duplicateJourney(journey.id)}
         >
           <CopyIcon size={16} />
@@ -181,8 +190,8 @@ function JourneyRow({ journey, now }: { journey: JourneySummary; now: number }) 
         <button
           type="button"
           className="icon-button"
-          aria-label={`Export ${journey.name}`}
-          title="Export the journey file"
+          aria-label={t('library.export', { name })}
+          title={t('library.export.short')}
           onClick={() => void exportJourney(journey.id)}
         >
           <DownloadIcon size={16} />
@@ -190,9 +199,9 @@ function JourneyRow({ journey, now }: { journey: JourneySummary; now: number }) 
         <button
           type="button"
           className="icon-button is-danger"
-          aria-label={`Delete ${journey.name}`}
-          title="Delete"
-          onClick={() => openDialog({ type: 'delete', id: journey.id, name: journey.name })}
+          aria-label={t('library.delete', { name })}
+          title={t('library.delete.short')}
+          onClick={() => openDialog({ type: 'delete', id: journey.id, name })}
         >
           <TrashIcon size={16} />
         </button>

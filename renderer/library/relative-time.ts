@@ -7,15 +7,28 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const formats = new Map<string, Intl.RelativeTimeFormat>();
 
-/** "5 minutes ago", "yesterday"; "just now" under a minute. */
-export function relativeTime(iso: string, now: number): string {
+/**
+ * "5 minutes ago", "yesterday" ("för 5 minuter sedan", "i går" in Swedish); `justNow` under a
+ * minute. `locale` is the language's formatting locale (`en-GB`, `sv-SE`, `nb-NO`).
+ */
+export function relativeTime(
+  iso: string,
+  now: number,
+  locale = 'en-GB',
+  justNow = 'just now',
+): string {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    formats.set(locale, format);
+  }
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
   const delta = at - now;
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
   }
-  return 'just now';
+  return justNow;
 }

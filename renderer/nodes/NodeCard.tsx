@@ -12,6 +12,8 @@ import { useIssueWords } from '../i18n/issue-words';
 import { WinnerBadge } from './WinnerBadge';
 import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
+import { useT } from '../i18n/I18nProvider';
+import { cardTitle } from './kind-words';
 
 /**
  * The one card every node kind is drawn with: icon and name in the kind's category colour, the
@@ -20,6 +22,8 @@ import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
  */
 function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const { node, issues } = data;
+  const t = useT();
+  const title = cardTitle(t, node, nodeTitle(node));
   const level = useContext(ViewLevelContext);
   const known = isNodeKind(node.kind);
   const definition = known ? nodeDefinition(node.kind) : undefined;
@@ -65,7 +69,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         {level === 'overview' && (
           <div className="node-overview">
             {Icon && <Icon size={36} />}
-            <span className="node-overview-title">{nodeTitle(node)}</span>
+            <span className="node-overview-title">{title}</span>
           </div>
         )}
         {hasInput && <HandleStub type="target" id="in" />}
@@ -95,7 +99,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
             <span className="node-title">{node.label}</span>
           </span>
         ) : (
-          <span className="node-title">{nodeTitle(node)}</span>
+          <span className="node-title">{title}</span>
         )}
         {errors.length > 0 ? (
           <span className="node-badge is-error" title={errors.map(words).join('\n')}>

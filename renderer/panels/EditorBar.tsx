@@ -13,9 +13,11 @@ import {
 import { FIT_OPTIONS } from '../canvas/geometry';
 import { MOD } from '../canvas/shortcuts';
 import { useApp, useAppStore } from '../store/app-store';
+import { useT } from '../i18n/I18nProvider';
 
 /** The editor's top bar: back to the library, the journey's name and save state, and the tools. */
 export function EditorBar() {
+  const t = useT();
   const name = useApp((s) => s.journey?.name ?? '');
   const id = useApp((s) => s.journey?.id ?? '');
   const dirty = useApp((s) => s.dirty);
@@ -41,18 +43,18 @@ export function EditorBar() {
   return (
     <header className="bar" data-testid="editor-bar">
       <button type="button" className="button is-quiet" onClick={() => goToLibrary()}>
-        <ChevronLeftIcon size={16} /> Journeys
+        <ChevronLeftIcon size={16} /> {t('bar.journeys')}
       </button>
       <div className="bar-title">
         <h1 className="bar-name" title={name}>
-          {name || 'Untitled journey'}
+          {name || t('bar.untitled')}
         </h1>
         <span
           className={`save-state${dirty ? ' is-dirty' : ''}`}
           data-testid="save-state"
           aria-live="polite"
         >
-          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'Saved'}
+          {t(saving ? 'bar.saving' : dirty ? 'bar.unsaved' : 'bar.saved')}
         </span>
       </div>
       <div className="bar-tools">
@@ -62,8 +64,8 @@ export function EditorBar() {
             className="icon-button"
             onClick={undo}
             disabled={!canUndo}
-            aria-label="Undo"
-            title={`Undo (${MOD} Z)`}
+            aria-label={t('bar.undo')}
+            title={t('bar.undo.title', { key: MOD })}
           >
             <UndoIcon />
           </button>
@@ -72,8 +74,8 @@ export function EditorBar() {
             className="icon-button"
             onClick={redo}
             disabled={!canRedo}
-            aria-label="Redo"
-            title={`Redo (${MOD} Shift Z)`}
+            aria-label={t('bar.redo')}
+            title={t('bar.redo.title', { key: MOD })}
           >
             <RedoIcon />
           </button>
@@ -83,16 +85,16 @@ export function EditorBar() {
             type="button"
             className="button is-quiet"
             onClick={tidyUp}
-            title="Lay the journey out top to bottom (L)"
+            title={t('bar.tidy.title')}
           >
-            <LayoutIcon size={16} /> Tidy up
+            <LayoutIcon size={16} /> {t('bar.tidy')}
           </button>
           <button
             type="button"
             className="icon-button"
             onClick={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })}
-            aria-label="Fit to view"
-            title="Fit the journey in view (F)"
+            aria-label={t('bar.fit')}
+            title={t('bar.fit.title')}
           >
             <FitIcon />
           </button>
@@ -100,8 +102,8 @@ export function EditorBar() {
             type="button"
             className="icon-button"
             onClick={() => openDialog({ type: 'shortcuts' })}
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
+            aria-label={t('bar.shortcuts')}
+            title={t('bar.shortcuts.title')}
           >
             <KeyboardIcon />
           </button>
@@ -111,9 +113,9 @@ export function EditorBar() {
           className={`button${simulating ? ' is-on' : ''}`}
           aria-pressed={simulating}
           onClick={() => setSimulationOpen(!simulating)}
-          title="Simulate the journey on sample data"
+          title={t('bar.simulate.title')}
         >
-          <PlayIcon size={15} /> Simulate
+          <PlayIcon size={15} /> {t('bar.simulate')}
         </button>
         <button
           type="button"
@@ -121,14 +123,14 @@ export function EditorBar() {
           aria-pressed={runOpen}
           data-testid="run-open"
           onClick={() => setRunOpen(!runOpen)}
-          title="Publish the journey and run it for real"
+          title={t('bar.run.title')}
         >
-          <RocketIcon size={15} /> Run
+          <RocketIcon size={15} /> {t('bar.run')}
           {(live === 'running' || live === 'paused') && (
             <span
               className={`live-dot is-${live}`}
               data-testid="run-live-dot"
-              title={live === 'running' ? 'Live: taking new entries' : 'Paused'}
+              title={t(live === 'running' ? 'bar.live.running' : 'bar.live.paused')}
             />
           )}
         </button>
@@ -141,18 +143,18 @@ export function EditorBar() {
               await exportJourney(id);
             })()
           }
-          title="Download the journey file"
+          title={t('bar.export.title')}
         >
-          <DownloadIcon size={16} /> Export
+          <DownloadIcon size={16} /> {t('bar.export')}
         </button>
         <button
           type="button"
           className="button is-primary"
           onClick={() => void save()}
           disabled={saving}
-          title={`Save (${MOD} S)`}
+          title={t('bar.save.title', { key: MOD })}
         >
-          Save
+          {t('bar.save')}
         </button>
       </div>
     </header>

@@ -3,18 +3,17 @@ import { AlertIcon, CheckIcon, ChevronDownIcon, InfoIcon } from '../nodes/icons'
 import { nodeTitle } from '../nodes/node-title';
 import { useApp } from '../store/app-store';
 import { useIssueWords } from '../i18n/issue-words';
+import { useT } from '../i18n/I18nProvider';
+import { cardTitle } from '../nodes/kind-words';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Every problem in the journey: errors, warnings, and notes (where profiles end). Clicking one
  * selects the step it concerns and brings it into view; settings problems open the settings.
  */
 export function IssuesPanel() {
+  const t = useT();
   const validation = useApp((s) => s.validation);
   const journey = useApp((s) => s.journey);
   const open = useApp((s) => s.issuesOpen);
@@ -27,22 +26,23 @@ export function IssuesPanel() {
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const title = (issue: ValidationIssue) => {
-    if (issue.nodeId === undefined) return issue.path?.[0] === 'settings' ? 'Settings' : 'Journey';
+    if (issue.nodeId === undefined)
+      return t(issue.path?.[0] === 'settings' ? 'issues.settings' : 'issues.journey');
     const node = journey?.nodes.find((n) => n.id === issue.nodeId);
-    return node ? nodeTitle(node) : issue.nodeId;
+    return node ? cardTitle(t, node, nodeTitle(node)) : issue.nodeId;
   };
   const summary =
     validation.errors === 0 && validation.warnings === 0
-      ? 'No problems'
+      ? t('issues.none')
       : [
-          validation.errors ? plural(validation.errors, 'error') : '',
-          validation.warnings ? plural(validation.warnings, 'warning') : '',
+          validation.errors ? t('issues.errors', { count: validation.errors }) : '',
+          validation.warnings ? t('issues.warnings', { count: validation.warnings }) : '',
         ]
           .filter(Boolean)
           .join(', ');
 
   return (
-    <section className={`issues${open ? ' is-open' : ''}`} aria-label="Problems">
+    <section className={`issues${open ? ' is-open' : ''}`} aria-label={t('issues.title')}>
       <button
         type="button"
         className="issues-bar"
@@ -60,14 +60,14 @@ export function IssuesPanel() {
           )}
           <span data-testid="issues-summary">{summary}</span>
         </span>
-        {notes > 0 && <span className="issues-notes">{plural(notes, 'note')}</span>}
+        {notes > 0 && <span className="issues-notes">{t('issues.notes', { count: notes })}</span>}
         <span className="issues-chevron">
           <ChevronDownIcon size={16} />
         </span>
       </button>
       {open && (
         <ul className="issues-list">
-          {issues.length === 0 && <li className="issues-empty">Nothing to report.</li>}
+          {issues.length === 0 && <li className="issues-empty">{t('issues.empty')}</li>}
           {issues.map((issue, i) => (
             <li key={`${issue.code}-${i}`}>
               <button

@@ -4,8 +4,9 @@ import { isEntryKind, type NodeKind } from '../../core/nodes/registry';
 import type { NodeCategory } from '../../core/nodes/node-definition';
 import { PALETTE_MIME } from '../canvas/palette-drag';
 import { NODE_VIEWS } from '../nodes/registry';
-import { CATEGORY_LABELS } from '../nodes/node-view';
 import { useApp } from '../store/app-store';
+import { useT } from '../i18n/I18nProvider';
+import { kindDescription, kindWord } from '../nodes/kind-words';
 
 const CATEGORY_ORDER: NodeCategory[] = ['entry', 'timing', 'logic', 'action', 'end'];
 
@@ -14,6 +15,7 @@ const CATEGORY_ORDER: NodeCategory[] = ['entry', 'timing', 'logic', 'action', 'e
  * Enter, or its number key) to add it after the selected step.
  */
 export function Palette() {
+  const t = useT();
   const addNear = useApp((s) => s.addNodeNearSelection);
   const hasTrigger = useApp((s) => s.journey?.nodes.some((n) => isEntryKind(n.kind)) ?? false);
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
@@ -21,19 +23,20 @@ export function Palette() {
     event.dataTransfer.effectAllowed = 'move';
   };
   return (
-    <nav className="palette" aria-label="Steps">
-      <h2 className="palette-title">Steps</h2>
+    <nav className="palette" aria-label={t('palette.title')}>
+      <h2 className="palette-title">{t('palette.title')}</h2>
       {CATEGORY_ORDER.map((category) => {
         const kinds = NODE_DEFINITIONS.filter((d) => d.category === category);
         if (kinds.length === 0) return null;
         return (
           <section key={category} className="palette-group">
-            <h3 className="palette-group-title">{CATEGORY_LABELS[category]}</h3>
+            <h3 className="palette-group-title">{t(`palette.category.${category}`)}</h3>
             {kinds.map((definition) => {
               const { Icon } = NODE_VIEWS[definition.kind];
               const number = NODE_DEFINITIONS.findIndex((d) => d.kind === definition.kind) + 1;
               // A journey has one entry: a second trigger is offered, but muted.
               const muted = definition.entry !== undefined && hasTrigger;
+              const description = kindDescription(t, definition.kind, definition.description);
               return (
                 <button
                   key={definition.kind}
@@ -42,13 +45,15 @@ export function Palette() {
                   draggable
                   onDragStart={(e) => onDragStart(e, definition.kind)}
                   onClick={() => addNear(definition.kind)}
-                  title={`${definition.description}${muted ? ' A journey has one trigger.' : ''}`}
+                  title={muted ? t('palette.oneTrigger', { description }) : description}
                   data-testid={`palette-${definition.kind}`}
                 >
                   <span className="node-icon">
                     <Icon size={16} />
                   </span>
-                  <span className="palette-label">{definition.label}</span>
+                  <span className="palette-label">
+                    {kindWord(t, definition.kind, definition.label)}
+                  </span>
                   <kbd className="palette-key">{number}</kbd>
                 </button>
               );
@@ -56,7 +61,7 @@ export function Palette() {
           </section>
         );
       })}
-      <p className="palette-hint">Drag onto the canvas, or click to add after the selected step.</p>
+      <p className="palette-hint">{t('palette.hint')}</p>
     </nav>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { CloseIcon } from '../nodes/icons';
 import { useApp } from '../store/app-store';
+import { useT } from '../i18n/I18nProvider';
 
 const DURATION: Record<string, number> = { info: 3500, success: 2500, warning: 6000, error: 9000 };
 
 /** One short message at a time, at the bottom of the window; errors stay longer. */
 export function Toast() {
+  const t = useT();
   const notice = useApp((s) => s.notice);
   const dismiss = useApp((s) => s.dismissNotice);
   useEffect(() => {
@@ -21,7 +23,12 @@ export function Toast() {
       data-testid="toast"
     >
       <span>{notice.text}</span>
-      <button type="button" className="icon-button" onClick={dismiss} aria-label="Dismiss">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={dismiss}
+        aria-label={t('toast.dismiss')}
+      >
         <CloseIcon size={14} />
       </button>
     </div>

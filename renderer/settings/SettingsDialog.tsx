@@ -8,6 +8,7 @@ import { BackupsSection } from './BackupsSection';
 import { CONTROL_IDS, controlsFor, problemWords } from './field-problems';
 import { LinksSection, type SectionProps } from './LinksSection';
 import { MailboxSection } from './MailboxSection';
+import { RegionSection } from './RegionSection';
 import {
   fieldOfPath,
   readSettingsForm,
@@ -191,6 +192,7 @@ export function SettingsDialog() {
               void save();
             }}
           >
+            <RegionSection form={form} change={change} />
             <LinksSection form={form} errors={errors} change={change} />
             <MailboxSection
               form={form}

@@ -19,6 +19,8 @@ export interface SettingsForm {
   password: string;
   /** Forget the kept password on save. */
   forget: boolean;
+  /** ISO 4217; empty: the language's own. */
+  currency: string;
 }
 
 export type SettingsField =
@@ -45,6 +47,7 @@ export function settingsFormOf(view: LibrarySettingsView): SettingsForm {
     username: view.mailbox.username,
     password: '',
     forget: false,
+    currency: view.currency,
   };
 }
 
@@ -77,7 +80,8 @@ export function settingsFormChanged(
     form.security !== was.security ||
     form.username.trim() !== was.username ||
     form.password !== '' ||
-    form.forget
+    form.forget ||
+    form.currency !== was.currency
   );
 }
 
@@ -131,6 +135,8 @@ export function readSettingsForm(
       security: form.security,
       username: form.username.trim(),
     },
+    // Left out, the currency is the schema's default: none chosen, the language's own.
+    ...(form.currency && { currency: form.currency }),
     ...(form.password !== ''
       ? { password: form.password }
       : form.forget && { clearPassword: true }),

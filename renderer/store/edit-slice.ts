@@ -28,7 +28,9 @@ export interface EditSlice {
    * Adds a node from the keyboard or a palette click: below the selected step and connected to
    * its first free exit when one step is selected, else in the middle of the view.
    */
-  addNodeNearSelection: (kind: NodeKind) => void;
+  addNodeNearSelection: (kind: NodeKind, port?: string) => void;
+  /** Moves the selected steps by `dx`, `dy` (the keyboard's arrows); one undo step each. */
+  moveSelection: (dx: number, dy: number) => void;
   /** Draws a connection, or refuses it and says why. Returns whether it was drawn. */
   connect: (proposed: ProposedConnection) => boolean;
   updateConfig: (
@@ -80,13 +82,13 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     }
     commit(next, { select: [result.id] });
   },
-  addNodeNearSelection(kind) {
+  addNodeNearSelection(kind, chosenPort) {
     const { journey, selectedNodeIds, nodes, viewCenter } = get();
     if (!journey) return;
     const [only] = selectedNodeIds;
     if (selectedNodeIds.length === 1 && only !== undefined) {
       // Nothing leads into an entry: a new trigger stands apart.
-      const port = isEntryKind(kind) ? undefined : firstOpenPort(journey, only);
+      const port = isEntryKind(kind) ? undefined : (chosenPort ?? firstOpenPort(journey, only));
       const anchor = nodes.find((n) => n.id === only);
       if (anchor && port !== undefined) {
         const ports = nodeDefinition(anchor.data.node.kind).ports(anchor.data.node.config);
@@ -98,10 +100,25 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           { x: anchor.position.x + spread, y: anchor.position.y + height + 64 },
           { from: only, port },
         );
+        // Below the selection may be below the window: the new step is brought into view.
+        const added = get().selectedNodeIds[0];
+        if (added !== undefined) get().revealNode(added);
         return;
       }
     }
     get().addNodeAt(kind, { x: viewCenter.x - NODE_WIDTH / 2, y: viewCenter.y - NODE_HEIGHT / 2 });
+  },
+  moveSelection(dx, dy) {
+    const { journey, selectedNodeIds, commit } = get();
+    if (!journey || selectedNodeIds.length === 0) return;
+    const chosen = new Set(selectedNodeIds);
+    const positions = new Map<string, Position>();
+    for (const node of journey.nodes) {
+      if (!chosen.has(node.id)) continue;
+      const at = node.position ?? { x: 0, y: 0 };
+      positions.set(node.id, { x: at.x + dx, y: at.y + dy });
+    }
+    commit(setPositions(journey, positions));
   },
   connect(proposed) {
     const { journey, commit, notify } = get();

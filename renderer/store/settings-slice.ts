@@ -8,6 +8,8 @@ import { failure, type Outcome } from './execution-slice';
  * an `Outcome`: the dialog shows what went wrong in words beside the field it concerns.
  */
 export interface SettingsSlice {
+  /** The library's currency (ISO 4217) as last read or saved; empty: the language's own. */
+  currency: string;
   loadLibrarySettings: () => Promise<Outcome<AppOutput<'getLibrarySettings'>>>;
   saveLibrarySettings: (
     input: AppInput<'saveLibrarySettings'>,
@@ -33,10 +35,16 @@ export const createSettingsSlice =
       }
     };
     return {
-      loadLibrarySettings: () => attempt(() => api.getLibrarySettings({})),
+      currency: '',
+      loadLibrarySettings: async () => {
+        const outcome = await attempt(() => api.getLibrarySettings({}));
+        if (outcome.ok) set({ currency: outcome.value.currency });
+        return outcome;
+      },
       saveLibrarySettings: async (input) => {
         const outcome = await attempt(() => api.saveLibrarySettings(input));
         if (outcome.ok) {
+          set({ currency: outcome.value.currency });
           void get().refreshEngine();
           // The brand kit and the designer show the same public address: they follow at once.
           const brand = get().brand;

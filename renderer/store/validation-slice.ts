@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Journey } from '../../core/model/journey';
 import type { ValidationIssue } from '../../core/validation/catalogue';
 import { validateJourney, type ValidationResult } from '../../core/validation/validate';
+import { withStepTitles } from '../nodes/step-words';
 import type { AppState } from './app-store';
 
 export interface ValidationSlice {
@@ -32,7 +33,7 @@ export function deriveValidation(
   previous: ReadonlyMap<string, readonly ValidationIssue[]>,
 ): ValidationSlice {
   if (!journey) return { validation: EMPTY, issuesByNode: new Map() };
-  const validation = validateJourney(journey);
+  const validation = withStepTitles(validateJourney(journey), journey);
   const grouped = new Map<string, ValidationIssue[]>();
   for (const issue of validation.issues) {
     if (issue.nodeId === undefined) continue;

@@ -41,6 +41,7 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     return record;
   };
   let library: LibrarySettingsView = {
+    currency: '',
     publicUrl: '',
     unsubscribeAddress: '',
     webhookHosts: [],
@@ -223,6 +224,7 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     saveLibrarySettings: ({ password, clearPassword, ...settings }) => {
       library = {
         ...settings,
+        currency: settings.currency ?? '',
         mailbox: {
           ...settings.mailbox,
           protection: library.mailbox.protection,
