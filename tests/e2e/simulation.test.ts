@@ -122,9 +122,9 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     await preview.waitFor();
     // REES46's columns are recognised and read as who, what and when.
     expect(await page.getByTestId('mapping-suggested').isVisible()).toBe(true);
-    expect(await dialog.getByLabel(/^Profile id/).inputValue()).toBe('user_id');
-    expect(await dialog.getByLabel(/^Event name/).inputValue()).toBe('event_type');
-    expect(await dialog.getByLabel(/^Time/).inputValue()).toBe('event_time');
+    expect(await dialog.getByLabel(/customer id/).inputValue()).toBe('user_id');
+    expect(await dialog.getByLabel(/what they did/).inputValue()).toBe('event_type');
+    expect(await dialog.getByLabel(/says when/).inputValue()).toBe('event_time');
     const head = await preview.locator('thead th').allTextContents();
     expect(head.slice(0, 3)).toEqual([
       'profile_idfrom user_id · text',
