@@ -20,7 +20,6 @@ export const untranslatedFiles = [
   'renderer/execution/RunControls.tsx',
   'renderer/execution/RunPanel.tsx',
   'renderer/execution/SmtpDialog.tsx',
-  'renderer/execution/TestEventForm.tsx',
   'renderer/inspector/ChoiceField.tsx',
   'renderer/inspector/Inspector.tsx',
   'renderer/inspector/JourneySettings.tsx',

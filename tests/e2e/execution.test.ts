@@ -162,11 +162,14 @@ describe('running a journey from the app', () => {
     await page.getByTestId('test-event-user').fill('bob');
     await page.getByTestId('test-event-name').fill('signup');
     await page.getByTestId('test-event-email').fill('bob@example.com');
-    await page.getByTestId('test-event-properties').fill('{ "source": ');
+    await page.getByTestId('test-event-add-property').click();
+    await page.getByTestId('test-event-prop-value-0').fill('app');
     await page.getByTestId('test-event-send').click();
-    // Bad JSON is refused at its field and nothing is sent.
-    await expect.poll(() => page.getByTestId('test-event-form').textContent()).toMatch(/JSON/);
-    await page.getByTestId('test-event-properties').fill('{ "source": "app" }');
+    // A value without a name is refused at its row and nothing is sent.
+    await expect
+      .poll(() => page.getByTestId('test-event-form').textContent())
+      .toMatch(/give the value a name/);
+    await page.getByTestId('test-event-prop-name-0').fill('source');
     await page.getByTestId('test-event-send').click();
     await page.getByTestId('run-tab-live').click();
     await expect.poll(() => text('live-here-later'), { timeout: 15_000 }).toContain('2');
