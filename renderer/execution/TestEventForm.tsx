@@ -19,6 +19,15 @@ const API_FIELDS: Record<string, TestEventField> = {
   traits: 'email',
 };
 
+/** Examples in the fields: ids and names as data has them, the same in every language. */
+const EXAMPLE = {
+  user: 'ann',
+  event: 'cart_abandoned',
+  name: 'sku',
+  value: 'A-1',
+  email: 'ann@example.com',
+};
+
 type Status = { ok: boolean; text: string };
 
 /**
@@ -109,7 +118,7 @@ export function TestEventForm() {
         <Field id="test-event-userId" label={t('run.test.user')} errors={errorsOf('userId')}>
           <input
             className="input"
-            placeholder="ann"
+            placeholder={EXAMPLE.user}
             data-testid="test-event-user"
             {...field('userId')}
           />
@@ -117,7 +126,7 @@ export function TestEventForm() {
         <Field id="test-event-event" label={t('run.test.event')} errors={errorsOf('event')}>
           <input
             className="input"
-            placeholder="cart_abandoned"
+            placeholder={EXAMPLE.event}
             data-testid="test-event-name"
             {...field('event')}
           />
@@ -142,7 +151,7 @@ export function TestEventForm() {
               <input
                 className="input"
                 aria-label={t('run.test.propName', { row: i + 1 })}
-                placeholder="sku"
+                placeholder={EXAMPLE.name}
                 value={row.name}
                 aria-invalid={badRow === i ? true : undefined}
                 data-testid={`test-event-prop-name-${i}`}
@@ -151,7 +160,7 @@ export function TestEventForm() {
               <input
                 className="input"
                 aria-label={t('run.test.propValue', { row: i + 1 })}
-                placeholder="A-1"
+                placeholder={EXAMPLE.value}
                 value={row.value}
                 data-testid={`test-event-prop-value-${i}`}
                 onChange={(e) => editRow(i, { value: e.target.value })}
@@ -187,7 +196,7 @@ export function TestEventForm() {
         <input
           className="input"
           type="email"
-          placeholder="ann@example.com"
+          placeholder={EXAMPLE.email}
           data-testid="test-event-email"
           {...field('email')}
         />
