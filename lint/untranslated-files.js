@@ -19,7 +19,6 @@ export const untranslatedFiles = [
   'renderer/execution/OutboxView.tsx',
   'renderer/execution/RunControls.tsx',
   'renderer/execution/RunPanel.tsx',
-  'renderer/execution/SmtpDialog.tsx',
   'renderer/inspector/ChoiceField.tsx',
   'renderer/inspector/Inspector.tsx',
   'renderer/inspector/JourneySettings.tsx',
