@@ -62,7 +62,6 @@ export const untranslatedFiles = [
   'renderer/simulation/MessagesChart.tsx',
   'renderer/simulation/MessagesTab.tsx',
   'renderer/simulation/ResultsTab.tsx',
-  'renderer/simulation/SetupForm.tsx',
   'renderer/simulation/SimulationPanel.tsx',
   'renderer/simulation/TraceFollower.tsx',
   'renderer/simulation/TraceMessages.tsx',

@@ -188,7 +188,7 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     await panel.getByLabel('Starts').fill(START);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(END);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
     await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
     await page.getByTestId('run-bar').waitFor();
     await screenshot('simulation');
@@ -394,7 +394,7 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
     await panel.getByLabel('Starts').fill(window.start);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(window.end);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
     await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
     await page.getByTestId('run-bar').waitFor();
 
