@@ -139,9 +139,9 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     ]);
 
     // Another column for the event's name: the preview follows; then back.
-    await dialog.getByLabel(/^Event name/).selectOption('brand');
+    await dialog.getByLabel(/what they did/).selectOption('brand');
     await expect.poll(() => firstCells.nth(1).textContent()).toBe('shiseido');
-    await dialog.getByLabel(/^Event name/).selectOption('event_type');
+    await dialog.getByLabel(/what they did/).selectOption('event_type');
     await expect.poll(() => firstCells.nth(1).textContent()).toBe('view');
 
     // The damaged lines are named, with their line and reason, before anything is imported.
@@ -453,5 +453,28 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
     }
     await page.mouse.move(0, 0);
     await screenshot('messages');
+  });
+
+  it('shows the run in Swedish: the setup, the counts marked simulated, numbers the Swedish way', async () => {
+    await page.evaluate("localStorage.setItem('journey-studio.locale', 'sv')");
+    await page.reload();
+    try {
+      await page
+        .getByRole('button', { name: /Cart rescue/ })
+        .first()
+        .click();
+      await page.getByTestId('editor-bar').waitFor();
+      if (!(await page.getByTestId('simulation-panel').isVisible()))
+        await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+      const panel = page.getByTestId('simulation-panel');
+      await page.getByTestId('run-bar').waitFor();
+      expect(await page.getByTestId('run-bar').textContent()).toMatch(/Sim.*gick in/);
+      expect(await panel.getByRole('region', { name: 'Simuleringens inställningar' }).count()).toBe(
+        1,
+      );
+      await screenshot('screenshots/simulation-sv');
+    } finally {
+      await page.evaluate("localStorage.removeItem('journey-studio.locale')");
+    }
   });
 });
