@@ -93,7 +93,7 @@ export function CanvasRunBar() {
             </span>
           ) : (
             <span className="run-bar-text">
-              <span className="count-kind is-simulated">{t('sim.count.simTag')}</span>{' '}
+              <span className="count-kind is-simulated">{t('sim.bar.simulated')}</span>{' '}
               {t('sim.bar.entered', { n: count(run.enrollments) })} ·{' '}
               {t('sim.bar.converted', { n: count(run.conversions) })}
             </span>

@@ -76,9 +76,9 @@ async function exportJourney(): Promise<{ file: string; journey: Journey }> {
 }
 
 /** Writes a screenshot for the docs when UPDATE_SCREENSHOTS is set; the normal run skips it. */
-async function screenshot(name: string): Promise<void> {
+async function screenshot(name: string, on: Page = page): Promise<void> {
   if (!process.env.UPDATE_SCREENSHOTS) return;
-  await page.screenshot({ path: join(ROOT, 'docs', `${name}.png`) });
+  await on.screenshot({ path: join(ROOT, 'docs', `${name}.png`) });
 }
 
 beforeAll(async () => {
@@ -456,25 +456,26 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
   });
 
   it('shows the run in Swedish: the setup, the counts marked simulated, numbers the Swedish way', async () => {
-    await page.evaluate("localStorage.setItem('journey-studio.locale', 'sv')");
-    await page.reload();
+    const swedish = await studio.open();
     try {
-      await page
-        .getByRole('button', { name: /Cart rescue/ })
+      const sv = swedish.page;
+      sv.setDefaultTimeout(10_000);
+      await sv.evaluate("localStorage.setItem('journey-studio.locale', 'sv')");
+      await sv.reload();
+      await sv.getByTestId('library').waitFor();
+      await sv
+        .getByRole('button', { name: /^Win-back/ })
         .first()
         .click();
-      await page.getByTestId('editor-bar').waitFor();
-      if (!(await page.getByTestId('simulation-panel').isVisible()))
-        await page.getByRole('button', { name: 'Simulate', exact: true }).click();
-      const panel = page.getByTestId('simulation-panel');
-      await page.getByTestId('run-bar').waitFor();
-      expect(await page.getByTestId('run-bar').textContent()).toMatch(/Sim.*gick in/);
-      expect(await panel.getByRole('region', { name: 'Simuleringens inställningar' }).count()).toBe(
-        1,
-      );
-      await screenshot('screenshots/simulation-sv');
+      await sv.getByTestId('editor-bar').waitFor();
+      await sv.getByRole('button', { name: 'Simulate', exact: true }).click();
+      const panel = sv.getByTestId('simulation-panel');
+      await sv.getByTestId('run-bar').waitFor();
+      expect(await sv.getByTestId('run-bar').textContent()).toMatch(/^Simulerat: \d+ gick in/);
+      expect(await panel.getByLabel('Samma tal, samma resultat').count()).toBe(1);
+      await screenshot('screenshots/simulation-sv', sv);
     } finally {
-      await page.evaluate("localStorage.removeItem('journey-studio.locale')");
+      await swedish.context.close();
     }
   });
 });
