@@ -49,7 +49,17 @@ export type ImportErrorCode =
   | 'bad-header'
   | 'missing-column'
   | 'duplicate-column'
-  | 'bad-mapping';
+  | 'bad-mapping'
+  /** A picture, a PDF, a Word document or an archive picked as data (file-kind.ts). */
+  | 'not-data'
+  /** An Excel 97–2003 `.xls`: save it as `.xlsx` or CSV. */
+  | 'old-spreadsheet'
+  /** A workbook past the limits (size, unpacked size, packing ratio, rows, columns). */
+  | 'spreadsheet-too-big'
+  /** A zip or workbook that cannot be opened. */
+  | 'bad-spreadsheet'
+  /** The chosen sheet is not in the workbook. */
+  | 'missing-sheet';
 
 /**
  * A problem with the file as a whole (it cannot be read, a required column is missing, the
@@ -66,6 +76,8 @@ export class ImportError extends Error {
       readonly column?: string;
       /** The columns the file does have, to help fix a mapping. */
       readonly columns?: readonly string[];
+      /** For `not-data`: what the file is (`png`, `pdf`, `docx`…). */
+      readonly kind?: string;
     } = {},
   ) {
     super(message);

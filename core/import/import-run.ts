@@ -23,9 +23,16 @@ import {
   type ImportFormat,
   type ImportSource,
 } from './import-source';
+import { binaryKind, binaryKindOfText, notDataError, SIGNATURE_BYTES } from './file-kind';
 import { describeJsonValue } from './json-fields';
 import { JsonElementReader, NdjsonReader, type JsonValueHandler } from './json-records';
 import type { CsvRow, RowConverter, RowSink } from './row-sink';
+import {
+  MAX_SPREADSHEET_BYTES,
+  readSpreadsheet,
+  sheetToCsv,
+  spreadsheetTooLarge,
+} from './spreadsheet';
 import { TextStreamDecoder, type TextEncoding } from './text-encoding';
 
 export interface ImportOptions<T> {
@@ -260,6 +267,49 @@ class FormatGate {
   }
 }
 
+/**
+ * An Excel workbook as CSV text when the first chunk starts one (the rest of the file is read
+ * here, up to `MAX_SPREADSHEET_BYTES`); undefined for text. Any other binary file (a picture, a
+ * PDF) is refused with what it is.
+ */
+async function sheetFromStart(
+  first: Uint8Array | string,
+  chunks: AsyncIterator<Uint8Array | string>,
+  name: string | undefined,
+): Promise<{ text: string; bytes: number } | undefined> {
+  const kind =
+    typeof first === 'string'
+      ? binaryKindOfText(first)
+      : binaryKind(first.subarray(0, SIGNATURE_BYTES));
+  if (kind === undefined) return undefined;
+  if ((kind !== 'zip' && kind !== 'ole') || typeof first === 'string') {
+    throw notDataError(kind, name);
+  }
+  const parts: Uint8Array[] = [first];
+  let size = first.byteLength;
+  for (;;) {
+    let next: IteratorResult<Uint8Array | string>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      throw unreadable(name, error);
+    }
+    if (next.done) break;
+    const part = typeof next.value === 'string' ? new TextEncoder().encode(next.value) : next.value;
+    size += part.byteLength;
+    if (size > MAX_SPREADSHEET_BYTES) throw spreadsheetTooLarge(size, name);
+    parts.push(part);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  const rows = await readSpreadsheet(bytes, name === undefined ? {} : { name });
+  return { text: sheetToCsv(rows), bytes: size };
+}
+
 /** Reads a source through to the end, sending each good row to `options.onRow`. */
 export async function runImport<T>(
   kind: ImportKind,
@@ -289,6 +339,16 @@ export async function runImport<T>(
       }
       if (next.done) break;
       const chunk = next.value;
+      if (read === 0) {
+        const spreadsheet = await sheetFromStart(chunk, chunks, opened.name);
+        if (spreadsheet !== undefined) {
+          gate.format ??= 'csv';
+          gate.push(spreadsheet.text);
+          read = spreadsheet.bytes;
+          options.onProgress?.(read, opened.total);
+          break;
+        }
+      }
       if (typeof chunk === 'string') {
         gate.push(read === 0 && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk);
         read += utf8Length(chunk);

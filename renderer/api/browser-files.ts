@@ -1,11 +1,15 @@
 import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
+import { dataFileText } from '../../core/import/data-file';
+import { ImportError } from '../../core/import/import-problems';
 import { decodeFileText } from '../../core/import/text-encoding';
 import { downloadText } from './download';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
   journey: '.json,application/json',
-  profiles: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
-  events: '.csv,.json,.ndjson,.jsonl,text/csv,application/json',
+  profiles: `.csv,.xlsx,.json,.ndjson,.jsonl,text/csv,application/json,${XLSX_TYPE}`,
+  events: `.csv,.xlsx,.json,.ndjson,.jsonl,text/csv,application/json,${XLSX_TYPE}`,
   cases: '.json,application/json',
 };
 
@@ -40,19 +44,37 @@ export function browserFiles(): Pick<
           }
           // Bytes rather than file.text(), which reads everything as UTF-8: a Latin-1 export
           // from Excel would lose its å, ä and ö.
-          file.arrayBuffer().then(
-            (buffer) => {
-              const { text, warnings } = decodeFileText(new Uint8Array(buffer));
-              resolve({
-                canceled: false,
-                kind,
-                fileName: file.name,
-                text,
-                ...(warnings.length > 0 && { warnings }),
-              });
-            },
-            () => reject(new ApiError('invalid-request', `“${file.name}” could not be read.`)),
-          );
+          file
+            .arrayBuffer()
+            .then(
+              async (buffer) => {
+                const bytes = new Uint8Array(buffer);
+                const { text, warnings } =
+                  kind === 'profiles' || kind === 'events'
+                    ? await dataFileText(bytes, file.name)
+                    : decodeFileText(bytes);
+                resolve({
+                  canceled: false,
+                  kind,
+                  fileName: file.name,
+                  text,
+                  ...(warnings.length > 0 && { warnings }),
+                });
+              },
+              () => {
+                throw new ApiError('invalid-request', `“${file.name}” could not be read.`);
+              },
+            )
+            .catch((error: unknown) =>
+              // A picture or a PDF picked as data: say what it is rather than show its bytes.
+              reject(
+                error instanceof ImportError
+                  ? new ApiError('invalid-request', error.message)
+                  : error instanceof Error
+                    ? error
+                    : new Error(String(error)),
+              ),
+            );
         });
         document.body.append(input);
         input.click();

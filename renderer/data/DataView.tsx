@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../core/api/data-contract';
 import { ChevronLeftIcon, PlusIcon, UploadIcon } from '../nodes/icons';
-import { count, date, plural, timeRange } from '../simulation/format';
+import { useT } from '../i18n/I18nProvider';
+import { useTimeFormats } from '../simulation/use-time-formats';
 import { useApp, useAppStore } from '../store/app-store';
 import { DatasetBrowser } from './DatasetBrowser';
 
@@ -15,6 +16,7 @@ export function DataView() {
   const selectedId = useApp((s) => s.data.selectedId);
   const journeyName = useApp((s) => s.journey?.name);
   const { refreshDatasets, leaveData, chooseImportFile, openDialog } = store.getState();
+  const t = useT();
   useEffect(() => {
     void refreshDatasets();
   }, [refreshDatasets]);
@@ -26,11 +28,11 @@ export function DataView() {
     <main className="data-view" data-testid="data-view">
       <header className="data-head">
         <button type="button" className="button is-quiet" onClick={leaveData}>
-          <ChevronLeftIcon size={16} /> {journeyName ?? 'Journeys'}
+          <ChevronLeftIcon size={16} /> {journeyName ?? t('data.journeys')}
         </button>
         <div className="data-title">
-          <h1>Sample data</h1>
-          <p>Customers and what they did, to simulate journeys on before they go live.</p>
+          <h1>{t('data.title')}</h1>
+          <p>{t('data.intro')}</p>
         </div>
         <div className="button-row">
           <button
@@ -38,45 +40,42 @@ export function DataView() {
             className="button"
             onClick={() => openDialog({ type: 'generate-data' })}
           >
-            <PlusIcon size={16} /> Generate sample customers
+            <PlusIcon size={16} /> {t('data.generate.title')}
           </button>
           <button
             type="button"
             className="button"
             onClick={() => void chooseImportFile('profiles')}
           >
-            <UploadIcon size={16} /> Import profiles…
+            <UploadIcon size={16} /> {t('data.importProfiles')}
           </button>
           <button
             type="button"
             className="button is-primary"
             onClick={() => void chooseImportFile('events')}
           >
-            <UploadIcon size={16} /> Import events…
+            <UploadIcon size={16} /> {t('data.importEvents')}
           </button>
         </div>
       </header>
 
       {datasets === null ? (
-        <p className="library-empty">Loading…</p>
+        <p className="library-empty">{t('data.loading')}</p>
       ) : datasets.length === 0 ? (
         <div className="library-empty data-empty">
-          <p className="library-empty-title">No sample data yet</p>
-          <p>
-            Import a CSV or JSON export of your customers or their events (Segment, REES46 and
-            similar exports are read as they are), or generate made-up customers to start with.
-          </p>
+          <p className="library-empty-title">{t('data.empty.title')}</p>
+          <p>{t('data.empty.text')}</p>
         </div>
       ) : (
         <div className="data-main">
-          <nav className="dataset-list" aria-label="Data sets">
-            <DatasetGroup title="Events" datasets={events} selectedId={selectedId} />
-            <DatasetGroup title="Profiles" datasets={profiles} selectedId={selectedId} />
+          <nav className="dataset-list" aria-label={t('data.sets')}>
+            <DatasetGroup title={t('data.events')} datasets={events} selectedId={selectedId} />
+            <DatasetGroup title={t('data.profiles')} datasets={profiles} selectedId={selectedId} />
           </nav>
           {selected ? (
             <DatasetDetail key={selected.id} dataset={selected} />
           ) : (
-            <p className="data-pick">Choose a data set to see what it holds.</p>
+            <p className="data-pick">{t('data.pick')}</p>
           )}
         </div>
       )}
@@ -94,6 +93,7 @@ function DatasetGroup({
   selectedId: string | null;
 }) {
   const selectDataset = useApp((s) => s.selectDataset);
+  const t = useT();
   if (datasets.length === 0) return null;
   return (
     <section className="dataset-group">
@@ -111,10 +111,13 @@ function DatasetGroup({
               <span className="dataset-name">{d.name}</span>
               <span className="dataset-meta">
                 {d.kind === 'events'
-                  ? `${plural(d.rows, 'event')} · ${plural(d.profiles, 'profile')}`
-                  : plural(d.rows, 'profile')}
+                  ? `${t('data.count.events', { n: d.rows })} · ${t('data.count.profiles', { n: d.profiles })}`
+                  : t('data.count.profiles', { n: d.rows })}
                 {d.rejected > 0 && (
-                  <span className="is-warning"> · {count(d.rejected)} left out</span>
+                  <span className="is-warning">
+                    {' · '}
+                    {t('data.count.leftOut', { n: d.rejected })}
+                  </span>
                 )}
               </span>
             </button>
@@ -127,14 +130,16 @@ function DatasetGroup({
 
 function DatasetDetail({ dataset }: { dataset: Dataset }) {
   const openDialog = useApp((s) => s.openDialog);
+  const t = useT();
+  const { count, date, timeRange } = useTimeFormats();
   const names = Object.entries(dataset.eventNames ?? {}).sort((a, b) => b[1] - a[1]);
   return (
     <section className="dataset-detail" aria-label={dataset.name}>
       <header className="dataset-detail-head">
         <div>
           <span className="inspector-kind">
-            {dataset.kind === 'events' ? 'Events' : 'Profiles'} ·{' '}
-            {dataset.source === 'generated' ? 'generated' : 'imported'}
+            {t(dataset.kind === 'events' ? 'data.events' : 'data.profiles')} ·{' '}
+            {t(dataset.source === 'generated' ? 'data.source.generated' : 'data.source.imported')}
           </span>
           <h2 className="dataset-title">{dataset.name}</h2>
         </div>
@@ -143,42 +148,43 @@ function DatasetDetail({ dataset }: { dataset: Dataset }) {
           className="button is-quiet is-danger-text"
           onClick={() => openDialog({ type: 'delete-dataset', id: dataset.id, name: dataset.name })}
         >
-          Delete
+          {t('data.delete')}
         </button>
       </header>
       <dl className="dataset-facts">
         <div>
-          <dt>{dataset.kind === 'events' ? 'Events' : 'Profiles'}</dt>
+          <dt>{t(dataset.kind === 'events' ? 'data.events' : 'data.profiles')}</dt>
           <dd>{count(dataset.rows)}</dd>
         </div>
         {dataset.kind === 'events' && (
           <div>
-            <dt>Profiles</dt>
+            <dt>{t('data.profiles')}</dt>
             <dd>{count(dataset.profiles)}</dd>
           </div>
         )}
         {dataset.firstEvent && dataset.lastEvent && (
           <div>
-            <dt>From – to (UTC)</dt>
+            <dt>{t('data.fromTo')}</dt>
             <dd>{timeRange(dataset.firstEvent, dataset.lastEvent, 'UTC')}</dd>
           </div>
         )}
         <div>
-          <dt>{dataset.source === 'generated' ? 'Generated' : 'Imported'}</dt>
+          <dt>{t(dataset.source === 'generated' ? 'data.generated' : 'data.imported')}</dt>
           <dd>
-            {date(dataset.importedAt)}
-            {dataset.fileName ? ` from ${dataset.fileName}` : ''}
+            {dataset.fileName
+              ? t('data.dateFrom', { date: date(dataset.importedAt), file: dataset.fileName })
+              : date(dataset.importedAt)}
           </dd>
         </div>
         {dataset.rejected > 0 && (
           <div className="is-warning">
-            <dt>Left out</dt>
-            <dd>{plural(dataset.rejected, 'row')}</dd>
+            <dt>{t('data.leftOut')}</dt>
+            <dd>{t('data.count.rows', { n: dataset.rejected })}</dd>
           </div>
         )}
         {dataset.mapping && (
           <div>
-            <dt>Columns read</dt>
+            <dt>{t('data.columnsRead')}</dt>
             <dd>
               <code>{dataset.mapping}</code>
             </dd>
@@ -186,14 +192,16 @@ function DatasetDetail({ dataset }: { dataset: Dataset }) {
         )}
       </dl>
       {names.length > 0 && (
-        <ul className="event-names" aria-label="Events in this data set">
+        <ul className="event-names" aria-label={t('data.eventNames')}>
           {names.slice(0, 12).map(([name, n]) => (
             <li key={name}>
               <span>{name}</span>
               <span className="event-name-count">{count(n)}</span>
             </li>
           ))}
-          {names.length > 12 && <li className="is-more">+{names.length - 12} more</li>}
+          {names.length > 12 && (
+            <li className="is-more">{t('data.more', { n: names.length - 12 })}</li>
+          )}
         </ul>
       )}
       <DatasetBrowser dataset={dataset} />

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../core/api/data-contract';
 import { CloseIcon, SearchIcon } from '../nodes/icons';
-import { count, dateTime } from '../simulation/format';
 import { useT } from '../i18n/I18nProvider';
+import { useTimeFormats } from '../simulation/use-time-formats';
 import { useApp } from '../store/app-store';
 import { BROWSE_PAGE } from '../store/data-slice';
 import { cellText } from './column-mapping';
@@ -22,6 +22,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
   const browseDataset = useApp((s) => s.browseDataset);
   const [query, setQuery] = useState('');
   const t = useT();
+  const { count, dateTime } = useTimeFormats();
 
   useEffect(() => {
     void browseDataset({ query: '', profileId: null });
@@ -40,7 +41,10 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
   const columns = ['id', ...dataset.columns.filter((c) => c !== 'id')];
 
   return (
-    <section className="browser" aria-label={dataset.kind === 'events' ? 'Events' : 'Profiles'}>
+    <section
+      className="browser"
+      aria-label={t(dataset.kind === 'events' ? 'data.events' : 'data.profiles')}
+    >
       <div className="browser-tools">
         <div className="library-search browser-search">
           <SearchIcon size={16} />
@@ -48,17 +52,19 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
             className="input is-bare"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder={
+            placeholder={t(
               dataset.kind === 'events'
-                ? 'Search events by name or property'
-                : 'Search profiles by id or any attribute'
-            }
-            aria-label={dataset.kind === 'events' ? 'Search events' : 'Search profiles'}
+                ? 'data.browse.searchEventsHint'
+                : 'data.browse.searchProfilesHint',
+            )}
+            aria-label={t(
+              dataset.kind === 'events' ? 'data.browse.searchEvents' : 'data.browse.searchProfiles',
+            )}
           />
         </div>
         {browse?.profileId && (
           <span className="filter-chip">
-            Profile {browse.profileId}
+            {t('data.browse.profile', { id: browse.profileId })}
             {browse.alsoKnownAs && (
               <span className="is-muted" data-testid="also-known-as">
                 {' · '}
@@ -68,7 +74,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
             <button
               type="button"
               className="icon-button"
-              aria-label="Show every profile's events"
+              aria-label={t('data.browse.everyProfile')}
               onClick={() => void browseDataset({ profileId: null })}
             >
               <CloseIcon size={12} />
@@ -77,10 +83,14 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
         )}
         <span className="browser-count" data-testid="browse-count">
           {browse?.loading && !shown
-            ? 'Loading…'
+            ? t('data.loading')
             : total === 0
-              ? 'Nothing found'
-              : `${count(offset + 1)}–${count(offset + shown)} of ${count(total)}`}
+              ? t('data.browse.nothing')
+              : t('data.browse.range', {
+                  from: count(offset + 1),
+                  to: count(offset + shown),
+                  total: count(total),
+                })}
         </span>
         <div className="pager">
           <button
@@ -89,7 +99,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
             disabled={offset === 0 || browse?.loading}
             onClick={() => void browseDataset({ offset: Math.max(0, offset - BROWSE_PAGE) })}
           >
-            Previous
+            {t('data.browse.previous')}
           </button>
           <button
             type="button"
@@ -97,7 +107,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
             disabled={offset + shown >= total || browse?.loading}
             onClick={() => void browseDataset({ offset: offset + BROWSE_PAGE })}
           >
-            Next
+            {t('data.browse.next')}
           </button>
         </div>
       </div>
@@ -111,10 +121,10 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
           <table className="data-table" data-testid="browse-table">
             <thead>
               <tr>
-                <th scope="col">Time (UTC)</th>
-                <th scope="col">Profile</th>
-                <th scope="col">Event</th>
-                <th scope="col">Properties</th>
+                <th scope="col">{t('data.browse.time')}</th>
+                <th scope="col">{t('data.browse.profileColumn')}</th>
+                <th scope="col">{t('data.browse.event')}</th>
+                <th scope="col">{t('data.browse.properties')}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,7 +135,7 @@ export function DatasetBrowser({ dataset }: { dataset: Dataset }) {
                     <button
                       type="button"
                       className="link-button"
-                      title="Show this profile's events"
+                      title={t('data.browse.thisProfile')}
                       onClick={() => void browseDataset({ profileId: e.profileId })}
                     >
                       {e.profileId}

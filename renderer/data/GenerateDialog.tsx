@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { Modal } from '../panels/Modal';
 import { useApp, useAppStore } from '../store/app-store';
 
@@ -19,18 +21,18 @@ export function readGenerateForm(
   form: GenerateForm,
 ):
   | { ok: true; input: { count: number; days: number; start: string; seed: number } }
-  | { ok: false; problem: string } {
+  | { ok: false; problem: MessageId } {
   const count = Number(form.count);
   const days = Number(form.days);
   const seed = Number(form.seed || '0');
   if (!Number.isInteger(count) || count < 1 || count > 200_000)
-    return { ok: false, problem: 'Customers: a whole number from 1 to 200,000.' };
+    return { ok: false, problem: 'data.generate.badCount' };
   if (!Number.isInteger(days) || days < 1 || days > 120)
-    return { ok: false, problem: 'Days of behaviour: a whole number from 1 to 120.' };
+    return { ok: false, problem: 'data.generate.badDays' };
   if (!/^\d{4}-\d\d-\d\d$/.test(form.start) || Number.isNaN(Date.parse(form.start)))
-    return { ok: false, problem: 'Choose the day the behaviour starts.' };
+    return { ok: false, problem: 'data.generate.badStart' };
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
-    return { ok: false, problem: 'The seed is a whole number, 0 or more.' };
+    return { ok: false, problem: 'data.generate.badSeed' };
   return { ok: true, input: { count, days, seed, start: `${form.start}T00:00:00.000Z` } };
 }
 
@@ -47,7 +49,8 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
     start: today(),
     seed: '1',
   });
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageId | null>(null);
+  const t = useT();
   const { closeDialog } = store.getState();
   const field = (key: keyof GenerateForm) => ({
     value: form[key],
@@ -77,12 +80,12 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
   };
   return (
     <Modal
-      title="Generate sample customers"
+      title={t('data.generate.title')}
       onClose={closeDialog}
       actions={
         <>
           <button type="button" className="button is-quiet" onClick={closeDialog}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"
@@ -90,7 +93,7 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
             disabled={generating}
             onClick={() => void submit()}
           >
-            {generating ? 'Generating…' : 'Generate'}
+            {t(generating ? 'data.generate.generating' : 'data.generate.go')}
           </button>
         </>
       }
@@ -102,20 +105,17 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
           void submit();
         }}
       >
-        <p>
-          Made-up customers with names, addresses, time zones and consent, and what they do: views,
-          carts, purchases. The same seed always gives the same customers.
-        </p>
+        <p>{t('data.generate.intro')}</p>
         <div className="field-pair">
           <div className="field">
             <label className="field-label" htmlFor="gen-count">
-              Customers
+              {t('data.generate.customers')}
             </label>
             <input id="gen-count" className="input" type="number" min={1} {...field('count')} />
           </div>
           <div className="field">
             <label className="field-label" htmlFor="gen-days">
-              Days of behaviour
+              {t('data.generate.days')}
             </label>
             <input
               id="gen-days"
@@ -130,20 +130,30 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
         <div className="field-pair">
           <div className="field">
             <label className="field-label" htmlFor="gen-start">
-              Starting on
+              {t('data.generate.start')}
             </label>
             <input id="gen-start" className="input" type="date" {...field('start')} />
           </div>
           <div className="field">
             <label className="field-label" htmlFor="gen-seed">
-              Seed
+              {t('data.generate.seed')}
             </label>
-            <input id="gen-seed" className="input" type="number" min={0} {...field('seed')} />
+            <input
+              id="gen-seed"
+              className="input"
+              type="number"
+              min={0}
+              aria-describedby="gen-seed-help"
+              {...field('seed')}
+            />
+            <span className="field-help" id="gen-seed-help">
+              {t('data.generate.seedHelp')}
+            </span>
           </div>
         </div>
         {problem && (
           <p className="form-error" role="alert">
-            {problem}
+            {t(problem)}
           </p>
         )}
         <button type="submit" hidden />

@@ -1,14 +1,38 @@
+import { useT, type Translate } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { Modal } from '../panels/Modal';
-import { count, plural } from '../simulation/format';
+import { useTimeFormats } from '../simulation/use-time-formats';
 import { useApp, useAppStore } from '../store/app-store';
 import type { ImportFlow } from '../store/data-slice';
-import { cellText, MAPPED_FIELDS, previewColumns, unmappedFields } from './column-mapping';
+import {
+  cellText,
+  MAPPED_FIELDS,
+  previewColumns,
+  unmappedFields,
+  type ColumnType,
+} from './column-mapping';
 import { ProgressBar } from './ProgressBar';
 
-function size(chars: number): string {
-  if (chars < 1024) return `${chars} bytes`;
-  if (chars < 1024 * 1024) return `${Math.round(chars / 1024)} KB`;
-  return `${(chars / 1024 / 1024).toFixed(1)} MB`;
+function size(t: Translate, chars: number): string {
+  if (chars < 1024) return t('data.size.bytes', { n: chars });
+  if (chars < 1024 * 1024) return t('data.size.kb', { n: Math.round(chars / 1024) });
+  return t('data.size.mb', { n: Number((chars / 1024 / 1024).toFixed(1)) });
+}
+
+/** The question each field of the mapping asks, in a marketer's words. */
+const QUESTIONS: Record<string, { question: MessageId; help: MessageId }> = {
+  'profiles.id': { question: 'data.import.ask.profileId', help: 'data.import.ask.profileIdHelp' },
+  'events.profile_id': {
+    question: 'data.import.ask.eventWho',
+    help: 'data.import.ask.eventWhoHelp',
+  },
+  'events.name': { question: 'data.import.ask.eventWhat', help: 'data.import.ask.eventWhatHelp' },
+  'events.time': { question: 'data.import.ask.eventWhen', help: 'data.import.ask.eventWhenHelp' },
+};
+
+/** The format as a marketer knows it: an Excel sheet arrives as CSV, but is an Excel file. */
+function formatName(fileName: string, format: string): string {
+  return /\.xlsx$/i.test(fileName) ? 'Excel' : format.toUpperCase();
 }
 
 /**
@@ -19,26 +43,35 @@ function size(chars: number): string {
 export function ImportDialog() {
   const flow = useApp((s) => s.data.importFlow);
   const { closeImport, runImport, setImportName } = useAppStore().getState();
+  const t = useT();
   if (!flow) return null;
-  const noun = flow.kind === 'events' ? 'events' : 'profiles';
+  const events = flow.kind === 'events';
   const done = flow.stage === 'done';
   const importing = flow.stage === 'importing';
   const missing = flow.preview ? unmappedFields(flow.kind, flow.preview.columns, flow.mapping) : [];
   const readable = !!flow.preview && flow.preview.rows.length > 0 && missing.length === 0;
   return (
     <Modal
-      title={done ? `Imported ${noun}` : `Import ${noun}`}
+      title={t(
+        done
+          ? events
+            ? 'data.import.doneEvents'
+            : 'data.import.doneProfiles'
+          : events
+            ? 'data.import.titleEvents'
+            : 'data.import.titleProfiles',
+      )}
       onClose={closeImport}
       size="large"
       actions={
         done ? (
           <button type="button" className="button is-primary" onClick={closeImport}>
-            Done
+            {t('data.import.done')}
           </button>
         ) : (
           <>
             <button type="button" className="button is-quiet" onClick={closeImport}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -46,7 +79,13 @@ export function ImportDialog() {
               disabled={!readable || importing || flow.previewing}
               onClick={() => void runImport()}
             >
-              {importing ? 'Importing…' : `Import ${noun}`}
+              {t(
+                importing
+                  ? 'data.import.importing'
+                  : events
+                    ? 'data.import.titleEvents'
+                    : 'data.import.titleProfiles',
+              )}
             </button>
           </>
         )
@@ -56,8 +95,8 @@ export function ImportDialog() {
         <div className="import-file">
           <span className="import-file-name">{flow.fileName}</span>
           <span className="import-file-meta">
-            {flow.preview ? `${flow.preview.format.toUpperCase()} · ` : ''}
-            {size(flow.text.length)}
+            {flow.preview ? `${formatName(flow.fileName, flow.preview.format)} · ` : ''}
+            {size(t, flow.text.length)}
           </span>
         </div>
         <ImportWarnings
@@ -69,7 +108,7 @@ export function ImportDialog() {
           <>
             <div className="field">
               <label className="field-label" htmlFor="import-name">
-                Name
+                {t('data.import.name')}
               </label>
               <input
                 id="import-name"
@@ -82,7 +121,7 @@ export function ImportDialog() {
             <MappingFields flow={flow} disabled={importing} />
             {importing ? (
               <ProgressBar
-                label={`Reading ${flow.fileName}`}
+                label={t('data.import.reading', { file: flow.fileName })}
                 done={flow.progress?.read ?? 0}
                 total={flow.progress?.total ?? flow.text.length}
               />
@@ -103,15 +142,16 @@ export function ImportDialog() {
 
 function MappingFields({ flow, disabled }: { flow: ImportFlow; disabled: boolean }) {
   const setImportMapping = useApp((s) => s.setImportMapping);
+  const t = useT();
   const columns = flow.preview?.columns ?? [];
   if (!flow.preview) return null;
   return (
-    <section className="import-mapping" aria-label="Columns">
+    <section className="import-mapping" aria-label={t('data.import.columns')}>
       <div className="import-section-head">
-        <h3 className="section-title">Columns</h3>
+        <h3 className="section-title">{t('data.import.columns')}</h3>
         {flow.suggested && (
           <span className="import-note" data-testid="mapping-suggested">
-            Matched from the column names. Change any that are wrong.
+            {t('data.import.suggested')}
           </span>
         )}
       </div>
@@ -119,11 +159,12 @@ function MappingFields({ flow, disabled }: { flow: ImportFlow; disabled: boolean
         {MAPPED_FIELDS[flow.kind].map((field) => {
           const chosen = flow.mapping[field.target] ?? '';
           const id = `map-${field.target}`;
+          const words = QUESTIONS[`${flow.kind}.${field.target}`];
           return (
             <div className="field" key={field.target}>
               <label className="field-label" htmlFor={id}>
-                {field.label}
-                <span className="field-optional">{field.help}</span>
+                {words ? t(words.question) : field.label}
+                <span className="field-optional">{words ? t(words.help) : field.help}</span>
               </label>
               <select
                 id={id}
@@ -135,7 +176,7 @@ function MappingFields({ flow, disabled }: { flow: ImportFlow; disabled: boolean
                 {!columns.includes(chosen) && chosen !== '' && (
                   <option value={chosen}>{chosen}</option>
                 )}
-                <option value="">Choose a column…</option>
+                <option value="">{t('data.import.chooseColumn')}</option>
                 {columns.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -151,19 +192,24 @@ function MappingFields({ flow, disabled }: { flow: ImportFlow; disabled: boolean
 }
 
 function PreviewTable({ flow }: { flow: ImportFlow }) {
+  const t = useT();
   const preview = flow.preview;
   if (!preview) {
-    return <p className="import-loading">{flow.previewing ? 'Reading the file…' : ''}</p>;
+    return <p className="import-loading">{flow.previewing ? t('data.import.readingFile') : ''}</p>;
   }
   const columns = previewColumns(flow.kind, preview.rows, flow.mapping);
   return (
-    <section className="import-preview" aria-label="Preview" aria-busy={flow.previewing}>
+    <section
+      className="import-preview"
+      aria-label={t('data.import.preview')}
+      aria-busy={flow.previewing}
+    >
       <div className="import-section-head">
-        <h3 className="section-title">Preview</h3>
+        <h3 className="section-title">{t('data.import.preview')}</h3>
         <span className="import-note">
           {preview.rows.length
-            ? `The first ${plural(preview.rows.length, 'row')}, as they will be read`
-            : 'No row can be read with these columns yet'}
+            ? t('data.import.firstRows', { rows: preview.rows.length })
+            : t('data.import.noRowsYet')}
         </span>
       </div>
       {preview.rows.length > 0 && (
@@ -180,8 +226,8 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
                   <th key={c.key} scope="col">
                     {c.key}
                     <span className="th-from">
-                      {c.from ? `from ${c.from} · ` : ''}
-                      {c.type === 'mixed' ? 'number or text' : c.type}
+                      {c.from ? `${t('data.import.from', { column: c.from })} · ` : ''}
+                      {t(TYPE_WORDS[c.type])}
                     </span>
                   </th>
                 ))}
@@ -207,7 +253,7 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
       {preview.problems.length > 0 && (
         <ProblemTable
           problems={preview.problems}
-          caption={preview.rows.length ? 'Rows that will be left out' : 'Why nothing can be read'}
+          caption={t(preview.rows.length ? 'data.import.willLeaveOut' : 'data.import.whyNothing')}
         />
       )}
     </section>
@@ -215,6 +261,15 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
 }
 
 /** What to check although the rows were read: a guessed encoding, repeated ids. */
+const TYPE_WORDS: Record<ColumnType, MessageId> = {
+  text: 'data.type.text',
+  number: 'data.type.number',
+  time: 'data.type.time',
+  'yes/no': 'data.type.yesNo',
+  mixed: 'data.type.mixed',
+  empty: 'data.type.empty',
+};
+
 function ImportWarnings({ warnings }: { warnings: readonly { code: string; message: string }[] }) {
   if (warnings.length === 0) return null;
   return (
@@ -229,30 +284,35 @@ function ImportWarnings({ warnings }: { warnings: readonly { code: string; messa
 }
 
 function ImportResultView({ flow }: { flow: ImportFlow }) {
+  const t = useT();
+  const { count } = useTimeFormats();
   const result = flow.result;
   if (!result) return null;
   const { dataset, problems, problemsTruncated } = result;
-  const unit = dataset.kind === 'events' ? 'event' : 'profile';
   return (
     <div className="import-result" data-testid="import-result">
-      <ProgressBar label="Read" done={1} total={1} />
+      <ProgressBar label={t('data.import.read')} done={1} total={1} />
       <dl className="stat-row">
         <div>
-          <dt>Kept</dt>
+          <dt>{t('data.import.kept')}</dt>
           <dd data-testid="import-kept">{count(dataset.rows)}</dd>
-          <span>{dataset.rows === 1 ? unit : `${unit}s`}</span>
+          <span>
+            {t(dataset.kind === 'events' ? 'data.unit.events' : 'data.unit.profiles', {
+              n: dataset.rows,
+            })}
+          </span>
         </div>
         {dataset.kind === 'events' && (
           <div>
-            <dt>Profiles</dt>
+            <dt>{t('data.profiles')}</dt>
             <dd>{count(dataset.profiles)}</dd>
-            <span>who did something</span>
+            <span>{t('data.import.whoDid')}</span>
           </div>
         )}
         <div className={dataset.rejected ? 'is-warning' : ''}>
-          <dt>Left out</dt>
+          <dt>{t('data.leftOut')}</dt>
           <dd data-testid="import-rejected">{count(dataset.rejected)}</dd>
-          <span>{dataset.rejected === 1 ? 'row' : 'rows'} with a problem</span>
+          <span>{t('data.import.rowsWithProblem', { n: dataset.rejected })}</span>
         </div>
       </dl>
       {problems.length > 0 ? (
@@ -260,12 +320,12 @@ function ImportResultView({ flow }: { flow: ImportFlow }) {
           problems={problems}
           caption={
             problemsTruncated
-              ? `The first ${count(problems.length)} rows left out`
-              : 'Rows left out'
+              ? t('data.import.firstLeftOut', { n: problems.length })
+              : t('data.import.rowsLeftOut')
           }
         />
       ) : (
-        <p className="import-note">Every row was read.</p>
+        <p className="import-note">{t('data.import.everyRow')}</p>
       )}
     </div>
   );
@@ -278,6 +338,7 @@ function ProblemTable({
   problems: readonly { line: number; code: string; reason: string; column?: string }[];
   caption: string;
 }) {
+  const t = useT();
   return (
     <div className="problem-table">
       <h3 className="section-title">{caption}</h3>
@@ -285,9 +346,9 @@ function ProblemTable({
         <table className="data-table" data-testid="import-problems">
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Problem</th>
-              <th scope="col">Why</th>
+              <th scope="col">{t('data.import.line')}</th>
+              <th scope="col">{t('data.import.problem')}</th>
+              <th scope="col">{t('data.import.why')}</th>
             </tr>
           </thead>
           <tbody>

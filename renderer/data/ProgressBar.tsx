@@ -1,3 +1,5 @@
+import { useFormats } from '../i18n/format';
+
 /** A determinate progress bar with its label and share, for imports and simulations. */
 export function ProgressBar({
   label,
@@ -10,11 +12,12 @@ export function ProgressBar({
 }) {
   const share = total > 0 ? Math.min(1, done / total) : 0;
   const percent = Math.round(share * 100);
+  const f = useFormats();
   return (
     <div className="progress" data-testid="progress">
       <div className="progress-head">
         <span>{label}</span>
-        <span className="progress-share">{percent}%</span>
+        <span className="progress-share">{f.percent(percent / 100, 0)}</span>
       </div>
       <div
         className="progress-track"

@@ -1,7 +1,8 @@
 import type { LiveCounts } from '../../core/api/execution-contract';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { AlertIcon, CheckIcon, ClockIcon, UsersIcon } from '../nodes/icons';
-import { count, plural } from '../simulation/format';
+import { useT, type Translate } from '../i18n/I18nProvider';
+import { useTimeFormats } from '../simulation/use-time-formats';
 import type { AppState } from '../store/app-store';
 import { useApp } from '../store/app-store';
 
@@ -17,13 +18,22 @@ const liveOf = (nodeId: string) => (s: AppState) => {
   return info.counts.nodes[nodeId] ?? NOBODY;
 };
 
-function title(figures: NodeLive, messages: typeof NO_MESSAGES | undefined): string {
-  const lines = [`${plural(figures.here, 'profile')} here now`];
+function title(
+  t: Translate,
+  count: (n: number) => string,
+  figures: NodeLive,
+  messages: typeof NO_MESSAGES | undefined,
+): string {
+  const lines = [t('run.live.here', { n: figures.here })];
   if (messages) {
     lines.push(
-      `${count(messages.delivered)} delivered, ${count(messages.pending)} queued, ${count(messages.dead)} failed`,
+      t('run.live.messages', {
+        delivered: count(messages.delivered),
+        queued: count(messages.pending),
+        failed: count(messages.dead),
+      }),
     );
-    if (messages.cancelled) lines.push(`${count(messages.cancelled)} cancelled`);
+    if (messages.cancelled) lines.push(t('run.live.cancelled', { n: count(messages.cancelled) }));
   }
   return lines.join('\n');
 }
@@ -34,18 +44,24 @@ function title(figures: NodeLive, messages: typeof NO_MESSAGES | undefined): str
  */
 export function LiveCount({ nodeId, kind }: { nodeId: string; kind: string }) {
   const figures = useApp(liveOf(nodeId));
+  const t = useT();
+  const { count } = useTimeFormats();
   if (!figures) return null;
   // A step that sends shows its messages, none sent yet included.
   const sends = isNodeKind(kind) && nodeDefinition(kind).sends !== undefined;
   const messages = figures.messages ?? (sends ? NO_MESSAGES : undefined);
-  const text = title(figures, messages);
+  const text = title(t, count, figures, messages);
   return (
     <div
       className={`count-badge live-count${figures.here === 0 ? ' is-zero' : ''}`}
       data-testid={`live-${nodeId}`}
       title={text}
-      aria-label={text.replace(/\n/g, '; ')}
+      aria-label={`${t('run.live.tag')}: ${text.replace(/\n/g, '; ')}`}
     >
+      <span className="count-kind is-live" aria-hidden="true">
+        <span className="count-kind-dot" />
+        {t('run.live.tag')}
+      </span>
       <span className="live-count-here" data-testid={`live-here-${nodeId}`}>
         <UsersIcon size={12} />
         {count(figures.here)}

@@ -1,11 +1,21 @@
-import { OUTBOX_STATUSES } from '../../core/api/execution-contract';
+import { OUTBOX_STATUSES, type OutboxMessageStatus } from '../../core/api/execution-contract';
+import { useFormats } from '../i18n/format';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { InboxIcon, SettingsIcon } from '../nodes/icons';
-import { count, percent } from '../simulation/format';
+import { useTimeFormats } from '../simulation/use-time-formats';
 import { variantResults } from '../simulation/variants';
 import { VariantsView } from '../simulation/VariantsView';
 import { FeedbackRates } from './FeedbackRates';
 import { useApp, useAppStore } from '../store/app-store';
-import { STATUS_HELP, STATUS_LABELS } from './run-controls';
+
+/** Message statuses as a marketer says them, and what each means (for a tooltip). */
+const STATUS_WORDS: Record<OutboxMessageStatus, { label: MessageId; help: MessageId }> = {
+  pending: { label: 'run.status.pending', help: 'run.status.pendingHelp' },
+  delivered: { label: 'run.status.delivered', help: 'run.status.deliveredHelp' },
+  dead: { label: 'run.status.dead', help: 'run.status.deadHelp' },
+  cancelled: { label: 'run.status.cancelled', help: 'run.status.cancelledHelp' },
+};
 
 /**
  * The live run's totals, over every version: entries and how they ended, and the messages by
@@ -18,7 +28,10 @@ export function LiveTotals() {
   const journey = useApp((s) => s.journey);
   const journeyId = journey?.id ?? null;
   const { showOutbox, openDialog } = store.getState();
-  if (!counts) return <p className="sim-note">Reading the live figures…</p>;
+  const t = useT();
+  const f = useFormats();
+  const { count } = useTimeFormats();
+  if (!counts) return <p className="sim-note">{t('run.totals.loading')}</p>;
   const rate = counts.entered ? counts.converted / counts.entered : 0;
   // The same words as the simulation's: each assignment measured over the attribution window.
   const splits = journey
@@ -30,61 +43,67 @@ export function LiveTotals() {
     <div className="run-live">
       <dl className="stat-grid run-totals" data-testid="run-totals">
         <div>
-          <dt>Entered</dt>
+          <dt>{t('run.totals.entered')}</dt>
           <dd data-testid="run-entered">{count(counts.entered)}</dd>
-          <dd className="stat-sub">enrollments</dd>
+          <dd className="stat-sub">{t('run.totals.enteredHelp')}</dd>
         </div>
         <div>
-          <dt>In it now</dt>
+          <dt>{t('run.totals.active')}</dt>
           <dd data-testid="run-active">{count(counts.active)}</dd>
-          <dd className="stat-sub">active</dd>
+          <dd className="stat-sub">{t('run.totals.activeHelp')}</dd>
         </div>
         <div>
-          <dt>Converted</dt>
+          <dt>{t('run.totals.converted')}</dt>
           <dd data-testid="run-converted">{count(counts.converted)}</dd>
           <dd className="stat-sub">
-            {counts.entered ? `${percent(rate)} of entries` : 'no entries yet'}
+            {counts.entered
+              ? t('run.totals.rate', { rate: f.percent(rate) })
+              : t('run.totals.noEntries')}
           </dd>
         </div>
         <div>
-          <dt>Completed</dt>
+          <dt>{t('run.totals.completed')}</dt>
           <dd data-testid="run-completed">{count(counts.completed)}</dd>
-          <dd className="stat-sub">reached the end</dd>
+          <dd className="stat-sub">{t('run.totals.completedHelp')}</dd>
         </div>
         <div>
-          <dt>Exited</dt>
+          <dt>{t('run.totals.exited')}</dt>
           <dd data-testid="run-exited">{count(counts.exited)}</dd>
-          <dd className="stat-sub">left at an exit or a stop</dd>
+          <dd className="stat-sub">{t('run.totals.exitedHelp')}</dd>
         </div>
       </dl>
 
       {splits.length > 0 && (
-        <section className="sim-section" aria-label="A/B tests" data-testid="run-variants">
-          <h3 className="section-title">A/B tests</h3>
+        <section
+          className="sim-section"
+          aria-label={t('run.totals.abTests')}
+          data-testid="run-variants"
+        >
+          <h3 className="section-title">{t('run.totals.abTests')}</h3>
           {splits.map((split) => (
             <VariantsView key={split.nodeId} split={split} zone={zone} />
           ))}
         </section>
       )}
 
-      <section className="sim-section" aria-label="Messages">
+      <section className="sim-section" aria-label={t('run.totals.messages')}>
         <div className="section-head">
-          <h3 className="section-title">Messages</h3>
+          <h3 className="section-title">{t('run.totals.messages')}</h3>
           <button
             type="button"
             className="link-button"
             data-testid="run-open-outbox"
             onClick={() => showOutbox({ journeyId, status: null })}
           >
-            <InboxIcon size={14} /> Open the outbox
+            <InboxIcon size={14} /> {t('run.totals.openOutbox')}
           </button>
         </div>
         <ul className="outcome-list run-messages" data-testid="run-messages">
           {OUTBOX_STATUSES.map((status) => (
-            <li key={status} title={STATUS_HELP[status]}>
+            <li key={status} title={t(STATUS_WORDS[status].help)}>
               <span>
                 <span className={`status-dot is-${status}`} aria-hidden="true" />
-                {STATUS_LABELS[status]}
+                {t(STATUS_WORDS[status].label)}
               </span>
               <strong data-testid={`run-messages-${status}`}>
                 {count(counts.messages[status])}
@@ -94,18 +113,20 @@ export function LiveTotals() {
         </ul>
         <FeedbackRates counts={counts} />
         <p className="sim-note run-email" data-testid="run-email-mode">
-          {email === 'smtp'
-            ? 'Email goes out through your SMTP server.'
-            : email === 'embedded'
-              ? 'Email stays in the embedded outbox on this computer until an SMTP server is set.'
-              : 'Reading how email is sent…'}{' '}
+          {t(
+            email === 'smtp'
+              ? 'run.totals.emailServer'
+              : email === 'embedded'
+                ? 'run.totals.emailOutbox'
+                : 'run.totals.emailLoading',
+          )}{' '}
           <button
             type="button"
             className="link-button"
             data-testid="run-smtp-open"
             onClick={() => openDialog({ type: 'smtp-settings' })}
           >
-            <SettingsIcon size={14} /> Email settings
+            <SettingsIcon size={14} /> {t('run.smtp.title')}
           </button>
         </p>
       </section>

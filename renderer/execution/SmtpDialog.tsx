@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SMTP_SECURITY, type SmtpSettingsView } from '../../core/api/execution-contract';
+import { useT } from '../i18n/I18nProvider';
 import { Field } from '../inspector/widgets/Field';
 import { Modal } from '../panels/Modal';
 import { useAppStore } from '../store/app-store';
@@ -25,6 +26,11 @@ const EMPTY: SmtpForm = {
   from: '',
 };
 
+/** Examples in the fields: addresses, the same in every language. */
+const EXAMPLE_HOST = 'smtp.example.com';
+const EXAMPLE_FROM = 'news@example.com';
+const EXAMPLE_TO = 'you@example.com';
+
 type TestResult = { ok: boolean; detail: string };
 
 /**
@@ -33,6 +39,7 @@ type TestResult = { ok: boolean; detail: string };
  */
 export function SmtpDialog() {
   const store = useAppStore();
+  const t = useT();
   const { closeDialog, loadSmtpSettings, saveSmtpSettings, sendTestEmail } = store.getState();
   const [saved, setSaved] = useState<SmtpSettingsView | null>(null);
   const [form, setForm] = useState<SmtpForm>(EMPTY);
@@ -42,6 +49,7 @@ export function SmtpDialog() {
   const [savedNote, setSavedNote] = useState(false);
   const [to, setTo] = useState('');
   const [result, setResult] = useState<TestResult | null>(null);
+  const [advanced, setAdvanced] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -70,7 +78,11 @@ export function SmtpDialog() {
   const save = async (): Promise<boolean> => {
     const checked = readSmtpForm(form);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      const texts: Partial<Record<SmtpField, string>> = {};
+      for (const [key, id] of Object.entries(checked.errors)) texts[key as SmtpField] = t(id);
+      setErrors(texts);
+      // A problem with the port is in the connection details: show them.
+      if (checked.errors.port) setAdvanced(true);
       return false;
     }
     setBusy('save');
@@ -110,14 +122,14 @@ export function SmtpDialog() {
 
   return (
     <Modal
-      title="Email settings"
+      title={t('run.smtp.title')}
       onClose={closeDialog}
       wide
       actions={
         <>
           {savedNote && !changed && (
             <span className="smtp-saved" data-testid="smtp-saved" role="status">
-              Saved.
+              {t('run.smtp.saved')}
             </span>
           )}
           <button
@@ -126,7 +138,7 @@ export function SmtpDialog() {
             data-testid="smtp-close"
             onClick={closeDialog}
           >
-            {changed ? 'Cancel' : 'Close'}
+            {t(changed ? 'common.cancel' : 'common.close')}
           </button>
           <button
             type="button"
@@ -135,7 +147,7 @@ export function SmtpDialog() {
             disabled={busy !== null || !changed}
             onClick={() => void save()}
           >
-            {busy === 'save' ? 'Saving…' : 'Save'}
+            {t(busy === 'save' ? 'run.smtp.saving' : 'run.smtp.save')}
           </button>
         </>
       }
@@ -149,51 +161,70 @@ export function SmtpDialog() {
           void save();
         }}
       >
-        {busy === 'load' && <p className="sim-note">Reading the settings…</p>}
+        {busy === 'load' && <p className="sim-note">{t('run.smtp.loading')}</p>}
         <p className={`smtp-mode${form.host.trim() ? '' : ' is-embedded'}`} data-testid="smtp-mode">
-          {form.host.trim()
-            ? 'Email goes out through this SMTP server. Failed sends are tried again, then shown as failed in the outbox.'
-            : 'No server: email stays in the embedded outbox, where you can read every message. Nothing leaves this computer.'}
+          {t(form.host.trim() ? 'run.smtp.mode.server' : 'run.smtp.mode.outbox')}
         </p>
-        <div className="field-pair smtp-server">
-          <Field id="smtp-host" label="Server" optional errors={errors.host ? [errors.host] : []}>
-            <input className="input" placeholder="smtp.example.com" {...fieldProps('host')} />
-          </Field>
-          <Field id="smtp-port" label="Port" errors={errors.port ? [errors.port] : []}>
+        <Field
+          id="smtp-host"
+          label={t('run.smtp.host')}
+          optional={t('run.test.optional')}
+          help={t('run.smtp.hostHelp')}
+          errors={errors.host ? [errors.host] : []}
+        >
+          <input className="input" placeholder={EXAMPLE_HOST} {...fieldProps('host')} />
+        </Field>
+        <details
+          className="smtp-advanced"
+          open={advanced}
+          onToggle={(e) => setAdvanced(e.currentTarget.open)}
+        >
+          <summary data-testid="smtp-advanced">{t('run.smtp.advanced')}</summary>
+          <p className="field-help">{t('run.smtp.advancedHelp')}</p>
+          <Field
+            id="smtp-port"
+            label={t('run.smtp.port')}
+            help={t('run.smtp.portHelp')}
+            errors={errors.port ? [errors.port] : []}
+          >
             <input className="input is-number" inputMode="numeric" {...fieldProps('port')} />
           </Field>
-        </div>
-        <Field id="smtp-security" label="Security">
-          <select
+          <Field
             id="smtp-security"
-            className="select"
-            data-testid="smtp-security"
-            value={form.security}
-            onChange={(e) => {
-              setForm((f) => withSecurity(f, e.target.value as SmtpSecurity));
-              setSavedNote(false);
-            }}
+            label={t('run.smtp.security')}
+            help={t('run.smtp.securityHelp')}
           >
-            {SMTP_SECURITY.map((s) => (
-              <option key={s} value={s}>
-                {SECURITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
+            <select
+              id="smtp-security"
+              className="select"
+              data-testid="smtp-security"
+              value={form.security}
+              onChange={(e) => {
+                setForm((f) => withSecurity(f, e.target.value as SmtpSecurity));
+                setSavedNote(false);
+              }}
+            >
+              {SMTP_SECURITY.map((s) => (
+                <option key={s} value={s}>
+                  {t(SECURITY_LABELS[s])}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </details>
         <div className="field-pair">
           <Field
             id="smtp-username"
-            label="User name"
-            optional
+            label={t('run.smtp.user')}
+            optional={t('run.test.optional')}
             errors={errors.username ? [errors.username] : []}
           >
             <input className="input" autoComplete="off" {...fieldProps('username')} />
           </Field>
           <Field
             id="smtp-password"
-            label="Password"
-            optional
+            label={t('run.smtp.password')}
+            optional={t('run.test.optional')}
             errors={errors.password ? [errors.password] : []}
           >
             <input
@@ -201,7 +232,7 @@ export function SmtpDialog() {
               type="password"
               autoComplete="new-password"
               disabled={noKeeping}
-              placeholder={saved?.passwordSet ? 'Kept · type to replace it' : 'None kept'}
+              placeholder={t(saved?.passwordSet ? 'run.smtp.pw.keptHint' : 'run.smtp.pw.noneHint')}
               {...fieldProps('password')}
               onChange={(e) => change({ password: e.target.value, forget: false })}
             />
@@ -209,15 +240,17 @@ export function SmtpDialog() {
         </div>
         <div className="smtp-password-state">
           <span data-testid="smtp-password-state">
-            {form.forget
-              ? 'The kept password will be forgotten when you save.'
-              : form.password
-                ? saved?.passwordSet
-                  ? 'The new password replaces the kept one when you save.'
-                  : 'The password is kept when you save.'
-                : saved?.passwordSet
-                  ? 'A password is kept.'
-                  : 'No password is kept.'}
+            {t(
+              form.forget
+                ? 'run.smtp.pw.forget'
+                : form.password
+                  ? saved?.passwordSet
+                    ? 'run.smtp.pw.replace'
+                    : 'run.smtp.pw.keep'
+                  : saved?.passwordSet
+                    ? 'run.smtp.pw.kept'
+                    : 'run.smtp.pw.none',
+            )}
           </span>
           {saved?.passwordSet && !form.forget && !form.password && (
             <button
@@ -226,7 +259,7 @@ export function SmtpDialog() {
               data-testid="smtp-password-forget"
               onClick={() => change({ forget: true, password: '' })}
             >
-              Forget it
+              {t('run.smtp.pw.forgetIt')}
             </button>
           )}
           {form.forget && (
@@ -236,7 +269,7 @@ export function SmtpDialog() {
               data-testid="smtp-password-keep"
               onClick={() => change({ forget: false })}
             >
-              Keep it
+              {t('run.smtp.pw.keepIt')}
             </button>
           )}
         </div>
@@ -245,17 +278,17 @@ export function SmtpDialog() {
             className={`field-help smtp-protection is-${protection}`}
             data-testid="smtp-protection"
           >
-            {protectionNote(protection)}
+            {t(protectionNote(protection))}
           </p>
         )}
         <Field
           id="smtp-from"
-          label="Test emails from"
-          optional
-          help="The sender of test emails; journeys name their own sender on each message."
+          label={t('run.smtp.from')}
+          optional={t('run.test.optional')}
+          help={t('run.smtp.fromHelp')}
           errors={errors.from ? [errors.from] : []}
         >
-          <input className="input" placeholder="news@example.com" {...fieldProps('from')} />
+          <input className="input" placeholder={EXAMPLE_FROM} {...fieldProps('from')} />
         </Field>
         {problem && (
           <p className="form-error" role="alert" data-testid="smtp-error">
@@ -265,14 +298,14 @@ export function SmtpDialog() {
         <button type="submit" hidden />
       </form>
 
-      <section className="smtp-test" aria-label="Send a test email">
-        <h3 className="section-title">Send a test email</h3>
+      <section className="smtp-test" aria-label={t('run.smtp.test')}>
+        <h3 className="section-title">{t('run.smtp.test')}</h3>
         <div className="smtp-test-line">
           <input
             className="input"
             type="email"
-            placeholder="you@example.com"
-            aria-label="Send a test email to"
+            placeholder={EXAMPLE_TO}
+            aria-label={t('run.smtp.testTo')}
             data-testid="smtp-test-to"
             value={to}
             onChange={(e) => {
@@ -290,7 +323,13 @@ export function SmtpDialog() {
             disabled={busy !== null || !to.trim()}
             onClick={() => void test()}
           >
-            {busy === 'test' ? 'Sending…' : changed ? 'Save and send' : 'Send test email'}
+            {t(
+              busy === 'test'
+                ? 'run.test.sending'
+                : changed
+                  ? 'run.smtp.saveAndSend'
+                  : 'run.smtp.sendTest',
+            )}
           </button>
         </div>
         {result && (
@@ -300,7 +339,7 @@ export function SmtpDialog() {
             data-ok={result.ok}
             role={result.ok ? 'status' : 'alert'}
           >
-            <strong>{result.ok ? 'Sent.' : 'Not sent.'}</strong> {result.detail}
+            <strong>{t(result.ok ? 'run.smtp.sent' : 'run.smtp.notSent')}</strong> {result.detail}
           </p>
         )}
       </section>

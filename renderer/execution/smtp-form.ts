@@ -1,5 +1,6 @@
 import type { AppInput } from '../../core/api/contract';
 import type { SmtpSettings, SmtpSettingsView } from '../../core/api/execution-contract';
+import type { MessageId } from '../i18n/messages';
 
 export type SmtpSecurity = SmtpSettings['security'];
 
@@ -21,10 +22,11 @@ export type SmtpField = 'host' | 'port' | 'username' | 'password' | 'from';
 /** The usual port for each way of securing the connection. */
 export const DEFAULT_PORTS: Record<SmtpSecurity, number> = { starttls: 587, tls: 465, none: 25 };
 
-export const SECURITY_LABELS: Record<SmtpSecurity, string> = {
-  starttls: 'STARTTLS (usually port 587)',
-  tls: 'TLS from the start (usually port 465)',
-  none: 'None (a local relay only)',
+/** Each way of securing the connection, said as what it does. */
+export const SECURITY_LABELS: Record<SmtpSecurity, MessageId> = {
+  starttls: 'run.smtp.security.starttls',
+  tls: 'run.smtp.security.tls',
+  none: 'run.smtp.security.none',
 };
 
 export function smtpFormOf(view: SmtpSettingsView): SmtpForm {
@@ -63,25 +65,23 @@ const ADDRESS = /[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+/;
 
 export type SmtpFormCheck =
   | { ok: true; input: AppInput<'saveSmtpSettings'> }
-  | { ok: false; errors: Partial<Record<SmtpField, string>> };
+  | { ok: false; errors: Partial<Record<SmtpField, MessageId>> };
 
 /** Checks the form field by field; the answer names each field's problem. */
 export function readSmtpForm(form: SmtpForm): SmtpFormCheck {
-  const errors: Partial<Record<SmtpField, string>> = {};
+  const errors: Partial<Record<SmtpField, MessageId>> = {};
   const host = form.host.trim();
   const port = Number(form.port.trim());
   const from = form.from.trim();
   const username = form.username.trim();
-  if (/\s/.test(host) || host.includes('/'))
-    errors.host = 'A server name or address, like smtp.example.com, without spaces or slashes.';
-  else if (host.length > 255) errors.host = 'A server name is at most 255 characters.';
+  if (/\s/.test(host) || host.includes('/')) errors.host = 'run.smtp.error.host';
+  else if (host.length > 255) errors.host = 'run.smtp.error.hostLong';
   if (!/^\d+$/.test(form.port.trim()) || port < 1 || port > 65_535)
-    errors.port = 'A port is a whole number from 1 to 65535.';
-  if (username.length > 320) errors.username = 'A user name is at most 320 characters.';
-  if (form.password.length > 1_000) errors.password = 'A password is at most 1000 characters.';
-  if (from && !ADDRESS.test(from))
-    errors.from = 'An email address, like news@example.com or Shop <news@example.com>.';
-  else if (from.length > 320) errors.from = 'An address is at most 320 characters.';
+    errors.port = 'run.smtp.error.port';
+  if (username.length > 320) errors.username = 'run.smtp.error.userLong';
+  if (form.password.length > 1_000) errors.password = 'run.smtp.error.passwordLong';
+  if (from && !ADDRESS.test(from)) errors.from = 'run.smtp.error.from';
+  else if (from.length > 320) errors.from = 'run.smtp.error.fromLong';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -99,13 +99,13 @@ export function readSmtpForm(form: SmtpForm): SmtpFormCheck {
 }
 
 /** Where the password is kept, as the settings say it beside the field. */
-export function protectionNote(protection: SmtpSettingsView['protection']): string {
+export function protectionNote(protection: SmtpSettingsView['protection']): MessageId {
   switch (protection) {
     case 'os':
-      return 'The password is kept in the system keychain, encrypted.';
+      return 'run.smtp.protection.os';
     case 'plain-text':
-      return 'The password is kept in a file only your user can read. This computer has no keyring to encrypt it (install and unlock GNOME Keyring or KWallet to protect it).';
+      return 'run.smtp.protection.plain';
     case 'unavailable':
-      return 'This computer offers no safe place to keep a password, so none can be saved here.';
+      return 'run.smtp.protection.none';
   }
 }

@@ -3,8 +3,8 @@ import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
-import { count } from './format';
 import { editedSince } from './overlay';
+import { useTimeFormats } from './use-time-formats';
 
 /**
  * A quiet bar over the canvas while a run's counts are drawn: what they are, whether the journey
@@ -25,6 +25,7 @@ export function CanvasRunBar() {
   const live = useApp((s) => s.execution.open);
   const t = useT();
   const f = useFormats();
+  const { count } = useTimeFormats();
   if (!run || live) return null;
   const forecast = run.report.forecast;
   const {
@@ -47,25 +48,23 @@ export function CanvasRunBar() {
               setSimulationTab('trace');
             }}
           >
-            Following <strong>{traced}</strong>
+            {t('sim.bar.following')} <strong>{traced}</strong>
           </button>
           <span className="run-bar-sep" />
           <button
             type="button"
             className="icon-button is-small"
-            aria-label="Previous step"
+            aria-label={t('sim.bar.previous')}
             onClick={() => stepTrace(-1)}
             disabled={index === 0}
           >
             <ChevronLeftIcon size={14} />
           </button>
-          <span className="run-bar-text">
-            {index + 1} / {steps}
-          </span>
+          <span className="run-bar-text">{t('sim.bar.step', { step: index + 1, steps })}</span>
           <button
             type="button"
             className="icon-button is-small"
-            aria-label="Next step"
+            aria-label={t('sim.bar.next')}
             onClick={() => stepTrace(1)}
             disabled={index >= steps - 1}
           >
@@ -75,8 +74,8 @@ export function CanvasRunBar() {
           <button
             type="button"
             className="icon-button is-small"
-            aria-label="Stop following"
-            title="Stop following this profile"
+            aria-label={t('sim.bar.stop')}
+            title={t('sim.bar.stopTitle')}
             onClick={clearTrace}
           >
             <CloseIcon size={14} />
@@ -94,21 +93,22 @@ export function CanvasRunBar() {
             </span>
           ) : (
             <span className="run-bar-text">
-              Simulated: <strong>{count(run.enrollments)}</strong> entered ·{' '}
-              <strong>{count(run.conversions)}</strong> converted
+              <span className="count-kind is-simulated">{t('sim.bar.simulated')}</span>{' '}
+              {t('sim.bar.entered', { n: count(run.enrollments) })} ·{' '}
+              {t('sim.bar.converted', { n: count(run.conversions) })}
             </span>
           )}
           {stale && (
             <>
               <span className="run-bar-sep" />
-              <span className="run-bar-text is-warning">Edited since</span>
+              <span className="run-bar-text is-warning">{t('sim.bar.edited')}</span>
               <button
                 type="button"
                 className="button is-small"
                 disabled={running}
                 onClick={() => void runSimulation()}
               >
-                Simulate again
+                {t('sim.bar.again')}
               </button>
             </>
           )}
@@ -120,7 +120,7 @@ export function CanvasRunBar() {
             onClick={() => setShowCounts(!showCounts)}
           >
             {showCounts ? <EyeOffIcon size={14} /> : <EyeIcon size={14} />}
-            {showCounts ? 'Hide counts' : 'Show counts'}
+            {t(showCounts ? 'sim.bar.hide' : 'sim.bar.show')}
           </button>
         </>
       )}

@@ -1,25 +1,39 @@
 import { useState } from 'react';
 import type { Dataset } from '../../core/api/data-contract';
-import { useT } from '../i18n/I18nProvider';
+import { useT, type Translate } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { DatabaseIcon, PlusIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
-import { count, dateTime, duration, instant } from './format';
 import type { SimulationSetup, WindowLength } from './setup';
+import { useTimeFormats, type TimeFormats } from './use-time-formats';
 
-const LENGTHS: { value: WindowLength; label: string }[] = [
-  { value: 'data', label: 'Through the journey' },
-  { value: 'days', label: 'For days' },
-  { value: 'end', label: 'Until' },
+const LENGTHS: { value: WindowLength; label: MessageId }[] = [
+  { value: 'data', label: 'sim.setup.length.data' },
+  { value: 'days', label: 'sim.setup.length.days' },
+  { value: 'end', label: 'sim.setup.length.end' },
 ];
 
-function windowSummary(setup: SimulationSetup, events: Dataset | undefined): string {
-  const from = setup.start ? `from ${instant(`${setup.start}:00Z`)}` : 'from the first event';
-  if (setup.length === 'days') return `${setup.days} days ${from}${setup.start ? ' UTC' : ''}`;
+function windowSummary(
+  t: Translate,
+  f: TimeFormats,
+  setup: SimulationSetup,
+  events: Dataset | undefined,
+): string {
+  const start = setup.start ? f.instant(`${setup.start}:00Z`) : undefined;
+  if (setup.length === 'days')
+    return start
+      ? t('sim.setup.sum.daysFrom', { days: setup.days, start })
+      : t('sim.setup.sum.daysFirst', { days: setup.days });
   if (setup.length === 'end' && setup.end)
-    return `${setup.start ? instant(`${setup.start}:00Z`) : 'First event'} → ${instant(`${setup.end}:00Z`)} UTC`;
+    return t('sim.setup.sum.until', {
+      start: start ?? t('sim.setup.sum.firstEvent'),
+      end: f.instant(`${setup.end}:00Z`),
+    });
   if (events?.firstEvent && events.lastEvent && !setup.start)
-    return `the events' own ${duration(Date.parse(events.lastEvent) - Date.parse(events.firstEvent))} and the journey after them`;
-  return `${from} through the journey after the last event`;
+    return t('sim.setup.sum.own', {
+      length: f.duration(Date.parse(events.lastEvent) - Date.parse(events.firstEvent)),
+    });
+  return start ? t('sim.setup.sum.from', { start }) : t('sim.setup.sum.fromFirst');
 }
 
 /**
@@ -28,6 +42,8 @@ function windowSummary(setup: SimulationSetup, events: Dataset | undefined): str
  */
 export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
   const t = useT();
+  const f = useTimeFormats();
+  const { count, dateTime } = f;
   const store = useAppStore();
   const setup = useApp((s) => s.simulation.setup);
   const datasets = useApp((s) => s.data.datasets);
@@ -42,28 +58,29 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
   if (folded) {
     const data = [chosenProfiles?.name, chosenEvents?.name].filter(Boolean).join(' + ');
     return (
-      <section className="sim-setup is-folded" aria-label="Simulation setup">
+      <section className="sim-setup is-folded" aria-label={t('sim.setup.label')}>
         <div className="sim-setup-line">
           <span className="sim-setup-data" title={data}>
-            {data || 'No data chosen'}
+            {data || t('sim.setup.noData')}
           </span>
           <span className="sim-setup-window">
-            {windowSummary(setup, chosenEvents)} · seed {setup.seed || '0'}
+            {windowSummary(t, f, setup, chosenEvents)} ·{' '}
+            {t('sim.setup.seedFolded', { seed: setup.seed || '0' })}
             {setup.withLive && ` · ${t('portfolio.withLive.folded')}`}
           </span>
         </div>
         <button type="button" className="button is-small" onClick={() => setFolded(false)}>
-          Change
+          {t('sim.setup.change')}
         </button>
       </section>
     );
   }
 
   return (
-    <section className="sim-setup" aria-label="Simulation setup">
+    <section className="sim-setup" aria-label={t('sim.setup.label')}>
       <div className="field">
         <label className="field-label" htmlFor="sim-events">
-          Events
+          {t('data.events')}
         </label>
         <select
           id="sim-events"
@@ -72,7 +89,7 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
           disabled={running}
           onChange={(e) => update({ eventsDatasetId: e.target.value })}
         >
-          <option value="">None</option>
+          <option value="">{t('sim.setup.none')}</option>
           {events.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name} ({count(d.rows)})
@@ -82,7 +99,7 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
       </div>
       <div className="field">
         <label className="field-label" htmlFor="sim-profiles">
-          Profiles
+          {t('data.profiles')}
         </label>
         <select
           id="sim-profiles"
@@ -91,7 +108,9 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
           disabled={running}
           onChange={(e) => update({ profilesDatasetId: e.target.value })}
         >
-          <option value="">{setup.eventsDatasetId ? 'Those in the events' : 'None'}</option>
+          <option value="">
+            {t(setup.eventsDatasetId ? 'sim.setup.thoseInEvents' : 'sim.setup.none')}
+          </option>
           {profiles.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name} ({count(d.rows)})
@@ -101,20 +120,20 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
       </div>
       <div className="sim-data-links">
         <button type="button" className="link-button" onClick={showData}>
-          <DatabaseIcon size={14} /> Manage data…
+          <DatabaseIcon size={14} /> {t('sim.setup.manage')}
         </button>
         <button
           type="button"
           className="link-button"
           onClick={() => openDialog({ type: 'generate-data', forSimulation: true })}
         >
-          <PlusIcon size={14} /> Generate sample customers…
+          <PlusIcon size={14} /> {t('sim.setup.generate')}
         </button>
       </div>
 
       <div className="field">
         <label className="field-label" htmlFor="sim-start">
-          Starts <span className="field-optional">UTC</span>
+          {t('sim.setup.starts')} <span className="field-optional">{t('sim.setup.utc')}</span>
         </label>
         <input
           id="sim-start"
@@ -126,15 +145,15 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
         />
         <span className="field-help">
           {setup.start
-            ? 'Earlier events are history: conditions see them, but they start nothing.'
+            ? t('sim.setup.startHelp')
             : chosenEvents?.firstEvent
-              ? `Empty: at the first event, ${dateTime(chosenEvents.firstEvent, 'UTC')}.`
-              : 'Empty: at the first event.'}
+              ? t('sim.setup.startEmptyAt', { at: dateTime(chosenEvents.firstEvent, 'UTC') })
+              : t('sim.setup.startEmpty')}
         </span>
       </div>
       <div className="field">
         <span className="field-label" id="sim-length-label">
-          Runs
+          {t('sim.setup.runs')}
         </span>
         <div className="segmented" role="radiogroup" aria-labelledby="sim-length-label">
           {LENGTHS.map((l) => (
@@ -147,7 +166,7 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
               disabled={running}
               onClick={() => update({ length: l.value })}
             >
-              {l.label}
+              {t(l.label)}
             </button>
           ))}
         </div>
@@ -157,19 +176,19 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
               className="input is-number"
               type="number"
               min={1}
-              aria-label="Days"
+              aria-label={t('sim.setup.days')}
               value={setup.days}
               disabled={running}
               onChange={(e) => update({ days: e.target.value })}
             />
-            <span className="field-help">days from the start</span>
+            <span className="field-help">{t('sim.setup.daysHelp')}</span>
           </div>
         )}
         {setup.length === 'end' && (
           <input
             className="input"
             type="datetime-local"
-            aria-label="Ends (UTC)"
+            aria-label={t('sim.setup.ends')}
             value={setup.end}
             disabled={running}
             onChange={(e) => update({ end: e.target.value })}
@@ -177,14 +196,13 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
         )}
         {setup.length === 'data' && chosenEvents?.lastEvent && (
           <span className="field-help">
-            Past the last event ({dateTime(chosenEvents.lastEvent, 'UTC')}), long enough for
-            everyone to go through the journey and for the goal’s conversion window after it.
+            {t('sim.setup.pastLast', { at: dateTime(chosenEvents.lastEvent, 'UTC') })}
           </span>
         )}
       </div>
       <div className="field">
         <label className="field-label" htmlFor="sim-seed">
-          Seed
+          {t('sim.setup.seed')}
         </label>
         <div className="inline-fields">
           <input
@@ -193,10 +211,13 @@ export function SetupForm({ folded: initiallyFolded }: { folded: boolean }) {
             type="number"
             min={0}
             value={setup.seed}
+            aria-describedby="sim-seed-help"
             disabled={running}
             onChange={(e) => update({ seed: e.target.value })}
           />
-          <span className="field-help">The same seed draws the same A/B variants.</span>
+          <span className="field-help" id="sim-seed-help">
+            {t('sim.setup.seedHelp')}
+          </span>
         </div>
       </div>
       <div className="field">

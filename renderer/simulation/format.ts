@@ -34,15 +34,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(
   timeZone: string | undefined,
   options: Intl.DateTimeFormatOptions,
+  locale = 'en-GB',
 ): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ''}|${JSON.stringify(options)}`;
+  const key = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat('en-GB', { ...options, ...(timeZone && { timeZone }) });
+      format = new Intl.DateTimeFormat(locale, { ...options, ...(timeZone && { timeZone }) });
     } catch {
       // An unknown zone in a hand-written file: fall back to UTC rather than fail the view.
-      format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     }
     formatters.set(key, format);
   }
@@ -50,35 +51,41 @@ function formatter(
 }
 
 /** `Tue 1 Oct 2019, 02:05` in the given zone (the computer's own when none is given). */
-export function dateTime(iso: string | number, timeZone?: string): string {
-  return formatter(timeZone, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+export function dateTime(iso: string | number, timeZone?: string, locale?: string): string {
+  return formatter(
+    timeZone,
+    {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    },
+    locale,
+  ).format(new Date(iso));
 }
 
 /** `1 Oct 2019` in the given zone. */
-export function date(iso: string | number, timeZone = 'UTC'): string {
-  return formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(
+export function date(iso: string | number, timeZone = 'UTC', locale?: string): string {
+  return formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }, locale).format(
     new Date(iso),
   );
 }
 
-/** `02:05` in the given zone. */
-export function clock(iso: string | number, timeZone = 'UTC'): string {
-  return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+/** `02:05` in the given zone (24-hour in every language the app speaks). */
+export function clock(iso: string | number, timeZone = 'UTC', locale?: string): string {
+  return formatter(
+    timeZone,
+    { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    locale,
+  ).format(new Date(iso));
 }
 
 /** `Tue 1 Oct` in the given zone: a day of the trace. */
-export function day(iso: string | number, timeZone = 'UTC'): string {
-  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+export function day(iso: string | number, timeZone = 'UTC', locale?: string): string {
+  return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }, locale).format(
     new Date(iso),
   );
 }

@@ -124,7 +124,24 @@ function withoutPositions(journey: Journey): unknown {
   };
 }
 
+/**
+ * JSON with every object's keys in order: the engine hands the simulated journey back with its
+ * keys in its schema's order, the editor keeps them in the order they were set, and the same
+ * journey must compare equal either way (else "Edited since" stayed after a re-run).
+ */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : item,
+  );
+}
+
 /** Whether the journey was edited (beyond moving steps) since it was simulated. */
 export function editedSince(simulated: Journey, current: Journey): boolean {
-  return JSON.stringify(withoutPositions(simulated)) !== JSON.stringify(withoutPositions(current));
+  return canonical(withoutPositions(simulated)) !== canonical(withoutPositions(current));
 }

@@ -157,7 +157,7 @@ describe('forecasting the abandoned-cart starter on its sample customers', () =>
     await panel.getByLabel('Starts').fill(WINDOW.start);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(WINDOW.end);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
 
     const forecastMode = panel.getByRole('radio', {
       name: 'Forecast what the journey will achieve',

@@ -76,9 +76,9 @@ async function exportJourney(): Promise<{ file: string; journey: Journey }> {
 }
 
 /** Writes a screenshot for the docs when UPDATE_SCREENSHOTS is set; the normal run skips it. */
-async function screenshot(name: string): Promise<void> {
+async function screenshot(name: string, on: Page = page): Promise<void> {
   if (!process.env.UPDATE_SCREENSHOTS) return;
-  await page.screenshot({ path: join(ROOT, 'docs', `${name}.png`) });
+  await on.screenshot({ path: join(ROOT, 'docs', `${name}.png`) });
 }
 
 beforeAll(async () => {
@@ -122,9 +122,9 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     await preview.waitFor();
     // REES46's columns are recognised and read as who, what and when.
     expect(await page.getByTestId('mapping-suggested').isVisible()).toBe(true);
-    expect(await dialog.getByLabel(/^Profile id/).inputValue()).toBe('user_id');
-    expect(await dialog.getByLabel(/^Event name/).inputValue()).toBe('event_type');
-    expect(await dialog.getByLabel(/^Time/).inputValue()).toBe('event_time');
+    expect(await dialog.getByLabel(/customer id/).inputValue()).toBe('user_id');
+    expect(await dialog.getByLabel(/what they did/).inputValue()).toBe('event_type');
+    expect(await dialog.getByLabel(/says when/).inputValue()).toBe('event_time');
     const head = await preview.locator('thead th').allTextContents();
     expect(head.slice(0, 3)).toEqual([
       'profile_idfrom user_id · text',
@@ -139,9 +139,9 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     ]);
 
     // Another column for the event's name: the preview follows; then back.
-    await dialog.getByLabel(/^Event name/).selectOption('brand');
+    await dialog.getByLabel(/what they did/).selectOption('brand');
     await expect.poll(() => firstCells.nth(1).textContent()).toBe('shiseido');
-    await dialog.getByLabel(/^Event name/).selectOption('event_type');
+    await dialog.getByLabel(/what they did/).selectOption('event_type');
     await expect.poll(() => firstCells.nth(1).textContent()).toBe('view');
 
     // The damaged lines are named, with their line and reason, before anything is imported.
@@ -188,7 +188,7 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     await panel.getByLabel('Starts').fill(START);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(END);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
     await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
     await page.getByTestId('run-bar').waitFor();
     await screenshot('simulation');
@@ -394,7 +394,7 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
     await panel.getByLabel('Starts').fill(window.start);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(window.end);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
     await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
     await page.getByTestId('run-bar').waitFor();
 
@@ -453,5 +453,32 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
     }
     await page.mouse.move(0, 0);
     await screenshot('messages');
+  });
+
+  it('shows the run in Swedish: the setup, the counts marked simulated, numbers the Swedish way', async () => {
+    const swedish = await studio.open();
+    try {
+      const sv = swedish.page;
+      sv.setDefaultTimeout(10_000);
+      await sv.evaluate("localStorage.setItem('journey-studio.locale', 'sv')");
+      await sv.reload();
+      await sv.getByTestId('library').waitFor();
+      await sv
+        .getByRole('button', { name: /^Win-back/ })
+        .first()
+        .click();
+      await sv.getByTestId('editor-bar').waitFor();
+      await sv.getByRole('button', { name: 'Simulate', exact: true }).click();
+      const panel = sv.getByTestId('simulation-panel');
+      await sv.getByTestId('run-bar').waitFor();
+      expect(await sv.getByTestId('run-bar').textContent()).toMatch(/^Simulerat: \d+ gick in/);
+      // With results, the setup folds to one line; it is named in Swedish all the same.
+      expect(await panel.getByRole('region', { name: 'Simuleringens inställningar' }).count()).toBe(
+        1,
+      );
+      await screenshot('screenshots/simulation-sv', sv);
+    } finally {
+      await swedish.context.close();
+    }
   });
 });

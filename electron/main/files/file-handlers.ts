@@ -9,6 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError, type AppOutput, type AppParsedInput } from '../../../core/api/contract';
 import type { FileKind, FileMethod, OpenedFile } from '../../../core/api/file-contract';
+import { dataFileText } from '../../../core/import/data-file';
+import { ImportError } from '../../../core/import/import-problems';
 import { decodeFileText, type EncodingWarning } from '../../../core/import/text-encoding';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
@@ -19,7 +21,7 @@ export type FileHandlers = {
 };
 
 const DATA_FILTERS: FileFilter[] = [
-  { name: 'CSV, JSON or NDJSON', extensions: ['csv', 'json', 'ndjson', 'jsonl'] },
+  { name: 'CSV, Excel, JSON or NDJSON', extensions: ['csv', 'xlsx', 'json', 'ndjson', 'jsonl'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -110,8 +112,16 @@ async function readText(
       `“${name}” is ${Math.ceil(size / 1_000_000)} MB; the app opens files up to ${limit / 1_000_000} MB. Use the command line for larger files.`,
     );
   }
-  const { text, warnings } = decodeFileText(await readFile(path));
-  return { text, warnings };
+  const bytes = await readFile(path);
+  if (kind !== 'profiles' && kind !== 'events') return decodeFileText(bytes);
+  try {
+    // An Excel sheet arrives as CSV; a picture or a PDF is refused with what it is.
+    const { text, warnings } = await dataFileText(bytes, name);
+    return { text, warnings };
+  } catch (error) {
+    if (error instanceof ImportError) throw new ApiError('invalid-request', error.message);
+    throw error;
+  }
 }
 
 export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {

@@ -1,9 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SmtpDialog } from '../../../renderer/execution/SmtpDialog';
 import { readSmtpForm, withSecurity } from '../../../renderer/execution/smtp-form';
-import { AppStoreContext, createAppStore } from '../../../renderer/store/app-store';
+import { createAppStore } from '../../../renderer/store/app-store';
+import { renderApp } from '../render-app';
 import { engineApi } from './execution-fake';
 
 const SECRET = 'hunter2-very-secret';
@@ -13,11 +14,7 @@ function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
   prepare?.(engine);
   const store = createAppStore(engine.api);
   store.getState().openDialog({ type: 'smtp-settings' });
-  render(
-    <AppStoreContext.Provider value={store}>
-      <SmtpDialog />
-    </AppStoreContext.Provider>,
-  );
+  renderApp(<SmtpDialog />, { store });
   return { engine, store };
 }
 
@@ -80,7 +77,7 @@ describe('email settings', () => {
     const user = userEvent.setup();
     setup();
     await waitFor(() => expect(input('smtp-host').value).toBe('smtp.example.com'));
-    expect(screen.getByTestId('smtp-mode').textContent).toMatch(/through this SMTP server/);
+    expect(screen.getByTestId('smtp-mode').textContent).toMatch(/through this mail server/);
     await user.clear(input('smtp-host'));
     expect(screen.getByTestId('smtp-mode').textContent).toMatch(/embedded outbox/);
   });

@@ -1,27 +1,29 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EventApiInfo } from '../../../renderer/execution/EventApiInfo';
 import { curlExample } from '../../../renderer/execution/event-api';
 import { readTestEvent } from '../../../renderer/execution/test-event';
 import { TestEventForm } from '../../../renderer/execution/TestEventForm';
-import { AppStoreContext } from '../../../renderer/store/app-store';
+import type { Locale } from '../../../renderer/i18n/locales';
 import { loadJourney } from '../../core/fixtures';
+import { renderApp } from '../render-app';
 import { engineApi, storeWith } from './execution-fake';
 
-function setup(ui: React.ReactNode, prepare?: (engine: ReturnType<typeof engineApi>) => void) {
+function setup(
+  ui: React.ReactElement,
+  prepare?: (engine: ReturnType<typeof engineApi>) => void,
+  locale: Locale = 'en',
+) {
   const journey = loadJourney('abandoned-cart.json');
   const engine = engineApi([journey]);
   prepare?.(engine);
   const { store, state } = storeWith(journey, engine);
-  render(<AppStoreContext.Provider value={store}>{ui}</AppStoreContext.Provider>);
+  renderApp(ui, { store, locale });
   return { engine, state };
 }
 
 const field = (id: string) => screen.getByTestId<HTMLInputElement>(id);
-
-/** `{` opens an object in user-event's keyboard syntax; doubled, it types itself. */
-const typed = (text: string) => text.replace(/[{[]/g, (c) => c + c);
 
 describe('test event', () => {
   it('starts with the event the trigger waits for', () => {
@@ -29,32 +31,44 @@ describe('test event', () => {
     expect(field('test-event-name').value).toBe('cart');
   });
 
-  it('refuses properties that are not JSON, at the field, and sends nothing', async () => {
+  it('takes properties as rows of a name and a value, and refuses a value without a name at its row', async () => {
     const user = userEvent.setup();
     const { engine } = setup(<TestEventForm />);
     await user.type(field('test-event-user'), 'ann');
-    await user.type(field('test-event-properties'), typed('{"sku": "A-1",}'));
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.type(field('test-event-prop-value-0'), 'A-1');
     await user.click(screen.getByTestId('test-event-send'));
     const problem = screen.getByRole('alert');
-    expect(problem.textContent).toMatch(/^This is not valid JSON/);
-    expect(problem.closest('.field')?.querySelector('textarea')).toBe(
-      field('test-event-properties'),
-    );
-    expect(field('test-event-properties').getAttribute('aria-invalid')).toBe('true');
+    expect(problem.textContent).toBe('Property 1: give the value a name, like sku.');
+    expect(field('test-event-prop-name-0').getAttribute('aria-invalid')).toBe('true');
     expect(engine.calls.sendTestEvent).toEqual([]);
 
-    await user.clear(field('test-event-properties'));
-    await user.type(field('test-event-properties'), typed('["A-1"]'));
+    await user.type(field('test-event-prop-name-0'), 'sku');
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.type(field('test-event-prop-name-1'), 'sku');
+    await user.type(field('test-event-prop-value-1'), 'B-2');
     await user.click(screen.getByTestId('test-event-send'));
-    expect(screen.getByRole('alert').textContent).toMatch(/one JSON object in braces/);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Property 2: “sku” is already property 1. Each name once.',
+    );
     expect(engine.calls.sendTestEvent).toEqual([]);
   });
 
-  it('sends the event with its properties and the email to give the profile', async () => {
+  it('sends the event with its properties, numbers as numbers, and the email to give the profile', async () => {
     const user = userEvent.setup();
     const { engine } = setup(<TestEventForm />);
     await user.type(field('test-event-user'), ' ann ');
-    await user.type(field('test-event-properties'), typed('{"sku": "A-1", "total": 42}'));
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.type(field('test-event-prop-name-0'), 'sku');
+    await user.type(field('test-event-prop-value-0'), 'A-1');
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.type(field('test-event-prop-name-1'), 'total');
+    await user.type(field('test-event-prop-value-1'), '42');
+    // A blank row is left out, and a removed row is gone.
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.click(screen.getByTestId('test-event-add-property'));
+    await user.type(field('test-event-prop-name-3'), 'oops');
+    await user.click(screen.getByRole('button', { name: 'Remove property 4' }));
     await user.type(field('test-event-email'), 'ann@example.com');
     await user.click(screen.getByTestId('test-event-send'));
     await waitFor(() =>
@@ -72,8 +86,20 @@ describe('test event', () => {
     );
   });
 
+  it('speaks Swedish, down to the row names a screen reader reads', async () => {
+    const user = userEvent.setup();
+    setup(<TestEventForm />, undefined, 'sv');
+    await user.click(screen.getByRole('button', { name: /Lägg till en egenskap/ }));
+    const rows = screen.getByTestId('test-event-properties');
+    expect(within(rows).getByRole('textbox', { name: 'Namn på egenskap 1' })).toBeDefined();
+    await user.click(screen.getByRole('button', { name: /Skicka händelse/ }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Ange vems händelsen är: ett profil-id, till exempel ann eller 12345.',
+    );
+  });
+
   it('checks every field before sending', () => {
-    const checked = readTestEvent({ userId: ' ', event: '', properties: '', email: 'ann@' });
+    const checked = readTestEvent({ userId: ' ', event: '', properties: [], email: 'ann@' });
     expect(checked.ok).toBe(false);
     expect(!checked.ok && Object.keys(checked.errors).sort()).toEqual(['email', 'event', 'userId']);
   });

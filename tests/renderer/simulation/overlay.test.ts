@@ -73,6 +73,24 @@ describe('the canvas overlay of a run', () => {
     };
     expect(editedSince(journey, edited)).toBe(true);
   });
+
+  it('takes the journey the engine hands back, its keys in another order, as not edited', () => {
+    const { journey } = sampleRun();
+    // As the editor holds it after settings were set one by one, and with a field left unset.
+    const reordered = {
+      ...journey,
+      settings: Object.fromEntries(Object.entries(journey.settings).reverse()),
+      nodes: journey.nodes.map((n) => ({
+        config: Object.fromEntries(Object.entries(n.config).reverse()),
+        kind: n.kind,
+        id: n.id,
+        position: n.position,
+        label: undefined,
+      })),
+    } as unknown as typeof journey;
+    expect(JSON.stringify(reordered.settings)).not.toBe(JSON.stringify(journey.settings));
+    expect(editedSince(journey, reordered)).toBe(false);
+  });
 });
 
 describe('messages in words', () => {

@@ -1,0 +1,115 @@
+import { ImportError } from './import-problems';
+
+/** One file in a zip's central directory, with the sizes it declares. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly compressed: number;
+  readonly size: number;
+}
+
+/** More files than any workbook has (a sheet, its styles, strings, relations, a few pictures). */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** Unpacked, a workbook may hold this much; 1M rows of a wide sheet fit. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+/**
+ * Sheet XML packs about 10–30 times smaller; a zip bomb packs a thousand times or more. Files this
+ * small unpack to little whatever their ratio.
+ */
+export const MAX_PACKING_RATIO = 400;
+const RATIO_FROM_BYTES = 1024 * 1024;
+
+const END_SIGNATURE = 0x06054b50;
+const ENTRY_SIGNATURE = 0x02014b50;
+/** The end record is 22 bytes plus a comment of at most 65,535. */
+const END_SEARCH = 22 + 0xffff;
+
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (u16(bytes, at) + u16(bytes, at + 2) * 0x10000) >>> 0;
+}
+
+function broken(name: string | undefined, why: string): ImportError {
+  return new ImportError(
+    'bad-spreadsheet',
+    `${name === undefined ? 'This file' : `"${name}"`} looks like a zip or Excel file but cannot be opened: ${why}. Open it in Excel and save it again, or save it as CSV.`,
+    name === undefined ? {} : { file: name },
+  );
+}
+
+/**
+ * The files a zip holds, as its central directory lists them, refused before anything is
+ * unpacked when the directory is broken, or lists too many files or more unpacked bytes than an
+ * import can hold (`spreadsheet-too-big`: a zip bomb ends here).
+ */
+export function readZipDirectory(bytes: Uint8Array, name?: string): ZipEntry[] {
+  let end = -1;
+  const stop = Math.max(0, bytes.length - END_SEARCH);
+  for (let at = bytes.length - 22; at >= stop; at--) {
+    if (u32(bytes, at) === END_SIGNATURE) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw broken(name, 'its table of contents is missing (is the file cut off?)');
+  const count = u16(bytes, end + 10);
+  const directorySize = u32(bytes, end + 12);
+  const directoryAt = u32(bytes, end + 16);
+  // ZIP64 marks its real values elsewhere; no workbook within our limits needs it.
+  if (count === 0xffff || directoryAt === 0xffffffff) {
+    throw tooBig(name, 'it is a ZIP64 archive, which only files over 4 GB need');
+  }
+  if (count > MAX_ZIP_ENTRIES) {
+    throw tooBig(name, `it holds ${count.toLocaleString('en-US')} files`);
+  }
+  if (directoryAt + directorySize > end) throw broken(name, 'its table of contents is damaged');
+  const entries: ZipEntry[] = [];
+  let at = directoryAt;
+  let unpacked = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || u32(bytes, at) !== ENTRY_SIGNATURE) {
+      throw broken(name, 'its table of contents is damaged');
+    }
+    const compressed = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const skip = nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+    const entryName = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (size === 0xffffffff || compressed === 0xffffffff) {
+      throw tooBig(name, `"${entryName}" inside it is over 4 GB`);
+    }
+    unpacked += size;
+    if (unpacked > MAX_UNPACKED_BYTES) {
+      throw tooBig(name, `it unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
+    }
+    if (size > RATIO_FROM_BYTES && size > compressed * MAX_PACKING_RATIO) {
+      throw tooBig(
+        name,
+        `"${entryName}" inside it unpacks ${Math.round(size / Math.max(1, compressed)).toLocaleString('en-US')} times larger than it is packed, which no real spreadsheet does`,
+      );
+    }
+    entries.push({ name: entryName, compressed, size });
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+function tooBig(name: string | undefined, why: string): ImportError {
+  return new ImportError(
+    'spreadsheet-too-big',
+    `${name === undefined ? 'This file' : `"${name}"`} cannot be imported: ${why}. Save the sheet as CSV, which has no such limit, and import that.`,
+    name === undefined ? {} : { file: name },
+  );
+}
+
+/** What kind of Office file a zip is, from the files inside it. */
+export function officeKind(entries: readonly ZipEntry[]): 'xlsx' | 'docx' | 'pptx' | 'ods' | 'zip' {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml')) return 'xlsx';
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('ppt/presentation.xml')) return 'pptx';
+  if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+  return 'zip';
+}
