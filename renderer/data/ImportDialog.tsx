@@ -217,7 +217,7 @@ function PreviewTable({ flow }: { flow: ImportFlow }) {
           className={`table-scroll${flow.previewing ? ' is-stale' : ''}`}
           tabIndex={0}
           role="region"
-          aria-label="Preview of the rows"
+          aria-label={t('data.import.previewRegion')}
         >
           <table className="data-table" data-testid="import-preview">
             <thead>
