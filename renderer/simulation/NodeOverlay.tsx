@@ -67,8 +67,14 @@ function notSentReasons(t: Translate, figures: NodeFigures): string {
 
 /** What a screen reader says for the badge: that it is simulated, then the figures. */
 function spoken(t: Translate, count: (n: number) => string, figures: NodeFigures): string {
-  const parts = [t('sim.count.reached', { n: figures.entered })];
   const message = figures.message;
+  // On a message step the name says the badge's own words in their order, so someone who reads
+  // the badge and speaks it to voice control names the same button.
+  const parts = [
+    message
+      ? `${count(figures.entered)} ${t('sim.count.reachedWord')}`
+      : t('sim.count.reached', { n: figures.entered }),
+  ];
   if (message) {
     parts.push(t('sim.count.sent', { n: count(message.sent) }));
     if (message.skipped)
@@ -108,9 +114,12 @@ export function NodeCount({ nodeId }: { nodeId: string }) {
         focus(nodeId);
       }}
     >
-      <span className="count-kind is-simulated" aria-hidden="true">
-        {t('sim.count.simTag')}
-      </span>
+      {/* Drawn by the style sheet, so the badge's text is the figures its name starts with. */}
+      <span
+        className="count-kind is-simulated"
+        data-tag={t('sim.count.simTag')}
+        aria-hidden="true"
+      />
       <span className="sim-count-main">
         <UsersIcon size={12} />
         <span data-testid={`entered-${nodeId}`}>{count(figures.entered)}</span>{' '}

@@ -277,7 +277,7 @@ describe('forecasting the abandoned-cart starter on its sample customers', () =>
     await sv.getByTestId('library').waitFor();
     await sv.getByText('Cart forecast').click();
     await sv.getByTestId('editor-bar').waitFor();
-    await sv.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await sv.getByRole('button', { name: 'Simulera', exact: true }).click();
     const panel = sv.getByTestId('simulation-panel');
     await panel.getByTestId('forecast-headline').waitFor();
     expect(await panel.getByTestId('forecast-intro').textContent()).toMatch(

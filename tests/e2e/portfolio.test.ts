@@ -148,7 +148,7 @@ describe('simulating a journey with the other live journeys', () => {
     await panel.getByLabel('Starts').fill(START);
     await panel.getByRole('radio', { name: 'Until' }).click();
     await panel.getByLabel('Ends (UTC)').fill(END);
-    await panel.getByLabel('Seed').fill(String(SEED));
+    await panel.getByLabel('Same number, same result').fill(String(SEED));
     await panel.getByRole('checkbox', { name: 'Simulate with the other live journeys' }).check();
     await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
 

@@ -161,7 +161,10 @@ describe('simulating the abandoned-cart starter on a real REES46 export', () => 
     expect(await problems.count()).toBe(2);
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    const dataset = page.getByRole('region', { name: 'rees46 multicategory 2019 Oct head' });
+    const dataset = page.getByRole('region', {
+      name: 'rees46 multicategory 2019 Oct head',
+      exact: true,
+    });
     expect(await dataset.getByRole('list', { name: 'Events in this data set' }).textContent()).toBe(
       'view17,055purchase214cart165',
     );
@@ -468,7 +471,7 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
         .first()
         .click();
       await sv.getByTestId('editor-bar').waitFor();
-      await sv.getByRole('button', { name: 'Simulate', exact: true }).click();
+      await sv.getByRole('button', { name: 'Simulera', exact: true }).click();
       const panel = sv.getByTestId('simulation-panel');
       await sv.getByTestId('run-bar').waitFor();
       expect(await sv.getByTestId('run-bar').textContent()).toMatch(/^Simulerat: \d+ gick in/);

@@ -152,6 +152,7 @@ describe('IPC registration', () => {
       },
       getLibrarySettings: {},
       saveLibrarySettings: {
+        currency: 'SEK',
         publicUrl: 'https://shop.example.com',
         unsubscribeAddress: '',
         webhookHosts: [],

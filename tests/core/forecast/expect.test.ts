@@ -14,6 +14,7 @@ describe('expected responses on a message', () => {
     const result = validateJourney(j);
     expect(result.valid).toBe(false);
     expect(issuesOf(j)).toContainEqual({
+      values: expect.objectContaining({ stepId: 'm1', field: 'expect' }) as unknown,
       code: 'expect-click-above-open',
       severity: 'error',
       nodeId: 'm1',

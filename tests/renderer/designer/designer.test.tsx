@@ -76,6 +76,8 @@ describe('email designer', () => {
     // Move it down with Alt+Down, remove the button with Delete.
     screen.getByRole('group', { name: /^Block 2: Divider/ }).focus();
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    // The moved block takes the focus back on the next frame.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(blockNames()).toEqual(['Heading', 'Text', 'Divider', 'Button', 'Footer']);
     screen.getByRole('group', { name: /^Block 4: Button/ }).focus();
     await user.keyboard('{Delete}');
