@@ -63,10 +63,8 @@ export function lockEngine(dbFile: string, options: EngineLockOptions = {}): () 
   if (dbFile === ':memory:') return () => undefined;
   const lockFile = engineLockFile(dbFile);
   const lock = new Database(lockFile, {
-    // A held lock means another engine, now and for as long as it runs; a short wait only lets
-    // two engines starting at the same instant settle which one it is (each takes a shared lock
-    // on the way to the exclusive one, and without waiting both could give up).
-    timeout: 250,
+    // Never wait: a held lock means another engine, now and for as long as it runs.
+    timeout: 0,
     ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
   });
   try {
