@@ -20,31 +20,21 @@ export function NoteForm(props: { version: number; note: string; by: string; onD
           .then((ok) => ok && props.onDone());
       }}
     >
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-note`}>
-          {t('history.noteLabel')}
-        </label>
-        <textarea
-          id={`${id}-note`}
-          className="input"
-          rows={2}
-          maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-by`}>
-          {t('history.byLabel')}
-        </label>
-        <input
-          id={`${id}-by`}
-          className="input"
-          maxLength={120}
-          value={by}
-          onChange={(e) => setBy(e.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-note`}
+        label={t('history.noteLabel')}
+        multiline
+        maxLength={2000}
+        value={note}
+        onChange={setNote}
+      />
+      <TextField
+        id={`${id}-by`}
+        label={t('history.byLabel')}
+        maxLength={120}
+        value={by}
+        onChange={setBy}
+      />
       <div className="form-actions">
         <button type="button" className="button is-quiet" onClick={props.onDone}>
           {t('common.cancel')}
@@ -81,45 +71,30 @@ export function ApproveForm(props: { version: number; onDone: () => void }) {
         {t('history.approveTitle', { version: props.version })}
       </h4>
       <p className="field-help">{t('history.approveNote', { version: props.version })}</p>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-name`}>
-          {t('history.name')}
-        </label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          required
-          maxLength={120}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-role`}>
-          {t('history.role')}
-        </label>
-        <input
-          id={`${id}-role`}
-          className="input"
-          required
-          maxLength={120}
-          value={role}
-          onChange={(e) => setRole(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-comment`}>
-          {t('history.comment')}
-        </label>
-        <textarea
-          id={`${id}-comment`}
-          className="input"
-          rows={2}
-          maxLength={2000}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label={t('history.name')}
+        required
+        maxLength={120}
+        value={name}
+        onChange={setName}
+      />
+      <TextField
+        id={`${id}-role`}
+        label={t('history.role')}
+        required
+        maxLength={120}
+        value={role}
+        onChange={setRole}
+      />
+      <TextField
+        id={`${id}-comment`}
+        label={t('history.comment')}
+        multiline
+        maxLength={2000}
+        value={comment}
+        onChange={setComment}
+      />
       <div className="form-actions">
         <button type="button" className="button is-quiet" onClick={props.onDone}>
           {t('common.cancel')}
@@ -129,5 +104,36 @@ export function ApproveForm(props: { version: number; onDone: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A labelled text box (a few lines with `multiline`), as both forms ask for their fields. */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  multiline?: boolean;
+  required?: boolean;
+}) {
+  const { id, label, multiline, onChange, ...box } = props;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          id={id}
+          className="input"
+          rows={2}
+          onChange={(e) => onChange(e.target.value)}
+          {...box}
+        />
+      ) : (
+        <input id={id} className="input" onChange={(e) => onChange(e.target.value)} {...box} />
+      )}
+    </div>
   );
 }
