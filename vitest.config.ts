@@ -35,6 +35,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What the app shows after a click may take seconds on a loaded machine; a poll that
+          // gives up after vitest's default second fails a test that would pass.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
