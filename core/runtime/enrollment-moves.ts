@@ -2,7 +2,7 @@ import { matchesFilters } from '../conditions/evaluate';
 import { addDuration } from '../model/duration';
 import type { StoredEvent } from '../model/event';
 import type { MigrationChoice } from '../migration/migration-plan';
-import { DEFAULT_ATTRIBUTION_WINDOW } from '../model/journey-settings';
+import { DEFAULT_ATTRIBUTION_WINDOW, DEFAULT_PRIORITY } from '../model/journey-settings';
 import type { CompiledJourney } from './compiled-journey';
 import type { JourneyCatalog } from './interpreter';
 import type { NodeContext } from './node-context';
@@ -213,20 +213,43 @@ export class EnrollmentMoves {
     return true;
   }
 
-  /** Moves on the enrollments waiting for this event. */
-  resumeEventWaits(event: StoredEvent, now: number): void {
+  /** The profile's enrollments whose wait this event ends, in the store's order. */
+  waitingFor(event: StoredEvent): Enrollment[] {
     const list = this.store.enrollmentsOf(event.profileId);
+    const waiting: Enrollment[] = [];
     for (let i = 0, n = list.length; i < n; i++) {
       const enrollment = list[i] as Enrollment;
-      const wait = enrollment.wait;
-      if (enrollment.status !== 'active' || !wait?.event) continue;
-      if (wait.event.name !== event.name || event.time < wait.since) continue;
-      if (!matchesFilters(wait.event.where, event.properties)) continue;
-      const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
-      if (!journey) continue;
-      enrollment.wait = undefined;
-      this.leave(journey, enrollment, enrollment.nodeId, wait.event.port, now);
+      if (this.waitEndedBy(enrollment, event)) waiting.push(enrollment);
     }
+    return waiting;
+  }
+
+  /** The priority of an enrollment's journey version (DESIGN §8), the default when it is gone. */
+  priorityOf(enrollment: Enrollment): number {
+    return (
+      this.catalog.version(enrollment.journeyId, enrollment.version)?.settings.priority ??
+      DEFAULT_PRIORITY
+    );
+  }
+
+  /**
+   * Moves one waiting enrollment on through its wait's event port — if the event still ends its
+   * wait: what ran before it in the same instant may have moved or ended it.
+   */
+  resumeEventWait(enrollment: Enrollment, event: StoredEvent, now: number): void {
+    const wait = enrollment.wait;
+    if (!wait?.event || !this.waitEndedBy(enrollment, event)) return;
+    const journey = this.catalog.version(enrollment.journeyId, enrollment.version);
+    if (!journey) return;
+    enrollment.wait = undefined;
+    this.leave(journey, enrollment, enrollment.nodeId, wait.event.port, now);
+  }
+
+  private waitEndedBy(enrollment: Enrollment, event: StoredEvent): boolean {
+    const wait = enrollment.wait;
+    if (enrollment.status !== 'active' || !wait?.event) return false;
+    if (wait.event.name !== event.name || event.time < wait.since) return false;
+    return matchesFilters(wait.event.where, event.properties);
   }
 
   /** Ends a wait that is due; a wake-up made stale by a later move (`token`) is ignored. */

@@ -6,7 +6,7 @@ import type { EnrollmentMoves } from './enrollment-moves';
 import type { ProfileAccess } from './profile-access';
 import type { EngineStore, Enrollment, EntryVia } from './ports';
 import type { StepRecords } from './step-records';
-import type { TriggerIndex } from './trigger-index';
+import type { EventRoute, TriggerIndex } from './trigger-index';
 
 /**
  * How profiles come in: an event that a journey starts with, a segment a profile starts to
@@ -20,16 +20,60 @@ export class Entries {
     private readonly moves: EnrollmentMoves,
   ) {}
 
-  /** Enters the journeys an event starts, then looks again at segments that read events. */
-  enterOnEvent(index: TriggerIndex, event: StoredEvent, now: number): void {
-    for (const { journey, where } of index.eventRoutes(event.name)) {
-      if (matchesFilters(where, event.properties))
-        this.enroll(journey, event.profileId, now, 'event', event);
+  /**
+   * Moves on the enrollments waiting for the event and enters the journeys it starts, journey by
+   * journey in priority order (then journey id; in one journey, those waiting before a new
+   * entry), so that under the sending policy the journey that matters more sends first whether
+   * the event resumes it or starts it (DESIGN §8). Then looks again at segments that read events.
+   */
+  respondToEvent(index: TriggerIndex, event: StoredEvent, now: number): void {
+    const routes = index.eventRoutes(event.name);
+    const waiting = this.moves.waitingFor(event);
+    if (waiting.length > 0 && routes.length > 0) this.inPriorityOrder(waiting, routes, event, now);
+    else {
+      for (const enrollment of waiting) this.moves.resumeEventWait(enrollment, event, now);
+      for (const route of routes) this.enterOnRoute(route, event, now);
     }
     for (const segment of index.segments) {
       if (segment.usesEvents)
         this.evaluateSegment(segment.journey, segment.condition, event.profileId, now);
     }
+  }
+  private enterOnRoute({ journey, where }: EventRoute, event: StoredEvent, now: number): void {
+    if (matchesFilters(where, event.properties))
+      this.enroll(journey, event.profileId, now, 'event', event);
+  }
+
+  private inPriorityOrder(
+    waiting: readonly Enrollment[],
+    routes: readonly EventRoute[],
+    event: StoredEvent,
+    now: number,
+  ): void {
+    const turns = [
+      ...waiting.map((enrollment, order) => ({
+        priority: this.moves.priorityOf(enrollment),
+        journeyId: enrollment.journeyId,
+        entry: 0,
+        order,
+        run: () => this.moves.resumeEventWait(enrollment, event, now),
+      })),
+      ...routes.map((route, order) => ({
+        priority: route.journey.settings.priority,
+        journeyId: route.journey.id,
+        entry: 1,
+        order,
+        run: () => this.enterOnRoute(route, event, now),
+      })),
+    ];
+    turns.sort(
+      (a, b) =>
+        b.priority - a.priority ||
+        (a.journeyId < b.journeyId ? -1 : a.journeyId > b.journeyId ? 1 : 0) ||
+        a.entry - b.entry ||
+        a.order - b.order,
+    );
+    for (const turn of turns) turn.run();
   }
 
   /**

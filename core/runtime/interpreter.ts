@@ -101,8 +101,8 @@ export class Interpreter {
 
   /**
    * Applies an event at `now`: what it says about consent first (`Unsubscribed`, `Complained`),
-   * then conversions, then enrollments waiting for it, then new entries, then segment
-   * re-checks. Returns the event as stored. `due` is when it should have been applied, when that
+   * then conversions, then enrollments waiting for it and new entries journey by journey in
+   * priority order, then segment re-checks. Returns the event as stored. `due` is when it should have been applied, when that
    * is earlier (it was accepted while the engine could not run).
    */
   handleEvent(event: JourneyEvent, now: number, due = now): StoredEvent {
@@ -112,8 +112,7 @@ export class Interpreter {
     const stored = this.store.addEvent(own);
     applyConsentEvent(stored, this.consent, now);
     this.moves.applyGoals(stored, now);
-    this.moves.resumeEventWaits(stored, now);
-    this.entries.enterOnEvent(this.index(), stored, now);
+    this.entries.respondToEvent(this.index(), stored, now);
     this.settle(now);
     return stored;
   }
