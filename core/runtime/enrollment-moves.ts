@@ -11,6 +11,8 @@ import type { EngineStore, Enrollment, EnrollmentStatus, PendingAssignment } fro
 import type { StepRecords } from './step-records';
 import type { WaitReason } from './step';
 
+const NONE_WAITING: readonly Enrollment[] = Object.freeze([]);
+
 /** Steps one enrollment may take in one instant before the interpreter stops it. */
 const MAX_INSTANT_STEPS = 10_000;
 
@@ -214,14 +216,15 @@ export class EnrollmentMoves {
   }
 
   /** The profile's enrollments whose wait this event ends, in the store's order. */
-  waitingFor(event: StoredEvent): Enrollment[] {
+  waitingFor(event: StoredEvent): readonly Enrollment[] {
     const list = this.store.enrollmentsOf(event.profileId);
-    const waiting: Enrollment[] = [];
+    let waiting: Enrollment[] | undefined;
     for (let i = 0, n = list.length; i < n; i++) {
       const enrollment = list[i] as Enrollment;
-      if (this.waitEndedBy(enrollment, event)) waiting.push(enrollment);
+      if (this.waitEndedBy(enrollment, event)) (waiting ??= []).push(enrollment);
     }
-    return waiting;
+    // Most events end no wait; they allocate nothing.
+    return waiting ?? NONE_WAITING;
   }
 
   /** The priority of an enrollment's journey version (DESIGN §8), the default when it is gone. */
