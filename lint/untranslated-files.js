@@ -30,7 +30,6 @@ export const untranslatedFiles = [
   'renderer/inspector/widgets/RuleParts.tsx',
   'renderer/inspector/widgets/TemplateInput.tsx',
   'renderer/inspector/widgets/TimeInput.tsx',
-  'renderer/inspector/widgets/TimezoneInput.tsx',
   'renderer/inspector/widgets/Toggle.tsx',
   'renderer/inspector/widgets/VariantsEditor.tsx',
   'renderer/inspector/widgets/WeekdayPicker.tsx',
