@@ -28,8 +28,6 @@ export const untranslatedFiles = [
   'renderer/inspector/widgets/Toggle.tsx',
   'renderer/inspector/widgets/VariantsEditor.tsx',
   'renderer/inspector/widgets/WeekdayPicker.tsx',
-  'renderer/panels/Dialogs.tsx',
-  'renderer/panels/Modal.tsx',
   'renderer/simulation/CompareTab.tsx',
   'renderer/simulation/MessagesChart.tsx',
   'renderer/simulation/MessagesTab.tsx',
