@@ -5,7 +5,7 @@ import { ViewLevelContext } from '../canvas/far-view';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
 import { cardHeight } from '../canvas/geometry';
 import { cardProblem, portRow } from './card-shape';
-import { nodeSummary } from './node-summary';
+import { exitWords, nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
 import { useIssueWords } from '../i18n/issue-words';
@@ -14,7 +14,6 @@ import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
 import { useT } from '../i18n/I18nProvider';
 import { cardTitle, kindWord } from './kind-words';
-import { portWord } from '../canvas/keyboard-words';
 
 /**
  * The one card every node kind is drawn with: icon and name in the kind's category colour, the
@@ -123,7 +122,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {ports.length > 0 && (
         <div className={`node-ports${labelled ? ' is-labelled' : ''}`}>
           {ports.map((port) => {
-            const exit = portWord(t, port);
+            const exit = exitWords(t, node, port);
             return (
               <div key={port.id} className={`node-port${open.has(port.id) ? ' is-open' : ''}`}>
                 {labelled && <span className="node-port-label">{exit}</span>}

@@ -41,6 +41,12 @@ export function valueWords(t: Translate, value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** Each variant's share of the weights, in [0, 1]; a variant without weight gets none. */
+export function variantShares(variants: readonly { weight: number }[]): number[] {
+  const total = variants.reduce((sum, v) => sum + (v.weight > 0 ? v.weight : 0), 0);
+  return variants.map((v) => (total > 0 && v.weight > 0 ? v.weight / total : 0));
+}
+
 /** Weekdays as the journey names them (`mon`), short, in the language: "Mon, Fri", "mån, fre". */
 export function weekdayWords(t: Translate, days: readonly string[]): string {
   return days.map((day) => t('card.weekday', { day })).join(', ');

@@ -23,6 +23,12 @@ const cart = (): Journey => {
         html: '<p>Hej</p>',
       }),
       node('out', 'exit', {}),
+      node('ab', 'split', {
+        variants: [
+          { key: 'A', weight: 2 },
+          { key: 'B', weight: 1 },
+        ],
+      }),
     ],
     [edge('start', 'wait'), edge('wait', 'check'), edge('check', 'mail', 'yes')],
   );
@@ -53,6 +59,9 @@ describe('the canvas in Swedish', () => {
     expect(card('mail').getByText('E-post: Din varukorg väntar')).toBeTruthy();
     expect(card('start').getByText('När cart sker')).toBeTruthy();
     expect(card('out').getByText('Lämna resan')).toBeTruthy();
+    // Each variant's exit with its share written the Swedish way.
+    const exits = screen.getByTestId('node-ab').querySelectorAll('.node-port-label');
+    expect([...exits].map((e) => e.textContent)).toEqual(['A 66,7\u00a0%', 'B 33,3\u00a0%']);
   });
 });
 
