@@ -8,14 +8,17 @@ import { LibraryView } from './library/LibraryView';
 import { Dialogs } from './panels/Dialogs';
 import { PanelBoundary } from './panels/PanelBoundary';
 import { Toast } from './panels/Toast';
+import { useT } from './i18n/I18nProvider';
+import type { MessageId } from './i18n/messages';
 import { useApp, useAppStore } from './store/app-store';
 
+/** Each view as a failure inside it names it. */
 const VIEW_TITLES = {
-  editor: 'Editor',
-  data: 'Sample data',
-  outbox: 'Outbox',
-  library: 'Journey library',
-} as const;
+  editor: 'shell.view.editor',
+  data: 'shell.view.data',
+  outbox: 'shell.view.outbox',
+  library: 'shell.view.library',
+} as const satisfies Record<string, MessageId>;
 
 const ROUTE = /^#\/journeys\/([^/]+)$/;
 const DATA_ROUTE = '#/data';
@@ -49,6 +52,7 @@ function useRouteInAddress() {
 /** Follows saves from other windows: refreshes the list, warns about the open journey. */
 function useLibraryEvents(api: AppApi) {
   const store = useAppStore();
+  const t = useT();
   useEffect(
     () =>
       api.onJourneysChanged(({ id }) => {
@@ -62,16 +66,13 @@ function useLibraryEvents(api: AppApi) {
           (record) => {
             const now = store.getState();
             if (!now.saving && now.revision !== undefined && record.revision > now.revision) {
-              now.notify(
-                'This journey was just saved in another window. Saving here will ask what to keep.',
-                'warning',
-              );
+              now.notify(t('shell.savedElsewhere'), 'warning');
             }
           },
           () => undefined,
         );
       }),
-    [api, store],
+    [api, store, t],
   );
 }
 
@@ -125,6 +126,7 @@ function useUnsavedGuard() {
 }
 
 export function App({ api }: { api: AppApi }) {
+  const t = useT();
   const view = useApp((s) => s.route.view);
   useRouteInAddress();
   useLibraryEvents(api);
@@ -134,7 +136,7 @@ export function App({ api }: { api: AppApi }) {
   useLibraryCurrency();
   return (
     <div className="app">
-      <PanelBoundary title={VIEW_TITLES[view]} resetKey={view}>
+      <PanelBoundary title={t(VIEW_TITLES[view])} resetKey={view}>
         {view === 'editor' ? (
           <Editor />
         ) : view === 'data' ? (
@@ -145,7 +147,7 @@ export function App({ api }: { api: AppApi }) {
           <LibraryView />
         )}
       </PanelBoundary>
-      <PanelBoundary title="Dialog">
+      <PanelBoundary title={t('shell.panel.dialog')}>
         <Dialogs />
       </PanelBoundary>
       <Toast />

@@ -9,6 +9,7 @@ import { IssuesPanel } from './panels/IssuesPanel';
 import { Palette } from './panels/Palette';
 import { PanelBoundary } from './panels/PanelBoundary';
 import { SimulationPanel } from './simulation/SimulationPanel';
+import { useT } from './i18n/I18nProvider';
 import { useApp, useAppStore } from './store/app-store';
 
 /**
@@ -17,6 +18,7 @@ import { useApp, useAppStore } from './store/app-store';
  */
 export function Editor() {
   const store = useAppStore();
+  const t = useT();
   const simulating = useApp((s) => s.simulation.open);
   const running = useApp((s) => s.execution.open);
   const journeyId = useApp((s) => s.journey?.id);
@@ -29,33 +31,33 @@ export function Editor() {
   return (
     <ReactFlowProvider>
       <div className="editor">
-        <PanelBoundary title="Toolbar">
+        <PanelBoundary title={t('shell.panel.toolbar')}>
           <EditorBar />
         </PanelBoundary>
         <div
           className={`editor-main${simulating ? ' is-simulating' : running ? ' is-running' : ''}`}
         >
-          <PanelBoundary title="Steps">
+          <PanelBoundary title={t('palette.title')}>
             <Palette />
           </PanelBoundary>
           <main className="editor-center">
-            <PanelBoundary title="Canvas" resetKey={journey}>
+            <PanelBoundary title={t('shell.panel.canvas')} resetKey={journey}>
               <JourneyCanvas />
             </PanelBoundary>
-            <PanelBoundary title="Problems" resetKey={journey}>
+            <PanelBoundary title={t('issues.title')} resetKey={journey}>
               <IssuesPanel />
             </PanelBoundary>
           </main>
           {simulating ? (
-            <PanelBoundary title="Simulation">
+            <PanelBoundary title={t('shell.panel.simulation')}>
               <SimulationPanel />
             </PanelBoundary>
           ) : running ? (
-            <PanelBoundary title="Run">
+            <PanelBoundary title={t('shell.panel.run')}>
               <RunPanel />
             </PanelBoundary>
           ) : (
-            <PanelBoundary title="Inspector" resetKey={selection}>
+            <PanelBoundary title={t('shell.panel.inspector')} resetKey={selection}>
               <Inspector />
             </PanelBoundary>
           )}

@@ -12,7 +12,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';
 import { App } from './App';
-import { I18nProvider } from './i18n/I18nProvider';
+import { I18nProvider, useT } from './i18n/I18nProvider';
 import { AppStoreContext, createAppStore } from './store/app-store';
 import { webDraftStorage } from './store/draft-storage';
 
@@ -31,9 +31,22 @@ if (connection.ok) {
   );
 } else {
   root.render(
+    <I18nProvider>
+      <Blocked />
+    </I18nProvider>,
+  );
+}
+
+/**
+ * A browser tab opened without the link `npm run web` printed has no token to reach the app's
+ * service (the one way `connectAppApi` fails): it says so instead of showing a blank page.
+ */
+function Blocked() {
+  const t = useT();
+  return (
     <div className="app-blocked" role="alert">
-      <h1>Journey Studio</h1>
-      <p>{connection.reason}</p>
-    </div>,
+      <h1>{t('shell.productName')}</h1>
+      <p>{t('shell.noToken')}</p>
+    </div>
   );
 }

@@ -154,7 +154,7 @@ const frequencyCapSchema = z
 const timezoneSchema = z
   .custom<string>((zone) => typeof zone === 'string' && isValidTimeZone(zone), {
     error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a time zone; use an IANA name such as Europe/Stockholm or America/New_York.`,
+      `${JSON.stringify(issue.input)} is not a time zone; use a zone name such as Europe/Stockholm or America/New_York.`,
     params: { code: 'timezone-invalid' },
   })
   .default('UTC')

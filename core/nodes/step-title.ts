@@ -31,15 +31,24 @@ function withMergeTags(config: Record<string, unknown>): Record<string, unknown>
  * undefined when its kind is unknown or its config does not fit the kind's schema yet.
  */
 export function readySummary(node: JourneyNode): string | undefined {
-  if (!isNodeKind(node.kind)) return undefined;
-  const definition = nodeDefinition(node.kind);
-  const parsed = definition.schema.safeParse(withMergeTags(node.config));
-  if (!parsed.success) return undefined;
+  const config = readyConfig(node);
+  if (config === undefined || !isNodeKind(node.kind)) return undefined;
   try {
-    return definition.summary(parsed.data);
+    return nodeDefinition(node.kind).summary(config);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A node's config as its kind's schema reads it, Liquid shown as merge tags, for a summary worded
+ * elsewhere (the app words it in the marketer's language); undefined when the kind is unknown or
+ * the config does not fit the schema yet.
+ */
+export function readyConfig(node: JourneyNode): unknown {
+  if (!isNodeKind(node.kind)) return undefined;
+  const parsed = nodeDefinition(node.kind).schema.safeParse(withMergeTags(node.config));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** What a node is called on the canvas card: its own label, or its kind's name. */

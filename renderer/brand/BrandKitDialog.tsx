@@ -5,7 +5,7 @@ import { FONT_STACKS, type FontChoice } from '../../core/email-design/design-sch
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
 
 const COLOURS: [keyof BrandKit['colours'], MessageId][] = [
@@ -80,26 +80,16 @@ export function BrandKitDialog() {
     else setProblem(added.error);
   };
   return (
-    <Modal
+    <FormDialog
+      testId="brand"
       title={t('brand.title')}
       onClose={close}
       size="wide"
-      actions={
-        <>
-          <button type="button" className="button is-quiet" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            disabled={busy}
-            onClick={() => void save()}
-            data-testid="brand-save"
-          >
-            {t('brand.save')}
-          </button>
-        </>
-      }
+      action={{
+        label: t('brand.save'),
+        onPress: () => void save(),
+        disabled: busy,
+      }}
     >
       <form
         className="form brand-form"
@@ -296,6 +286,6 @@ export function BrandKitDialog() {
         )}
         <button type="submit" hidden />
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

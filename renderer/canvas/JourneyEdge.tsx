@@ -8,7 +8,8 @@ import {
 import { memo } from 'react';
 import { ForecastFlow } from '../forecast/ForecastOverlay';
 import { CloseIcon } from '../nodes/icons';
-import { count, plural } from '../simulation/format';
+import { useT } from '../i18n/I18nProvider';
+import { useFormats } from '../i18n/format';
 import { showsSimulation } from '../simulation/NodeOverlay';
 import { useApp, useAppStore } from '../store/app-store';
 import { backEdgePath, backLaneX } from './back-edge';
@@ -31,6 +32,8 @@ const LABEL_BELOW_EXIT = 15;
  */
 function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
   const store = useAppStore();
+  const t = useT();
+  const formats = useFormats();
   const figures = useApp((s) =>
     showsSimulation(s) ? s.simulation.overlay?.edges[props.id] : undefined,
   );
@@ -94,8 +97,8 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
             className="edge-delete nodrag nopan"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             onClick={() => store.getState().deleteEdge(props.id)}
-            aria-label="Delete this connection"
-            title="Delete this connection"
+            aria-label={t('canvas.edge.delete')}
+            title={t('canvas.edge.delete')}
           >
             <CloseIcon size={12} />
           </button>
@@ -109,11 +112,13 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
                 transform: `translate(-50%, -50%) translate(${props.sourceX}px, ${props.sourceY + LABEL_BELOW_EXIT}px)`,
               }}
               data-testid={`flow-${props.id}`}
-              title={
-                figures.range ? undefined : `${plural(figures.count, 'profile')} went this way`
-              }
+              title={figures.range ? undefined : t('canvas.edge.flow', { count: figures.count })}
             >
-              {figures.range ? <ForecastFlow spread={figures.range} /> : count(figures.count)}
+              {figures.range ? (
+                <ForecastFlow spread={figures.range} />
+              ) : (
+                formats.number(figures.count, 0)
+              )}
             </div>
           </EdgeLabelRenderer>
         )

@@ -2,6 +2,7 @@ import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { nodeCardHeight } from '../nodes/card-shape';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store/app-store';
 import type { JourneyFlowNode } from './flow-mapping';
 import { NODE_WIDTH } from './geometry';
@@ -36,6 +37,7 @@ function colour(node: JourneyFlowNode): string {
  * view. One canvas rather than an SVG element per step keeps dragging smooth on large journeys.
  */
 export function JourneyMinimap() {
+  const t = useT();
   const nodes = useApp((s) => s.nodes);
   const [tx, ty, zoom] = useFlowStore((s) => s.transform);
   const paneWidth = useFlowStore((s) => s.width);
@@ -124,7 +126,7 @@ export function JourneyMinimap() {
       <canvas
         ref={canvas}
         style={{ width: WIDTH, height: HEIGHT }}
-        aria-label="Overview of the journey: click to move the view there"
+        aria-label={t('canvas.minimap')}
         role="img"
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);

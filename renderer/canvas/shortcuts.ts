@@ -1,5 +1,5 @@
 import { NODE_KINDS } from '../../core/nodes/registry';
-import { nodeDefinition } from '../../core/nodes/registry';
+import type { MessageId } from '../i18n/messages';
 
 /** Mac shows ⌘, everything else Ctrl. */
 export const IS_MAC =
@@ -7,43 +7,58 @@ export const IS_MAC =
   /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';
 
+/** One line of the shortcuts list: the keys, and what they do in the language. */
+export interface ShortcutItem {
+  /** Key caps, `/` between alternatives; a word among them (`Arrow keys`) comes from `keysWord`. */
+  keys: string;
+  keysWord?: MessageId;
+  what: MessageId;
+  /** A kind of step the line adds (`1` adds a trigger). */
+  kind?: string;
+}
+
 /** The shortcuts list shown to the user; the handler in use-shortcuts.ts implements the same. */
-export const SHORTCUT_GROUPS: readonly { title: string; items: readonly [string, string][] }[] = [
+export const SHORTCUT_GROUPS: readonly { title: MessageId; items: readonly ShortcutItem[] }[] = [
   {
-    title: 'Journey',
+    title: 'shortcuts.group.journey',
     items: [
-      [`${MOD} S`, 'Save'],
-      [`${MOD} Z`, 'Undo'],
-      [`${MOD} Shift Z`, 'Redo'],
-      ['?', 'Show this list'],
+      { keys: `${MOD} S`, what: 'shortcuts.save' },
+      { keys: `${MOD} Z`, what: 'shortcuts.undo' },
+      { keys: `${MOD} Shift Z`, what: 'shortcuts.redo' },
+      { keys: '?', what: 'shortcuts.help' },
     ],
   },
   {
-    title: 'Steps',
+    title: 'shortcuts.group.steps',
     items: [
-      ...NODE_KINDS.map((kind, i): [string, string] => [
-        `${i + 1}`,
-        `Add ${nodeDefinition(kind).label.toLowerCase()} (after the selected step)`,
-      ]),
-      ['E', 'Choose the exit the next step follows (Yes, No, a variant)'],
-      ['C', 'Connect the selected step to a step already there'],
-      ['Delete', 'Delete the selection'],
-      [`${MOD} C / ${MOD} X / ${MOD} V`, 'Copy, cut, paste'],
-      [`${MOD} D`, 'Duplicate'],
-      [`${MOD} A`, 'Select everything'],
-      ['Shift drag', 'Select an area'],
-      [`${MOD} click`, 'Add to the selection'],
-      ['Arrow keys', 'Move the selected steps (Shift: further)'],
-      ['Esc', 'Clear the selection'],
+      ...NODE_KINDS.map((kind, i): ShortcutItem => ({
+        keys: `${i + 1}`,
+        what: 'shortcuts.add',
+        kind,
+      })),
+      { keys: 'E', what: 'shortcuts.exit' },
+      { keys: 'C', what: 'shortcuts.connect' },
+      { keys: 'Delete', keysWord: 'shortcuts.key.delete', what: 'shortcuts.delete' },
+      { keys: `${MOD} C / ${MOD} X / ${MOD} V`, what: 'shortcuts.clipboard' },
+      { keys: `${MOD} D`, what: 'shortcuts.duplicate' },
+      { keys: `${MOD} A`, what: 'shortcuts.selectAll' },
+      { keys: 'Shift drag', keysWord: 'shortcuts.key.shiftDrag', what: 'shortcuts.selectArea' },
+      {
+        keys: `${MOD} click`,
+        keysWord: 'shortcuts.key.modClick',
+        what: 'shortcuts.addToSelection',
+      },
+      { keys: 'Arrow keys', keysWord: 'shortcuts.key.arrows', what: 'shortcuts.move' },
+      { keys: 'Esc', what: 'shortcuts.clear' },
     ],
   },
   {
-    title: 'View',
+    title: 'shortcuts.group.view',
     items: [
-      ['F', 'Fit the journey in view'],
-      ['L', 'Tidy up the layout'],
-      ['+ / −', 'Zoom in, zoom out'],
-      ['I', 'Show or hide problems'],
+      { keys: 'F', what: 'shortcuts.fit' },
+      { keys: 'L', what: 'shortcuts.tidy' },
+      { keys: '+ / −', what: 'shortcuts.zoom' },
+      { keys: 'I', what: 'shortcuts.problems' },
     ],
   },
 ];

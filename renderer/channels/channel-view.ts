@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { JourneyNode } from '../../core/model/journey';
 import type { RenderResult } from '../../core/runtime/templating';
+import type { Translate } from '../i18n/I18nProvider';
 
 /** What the inspector's preview of a message is drawn from. */
 export interface PreviewProps {
@@ -25,6 +26,14 @@ export interface StoredMessageProps {
 export interface ChannelView {
   /** The short name on channel tags and in the chart legend: "Email", "Push". */
   tag: string;
+  /** The same name in the language, on the cards: "E-post". The tag when absent. */
+  name?: (t: Translate) => string;
+  /**
+   * What a card says of a message after the channel's name: its subject, text or address, cut
+   * to one line. Given the config the channel's schema accepted, Liquid shown as merge tags.
+   * Absent, the card shows the channel definition's own summary.
+   */
+  cardText?: (config: never) => string;
   /** Its colour in the messages-per-day chart. */
   colour: string;
   /** The config a message node starts from when the marketer switches to this channel. */
@@ -33,7 +42,7 @@ export interface ChannelView {
    * What the address is called, when the preview should say a sample profile lacks it
    * ("email address"); absent when the preview says nothing about addresses.
    */
-  addressWords?: string;
+  addressWords?: (t: Translate) => string;
   /** Writing help above the preview: the email designer's entry, the SMS and push counters. */
   Composer?: ComponentType<{ node: JourneyNode }>;
   /** Fields the inspector's form leaves to the composer for this config (a designed email's HTML). */

@@ -1,4 +1,6 @@
-import { isMailbox } from '../../core/channels/email.channel';
+import { truncate } from '../../core/channels/channel-definition';
+import { isMailbox, type EmailConfig } from '../../core/channels/email.channel';
+import { useT } from '../i18n/I18nProvider';
 import {
   textOf,
   type ChannelView,
@@ -12,85 +14,93 @@ import { RenderedText } from './RenderedText';
 const UNSUBSCRIBE = '<a href="{{ unsubscribe_url }}">Unsubscribe</a>';
 
 function EmailPreview({ config, rendered, profile }: PreviewProps) {
+  const t = useT();
   const from = typeof config.from === 'string' ? config.from : undefined;
   return (
     <div className="preview-email">
       <dl className="preview-meta">
-        <dt>From</dt>
+        <dt>{t('channel.email.from')}</dt>
         <dd>{from ?? ''}</dd>
-        <dt>To</dt>
+        <dt>{t('channel.email.to')}</dt>
         <dd>{typeof profile.email === 'string' ? profile.email : '—'}</dd>
-        <dt>Subject</dt>
+        <dt>{t('channel.email.subject')}</dt>
         <dd className="preview-subject">
           <RenderedText value={rendered.subject} />
         </dd>
       </dl>
       {rendered.html?.ok === false ? (
-        <p className="preview-error">Body: {rendered.html.error}</p>
+        <p className="preview-error">
+          {t('channel.email.bodyError', { error: rendered.html.error })}
+        </p>
       ) : (
         <EmailFrame
           className="preview-frame"
-          title="Email body preview"
+          title={t('channel.email.bodyPreview')}
           html={rendered.html?.text ?? ''}
           testId="preview-frame"
         />
       )}
       {rendered.text && (
         <details className="preview-text">
-          <summary>Plain-text version</summary>
+          <summary>{t('channel.email.plainText')}</summary>
           <pre>
             <RenderedText value={rendered.text} />
           </pre>
         </details>
       )}
       {from !== undefined && !isMailbox(from) && (
-        <p className="preview-error">The sender is not an email address yet.</p>
+        <p className="preview-error">{t('channel.email.senderInvalid')}</p>
       )}
     </div>
   );
 }
 
 function OutboxSender({ content }: StoredMessageProps) {
+  const t = useT();
+  const from = textOf(content, 'from') ?? '';
   return (
     <>
-      <dt>From</dt>
-      <dd data-testid="outbox-from">{textOf(content, 'from') ?? ''}</dd>
+      <dt>{t('channel.email.from')}</dt>
+      <dd data-testid="outbox-from">{from}</dd>
     </>
   );
 }
 
 function OutboxMeta({ content }: StoredMessageProps) {
+  const t = useT();
   const replyTo = textOf(content, 'replyTo');
+  const subject = textOf(content, 'subject') ?? '';
   return (
     <>
       {replyTo && (
         <>
-          <dt>Reply to</dt>
+          <dt>{t('channel.email.replyTo')}</dt>
           <dd>{replyTo}</dd>
         </>
       )}
-      <dt>Subject</dt>
+      <dt>{t('channel.email.subject')}</dt>
       <dd className="preview-subject" data-testid="outbox-subject">
-        {textOf(content, 'subject') ?? ''}
+        {subject}
       </dd>
     </>
   );
 }
 
 function OutboxBody({ content }: StoredMessageProps) {
+  const t = useT();
   const html = textOf(content, 'html') ?? '';
   const plain = textOf(content, 'text');
   return (
     <>
       <EmailFrame
         className="outbox-frame"
-        title={`Email: ${textOf(content, 'subject') ?? ''}`}
+        title={t('channel.email.frameTitle', { subject: textOf(content, 'subject') ?? '' })}
         html={html}
         testId="outbox-frame"
       />
       {plain && (
         <details className="preview-text">
-          <summary>Plain-text version</summary>
+          <summary>{t('channel.email.plainText')}</summary>
           <pre>{plain}</pre>
         </details>
       )}
@@ -99,11 +109,13 @@ function OutboxBody({ content }: StoredMessageProps) {
 }
 
 function TraceBody({ content, subject }: StoredMessageProps & { subject: string }) {
+  const t = useT();
+  const html = textOf(content, 'html') ?? '';
   return (
     <EmailFrame
       className="preview-frame"
-      title={`Email: ${subject}`}
-      html={textOf(content, 'html') ?? ''}
+      title={t('channel.email.frameTitle', { subject })}
+      html={html}
       testId="trace-frame"
     />
   );
@@ -111,6 +123,8 @@ function TraceBody({ content, subject }: StoredMessageProps & { subject: string 
 
 export const emailView: ChannelView = {
   tag: 'Email',
+  name: (t) => t('channel.email'),
+  cardText: (config: EmailConfig) => truncate(config.subject),
   colour: '#2563eb',
   defaults: {
     channel: 'email',
@@ -118,7 +132,7 @@ export const emailView: ChannelView = {
     subject: 'Hello {{ profile.first_name | default: "there" }}',
     html: `<p>Hi {{ profile.first_name | default: "there" }},</p>\n<p>${UNSUBSCRIBE}</p>`,
   },
-  addressWords: 'email address',
+  addressWords: (t) => t('channel.email.address'),
   Composer: EmailComposer,
   hiddenFields: (config) => (config.design !== undefined ? ['html', 'text'] : []),
   Preview: EmailPreview,

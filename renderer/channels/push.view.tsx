@@ -1,3 +1,5 @@
+import { truncate } from '../../core/channels/channel-definition';
+import type { PushConfig } from '../../core/channels/push.channel';
 import {
   textOf,
   type ChannelView,
@@ -21,24 +23,25 @@ function PushPreview({ rendered }: PreviewProps) {
 }
 
 function OutboxBody({ content }: StoredMessageProps) {
+  const title = textOf(content, 'title') ?? '';
+  const body = textOf(content, 'body') ?? '';
   return (
     <div className="preview-push">
-      <strong>{textOf(content, 'title') ?? ''}</strong>
-      <span>{textOf(content, 'body') ?? ''}</span>
+      <strong>{title}</strong>
+      <span>{body}</span>
     </div>
   );
 }
 
 function TraceBody({ content }: StoredMessageProps) {
-  return (
-    <pre className="preview-webhook">
-      {`${textOf(content, 'title') ?? ''}\n${textOf(content, 'body') ?? ''}`}
-    </pre>
-  );
+  const text = `${textOf(content, 'title') ?? ''}\n${textOf(content, 'body') ?? ''}`;
+  return <pre className="preview-webhook">{text}</pre>;
 }
 
 export const pushView: ChannelView = {
   tag: 'Push',
+  name: (t) => t('channel.push'),
+  cardText: (config: PushConfig) => truncate(config.title),
   colour: '#6d3fd1',
   defaults: {
     channel: 'push',

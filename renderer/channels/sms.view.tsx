@@ -1,3 +1,5 @@
+import { truncate } from '../../core/channels/channel-definition';
+import type { SmsConfig } from '../../core/channels/sms.channel';
 import {
   textOf,
   type ChannelView,
@@ -18,25 +20,29 @@ function SmsPreview({ rendered }: PreviewProps) {
 }
 
 function OutboxBody({ content }: StoredMessageProps) {
+  const text = textOf(content, 'text') ?? '';
   return (
     <div className="preview-sms">
-      <div className="preview-bubble">{textOf(content, 'text') ?? ''}</div>
+      <div className="preview-bubble">{text}</div>
     </div>
   );
 }
 
 function TraceBody({ content }: StoredMessageProps) {
-  return <pre className="preview-webhook">{textOf(content, 'text') ?? ''}</pre>;
+  const text = textOf(content, 'text') ?? '';
+  return <pre className="preview-webhook">{text}</pre>;
 }
 
 export const smsView: ChannelView = {
   tag: 'SMS',
+  name: (t) => t('channel.sms'),
+  cardText: (config: SmsConfig) => truncate(config.text),
   colour: '#12805c',
   defaults: {
     channel: 'sms',
     text: 'Hi {{ profile.first_name | default: "there" }}! Reply STOP to opt out.',
   },
-  addressWords: 'phone number',
+  addressWords: (t) => t('channel.sms.address'),
   Composer: SmsComposer,
   Preview: SmsPreview,
   OutboxBody,

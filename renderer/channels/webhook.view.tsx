@@ -1,3 +1,5 @@
+import { truncate } from '../../core/channels/channel-definition';
+import type { WebhookConfig } from '../../core/channels/webhook.channel';
 import {
   textOf,
   type ChannelView,
@@ -23,24 +25,24 @@ function WebhookPreview({ config, rendered }: PreviewProps) {
 
 function OutboxBody({ content }: StoredMessageProps) {
   const body = textOf(content, 'body');
+  const request = `${textOf(content, 'method') ?? 'POST'} ${textOf(content, 'url') ?? ''}`;
   return (
     <pre className="preview-webhook">
-      {textOf(content, 'method') ?? 'POST'} {textOf(content, 'url') ?? ''}
+      {request}
       {body ? `\n\n${body}` : ''}
     </pre>
   );
 }
 
 function TraceBody({ content }: StoredMessageProps) {
-  return (
-    <pre className="preview-webhook">
-      {`${textOf(content, 'method') ?? ''} ${textOf(content, 'url') ?? ''}\n\n${textOf(content, 'body') ?? ''}`}
-    </pre>
-  );
+  const text = `${textOf(content, 'method') ?? ''} ${textOf(content, 'url') ?? ''}\n\n${textOf(content, 'body') ?? ''}`;
+  return <pre className="preview-webhook">{text}</pre>;
 }
 
 export const webhookView: ChannelView = {
   tag: 'Webhook',
+  name: (t) => t('channel.webhook'),
+  cardText: (config: WebhookConfig) => `${config.method ?? 'POST'} ${truncate(config.url, 40)}`,
   colour: '#8a94a6',
   defaults: { channel: 'webhook', url: 'https://example.com/hooks/journey', method: 'POST' },
   Preview: WebhookPreview,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { SMTP_SECURITY, type SmtpSettingsView } from '../../core/api/execution-contract';
 import { useT } from '../i18n/I18nProvider';
 import { Field } from '../inspector/widgets/Field';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useAppStore } from '../store/app-store';
 import {
   SECURITY_LABELS,
@@ -121,36 +121,18 @@ export function SmtpDialog() {
   });
 
   return (
-    <Modal
+    <FormDialog
+      testId="smtp"
       title={t('run.smtp.title')}
       onClose={closeDialog}
       wide
-      actions={
-        <>
-          {savedNote && !changed && (
-            <span className="smtp-saved" data-testid="smtp-saved" role="status">
-              {t('run.smtp.saved')}
-            </span>
-          )}
-          <button
-            type="button"
-            className="button is-quiet"
-            data-testid="smtp-close"
-            onClick={closeDialog}
-          >
-            {t(changed ? 'common.cancel' : 'common.close')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            data-testid="smtp-save"
-            disabled={busy !== null || !changed}
-            onClick={() => void save()}
-          >
-            {t(busy === 'save' ? 'run.smtp.saving' : 'run.smtp.save')}
-          </button>
-        </>
-      }
+      closeLabel={t(changed ? 'common.cancel' : 'common.close')}
+      savedNote={savedNote && !changed ? t('run.smtp.saved') : undefined}
+      action={{
+        label: t(busy === 'save' ? 'run.smtp.saving' : 'run.smtp.save'),
+        onPress: () => void save(),
+        disabled: busy !== null || !changed,
+      }}
     >
       <form
         className="form smtp-form"
@@ -343,6 +325,6 @@ export function SmtpDialog() {
           </p>
         )}
       </section>
-    </Modal>
+    </FormDialog>
   );
 }

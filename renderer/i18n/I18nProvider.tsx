@@ -7,7 +7,7 @@ import { initialLocale, saveLocale, type Locale } from './locales';
  * The locale numbers and dates are formatted in. English text is formatted the British way
  * (24-hour clock, day before month), as the app's users are in Sweden and Norway.
  */
-const FORMAT_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', nb: 'nb-NO' };
+export const FORMAT_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', nb: 'nb-NO' };
 
 interface LocaleChoice {
   locale: Locale;

@@ -5,6 +5,7 @@ import { renderTemplate, type RenderResult } from '../../core/runtime/templating
 import { channelView } from '../channels/registry';
 import { localisedConfig, messageLanguages } from '../../core/nodes/message-locales';
 import { useApp } from '../store/app-store';
+import { useT } from '../i18n/I18nProvider';
 import {
   PERSONAS,
   PREVIEW_UNSUBSCRIBE_URL,
@@ -16,6 +17,7 @@ import {
  * the channel's view draws it.
  */
 export function MessagePreview({ node }: { node: JourneyNode }) {
+  const t = useT();
   const personaId = useApp((s) => s.personaId);
   const setPersona = useApp((s) => s.setPersona);
   const journeyName = useApp((s) => s.journey?.name ?? '');
@@ -52,7 +54,7 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
     person && (profile.unsubscribed === true || profile[person.optOutAttribute] === true)
       ? 'This profile is unsubscribed: the message would be skipped.'
       : person && view?.addressWords && !profile[person.addressAttribute]
-        ? `This profile has no ${view.addressWords}: the message would be skipped.`
+        ? `This profile has no ${view.addressWords(t)}: the message would be skipped.`
         : null;
 
   return (

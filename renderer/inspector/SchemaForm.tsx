@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import type { NodeView } from '../nodes/node-view';
+import { useT } from '../i18n/I18nProvider';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
 import { isRecord } from '../../core/model/json-text';
 import { ChoiceField } from './ChoiceField';
@@ -157,13 +158,14 @@ function VariantPicker({
   idPrefix: string;
   errors: readonly string[];
 }) {
+  const t = useT();
   const current = value[variants.key];
   const active = variants.options.find((o) => o.value === current);
   const id = `${idPrefix}-${variants.key}`;
   return (
     <Field
       id={id}
-      label={view?.variantLabel ?? 'Type'}
+      label={view?.variantLabel ? t(view.variantLabel) : 'Type'}
       group
       errors={errors}
       help={active?.description}

@@ -5,7 +5,7 @@ import { ViewLevelContext } from '../canvas/far-view';
 import type { JourneyFlowNode } from '../canvas/flow-mapping';
 import { cardHeight } from '../canvas/geometry';
 import { cardProblem, portRow } from './card-shape';
-import { nodeSummary } from './node-summary';
+import { exitWords, nodeSummary } from './node-summary';
 import { nodeTitle } from './node-title';
 import { nodeView } from './registry';
 import { useIssueWords } from '../i18n/issue-words';
@@ -13,7 +13,7 @@ import { WinnerBadge } from './WinnerBadge';
 import { LiveCount } from '../execution/LiveCount';
 import { NodeCount, PortCount, useTraceMark } from '../simulation/NodeOverlay';
 import { useT } from '../i18n/I18nProvider';
-import { cardTitle } from './kind-words';
+import { cardTitle, kindWord } from './kind-words';
 
 /**
  * The one card every node kind is drawn with: icon and name in the kind's category colour, the
@@ -29,7 +29,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const definition = known ? nodeDefinition(node.kind) : undefined;
   const view = nodeView(node.kind);
   const Icon = view?.Icon;
-  const summary = useMemo(() => nodeSummary(node), [node]);
+  const summary = useMemo(() => nodeSummary(t, node), [t, node]);
   const ports = useMemo(
     () => (definition ? definition.ports(node.config) : []),
     [definition, node.config],
@@ -95,7 +95,7 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         {/* A step with its own name still says what kind it is, above the name. */}
         {node.label?.trim() && definition ? (
           <span className="node-names">
-            <span className="node-kind">{definition.label}</span>
+            <span className="node-kind">{kindWord(t, node.kind, definition.label)}</span>
             <span className="node-title">{node.label}</span>
           </span>
         ) : (
@@ -121,26 +121,27 @@ function NodeCardView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       )}
       {ports.length > 0 && (
         <div className={`node-ports${labelled ? ' is-labelled' : ''}`}>
-          {ports.map((port) => (
-            <div key={port.id} className={`node-port${open.has(port.id) ? ' is-open' : ''}`}>
-              {labelled && <span className="node-port-label">{port.label}</span>}
-              <Handle
-                type="source"
-                position={Position.Bottom}
-                id={port.id}
-                className="node-out"
-                title={
-                  open.has(port.id) ? `${port.label}: profiles end the journey here` : port.label
-                }
-              />
-              {open.has(port.id) && (
-                <span className="node-port-end">
-                  ends
-                  <PortCount nodeId={id} portId={port.id} />
-                </span>
-              )}
-            </div>
-          ))}
+          {ports.map((port) => {
+            const exit = exitWords(t, node, port);
+            return (
+              <div key={port.id} className={`node-port${open.has(port.id) ? ' is-open' : ''}`}>
+                {labelled && <span className="node-port-label">{exit}</span>}
+                <Handle
+                  type="source"
+                  position={Position.Bottom}
+                  id={port.id}
+                  className="node-out"
+                  title={open.has(port.id) ? t('card.port.openEnd', { exit }) : exit}
+                />
+                {open.has(port.id) && (
+                  <span className="node-port-end">
+                    {t('card.port.ends')}
+                    <PortCount nodeId={id} portId={port.id} />
+                  </span>
+                )}
+              </div>
+            );
+          })}
         </div>
       )}
     </div>

@@ -1,7 +1,8 @@
 import type { JourneyNode } from '../../core/model/journey';
 import { isNodeKind } from '../../core/nodes/registry';
-import { kindTitle, readySummary } from '../../core/nodes/step-title';
+import { kindTitle } from '../../core/nodes/step-title';
 import type { Translate } from '../i18n/I18nProvider';
+import { summaryWords } from './node-summary';
 
 const KIND_WORDS = {
   trigger: ['kind.trigger', 'kind.trigger.description'],
@@ -41,5 +42,5 @@ export function cardTitle(t: Translate, node: JourneyNode, fallback: string): st
 /** A step named so two of a kind differ: its label, else its summary, else its kind in the language. */
 export function stepWords(t: Translate, node: JourneyNode): string {
   if (node.label?.trim()) return node.label;
-  return readySummary(node) ?? kindWord(t, node.kind, kindTitle(node));
+  return summaryWords(t, node) ?? kindWord(t, node.kind, kindTitle(node));
 }

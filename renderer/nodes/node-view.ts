@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { JourneyNode } from '../../core/model/journey';
 import type { NodeCategory } from '../../core/nodes/node-definition';
+import type { Translate } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import type { IconProps } from './icons';
 
 /** What a single field's widget needs beyond the schema. */
@@ -17,8 +19,14 @@ export interface FieldOptions {
  */
 export interface NodeView {
   Icon: ComponentType<IconProps>;
+  /**
+   * The card's one line in the language ("Wait 3 days", "Vänta 3 dagar") from a config the kind's
+   * schema accepted (typed by the kind's view; the card passes what the schema gave). A kind
+   * without it shows the English summary its definition gives.
+   */
+  summary?: (config: never, t: Translate) => string;
   /** What the variant choice is called in the inspector: "Starts when", "Channel". */
-  variantLabel?: string;
+  variantLabel?: MessageId;
   /** Config a node starts from when the marketer switches to another variant ("on", "mode", …). */
   variantDefaults?: Readonly<Record<string, Record<string, unknown>>>;
   fieldOptions?: Readonly<Record<string, FieldOptions>>;

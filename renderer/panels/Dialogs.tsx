@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { SHORTCUT_GROUPS } from '../canvas/shortcuts';
+import { FormattedMessage } from 'react-intl';
+import { MOD, SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
 import { ImportDialog } from '../data/ImportDialog';
 import { SmtpDialog } from '../execution/SmtpDialog';
@@ -10,7 +11,19 @@ import { useApp, useAppStore } from '../store/app-store';
 import type { Dialog } from '../store/ui-slice';
 import { SignOffPackDialog } from '../versions/SignOffPackDialog';
 import { VersionHistoryDialog } from '../versions/VersionHistoryDialog';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
+import { kindWord } from '../nodes/kind-words';
+import { FormDialog } from './FormDialog';
 import { Modal } from './Modal';
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+const code = (chunks: ReactNode[]) => <code>{chunks}</code>;
+
+/** A catalogue message with markup (`<b>`, `<code>`) drawn as elements. */
+function Rich({ id, values }: { id: MessageId; values: Record<string, string> }) {
+  return <FormattedMessage id={id} values={{ ...values, b: strong, code }} />;
+}
 
 /** Whichever question the app is asking right now. */
 export function Dialogs() {
@@ -20,6 +33,7 @@ export function Dialogs() {
 }
 
 function DialogView({ dialog }: { dialog: Dialog }) {
+  const t = useT();
   const store = useAppStore();
   const actions = store.getState();
   const close = actions.closeDialog;
@@ -32,36 +46,39 @@ function DialogView({ dialog }: { dialog: Dialog }) {
     case 'delete':
       return (
         <ConfirmDelete
-          title="Delete this journey?"
+          title={t('dialog.delete.title')}
           busy={busy}
           onDelete={() => void actions.deleteJourney(dialog.id)}
         >
-          “{dialog.name}” will be removed from the library. Export it first if you may want it back.
+          {t('dialog.delete.text', { name: dialog.name })}
         </ConfirmDelete>
       );
     case 'import-problems':
       return (
         <Modal
-          title="This file cannot be imported"
+          title={t('dialog.importProblems.title')}
           onClose={close}
           wide
           actions={
             <button type="button" className="button is-primary" onClick={close}>
-              OK
+              {t('dialog.ok')}
             </button>
           }
         >
           <p>
-            <strong>{dialog.fileName}</strong> is not a journey file Journey Studio can read.
-            Nothing was changed.
+            <Rich id="dialog.importProblems.text" values={{ file: dialog.fileName }} />
           </p>
           <ul className="problem-list" data-testid="import-problems">
             {dialog.problems.map((problem, i) => (
               <li key={i}>
                 {problem.line !== undefined && (
                   <span className="problem-where">
-                    Line {problem.line}
-                    {problem.column !== undefined ? `:${problem.column}` : ''}
+                    {problem.column !== undefined
+                      ? t('dialog.importProblems.lineColumn', {
+                          line: problem.line,
+                          column: problem.column,
+                        })
+                      : t('dialog.importProblems.line', { line: problem.line })}
                   </span>
                 )}
                 <span>{problem.message}</span>
@@ -72,106 +89,82 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       );
     case 'import-exists':
       return (
-        <Modal
-          title="A journey with this id exists"
+        <FormDialog
+          title={t('dialog.importExists.title')}
           onClose={close}
-          actions={
-            <>
-              <button type="button" className="button is-quiet" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => void actions.importJourneyFile(dialog.fileName, dialog.text, 'copy')}
-              >
-                Keep both
-              </button>
-              <button
-                type="button"
-                className="button is-danger"
-                onClick={() =>
-                  void actions.importJourneyFile(dialog.fileName, dialog.text, 'replace')
-                }
-              >
-                Replace
-              </button>
-            </>
+          more={
+            <button
+              type="button"
+              className="button"
+              onClick={() => void actions.importJourneyFile(dialog.fileName, dialog.text, 'copy')}
+            >
+              {t('dialog.importExists.keepBoth')}
+            </button>
           }
+          action={{
+            label: t('dialog.importExists.replace'),
+            tone: 'danger',
+            onPress: () => void actions.importJourneyFile(dialog.fileName, dialog.text, 'replace'),
+          }}
         >
           <p>
-            The library already has a journey with the id <code>{dialog.id}</code>. Replace it with
-            “{dialog.name}” from <strong>{dialog.fileName}</strong>, or keep both?
+            <Rich
+              id="dialog.importExists.text"
+              values={{ id: dialog.id, name: dialog.name, file: dialog.fileName }}
+            />
           </p>
-        </Modal>
+        </FormDialog>
       );
     case 'save-conflict':
       return (
-        <Modal
-          title="Saved elsewhere meanwhile"
+        <FormDialog
+          title={t('dialog.conflict.title')}
           onClose={close}
-          actions={
-            <>
-              <button type="button" className="button is-quiet" onClick={close}>
-                Keep editing
-              </button>
-              <button type="button" className="button" onClick={() => void actions.reloadJourney()}>
-                Load their version
-              </button>
-              <button
-                type="button"
-                className="button is-danger"
-                onClick={() => {
-                  close();
-                  void actions.save({ overwrite: true });
-                }}
-              >
-                Save mine over it
-              </button>
-            </>
+          closeLabel={t('dialog.conflict.keepEditing')}
+          more={
+            <button type="button" className="button" onClick={() => void actions.reloadJourney()}>
+              {t('dialog.conflict.load')}
+            </button>
           }
+          action={{
+            label: t('dialog.conflict.overwrite'),
+            tone: 'danger',
+            onPress: () => {
+              close();
+              void actions.save({ overwrite: true });
+            },
+          }}
         >
-          <p data-testid="conflict-message">
-            This journey was saved in another window after you opened it, so saving now would
-            overwrite those changes. Your changes are still here.
-          </p>
-        </Modal>
+          <p data-testid="conflict-message">{t('dialog.conflict.text')}</p>
+        </FormDialog>
       );
     case 'leave-unsaved':
       return (
-        <Modal
-          title="Leave without saving?"
+        <FormDialog
+          title={t('dialog.leave.title')}
           onClose={close}
-          actions={
-            <>
-              <button type="button" className="button is-quiet" onClick={close}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="button is-danger"
-                onClick={() => {
-                  close();
-                  actions.goToLibrary(true);
-                }}
-              >
-                Discard changes
-              </button>
-              <button
-                type="button"
-                className="button is-primary"
-                onClick={() => {
-                  close();
-                  void actions.save().then((saved) => saved && actions.goToLibrary(true));
-                }}
-              >
-                Save and leave
-              </button>
-            </>
+          more={
+            <button
+              type="button"
+              className="button is-danger"
+              onClick={() => {
+                close();
+                actions.goToLibrary(true);
+              }}
+            >
+              {t('dialog.leave.discard')}
+            </button>
           }
+          action={{
+            label: t('dialog.leave.save'),
+            onPress: () => {
+              close();
+              void actions.save().then((saved) => saved && actions.goToLibrary(true));
+            },
+          }}
         >
-          <p>This journey has changes that are not saved yet.</p>
-        </Modal>
+          <p>{t('dialog.leave.text')}</p>
+        </FormDialog>
       );
     case 'import-data':
       return <ImportDialog />;
@@ -180,11 +173,10 @@ function DialogView({ dialog }: { dialog: Dialog }) {
     case 'delete-dataset':
       return (
         <ConfirmDelete
-          title="Delete this data set?"
+          title={t('dialog.deleteData.title')}
           onDelete={() => void actions.deleteDataset(dialog.id)}
         >
-          “{dialog.name}” will be removed. Simulation runs made with it keep their results, but
-          cannot be traced any more.
+          {t('dialog.deleteData.text', { name: dialog.name })}
         </ConfirmDelete>
       );
     case 'smtp-settings':
@@ -203,23 +195,29 @@ function DialogView({ dialog }: { dialog: Dialog }) {
       return <SendingPolicyDialog />;
     case 'shortcuts':
       return (
-        <Modal title="Keyboard shortcuts" onClose={close} wide>
+        <Modal title={t('shortcuts.title')} onClose={close} wide>
           <div className="shortcuts">
             {SHORTCUT_GROUPS.map((group) => (
               <section key={group.title}>
-                <h3 className="section-title">{group.title}</h3>
+                <h3 className="section-title">{t(group.title)}</h3>
                 <dl>
-                  {group.items.map(([keys, what]) => (
-                    <div className="shortcut" key={keys}>
+                  {group.items.map((item) => (
+                    <div className="shortcut" key={item.keys}>
                       <dt>
-                        {keys.split(' / ').map((k, i) => (
-                          <span key={k}>
-                            {i > 0 && ' / '}
-                            <kbd>{k}</kbd>
-                          </span>
-                        ))}
+                        {(item.keysWord ? t(item.keysWord, { mod: MOD }) : item.keys)
+                          .split(' / ')
+                          .map((k, i) => (
+                            <span key={k}>
+                              {i > 0 && ' / '}
+                              <kbd>{k}</kbd>
+                            </span>
+                          ))}
                       </dt>
-                      <dd>{what}</dd>
+                      <dd>
+                        {t(item.what, {
+                          kind: item.kind ? kindWord(t, item.kind, item.kind).toLowerCase() : '',
+                        })}
+                      </dd>
                     </div>
                   ))}
                 </dl>
@@ -239,29 +237,16 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
   const template = templates.find((t) => t.id === choice);
   const [name, setName] = useState(template?.name ?? '');
   const { closeDialog, createJourney } = store.getState();
+  const t = useT();
   const submit = () => {
     if (name.trim()) void createJourney(name.trim(), choice || undefined);
   };
   return (
-    <Modal
-      title="New journey"
+    <FormDialog
+      title={t('dialog.new.title')}
       onClose={closeDialog}
       wide
-      actions={
-        <>
-          <button type="button" className="button is-quiet" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            disabled={!name.trim() || busy}
-            onClick={submit}
-          >
-            Create
-          </button>
-        </>
-      }
+      action={{ label: t('dialog.new.create'), onPress: submit, disabled: !name.trim() || busy }}
     >
       <form
         className="form"
@@ -272,19 +257,19 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
       >
         <div className="field">
           <label className="field-label" htmlFor="new-name">
-            Name
+            {t('dialog.new.name')}
           </label>
           <input
             id="new-name"
             className="input"
             value={name}
-            placeholder="e.g. Abandoned cart"
+            placeholder={t('dialog.new.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
         <div className="field">
           <div className="field-label" id="new-start-label">
-            Start from
+            {t('dialog.new.startFrom')}
           </div>
           <div className="template-grid" role="radiogroup" aria-labelledby="new-start-label">
             <button
@@ -294,8 +279,8 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
               className={`template-card${choice === '' ? ' is-on' : ''}`}
               onClick={() => setChoice('')}
             >
-              <strong>Blank canvas</strong>
-              <span>Start from nothing and draw your own.</span>
+              <strong>{t('dialog.new.blank')}</strong>
+              <span>{t('dialog.new.blankText')}</span>
             </button>
             {templates.map((t) => (
               <button
@@ -317,7 +302,7 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
         </div>
         <button type="submit" hidden />
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -325,25 +310,16 @@ function RenameDialog({ id, name: initial }: { id: string; name: string }) {
   const store = useAppStore();
   const [name, setName] = useState(initial);
   const { closeDialog, renameJourney } = store.getState();
+  const t = useT();
   return (
-    <Modal
-      title="Rename journey"
+    <FormDialog
+      title={t('dialog.rename.title')}
       onClose={closeDialog}
-      actions={
-        <>
-          <button type="button" className="button is-quiet" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            disabled={!name.trim()}
-            onClick={() => void renameJourney(id, name.trim())}
-          >
-            Rename
-          </button>
-        </>
-      }
+      action={{
+        label: t('dialog.rename.confirm'),
+        onPress: () => void renameJourney(id, name.trim()),
+        disabled: !name.trim(),
+      }}
     >
       <form
         onSubmit={(e) => {
@@ -352,7 +328,7 @@ function RenameDialog({ id, name: initial }: { id: string; name: string }) {
         }}
       >
         <label className="field-label" htmlFor="rename-name">
-          Name
+          {t('dialog.new.name')}
         </label>
         <input
           id="rename-name"
@@ -361,7 +337,7 @@ function RenameDialog({ id, name: initial }: { id: string; name: string }) {
           onChange={(e) => setName(e.target.value)}
         />
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -378,22 +354,15 @@ function ConfirmDelete({
   children: ReactNode;
 }) {
   const close = useApp((s) => s.closeDialog);
+  const t = useT();
   return (
-    <Modal
+    <FormDialog
       title={title}
       onClose={close}
-      actions={
-        <>
-          <button type="button" className="button is-quiet" onClick={close}>
-            Keep it
-          </button>
-          <button type="button" className="button is-danger" disabled={busy} onClick={onDelete}>
-            Delete
-          </button>
-        </>
-      }
+      closeLabel={t('dialog.keep')}
+      action={{ label: t('dialog.delete'), tone: 'danger', onPress: onDelete, disabled: busy }}
     >
       <p>{children}</p>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { CloseIcon } from '../nodes/icons';
 
 export interface ModalProps {
@@ -36,6 +37,7 @@ function keepFocusInside(panel: HTMLElement, e: KeyboardEvent<HTMLElement>): voi
  * Tab keeps it there.
  */
 export function Modal({ title, onClose, children, actions, wide, size }: ModalProps) {
+  const t = useT();
   const sizeClass = size === 'large' ? ' is-large' : wide || size === 'wide' ? ' is-wide' : '';
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -69,7 +71,12 @@ export function Modal({ title, onClose, children, actions, wide, size }: ModalPr
       >
         <header className="modal-head">
           <h2 id="modal-title">{title}</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onClose}
+            aria-label={t('common.close')}
+          >
             <CloseIcon size={16} />
           </button>
         </header>

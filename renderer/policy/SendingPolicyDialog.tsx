@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Channel } from '../../core/channels/registry';
 import { POLICY_CHANNELS } from '../../core/policy/sending-policy';
 import { useT } from '../i18n/I18nProvider';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import {
   formOf,
@@ -56,26 +56,16 @@ export function SendingPolicyDialog() {
     else setProblem(result.error);
   };
   return (
-    <Modal
+    <FormDialog
+      testId="policy"
       title={t('policy.title')}
       onClose={close}
       size="wide"
-      actions={
-        <>
-          <button type="button" className="button is-quiet" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            disabled={busy || !read.ok}
-            onClick={() => void save()}
-            data-testid="policy-save"
-          >
-            {t('policy.save')}
-          </button>
-        </>
-      }
+      action={{
+        label: t('policy.save'),
+        onPress: () => void save(),
+        disabled: busy || !read.ok,
+      }}
     >
       <form
         className="form policy-form"
@@ -166,6 +156,6 @@ export function SendingPolicyDialog() {
         )}
         <button type="submit" hidden />
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

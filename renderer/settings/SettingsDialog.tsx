@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LibrarySettingsView } from '../../core/api/settings-contract';
 import { useT } from '../i18n/I18nProvider';
 import { Field } from '../inspector/widgets/Field';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useAppStore } from '../store/app-store';
 import { BackupsSection } from './BackupsSection';
 import { CONTROL_IDS, controlsFor, problemWords } from './field-problems';
@@ -140,40 +140,19 @@ export function SettingsDialog() {
   };
 
   return (
-    <Modal
+    <FormDialog
+      testId="settings"
       title={t('settings.title')}
       onClose={closeDialog}
       size="wide"
-      actions={
-        <>
-          {savedNote && !changed && (
-            <span className="smtp-saved" data-testid="settings-saved" role="status">
-              {t('settings.saved')}
-            </span>
-          )}
-          <button
-            type="button"
-            className="button is-quiet"
-            data-testid="settings-close"
-            onClick={closeDialog}
-          >
-            {t(changed ? 'common.cancel' : 'common.close')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            data-testid="settings-save"
-            // Not `disabled`: the button keeps the focus it had when saving ends, so the
-            // keyboard stays in the dialog (and Escape still closes it).
-            aria-disabled={!changed || saving || undefined}
-            onClick={() => {
-              if (changed) void save();
-            }}
-          >
-            {t(saving ? 'settings.saving' : 'settings.save')}
-          </button>
-        </>
-      }
+      closeLabel={t(changed ? 'common.cancel' : 'common.close')}
+      savedNote={savedNote && !changed ? t('settings.saved') : undefined}
+      action={{
+        label: t(saving ? 'settings.saving' : 'settings.save'),
+        onPress: () => void save(),
+        disabled: !changed || saving,
+        keepsFocus: true,
+      }}
     >
       <div className="settings-dialog" data-testid="settings-dialog">
         {!form || !saved ? (
@@ -213,6 +192,6 @@ export function SettingsDialog() {
         )}
         <BackupsSection onRestored={() => void reload(false)} />
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -76,6 +76,13 @@ describe('every view works with a screen reader and a keyboard', () => {
     await expectNone('email designer');
     await designer.getByRole('button', { name: 'Done' }).click();
     await designer.waitFor({ state: 'detached' });
+    // The journey's settings with the time-zone list open on what a search found.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.getByTestId('journey-settings').waitFor();
+    await page.getByRole('combobox', { name: /^Time zone/ }).fill('sto');
+    await page.getByRole('option', { name: /^Stockholm/ }).waitFor();
+    await expectNone('time-zone picker');
+    await page.keyboard.press('Escape');
   });
 
   it('the simulation and one shopper', async () => {

@@ -57,8 +57,8 @@ describe('Swedish, by keyboard only', () => {
     await page.keyboard.press('c');
     const dialog = page.getByRole('dialog', { name: /^Koppla/ });
     await dialog.waitFor();
-    // Step summaries come from the step kinds themselves, still in English.
-    await page.keyboard.type('Exit');
+    // Steps are found by what their cards say, in Swedish.
+    await page.keyboard.type('Lämna');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(said).toContain('Kopplade utgången ”Ja”');

@@ -347,7 +347,7 @@ describe('journey settings', () => {
     );
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
       'Re-entry must be "never", "after_exit" or "always", not "sometimes".',
-      '"Mars/Olympus" is not a time zone; use an IANA name such as Europe/Stockholm or America/New_York.',
+      '"Mars/Olympus" is not a time zone; use a zone name such as Europe/Stockholm or America/New_York.',
     ]);
   });
 });

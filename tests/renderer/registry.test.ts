@@ -6,6 +6,9 @@ import { nodeSchema } from '../../renderer/inspector/json-schema';
 import { mergeTags } from '../../core/nodes/step-title';
 import { nodeSummary } from '../../renderer/nodes/node-summary';
 import { NODE_VIEWS, nodeView } from '../../renderer/nodes/registry';
+import { translator } from './translator';
+
+const t = translator();
 
 describe('node view registry', () => {
   it('has exactly one view per node kind', () => {
@@ -48,7 +51,7 @@ describe('card summaries', () => {
     ).toBe('{first_name}, your {brand} waits');
     expect(mergeTags('Hello{% if vip %} VIP{% endif %}!')).toBe('Hello VIP!');
     expect(
-      nodeSummary({
+      nodeSummary(t, {
         id: 'm',
         kind: 'message',
         config: { channel: 'sms', text: 'Hi {{ profile.first_name }}, 10% off today' },
@@ -57,7 +60,7 @@ describe('card summaries', () => {
   });
 
   it('says a step needs setting up when its config does not fit the schema', () => {
-    expect(nodeSummary({ id: 'w', kind: 'wait', config: { mode: 'soon' } })).toEqual({
+    expect(nodeSummary(t, { id: 'w', kind: 'wait', config: { mode: 'soon' } })).toEqual({
       text: 'Needs setting up',
       ready: false,
     });

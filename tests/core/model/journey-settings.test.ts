@@ -118,11 +118,11 @@ describe('settings problems', () => {
       'settings-invalid quietHours: Quiet hours start and end at the same time; give them a length or remove them.',
       'settings-invalid frequencyCap.max: The frequency cap "max" is a whole number of messages, 1 or more.',
       'duration-invalid frequencyCap.per: Frequency cap window must be longer than zero ("PT0S").',
-      'timezone-invalid timezone: "Mars/Olympus" is not a time zone; use an IANA name such as Europe/Stockholm or America/New_York.',
+      'timezone-invalid timezone: "Mars/Olympus" is not a time zone; use a zone name such as Europe/Stockholm or America/New_York.',
     ]);
     expect(problems({ goal: { event: 'purchase', within: '-P1D' }, timezone: 5 })).toEqual([
       'duration-invalid goal.within: Conversion window cannot be negative ("-P1D").',
-      'timezone-invalid timezone: 5 is not a time zone; use an IANA name such as Europe/Stockholm or America/New_York.',
+      'timezone-invalid timezone: 5 is not a time zone; use a zone name such as Europe/Stockholm or America/New_York.',
     ]);
   });
 });

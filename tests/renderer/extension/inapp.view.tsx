@@ -42,7 +42,7 @@ export const inAppView: ChannelView = {
     title: 'Hi {{ profile.first_name | default: "there" }}',
     body: 'We kept your cart.',
   },
-  addressWords: 'app account',
+  addressWords: () => 'app account',
   Preview,
   OutboxBody,
   TraceBody,
