@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
+import { useLocale, useT } from '../i18n/I18nProvider';
 import type { NodeView } from '../nodes/node-view';
 import { CloseIcon, PlusIcon } from '../nodes/icons';
 import { isRecord } from '../../core/model/json-text';
@@ -43,17 +44,14 @@ export interface SchemaFormProps {
  * then one field per property, each with the widget its `widget` hint (or its type) asks for.
  */
 export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: SchemaFormProps) {
+  const t = useT();
   if (schema.widget === 'condition') {
+    const title = schema.title ?? t('kind.condition');
     return (
-      <Field
-        id={`${idPrefix}-condition`}
-        label={schema.title ?? 'Condition'}
-        group
-        errors={errors.get('') ?? []}
-      >
+      <Field id={`${idPrefix}-condition`} label={title} group errors={errors.get('') ?? []}>
         <ConditionBuilder
           value={value}
-          label={schema.title ?? 'Condition'}
+          label={title}
           allowSinceEntry
           onChange={(condition) => onChange(condition as unknown as Record<string, unknown>)}
         />
@@ -125,6 +123,10 @@ export function switchVariant(
   return next;
 }
 
+/** What a duration starts as when it is added: a day (before, where a shift may go back). */
+const ONE_DAY = 'P1D';
+const MINUS_ONE_DAY = '-P1D';
+
 function emptyValue(schema: JsonSchema): unknown {
   switch (schema.widget) {
     case 'duration':
@@ -157,13 +159,14 @@ function VariantPicker({
   idPrefix: string;
   errors: readonly string[];
 }) {
+  const t = useT();
   const current = value[variants.key];
   const active = variants.options.find((o) => o.value === current);
   const id = `${idPrefix}-${variants.key}`;
   return (
     <Field
       id={id}
-      label={view?.variantLabel ?? 'Type'}
+      label={variants.title ?? view?.variantLabel ?? t('inspector.field.variant')}
       group
       errors={errors}
       help={active?.description}
@@ -202,13 +205,15 @@ function SchemaField({
   view,
   onChange,
 }: SchemaFieldProps) {
+  const t = useT();
+  const { locale } = useLocale();
   const label = schema.title ?? name;
   const options = view?.fieldOptions?.[name];
   const field = (control: ReactNode, group = false) => (
     <Field
       id={id}
       label={label}
-      optional={!required}
+      optional={!required && t('common.optional')}
       help={schema.description}
       errors={errors}
       group={group}
@@ -222,8 +227,8 @@ function SchemaField({
       if (!required && value === undefined && typeof schema.default !== 'string') {
         return field(
           <AddButton
-            label={`Add ${label.toLowerCase()}`}
-            onClick={() => onChange(options?.allowNegative ? '-P1D' : 'P1D')}
+            label={t('inspector.field.add', { field: label.toLocaleLowerCase(locale) })}
+            onClick={() => onChange(options?.allowNegative ? MINUS_ONE_DAY : ONE_DAY)}
           />,
           true,
         );
@@ -239,7 +244,7 @@ function SchemaField({
           />
           {!required && schema.default === undefined && (
             <RemoveButton
-              label={`Remove ${label.toLowerCase()}`}
+              label={t('inspector.field.remove', { field: label.toLocaleLowerCase(locale) })}
               onClick={() => onChange(undefined)}
             />
           )}
@@ -363,7 +368,11 @@ function SchemaField({
       );
     case 'attribute-values':
       return field(
-        <KeyValueEditor value={value} onChange={onChange} addLabel="Set an attribute" />,
+        <KeyValueEditor
+          value={value}
+          onChange={onChange}
+          addLabel={t('inspector.attributes.set')}
+        />,
         true,
       );
     case 'attribute-numbers':
@@ -372,7 +381,7 @@ function SchemaField({
           value={value}
           numbers
           onChange={onChange}
-          addLabel="Add points to an attribute"
+          addLabel={t('inspector.attributes.increment')}
         />,
         true,
       );
@@ -381,8 +390,8 @@ function SchemaField({
         <NameListEditor
           value={value}
           onChange={onChange}
-          addLabel="Remove an attribute"
-          itemLabel="Attribute to remove"
+          addLabel={t('inspector.attributes.unset')}
+          itemLabel={t('inspector.attributes.unsetItem')}
         />,
         true,
       );
@@ -397,7 +406,7 @@ function SchemaField({
         value={text ?? ''}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       >
-        {!required && <option value="">Default</option>}
+        {!required && <option value="">{t('inspector.field.default')}</option>}
         {schema.enum.map((option) => (
           <option key={String(option)} value={String(option)}>
             {String(option)}

@@ -1,11 +1,13 @@
 import { COUNT_OPS, type Condition, type CountOp } from '../../../core/conditions/condition';
 import { isRecord } from '../../../core/model/json-text';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 import { DurationInput } from './DurationInput';
 import { FiltersEditor } from './FiltersEditor';
 import { NameInput } from './NameInput';
 import { OpSelect, ValueInput, withOp } from './RuleParts';
-import { GROUP_MODE_LABELS, fromGroup, isGroup, toGroup, type GroupMode } from './condition-groups';
+import { GROUP_MODE_WORDS, fromGroup, isGroup, toGroup, type GroupMode } from './condition-groups';
 
 export interface ConditionBuilderProps {
   value: unknown;
@@ -15,14 +17,39 @@ export interface ConditionBuilderProps {
   label: string;
 }
 
-const COUNT_WORDS: Record<CountOp, string> = {
-  eq: 'exactly',
-  neq: 'other than',
-  gt: 'more than',
-  gte: 'at least',
-  lt: 'fewer than',
-  lte: 'at most',
+/** How often, in words: "at least…" (the number of times follows). */
+const COUNT_WORDS: Record<CountOp, MessageId> = {
+  eq: 'inspector.condition.count.eq',
+  neq: 'inspector.condition.count.neq',
+  gt: 'inspector.condition.count.gt',
+  gte: 'inspector.condition.count.gte',
+  lt: 'inspector.condition.count.lt',
+  lte: 'inspector.condition.count.lte',
 };
+
+/** What a rule tests, in words. */
+const RULE_KINDS = {
+  attribute: 'inspector.condition.attribute',
+  event: 'inspector.condition.event',
+} as const satisfies Record<string, MessageId>;
+type RuleKind = keyof typeof RULE_KINDS;
+
+/** Whether the event was performed, in words. */
+const PERFORMED = {
+  performed: 'inspector.condition.performed',
+  not_performed: 'inspector.condition.notPerformed',
+} as const satisfies Record<string, MessageId>;
+
+/** When the event counts, in words: ever, since entering the journey, or lately. */
+const WHEN = {
+  ever: 'inspector.condition.ever',
+  entry: 'inspector.condition.sinceEntry',
+  within: 'inspector.condition.withinChoice',
+} as const satisfies Record<string, MessageId>;
+type When = keyof typeof WHEN;
+
+/** "How often" when no count is set: at least once. */
+const ONCE = 'once';
 
 const NEW_ATTRIBUTE_RULE = { attribute: '', op: 'eq', value: '' };
 const NEW_EVENT_RULE = { event: '', op: 'performed' };
@@ -57,21 +84,24 @@ function GroupEditor({
   depth,
   onRemove,
 }: ConditionBuilderProps & { depth: number; onRemove?: () => void }) {
+  const t = useT();
   const group = toGroup(value);
   const write = (mode: GroupMode, items: unknown[]) => onChange(fromGroup({ mode, items }));
   return (
     <div className={`condition-group depth-${Math.min(depth, 2)}`} role="group" aria-label={label}>
       <div className="condition-group-head">
-        <span>{depth === 0 ? 'Profiles match' : 'Match'}</span>
+        <span>
+          {t(depth === 0 ? 'inspector.condition.profilesMatch' : 'inspector.condition.match')}
+        </span>
         <select
           className="select is-inline"
           value={group.mode}
-          aria-label={`${label}: how rules combine`}
+          aria-label={t('inspector.condition.combine', { label })}
           onChange={(e) => write(e.target.value as GroupMode, group.items)}
         >
-          {(Object.keys(GROUP_MODE_LABELS) as GroupMode[]).map((mode) => (
+          {(Object.keys(GROUP_MODE_WORDS) as GroupMode[]).map((mode) => (
             <option key={mode} value={mode}>
-              {GROUP_MODE_LABELS[mode]}
+              {t(GROUP_MODE_WORDS[mode])}
             </option>
           ))}
         </select>
@@ -79,7 +109,7 @@ function GroupEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label="Remove this group"
+            aria-label={t('inspector.condition.removeGroup')}
             onClick={onRemove}
           >
             <CloseIcon size={14} />
@@ -98,7 +128,7 @@ function GroupEditor({
               group.mode,
               group.items.filter((_, j) => j !== i),
             );
-          const itemLabel = `${label}, rule ${i + 1}`;
+          const itemLabel = t('inspector.condition.rule', { label, n: i + 1 });
           return isGroup(item) ? (
             <GroupEditor
               key={i}
@@ -127,14 +157,14 @@ function GroupEditor({
           className="button is-quiet is-small"
           onClick={() => write(group.mode, [...group.items, NEW_ATTRIBUTE_RULE])}
         >
-          <PlusIcon size={14} /> Attribute
+          <PlusIcon size={14} /> {t('inspector.condition.attribute')}
         </button>
         <button
           type="button"
           className="button is-quiet is-small"
           onClick={() => write(group.mode, [...group.items, NEW_EVENT_RULE])}
         >
-          <PlusIcon size={14} /> Event
+          <PlusIcon size={14} /> {t('inspector.condition.event')}
         </button>
         {depth < 2 && (
           <button
@@ -144,7 +174,7 @@ function GroupEditor({
               write(group.mode, [...group.items, { any: [NEW_ATTRIBUTE_RULE, NEW_ATTRIBUTE_RULE] }])
             }
           >
-            <PlusIcon size={14} /> Group
+            <PlusIcon size={14} /> {t('inspector.condition.addGroup')}
           </button>
         )}
       </div>
@@ -165,33 +195,42 @@ function RuleEditor({
   allowSinceEntry: boolean;
   label: string;
 }) {
+  const t = useT();
   const isEvent = 'event' in rule;
+  const ruleKind: RuleKind = isEvent ? 'event' : 'attribute';
   return (
     <div className="rule" role="group" aria-label={label}>
       <div className="rule-line">
         <select
           className="select is-kind"
-          value={isEvent ? 'event' : 'attribute'}
-          aria-label={`${label}: tests`}
+          value={ruleKind}
+          aria-label={t('inspector.condition.tests', { label })}
           onChange={(e) =>
-            onChange(e.target.value === 'event' ? { ...NEW_EVENT_RULE } : { ...NEW_ATTRIBUTE_RULE })
+            onChange(
+              (e.target.value as RuleKind) === 'event'
+                ? { ...NEW_EVENT_RULE }
+                : { ...NEW_ATTRIBUTE_RULE },
+            )
           }
         >
-          <option value="attribute">Attribute</option>
-          <option value="event">Event</option>
+          {(Object.keys(RULE_KINDS) as RuleKind[]).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(RULE_KINDS[kind])}
+            </option>
+          ))}
         </select>
         {isEvent ? (
           <NameInput
             kind="event"
             value={typeof rule.event === 'string' ? rule.event : ''}
-            label={`${label}: event`}
+            label={t('inspector.condition.eventOf', { label })}
             onChange={(event) => onChange({ ...rule, event })}
           />
         ) : (
           <NameInput
             kind="attribute"
             value={typeof rule.attribute === 'string' ? rule.attribute : ''}
-            label={`${label}: attribute`}
+            label={t('inspector.condition.attributeOf', { label })}
             onChange={(attribute) => onChange({ ...rule, attribute })}
           />
         )}
@@ -199,7 +238,7 @@ function RuleEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${label}`}
+            aria-label={t('inspector.condition.remove', { label })}
             onClick={onRemove}
           >
             <CloseIcon size={14} />
@@ -217,13 +256,13 @@ function RuleEditor({
         <div className="rule-line">
           <OpSelect
             value={rule.op}
-            label={`${label}: test`}
+            label={t('inspector.condition.test', { label })}
             onChange={(op) => onChange(withOp(rule, op))}
           />
           <ValueInput
             op={rule.op}
             value={rule.value}
-            label={`${label}: value`}
+            label={t('inspector.condition.valueOf', { label })}
             onChange={(value) => onChange({ ...rule, value })}
           />
         </div>
@@ -231,8 +270,6 @@ function RuleEditor({
     </div>
   );
 }
-
-type When = 'ever' | 'entry' | 'within';
 
 function EventRuleFields({
   rule,
@@ -245,10 +282,12 @@ function EventRuleFields({
   allowSinceEntry: boolean;
   label: string;
 }) {
+  const t = useT();
   const when: When =
     typeof rule.within === 'string' ? 'within' : rule.since === 'entry' ? 'entry' : 'ever';
   const count = isRecord(rule.count) ? rule.count : undefined;
   const performed = rule.op !== 'not_performed';
+  const didIt: keyof typeof PERFORMED = performed ? 'performed' : 'not_performed';
   const setWhen = (next: When) => {
     const { within: _w, since: _s, ...rest } = rule;
     onChange(
@@ -264,38 +303,41 @@ function EventRuleFields({
       <div className="rule-line">
         <select
           className="select"
-          value={performed ? 'performed' : 'not_performed'}
-          aria-label={`${label}: performed or not`}
+          value={didIt}
+          aria-label={t('inspector.condition.performedOf', { label })}
           onChange={(e) => {
             const { count: _c, ...rest } = rule;
-            onChange(
-              e.target.value === 'performed'
-                ? { ...rest, op: 'performed' }
-                : { ...rest, op: 'not_performed' },
-            );
+            onChange({ ...rest, op: e.target.value });
           }}
         >
-          <option value="performed">was performed</option>
-          <option value="not_performed">was not performed</option>
+          {(Object.keys(PERFORMED) as (keyof typeof PERFORMED)[]).map((op) => (
+            <option key={op} value={op}>
+              {t(PERFORMED[op])}
+            </option>
+          ))}
         </select>
         <select
           className="select"
           value={when}
-          aria-label={`${label}: when`}
+          aria-label={t('inspector.condition.whenOf', { label })}
           onChange={(e) => setWhen(e.target.value as When)}
         >
-          <option value="ever">ever</option>
-          {(allowSinceEntry || when === 'entry') && <option value="entry">since entering</option>}
-          <option value="within">in the last…</option>
+          {(Object.keys(WHEN) as When[])
+            .filter((option) => option !== 'entry' || allowSinceEntry || when === 'entry')
+            .map((option) => (
+              <option key={option} value={option}>
+                {t(WHEN[option])}
+              </option>
+            ))}
         </select>
       </div>
       {when === 'within' && (
         <div className="rule-line">
-          <span className="rule-text">in the last</span>
+          <span className="rule-text">{t('inspector.condition.within')}</span>
           <DurationInput
             id={`${label}-within`}
             value={typeof rule.within === 'string' ? rule.within : undefined}
-            label={`${label}: in the last`}
+            label={t('inspector.condition.withinOf', { label })}
             onChange={(within) => onChange({ ...rule, within })}
           />
         </div>
@@ -304,12 +346,12 @@ function EventRuleFields({
         <div className="rule-line">
           <select
             className="select"
-            value={count ? String(count.op) : 'once'}
-            aria-label={`${label}: how often`}
+            value={count ? String(count.op) : ONCE}
+            aria-label={t('inspector.condition.howOftenOf', { label })}
             onChange={(e) => {
               const { count: _c, ...rest } = rule;
               onChange(
-                e.target.value === 'once'
+                e.target.value === ONCE
                   ? rest
                   : {
                       ...rest,
@@ -321,10 +363,10 @@ function EventRuleFields({
               );
             }}
           >
-            <option value="once">at least once</option>
+            <option value={ONCE}>{t('inspector.condition.once')}</option>
             {COUNT_OPS.map((op) => (
               <option key={op} value={op}>
-                {COUNT_WORDS[op]}…
+                {t(COUNT_WORDS[op])}
               </option>
             ))}
           </select>
@@ -336,7 +378,7 @@ function EventRuleFields({
                 min={0}
                 step={1}
                 value={typeof count.value === 'number' ? count.value : ''}
-                aria-label={`${label}: number of times`}
+                aria-label={t('inspector.condition.timesOf', { label })}
                 onChange={(e) =>
                   onChange({
                     ...rule,
@@ -344,7 +386,11 @@ function EventRuleFields({
                   })
                 }
               />
-              <span className="rule-text">times</span>
+              <span className="rule-text">
+                {t('inspector.condition.times', {
+                  count: typeof count.value === 'number' ? count.value : 0,
+                })}
+              </span>
             </>
           )}
         </div>
