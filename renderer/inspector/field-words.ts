@@ -75,11 +75,12 @@ function properties(
   if (!schema.properties) return schema;
   const out: Record<string, JsonSchema> = {};
   for (const [name, property] of Object.entries(schema.properties)) {
-    if (name === skip || (property.widget !== undefined && OWN_WORDS.has(property.widget))) {
+    if (name === skip) {
       out[name] = property;
       continue;
     }
-    const field = worded(property, [...path, name], words);
+    const ownWords = property.widget !== undefined && OWN_WORDS.has(property.widget);
+    const field = ownWords ? { ...property } : worded(property, [...path, name], words);
     if (property.section !== undefined) {
       field.section = words({
         path: [property.section.toLowerCase()],
