@@ -15,6 +15,7 @@ import { ExpectEditor } from './forecast/ExpectEditor';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
+import { LocalesEditor, type LocaleField } from './widgets/LocalesEditor';
 import { NameInput } from './widgets/NameInput';
 import { NameListEditor } from './widgets/NameListEditor';
 import { PercentInput } from './widgets/PercentInput';
@@ -62,6 +63,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
   const active = variants?.options.find((o) => o.value === value[variants.key]);
   const objectSchema = variants ? active?.schema : schema;
   const hidden = new Set(view?.hiddenFields?.(value) ?? []);
+  const contentFields = objectSchema ? localeFields(objectSchema, hidden) : [];
   return (
     <>
       {variants && (
@@ -86,6 +88,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
               required={objectSchema.required?.includes(name) ?? false}
               value={value[name]}
               parent={value}
+              localeFields={contentFields}
               errors={errors.get(name) ?? []}
               view={view}
               onChange={(next, renamed) => {
@@ -97,6 +100,26 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
             />
           ))}
     </>
+  );
+}
+
+const TEMPLATE_MODES: Readonly<Record<string, LocaleField['multiline']>> = {
+  'template-html': 'html',
+  'template-text': 'text',
+};
+
+/** A form's content fields (subject, body…) that are shown, for wording them per language. */
+function localeFields(schema: JsonSchema, hidden: ReadonlySet<string>): LocaleField[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) =>
+    property.widget?.startsWith('template-') && !hidden.has(name)
+      ? [
+          {
+            name,
+            label: property.title ?? name,
+            ...(TEMPLATE_MODES[property.widget] && { multiline: TEMPLATE_MODES[property.widget] }),
+          },
+        ]
+      : [],
   );
 }
 
@@ -189,6 +212,8 @@ interface SchemaFieldProps {
   value: unknown;
   /** The object the field belongs to (a message's config: its channel). */
   parent: Record<string, unknown>;
+  /** The content fields shown beside this one, which content per language words anew. */
+  localeFields: readonly LocaleField[];
   errors: readonly string[];
   view?: NodeView;
   onChange: (value: unknown, renamedPorts?: Map<string, string>) => void;
@@ -201,6 +226,7 @@ function SchemaField({
   required,
   value,
   parent,
+  localeFields: siblings,
   errors,
   view,
   onChange,
@@ -346,6 +372,11 @@ function SchemaField({
         />,
         true,
       );
+    case 'locales':
+      return field(
+        <LocalesEditor id={id} value={value} fields={siblings} onChange={onChange} />,
+        true,
+      );
     case 'variants':
       return field(<VariantsEditor value={value} onChange={onChange} />, true);
     case 'template-line':
@@ -427,13 +458,18 @@ function SchemaField({
     );
   }
   if (schema.type === 'boolean') {
-    return field(
-      <input
+    // A yes/no is a switch with its title beside it; an optional one that is off leaves the file.
+    return (
+      <SwitchField
         id={id}
-        type="checkbox"
-        checked={value === true}
-        onChange={(e) => onChange(e.target.checked)}
-      />,
+        schema={schema}
+        value={value}
+        errors={errors}
+        onChange={(on) =>
+          onChange(on === true || required || schema.default !== undefined ? on : undefined)
+        }
+        fields={() => null}
+      />
     );
   }
   if (schema.type === 'object' && schema.properties && isRecord(value)) {

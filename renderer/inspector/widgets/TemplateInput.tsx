@@ -44,10 +44,18 @@ export interface TemplateInputProps {
   onChange: (value: string) => void;
   multiline?: 'html' | 'text';
   label: string;
+  placeholder?: string;
 }
 
 /** A Liquid template field with a menu that inserts variables at the cursor. */
-export function TemplateInput({ id, value, onChange, multiline, label }: TemplateInputProps) {
+export function TemplateInput({
+  id,
+  value,
+  onChange,
+  multiline,
+  label,
+  placeholder,
+}: TemplateInputProps) {
   const t = useT();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const insert = (snippet: string) => {
@@ -65,6 +73,7 @@ export function TemplateInput({ id, value, onChange, multiline, label }: Templat
     id,
     ref,
     value: value ?? '',
+    placeholder,
     spellCheck: multiline !== 'html',
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
