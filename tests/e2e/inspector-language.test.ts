@@ -47,9 +47,9 @@ describe('the inspector in Swedish', () => {
     await node(page, 'reminder-1').click();
     expect(await inspector.getByRole('radiogroup', { name: 'Kanal' }).count()).toBe(1);
     expect(await inspector.getByRole('textbox', { name: 'Ämnesrad' }).count()).toBe(1);
-    await page.screenshot({ path: '/tmp/t16a/msg1.png' });
+    await inspector.getByRole('combobox', { name: 'Lägg till innehåll på ett språk' }).waitFor();
     await inspector.getByRole('region', { name: 'Förhandsvisning' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/t16a/msg2.png' });
+    await inspector.getByText('Stockholm · handlar för första gången').waitFor();
 
     await node(page, 'wait-1d').click();
     const unit = inspector.getByRole('combobox', { name: 'Vänta i: enhet' });
