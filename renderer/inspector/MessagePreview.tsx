@@ -18,6 +18,12 @@ import {
 /** The preview's language choice for the content without a language (the fallback). */
 const DEFAULT_CONTENT = 'default';
 
+/** What a channel sends to, in the app's language; a channel an extension adds says its own. */
+const ADDRESS_WORDS: Readonly<Record<string, MessageId>> = {
+  email: 'inspector.preview.address.email',
+  sms: 'inspector.preview.address.sms',
+};
+
 /** Who each sample profile is, in the app's language. */
 export const PERSONA_NOTES: Readonly<Record<string, MessageId>> = {
   emma: 'inspector.preview.persona.emma',
@@ -65,11 +71,14 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
   }, [channel, config, persona, journeyId, journeyName]);
   const person = channel?.person;
   const profile = persona.profile;
+  const addressId = ADDRESS_WORDS[name];
   const skipped =
     person && (profile.unsubscribed === true || profile[person.optOutAttribute] === true)
       ? t('inspector.preview.unsubscribed')
       : person && view?.addressWords && !profile[person.addressAttribute]
-        ? t('inspector.preview.noAddress', { channel: name })
+        ? t('inspector.preview.noAddress', {
+            address: addressId ? t(addressId) : view.addressWords,
+          })
         : null;
   const note = (p: Persona) => {
     const id = PERSONA_NOTES[p.id];

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { isNodeKind, nodeDefinition } from '../../core/nodes/registry';
 import { InfoIcon } from '../nodes/icons';
+import { kindDescription, kindWord } from '../nodes/kind-words';
 import { nodeView } from '../nodes/registry';
 import { useApp } from '../store/app-store';
 import { errorsByField, unplacedErrors } from './field-errors';
@@ -9,7 +10,6 @@ import { nodeSchema, variantsOf, type JsonSchema } from './json-schema';
 import { SchemaForm } from './SchemaForm';
 import { useIssueWords } from '../i18n/issue-words';
 import { useT } from '../i18n/I18nProvider';
-import type { MessageId } from '../i18n/messages';
 import { useSchemaInWords } from './field-words';
 
 const NO_ISSUES = [] as const;
@@ -31,7 +31,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   if (!node || !isNodeKind(node.kind)) return null;
   const definition = nodeDefinition(node.kind);
   const view = nodeView(node.kind);
-  const kindName = t(`kind.${node.kind}` as MessageId);
+  const kindName = kindWord(t, node.kind, definition.label);
   const Icon = view?.Icon;
   const Extra = view?.InspectorExtra;
   const variants = variantsOf(schema);
@@ -54,7 +54,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           <span className="inspector-kind">
             {t('inspector.step.kind', {
               kind: kindName,
-              category: t(`palette.category.${definition.category}` as MessageId),
+              category: t(`palette.category.${definition.category}`),
             })}
           </span>
           <input
@@ -67,7 +67,9 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           />
         </div>
       </header>
-      <p className="inspector-description">{t(`kind.${node.kind}.description` as MessageId)}</p>
+      <p className="inspector-description">
+        {kindDescription(t, node.kind, definition.description)}
+      </p>
       {general.length > 0 && (
         <ul className="inspector-problems" aria-label={t('inspector.step.problems')}>
           {general.map((message) => (
