@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
 import { useLocale, useT } from '../i18n/I18nProvider';
 import type { NodeView } from '../nodes/node-view';
-import { CloseIcon, PlusIcon } from '../nodes/icons';
+import { AddButton, RemoveButton } from './FieldButtons';
 import { isRecord } from '../../core/model/json-text';
 import { ChoiceField } from './ChoiceField';
-import { variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { variantsOf, type JsonSchema } from './json-schema';
+import { MINUS_ONE_DAY, ONE_DAY, VariantPicker } from './VariantPicker';
 import { SwitchField } from './SwitchField';
-import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
 import { EmailAddressInput } from './widgets/EmailAddressInput';
@@ -15,7 +15,7 @@ import { ExpectEditor } from './forecast/ExpectEditor';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
-import { LocalesEditor, type LocaleField } from './widgets/LocalesEditor';
+import { LocalesEditor, localeFields, type LocaleField } from './widgets/LocalesEditor';
 import { NameInput } from './widgets/NameInput';
 import { NameListEditor } from './widgets/NameListEditor';
 import { PercentInput } from './widgets/PercentInput';
@@ -100,107 +100,6 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
             />
           ))}
     </>
-  );
-}
-
-const TEMPLATE_MODES: Readonly<Record<string, LocaleField['multiline']>> = {
-  'template-html': 'html',
-  'template-text': 'text',
-};
-
-/** A form's content fields (subject, body…) that are shown, for wording them per language. */
-function localeFields(schema: JsonSchema, hidden: ReadonlySet<string>): LocaleField[] {
-  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) =>
-    property.widget?.startsWith('template-') && !hidden.has(name)
-      ? [
-          {
-            name,
-            label: property.title ?? name,
-            ...(TEMPLATE_MODES[property.widget] && { multiline: TEMPLATE_MODES[property.widget] }),
-          },
-        ]
-      : [],
-  );
-}
-
-/** A starting config for another variant: good defaults, plus what carries over by name. */
-export function switchVariant(
-  variants: Variants,
-  current: Record<string, unknown>,
-  target: string,
-  view?: NodeView,
-): Record<string, unknown> {
-  const option = variants.options.find((o) => o.value === target);
-  if (!option) return current;
-  const known = new Set(variants.options.flatMap((o) => Object.keys(o.schema.properties ?? {})));
-  const next: Record<string, unknown> = { [variants.key]: target };
-  const defaults = view?.variantDefaults?.[target] ?? {};
-  for (const [name, property] of Object.entries(option.schema.properties ?? {})) {
-    if (name === variants.key) continue;
-    if (current[name] !== undefined) next[name] = current[name];
-    else if (defaults[name] !== undefined) next[name] = structuredClone(defaults[name]);
-    else if (option.schema.required?.includes(name)) next[name] = emptyValue(property);
-  }
-  // Keys no variant knows were written by a newer build; they stay.
-  for (const [name, v] of Object.entries(current)) if (!known.has(name)) next[name] = v;
-  return next;
-}
-
-/** What a duration starts as when it is added: a day (before, where a shift may go back). */
-const ONE_DAY = 'P1D';
-const MINUS_ONE_DAY = '-P1D';
-
-function emptyValue(schema: JsonSchema): unknown {
-  switch (schema.widget) {
-    case 'duration':
-      return 'P1D';
-    case 'time':
-      return '09:00';
-    case 'condition':
-      return { attribute: '', op: 'exists' };
-    default:
-      break;
-  }
-  if (schema.type === 'number') return 0;
-  if (schema.type === 'array') return [];
-  if (schema.type === 'boolean') return false;
-  return '';
-}
-
-function VariantPicker({
-  variants,
-  value,
-  onChange,
-  view,
-  idPrefix,
-  errors,
-}: {
-  variants: Variants;
-  value: Record<string, unknown>;
-  onChange: ConfigChange;
-  view?: NodeView;
-  idPrefix: string;
-  errors: readonly string[];
-}) {
-  const t = useT();
-  const current = value[variants.key];
-  const active = variants.options.find((o) => o.value === current);
-  const id = `${idPrefix}-${variants.key}`;
-  return (
-    <Field
-      id={id}
-      label={variants.title ?? view?.variantLabel ?? t('inspector.field.variant')}
-      group
-      errors={errors}
-      help={active?.description}
-    >
-      <ChoiceList
-        labelledBy={`${id}-label`}
-        options={variants.options}
-        value={current}
-        onChange={(target) => onChange(switchVariant(variants, value, target, view))}
-      />
-    </Field>
   );
 }
 
@@ -495,27 +394,5 @@ function SchemaField({
       placeholder={options?.placeholder}
       onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
     />,
-  );
-}
-
-function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <button type="button" className="button is-quiet is-small" onClick={onClick}>
-      <PlusIcon size={14} /> {label}
-    </button>
-  );
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-    >
-      <CloseIcon size={14} />
-    </button>
   );
 }

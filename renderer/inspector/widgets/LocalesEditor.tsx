@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import { MAX_LOCALES } from '../../../core/nodes/message-locales';
 import { isRecord } from '../../../core/model/json-text';
+import type { JsonSchema } from '../json-schema';
 import { useT } from '../../i18n/I18nProvider';
 import { CloseIcon } from '../../nodes/icons';
 import { Field } from './Field';
@@ -23,6 +24,26 @@ export interface LocalesEditorProps {
   /** The message's own content fields, each of which a language may word anew. */
   fields: readonly LocaleField[];
   onChange: (value: Record<string, Record<string, string>> | undefined) => void;
+}
+
+const TEMPLATE_MODES: Readonly<Record<string, LocaleField['multiline']>> = {
+  'template-html': 'html',
+  'template-text': 'text',
+};
+
+/** A form's content fields (subject, body…) that are shown, for wording them per language. */
+export function localeFields(schema: JsonSchema, hidden: ReadonlySet<string>): LocaleField[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) =>
+    property.widget?.startsWith('template-') && !hidden.has(name)
+      ? [
+          {
+            name,
+            label: property.title ?? name,
+            ...(TEMPLATE_MODES[property.widget] && { multiline: TEMPLATE_MODES[property.widget] }),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
