@@ -16,6 +16,7 @@ export const localesSchema = z
   .optional()
   .meta({
     title: 'Content per language',
+    widget: 'locales',
     description:
       'Wording per language (e.g. "sv", "nb"), chosen by the profile’s locale; the content above is the fallback.',
   });

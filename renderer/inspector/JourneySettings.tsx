@@ -1,12 +1,18 @@
 import { Fragment, useMemo } from 'react';
 import { z } from 'zod';
 import { journeySettingsSchema } from '../../core/model/journey-settings';
+import { useIssueWords } from '../i18n/issue-words';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store/app-store';
+import { useSchemaInWords } from './field-words';
 import type { JsonSchema } from './json-schema';
 import { SchemaForm } from './SchemaForm';
 import { Field } from './widgets/Field';
 
 /** The settings schema as the form reads it: the file's side (before defaults are applied). */
+/** Where the settings' words are in the catalogues (`field.settings.…`), and their fields' ids. */
+const SCOPE = 'settings';
+
 const SETTINGS_SCHEMA = z.toJSONSchema(journeySettingsSchema, {
   io: 'input',
   unrepresentable: 'any',
@@ -34,35 +40,37 @@ export function settingsSections(schema: JsonSchema = SETTINGS_SCHEMA): Settings
   return sections;
 }
 
-const SECTIONS = settingsSections();
-
 /** Name, description and settings of the journey: shown when no step is selected. */
 export function JourneySettings() {
   const journey = useApp((s) => s.journey);
   const issues = useApp((s) => s.validation.issues);
   const updateSettings = useApp((s) => s.updateSettings);
   const updateDetails = useApp((s) => s.updateDetails);
+  const t = useT();
+  const words = useIssueWords();
+  const schema = useSchemaInWords(SETTINGS_SCHEMA, SCOPE);
+  const sections = useMemo(() => settingsSections(schema), [schema]);
   const errors = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const issue of issues) {
       if (issue.path?.[0] !== 'settings') continue;
       const key = String(issue.path[1] ?? '');
-      map.set(key, [...(map.get(key) ?? []), issue.message]);
+      map.set(key, [...(map.get(key) ?? []), words(issue)]);
     }
     return map;
-  }, [issues]);
+  }, [issues, words]);
   if (!journey) return null;
 
   return (
     <div className="inspector-body" data-testid="journey-settings">
       <header className="inspector-head is-journey">
         <div className="inspector-head-text">
-          <span className="inspector-kind">Journey</span>
-          <h2 className="inspector-title">Settings</h2>
+          <span className="inspector-kind">{t('inspector.journey.kind')}</span>
+          <h2 className="inspector-title">{t('inspector.journey.title')}</h2>
         </div>
       </header>
       <div className="form">
-        <Field id="journey-name" label="Name">
+        <Field id="journey-name" label={t('inspector.journey.name')}>
           <input
             id="journey-name"
             className="input"
@@ -70,7 +78,11 @@ export function JourneySettings() {
             onChange={(e) => updateDetails({ name: e.target.value })}
           />
         </Field>
-        <Field id="journey-description" label="Description" optional>
+        <Field
+          id="journey-description"
+          label={t('inspector.journey.description')}
+          optional={t('common.optional')}
+        >
           <textarea
             id="journey-description"
             className="textarea"
@@ -79,14 +91,14 @@ export function JourneySettings() {
             onChange={(e) => updateDetails({ description: e.target.value })}
           />
         </Field>
-        {SECTIONS.map((section) => (
+        {sections.map((section) => (
           <Fragment key={section.title}>
             {section.title && <h3 className="section-title">{section.title}</h3>}
             <SchemaForm
               schema={section.schema}
               value={journey.settings}
               errors={errors}
-              idPrefix="settings"
+              idPrefix={SCOPE}
               onChange={(settings) => updateSettings(settings)}
             />
           </Fragment>

@@ -1,16 +1,30 @@
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { channelDefinition, isChannel } from '../../core/channels/registry';
 import type { JourneyNode } from '../../core/model/journey';
 import { renderTemplate, type RenderResult } from '../../core/runtime/templating';
 import { channelView } from '../channels/registry';
 import { localisedConfig, messageLanguages } from '../../core/nodes/message-locales';
-import { useApp } from '../store/app-store';
 import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
+import { useApp } from '../store/app-store';
 import {
   PERSONAS,
   PREVIEW_UNSUBSCRIBE_URL,
   findPersona,
+  type Persona,
 } from '../../core/templates/preview-personas';
+
+/** The preview's language choice for the content without a language (the fallback). */
+const DEFAULT_CONTENT = 'default';
+
+/** Who each sample profile is, in the app's language. */
+export const PERSONA_NOTES: Readonly<Record<string, MessageId>> = {
+  emma: 'inspector.preview.persona.emma',
+  liam: 'inspector.preview.persona.liam',
+  anonymous: 'inspector.preview.persona.anonymous',
+  aiko: 'inspector.preview.persona.aiko',
+};
 
 /**
  * The message as the chosen sample profile would get it, rendered live with the engine's Liquid;
@@ -18,6 +32,7 @@ import {
  */
 export function MessagePreview({ node }: { node: JourneyNode }) {
   const t = useT();
+  const intl = useIntl();
   const personaId = useApp((s) => s.personaId);
   const setPersona = useApp((s) => s.setPersona);
   const journeyName = useApp((s) => s.journey?.name ?? '');
@@ -52,20 +67,28 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
   const profile = persona.profile;
   const skipped =
     person && (profile.unsubscribed === true || profile[person.optOutAttribute] === true)
-      ? 'This profile is unsubscribed: the message would be skipped.'
+      ? t('inspector.preview.unsubscribed')
       : person && view?.addressWords && !profile[person.addressAttribute]
-        ? `This profile has no ${view.addressWords(t)}: the message would be skipped.`
+        ? t('inspector.preview.noAddress', {
+            address: view.addressWords(t),
+          })
         : null;
+  const note = (p: Persona) => {
+    const id = PERSONA_NOTES[p.id];
+    return id ? t(id) : p.note;
+  };
+  const languageName = (code: string) =>
+    intl.formatDisplayName(code, { type: 'language', fallback: 'code' }) ?? code;
 
   return (
-    <section className="preview" aria-label="Preview">
+    <section className="preview" aria-label={t('inspector.preview.title')}>
       <div className="preview-head">
-        <h3 className="section-title">Preview</h3>
+        <h3 className="section-title">{t('inspector.preview.title')}</h3>
         <select
           className="select is-inline"
           value={persona.id}
-          aria-label="Preview as"
-          title="The sample profile the preview is rendered for"
+          aria-label={t('inspector.preview.as')}
+          title={t('inspector.preview.asHelp')}
           onChange={(e) => setPersona(e.target.value)}
         >
           {PERSONAS.map((p) => (
@@ -78,22 +101,22 @@ export function MessagePreview({ node }: { node: JourneyNode }) {
           <select
             className="select is-inline"
             value={language}
-            aria-label="Preview in"
-            title="The language of the content the preview shows"
+            aria-label={t('inspector.preview.in')}
+            title={t('inspector.preview.inHelp')}
             onChange={(e) => setLanguage(e.target.value)}
             data-testid="preview-language"
           >
-            <option value="">The profile’s language</option>
-            <option value="default">Default content</option>
+            <option value="">{t('inspector.preview.profileLanguage')}</option>
+            <option value={DEFAULT_CONTENT}>{t('inspector.preview.defaultContent')}</option>
             {languages.map((l) => (
               <option key={l} value={l}>
-                {l}
+                {languageName(l)}
               </option>
             ))}
           </select>
         )}
       </div>
-      <p className="preview-persona">{persona.note}</p>
+      <p className="preview-persona">{note(persona)}</p>
       {skipped && <p className="preview-note">{skipped}</p>}
       {view && <view.Preview config={config} rendered={rendered} profile={profile} />}
     </section>

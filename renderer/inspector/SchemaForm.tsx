@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Condition } from '../../core/conditions/condition';
+import { useLocale, useT } from '../i18n/I18nProvider';
 import type { NodeView } from '../nodes/node-view';
-import { useT } from '../i18n/I18nProvider';
-import { CloseIcon, PlusIcon } from '../nodes/icons';
+import { AddButton, RemoveButton } from './FieldButtons';
 import { isRecord } from '../../core/model/json-text';
 import { ChoiceField } from './ChoiceField';
-import { variantsOf, type JsonSchema, type Variants } from './json-schema';
+import { variantsOf, type JsonSchema } from './json-schema';
+import { MINUS_ONE_DAY, ONE_DAY, VariantPicker } from './VariantPicker';
 import { SwitchField } from './SwitchField';
-import { ChoiceList } from './widgets/ChoiceList';
 import { ConditionBuilder } from './widgets/ConditionBuilder';
 import { DurationInput } from './widgets/DurationInput';
 import { EmailAddressInput } from './widgets/EmailAddressInput';
@@ -15,6 +15,7 @@ import { ExpectEditor } from './forecast/ExpectEditor';
 import { Field } from './widgets/Field';
 import { FiltersEditor } from './widgets/FiltersEditor';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
+import { LocalesEditor, localeFields, type LocaleField } from './widgets/LocalesEditor';
 import { NameInput } from './widgets/NameInput';
 import { NameListEditor } from './widgets/NameListEditor';
 import { PercentInput } from './widgets/PercentInput';
@@ -44,17 +45,14 @@ export interface SchemaFormProps {
  * then one field per property, each with the widget its `widget` hint (or its type) asks for.
  */
 export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: SchemaFormProps) {
+  const t = useT();
   if (schema.widget === 'condition') {
+    const title = schema.title ?? t('kind.condition');
     return (
-      <Field
-        id={`${idPrefix}-condition`}
-        label={schema.title ?? 'Condition'}
-        group
-        errors={errors.get('') ?? []}
-      >
+      <Field id={`${idPrefix}-condition`} label={title} group errors={errors.get('') ?? []}>
         <ConditionBuilder
           value={value}
-          label={schema.title ?? 'Condition'}
+          label={title}
           allowSinceEntry
           onChange={(condition) => onChange(condition as unknown as Record<string, unknown>)}
         />
@@ -65,6 +63,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
   const active = variants?.options.find((o) => o.value === value[variants.key]);
   const objectSchema = variants ? active?.schema : schema;
   const hidden = new Set(view?.hiddenFields?.(value) ?? []);
+  const contentFields = objectSchema ? localeFields(objectSchema, hidden) : [];
   return (
     <>
       {variants && (
@@ -89,6 +88,7 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
               required={objectSchema.required?.includes(name) ?? false}
               value={value[name]}
               parent={value}
+              localeFields={contentFields}
               errors={errors.get(name) ?? []}
               view={view}
               onChange={(next, renamed) => {
@@ -103,83 +103,6 @@ export function SchemaForm({ schema, value, onChange, errors, view, idPrefix }: 
   );
 }
 
-/** A starting config for another variant: good defaults, plus what carries over by name. */
-export function switchVariant(
-  variants: Variants,
-  current: Record<string, unknown>,
-  target: string,
-  view?: NodeView,
-): Record<string, unknown> {
-  const option = variants.options.find((o) => o.value === target);
-  if (!option) return current;
-  const known = new Set(variants.options.flatMap((o) => Object.keys(o.schema.properties ?? {})));
-  const next: Record<string, unknown> = { [variants.key]: target };
-  const defaults = view?.variantDefaults?.[target] ?? {};
-  for (const [name, property] of Object.entries(option.schema.properties ?? {})) {
-    if (name === variants.key) continue;
-    if (current[name] !== undefined) next[name] = current[name];
-    else if (defaults[name] !== undefined) next[name] = structuredClone(defaults[name]);
-    else if (option.schema.required?.includes(name)) next[name] = emptyValue(property);
-  }
-  // Keys no variant knows were written by a newer build; they stay.
-  for (const [name, v] of Object.entries(current)) if (!known.has(name)) next[name] = v;
-  return next;
-}
-
-function emptyValue(schema: JsonSchema): unknown {
-  switch (schema.widget) {
-    case 'duration':
-      return 'P1D';
-    case 'time':
-      return '09:00';
-    case 'condition':
-      return { attribute: '', op: 'exists' };
-    default:
-      break;
-  }
-  if (schema.type === 'number') return 0;
-  if (schema.type === 'array') return [];
-  if (schema.type === 'boolean') return false;
-  return '';
-}
-
-function VariantPicker({
-  variants,
-  value,
-  onChange,
-  view,
-  idPrefix,
-  errors,
-}: {
-  variants: Variants;
-  value: Record<string, unknown>;
-  onChange: ConfigChange;
-  view?: NodeView;
-  idPrefix: string;
-  errors: readonly string[];
-}) {
-  const t = useT();
-  const current = value[variants.key];
-  const active = variants.options.find((o) => o.value === current);
-  const id = `${idPrefix}-${variants.key}`;
-  return (
-    <Field
-      id={id}
-      label={view?.variantLabel ? t(view.variantLabel) : 'Type'}
-      group
-      errors={errors}
-      help={active?.description}
-    >
-      <ChoiceList
-        labelledBy={`${id}-label`}
-        options={variants.options}
-        value={current}
-        onChange={(target) => onChange(switchVariant(variants, value, target, view))}
-      />
-    </Field>
-  );
-}
-
 interface SchemaFieldProps {
   id: string;
   name: string;
@@ -188,6 +111,8 @@ interface SchemaFieldProps {
   value: unknown;
   /** The object the field belongs to (a message's config: its channel). */
   parent: Record<string, unknown>;
+  /** The content fields shown beside this one, which content per language words anew. */
+  localeFields: readonly LocaleField[];
   errors: readonly string[];
   view?: NodeView;
   onChange: (value: unknown, renamedPorts?: Map<string, string>) => void;
@@ -200,17 +125,20 @@ function SchemaField({
   required,
   value,
   parent,
+  localeFields: siblings,
   errors,
   view,
   onChange,
 }: SchemaFieldProps) {
+  const t = useT();
+  const { locale } = useLocale();
   const label = schema.title ?? name;
   const options = view?.fieldOptions?.[name];
   const field = (control: ReactNode, group = false) => (
     <Field
       id={id}
       label={label}
-      optional={!required}
+      optional={!required && t('common.optional')}
       help={schema.description}
       errors={errors}
       group={group}
@@ -224,8 +152,8 @@ function SchemaField({
       if (!required && value === undefined && typeof schema.default !== 'string') {
         return field(
           <AddButton
-            label={`Add ${label.toLowerCase()}`}
-            onClick={() => onChange(options?.allowNegative ? '-P1D' : 'P1D')}
+            label={t('inspector.field.add', { field: label.toLocaleLowerCase(locale) })}
+            onClick={() => onChange(options?.allowNegative ? MINUS_ONE_DAY : ONE_DAY)}
           />,
           true,
         );
@@ -241,7 +169,7 @@ function SchemaField({
           />
           {!required && schema.default === undefined && (
             <RemoveButton
-              label={`Remove ${label.toLowerCase()}`}
+              label={t('inspector.field.remove', { field: label.toLocaleLowerCase(locale) })}
               onClick={() => onChange(undefined)}
             />
           )}
@@ -343,6 +271,11 @@ function SchemaField({
         />,
         true,
       );
+    case 'locales':
+      return field(
+        <LocalesEditor id={id} value={value} fields={siblings} onChange={onChange} />,
+        true,
+      );
     case 'variants':
       return field(<VariantsEditor value={value} onChange={onChange} />, true);
     case 'template-line':
@@ -365,7 +298,11 @@ function SchemaField({
       );
     case 'attribute-values':
       return field(
-        <KeyValueEditor value={value} onChange={onChange} addLabel="Set an attribute" />,
+        <KeyValueEditor
+          value={value}
+          onChange={onChange}
+          addLabel={t('inspector.attributes.set')}
+        />,
         true,
       );
     case 'attribute-numbers':
@@ -374,7 +311,7 @@ function SchemaField({
           value={value}
           numbers
           onChange={onChange}
-          addLabel="Add points to an attribute"
+          addLabel={t('inspector.attributes.increment')}
         />,
         true,
       );
@@ -383,8 +320,8 @@ function SchemaField({
         <NameListEditor
           value={value}
           onChange={onChange}
-          addLabel="Remove an attribute"
-          itemLabel="Attribute to remove"
+          addLabel={t('inspector.attributes.unset')}
+          itemLabel={t('inspector.attributes.unsetItem')}
         />,
         true,
       );
@@ -399,7 +336,7 @@ function SchemaField({
         value={text ?? ''}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       >
-        {!required && <option value="">Default</option>}
+        {!required && <option value="">{t('inspector.field.default')}</option>}
         {schema.enum.map((option) => (
           <option key={String(option)} value={String(option)}>
             {String(option)}
@@ -420,13 +357,18 @@ function SchemaField({
     );
   }
   if (schema.type === 'boolean') {
-    return field(
-      <input
+    // A yes/no is a switch with its title beside it; an optional one that is off leaves the file.
+    return (
+      <SwitchField
         id={id}
-        type="checkbox"
-        checked={value === true}
-        onChange={(e) => onChange(e.target.checked)}
-      />,
+        schema={schema}
+        value={value}
+        errors={errors}
+        onChange={(on) =>
+          onChange(on === true || required || schema.default !== undefined ? on : undefined)
+        }
+        fields={() => null}
+      />
     );
   }
   if (schema.type === 'object' && schema.properties && isRecord(value)) {
@@ -452,27 +394,5 @@ function SchemaField({
       placeholder={options?.placeholder}
       onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
     />,
-  );
-}
-
-function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <button type="button" className="button is-quiet is-small" onClick={onClick}>
-      <PlusIcon size={14} /> {label}
-    </button>
-  );
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-    >
-      <CloseIcon size={14} />
-    </button>
   );
 }

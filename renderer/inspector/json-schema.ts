@@ -22,6 +22,8 @@ export interface JsonSchema {
   initial?: unknown;
   /** The heading a field is listed under, from `.meta({ section })`. */
   section?: string;
+  /** What a discriminated union's choice is called, in the app's language (see field-words.ts). */
+  variantTitle?: string;
 }
 
 const cache = new Map<string, JsonSchema>();
@@ -46,6 +48,8 @@ export interface VariantOption {
 export interface Variants {
   /** The property that tells variants apart: "on", "mode", "channel". */
   key: string;
+  /** What the choice is called, when the schema's words say ("Starts when", "Channel"). */
+  title?: string;
   options: VariantOption[];
 }
 
@@ -60,6 +64,7 @@ export function variantsOf(schema: JsonSchema): Variants | undefined {
   if (!key) return undefined;
   return {
     key,
+    ...(schema.variantTitle !== undefined && { title: schema.variantTitle }),
     options: options.map((o) => ({
       value: o.properties?.[key]?.const as string,
       title: o.title ?? (o.properties?.[key]?.const as string),

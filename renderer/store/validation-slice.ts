@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { Journey } from '../../core/model/journey';
 import type { ValidationIssue } from '../../core/validation/catalogue';
 import { validateJourney, type ValidationResult } from '../../core/validation/validate';
-import { withStepTitles } from '../nodes/step-words';
 import type { AppState } from './app-store';
 
 export interface ValidationSlice {
@@ -33,7 +32,9 @@ export function deriveValidation(
   previous: ReadonlyMap<string, readonly ValidationIssue[]>,
 ): ValidationSlice {
   if (!journey) return { validation: EMPTY, issuesByNode: new Map() };
-  const validation = withStepTitles(validateJourney(journey), journey);
+  // Steps are named by their titles where the issue is worded (i18n/issue-words.ts), from the
+  // issue's values; the validator's own sentence stays as the core wrote it.
+  const validation = validateJourney(journey);
   const grouped = new Map<string, ValidationIssue[]>();
   for (const issue of validation.issues) {
     if (issue.nodeId === undefined) continue;

@@ -103,7 +103,12 @@ describe('editing on the canvas', () => {
     await page.keyboard.press(`${mod}+c`);
     await page.keyboard.press(`${mod}+v`);
     await node(page, 'wait-2').waitFor();
-    expect(await page.getByTestId('node-inspector').textContent()).toContain('wait-2');
+    // The copy is selected and in the inspector (named by its title, not its id): it is the
+    // wait no path leads to.
+    expect(await page.locator('.react-flow__node.selected[data-id="wait-2"]').count()).toBe(1);
+    expect(await page.getByTestId('node-inspector').textContent()).toContain(
+      'No path leads from the trigger',
+    );
     await page.keyboard.press('Delete');
     await expect.poll(() => ids(page)).toEqual(['trigger', 'wait']);
 

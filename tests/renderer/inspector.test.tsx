@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ function withStore(j: Journey, ui: React.ReactNode) {
 describe('duration widget', () => {
   it('shows an ISO duration in words and writes words back as ISO', async () => {
     const seen: string[] = [];
-    render(<Duration initial="PT30M" seen={seen} />);
+    renderApp(<Duration initial="PT30M" seen={seen} />);
     const amount = screen.getByRole('spinbutton', { name: 'Wait for: amount' });
     const unit = screen.getByRole('combobox', { name: 'Wait for: unit' });
     expect(amount).toHaveProperty('value', '30');
@@ -56,7 +56,7 @@ describe('duration widget', () => {
 
   it('keeps a half-typed amount without writing an invalid duration', async () => {
     const seen: string[] = [];
-    render(<Duration initial="P2D" seen={seen} />);
+    renderApp(<Duration initial="P2D" seen={seen} />);
     const amount = screen.getByRole('spinbutton', { name: 'Wait for: amount' });
     await userEvent.clear(amount);
     expect(seen).toEqual([]);
@@ -64,7 +64,7 @@ describe('duration widget', () => {
   });
 
   it('shows what one unit cannot say as written', () => {
-    render(<Duration initial="P1M2D" seen={[]} />);
+    renderApp(<Duration initial="P1M2D" seen={[]} />);
     expect(screen.getByDisplayValue('P1M2D')).toBeTruthy();
   });
 });

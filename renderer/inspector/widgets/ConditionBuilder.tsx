@@ -1,11 +1,12 @@
-import { COUNT_OPS, type Condition, type CountOp } from '../../../core/conditions/condition';
+import type { Condition } from '../../../core/conditions/condition';
 import { isRecord } from '../../../core/model/json-text';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
-import { DurationInput } from './DurationInput';
-import { FiltersEditor } from './FiltersEditor';
+import { EventRuleFields } from './EventRuleFields';
 import { NameInput } from './NameInput';
 import { OpSelect, ValueInput, withOp } from './RuleParts';
-import { GROUP_MODE_LABELS, fromGroup, isGroup, toGroup, type GroupMode } from './condition-groups';
+import { GROUP_MODE_WORDS, fromGroup, isGroup, toGroup, type GroupMode } from './condition-groups';
 
 export interface ConditionBuilderProps {
   value: unknown;
@@ -15,14 +16,12 @@ export interface ConditionBuilderProps {
   label: string;
 }
 
-const COUNT_WORDS: Record<CountOp, string> = {
-  eq: 'exactly',
-  neq: 'other than',
-  gt: 'more than',
-  gte: 'at least',
-  lt: 'fewer than',
-  lte: 'at most',
-};
+/** What a rule tests, in words. */
+const RULE_KINDS = {
+  attribute: 'inspector.condition.attribute',
+  event: 'inspector.condition.event',
+} as const satisfies Record<string, MessageId>;
+type RuleKind = keyof typeof RULE_KINDS;
 
 const NEW_ATTRIBUTE_RULE = { attribute: '', op: 'eq', value: '' };
 const NEW_EVENT_RULE = { event: '', op: 'performed' };
@@ -57,21 +56,24 @@ function GroupEditor({
   depth,
   onRemove,
 }: ConditionBuilderProps & { depth: number; onRemove?: () => void }) {
+  const t = useT();
   const group = toGroup(value);
   const write = (mode: GroupMode, items: unknown[]) => onChange(fromGroup({ mode, items }));
   return (
     <div className={`condition-group depth-${Math.min(depth, 2)}`} role="group" aria-label={label}>
       <div className="condition-group-head">
-        <span>{depth === 0 ? 'Profiles match' : 'Match'}</span>
+        <span>
+          {t(depth === 0 ? 'inspector.condition.profilesMatch' : 'inspector.condition.match')}
+        </span>
         <select
           className="select is-inline"
           value={group.mode}
-          aria-label={`${label}: how rules combine`}
+          aria-label={t('inspector.condition.combine', { label })}
           onChange={(e) => write(e.target.value as GroupMode, group.items)}
         >
-          {(Object.keys(GROUP_MODE_LABELS) as GroupMode[]).map((mode) => (
+          {(Object.keys(GROUP_MODE_WORDS) as GroupMode[]).map((mode) => (
             <option key={mode} value={mode}>
-              {GROUP_MODE_LABELS[mode]}
+              {t(GROUP_MODE_WORDS[mode])}
             </option>
           ))}
         </select>
@@ -79,7 +81,7 @@ function GroupEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label="Remove this group"
+            aria-label={t('inspector.condition.removeGroup')}
             onClick={onRemove}
           >
             <CloseIcon size={14} />
@@ -98,7 +100,7 @@ function GroupEditor({
               group.mode,
               group.items.filter((_, j) => j !== i),
             );
-          const itemLabel = `${label}, rule ${i + 1}`;
+          const itemLabel = t('inspector.condition.rule', { label, n: i + 1 });
           return isGroup(item) ? (
             <GroupEditor
               key={i}
@@ -127,14 +129,14 @@ function GroupEditor({
           className="button is-quiet is-small"
           onClick={() => write(group.mode, [...group.items, NEW_ATTRIBUTE_RULE])}
         >
-          <PlusIcon size={14} /> Attribute
+          <PlusIcon size={14} /> {t('inspector.condition.attribute')}
         </button>
         <button
           type="button"
           className="button is-quiet is-small"
           onClick={() => write(group.mode, [...group.items, NEW_EVENT_RULE])}
         >
-          <PlusIcon size={14} /> Event
+          <PlusIcon size={14} /> {t('inspector.condition.event')}
         </button>
         {depth < 2 && (
           <button
@@ -144,7 +146,7 @@ function GroupEditor({
               write(group.mode, [...group.items, { any: [NEW_ATTRIBUTE_RULE, NEW_ATTRIBUTE_RULE] }])
             }
           >
-            <PlusIcon size={14} /> Group
+            <PlusIcon size={14} /> {t('inspector.condition.addGroup')}
           </button>
         )}
       </div>
@@ -165,33 +167,42 @@ function RuleEditor({
   allowSinceEntry: boolean;
   label: string;
 }) {
+  const t = useT();
   const isEvent = 'event' in rule;
+  const ruleKind: RuleKind = isEvent ? 'event' : 'attribute';
   return (
     <div className="rule" role="group" aria-label={label}>
       <div className="rule-line">
         <select
           className="select is-kind"
-          value={isEvent ? 'event' : 'attribute'}
-          aria-label={`${label}: tests`}
+          value={ruleKind}
+          aria-label={t('inspector.condition.tests', { label })}
           onChange={(e) =>
-            onChange(e.target.value === 'event' ? { ...NEW_EVENT_RULE } : { ...NEW_ATTRIBUTE_RULE })
+            onChange(
+              (e.target.value as RuleKind) === 'event'
+                ? { ...NEW_EVENT_RULE }
+                : { ...NEW_ATTRIBUTE_RULE },
+            )
           }
         >
-          <option value="attribute">Attribute</option>
-          <option value="event">Event</option>
+          {(Object.keys(RULE_KINDS) as RuleKind[]).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(RULE_KINDS[kind])}
+            </option>
+          ))}
         </select>
         {isEvent ? (
           <NameInput
             kind="event"
             value={typeof rule.event === 'string' ? rule.event : ''}
-            label={`${label}: event`}
+            label={t('inspector.condition.eventOf', { label })}
             onChange={(event) => onChange({ ...rule, event })}
           />
         ) : (
           <NameInput
             kind="attribute"
             value={typeof rule.attribute === 'string' ? rule.attribute : ''}
-            label={`${label}: attribute`}
+            label={t('inspector.condition.attributeOf', { label })}
             onChange={(attribute) => onChange({ ...rule, attribute })}
           />
         )}
@@ -199,7 +210,7 @@ function RuleEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${label}`}
+            aria-label={t('inspector.condition.remove', { label })}
             onClick={onRemove}
           >
             <CloseIcon size={14} />
@@ -217,147 +228,17 @@ function RuleEditor({
         <div className="rule-line">
           <OpSelect
             value={rule.op}
-            label={`${label}: test`}
+            label={t('inspector.condition.test', { label })}
             onChange={(op) => onChange(withOp(rule, op))}
           />
           <ValueInput
             op={rule.op}
             value={rule.value}
-            label={`${label}: value`}
+            label={t('inspector.condition.valueOf', { label })}
             onChange={(value) => onChange({ ...rule, value })}
           />
         </div>
       )}
     </div>
-  );
-}
-
-type When = 'ever' | 'entry' | 'within';
-
-function EventRuleFields({
-  rule,
-  onChange,
-  allowSinceEntry,
-  label,
-}: {
-  rule: Record<string, unknown>;
-  onChange: (rule: Record<string, unknown>) => void;
-  allowSinceEntry: boolean;
-  label: string;
-}) {
-  const when: When =
-    typeof rule.within === 'string' ? 'within' : rule.since === 'entry' ? 'entry' : 'ever';
-  const count = isRecord(rule.count) ? rule.count : undefined;
-  const performed = rule.op !== 'not_performed';
-  const setWhen = (next: When) => {
-    const { within: _w, since: _s, ...rest } = rule;
-    onChange(
-      next === 'within'
-        ? { ...rest, within: typeof rule.within === 'string' ? rule.within : 'P7D' }
-        : next === 'entry'
-          ? { ...rest, since: 'entry' }
-          : rest,
-    );
-  };
-  return (
-    <>
-      <div className="rule-line">
-        <select
-          className="select"
-          value={performed ? 'performed' : 'not_performed'}
-          aria-label={`${label}: performed or not`}
-          onChange={(e) => {
-            const { count: _c, ...rest } = rule;
-            onChange(
-              e.target.value === 'performed'
-                ? { ...rest, op: 'performed' }
-                : { ...rest, op: 'not_performed' },
-            );
-          }}
-        >
-          <option value="performed">was performed</option>
-          <option value="not_performed">was not performed</option>
-        </select>
-        <select
-          className="select"
-          value={when}
-          aria-label={`${label}: when`}
-          onChange={(e) => setWhen(e.target.value as When)}
-        >
-          <option value="ever">ever</option>
-          {(allowSinceEntry || when === 'entry') && <option value="entry">since entering</option>}
-          <option value="within">in the last…</option>
-        </select>
-      </div>
-      {when === 'within' && (
-        <div className="rule-line">
-          <span className="rule-text">in the last</span>
-          <DurationInput
-            id={`${label}-within`}
-            value={typeof rule.within === 'string' ? rule.within : undefined}
-            label={`${label}: in the last`}
-            onChange={(within) => onChange({ ...rule, within })}
-          />
-        </div>
-      )}
-      {performed && (
-        <div className="rule-line">
-          <select
-            className="select"
-            value={count ? String(count.op) : 'once'}
-            aria-label={`${label}: how often`}
-            onChange={(e) => {
-              const { count: _c, ...rest } = rule;
-              onChange(
-                e.target.value === 'once'
-                  ? rest
-                  : {
-                      ...rest,
-                      count: {
-                        op: e.target.value,
-                        value: typeof count?.value === 'number' ? count.value : 2,
-                      },
-                    },
-              );
-            }}
-          >
-            <option value="once">at least once</option>
-            {COUNT_OPS.map((op) => (
-              <option key={op} value={op}>
-                {COUNT_WORDS[op]}…
-              </option>
-            ))}
-          </select>
-          {count && (
-            <>
-              <input
-                className="input is-number"
-                type="number"
-                min={0}
-                step={1}
-                value={typeof count.value === 'number' ? count.value : ''}
-                aria-label={`${label}: number of times`}
-                onChange={(e) =>
-                  onChange({
-                    ...rule,
-                    count: { ...count, value: e.target.value === '' ? 0 : Number(e.target.value) },
-                  })
-                }
-              />
-              <span className="rule-text">times</span>
-            </>
-          )}
-        </div>
-      )}
-      <div className="rule-where">
-        <FiltersEditor
-          value={rule.where}
-          onChange={(where) => {
-            const { where: _w, ...rest } = rule;
-            onChange(where ? { ...rest, where } : rest);
-          }}
-        />
-      </div>
-    </>
   );
 }

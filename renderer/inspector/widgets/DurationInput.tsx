@@ -1,11 +1,19 @@
 import { useState } from 'react';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages';
 import {
   DURATION_UNITS,
   durationToWords,
-  unitLabel,
   wordsToDuration,
   type DurationUnit,
 } from './duration-words';
+
+/** Which way a shift goes, in words: "1 day before". */
+const DIRECTIONS = {
+  before: 'inspector.duration.before',
+  after: 'inspector.duration.after',
+} as const satisfies Record<string, MessageId>;
+type Direction = keyof typeof DIRECTIONS;
 
 export interface DurationInputProps {
   id: string;
@@ -20,6 +28,7 @@ export interface DurationInputProps {
  * The file gets ISO 8601. Durations one unit cannot say are shown and edited as written.
  */
 export function DurationInput({ id, value, onChange, allowNegative, label }: DurationInputProps) {
+  const t = useT();
   const words = value === undefined || value === '' ? null : durationToWords(value);
   const [draft, setDraft] = useState<string | null>(null);
   if (value && !words) {
@@ -30,7 +39,7 @@ export function DurationInput({ id, value, onChange, allowNegative, label }: Dur
           className="input is-mono"
           value={value ?? ''}
           onChange={(e) => onChange(e.target.value.trim().toUpperCase())}
-          placeholder="e.g. P1DT12H"
+          placeholder={t('inspector.duration.asWritten')}
           aria-label={label}
           spellCheck={false}
         />
@@ -40,6 +49,7 @@ export function DurationInput({ id, value, onChange, allowNegative, label }: Dur
   const amount = words?.amount ?? 1;
   const unit: DurationUnit = words?.unit ?? 'days';
   const negative = words?.negative ?? false;
+  const direction: Direction = negative ? 'before' : 'after';
   const write = (next: { amount?: number; unit?: DurationUnit; negative?: boolean }) =>
     onChange(
       wordsToDuration({
@@ -59,7 +69,9 @@ export function DurationInput({ id, value, onChange, allowNegative, label }: Dur
         min={0}
         step={1}
         value={shown}
-        aria-label={label ? `${label}: amount` : 'Amount'}
+        aria-label={
+          label ? t('inspector.duration.amountOf', { label }) : t('inspector.duration.amount')
+        }
         onChange={(e) => {
           const text = e.target.value;
           const n = Number(text);
@@ -75,24 +87,33 @@ export function DurationInput({ id, value, onChange, allowNegative, label }: Dur
       <select
         className="select"
         value={unit}
-        aria-label={label ? `${label}: unit` : 'Unit'}
+        aria-label={
+          label ? t('inspector.duration.unitOf', { label }) : t('inspector.duration.unit')
+        }
         onChange={(e) => write({ unit: e.target.value as DurationUnit })}
       >
         {DURATION_UNITS.map((u) => (
           <option key={u} value={u}>
-            {unitLabel(u, amount)}
+            {t('expect.unitName', { unit: u, amount })}
           </option>
         ))}
       </select>
       {allowNegative && (
         <select
           className="select"
-          value={negative ? 'before' : 'after'}
-          aria-label={label ? `${label}: before or after` : 'Before or after'}
-          onChange={(e) => write({ negative: e.target.value === 'before' })}
+          value={direction}
+          aria-label={
+            label
+              ? t('inspector.duration.directionOf', { label })
+              : t('inspector.duration.direction')
+          }
+          onChange={(e) => write({ negative: (e.target.value as Direction) === 'before' })}
         >
-          <option value="before">before</option>
-          <option value="after">after</option>
+          {(Object.keys(DIRECTIONS) as Direction[]).map((way) => (
+            <option key={way} value={way}>
+              {t(DIRECTIONS[way])}
+            </option>
+          ))}
         </select>
       )}
     </div>

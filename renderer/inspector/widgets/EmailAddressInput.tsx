@@ -1,4 +1,5 @@
 import { isMailbox } from '../../../core/channels/email.channel';
+import { useT } from '../../i18n/I18nProvider';
 
 export interface EmailAddressInputProps {
   id: string;
@@ -21,6 +22,7 @@ export function EmailAddressInput({
   required,
   placeholder,
 }: EmailAddressInputProps) {
+  const t = useT();
   const text = value ?? '';
   const invalid = text.trim() !== '' && !isMailbox(text);
   return (
@@ -32,7 +34,7 @@ export function EmailAddressInput({
       autoComplete="off"
       spellCheck={false}
       value={text}
-      placeholder={placeholder ?? 'shop@example.com'}
+      placeholder={placeholder ?? t('inspector.email.placeholder')}
       aria-invalid={invalid || undefined}
       onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
     />

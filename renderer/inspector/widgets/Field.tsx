@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 
 export interface FieldProps {
   id: string;
@@ -14,6 +15,7 @@ export interface FieldProps {
 
 /** A labelled form row: label, control, help text and the validator's findings on this field. */
 export function Field({ id, label, optional, help, errors = [], children, group }: FieldProps) {
+  const t = useT();
   const helpId = help ? `${id}-help` : undefined;
   const heading = (
     <>
@@ -22,7 +24,7 @@ export function Field({ id, label, optional, help, errors = [], children, group 
       {optional && ' '}
       {optional && (
         <span className="field-optional">
-          {typeof optional === 'string' ? optional : 'optional'}
+          {typeof optional === 'string' ? optional : t('common.optional')}
         </span>
       )}
     </>

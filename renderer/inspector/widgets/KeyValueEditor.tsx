@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isRecord } from '../../../core/model/json-text';
+import { useT } from '../../i18n/I18nProvider';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 import { formatValue, parseScalar } from './value-text';
 
@@ -8,8 +9,6 @@ export interface KeyValueEditorProps {
   onChange: (value: Record<string, unknown> | undefined) => void;
   /** Numbers only (lead scoring), or any value (text, number, true/false). */
   numbers?: boolean;
-  nameLabel?: string;
-  valueLabel?: string;
   addLabel: string;
 }
 
@@ -28,14 +27,8 @@ function rowsOf(value: unknown): Row[] {
  * Attribute = value rows (set, or add to a number). Rows are edited locally and written when they
  * make a valid map, so a name being typed or a duplicate for a moment is never lost.
  */
-export function KeyValueEditor({
-  value,
-  onChange,
-  numbers,
-  nameLabel = 'Attribute',
-  valueLabel = 'Value',
-  addLabel,
-}: KeyValueEditorProps) {
+export function KeyValueEditor({ value, onChange, numbers, addLabel }: KeyValueEditorProps) {
+  const t = useT();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(value));
   const [seen, setSeen] = useState(value);
   let shown = rows;
@@ -62,8 +55,8 @@ export function KeyValueEditor({
           <input
             className="input"
             value={row.name}
-            placeholder="attribute"
-            aria-label={`${nameLabel} ${i + 1}`}
+            placeholder={t('inspector.attributes.namePlaceholder')}
+            aria-label={t('inspector.attributes.name', { n: i + 1 })}
             spellCheck={false}
             onChange={(e) =>
               update(shown.map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))
@@ -74,8 +67,8 @@ export function KeyValueEditor({
             className={`input${numbers ? ' is-number' : ''}`}
             type={numbers ? 'number' : 'text'}
             value={row.value}
-            placeholder={numbers ? '10' : 'value'}
-            aria-label={`${valueLabel} ${i + 1}`}
+            placeholder={numbers ? '10' : t('inspector.attributes.valuePlaceholder')}
+            aria-label={t('inspector.attributes.value', { n: i + 1 })}
             onChange={(e) =>
               update(shown.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))
             }
@@ -83,7 +76,11 @@ export function KeyValueEditor({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${row.name || `row ${i + 1}`}`}
+            aria-label={
+              row.name
+                ? t('inspector.attributes.remove', { name: row.name })
+                : t('inspector.attributes.removeRow', { n: i + 1 })
+            }
             onClick={() => update(shown.filter((_, j) => j !== i))}
           >
             <CloseIcon size={14} />

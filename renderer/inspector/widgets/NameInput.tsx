@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import { useNameSuggestions } from './suggestions';
 
 export interface NameInputProps {
@@ -12,6 +13,7 @@ export interface NameInputProps {
 
 /** An event, attribute or property name, with names already used in the journey suggested. */
 export function NameInput({ id, value, onChange, kind, label, placeholder }: NameInputProps) {
+  const t = useT();
   const listId = useId();
   const suggestions = useNameSuggestions(kind === 'event' ? 'event' : 'attribute');
   return (
@@ -23,7 +25,10 @@ export function NameInput({ id, value, onChange, kind, label, placeholder }: Nam
         onChange={(e) => onChange(e.target.value)}
         list={kind === 'property' ? undefined : listId}
         aria-label={label}
-        placeholder={placeholder ?? (kind === 'event' ? 'e.g. purchase' : 'e.g. country')}
+        placeholder={
+          placeholder ??
+          t(kind === 'event' ? 'inspector.name.eventExample' : 'inspector.name.attributeExample')
+        }
         spellCheck={false}
         autoComplete="off"
       />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 
 export interface NameListEditorProps {
@@ -10,6 +11,7 @@ export interface NameListEditorProps {
 
 /** A list of names (attributes to remove). */
 export function NameListEditor({ value, onChange, addLabel, itemLabel }: NameListEditorProps) {
+  const t = useT();
   const names = Array.isArray(value)
     ? value.map((v) => (typeof v === 'string' ? v : String(v)))
     : [];
@@ -22,8 +24,8 @@ export function NameListEditor({ value, onChange, addLabel, itemLabel }: NameLis
           <input
             className="input"
             value={name}
-            placeholder="attribute"
-            aria-label={`${itemLabel} ${i + 1}`}
+            placeholder={t('inspector.attributes.namePlaceholder')}
+            aria-label={t('inspector.attributes.item', { label: itemLabel, n: i + 1 })}
             spellCheck={false}
             autoFocus={focusLast && i === names.length - 1}
             onChange={(e) => write(names.map((n, j) => (j === i ? e.target.value : n)))}
@@ -32,7 +34,7 @@ export function NameListEditor({ value, onChange, addLabel, itemLabel }: NameLis
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${name || itemLabel}`}
+            aria-label={t('inspector.attributes.remove', { name: name || itemLabel })}
             onClick={() => write(names.filter((_, j) => j !== i))}
           >
             <CloseIcon size={14} />

@@ -1,12 +1,24 @@
-import {
-  LIST_OPS,
-  OPS,
-  OP_LABELS,
-  VALUELESS_OPS,
-  type Op,
-} from '../../../core/conditions/condition';
+import { LIST_OPS, OPS, VALUELESS_OPS, type Op } from '../../../core/conditions/condition';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages';
 import { formatValue, parseList, parseScalar } from './value-text';
 import { useDraft } from './use-draft';
+
+/** Each test in plain words: "is more than", "is one of". */
+const OP_WORDS: Record<Op, MessageId> = {
+  eq: 'inspector.condition.op.eq',
+  neq: 'inspector.condition.op.neq',
+  gt: 'inspector.condition.op.gt',
+  gte: 'inspector.condition.op.gte',
+  lt: 'inspector.condition.op.lt',
+  lte: 'inspector.condition.op.lte',
+  contains: 'inspector.condition.op.contains',
+  not_contains: 'inspector.condition.op.not_contains',
+  in: 'inspector.condition.op.in',
+  not_in: 'inspector.condition.op.not_in',
+  exists: 'inspector.condition.op.exists',
+  not_exists: 'inspector.condition.op.not_exists',
+};
 
 export function OpSelect({
   value,
@@ -17,6 +29,7 @@ export function OpSelect({
   onChange: (op: Op) => void;
   label: string;
 }) {
+  const t = useT();
   return (
     <select
       className="select"
@@ -24,10 +37,10 @@ export function OpSelect({
       aria-label={label}
       onChange={(e) => onChange(e.target.value as Op)}
     >
-      {typeof value !== 'string' && <option value="">choose…</option>}
+      {typeof value !== 'string' && <option value="">{t('inspector.condition.choose')}</option>}
       {OPS.map((op) => (
         <option key={op} value={op}>
-          {OP_LABELS[op]}
+          {t(OP_WORDS[op])}
         </option>
       ))}
     </select>
@@ -46,6 +59,7 @@ export function ValueInput({
   onChange: (value: unknown) => void;
   label: string;
 }) {
+  const t = useT();
   const list = LIST_OPS.has(op as Op);
   const [text, update] = useDraft<unknown>(value, formatValue, list ? parseList : parseScalar);
   if (VALUELESS_OPS.has(op as Op)) return null;
@@ -54,7 +68,7 @@ export function ValueInput({
       className="input"
       value={text}
       aria-label={label}
-      placeholder={list ? 'e.g. SE, NO, DK' : 'value'}
+      placeholder={t(list ? 'inspector.condition.listExample' : 'inspector.condition.value')}
       onChange={(e) => onChange(update(e.target.value))}
       spellCheck={false}
     />

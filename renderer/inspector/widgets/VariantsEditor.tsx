@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { isRecord } from '../../../core/model/json-text';
+import { useFormats } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
 import { CloseIcon, PlusIcon } from '../../nodes/icons';
 
 interface Variant {
@@ -27,6 +29,8 @@ function nextKey(taken: ReadonlySet<string>): string {
 
 /** Split variants: key (the exit's name), optional label, weight, and the share it works out to. */
 export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
+  const t = useT();
+  const formats = useFormats();
   const variants: Variant[] = Array.isArray(value)
     ? value.filter(isRecord).map((v) => ({
         ...v,
@@ -45,20 +49,20 @@ export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
   return (
     <div className="variants">
       <div className="variant-row is-head" aria-hidden="true">
-        <span>Exit</span>
-        <span>Label</span>
-        <span>Weight</span>
-        <span>Share</span>
+        <span>{t('inspector.variants.exit')}</span>
+        <span>{t('inspector.variants.label')}</span>
+        <span>{t('inspector.variants.weight')}</span>
+        <span>{t('inspector.variants.share')}</span>
         <span />
       </div>
       {variants.map((variant, i) => {
-        const share = total > 0 && variant.weight > 0 ? (variant.weight / total) * 100 : 0;
+        const share = total > 0 && variant.weight > 0 ? variant.weight / total : 0;
         return (
           <div className="variant-row" key={i}>
             <input
               className="input is-key"
               value={emptyKey === i ? '' : variant.key}
-              aria-label={`Variant ${i + 1}: exit name`}
+              aria-label={t('inspector.variants.exitOf', { n: i + 1 })}
               spellCheck={false}
               onChange={(e) => {
                 const key = e.target.value.trim();
@@ -74,8 +78,8 @@ export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
             <input
               className="input"
               value={variant.label ?? ''}
-              aria-label={`Variant ${i + 1}: label`}
-              placeholder="optional"
+              aria-label={t('inspector.variants.labelOf', { n: i + 1 })}
+              placeholder={t('common.optional')}
               onChange={(e) => {
                 const { label: _l, ...rest } = variant;
                 replace(i, e.target.value ? { ...rest, label: e.target.value } : rest);
@@ -87,7 +91,7 @@ export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
               min={0}
               step={1}
               value={variant.weight}
-              aria-label={`Variant ${i + 1}: weight`}
+              aria-label={t('inspector.variants.weightOf', { n: i + 1 })}
               onChange={(e) =>
                 replace(i, {
                   ...variant,
@@ -95,11 +99,13 @@ export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
                 })
               }
             />
-            <span className="variant-share">{share ? `${Math.round(share * 10) / 10}%` : '—'}</span>
+            <span className="variant-share">
+              {share ? formats.percent(share, 1) : t('inspector.variants.noShare')}
+            </span>
             <button
               type="button"
               className="icon-button"
-              aria-label={`Remove variant ${variant.key}`}
+              aria-label={t('inspector.variants.remove', { key: variant.key })}
               disabled={variants.length <= 2}
               onClick={() => onChange(variants.filter((_, j) => j !== i))}
             >
@@ -119,14 +125,14 @@ export function VariantsEditor({ value, onChange }: VariantsEditorProps) {
             ])
           }
         >
-          <PlusIcon size={14} /> Add variant
+          <PlusIcon size={14} /> {t('inspector.variants.add')}
         </button>
         <button
           type="button"
           className="button is-quiet is-small"
           onClick={() => onChange(variants.map((v) => ({ ...v, weight: 1 })))}
         >
-          Split evenly
+          {t('inspector.variants.even')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { Condition } from '../../../core/conditions/condition';
 import { isRecord } from '../../../core/model/json-text';
+import type { MessageId } from '../../i18n/messages';
 
 /** How a group combines its items: all, any, none of them, or not all of them. */
 export type GroupMode = 'all' | 'any' | 'none' | 'not-all';
@@ -46,9 +47,10 @@ export function isGroup(condition: unknown): boolean {
   return isRecord(condition) && ('all' in condition || 'any' in condition || 'not' in condition);
 }
 
-export const GROUP_MODE_LABELS: Record<GroupMode, string> = {
-  all: 'all of these',
-  any: 'any of these',
-  none: 'none of these',
-  'not-all': 'not all of these',
+/** How a group combines, in words: "all of these". */
+export const GROUP_MODE_WORDS: Record<GroupMode, MessageId> = {
+  all: 'inspector.condition.group.all',
+  any: 'inspector.condition.group.any',
+  none: 'inspector.condition.group.none',
+  'not-all': 'inspector.condition.group.notAll',
 };

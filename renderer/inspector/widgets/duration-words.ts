@@ -63,7 +63,3 @@ export function wordsToDuration(words: DurationWords): string {
   };
   return formatDuration(d);
 }
-
-export function unitLabel(unit: DurationUnit, amount: number): string {
-  return amount === 1 ? unit.slice(0, -1) : unit;
-}
