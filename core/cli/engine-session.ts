@@ -91,7 +91,7 @@ export function maskUrl(url: string): string {
 }
 
 /**
- * Opens the database (creating and migrating it), takes the engine lock, and builds the
+ * Takes the engine lock, opens the database (creating and migrating it), and builds the
  * engine; nothing listens yet. Bad flags are usage errors (2); a database that cannot be used
  * is an error (1).
  */
@@ -137,25 +137,30 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
   if (flags.db === undefined) privateFolder(defaultDataDir(env));
   const postgres = isPostgresUrl(flags.db) ? flags.db : undefined;
   const file = postgres ? maskUrl(postgres) : (flags.db ?? databaseFile(defaultDataDir(env)));
+  // On PostgreSQL several engines share the database, taking turns per profile: no lock. On
+  // SQLite the lock comes first, so an engine refused never opens (let alone migrates) the
+  // database another one runs on.
+  let release: () => void = () => undefined;
+  try {
+    if (!postgres) release = lockEngine(file);
+  } catch (error) {
+    if (error instanceof EngineBusyError) throw new SessionError(error.message, 1);
+    throw new SessionError(
+      `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      1,
+    );
+  }
   let db: Db;
   try {
     db = postgres ? openPostgres(postgres).asDb() : openDatabase(file);
   } catch (error) {
+    release();
     if (error instanceof DatabaseUnusableError || error instanceof PostgresUnusableError)
       throw new SessionError(error.message, 1);
     throw new SessionError(
       `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       1,
     );
-  }
-  // On PostgreSQL several engines share the database, taking turns per profile: no lock.
-  let release: () => void = () => undefined;
-  try {
-    if (!postgres) release = lockEngine(file);
-  } catch (error) {
-    db.close();
-    if (error instanceof EngineBusyError) throw new SessionError(error.message, 1);
-    throw error;
   }
   // The SMTP server saved in the app; its password stays in the app's keychain, so here it
   // comes from the environment when the server needs one.

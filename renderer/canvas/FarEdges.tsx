@@ -1,7 +1,9 @@
 import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useApp } from '../store/app-store';
+import { forwardRoute } from './edge-route';
 import type { JourneyFlowEdge, JourneyFlowNode } from './flow-mapping';
+import { NODE_HEIGHT, NODE_WIDTH } from './geometry';
 
 /**
  * The connections of the overview as a few SVG paths: an orthogonal line from each exit to the next
@@ -20,6 +22,14 @@ export function FarEdges() {
     // Lines of steps being dragged go in a path of their own: the long path of all the others
     // then stays the same while a step moves, and the browser need not repaint it every frame.
     const parts: [string[], string[], string[]] = [[], [], []];
+    const boxes = [...nodeLookup].map(([id, n]) => ({
+      id,
+      x: n.internals.positionAbsolute.x,
+      y: n.internals.positionAbsolute.y,
+      width: n.measured.width ?? NODE_WIDTH,
+      height: n.measured.height ?? NODE_HEIGHT,
+    }));
+    const boxesBut = (a: string, b: string) => boxes.filter((box) => box.id !== a && box.id !== b);
     for (const edge of edges) {
       const source = nodeLookup.get(edge.source);
       const target = nodeLookup.get(edge.target);
@@ -31,7 +41,15 @@ export function FarEdges() {
       const tx = Math.round(target.internals.positionAbsolute.x + entry.x + entry.width / 2);
       const ty = Math.round(target.internals.positionAbsolute.y + entry.y + entry.height / 2);
       let d: string;
-      if (ty > sy + 8) {
+      const route =
+        ty > sy + 8
+          ? forwardRoute({ x: sx, y: sy }, { x: tx, y: ty }, boxesBut(edge.source, edge.target))
+          : undefined;
+      if (route) {
+        d = route
+          .map((p, i) => `${i === 0 ? 'M' : 'L'}${Math.round(p.x)} ${Math.round(p.y)}`)
+          .join('');
+      } else if (ty > sy + 8) {
         const middle = Math.round(sy + (ty - sy) / 2);
         d = `M${sx} ${sy}V${middle}H${tx}V${ty}`;
       } else {

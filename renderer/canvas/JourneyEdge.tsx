@@ -4,6 +4,7 @@ import {
   getSmoothStepPath,
   useStore,
   type EdgeProps,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { memo } from 'react';
 import { ForecastFlow } from '../forecast/ForecastOverlay';
@@ -12,7 +13,8 @@ import { useT } from '../i18n/I18nProvider';
 import { useFormats } from '../i18n/format';
 import { showsSimulation } from '../simulation/NodeOverlay';
 import { useApp, useAppStore } from '../store/app-store';
-import { backEdgePath, backLaneX } from './back-edge';
+import { backEdgePath, backLaneX, roundedPath, type CardBox } from './back-edge';
+import { forwardRoute } from './edge-route';
 import type { JourneyFlowEdge } from './flow-mapping';
 import { NODE_HEIGHT, NODE_WIDTH } from './geometry';
 
@@ -25,10 +27,40 @@ const BACK = -8;
  */
 const LABEL_BELOW_EXIT = 15;
 
+type NodeLookup = ReactFlowState['nodeLookup'];
+
+/** The cards on the canvas as boxes, but those named (a connection's own two ends). */
+function cardBoxes(lookup: NodeLookup, except: readonly string[] = []): CardBox[] {
+  const boxes: CardBox[] = [];
+  for (const [id, n] of lookup) {
+    if (except.includes(id)) continue;
+    boxes.push({
+      x: n.internals.positionAbsolute.x,
+      y: n.internals.positionAbsolute.y,
+      width: n.measured.width ?? NODE_WIDTH,
+      height: n.measured.height ?? NODE_HEIGHT,
+    });
+  }
+  return boxes;
+}
+
+/** A routed connection's path, from its points as "x,y x,y …", and its middle for the label. */
+function routedPath(route: string): [string, number, number] {
+  const points = route.split(' ').map((pair) => {
+    const [x, y] = pair.split(',').map(Number);
+    return { x: x ?? 0, y: y ?? 0 };
+  });
+  const i = Math.floor((points.length - 1) / 2);
+  const a = points[i] ?? { x: 0, y: 0 };
+  const b = points[i + 1] ?? a;
+  return [roundedPath(points), (a.x + b.x) / 2, (a.y + b.y) / 2];
+}
+
 /**
  * A rounded orthogonal connection; when selected, a button on it deletes it. After a simulation
  * it carries a band as wide as its flow and, at its exit, a label with the count; along a trace, the
- * connections walked are drawn in the accent colour.
+ * connections walked are drawn in the accent colour. A connection that would run through a step
+ * goes round it (edge-route.ts).
  */
 function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
   const store = useAppStore();
@@ -46,29 +78,30 @@ function JourneyEdgeView(props: EdgeProps<JourneyFlowEdge>) {
   const source = { x: props.sourceX, y: props.sourceY };
   const target = { x: props.targetX, y: props.targetY };
   const back = props.targetY - props.sourceY < BACK;
-  // A number, so the edge re-renders only when the lane moves, not on every change of the flow.
-  const laneX = useStore((s) => {
-    if (!back) return 0;
-    const cards = [...s.nodeLookup.values()].map((n) => ({
-      x: n.internals.positionAbsolute.x,
-      y: n.internals.positionAbsolute.y,
-      width: n.measured.width ?? NODE_WIDTH,
-      height: n.measured.height ?? NODE_HEIGHT,
-    }));
-    return backLaneX(source, target, cards);
+  // Primitives, so the edge re-renders only when its lane or route moves, not on every change
+  // of the flow.
+  const laneX = useStore((s) => (back ? backLaneX(source, target, cardBoxes(s.nodeLookup)) : 0));
+  const route = useStore((s) => {
+    if (back) return '';
+    const others = cardBoxes(s.nodeLookup, [props.source, props.target]);
+    return forwardRoute(source, target, others)
+      ?.map((p) => `${p.x},${p.y}`)
+      .join(' ');
   });
   const [path, labelX, labelY] = back
     ? backEdgePath(source, target, laneX)
-    : getSmoothStepPath({
-        sourceX: props.sourceX,
-        sourceY: props.sourceY,
-        sourcePosition: props.sourcePosition,
-        targetX: props.targetX,
-        targetY: props.targetY,
-        targetPosition: props.targetPosition,
-        borderRadius: 14,
-        offset: 20,
-      });
+    : route
+      ? routedPath(route)
+      : getSmoothStepPath({
+          sourceX: props.sourceX,
+          sourceY: props.sourceY,
+          sourcePosition: props.sourcePosition,
+          targetX: props.targetX,
+          targetY: props.targetY,
+          targetPosition: props.targetPosition,
+          borderRadius: 14,
+          offset: 20,
+        });
   const classes = [props.selected ? 'is-selected' : '', trace ? `trace-${trace}` : '']
     .filter(Boolean)
     .join(' ');

@@ -48,7 +48,16 @@ export function backEdgePath(
     { x: target.x, y: target.y - STUB },
     target,
   ];
-  let d = `M ${source.x} ${source.y}`;
+  const d = roundedPath(points, radius);
+  return [d, laneX, (source.y + target.y) / 2];
+}
+
+/** An orthogonal line through the points, its corners rounded (never past half a segment). */
+export function roundedPath(points: readonly { x: number; y: number }[], radius = 14): string {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return '';
+  let d = `M ${first.x} ${first.y}`;
   for (let i = 1; i < points.length - 1; i++) {
     const [a, b, c] = [points[i - 1], points[i], points[i + 1]] as [
       { x: number; y: number },
@@ -60,8 +69,7 @@ export function backEdgePath(
     const out = toward(b, c, r);
     d += ` L ${into.x} ${into.y} Q ${b.x} ${b.y} ${out.x} ${out.y}`;
   }
-  d += ` L ${target.x} ${target.y}`;
-  return [d, laneX, (source.y + target.y) / 2];
+  return `${d} L ${last.x} ${last.y}`;
 }
 
 function dist(a: { x: number; y: number }, b: { x: number; y: number }): number {

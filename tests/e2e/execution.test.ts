@@ -12,49 +12,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpSink } from '../core/adapters/email/smtp-sink';
 import { node, startStudio, type Studio } from './studio';
+import { importWelcome } from './welcome-journey';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Welcome email at once, then a day's wait: someone who signs up is seen waiting there. */
+/** Someone who signs up is seen waiting a day after the email. Its script must never run. */
 const WELCOME = {
-  format: 'journey-studio/journey',
-  version: 1,
-  id: 'welcome',
-  name: 'Welcome',
-  settings: { reentry: 'never', timezone: 'UTC' },
-  nodes: [
-    {
-      id: 'signup',
-      kind: 'trigger',
-      label: 'Signed up',
-      position: { x: 0, y: 0 },
-      config: { on: 'event', event: 'signup' },
-    },
-    {
-      id: 'hello',
-      kind: 'message',
-      label: 'Welcome email',
-      position: { x: 0, y: 160 },
-      config: {
-        channel: 'email',
-        from: 'Nordic Shop <hello@example.com>',
-        subject: 'Welcome, {{ profile.first_name | default: "friend" }}!',
-        html: '<h1>Hi {{ profile.first_name | default: "there" }}</h1><p>Glad you are here.</p><script>document.title = "ran"</script><p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
-      },
-    },
-    {
-      id: 'later',
-      kind: 'wait',
-      position: { x: 0, y: 320 },
-      config: { mode: 'duration', duration: 'P1D' },
-    },
-    { id: 'done', kind: 'exit', position: { x: 0, y: 480 }, config: {} },
-  ],
-  edges: [
-    { from: 'signup', to: 'hello' },
-    { from: 'hello', to: 'later' },
-    { from: 'later', to: 'done' },
-  ],
+  timezone: 'UTC',
+  html: '<h1>Hi {{ profile.first_name | default: "there" }}</h1><p>Glad you are here.</p><script>document.title = "ran"</script><p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
+  exit: true,
 };
 
 let studio: Studio;
@@ -73,10 +39,7 @@ const text = async (testId: string): Promise<string> =>
 beforeAll(async () => {
   studio = await startStudio();
   await smtp.start();
-  await studio.api('importJourney', {
-    fileName: 'welcome.journey.json',
-    text: JSON.stringify(WELCOME),
-  });
+  await importWelcome(studio, WELCOME);
   ({ page, context } = await studio.open());
 });
 

@@ -10,53 +10,17 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from './studio';
+import { importWelcome, type welcomeJourney } from './welcome-journey';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-const WELCOME = {
-  format: 'journey-studio/journey',
-  version: 1,
-  id: 'welcome',
-  name: 'Welcome',
-  settings: { reentry: 'never', timezone: 'Europe/Stockholm' },
-  nodes: [
-    {
-      id: 'signup',
-      kind: 'trigger',
-      label: 'Signed up',
-      position: { x: 0, y: 0 },
-      config: { on: 'event', event: 'signup' },
-    },
-    {
-      id: 'hello',
-      kind: 'message',
-      label: 'Welcome email',
-      position: { x: 0, y: 160 },
-      config: {
-        channel: 'email',
-        from: 'Nordic Shop <hello@example.com>',
-        subject: 'Welcome, {{ profile.first_name | default: "friend" }}!',
-        html: '<h1>Hi {{ profile.first_name | default: "there" }}</h1><p>Glad you are here.</p><p>Nordic Shop, Sveavägen 12, Stockholm · <a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
-      },
-    },
-    {
-      id: 'later',
-      kind: 'wait',
-      position: { x: 0, y: 320 },
-      config: { mode: 'duration', duration: 'P1D' },
-    },
-  ],
-  edges: [
-    { from: 'signup', to: 'hello' },
-    { from: 'hello', to: 'later' },
-  ],
-};
 
 let studio: Studio;
 let context: BrowserContext;
 let page: Page;
 
-type JourneyDocument = Omit<typeof WELCOME, 'nodes'> & { nodes: { id: string; config: object }[] };
+type JourneyDocument = Omit<ReturnType<typeof welcomeJourney>, 'nodes'> & {
+  nodes: { id: string; config: object }[];
+};
 
 async function save(change: (journey: JourneyDocument) => JourneyDocument): Promise<void> {
   const record = await studio.api<{ journey: JourneyDocument; revision: number }>('getJourney', {
@@ -67,7 +31,7 @@ async function save(change: (journey: JourneyDocument) => JourneyDocument): Prom
 
 beforeAll(async () => {
   studio = await startStudio();
-  await studio.api('importJourney', { fileName: 'welcome.json', text: JSON.stringify(WELCOME) });
+  await importWelcome(studio);
   await studio.api('publishJourney', { journeyId: 'welcome' });
   await save((j) => ({
     ...j,

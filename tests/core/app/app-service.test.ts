@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, parseApiInput, type ApiMethod } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import { serializeJourney } from '../../../core/model/journey-file';
 import type { Journey } from '../../../core/model/journey';
 import { fixtureFiles, fixtureText, loadJourney } from '../fixtures';
+import { callerOf, refusal } from './app-calls';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
@@ -14,19 +14,8 @@ function service() {
   const changed: string[] = [];
   app.on('journeysChanged', ({ id }) => changed.push(id));
   // Calls go through the contract's input check, as both transports do.
-  const call = <M extends ApiMethod>(method: M, input: unknown) =>
-    (app.handlers[method] as (i: unknown) => Promise<unknown>)(parseApiInput(method, input));
+  const call = callerOf(app);
   return { app, changed, call };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 describe('app service: library', () => {

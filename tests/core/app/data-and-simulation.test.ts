@@ -2,12 +2,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { SimulationReport } from '../../../core/simulator/report';
@@ -15,6 +9,7 @@ import { cli } from '../cli/cli';
 import { caseFromTrace, casesFileText } from '../../../core/cases/case-from-trace';
 import { readCasesFile } from '../../../core/cases/read-cases';
 import { runCases } from '../../../core/cases/run-cases';
+import { callerOf, refusal } from './app-calls';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REES46 = join(ROOT, 'assets', 'samples', 'rees46-multicategory-2019-Oct-head.csv');
@@ -24,19 +19,8 @@ const T = Date.parse('2026-05-01T10:00:00Z');
 function service() {
   let clock = T;
   const app = createAppService({ db: openDatabase(':memory:'), now: () => (clock += 10) });
-  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   return { app, call };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 describe('data sets', () => {

@@ -4,12 +4,6 @@
  * the unsubscribe link, List-Unsubscribe headers, a plain-text alternative and the embedded image.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { AppService } from '../../../core/app/app-service';
@@ -19,6 +13,7 @@ import { librarySrc } from '../../../core/email-design/images';
 import { SmtpSink } from '../adapters/email/smtp-sink';
 import { designOf, FOOTER, ONE_OF_EACH } from '../email-design/designs';
 import { png } from '../email-design/image-bytes';
+import { callerOf, refusal } from './app-calls';
 
 const open: AppService[] = [];
 const sinks: SmtpSink[] = [];
@@ -30,18 +25,7 @@ afterEach(async () => {
 function service() {
   const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0 });
   open.push(app);
-  return async <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
+  return callerOf(app);
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

@@ -2,12 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
+import { ApiError, parseApiInput } from '../../../core/api/contract';
 import type { LiveCounts } from '../../../core/api/execution-contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import type { AppService } from '../../../core/app/app-service';
@@ -16,6 +11,7 @@ import { fileSecretStore } from '../../../core/adapters/files/file-secret-store'
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { Journey } from '../../../core/model/journey';
 import { SmtpSink } from '../adapters/email/smtp-sink';
+import { callerOf, refusal } from './app-calls';
 
 const WELCOME: Journey = {
   format: 'journey-studio/journey',
@@ -69,8 +65,7 @@ afterEach(async () => {
 function service() {
   const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0 });
   open.push(app);
-  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   const pushed: LiveCounts[] = [];
   app.on('liveCounts', (counts) => pushed.push(counts));
   const states: string[] = [];
@@ -83,16 +78,6 @@ async function sink(): Promise<SmtpSink> {
   sinks.push(server);
   await server.start();
   return server;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {

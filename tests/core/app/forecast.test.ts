@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
+import { ApiError } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { Journey } from '../../../core/model/journey';
 import { chain, journey, node } from '../build';
+import { callerOf } from './app-calls';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
 async function forecastService(people = 30) {
   let clock = T;
   const app = createAppService({ db: openDatabase(':memory:'), now: () => (clock += 10) });
-  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   const ids = Array.from({ length: people }, (_, i) => `p${i}`);
   const profiles = await call('importDataset', {
     kind: 'profiles',

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseApiInput, type ApiMethod, type ApiOutput } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import type { AppService } from '../../../core/app/app-service';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { callerOf } from './app-calls';
 
 const JOURNEY = {
   format: 'journey-studio/journey',
@@ -30,8 +30,7 @@ afterEach(async () => {
 function service() {
   const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0 });
   open.push(app);
-  return <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  return callerOf(app);
 }
 
 describe('the live version in the library list', () => {

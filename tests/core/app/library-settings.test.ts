@@ -2,18 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
+import { type ApiError, parseApiInput } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import { SCHEMA_MIGRATIONS } from '../../../core/adapters/sqlite/schema';
 import { SettingsRepository } from '../../../core/adapters/sqlite/settings';
 import type { AppService } from '../../../core/app/app-service';
 import { memorySecretStore } from '../../../core/app/memory-secret-store';
+import { callerOf, refusal } from './app-calls';
 
 const open: AppService[] = [];
 afterEach(async () => {
@@ -24,19 +20,8 @@ function service() {
   const secrets = memorySecretStore();
   const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0, secrets });
   open.push(app);
-  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   return { call, secrets };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 const MAILBOX = { host: 'imap.example.com', port: 993, security: 'tls', username: 'feedback' };

@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
 import type { AppService } from '../../../core/app/app-service';
 import type { Journey } from '../../../core/model/journey';
+import { callerOf, refusal } from './app-calls';
 
 const open: AppService[] = [];
 afterEach(async () => {
@@ -19,19 +14,8 @@ function service() {
   const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0 });
   open.push(app);
   // Async, so that input refused by the contract arrives as a rejection, as over the wire.
-  const call = async <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   return { app, call };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 /** A journey that emails whoever performs `event`, at once. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseApiInput, type ApiMethod, type ApiOutput } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { callerOf } from './app-calls';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REES46 = join(ROOT, 'assets', 'samples', 'rees46-multicategory-2019-Oct-head.csv');
@@ -13,8 +13,7 @@ const HOUR = 3_600_000;
 function service() {
   let clock = Date.parse('2026-05-01T10:00:00Z');
   const app = createAppService({ db: openDatabase(':memory:'), now: () => (clock += 10) });
-  const call = <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  const call = callerOf(app);
   return { app, call };
 }
 

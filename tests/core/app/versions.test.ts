@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  parseApiInput,
-  type ApiMethod,
-  type ApiOutput,
-} from '../../../core/api/contract';
+import { ApiError, parseApiInput } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import type { AppService } from '../../../core/app/app-service';
 import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { callerOf } from './app-calls';
 
 const open: AppService[] = [];
 afterEach(async () => {
@@ -22,8 +18,7 @@ function service() {
     now: () => (clock += 60_000),
   });
   open.push(app);
-  return <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> =>
-    (app.handlers[method] as (i: unknown) => Promise<ApiOutput<M>>)(parseApiInput(method, input));
+  return callerOf(app);
 }
 
 async function published() {

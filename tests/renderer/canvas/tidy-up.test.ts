@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { backEdgePath, backLaneX } from '../../../renderer/canvas/back-edge';
 import type { Journey } from '../../../core/model/journey';
 import { createAppStore } from '../../../renderer/store/app-store';
+import { STARTERS } from '../../../core/templates/starters';
+import { forwardRoute } from '../../../renderer/canvas/edge-route';
 import { edge, journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+import { drawnLines, grownJourney, lineCardOverlaps, tidiedCards } from './layout-lines';
 
 const WAIT = { mode: 'duration', duration: 'PT1H' };
 const IF_VIP = { attribute: 'vip', op: 'eq', value: true };
@@ -130,6 +133,54 @@ describe('tidy up', () => {
     expect(at('b').x).toBeLessThan(at('c').x);
     expect(at('b').x - at('a').x).toBeGreaterThanOrEqual(248);
     expect(at('c').x - at('b').x).toBeGreaterThanOrEqual(248);
+  });
+});
+
+describe('lines down the journey, after tidy up', () => {
+  // Yes goes straight to the shared step; No reaches it after two steps of its own.
+  const joined = journey(
+    [
+      node('start', 'trigger', { on: 'event', event: 'order' }),
+      node('check', 'condition', IF_VIP),
+      node('no-1', 'condition', IF_VIP),
+      node('no-2', 'wait', WAIT),
+      node('no-3', 'wait', WAIT),
+      node('shared', 'wait', WAIT),
+      node('after', 'exit'),
+    ],
+    [
+      edge('start', 'check'),
+      edge('check', 'shared', 'yes'),
+      edge('check', 'no-1', 'no'),
+      edge('no-1', 'no-2', 'yes'),
+      edge('no-2', 'no-3'),
+      edge('no-3', 'shared'),
+      edge('shared', 'after'),
+    ],
+  );
+
+  it('draws a Yes line that skips steps to a shared step round them, not through them', () => {
+    const cards = tidiedCards(joined);
+    // Turning halfway, as every line did, the Yes line ran through the steps of the No side.
+    expect(lineCardOverlaps(drawnLines(joined, cards, false), cards)).not.toEqual([]);
+    expect(lineCardOverlaps(drawnLines(joined, cards, true), cards)).toEqual([]);
+    expect(cards.get('check')?.y).toBeLessThan(cards.get('shared')?.y ?? 0);
+  });
+
+  it.each([
+    ...STARTERS.map((s) => s.journey),
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => grownJourney(seed, 16)),
+  ])('passes through no step in $id', (j) => {
+    const cards = tidiedCards(j);
+    expect(lineCardOverlaps(drawnLines(j, cards, true), cards)).toEqual([]);
+  });
+
+  it('keeps the plain shape, turning halfway, where nothing is in its way', () => {
+    const card = { x: 400, y: 100, width: 248, height: 90 };
+    expect(forwardRoute({ x: 124, y: 90 }, { x: 124, y: 400 }, [card])).toBeUndefined();
+    const round = forwardRoute({ x: 124, y: 90 }, { x: 124, y: 400 }, [{ ...card, x: 0 }]);
+    expect(round?.[0]).toEqual({ x: 124, y: 90 });
+    expect(round?.[round.length - 1]).toEqual({ x: 124, y: 400 });
   });
 });
 
