@@ -39,6 +39,8 @@ export const importProblemSchema = z.object({
   code: z.string(),
   reason: z.string(),
   column: z.string().optional(),
+  /** The figures of the reason, for words in the app's language (ImportProblem.values). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportProblemView = z.infer<typeof importProblemSchema>;
 

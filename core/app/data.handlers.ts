@@ -62,12 +62,16 @@ export function suggestEventMapping(columns: readonly string[]): string | undefi
 }
 
 function problemsOf(summary: ImportSummary): ImportProblemView[] {
-  return summary.problems.slice(0, KEPT_PROBLEMS).map((p) => ({
-    line: p.line,
-    code: p.code,
-    reason: p.reason,
-    ...(p.column !== undefined && { column: p.column }),
-  }));
+  return summary.problems.slice(0, KEPT_PROBLEMS).map((p, i) => {
+    const values = summary.problemValues[i];
+    return {
+      line: p.line,
+      code: p.code,
+      reason: p.reason,
+      ...(p.column !== undefined && { column: p.column }),
+      ...(values !== undefined && { values }),
+    };
+  });
 }
 
 /** The file's head, cut at its last complete line (the caller may have cut mid-row). */

@@ -129,7 +129,11 @@ export function recordProfileId(
 ): string | undefined {
   const wrongLength = rowLengthProblem(cells, width, line, endLine);
   if (wrongLength !== undefined) {
-    sink.reject(line, 'bad-row-length', wrongLength);
+    sink.reject(line, 'bad-row-length', wrongLength, undefined, {
+      cells: cells.length,
+      columns: width,
+      ...(endLine > line && { endLine }),
+    });
     return undefined;
   }
   const id = (cells[idIndex] as string).trim();

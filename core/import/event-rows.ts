@@ -135,6 +135,7 @@ export class EventRows implements RowConverter {
             'bad-time',
             `"${rawTime}" in "${timeSource}" is not a time we can read; ${TIME_FORMATS}.`,
             timeSource,
+            { value: rawTime },
           );
         }
         return;
@@ -249,6 +250,7 @@ export class EventRows implements RowConverter {
           'bad-time',
           `${shown} in "${timeSource}" is not a time we can read; ${TIME_FORMATS}.`,
           timeSource,
+          { value: typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime) },
         );
       }
       return;

@@ -41,6 +41,13 @@ export interface ImportProblem {
   readonly column?: string;
 }
 
+/**
+ * The figures a problem's `reason` is made of, for an app that words it in another language:
+ * `value` (a `bad-time`'s text), `cells` and `columns` (a `bad-row-length`'s counts), `endLine`
+ * (where a record that spans lines ends).
+ */
+export type RowProblemValues = Readonly<Record<string, string | number>>;
+
 /** Problems that stop an import before any row is read. */
 export type ImportErrorCode =
   | 'unreadable-file'
@@ -101,16 +108,25 @@ export const PROBLEM_DETAIL_LIMIT = 1000;
 /** Counts every problem and keeps the first few in detail, so a broken 1M-row file stays cheap. */
 export class ProblemLog {
   readonly details: ImportProblem[] = [];
+  /** The figures of each problem in `details`, at the same index. */
+  readonly values: (RowProblemValues | undefined)[] = [];
   count = 0;
 
   constructor(private readonly limit = PROBLEM_DETAIL_LIMIT) {}
 
-  add(line: number, code: RowProblemCode, reason: string, column?: string): void {
+  add(
+    line: number,
+    code: RowProblemCode,
+    reason: string,
+    column?: string,
+    values?: RowProblemValues,
+  ): void {
     this.count++;
     if (this.details.length >= this.limit) return;
     this.details.push(
       column === undefined ? { line, code, reason } : { line, code, reason, column },
     );
+    this.values.push(values);
   }
 
   get truncated(): boolean {

@@ -13,6 +13,7 @@ import {
   PROBLEM_DETAIL_LIMIT,
   ProblemLog,
   type ImportProblem,
+  type RowProblemValues,
 } from './import-problems';
 import {
   formatFromFileName,
@@ -65,6 +66,8 @@ export interface ImportSummary {
    * after its end), which concerns no row.
    */
   readonly problems: readonly ImportProblem[];
+  /** The figures of each problem, at the same index as `problems` (RowProblemValues). */
+  readonly problemValues: readonly (RowProblemValues | undefined)[];
   readonly problemsTruncated: boolean;
   /** The CSV header's columns, or the top-level fields of the JSON objects in first-seen order. */
   readonly columns: readonly string[];
@@ -118,7 +121,8 @@ class RowCounter<T> {
         this.imported++;
         options.onRow(row, line);
       },
-      reject: (line, code, reason, column) => problems.add(line, code, reason, column),
+      reject: (line, code, reason, column, values) =>
+        problems.add(line, code, reason, column, values),
     });
   }
 
@@ -372,6 +376,7 @@ export async function runImport<T>(
     rejected: counter.rows - counter.imported,
     duplicateIds: 0,
     problems: counter.problems.details,
+    problemValues: counter.problems.values,
     problemsTruncated: counter.problems.truncated,
     columns: counter.columns,
     encoding: decoder.encoding ?? 'utf-8',

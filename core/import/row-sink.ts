@@ -1,9 +1,15 @@
-import type { RowProblemCode } from './import-problems';
+import type { RowProblemCode, RowProblemValues } from './import-problems';
 
 /** Where a row converter sends each row: a good one, or a reason to leave it out. */
 export interface RowSink<T> {
   accept(row: T, line: number): void;
-  reject(line: number, code: RowProblemCode, reason: string, column?: string): void;
+  reject(
+    line: number,
+    code: RowProblemCode,
+    reason: string,
+    column?: string,
+    values?: RowProblemValues,
+  ): void;
 }
 
 /** Converts one CSV record, already split into cells in header order. */

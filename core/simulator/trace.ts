@@ -1,5 +1,33 @@
 import { isoTime } from '../model/local-time';
-import type { StepObserver, StepRecord } from '../runtime/ports';
+import type { ProfileChange } from '../model/profile';
+import type { EntryVia, StepObserver, StepRecord } from '../runtime/ports';
+
+/**
+ * The facts `text` is made of, so an app can say the step in its own language: which of them a
+ * step has depends on its type.
+ */
+export interface TraceValues {
+  /** How an `enter` came about. */
+  via?: EntryVia;
+  /** The event entered on, waited for, or performed (`enter`, `wait`, `convert`). */
+  event?: string;
+  /** The end of a `wait`, as an ISO time. */
+  until?: string;
+  /** A sent `message`'s channel and address. */
+  channel?: string;
+  address?: string;
+  /** The variant of a `variant` or `variant-convert`. */
+  key?: string;
+  /** The engine's own words on a `skip` or `entry-refused`. */
+  detail?: string;
+  /** What an `update` changed. */
+  change?: ProfileChange;
+  /** A `migrate`: what the publish did, between which versions, to which step. */
+  action?: 'continue' | 'move' | 'exit';
+  fromVersion?: number;
+  toVersion?: number;
+  to?: string;
+}
 
 /** One step of a profile's path, with a sentence saying what happened and why. */
 export interface TraceStep {
@@ -14,7 +42,9 @@ export interface TraceStep {
   reason?: string;
   /** How the enrollment ended, for `end`. */
   status?: 'completed' | 'exited' | 'converted' | 'merged';
+  /** The step in words, in English (the command line prints it). */
   text: string;
+  values?: TraceValues;
 }
 
 const SKIP_WORDS: Record<string, string> = {
@@ -95,6 +125,38 @@ export function describeStep(step: StepRecord): string {
   }
 }
 
+/** The facts of a step, as `TraceStep.values` keeps them. */
+function traceValues(step: StepRecord): TraceValues | undefined {
+  switch (step.type) {
+    case 'enter':
+      return { via: step.via, ...(step.event !== undefined && { event: step.event }) };
+    case 'entry-refused':
+    case 'skip':
+      return { detail: step.detail };
+    case 'wait':
+      return { until: isoTime(step.until), ...(step.event !== undefined && { event: step.event }) };
+    case 'message':
+      return { channel: step.channel, address: step.to };
+    case 'update':
+      return { change: step.change };
+    case 'variant':
+      return { key: step.key };
+    case 'variant-convert':
+      return { key: step.key, event: step.event };
+    case 'convert':
+      return { event: step.event };
+    case 'migrate':
+      return {
+        action: step.action,
+        fromVersion: step.fromVersion,
+        toVersion: step.toVersion,
+        ...(step.to !== undefined && { to: step.to }),
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** Records the steps of chosen profiles (or of everyone) as a readable path. */
 export class TraceRecorder implements StepObserver {
   private readonly traces = new Map<string, TraceStep[]>();
@@ -105,6 +167,7 @@ export class TraceRecorder implements StepObserver {
     // A winner is the journey's, not a step of the profile whose arrival decided it.
     if (step.type === 'winner') return;
     if (this.profiles !== 'all' && !this.profiles.has(step.profileId)) return;
+    const values = traceValues(step);
     let trace = this.traces.get(step.profileId);
     if (!trace) {
       trace = [];
@@ -122,6 +185,7 @@ export class TraceRecorder implements StepObserver {
       }),
       ...(step.type === 'end' && { status: step.status }),
       text: describeStep(step),
+      ...(values && { values }),
     });
   }
 

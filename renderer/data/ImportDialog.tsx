@@ -1,4 +1,6 @@
-import { useT, type Translate } from '../i18n/I18nProvider';
+import type { ImportProblemView } from '../../core/api/data-contract';
+import { useFormats } from '../i18n/format';
+import { useLocale, useT, type Translate } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import { Modal } from '../panels/Modal';
 import { useTimeFormats } from '../simulation/use-time-formats';
@@ -12,6 +14,7 @@ import {
   type ColumnType,
 } from './column-mapping';
 import { ProgressBar } from './ProgressBar';
+import { rowProblemText } from './row-problems';
 
 function size(t: Translate, chars: number): string {
   if (chars < 1024) return t('data.size.bytes', { n: chars });
@@ -335,10 +338,12 @@ function ProblemTable({
   problems,
   caption,
 }: {
-  problems: readonly { line: number; code: string; reason: string; column?: string }[];
+  problems: readonly ImportProblemView[];
   caption: string;
 }) {
   const t = useT();
+  const f = useFormats();
+  const { locale } = useLocale();
   return (
     <div className="problem-table">
       <h3 className="section-title">{caption}</h3>
@@ -359,7 +364,7 @@ function ProblemTable({
                   <code>{p.code}</code>
                   {p.column && <span className="problem-column">{p.column}</span>}
                 </td>
-                <td className="is-wrap">{p.reason}</td>
+                <td className="is-wrap">{rowProblemText(t, f, locale, p)}</td>
               </tr>
             ))}
           </tbody>

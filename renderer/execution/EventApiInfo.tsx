@@ -1,13 +1,19 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../i18n/I18nProvider';
 import { CopyIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import { curlExample, maskToken, triggerEventName } from './event-api';
+
+/** What a copy button copies, as the notices name it. */
+type Copied = 'address' | 'token' | 'command';
 
 /**
  * Where other systems send events: the local event API's address and token (masked until
  * revealed), with a one-line curl example to copy.
  */
 export function EventApiInfo() {
+  const t = useT();
   const store = useAppStore();
   const engine = useApp((s) => s.execution.engine);
   const engineError = useApp((s) => s.execution.engineError);
@@ -15,68 +21,65 @@ export function EventApiInfo() {
   const [revealed, setRevealed] = useState(false);
   const { notify } = store.getState();
 
-  const copy = (text: string, what: string) => {
+  const copy = (text: string, what: Copied) => {
     const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
     if (!clipboard) {
-      notify(`Copying is not available here; select the ${what} and copy it by hand.`, 'warning');
+      notify(t('run.api.copyUnavailable', { what }), 'warning');
       return;
     }
     clipboard.writeText(text).then(
-      () => notify(`Copied the ${what}.`, 'success'),
-      () => notify(`Could not copy the ${what}; select it and copy it by hand.`, 'warning'),
+      () => notify(t('run.api.copied', { what }), 'success'),
+      () => notify(t('run.api.copyFailed', { what }), 'warning'),
     );
   };
 
   if (engineError) return <p className="form-error">{engineError}</p>;
-  if (!engine) return <p className="sim-note">Reading the engine’s address…</p>;
+  if (!engine) return <p className="sim-note">{t('run.api.reading')}</p>;
   const { eventApiUrl: url, eventApiToken: token } = engine;
+  const problem = engine.problem;
   if (!url || !token) {
     return (
       <p className="sim-note" data-testid="event-api-off">
-        The event API is not listening
-        {engine.problem ? `: ${engine.problem}` : '.'} Events can still be sent from this panel.
+        {problem ? t('run.api.offWhy', { problem }) : t('run.api.off')}
       </p>
     );
   }
   const shown = revealed ? token : maskToken(token);
+  const tokenAction = t(revealed ? 'run.api.hideToken' : 'run.api.showToken');
 
   return (
     <div className="event-api" data-testid="event-api">
       {!engine.running && (
         <p className="form-error" role="alert" data-testid="event-api-problem">
-          The engine is not running here
-          {engine.problem ? `: ${engine.problem}` : '.'} Events sent to this address may not be
-          taken.
+          {problem ? t('run.api.engineOffWhy', { problem }) : t('run.api.engineOff')}
         </p>
       )}
       <p className="sim-note">
-        Send events from your website, app or tools with <code>POST /v1/track</code>,{' '}
-        <code>/v1/identify</code> or <code>/v1/batch</code> (Segment’s shapes), on this computer
-        only.
+        <FormattedMessage id="run.api.intro" values={{ code: (chunks) => <code>{chunks}</code> }} />
       </p>
       <dl className="event-api-facts">
-        <dt>Address</dt>
+        <dt>{t('run.api.address')}</dt>
         <dd>
           <code data-testid="event-api-url">{url}</code>
           <button
             type="button"
             className="icon-button is-small"
-            aria-label="Copy the address"
-            title="Copy the address"
+            aria-label={t('run.api.copyAddress')}
+            title={t('run.api.copyAddress')}
             data-testid="event-api-url-copy"
             onClick={() => copy(url, 'address')}
           >
             <CopyIcon size={14} />
           </button>
         </dd>
-        <dt>Token</dt>
+        <dt>{t('run.api.token')}</dt>
         <dd>
           <code data-testid="event-api-token">{shown}</code>
           <button
             type="button"
             className="icon-button is-small"
-            aria-label={revealed ? 'Hide the token' : 'Show the token'}
-            title={revealed ? 'Hide the token' : 'Show the token'}
+            aria-label={tokenAction}
+            title={tokenAction}
             aria-pressed={revealed}
             data-testid="event-api-reveal"
             onClick={() => setRevealed(!revealed)}
@@ -86,8 +89,8 @@ export function EventApiInfo() {
           <button
             type="button"
             className="icon-button is-small"
-            aria-label="Copy the token"
-            title="Copy the token"
+            aria-label={t('run.api.copyToken')}
+            title={t('run.api.copyToken')}
             data-testid="event-api-copy"
             onClick={() => copy(token, 'token')}
           >
@@ -96,20 +99,20 @@ export function EventApiInfo() {
         </dd>
       </dl>
       <div className="section-head">
-        <h3 className="section-title">Try it</h3>
+        <h3 className="section-title">{t('run.api.tryIt')}</h3>
         <button
           type="button"
           className="link-button"
           data-testid="event-api-curl-copy"
           onClick={() => copy(curlExample(url, token, event), 'command')}
         >
-          <CopyIcon size={14} /> Copy
+          <CopyIcon size={14} /> {t('run.api.copy')}
         </button>
       </div>
       <pre className="event-api-curl" data-testid="event-api-curl">
         {curlExample(url, shown, event)}
       </pre>
-      <p className="sim-note">Keep the token to yourself: whoever has it can send events.</p>
+      <p className="sim-note">{t('run.api.keep')}</p>
     </div>
   );
 }

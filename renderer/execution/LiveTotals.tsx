@@ -1,21 +1,11 @@
-import { OUTBOX_STATUSES, type OutboxMessageStatus } from '../../core/api/execution-contract';
-import { useFormats } from '../i18n/format';
-import { useT } from '../i18n/I18nProvider';
-import type { MessageId } from '../i18n/messages';
+import { OUTBOX_STATUSES } from '../../core/api/execution-contract';
 import { InboxIcon, SettingsIcon } from '../nodes/icons';
-import { useTimeFormats } from '../simulation/use-time-formats';
+import { useWords } from '../simulation/sim-words';
 import { variantResults } from '../simulation/variants';
 import { VariantsView } from '../simulation/VariantsView';
 import { FeedbackRates } from './FeedbackRates';
+import { STATUS_WORDS } from './run-controls';
 import { useApp, useAppStore } from '../store/app-store';
-
-/** Message statuses as a marketer says them, and what each means (for a tooltip). */
-const STATUS_WORDS: Record<OutboxMessageStatus, { label: MessageId; help: MessageId }> = {
-  pending: { label: 'run.status.pending', help: 'run.status.pendingHelp' },
-  delivered: { label: 'run.status.delivered', help: 'run.status.deliveredHelp' },
-  dead: { label: 'run.status.dead', help: 'run.status.deadHelp' },
-  cancelled: { label: 'run.status.cancelled', help: 'run.status.cancelledHelp' },
-};
 
 /**
  * The live run's totals, over every version: entries and how they ended, and the messages by
@@ -28,14 +18,14 @@ export function LiveTotals() {
   const journey = useApp((s) => s.journey);
   const journeyId = journey?.id ?? null;
   const { showOutbox, openDialog } = store.getState();
-  const t = useT();
-  const f = useFormats();
-  const { count } = useTimeFormats();
+  const words = useWords();
+  const { t, f } = words;
+  const { count } = words.time;
   if (!counts) return <p className="sim-note">{t('run.totals.loading')}</p>;
   const rate = counts.entered ? counts.converted / counts.entered : 0;
   // The same words as the simulation's: each assignment measured over the attribution window.
   const splits = journey
-    ? variantResults(counts.variants ?? {}, journey, 'live', counts.winners)
+    ? variantResults(words, counts.variants ?? {}, journey, 'live', counts.winners)
     : [];
   const zone = journey?.settings.timezone ?? 'UTC';
 

@@ -1,23 +1,25 @@
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
 import {
   OUTBOX_STATUSES,
   type OutboxMessage,
   type OutboxMessageStatus,
 } from '../../core/api/execution-contract';
 import { ChevronLeftIcon, SettingsIcon } from '../nodes/icons';
-import { count, dateTime } from '../simulation/format';
+import { useWords } from '../simulation/sim-words';
 import { useApp, useAppStore } from '../store/app-store';
 import { OutboxDetail } from './OutboxDetail';
-import { STATUS_HELP, STATUS_LABELS } from './run-controls';
+import { deliveryDetail } from './outbox-words';
+import { STATUS_WORDS } from './run-controls';
 
 /** `4 Mar, 10:02` in the computer's own zone: a list's time; the full one is in its tooltip. */
-const shortTime = new Intl.DateTimeFormat('en-GB', {
+const SHORT_TIME: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-});
+};
 
 /**
  * Every message the live journeys produced, newest first: filtered by journey and status, a page
@@ -25,6 +27,7 @@ const shortTime = new Intl.DateTimeFormat('en-GB', {
  */
 export function OutboxView() {
   const store = useAppStore();
+  const { t } = useWords();
   const messages = useApp((s) => s.outbox.messages);
   const counts = useApp((s) => s.outbox.counts);
   const filter = useApp((s) => s.outbox.filter);
@@ -68,14 +71,12 @@ export function OutboxView() {
           data-testid="outbox-back"
           onClick={leaveOutbox}
         >
-          <ChevronLeftIcon size={16} /> {open?.name ?? 'Journeys'}
+          <ChevronLeftIcon size={16} /> {open?.name ?? t('run.outbox.journeys')}
         </button>
         <div className="data-title">
-          <h1>Outbox</h1>
+          <h1>{t('run.outbox.title')}</h1>
           <p data-testid="outbox-mode">
-            {email === 'smtp'
-              ? 'Every message the live journeys made, as sent through your SMTP server.'
-              : 'Every message the live journeys made. Email stays here, on this computer, until an SMTP server is set.'}
+            {t(email === 'smtp' ? 'run.outbox.modeServer' : 'run.outbox.modeOutbox')}
           </p>
         </div>
         <div className="button-row">
@@ -85,7 +86,7 @@ export function OutboxView() {
             data-testid="outbox-smtp-open"
             onClick={() => openDialog({ type: 'smtp-settings' })}
           >
-            <SettingsIcon size={16} /> Email settings
+            <SettingsIcon size={16} /> {t('run.smtp.title')}
           </button>
         </div>
       </header>
@@ -93,22 +94,22 @@ export function OutboxView() {
       <div className="outbox-filters">
         <select
           className="select is-inline"
-          aria-label="Journey"
+          aria-label={t('run.outbox.journey')}
           data-testid="outbox-journey"
           value={filter.journeyId ?? ''}
           onChange={(e) => setOutboxFilter({ journeyId: e.target.value || null })}
         >
-          <option value="">All journeys</option>
+          <option value="">{t('run.outbox.allJourneys')}</option>
           {[...choices].map(([id, name]) => (
             <option key={id} value={id}>
               {name}
             </option>
           ))}
         </select>
-        <div className="segmented outbox-statuses" role="group" aria-label="Status">
+        <div className="segmented outbox-statuses" role="group" aria-label={t('run.outbox.status')}>
           <StatusChoice
             status={null}
-            label="All"
+            label={t('run.outbox.all')}
             n={total}
             on={filter.status === null}
             onPick={() => setOutboxFilter({ status: null })}
@@ -117,7 +118,7 @@ export function OutboxView() {
             <StatusChoice
               key={status}
               status={status}
-              label={STATUS_LABELS[status]}
+              label={t(STATUS_WORDS[status].label)}
               n={counts?.[status]}
               on={filter.status === status}
               onPick={() => setOutboxFilter({ status })}
@@ -133,16 +134,16 @@ export function OutboxView() {
       )}
 
       <div className="outbox-main">
-        <section className="outbox-list" aria-label="Messages">
+        <section className="outbox-list" aria-label={t('run.outbox.messages')}>
           {messages === null ? (
-            <p className="library-empty">{loading ? 'Loading…' : ''}</p>
+            <p className="library-empty">{loading ? t('run.outbox.loading') : ''}</p>
           ) : messages.length === 0 ? (
             <div className="library-empty" data-testid="outbox-empty">
-              <p className="library-empty-title">No messages</p>
+              <p className="library-empty-title">{t('run.outbox.none')}</p>
               <p>
                 {filter.status
-                  ? `No ${STATUS_LABELS[filter.status].toLowerCase()} messages here.`
-                  : 'When a running journey sends something, it appears here.'}
+                  ? t('run.outbox.noneWith', { status: filter.status })
+                  : t('run.outbox.noneYet')}
               </p>
             </div>
           ) : (
@@ -150,26 +151,26 @@ export function OutboxView() {
               className={`table-scroll is-tall${loading ? ' is-stale' : ''}`}
               tabIndex={0}
               role="region"
-              aria-label="Messages"
+              aria-label={t('run.outbox.messages')}
             >
               <table className="data-table outbox-table" data-testid="outbox-list">
                 <thead>
                   <tr>
                     <th scope="col" className="is-time">
-                      Made
+                      {t('run.outbox.made')}
                     </th>
-                    <th scope="col">To</th>
-                    <th scope="col">Title</th>
+                    <th scope="col">{t('run.outbox.to')}</th>
+                    <th scope="col">{t('run.outbox.titleColumn')}</th>
                     {filter.journeyId === null && (
                       <th scope="col" className="is-journey">
-                        Journey
+                        {t('run.outbox.journey')}
                       </th>
                     )}
                     <th scope="col" className="is-status">
-                      Status
+                      {t('run.outbox.status')}
                     </th>
                     <th scope="col" className="is-number is-attempts">
-                      Attempts
+                      {t('run.outbox.attempts')}
                     </th>
                   </tr>
                 </thead>
@@ -196,7 +197,7 @@ export function OutboxView() {
                     disabled={loading}
                     onClick={() => void loadOlderMessages()}
                   >
-                    {loading ? 'Loading…' : 'Older messages'}
+                    {t(loading ? 'run.outbox.loading' : 'run.outbox.older')}
                   </button>
                 </div>
               )}
@@ -204,7 +205,7 @@ export function OutboxView() {
           )}
         </section>
         {selectedId === null ? (
-          <p className="data-pick">Choose a message to read it as it was sent.</p>
+          <p className="data-pick">{t('run.outbox.pick')}</p>
         ) : detail && detail.id === selectedId ? (
           <OutboxDetail key={detail.id} message={detail} />
         ) : detailError ? (
@@ -212,7 +213,7 @@ export function OutboxView() {
             {detailError}
           </p>
         ) : (
-          <p className="data-pick">Loading…</p>
+          <p className="data-pick">{t('run.outbox.loading')}</p>
         )}
       </div>
     </main>
@@ -232,17 +233,18 @@ function StatusChoice({
   on: boolean;
   onPick: () => void;
 }) {
+  const { t, f } = useWords();
   return (
     <button
       type="button"
       className={`choice${on ? ' is-on' : ''}`}
       aria-pressed={on}
       data-testid={`outbox-status-${status ?? 'all'}`}
-      title={status ? STATUS_HELP[status] : 'Every message'}
+      title={t(status ? STATUS_WORDS[status].help : 'run.outbox.allHelp')}
       onClick={onPick}
     >
       {label}
-      {n !== undefined && <span className="choice-count">{count(n)}</span>}
+      {n !== undefined && <span className="choice-count">{f.number(n)}</span>}
     </button>
   );
 }
@@ -258,6 +260,9 @@ function OutboxRow({
   journey: string | null;
   onSelect: () => void;
 }) {
+  const words = useWords();
+  const { t, time } = words;
+  const intl = useIntl();
   return (
     <tr
       className={`outbox-row${selected ? ' is-selected' : ''}`}
@@ -273,8 +278,8 @@ function OutboxRow({
         }
       }}
     >
-      <td className="is-nowrap" title={dateTime(message.at)}>
-        {shortTime.format(new Date(message.at))}
+      <td className="is-nowrap" title={time.dateTime(message.at)}>
+        {intl.formatDate(message.at, SHORT_TIME)}
       </td>
       <td title={message.to}>{message.to}</td>
       <td className="outbox-title" title={message.title}>
@@ -282,8 +287,11 @@ function OutboxRow({
       </td>
       {journey !== null && <td title={message.journeyId}>{journey}</td>}
       <td>
-        <span className={`status-badge is-${message.status}`} title={message.lastError}>
-          {STATUS_LABELS[message.status]}
+        <span
+          className={`status-badge is-${message.status}`}
+          title={message.lastError && deliveryDetail(words, message.lastError)}
+        >
+          {t(STATUS_WORDS[message.status].label)}
         </span>
       </td>
       <td className="is-number">{message.attempts}</td>

@@ -1,18 +1,12 @@
 import { useState } from 'react';
 import { Modal } from '../panels/Modal';
 import { PauseIcon, PlayIcon, RocketIcon, StopIcon } from '../nodes/icons';
-import { dateTime } from '../simulation/format';
+import { useWords } from '../simulation/sim-words';
 import { useApp, useAppStore } from '../store/app-store';
 import { VersionChanges } from '../versions/VersionChanges';
 import { PublishDialog } from './PublishDialog';
 import { runControls, stopConsequences } from './run-controls';
 import { StartDialog } from './StartDialog';
-
-const PENDING_WORDS = {
-  publish: 'Publishing…',
-  paused: 'Pausing…',
-  stopped: 'Stopping…',
-} as const;
 
 /**
  * The journey's execution at a glance and the buttons that change it: its state, the live and
@@ -22,6 +16,7 @@ const PENDING_WORDS = {
  */
 export function RunControls() {
   const store = useAppStore();
+  const { t, time } = useWords();
   const info = useApp((s) => s.execution.info);
   const pending = useApp((s) => s.execution.pending);
   const error = useApp((s) => s.execution.error);
@@ -32,11 +27,11 @@ export function RunControls() {
   const [confirmPublish, setConfirmPublish] = useState(false);
   const [confirmStart, setConfirmStart] = useState(false);
   const { setRunState, save, setIssuesOpen } = store.getState();
-  const controls = runControls({ info, dirty, errors, pending });
+  const controls = runControls(t, { info, dirty, errors, pending });
   const blocked = dirty || errors > 0;
 
   return (
-    <section className="run-status" aria-label="Execution">
+    <section className="run-status" aria-label={t('run.controls.label')}>
       <div className="run-state-line">
         <span
           className={`run-state is-${info?.state ?? 'loading'}`}
@@ -47,28 +42,30 @@ export function RunControls() {
         </span>
         {info?.since && info.state !== 'unpublished' && (
           <span className="run-since" data-testid="run-since">
-            since {dateTime(info.since)}
+            {t('run.controls.since', { at: time.dateTime(info.since) })}
           </span>
         )}
       </div>
       {(info || !error) && <p className="run-meaning">{controls.meaning}</p>}
       <dl className="run-versions">
         <div>
-          <dt>Live version</dt>
+          <dt>{t('run.controls.liveVersion')}</dt>
           <dd data-testid="run-live-version">
             {info?.liveVersion !== undefined ? `v${info.liveVersion}` : '—'}
           </dd>
         </div>
         <div>
-          <dt>Newest published</dt>
+          <dt>{t('run.controls.newest')}</dt>
           <dd data-testid="run-latest-version">
-            {info?.latestVersion !== undefined ? `v${info.latestVersion}` : 'none yet'}
+            {info?.latestVersion !== undefined
+              ? `v${info.latestVersion}`
+              : t('run.controls.noneYet')}
           </dd>
         </div>
       </dl>
       {info && info.state !== 'unpublished' && info.changedSincePublish && (
         <p className="run-changed" data-testid="run-changed">
-          Changes not yet published: the saved journey differs from v{info.latestVersion}.
+          {t('run.controls.changed', { version: info.latestVersion ?? '' })}
         </p>
       )}
       <VersionChanges />
@@ -79,45 +76,52 @@ export function RunControls() {
           className={`button${controls.publish.enabled ? ' is-primary' : ''}`}
           data-testid="run-publish"
           disabled={!controls.publish.enabled}
-          title={controls.publish.reason ?? 'Freeze the saved journey as a new version'}
+          title={controls.publish.reason ?? t('run.controls.publishHelp')}
           onClick={() => setConfirmPublish(true)}
         >
-          <RocketIcon size={15} /> {pending === 'publish' ? PENDING_WORDS.publish : 'Publish'}
+          <RocketIcon size={15} />{' '}
+          {t(pending === 'publish' ? 'run.controls.publishing' : 'run.controls.publish')}
         </button>
         <button
           type="button"
           className="button"
           data-testid="run-start"
           disabled={!controls.start.enabled}
-          title={controls.start.reason ?? 'Let new profiles enter'}
+          title={controls.start.reason ?? t('run.controls.startHelp')}
           onClick={() => setConfirmStart(true)}
         >
           <PlayIcon size={15} />{' '}
-          {pending === 'running'
-            ? controls.start.label === 'Resume'
-              ? 'Resuming…'
-              : 'Starting…'
-            : controls.start.label}
+          {t(
+            pending === 'running'
+              ? controls.start.label === 'Resume'
+                ? 'run.controls.resuming'
+                : 'run.controls.starting'
+              : controls.start.label === 'Resume'
+                ? 'run.controls.resume'
+                : 'run.controls.start',
+          )}
         </button>
         <button
           type="button"
           className="button"
           data-testid="run-pause"
           disabled={!controls.pause.enabled}
-          title={controls.pause.reason ?? 'Let nobody new in; those inside carry on'}
+          title={controls.pause.reason ?? t('run.controls.pauseHelp')}
           onClick={() => void setRunState('paused')}
         >
-          <PauseIcon size={15} /> {pending === 'paused' ? PENDING_WORDS.paused : 'Pause'}
+          <PauseIcon size={15} />{' '}
+          {t(pending === 'paused' ? 'run.controls.pausing' : 'run.controls.pause')}
         </button>
         <button
           type="button"
           className="button is-danger-text"
           data-testid="run-stop"
           disabled={!controls.stop.enabled}
-          title={controls.stop.reason ?? 'End the run: everyone inside leaves'}
+          title={controls.stop.reason ?? t('run.controls.stopHelp')}
           onClick={() => setConfirmStop(true)}
         >
-          <StopIcon size={15} /> {pending === 'stopped' ? PENDING_WORDS.stopped : 'Stop'}
+          <StopIcon size={15} />{' '}
+          {t(pending === 'stopped' ? 'run.controls.stopping' : 'run.controls.stop')}
         </button>
       </div>
 
@@ -135,7 +139,7 @@ export function RunControls() {
               data-testid="run-show-problems"
               onClick={() => setIssuesOpen(true)}
             >
-              Show the problems
+              {t('run.controls.showProblems')}
             </button>
           ) : dirty ? (
             <button
@@ -145,7 +149,7 @@ export function RunControls() {
               disabled={saving}
               onClick={() => void save()}
             >
-              Save now
+              {t('run.controls.saveNow')}
             </button>
           ) : null}
         </p>
@@ -160,7 +164,7 @@ export function RunControls() {
       {confirmStart && <StartDialog onClose={() => setConfirmStart(false)} />}
       {confirmStop && info && (
         <Modal
-          title="Stop this journey?"
+          title={t('run.controls.stopTitle')}
           onClose={() => setConfirmStop(false)}
           actions={
             <>
@@ -170,7 +174,9 @@ export function RunControls() {
                 data-testid="run-stop-cancel"
                 onClick={() => setConfirmStop(false)}
               >
-                {info.state === 'paused' ? 'Keep it paused' : 'Keep it running'}
+                {t(
+                  info.state === 'paused' ? 'run.controls.keepPaused' : 'run.controls.keepRunning',
+                )}
               </button>
               <button
                 type="button"
@@ -181,19 +187,17 @@ export function RunControls() {
                   void setRunState('stopped');
                 }}
               >
-                Stop the journey
+                {t('run.controls.stopConfirm')}
               </button>
             </>
           }
         >
           <ul className="run-consequences" data-testid="run-stop-consequences">
-            {stopConsequences(info).map((line) => (
+            {stopConsequences(t, info).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <p className="run-consequences-note">
-            To let nobody new in while those inside finish, pause it instead.
-          </p>
+          <p className="run-consequences-note">{t('run.controls.pauseInstead')}</p>
         </Modal>
       )}
     </section>

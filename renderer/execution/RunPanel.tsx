@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { AlertIcon, CloseIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { RunTab } from '../store/execution-slice';
@@ -9,10 +10,10 @@ import { RunControls } from './RunControls';
 import { TestEventForm } from './TestEventForm';
 import { useLiveExecution } from './use-live-execution';
 
-const TABS: { id: RunTab; label: string }[] = [
-  { id: 'live', label: 'Live' },
-  { id: 'test', label: 'Test event' },
-  { id: 'api', label: 'Event API' },
+const TABS: { id: RunTab; label: MessageId }[] = [
+  { id: 'live', label: 'run.tab.live' },
+  { id: 'test', label: 'run.tab.test' },
+  { id: 'api', label: 'run.tab.api' },
 ];
 
 /**
@@ -32,19 +33,23 @@ export function RunPanel() {
   }, [refreshEngine]);
 
   return (
-    <aside className="sim-panel run-panel" aria-label="Run" data-testid="run-panel">
+    <aside
+      className="sim-panel run-panel"
+      aria-label={t('run.panel.label')}
+      data-testid="run-panel"
+    >
       <header className="sim-head">
         <div className="inspector-head-text">
-          <span className="inspector-kind">Run</span>
-          <h2 className="inspector-title">Run it for real</h2>
+          <span className="inspector-kind">{t('run.panel.label')}</span>
+          <h2 className="inspector-title">{t('run.panel.title')}</h2>
         </div>
         <button
           type="button"
           className="icon-button"
           data-testid="run-close"
           onClick={() => setRunOpen(false)}
-          aria-label="Close the run panel"
-          title="Back to the inspector (the journey keeps running)"
+          aria-label={t('run.panel.close')}
+          title={t('run.panel.closeHelp')}
         >
           <CloseIcon size={16} />
         </button>
@@ -54,9 +59,8 @@ export function RunPanel() {
           <p className="run-engine-problem" role="alert" data-testid="run-engine-problem">
             <AlertIcon size={16} />
             <span>
-              <strong>The engine is not running here.</strong>{' '}
-              {engine.problem ??
-                'Another Journey Studio (the command line’s run or serve) holds the database.'}
+              <strong>{t('run.panel.engineOff')}</strong>{' '}
+              {engine.problem ?? t('run.panel.engineElsewhere')}
             </span>
           </p>
         )}
@@ -77,20 +81,20 @@ export function RunPanel() {
           </p>
         )}
         <RunControls />
-        <div className="tabs" role="tablist" aria-label="Run">
-          {TABS.map((t) => (
+        <div className="tabs" role="tablist" aria-label={t('run.panel.label')}>
+          {TABS.map((one) => (
             <button
-              key={t.id}
+              key={one.id}
               type="button"
               role="tab"
-              id={`run-tab-${t.id}`}
-              data-testid={`run-tab-${t.id}`}
-              aria-selected={tab === t.id}
+              id={`run-tab-${one.id}`}
+              data-testid={`run-tab-${one.id}`}
+              aria-selected={tab === one.id}
               aria-controls="run-tabpanel"
-              className={`tab${tab === t.id ? ' is-on' : ''}`}
-              onClick={() => setRunTab(t.id)}
+              className={`tab${tab === one.id ? ' is-on' : ''}`}
+              onClick={() => setRunTab(one.id)}
             >
-              {t.label}
+              {t(one.label)}
             </button>
           ))}
         </div>

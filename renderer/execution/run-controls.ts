@@ -3,6 +3,8 @@ import type {
   ExecutionState,
   OutboxMessageStatus,
 } from '../../core/api/execution-contract';
+import type { Translate } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 
 /** What is being asked of the engine: a publish, or a change of state. */
 export type RunAction = 'publish' | 'running' | 'paused' | 'stopped';
@@ -14,12 +16,12 @@ export interface Control {
 }
 
 export interface RunControls {
-  /** `Running v3`, `Paused`, … */
+  /** `Running v3`, `Paused`, … in the chosen language. */
   label: string;
   /** One sentence on what the state means for the people in the journey. */
   meaning: string;
   publish: Control;
-  /** Start, or Resume when paused. */
+  /** Start, or Resume when paused (the view words it). */
   start: Control & { label: 'Start' | 'Resume' };
   pause: Control;
   stop: Control;
@@ -36,70 +38,57 @@ export interface RunFacts {
 }
 
 /** The state as the run panel names it. */
-export function stateLabel(info: Pick<ExecutionInfo, 'state' | 'liveVersion'>): string {
-  switch (info.state) {
-    case 'unpublished':
-      return 'Unpublished';
-    case 'ready':
-      return 'Ready';
-    case 'running':
-      return info.liveVersion !== undefined ? `Running v${info.liveVersion}` : 'Running';
-    case 'paused':
-      return 'Paused';
-    case 'stopped':
-      return 'Stopped';
-  }
+export function stateLabel(
+  t: Translate,
+  info: Pick<ExecutionInfo, 'state' | 'liveVersion'>,
+): string {
+  if (info.state === 'running' && info.liveVersion !== undefined)
+    return t('run.state.runningVersion', { version: info.liveVersion });
+  return t(STATE_WORDS[info.state].label);
 }
 
-const MEANING: Record<ExecutionState, string> = {
-  unpublished: 'Not published yet: publish to freeze a version that can run.',
-  ready: 'Published, never started: nobody enters until you start it.',
-  running: 'Live: new profiles enter as their events arrive.',
-  paused: 'Nobody new enters; profiles already inside carry on to the end.',
-  stopped: 'Nobody new enters; everyone who was inside left at the stop.',
+/** Each state's name, and one sentence on what it means for the people in the journey. */
+const STATE_WORDS: Record<ExecutionState, { label: MessageId; meaning: MessageId }> = {
+  unpublished: { label: 'run.state.unpublished', meaning: 'run.meaning.unpublished' },
+  ready: { label: 'run.state.ready', meaning: 'run.meaning.ready' },
+  running: { label: 'run.state.running', meaning: 'run.meaning.running' },
+  paused: { label: 'run.state.paused', meaning: 'run.meaning.paused' },
+  stopped: { label: 'run.state.stopped', meaning: 'run.meaning.stopped' },
 };
-
-function problems(errors: number): string {
-  return errors === 1 ? 'problem' : `${errors} problems`;
-}
 
 /**
  * Which run controls can be used, and why not. Publishing freezes the journey as saved, so it
  * needs no unsaved changes and no errors; starting needs a published version.
  */
-export function runControls({ info, dirty, errors, pending }: RunFacts): RunControls {
+export function runControls(t: Translate, { info, dirty, errors, pending }: RunFacts): RunControls {
   const busy = pending !== null || info === null;
   const state = info?.state ?? 'unpublished';
   const published = info !== null && state !== 'unpublished';
 
   let publishReason: string | undefined;
   // Saving alone would not help a journey with errors, so they are named first.
-  if (errors > 0)
-    publishReason = `Fix the journey’s ${problems(errors)} first; the problems bar below the canvas lists ${errors === 1 ? 'it' : 'them'}.`;
-  else if (dirty)
-    publishReason = 'Save the journey first: publishing freezes the journey as saved.';
+  if (errors > 0) publishReason = t('sim.panel.problems', { n: errors });
+  else if (dirty) publishReason = t('run.publish.saveFirst');
   else if (info && state !== 'unpublished' && !info.changedSincePublish)
-    publishReason = `Nothing new to publish: version ${info.latestVersion ?? ''} is the journey as saved.`;
+    publishReason = t('run.publish.nothingNew', { version: info.latestVersion ?? '' });
 
   const startLabel = state === 'paused' ? 'Resume' : 'Start';
   const startReason = !published
-    ? 'Publish the journey first.'
+    ? t('run.start.publishFirst')
     : state === 'running'
-      ? 'It is running.'
+      ? t('run.start.running')
       : undefined;
-  const pauseReason = state === 'running' ? undefined : 'Only a running journey can be paused.';
+  const pauseReason = state === 'running' ? undefined : t('run.pause.onlyRunning');
   const stopReason =
-    state === 'running' || state === 'paused'
-      ? undefined
-      : 'Only a running or paused journey can be stopped.';
+    state === 'running' || state === 'paused' ? undefined : t('run.stop.onlyRunning');
 
   const control = (reason: string | undefined): Control => ({
     enabled: !busy && reason === undefined,
     ...(reason !== undefined && { reason }),
   });
   return {
-    label: info ? stateLabel(info) : '…',
-    meaning: info ? MEANING[state] : 'Reading the journey’s state…',
+    label: info ? stateLabel(t, info) : '…',
+    meaning: t(info ? STATE_WORDS[state].meaning : 'run.meaning.loading'),
     publish: control(publishReason),
     start: { ...control(startReason), label: startLabel },
     pause: control(pauseReason),
@@ -107,37 +96,19 @@ export function runControls({ info, dirty, errors, pending }: RunFacts): RunCont
   };
 }
 
-/** Message statuses as a marketer says them. */
-export const STATUS_LABELS: Record<OutboxMessageStatus, string> = {
-  pending: 'Queued',
-  delivered: 'Delivered',
-  dead: 'Failed',
-  cancelled: 'Cancelled',
-};
-
-/** What a message status means, for a tooltip. */
-export const STATUS_HELP: Record<OutboxMessageStatus, string> = {
-  pending: 'Waiting to be sent, or to be tried again',
-  delivered: 'Handed to the mail server (or kept in the embedded outbox)',
-  dead: 'Every attempt failed; it can be retried',
-  cancelled: 'Not sent: the journey was stopped, or the profile could no longer get it',
+/** Message statuses as a marketer says them, and what each means (for a tooltip). */
+export const STATUS_WORDS: Record<OutboxMessageStatus, { label: MessageId; help: MessageId }> = {
+  pending: { label: 'run.status.pending', help: 'run.status.pendingHelp' },
+  delivered: { label: 'run.status.delivered', help: 'run.status.deliveredHelp' },
+  dead: { label: 'run.status.dead', help: 'run.status.deadHelp' },
+  cancelled: { label: 'run.status.cancelled', help: 'run.status.cancelledHelp' },
 };
 
 /** What the Stop confirmation says will happen. */
-export function stopConsequences(info: ExecutionInfo): string[] {
-  const inside = info.counts.active;
-  const queued = info.counts.messages.pending;
-  const people =
-    inside === 0
-      ? 'Nobody is inside the journey right now.'
-      : `${inside === 1 ? '1 profile' : `${inside.toLocaleString('en')} profiles`} inside the journey leave${inside === 1 ? 's' : ''} it at once.`;
-  const messages =
-    queued === 0
-      ? 'No messages are waiting to be sent.'
-      : `${queued === 1 ? '1 message' : `${queued.toLocaleString('en')} messages`} not yet sent ${queued === 1 ? 'is' : 'are'} cancelled.`;
+export function stopConsequences(t: Translate, info: ExecutionInfo): string[] {
   return [
-    people,
-    messages,
-    'Nobody new enters until you start it again; those who left do not come back where they were.',
+    t('run.stop.people', { n: info.counts.active }),
+    t('run.stop.messages', { n: info.counts.messages.pending }),
+    t('run.stop.after'),
   ];
 }

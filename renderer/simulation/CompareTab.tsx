@@ -1,10 +1,12 @@
 import type { SimulationRun } from '../../core/api/simulation-contract';
 import { useApp } from '../store/app-store';
 import { differenceNote, runComparison, runLabel } from './comparison';
-import { count } from './format';
+import { useWords } from './sim-words';
 
 /** The shown run against an earlier one: headline figures, then every step whose counts moved. */
 export function CompareTab({ run }: { run: SimulationRun }) {
+  const words = useWords();
+  const { t, f } = words;
   const runs = useApp((s) => s.simulation.runs);
   const previous = useApp((s) => s.simulation.compareWith);
   const journey = useApp((s) => s.journey);
@@ -15,21 +17,18 @@ export function CompareTab({ run }: { run: SimulationRun }) {
   if (others.length === 0) {
     return (
       <div className="sim-empty">
-        <p>This is the journey’s only run so far.</p>
-        <p>
-          Change the journey (a wait, a condition, a split) and simulate again: this tab then says
-          what changed, step by step.
-        </p>
+        <p>{t('sim.compare.onlyRun')}</p>
+        <p>{t('sim.compare.onlyRunHelp')}</p>
       </div>
     );
   }
-  const view = previous && journey ? runComparison(previous, run, journey) : null;
-  const note = view ? differenceNote(view) : undefined;
+  const view = previous && journey ? runComparison(words, previous, run, journey) : null;
+  const note = view ? differenceNote(words, view) : undefined;
   return (
     <div className="sim-compare">
       <div className="field">
         <label className="field-label" htmlFor="compare-with">
-          Compared with
+          {t('sim.compare.with')}
         </label>
         <select
           id="compare-with"
@@ -37,10 +36,10 @@ export function CompareTab({ run }: { run: SimulationRun }) {
           value={previous?.id ?? ''}
           onChange={(e) => void compareWithRun(e.target.value || null)}
         >
-          <option value="">Choose a run…</option>
+          <option value="">{t('sim.compare.choose')}</option>
           {others.map((r) => (
             <option key={r.id} value={r.id}>
-              {runLabel(r)}
+              {runLabel(words, r)}
             </option>
           ))}
         </select>
@@ -51,27 +50,29 @@ export function CompareTab({ run }: { run: SimulationRun }) {
           <table className="compare-table" data-testid="compare-headline">
             <thead>
               <tr>
-                <th scope="col" />
-                <th scope="col">Before</th>
-                <th scope="col">Now</th>
-                <th scope="col">Change</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('sim.compare.figure')}</span>
+                </th>
+                <th scope="col">{t('sim.compare.before')}</th>
+                <th scope="col">{t('sim.compare.now')}</th>
+                <th scope="col">{t('sim.compare.change')}</th>
               </tr>
             </thead>
             <tbody>
               {view.headline.map((row) => (
                 <tr key={row.label}>
                   <th scope="row">{row.label}</th>
-                  <td>{count(row.before)}</td>
-                  <td>{count(row.after)}</td>
+                  <td>{f.number(row.before)}</td>
+                  <td>{f.number(row.after)}</td>
                   <td className={`delta is-${row.verdict}`}>{row.deltaText}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <section className="sim-section" aria-label="Steps that changed">
-            <h3 className="section-title">Step by step</h3>
+          <section className="sim-section" aria-label={t('sim.compare.stepsChanged')}>
+            <h3 className="section-title">{t('sim.compare.stepByStep')}</h3>
             {view.nodes.length === 0 ? (
-              <p className="sim-note">Every step counted the same in both runs.</p>
+              <p className="sim-note">{t('sim.compare.same')}</p>
             ) : (
               <ul className="compare-nodes" data-testid="compare-nodes">
                 {view.nodes.map((node) => (
@@ -86,7 +87,7 @@ export function CompareTab({ run }: { run: SimulationRun }) {
                       </button>
                       {node.status !== 'changed' && (
                         <span className={`status-tag is-${node.status}`}>
-                          {node.status === 'added' ? 'new step' : 'removed'}
+                          {t(node.status === 'added' ? 'sim.compare.added' : 'sim.compare.removed')}
                         </span>
                       )}
                     </div>
@@ -95,8 +96,8 @@ export function CompareTab({ run }: { run: SimulationRun }) {
                         {node.rows.map((row) => (
                           <tr key={row.label}>
                             <th scope="row">{row.label}</th>
-                            <td>{count(row.before)}</td>
-                            <td>{count(row.after)}</td>
+                            <td>{f.number(row.before)}</td>
+                            <td>{f.number(row.after)}</td>
                             <td className={`delta is-${row.verdict}`}>{row.deltaText}</td>
                           </tr>
                         ))}

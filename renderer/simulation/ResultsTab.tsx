@@ -6,10 +6,11 @@ import { CloseIcon } from '../nodes/icons';
 import { stepName } from '../nodes/step-name';
 import { useApp, useAppStore } from '../store/app-store';
 import { breakdownText } from './conversions';
-import { count, percent, plural, signed, windowText } from './format';
 import { messageRows } from './messages';
 import { PortfolioSection } from './PortfolioSection';
-import { refusalWords } from './reasons';
+import { refusalWords, skipWords } from './reasons';
+import { reportWarningText } from './report-warnings';
+import { signedCount, useWords } from './sim-words';
 import { VariantsView } from './VariantsView';
 import { splitResults } from './variants';
 
@@ -23,12 +24,16 @@ function Delta({
   before: number | undefined;
   judged?: boolean;
 }) {
+  const words = useWords();
   if (before === undefined || before === now) return null;
   const delta = now - before;
   const verdict = !judged ? 'neutral' : delta > 0 ? 'better' : 'worse';
   return (
-    <span className={`delta is-${verdict}`} title={`${count(before)} in the compared run`}>
-      {signed(delta)}
+    <span
+      className={`delta is-${verdict}`}
+      title={words.t('sim.results.compared', { n: words.f.number(before) })}
+    >
+      {signedCount(words, delta)}
     </span>
   );
 }
@@ -36,14 +41,19 @@ function Delta({
 /** The run at a glance: what happened in a replay, or what a forecast expects. */
 export function ResultsTab({ run }: { run: SimulationRun }) {
   const focusNodeId = useApp((s) => s.simulation.focusNodeId);
+  const words = useWords();
+  const { t, time } = words;
   const { report, journey } = run;
   const zone = journey.settings.timezone ?? 'UTC';
 
   return (
     <div className="sim-results">
       {focusNodeId && <StepFigures run={run} nodeId={focusNodeId} />}
-      <p className="sim-window" title="Times in the journey’s time zone">
-        {windowText(report.window, zone)} · {plural(report.profiles, 'profile')}
+      <p className="sim-window" title={t('sim.results.windowHelp')}>
+        {t('sim.results.window', {
+          window: time.windowText(report.window, zone),
+          n: report.profiles,
+        })}
       </p>
       {(report.warnings ?? []).map((warning) => (
         <p
@@ -53,7 +63,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
           data-testid="sim-warning"
           data-code={warning.code}
         >
-          {warning.message}
+          {reportWarningText(words, warning, report, journey)}
         </p>
       ))}
       {report.forecast ? <ForecastResults run={run} /> : <ReplayResults run={run} />}
@@ -65,6 +75,8 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
 function ReplayResults({ run }: { run: SimulationRun }) {
   const previous = useApp((s) => s.simulation.compareWith);
   const focus = useApp((s) => s.focusSimulationNode);
+  const words = useWords();
+  const { t, f } = words;
   const { report, journey } = run;
   const zone = journey.settings.timezone ?? 'UTC';
   const titles = new Map(journey.nodes.map((n) => [n.id, stepName(n)]));
@@ -75,28 +87,30 @@ function ReplayResults({ run }: { run: SimulationRun }) {
     : undefined;
   const waiting = Object.entries(report.waiting).sort((a, b) => b[1] - a[1]);
   const refused = Object.entries(report.entriesRefused).filter(([, n]) => n > 0);
-  const splits = splitResults(report, journey);
+  const splits = splitResults(words, report, journey);
   const rate = report.enrollments ? report.conversions.total / report.enrollments : 0;
-  const converted = breakdownText(report.conversions.total, report.conversions.breakdown);
+  const converted = breakdownText(words, report.conversions.total, report.conversions.breakdown);
   return (
     <>
       <dl className="stat-grid" data-testid="headline">
         <div>
-          <dt>Entered</dt>
+          <dt>{t('sim.results.entered')}</dt>
           <dd data-testid="stat-entered">
-            {count(report.enrollments)}
+            {f.number(report.enrollments)}
             <Delta now={report.enrollments} before={before?.enrollments} />
           </dd>
-          <dd className="stat-sub">enrollments</dd>
+          <dd className="stat-sub">{t('sim.results.enrollments')}</dd>
         </div>
         <div>
-          <dt>Converted</dt>
+          <dt>{t('sim.results.converted')}</dt>
           <dd data-testid="stat-converted">
-            {count(report.conversions.total)}
+            {f.number(report.conversions.total)}
             <Delta now={report.conversions.total} before={before?.conversions.total} judged />
           </dd>
           <dd className="stat-sub">
-            {report.enrollments ? `${percent(rate)} of entries` : 'no entries'}
+            {report.enrollments
+              ? t('sim.results.rate', { rate: f.percent(rate) })
+              : t('sim.results.noEntries')}
           </dd>
           {converted && (
             <dd className="stat-sub stat-note" data-testid="stat-converted-breakdown">
@@ -105,61 +119,61 @@ function ReplayResults({ run }: { run: SimulationRun }) {
           )}
         </div>
         <div>
-          <dt>Sent</dt>
+          <dt>{t('sim.results.sent')}</dt>
           <dd data-testid="stat-sent">
-            {count(sent)}
+            {f.number(sent)}
             <Delta now={sent} before={beforeSent} />
           </dd>
-          <dd className="stat-sub">messages</dd>
+          <dd className="stat-sub">{t('sim.results.messages')}</dd>
         </div>
         <div>
-          <dt>Still in</dt>
+          <dt>{t('sim.results.stillIn')}</dt>
           <dd data-testid="stat-active">
-            {count(report.active)}
+            {f.number(report.active)}
             <Delta now={report.active} before={before?.active} />
           </dd>
-          <dd className="stat-sub">when it ended</dd>
+          <dd className="stat-sub">{t('sim.results.whenEnded')}</dd>
         </div>
       </dl>
 
-      <section className="sim-section" aria-label="How entries ended">
-        <h3 className="section-title">How entries ended</h3>
+      <section className="sim-section" aria-label={t('sim.results.outcomes')}>
+        <h3 className="section-title">{t('sim.results.outcomes')}</h3>
         <ul className="outcome-list" data-testid="outcomes">
           <li>
-            <span>Left on reaching the goal</span>
-            <strong>{count(report.outcomes.converted)}</strong>
+            <span>{t('sim.results.leftGoal')}</span>
+            <strong>{f.number(report.outcomes.converted)}</strong>
           </li>
           <li>
-            <span>Completed the journey</span>
-            <strong>{count(report.outcomes.completed)}</strong>
+            <span>{t('sim.results.completed')}</span>
+            <strong>{f.number(report.outcomes.completed)}</strong>
           </li>
           <li>
-            <span>Left at an exit step</span>
-            <strong>{count(report.outcomes.exited)}</strong>
+            <span>{t('sim.results.exited')}</span>
+            <strong>{f.number(report.outcomes.exited)}</strong>
           </li>
           <li>
-            <span>Still waiting when the window ended</span>
-            <strong>{count(report.outcomes.active)}</strong>
+            <span>{t('sim.results.stillWaiting')}</span>
+            <strong>{f.number(report.outcomes.active)}</strong>
           </li>
           {waiting.map(([nodeId, n]) => (
             <li key={nodeId} className="is-sub">
               <button type="button" className="link-button" onClick={() => focus(nodeId)}>
-                at {titles.get(nodeId) ?? nodeId}
+                {t('sim.results.waitingAt', { step: titles.get(nodeId) ?? nodeId })}
               </button>
-              <span>{count(n)}</span>
+              <span>{f.number(n)}</span>
             </li>
           ))}
         </ul>
         {refused.map(([reason, n]) => (
           <p key={reason} className="sim-note" data-testid="entries-refused">
-            {plural(n, 'time', 'times')} a profile was not let in: they {refusalWords(reason)}.
+            {refusalWords(t, reason, n)}
           </p>
         ))}
       </section>
 
       {splits.length > 0 && (
-        <section className="sim-section" aria-label="A/B tests">
-          <h3 className="section-title">A/B tests</h3>
+        <section className="sim-section" aria-label={t('sim.results.abTests')}>
+          <h3 className="section-title">{t('sim.results.abTests')}</h3>
           {splits.map((split) => (
             <VariantsView key={split.nodeId} split={split} zone={zone} />
           ))}
@@ -174,31 +188,33 @@ function ReplayResults({ run }: { run: SimulationRun }) {
 function StepFigures({ run, nodeId }: { run: SimulationRun; nodeId: string }) {
   const store = useAppStore();
   const current = useApp((s) => s.journey?.nodes.find((n) => n.id === nodeId));
+  const words = useWords();
+  const { t, f } = words;
   const { report, journey } = run;
   const node = current ?? journey.nodes.find((n) => n.id === nodeId);
   const counts = report.nodes[nodeId];
   const samples = report.samples[nodeId] ?? [];
-  const message = messageRows(report, journey).find((m) => m.nodeId === nodeId);
+  const message = messageRows(words, report, journey).find((m) => m.nodeId === nodeId);
   const portLabels = new Map(node ? nodePorts(node).map((p) => [p.id, p.label]) : []);
   const { focusSimulationNode, traceProfile } = store.getState();
   return (
-    <section className="step-figures" aria-label="Step figures" data-testid="step-figures">
+    <section className="step-figures" aria-label={t('sim.step.figures')} data-testid="step-figures">
       <header>
         <div className="inspector-head-text">
-          <span className="inspector-kind">Step</span>
+          <span className="inspector-kind">{t('sim.step.kind')}</span>
           <h3>{node ? stepName(node) : nodeId}</h3>
         </div>
         <button
           type="button"
           className="icon-button"
-          aria-label="Close the step’s figures"
+          aria-label={t('sim.step.close')}
           onClick={() => focusSimulationNode(null)}
         >
           <CloseIcon size={14} />
         </button>
       </header>
       {!counts ? (
-        <p className="sim-note">This step was added after the run; simulate again to count it.</p>
+        <p className="sim-note">{t('sim.step.added')}</p>
       ) : (
         <>
           {report.forecast ? (
@@ -206,39 +222,41 @@ function StepFigures({ run, nodeId }: { run: SimulationRun; nodeId: string }) {
           ) : (
             <ul className="outcome-list">
               <li>
-                <span>Reached it</span>
-                <strong>{count(counts.entered)}</strong>
+                <span>{t('sim.step.reached')}</span>
+                <strong>{f.number(counts.entered)}</strong>
               </li>
               {Object.entries(counts.ports).map(([port, n]) => (
                 <li key={port} className="is-sub">
                   <span>
-                    {port === 'next' ? 'Went on' : `Left through “${portLabels.get(port) ?? port}”`}
+                    {port === 'next'
+                      ? t('sim.compare.wentOn')
+                      : t('sim.step.leftThrough', { exit: String(portLabels.get(port) ?? port) })}
                   </span>
-                  <span>{count(n)}</span>
+                  <span>{f.number(n)}</span>
                 </li>
               ))}
               {(report.waiting[nodeId] ?? 0) > 0 && (
                 <li className="is-sub">
-                  <span>Still waiting here</span>
-                  <span>{count(report.waiting[nodeId] ?? 0)}</span>
+                  <span>{t('sim.step.waiting')}</span>
+                  <span>{f.number(report.waiting[nodeId] ?? 0)}</span>
                 </li>
               )}
               {message && (
                 <>
                   <li>
-                    <span>Sent</span>
-                    <strong>{count(message.sent)}</strong>
+                    <span>{t('sim.results.sent')}</span>
+                    <strong>{f.number(message.sent)}</strong>
                   </li>
                   {message.skipped.map((s) => (
                     <li key={s.reason} className="is-sub">
-                      <span>Not sent: {s.words}</span>
-                      <span>{count(s.count)}</span>
+                      <span>{t('sim.step.notSent', { why: skipWords(t, s.reason) })}</span>
+                      <span>{f.number(s.count)}</span>
                     </li>
                   ))}
                   {message.deferred > 0 && (
                     <li className="is-sub">
-                      <span>Held for quiet hours first</span>
-                      <span>{count(message.deferred)}</span>
+                      <span>{t('sim.step.held')}</span>
+                      <span>{f.number(message.deferred)}</span>
                     </li>
                   )}
                 </>
@@ -249,8 +267,8 @@ function StepFigures({ run, nodeId }: { run: SimulationRun; nodeId: string }) {
             <div className="samples">
               <h4 className="section-title">
                 {samples.length < counts.entered
-                  ? `The first ${samples.length} who reached it`
-                  : 'Who reached it'}
+                  ? t('sim.step.firstWho', { n: samples.length })
+                  : t('sim.step.who')}
               </h4>
               <div className="chips" data-testid="samples">
                 {samples.map((id) => (
@@ -258,7 +276,7 @@ function StepFigures({ run, nodeId }: { run: SimulationRun; nodeId: string }) {
                     key={id}
                     type="button"
                     className="chip"
-                    title={`Follow ${id} through the journey`}
+                    title={t('sim.step.follow', { id })}
                     onClick={() => void traceProfile(id)}
                   >
                     {id}

@@ -4,22 +4,22 @@ import { AssumptionsTab } from '../forecast/AssumptionsTab';
 import { ForecastSetup } from '../forecast/ForecastSetup';
 import { timeLeft } from '../forecast/forecast-words';
 import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 import { CloseIcon, PlayIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { SimulationTab } from '../store/simulation-slice';
 import { CompareTab } from './CompareTab';
-import { count, plural } from './format';
 import { MessagesTab } from './MessagesTab';
 import { ResultsTab } from './ResultsTab';
 import { SetupForm } from './SetupForm';
 import { TraceTab } from './TraceTab';
 
-const TABS: { id: SimulationTab; label: string; forecast?: true }[] = [
-  { id: 'results', label: 'Results' },
-  { id: 'assumptions', label: '', forecast: true },
-  { id: 'messages', label: 'Messages' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'trace', label: 'One profile' },
+const TABS: { id: SimulationTab; label: MessageId; forecast?: true }[] = [
+  { id: 'results', label: 'sim.tab.results' },
+  { id: 'assumptions', label: 'forecast.tab.assumptions', forecast: true },
+  { id: 'messages', label: 'sim.tab.messages' },
+  { id: 'compare', label: 'sim.tab.compare' },
+  { id: 'trace', label: 'sim.tab.trace' },
 ];
 
 /**
@@ -51,10 +51,10 @@ export function SimulationPanel() {
   const progressLabel = !progress?.total
     ? forecasting
       ? t('forecast.progress.preparing')
-      : 'Preparing the simulation'
+      : t('sim.panel.preparing')
     : progress.runs !== undefined
       ? t('forecast.progress.label', { runs: progress.runs, profiles: progress.total })
-      : `Simulating ${plural(progress.total, 'profile')}`;
+      : t('sim.panel.simulating', { n: progress.total });
 
   useEffect(() => {
     void refreshDatasets();
@@ -62,18 +62,18 @@ export function SimulationPanel() {
   }, [store, refreshDatasets, loadSimulationRuns]);
 
   return (
-    <aside className="sim-panel" aria-label="Simulation" data-testid="simulation-panel">
+    <aside className="sim-panel" aria-label={t('sim.panel.label')} data-testid="simulation-panel">
       <header className="sim-head">
         <div className="inspector-head-text">
-          <span className="inspector-kind">Simulation</span>
-          <h2 className="inspector-title">Try it on sample data</h2>
+          <span className="inspector-kind">{t('sim.panel.label')}</span>
+          <h2 className="inspector-title">{t('sim.panel.title')}</h2>
         </div>
         <button
           type="button"
           className="icon-button"
           onClick={() => setSimulationOpen(false)}
-          aria-label="Close the simulation"
-          title="Back to the inspector (counts stay on the canvas)"
+          aria-label={t('sim.panel.close')}
+          title={t('sim.panel.closeHelp')}
         >
           <CloseIcon size={16} />
         </button>
@@ -111,7 +111,7 @@ export function SimulationPanel() {
               className="button is-primary sim-run-button"
               disabled={errors > 0}
               onClick={() => void runSimulation()}
-              title={errors > 0 ? 'Fix the journey’s problems first' : t('forecast.runTitle')}
+              title={errors > 0 ? t('sim.panel.fixFirst') : t('forecast.runTitle')}
             >
               <PlayIcon size={15} /> {isForecast ? t('forecast.runAgain') : t('forecast.run')}
             </button>
@@ -121,20 +121,13 @@ export function SimulationPanel() {
               className="button is-primary sim-run-button"
               disabled={errors > 0}
               onClick={() => void runSimulation()}
-              title={
-                errors > 0
-                  ? 'Fix the journey’s problems first'
-                  : 'Simulate the journey as it is now'
-              }
+              title={errors > 0 ? t('sim.panel.fixFirst') : t('sim.panel.runHelp')}
             >
-              <PlayIcon size={15} /> {run ? 'Simulate again' : 'Simulate'}
+              <PlayIcon size={15} /> {run ? t('sim.bar.again') : t('sim.panel.run')}
             </button>
           )}
           {errors > 0 && !running && (
-            <p className="form-error">
-              Fix the journey’s {errors === 1 ? 'problem' : `${count(errors)} problems`} first; the
-              problems bar below the canvas lists {errors === 1 ? 'it' : 'them'}.
-            </p>
+            <p className="form-error">{t('sim.panel.problems', { n: errors })}</p>
           )}
           {error && (
             <p className="form-error" role="alert" data-testid="simulation-error">
@@ -149,7 +142,7 @@ export function SimulationPanel() {
         </div>
         {run ? (
           <>
-            <div className="tabs" role="tablist" aria-label="Simulation results">
+            <div className="tabs" role="tablist" aria-label={t('sim.panel.results')}>
               {tabs.map((one) => (
                 <button
                   key={one.id}
@@ -161,7 +154,7 @@ export function SimulationPanel() {
                   className={`tab${shownTab === one.id ? ' is-on' : ''}`}
                   onClick={() => setSimulationTab(one.id)}
                 >
-                  {one.forecast ? t('forecast.tab.assumptions') : one.label}
+                  {t(one.label)}
                 </button>
               ))}
             </div>
@@ -187,14 +180,8 @@ export function SimulationPanel() {
             </div>
           ) : (
             <div className="sim-empty">
-              <p>
-                A simulation plays the sample data through the journey on a virtual clock: days take
-                seconds and nothing is sent.
-              </p>
-              <p>
-                Then every step shows how many profiles reached it, each connection how many went
-                that way, and you can follow any one profile step by step.
-              </p>
+              <p>{t('sim.panel.emptyWhat')}</p>
+              <p>{t('sim.panel.emptyThen')}</p>
             </div>
           ))
         )}

@@ -3,8 +3,8 @@ import type { SimulationRun } from '../../core/api/simulation-contract';
 import { channelView } from '../channels/registry';
 import { stepName } from '../nodes/step-name';
 import { useApp } from '../store/app-store';
-import { clock, day } from './format';
 import { channelLabel } from './reasons';
+import { useWords } from './sim-words';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -12,6 +12,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export function TraceMessages({ run }: { run: SimulationRun }) {
   const messages = useApp((s) => s.trace.result?.messages ?? []);
   const current = useApp((s) => s.trace.rows[s.trace.index]);
+  const { t, time } = useWords();
   const [open, setOpen] = useState(0);
   const [seen, setSeen] = useState(current);
   const zone = run.journey.settings.timezone ?? 'UTC';
@@ -28,10 +29,10 @@ export function TraceMessages({ run }: { run: SimulationRun }) {
   }
 
   return (
-    <section className="sim-section trace-messages" aria-label="Messages this profile would get">
-      <h3 className="section-title">Messages this profile would get</h3>
+    <section className="sim-section trace-messages" aria-label={t('sim.trace.messagesTitle')}>
+      <h3 className="section-title">{t('sim.trace.messagesTitle')}</h3>
       {messages.length === 0 ? (
-        <p className="sim-note">None: nothing would be sent to this profile in this window.</p>
+        <p className="sim-note">{t('sim.trace.noMessages')}</p>
       ) : (
         <ul className="trace-message-list" data-testid="trace-messages">
           {messages.map((m, i) => {
@@ -52,21 +53,24 @@ export function TraceMessages({ run }: { run: SimulationRun }) {
                   <span className="channel-tag">{channelLabel(m.channel)}</span>
                   <span className="trace-message-subject">{subject || titles.get(m.nodeId)}</span>
                   <span className="trace-message-when">
-                    {day(m.at, zone)}, {clock(m.at, zone)}
+                    {t('sim.trace.when', {
+                      day: time.day(m.at, zone),
+                      time: time.clock(m.at, zone),
+                    })}
                   </span>
                 </button>
                 {i === open && (
                   <div className="trace-message-body">
                     <dl className="preview-meta">
-                      <dt>Step</dt>
+                      <dt>{t('sim.trace.step')}</dt>
                       <dd>{titles.get(m.nodeId) ?? m.nodeId}</dd>
                       {m.content.from !== undefined && (
                         <>
-                          <dt>From</dt>
+                          <dt>{t('sim.trace.from')}</dt>
                           <dd>{text(m.content.from)}</dd>
                         </>
                       )}
-                      <dt>To</dt>
+                      <dt>{t('sim.trace.to')}</dt>
                       <dd>{m.to}</dd>
                     </dl>
                     {view ? (

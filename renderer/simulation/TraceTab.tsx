@@ -3,8 +3,9 @@ import type { SimulationRun } from '../../core/api/simulation-contract';
 import { ChevronLeftIcon, ChevronRightIcon } from '../nodes/icons';
 import { stepName } from '../nodes/step-name';
 import { useApp, useAppStore } from '../store/app-store';
-import { count } from './format';
 import { SaveTraceCase } from './SaveTraceCase';
+import { useWords } from './sim-words';
+import { traceLine } from './trace-view';
 import { TraceMessages } from './TraceMessages';
 
 /** Attributes worth a glance before reading someone's path: who, where, and may we write. */
@@ -14,6 +15,7 @@ const KEY_ATTRIBUTES = ['first_name', 'email', 'phone', 'timezone', 'country', '
 function TraceSearch({ initial }: { initial: string }) {
   const store = useAppStore();
   const loading = useApp((s) => s.trace.loading);
+  const { t } = useWords();
   const [query, setQuery] = useState(initial);
   return (
     <form
@@ -24,18 +26,18 @@ function TraceSearch({ initial }: { initial: string }) {
       }}
     >
       <label className="field-label" htmlFor="trace-id">
-        Profile id
+        {t('sim.trace.profileId')}
       </label>
       <div className="inline-fields is-nowrap">
         <input
           id="trace-id"
           className="input"
           value={query}
-          placeholder="e.g. 550121407"
+          placeholder={t('sim.trace.profileIdExample')}
           onChange={(e) => setQuery(e.target.value)}
         />
         <button type="submit" className="button" disabled={!query.trim() || loading}>
-          Follow
+          {t('sim.trace.follow')}
         </button>
       </div>
     </form>
@@ -46,6 +48,7 @@ function TraceSearch({ initial }: { initial: string }) {
 function SamplePicker({ run }: { run: SimulationRun }) {
   const store = useAppStore();
   const focusNodeId = useApp((s) => s.simulation.focusNodeId);
+  const { t, f } = useWords();
   const withSamples = run.journey.nodes.filter((n) => (run.report.samples[n.id] ?? []).length > 0);
   // The last step anyone reached has the longest paths to follow.
   const fallback = withSamples.at(-1)?.id ?? '';
@@ -57,7 +60,7 @@ function SamplePicker({ run }: { run: SimulationRun }) {
   return (
     <div className="trace-pick">
       <label className="field-label" htmlFor="trace-step">
-        Or follow someone who reached
+        {t('sim.trace.orFollow')}
       </label>
       <select
         id="trace-step"
@@ -67,7 +70,10 @@ function SamplePicker({ run }: { run: SimulationRun }) {
       >
         {withSamples.map((n) => (
           <option key={n.id} value={n.id}>
-            {stepName(n)} ({count(run.report.nodes[n.id]?.entered ?? 0)})
+            {t('sim.trace.stepCount', {
+              step: stepName(n),
+              n: f.number(run.report.nodes[n.id]?.entered ?? 0),
+            })}
           </option>
         ))}
       </select>
@@ -95,6 +101,8 @@ function SamplePicker({ run }: { run: SimulationRun }) {
 export function TraceTab({ run }: { run: SimulationRun }) {
   const store = useAppStore();
   const trace = useApp((s) => s.trace);
+  const words = useWords();
+  const { t } = words;
   const list = useRef<HTMLOListElement>(null);
   const { stepTrace, setTraceStep } = store.getState();
   const zone = run.journey.settings.timezone ?? 'UTC';
@@ -118,16 +126,21 @@ export function TraceTab({ run }: { run: SimulationRun }) {
     <div className="sim-trace">
       <TraceSearch key={trace.profileId ?? ''} initial={trace.profileId ?? ''} />
       {!trace.result && <SamplePicker run={run} />}
-      {trace.loading && <p className="sim-note">Following {trace.profileId}…</p>}
-      {trace.error && (
+      {trace.loading && (
+        <p className="sim-note">{t('sim.trace.following', { id: trace.profileId ?? '' })}</p>
+      )}
+      {(trace.error ?? trace.missing) && (
         <p className="form-error" role="alert" data-testid="trace-error">
-          {trace.error}
+          {trace.error ??
+            t(trace.missing === 'profile' ? 'sim.trace.noProfile' : 'sim.trace.neverEntered', {
+              id: trace.profileId ?? '',
+            })}
         </p>
       )}
       {trace.result && rows.length > 0 && (
         <>
           <div className="trace-who">
-            <strong>Profile {trace.result.profileId}</strong>
+            <strong>{t('sim.trace.profile', { id: trace.result.profileId })}</strong>
             {shown.length > 0 && (
               <span className="trace-attributes">
                 {shown.map((k) => `${k.replace(/_/g, ' ')}: ${String(attributes[k])}`).join(' · ')}
@@ -140,32 +153,32 @@ export function TraceTab({ run }: { run: SimulationRun }) {
               className="button is-small"
               onClick={() => stepTrace(-1)}
               disabled={trace.index === 0}
-              aria-label="Previous step"
+              aria-label={t('sim.bar.previous')}
             >
-              <ChevronLeftIcon size={14} /> Previous
+              <ChevronLeftIcon size={14} /> {t('sim.trace.previous')}
             </button>
             <span className="trace-position" data-testid="trace-position" aria-live="polite">
-              Step {trace.index + 1} of {rows.length}
+              {t('sim.trace.position', { step: trace.index + 1, steps: rows.length })}
             </span>
             <button
               type="button"
               className="button is-small"
               onClick={() => stepTrace(1)}
               disabled={trace.index >= rows.length - 1}
-              aria-label="Next step"
+              aria-label={t('sim.bar.next')}
             >
-              Next <ChevronRightIcon size={14} />
+              {t('sim.trace.next')} <ChevronRightIcon size={14} />
             </button>
           </div>
           <p className="trace-hint">
-            <kbd>↑</kbd> <kbd>↓</kbd> step through · times in {zone}
+            <kbd>↑</kbd> <kbd>↓</kbd> {t('sim.trace.keys', { zone })}
           </p>
           <ol
             ref={list}
             className="trace-steps"
             role="listbox"
             tabIndex={0}
-            aria-label="Steps"
+            aria-label={t('sim.trace.steps')}
             aria-activedescendant={`trace-step-${trace.index}`}
             data-testid="trace-steps"
             onKeyDown={(e) => {
@@ -185,25 +198,28 @@ export function TraceTab({ run }: { run: SimulationRun }) {
               e.stopPropagation();
             }}
           >
-            {rows.map((row) => (
-              <li
-                key={row.index}
-                id={`trace-step-${row.index}`}
-                data-index={row.index}
-                role="option"
-                aria-selected={row.index === trace.index}
-                className={`trace-step is-${row.tone}${row.index === trace.index ? ' is-current' : ''}${row.index < trace.index ? ' is-past' : ''}`}
-                onClick={() => setTraceStep(row.index)}
-              >
-                {row.day && <span className="trace-day">{row.day}</span>}
-                <span className="trace-time">{row.time ?? ''}</span>
-                <span className="trace-dot" aria-hidden="true" />
-                <span className="trace-text">
-                  <span className="trace-title">{row.title}</span>
-                  {row.detail && <span className="trace-detail">{row.detail}</span>}
-                </span>
-              </li>
-            ))}
+            {rows.map((row) => {
+              const line = traceLine(words, row, run.journey, zone);
+              return (
+                <li
+                  key={row.index}
+                  id={`trace-step-${row.index}`}
+                  data-index={row.index}
+                  role="option"
+                  aria-selected={row.index === trace.index}
+                  className={`trace-step is-${row.tone}${row.index === trace.index ? ' is-current' : ''}${row.index < trace.index ? ' is-past' : ''}`}
+                  onClick={() => setTraceStep(row.index)}
+                >
+                  {line.day && <span className="trace-day">{line.day}</span>}
+                  <span className="trace-time">{line.time ?? ''}</span>
+                  <span className="trace-dot" aria-hidden="true" />
+                  <span className="trace-text">
+                    <span className="trace-title">{line.title}</span>
+                    {line.detail && <span className="trace-detail">{line.detail}</span>}
+                  </span>
+                </li>
+              );
+            })}
           </ol>
           <SaveTraceCase key={trace.result.profileId} profileId={trace.result.profileId} />
           <TraceMessages run={run} />

@@ -1,5 +1,6 @@
+import { FormattedMessage } from 'react-intl';
 import { ENOUGH_TO_TELL } from '../../core/forecast/variant-comparison';
-import { count, dateTime, percent } from './format';
+import { useWords } from './sim-words';
 import type { SplitResult } from './variants';
 
 /**
@@ -7,6 +8,7 @@ import type { SplitResult } from './variants';
  * interval drawn across it, all on one scale, and a verdict against the control.
  */
 export function VariantsView({ split, zone }: { split: SplitResult; zone: string }) {
+  const { t, f, time } = useWords();
   const scale = split.scale;
   const at = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
   return (
@@ -15,9 +17,15 @@ export function VariantsView({ split, zone }: { split: SplitResult; zone: string
       <p className="variants-headline">{split.headline}</p>
       {split.winner && (
         <p className="variants-winner" data-testid={`winner-${split.nodeId}`}>
-          Winner picked automatically: <strong>{split.winner.label}</strong>, on{' '}
-          {dateTime(split.winner.at, zone)}, {percent(split.winner.probability)} likely to convert
-          best. From then on, everyone not drawn into the control went to it.
+          <FormattedMessage
+            id="sim.variant.winner"
+            values={{
+              variant: split.winner.label,
+              at: time.dateTime(split.winner.at, zone),
+              probability: f.percent(split.winner.probability),
+              b: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
       )}
       <ul className="variant-list">
@@ -30,14 +38,20 @@ export function VariantsView({ split, zone }: { split: SplitResult; zone: string
             <div className="variant-line">
               <span className="variant-name">
                 {row.label}
-                {row.isBaseline && <span className="variant-tag">baseline</span>}
+                {row.isBaseline && (
+                  <span className="variant-tag">{t('sim.variant.baselineTag')}</span>
+                )}
               </span>
               <span className="variant-rate">{row.rateText}</span>
             </div>
             <div
               className="variant-bar"
               role="img"
-              aria-label={`${row.label}: ${row.rateText} converted, 95% interval ${row.intervalText || 'none'}`}
+              aria-label={t('sim.variant.bar', {
+                variant: row.label,
+                rate: row.rateText,
+                interval: row.intervalText || t('sim.variant.noInterval'),
+              })}
             >
               {row.entered > 0 && (
                 <>
@@ -51,11 +65,13 @@ export function VariantsView({ split, zone }: { split: SplitResult; zone: string
             </div>
             <div className="variant-meta">
               <span>
-                {count(row.converted)} of {count(row.entered)} converted
+                {t('sim.variant.convertedOf', {
+                  converted: f.number(row.converted),
+                  entered: f.number(row.entered),
+                })}
                 {row.entered > 0 && (
-                  <span title="95% confidence interval: the true rate is very likely in this range">
-                    {' '}
-                    · likely {row.intervalText}
+                  <span title={t('sim.variant.intervalHelp')}>
+                    {t('sim.variant.likely', { interval: row.intervalText })}
                   </span>
                 )}
               </span>
@@ -65,10 +81,11 @@ export function VariantsView({ split, zone }: { split: SplitResult; zone: string
         ))}
       </ul>
       <p className="variants-foot">
-        Each bar is the conversion rate; the line across it spans where the true rate most likely
-        lies (95% confidence). Scale: 0 to {percent(scale, 0)}. Verdicts use Fisher’s exact test;
-        with fewer than {ENOUGH_TO_TELL.perArm} profiles in a variant or{' '}
-        {ENOUGH_TO_TELL.conversions} conversions in the test, they say it is too few to tell.
+        {t('sim.variant.foot', {
+          scale: f.percent(scale, 0),
+          perArm: ENOUGH_TO_TELL.perArm,
+          conversions: ENOUGH_TO_TELL.conversions,
+        })}
       </p>
     </div>
   );

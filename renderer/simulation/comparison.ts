@@ -3,8 +3,8 @@ import type { Journey } from '../../core/model/journey';
 import { compareRuns, type Change } from '../../core/simulator/compare-runs';
 import { nodePorts } from '../nodes/card-shape';
 import { stepName } from '../nodes/step-name';
-import { count, dateTime, signed } from './format';
 import { editedSince } from './overlay';
+import { signedCount, type Words } from './sim-words';
 
 export type DeltaTone = 'up' | 'down' | 'same';
 
@@ -39,26 +39,28 @@ export interface RunComparisonView {
   journeyEdited: boolean;
 }
 
-function row(label: string, change: Change, judged = false): ChangeRow {
+function row(words: Words, label: string, change: Change, judged = false): ChangeRow {
   return {
     label,
     before: change.before,
     after: change.after,
     delta: change.delta,
-    deltaText: signed(change.delta),
+    deltaText: signedCount(words, change.delta),
     tone: change.delta > 0 ? 'up' : change.delta < 0 ? 'down' : 'same',
     verdict: !judged || change.delta === 0 ? 'neutral' : change.delta > 0 ? 'better' : 'worse',
   };
 }
 
-function paramDifferences(previous: RunSummary, current: RunSummary): string[] {
+function paramDifferences({ t }: Words, previous: RunSummary, current: RunSummary): string[] {
   const a = previous.params;
   const b = current.params;
   const out: string[] = [];
-  if (a.profilesDatasetId !== b.profilesDatasetId) out.push('other profiles');
-  if (a.eventsDatasetId !== b.eventsDatasetId) out.push('other events');
-  if (a.start !== b.start || a.end !== b.end || a.days !== b.days) out.push('another window');
-  if (a.seed !== b.seed) out.push(`another seed (${a.seed}, now ${b.seed})`);
+  if (a.profilesDatasetId !== b.profilesDatasetId) out.push(t('sim.compare.otherProfiles'));
+  if (a.eventsDatasetId !== b.eventsDatasetId) out.push(t('sim.compare.otherEvents'));
+  if (a.start !== b.start || a.end !== b.end || a.days !== b.days)
+    out.push(t('sim.compare.otherWindow'));
+  if (a.seed !== b.seed)
+    out.push(t('sim.compare.otherSeed', { before: String(a.seed), after: String(b.seed) }));
   return out;
 }
 
@@ -68,10 +70,12 @@ function paramDifferences(previous: RunSummary, current: RunSummary): string[] {
  * The arithmetic is the engine's `compareRuns`.
  */
 export function runComparison(
+  words: Words,
   previous: SimulationRun,
   current: SimulationRun,
   journey: Journey,
 ): RunComparisonView {
+  const { t } = words;
   const comparison = compareRuns(previous.report, current.report);
   const known = new Map(
     [...previous.journey.nodes, ...current.journey.nodes, ...journey.nodes].map((n) => [n.id, n]),
@@ -79,12 +83,16 @@ export function runComparison(
   const nodes = comparison.nodes.map((change): NodeChangeView => {
     const node = known.get(change.nodeId);
     const ports = node ? new Map(nodePorts(node).map((p) => [p.id, p.label])) : new Map();
-    const rows = [row('Reached', change.entered)];
+    const rows = [row(words, t('sim.compare.reached'), change.entered)];
     for (const [id, port] of Object.entries(change.ports)) {
-      rows.push(row(id === 'next' ? 'Went on' : `Took “${ports.get(id) ?? id}”`, port));
+      const label =
+        id === 'next'
+          ? t('sim.compare.wentOn')
+          : t('sim.compare.took', { exit: String(ports.get(id) ?? id) });
+      rows.push(row(words, label, port));
     }
-    if (change.sent) rows.push(row('Sent', change.sent));
-    if (change.skipped) rows.push(row('Not sent', change.skipped));
+    if (change.sent) rows.push(row(words, t('sim.compare.sent'), change.sent));
+    if (change.skipped) rows.push(row(words, t('sim.compare.notSent'), change.skipped));
     const inPrevious = change.nodeId in previous.report.nodes;
     const inCurrent = change.nodeId in current.report.nodes;
     return {
@@ -96,29 +104,30 @@ export function runComparison(
   });
   return {
     headline: [
-      row('Entered', comparison.enrollments),
-      row('Converted', comparison.conversions, true),
-      row('Messages sent', comparison.sent),
-      row('Still in the journey', comparison.active),
+      row(words, t('sim.compare.entered'), comparison.enrollments),
+      row(words, t('sim.compare.converted'), comparison.conversions, true),
+      row(words, t('sim.compare.messagesSent'), comparison.sent),
+      row(words, t('sim.compare.stillIn'), comparison.active),
     ],
     nodes,
-    differences: paramDifferences(previous, current),
+    differences: paramDifferences(words, previous, current),
     journeyEdited: editedSince(previous.journey, current.journey),
   };
 }
 
 /** How a kept run is named in a list: `Tue 1 Oct 2019, 10:02 · 123 entered`, in local time. */
-export function runLabel(run: RunSummary, timeZone?: string): string {
-  return `${dateTime(run.createdAt, timeZone)} · ${count(run.enrollments)} entered · ${count(run.conversions)} converted`;
+export function runLabel({ t, f, time }: Words, run: RunSummary, timeZone?: string): string {
+  return t('sim.compare.runLabel', {
+    at: time.dateTime(run.createdAt, timeZone),
+    entered: f.number(run.enrollments),
+    converted: f.number(run.conversions),
+  });
 }
 
 /** One sentence on what else differs between the runs, or nothing when only the journey could. */
-export function differenceNote(view: RunComparisonView): string | undefined {
-  const parts: string[] = [];
-  if (view.journeyEdited) parts.push('The journey was edited between the runs');
-  if (view.differences.length)
-    parts.push(
-      `${parts.length ? 'the runs used' : 'The runs used'} ${view.differences.join(', ')}`,
-    );
-  return parts.length ? `${parts.join('; ')}.` : undefined;
+export function differenceNote({ t, f }: Words, view: RunComparisonView): string | undefined {
+  const used = view.differences.length ? f.list(view.differences) : undefined;
+  if (view.journeyEdited)
+    return used ? t('sim.compare.editedAndUsed', { used }) : t('sim.compare.edited');
+  return used ? t('sim.compare.used', { used }) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { ConversionBreakdown } from '../../core/simulator/report';
-import { count } from './format';
+import type { Words } from './sim-words';
 
 /**
  * Which conversions a total is: bought before any message was sent, after one, or caused by one.
@@ -7,14 +7,15 @@ import { count } from './format';
  * Runs saved before the breakdown existed have none, and get no sentence.
  */
 export function breakdownText(
+  { t, f }: Pick<Words, 't' | 'f'>,
   total: number,
   breakdown: ConversionBreakdown | undefined,
 ): string | undefined {
   if (!breakdown || total === 0) return undefined;
   const { beforeMessage, afterMessage, caused } = breakdown;
-  if (beforeMessage === total) return 'all before any message was sent';
-  const parts = [`${count(beforeMessage)} before any message`];
-  if (afterMessage > 0) parts.push(`${count(afterMessage)} after one`);
-  if (caused > 0) parts.push(`${count(caused)} caused by one`);
+  if (beforeMessage === total) return t('sim.converted.allBefore');
+  const parts = [t('sim.converted.before', { n: f.number(beforeMessage) })];
+  if (afterMessage > 0) parts.push(t('sim.converted.after', { n: f.number(afterMessage) }));
+  if (caused > 0) parts.push(t('sim.converted.caused', { n: f.number(caused) }));
   return parts.join(' · ');
 }

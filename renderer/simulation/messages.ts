@@ -4,6 +4,7 @@ import type { SimulationReport } from '../../core/simulator/report';
 import { CHANNELS } from '../../core/channels/registry';
 import { stepName } from '../nodes/step-name';
 import { SKIP_ORDER, skipWords } from './reasons';
+import type { Words } from './sim-words';
 
 export interface SkipLine {
   reason: string;
@@ -32,7 +33,11 @@ function channelOf(node: JourneyNode): string {
 }
 
 /** What happened at each message step, in the journey's order, skip reasons in plain words. */
-export function messageRows(report: SimulationReport, journey: Journey): MessageNodeRow[] {
+export function messageRows(
+  { t }: Pick<Words, 't'>,
+  report: SimulationReport,
+  journey: Journey,
+): MessageNodeRow[] {
   const rows: MessageNodeRow[] = [];
   for (const node of journey.nodes) {
     const counts = report.messages[node.id];
@@ -47,7 +52,7 @@ export function messageRows(report: SimulationReport, journey: Journey): Message
     const skipped = reasons
       .map((reason) => ({
         reason,
-        words: skipWords(reason),
+        words: skipWords(t, reason),
         count: counts.skipped[reason as keyof typeof counts.skipped] ?? 0,
       }))
       .filter((s) => s.count > 0);
@@ -87,12 +92,13 @@ function dayLabel(day: string): string {
 }
 
 /**
- * Messages sent per local day and channel, every day of the window present (a quiet day is a
+ * Messages sent per local day and channel (`label` names a `YYYY-MM-DD` day on the axis), every day of the window present (a quiet day is a
  * zero, not a gap), for a stacked bar chart. `channels` lists only channels that sent something.
  */
 export function messagesPerDay(
   report: SimulationReport,
   timeZone = 'UTC',
+  label: (day: string) => string = dayLabel,
 ): { rows: DayRow[]; channels: string[]; total: number } {
   const perDay = report.messagesPerDay;
   const channels = CHANNELS.filter((c) => Object.values(perDay).some((d) => (d[c] ?? 0) > 0));
@@ -110,7 +116,7 @@ export function messagesPerDay(
   days.sort();
   let total = 0;
   const rows = days.map((day) => {
-    const row: DayRow = { day, label: dayLabel(day) };
+    const row: DayRow = { day, label: label(day) };
     for (const channel of channels) {
       const n = perDay[day]?.[channel] ?? 0;
       row[channel] = n;

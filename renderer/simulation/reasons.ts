@@ -1,26 +1,17 @@
 import type { SkipReason } from '../../core/runtime/step';
 import { channelView } from '../channels/registry';
+import type { Translate } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages';
 
 /** Why a message was not sent, as a marketer would say it; a count goes in front. */
-export const SKIP_WORDS: Record<SkipReason, string> = {
-  unsubscribed: 'unsubscribed',
-  suppressed: 'on the suppression list',
-  no_address: 'had no address for this channel',
-  capped: 'over the frequency cap',
-  policy: 'held back by the sending policy',
-  template_error: 'the template could not be rendered',
-  late: 'too late to send (the computer was asleep or off)',
-};
-
-/** The same, short enough for a badge on the canvas: "53 not sent (no address)". */
-export const SKIP_SHORT: Record<SkipReason, string> = {
-  unsubscribed: 'unsubscribed',
-  suppressed: 'suppressed',
-  no_address: 'no address',
-  capped: 'capped',
-  policy: 'policy',
-  template_error: 'template error',
-  late: 'too late',
+const SKIP_WORDS: Record<SkipReason, MessageId> = {
+  unsubscribed: 'sim.skipWhy.unsubscribed',
+  suppressed: 'sim.skipWhy.suppressed',
+  no_address: 'sim.skipWhy.noAddress',
+  capped: 'sim.skipWhy.capped',
+  policy: 'sim.skipWhy.policy',
+  template_error: 'sim.skipWhy.templateError',
+  late: 'sim.skipWhy.late',
 };
 
 /** Skip reasons in the order the views list them: consent first, then the journey's own rules. */
@@ -34,17 +25,21 @@ export const SKIP_ORDER: readonly SkipReason[] = [
   'template_error',
 ];
 
-export function skipWords(reason: string): string {
-  return (SKIP_WORDS as Record<string, string>)[reason] ?? reason.replace(/_/g, ' ');
+/** A skip reason in words; a reason this version does not know reads as its code. */
+export function skipWords(t: Translate, reason: string): string {
+  const id = (SKIP_WORDS as Record<string, MessageId | undefined>)[reason];
+  return id ? t(id) : reason.replace(/_/g, ' ');
 }
 
-const REFUSAL_WORDS: Record<string, string> = {
-  already_active: 'were still in the journey (re-entry waits until they have left)',
-  reentry_never: 'had been in it before (the journey lets a profile in only once)',
+const REFUSAL_WORDS: Record<string, MessageId> = {
+  already_active: 'sim.refused.alreadyActive',
+  reentry_never: 'sim.refused.reentryNever',
 };
 
-export function refusalWords(reason: string): string {
-  return REFUSAL_WORDS[reason] ?? reason.replace(/_/g, ' ');
+/** Why profiles were not let in, as a sentence with their count. */
+export function refusalWords(t: Translate, reason: string, n: number): string {
+  const id = REFUSAL_WORDS[reason];
+  return id ? t(id, { n }) : t('sim.refused.other', { n, reason: reason.replace(/_/g, ' ') });
 }
 
 /** A channel's short name, as its tag shows it: "Email", "Push". */

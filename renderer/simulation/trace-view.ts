@@ -3,8 +3,9 @@ import type { TraceStep } from '../../core/simulator/trace';
 import { edgeIds } from '../canvas/flow-mapping';
 import { nodePorts } from '../nodes/card-shape';
 import { stepName, variantLabel } from '../nodes/step-name';
-import { clock, day } from './format';
-import { skipWords } from './reasons';
+import { day as dayOf } from './format';
+import { channelLabel, skipWords } from './reasons';
+import type { Words } from './sim-words';
 
 export type TraceTone =
   | 'enter'
@@ -19,21 +20,30 @@ export type TraceTone =
   | 'convert'
   | 'end';
 
-/** One line of a profile's path, in words, with what the canvas should light up. */
+/** One line of a profile's path, with what the canvas should light up; `traceLine` words it. */
 export interface TraceRow {
   index: number;
   at: string;
-  /** The day, on the first row of each day (the list prints it as a heading). */
-  day?: string;
-  /** The time of day, on the first row of each instant. */
-  time?: string;
+  /** The first row of a day in the journey's zone: the list prints the day above it. */
+  newDay: boolean;
+  /** The first row of an instant: the list prints its time of day. */
+  newInstant: boolean;
   tone: TraceTone;
-  title: string;
-  /** The reason or the engine's exact words, when they add something. */
-  detail?: string;
+  step: TraceStep;
+  /** For a leave step, the step the connection taken leads to. */
+  nextId?: string;
   nodeId?: string;
   /** The canvas id of the connection taken, for leave steps. */
   edgeId?: string;
+}
+
+/** A row in words: the day and time when they are new, what happened, and why. */
+export interface TraceLine {
+  day?: string;
+  time?: string;
+  title: string;
+  /** The reason, when it adds something. */
+  detail?: string;
 }
 
 /** Where the canvas is along a trace: the step in focus and the path walked to it. */
@@ -44,116 +54,181 @@ export interface TraceFocus {
   visitedEdges: ReadonlySet<string>;
 }
 
+const TONES: Record<TraceStep['type'], TraceTone> = {
+  enter: 'enter',
+  'entry-refused': 'refused',
+  arrive: 'arrive',
+  leave: 'leave',
+  wait: 'wait',
+  message: 'message',
+  skip: 'skip',
+  update: 'update',
+  variant: 'variant',
+  winner: 'variant',
+  'variant-convert': 'convert',
+  convert: 'convert',
+  // Only a simulation that publishes a new version part-way has these.
+  migrate: 'leave',
+  end: 'end',
+};
+
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The engine writes times into its sentences as `2019-10-02 01:05:14Z`. */
-const ENGINE_TIME = /(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)Z/;
-
-function untilText(text: string, timeZone: string): string | undefined {
-  const match = ENGINE_TIME.exec(text);
-  if (!match) return undefined;
-  const at = `${match[1]}T${match[2]}Z`;
-  return `${day(at, timeZone)}, ${clock(at, timeZone)}`;
-}
 
 function portLabel(node: JourneyNode | undefined, port: string): string {
   const spec = node ? nodePorts(node).find((p) => p.id === port) : undefined;
   return spec?.label ?? port;
 }
 
+/** A profile change as a list: `vip = true, points +10, coupon removed`. */
+function changeText({ t, f }: Words, change: NonNullable<TraceStep['values']>['change']): string {
+  const parts = [
+    ...Object.entries(change?.set ?? {}).map(([k, v]) => `${k} = ${JSON.stringify(v)}`),
+    ...Object.entries(change?.increment ?? {}).map(
+      ([k, n]) => `${k} ${n < 0 ? '−' : '+'}${f.number(Math.abs(n))}`,
+    ),
+    ...(change?.unset ?? []).map((k) => t('sim.trace.removed', { name: k })),
+  ];
+  return parts.join(', ');
+}
+
+/** What happened at a step, in words: steps by their names, times in the journey's zone. */
 function describe(
-  step: TraceStep,
+  words: Words,
+  row: TraceRow,
   nodes: ReadonlyMap<string, JourneyNode>,
-  target: (from: string, port: string) => string | undefined,
   timeZone: string,
-): Pick<TraceRow, 'tone' | 'title' | 'detail'> {
+): Pick<TraceLine, 'title' | 'detail'> {
+  const { t, time, locale } = words;
+  const { step } = row;
+  const values = step.values ?? {};
   const node = step.nodeId === undefined ? undefined : nodes.get(step.nodeId);
   const name = node ? stepName(node) : (step.nodeId ?? '');
+  const named = (id: string | undefined) => {
+    const other = id === undefined ? undefined : nodes.get(id);
+    return other ? stepName(other) : (id ?? '');
+  };
+  const until = t('sim.trace.at', {
+    day: time.day(values.until ?? step.at, timeZone),
+    time: time.clock(values.until ?? step.at, timeZone),
+  });
   switch (step.type) {
     case 'enter':
-      return { tone: 'enter', title: capitalize(step.text) };
-    case 'entry-refused':
       return {
-        tone: 'refused',
-        title: 'Not let in',
-        detail: capitalize(step.text.replace(/^not entered: /, '')),
+        title: t('sim.trace.enter', { via: values.via ?? 'event', event: values.event ?? '' }),
       };
+    case 'entry-refused': {
+      const reason = step.reason === 'already_active' ? 'active' : 'once';
+      return {
+        title: t('sim.trace.refused'),
+        detail:
+          locale === 'en' && values.detail
+            ? capitalize(values.detail)
+            : t('sim.trace.refusedWhy', { reason }),
+      };
+    }
     case 'arrive':
-      return { tone: 'arrive', title: `Reached ${name}` };
+      return { title: t('sim.trace.arrive', { step: name }) };
     case 'leave': {
       const port = step.port ?? DEFAULT_PORT;
-      const to = step.nodeId === undefined ? undefined : target(step.nodeId, port);
-      const toNode = to === undefined ? undefined : nodes.get(to);
-      const via = port === DEFAULT_PORT ? '' : ` through “${portLabel(node, port)}”`;
-      return toNode
-        ? { tone: 'leave', title: `On to ${stepName(toNode)}${via}` }
-        : {
-            tone: 'leave',
-            title: `Left ${name}${via}`,
-            detail: 'Nothing is connected there, so the journey ends.',
-          };
-    }
-    case 'wait': {
-      const until = untilText(step.text, timeZone);
-      if (step.reason === 'quiet_hours')
-        return { tone: 'wait', title: `Held for quiet hours${until ? ` until ${until}` : ''}` };
-      if (step.reason === 'event') {
-        const what = /waiting for (.+?) until/.exec(step.text)?.[1] ?? 'an event';
+      const exit = portLabel(node, port);
+      const through = port !== DEFAULT_PORT;
+      if (row.nextId !== undefined && nodes.has(row.nextId)) {
+        const step = named(row.nextId);
         return {
-          tone: 'wait',
-          title: `Waits for ${what}${until ? `, until ${until} at most` : ''}`,
+          title: through
+            ? t('sim.trace.onToThrough', { step, exit })
+            : t('sim.trace.onTo', { step }),
         };
       }
-      return { tone: 'wait', title: `Waits${until ? ` until ${until}` : ''}` };
-    }
-    case 'message':
-      return { tone: 'message', title: capitalize(step.text) };
-    case 'skip': {
-      const detail = step.text.split(' — ')[1];
       return {
-        tone: 'skip',
-        title: `Message not sent: ${skipWords(step.reason ?? '')}`,
-        ...(detail && { detail: capitalize(detail) }),
+        title: through
+          ? t('sim.trace.leftThrough', { step: name, exit })
+          : t('sim.trace.left', { step: name }),
+        detail: t('sim.trace.noNext'),
+      };
+    }
+    case 'wait':
+      if (step.reason === 'quiet_hours') return { title: t('sim.trace.quietHours', { until }) };
+      if (step.reason === 'event')
+        return {
+          title: t('sim.trace.waitsFor', { event: values.event ?? t('sim.trace.anEvent'), until }),
+        };
+      return { title: t('sim.trace.waits', { until }) };
+    case 'message':
+      return {
+        title: t('sim.trace.sent', {
+          channel: channelLabel(values.channel ?? ''),
+          address: values.address ?? '',
+        }),
+      };
+    case 'skip': {
+      // The engine's own words name the attribute or the template's mistake; outside English
+      // only a template's mistake is worth reading in them.
+      const detail =
+        values.detail && (locale === 'en' || step.reason === 'template_error')
+          ? capitalize(values.detail)
+          : undefined;
+      return {
+        title: t('sim.trace.notSent', { why: skipWords(t, step.reason ?? '') }),
+        ...(detail && { detail }),
       };
     }
     case 'update':
-      return { tone: 'update', title: capitalize(step.text) };
-    case 'variant': {
-      const key = step.text.replace(/^assigned to variant /, '');
-      return { tone: 'variant', title: `Drawn into variant ${variantLabel(node, key)}` };
-    }
+      return { title: t('sim.trace.updated', { change: changeText(words, values.change) }) };
+    case 'variant':
+      return { title: t('sim.trace.variant', { variant: variantLabel(node, values.key ?? '') }) };
     case 'winner':
       // Never in a profile's trace (the recorder leaves it out); said plainly should one come.
-      return { tone: 'variant', title: capitalize(step.text) };
-    case 'variant-convert': {
-      const key = /^counted as a conversion of variant (.+) of /.exec(step.text)?.[1] ?? '';
-      const event = step.text.split(': performed ')[1] ?? 'the goal';
+      return { title: capitalize(step.text) };
+    case 'variant-convert':
       return {
-        tone: 'convert',
-        title: `Counts for variant ${variantLabel(node, key)} of the A/B test: performed ${event}`,
+        title: t('sim.trace.variantConvert', {
+          variant: variantLabel(node, values.key ?? ''),
+          event: values.event ?? '',
+        }),
       };
-    }
     case 'convert':
-      return { tone: 'convert', title: capitalize(step.text) };
+      return { title: t('sim.trace.converted', { event: values.event ?? '' }) };
     case 'migrate':
-      // Only a simulation that publishes a new version part-way has these.
-      return { tone: 'leave', title: capitalize(step.text) };
+      return {
+        title: t('sim.trace.migrated', {
+          action: values.action ?? 'continue',
+          step: name,
+          to: named(values.to),
+          from: values.fromVersion ?? 0,
+          version: values.toVersion ?? 0,
+        }),
+      };
     case 'end':
-      return { tone: 'end', title: capitalize(step.text) };
+      return { title: t('sim.trace.end', { status: step.status ?? 'completed', step: name }) };
   }
 }
 
+/** A row of a trace in words, in the journey's zone. */
+export function traceLine(
+  words: Words,
+  row: TraceRow,
+  journey: Journey,
+  timeZone = 'UTC',
+): TraceLine {
+  const nodes = new Map(journey.nodes.map((n) => [n.id, n]));
+  return {
+    ...(row.newDay && { day: words.time.day(row.at, timeZone) }),
+    ...(row.newInstant && { time: words.time.clock(row.at, timeZone) }),
+    ...describe(words, row, nodes, timeZone),
+  };
+}
+
 /**
- * A trace as rows to read, with node names instead of ids and times in the journey's zone. The
- * engine records arriving at a step as a step of its own; here "On to X" says it, and lights up
- * both the connection taken and the step reached, so the list is half as long and says the same.
+ * A trace as rows to read, with what the canvas lights up. The engine records arriving at a step
+ * as a step of its own; here "On to X" says it, and lights up both the connection taken and the
+ * step reached, so the list is half as long and says the same.
  */
 export function traceRows(
   steps: readonly TraceStep[],
   journey: Journey,
   timeZone = 'UTC',
 ): TraceRow[] {
-  const nodes = new Map(journey.nodes.map((n) => [n.id, n]));
   const ids = edgeIds(journey.edges);
   const byExit = new Map<string, { to: string; id: string }>();
   journey.edges.forEach((edge, i) => {
@@ -167,13 +242,15 @@ export function traceRows(
   const rows: TraceRow[] = [];
   steps.forEach((step, i) => {
     if (step.type === 'arrive') return;
-    const stepDay = day(step.at, timeZone);
+    // Days are told apart in the journey's zone, whatever the language prints.
+    const stepDay = dayOf(step.at, timeZone);
     const row: TraceRow = {
       index: rows.length,
       at: step.at,
-      ...(stepDay !== lastDay && { day: stepDay }),
-      ...(step.at !== lastAt && { time: clock(step.at, timeZone) }),
-      ...describe(step, nodes, (from, port) => exit(from, port)?.to, timeZone),
+      newDay: stepDay !== lastDay,
+      newInstant: step.at !== lastAt,
+      tone: TONES[step.type],
+      step,
       ...(step.nodeId !== undefined && { nodeId: step.nodeId }),
     };
     if (step.type === 'enter') {
@@ -186,6 +263,7 @@ export function traceRows(
       if (taken) {
         row.edgeId = taken.id;
         row.nodeId = taken.to;
+        row.nextId = taken.to;
       }
     }
     lastDay = stepDay;

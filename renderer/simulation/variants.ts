@@ -7,7 +7,7 @@ import {
   type VariantComparison,
 } from '../../core/forecast/variant-comparison';
 import { stepName, variantLabel } from '../nodes/step-name';
-import { count, percent, points } from './format';
+import { pointsText, type Words } from './sim-words';
 
 export type VariantTone = 'baseline' | 'better' | 'worse' | 'unclear' | 'empty';
 
@@ -50,33 +50,32 @@ export interface DecidedWinner {
 }
 
 function verdict(
+  words: Words,
   row: Omit<VariantRow, 'verdict' | 'tone'>,
   baseline: string,
   compared: VariantComparison & { baselineEntered: number },
 ): { tone: VariantTone; verdict: string } {
-  if (row.entered === 0) return { tone: 'empty', verdict: 'Nobody was drawn into this variant.' };
-  if (row.isBaseline)
-    return { tone: 'baseline', verdict: 'The others are compared with this one.' };
+  const { t } = words;
+  if (row.entered === 0) return { tone: 'empty', verdict: t('sim.variant.empty') };
+  if (row.isBaseline) return { tone: 'baseline', verdict: t('sim.variant.baseline') };
   const { difference } = compared;
   if (difference === undefined)
-    return { tone: 'unclear', verdict: `Cannot compare: nobody was drawn into ${baseline}.` };
-  const gap = `${points(difference)} against ${baseline}`;
+    return { tone: 'unclear', verdict: t('sim.variant.noBaseline', { baseline }) };
+  const gap = { gap: pointsText(words, difference), baseline };
   if (compared.significant) {
     return difference > 0
-      ? { tone: 'better', verdict: `Converts better: ${gap}, unlikely to be chance.` }
-      : { tone: 'worse', verdict: `Converts worse: ${gap}, unlikely to be chance.` };
+      ? { tone: 'better', verdict: t('sim.variant.better', gap) }
+      : { tone: 'worse', verdict: t('sim.variant.worse', gap) };
   }
   if (compared.tooFew) {
     const fewProfiles = Math.min(row.entered, compared.baselineEntered) < ENOUGH_TO_TELL.perArm;
     return {
       tone: 'unclear',
-      verdict: `${capitalize(gap)}; too few ${fewProfiles ? 'profiles' : 'conversions'} to tell.`,
+      verdict: t(fewProfiles ? 'sim.variant.tooFewProfiles' : 'sim.variant.tooFewConversions', gap),
     };
   }
-  return { tone: 'unclear', verdict: `${capitalize(gap)}, but that could be chance.` };
+  return { tone: 'unclear', verdict: t('sim.variant.chance', gap) };
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where the figures come from, for the sentence said when nobody was counted. */
 export type FiguresSource = 'simulation' | 'live';
@@ -85,17 +84,23 @@ export type FiguresSource = 'simulation' | 'live';
  * Conversion per A/B variant of each split, with its 95% interval and a verdict against the
  * control, in words. The statistics are the engine's (`compareVariants`); this only says them.
  */
-export function splitResults(report: SimulationReport, journey: Journey): SplitResult[] {
-  return variantResults(report.conversions.byVariant, journey, 'simulation', report.winners);
+export function splitResults(
+  words: Words,
+  report: SimulationReport,
+  journey: Journey,
+): SplitResult[] {
+  return variantResults(words, report.conversions.byVariant, journey, 'simulation', report.winners);
 }
 
 /** The same, from conversions by variant wherever they were counted (a simulation, a live run). */
 export function variantResults(
+  words: Words,
   byVariant: Readonly<Record<string, Readonly<Record<string, VariantCounts>>>>,
   journey: Journey,
   source: FiguresSource,
   winners: Readonly<Record<string, DecidedWinner>> = {},
 ): SplitResult[] {
+  const { f } = words;
   const results: SplitResult[] = [];
   for (const [nodeId, variants] of Object.entries(byVariant)) {
     const node = journey.nodes.find((n) => n.id === nodeId);
@@ -113,11 +118,13 @@ export function variantResults(
         rate: c.conversion.rate,
         low: c.conversion.low,
         high: c.conversion.high,
-        rateText: c.entered ? percent(c.conversion.rate) : '–',
-        intervalText: c.entered ? `${percent(c.conversion.low)}–${percent(c.conversion.high)}` : '',
+        rateText: c.entered ? f.percent(c.conversion.rate) : '–',
+        intervalText: c.entered
+          ? `${f.percent(c.conversion.low)}–${f.percent(c.conversion.high)}`
+          : '',
         isBaseline: c.key === baseline,
       };
-      return { ...base, ...verdict(base, baselineLabel, { ...c, baselineEntered }) };
+      return { ...base, ...verdict(words, base, baselineLabel, { ...c, baselineEntered }) };
     });
     const winner = winners[nodeId];
     results.push({
@@ -125,7 +132,7 @@ export function variantResults(
       title: node ? stepName(node) : nodeId,
       baselineLabel,
       rows,
-      headline: headline(rows, baselineLabel, source),
+      headline: headline(words, rows, baselineLabel, source),
       scale: Math.max(0.01, ...rows.map((r) => r.high)),
       ...(winner && {
         winner: {
@@ -140,21 +147,29 @@ export function variantResults(
   return results;
 }
 
-function headline(rows: readonly VariantRow[], baseline: string, source: FiguresSource): string {
+function headline(
+  { t }: Words,
+  rows: readonly VariantRow[],
+  baseline: string,
+  source: FiguresSource,
+): string {
   const reached = rows.filter((r) => r.entered > 0);
   if (reached.length === 0)
-    return source === 'live'
-      ? 'Nobody has reached this split yet.'
-      : 'Nobody reached this split in the simulation.';
-  const total = reached.reduce((n, r) => n + r.entered, 0);
+    return t(source === 'live' ? 'sim.variant.noneLive' : 'sim.variant.noneSimulated');
+  const n = reached.reduce((sum, r) => sum + r.entered, 0);
   const best = [...reached].sort((a, b) => b.rate - a.rate)[0];
   if (!best) return '';
   const winners = rows.filter((r) => r.tone === 'better');
   if (winners.length > 0) {
     const top = [...winners].sort((a, b) => b.rate - a.rate)[0] ?? best;
-    return `${top.label} converts best: ${top.rateText} against ${rows.find((r) => r.isBaseline)?.rateText ?? '–'} for ${baseline}, a difference unlikely to be chance (${count(total)} profiles).`;
+    return t('sim.variant.headlineBest', {
+      variant: top.label,
+      rate: top.rateText,
+      baselineRate: rows.find((r) => r.isBaseline)?.rateText ?? '–',
+      baseline,
+      n,
+    });
   }
-  if (rows.some((r) => r.tone === 'worse'))
-    return `No variant beats ${baseline}; at least one does worse (${count(total)} profiles).`;
-  return `No variant is clearly better than ${baseline} yet: the differences could be chance (${count(total)} profiles). A longer window or more profiles would tell.`;
+  if (rows.some((r) => r.tone === 'worse')) return t('sim.variant.headlineWorse', { baseline, n });
+  return t('sim.variant.headlineUnclear', { baseline, n });
 }

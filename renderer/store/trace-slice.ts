@@ -16,6 +16,8 @@ export interface TraceState {
   index: number;
   /** What the canvas lights up at that step. */
   focus: TraceFocus | null;
+  /** Why there is no path to show: the profile is not in the run's data, or never entered. */
+  missing: 'profile' | 'path' | null;
   error: string | null;
 }
 
@@ -42,6 +44,7 @@ const INITIAL: TraceState = {
   rows: [],
   index: 0,
   focus: null,
+  missing: null,
   error: null,
 };
 
@@ -69,13 +72,7 @@ export const createTraceSlice =
             result,
             rows,
             focus: rows.length ? traceFocus(rows, 0) : null,
-            ...(!result.found && {
-              error: `There is no profile “${id}” in the data this run used.`,
-            }),
-            ...(result.found &&
-              rows.length === 0 && {
-                error: `“${id}” never entered the journey in this run's window.`,
-              }),
+            missing: !result.found ? 'profile' : rows.length === 0 ? 'path' : null,
           },
         });
       } catch (error) {

@@ -484,4 +484,46 @@ describe('an A/B test: the win-back starter on its own sample customers', () => 
       await swedish.context.close();
     }
   });
+
+  it('shows the results in Norwegian: figures, A/B verdicts and ranges, 24-hour times', async () => {
+    const norwegian = await studio.open();
+    try {
+      const nb = norwegian.page;
+      nb.setDefaultTimeout(10_000);
+      await nb.evaluate("localStorage.setItem('journey-studio.locale', 'nb')");
+      await nb.reload();
+      await nb.getByTestId('library').waitFor();
+      await nb
+        .getByRole('button', { name: /^Win-back/ })
+        .first()
+        .click();
+      await nb.getByTestId('editor-bar').waitFor();
+      await nb.getByRole('button', { name: 'Simuler', exact: true }).click();
+      const panel = nb.getByTestId('simulation-panel');
+      await nb.getByTestId('run-bar').waitFor();
+      await panel.getByRole('tab', { name: 'Resultater' }).click();
+      const headline = panel.getByTestId('headline');
+      expect(await headline.getByText('Gikk inn').count()).toBe(1);
+      // The window in 24-hour time, never AM/PM.
+      expect(await panel.locator('.sim-window').textContent()).toMatch(
+        /\d\d:\d\d – .*\d\d:\d\d .* · [\d\u00a0]+ profiler$/,
+      );
+      expect(await panel.locator('.sim-window').textContent()).not.toMatch(/AM|PM/);
+      const split = panel.getByRole('region', { name: 'A/B-tester' });
+      expect(await split.locator('.variant-meta').first().textContent()).toMatch(
+        /^[\d\u00a0]+ av [\d\u00a0]+ konverterte · trolig [\d,]+\u00a0%–[\d,]+\u00a0%$/,
+      );
+      expect(await split.locator('.variant-verdict').first().textContent()).toMatch(
+        /prosentpoeng|De andre sammenlignes|Ingen ble trukket/,
+      );
+      await panel.getByRole('tab', { name: 'Meldinger' }).click();
+      expect(await panel.getByTestId('messages-summary').textContent()).toMatch(
+        /^[\d\u00a0]+ meldinger sendt/,
+      );
+      await panel.getByRole('tab', { name: 'Resultater' }).click();
+      await screenshot('screenshots/simulation-nb', nb);
+    } finally {
+      await norwegian.context.close();
+    }
+  });
 });

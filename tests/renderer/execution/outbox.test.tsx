@@ -3,17 +3,21 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sandboxedEmail, withoutScripts } from '../../../renderer/execution/email-frame';
 import { OutboxView } from '../../../renderer/execution/OutboxView';
+import type { Locale } from '../../../renderer/i18n/locales';
 import { createAppStore } from '../../../renderer/store/app-store';
 import { OUTBOX_PAGE } from '../../../renderer/store/outbox-slice';
 import { renderApp } from '../render-app';
 import { engineApi, message } from './execution-fake';
 
-function setup(messages = [message(1), message(2, { status: 'dead', attempts: 2 }), message(3)]) {
+function setup(
+  messages = [message(1), message(2, { status: 'dead', attempts: 2 }), message(3)],
+  locale: Locale = 'en',
+) {
   const engine = engineApi();
   engine.setOutbox(messages);
   const store = createAppStore(engine.api);
   store.getState().showOutbox({ journeyId: null });
-  renderApp(<OutboxView />, { store });
+  renderApp(<OutboxView />, { store, locale });
   return { engine, store };
 }
 
@@ -136,5 +140,35 @@ describe('the email document', () => {
     expect(doc).toContain("default-src 'none'");
     expect(doc).not.toContain('script-src');
     expect(doc).toContain('<body><p>Hi</p></body>');
+  });
+
+  it('speaks Swedish: statuses, why a message was cancelled, the delivery log', async () => {
+    const user = userEvent.setup();
+    setup(
+      [
+        message(1, {
+          status: 'cancelled',
+          lastError: 'suppressed: p1@example.com is on the suppression list',
+        }),
+        message(2, { status: 'dead', attempts: 2, lastError: '550 no such user' }),
+        message(3, { status: 'cancelled', lastError: 'the journey was stopped' }),
+      ],
+      'sv',
+    );
+    const cancelled = within(await screen.findByTestId('outbox-row-1')).getByText('Avbrutna');
+    // The skip reason in words, not its code; the check's English detail stays out.
+    expect(cancelled.title).toBe('Inte skickat: på spärrlistan');
+    expect(within(screen.getByTestId('outbox-row-3')).getByText('Avbrutna').title).toBe(
+      'Inte skickat: resan stoppades',
+    );
+    expect(screen.getByTestId('outbox-status-pending').textContent).toBe('I kö0');
+    expect(screen.getByRole('columnheader', { name: 'Försök' })).toBeTruthy();
+    await user.click(screen.getByTestId('outbox-row-2'));
+    const log = within(await screen.findByTestId('outbox-log'));
+    expect(log.getByText('Misslyckades, försöker igen')).toBeTruthy();
+    expect(log.getByText('Misslyckades slutgiltigt')).toBeTruthy();
+    // A mail server's own answer is shown as it came.
+    expect(screen.getByTestId('outbox-last-error').textContent).toBe('550 no such user');
+    expect(screen.getByTestId('outbox-retry').textContent).toBe('Försök igen');
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ExecutionInfo, ExecutionState } from '../../../core/api/execution-contract';
 import { runControls, stopConsequences } from '../../../renderer/execution/run-controls';
 import { counts } from './execution-fake';
+import { wordsIn } from '../words';
+
+const { t } = wordsIn();
 
 function info(state: ExecutionState, change: Partial<ExecutionInfo> = {}): ExecutionInfo {
   return {
@@ -18,7 +21,7 @@ function info(state: ExecutionState, change: Partial<ExecutionInfo> = {}): Execu
 const facts = { dirty: false, errors: 0, pending: null };
 
 function enabled(state: ExecutionState, change: Partial<ExecutionInfo> = {}) {
-  const c = runControls({ ...facts, info: info(state, change) });
+  const c = runControls(t, { ...facts, info: info(state, change) });
   return {
     label: c.label,
     publish: c.publish.enabled,
@@ -77,36 +80,37 @@ describe('run controls by state', () => {
     for (const state of ['ready', 'running', 'paused', 'stopped'] as const) {
       expect(enabled(state, { changedSincePublish: true }).publish).toBe(true);
     }
-    const unchanged = runControls({ ...facts, info: info('ready') });
+    const unchanged = runControls(t, { ...facts, info: info('ready') });
     expect(unchanged.publish.reason).toMatch(/Nothing new to publish: version 2/);
   });
 
   it('refuses to publish unsaved or broken journeys, and says why', () => {
-    const unsaved = runControls({ ...facts, dirty: true, info: info('unpublished') });
+    const unsaved = runControls(t, { ...facts, dirty: true, info: info('unpublished') });
     expect(unsaved.publish).toEqual({
       enabled: false,
       reason: 'Save the journey first: publishing freezes the journey as saved.',
     });
-    const broken = runControls({ ...facts, errors: 3, info: info('running') });
+    const broken = runControls(t, { ...facts, errors: 3, info: info('running') });
     expect(broken.publish.enabled).toBe(false);
     expect(broken.publish.reason).toMatch(/Fix the journey’s 3 problems first/);
     // The journey already running keeps its controls.
     expect(broken.pause.enabled).toBe(true);
     // Saving would not make a broken journey publishable: the problems are named first.
-    const both = runControls({ ...facts, dirty: true, errors: 1, info: info('unpublished') });
+    const both = runControls(t, { ...facts, dirty: true, errors: 1, info: info('unpublished') });
     expect(both.publish.reason).toMatch(/^Fix the journey’s problem first; the problems bar/);
   });
 
   it('disables everything while a call is under way or the state is not known yet', () => {
-    const busy = runControls({ ...facts, pending: 'running', info: info('ready') });
+    const busy = runControls(t, { ...facts, pending: 'running', info: info('ready') });
     expect([busy.publish, busy.start, busy.pause, busy.stop].some((c) => c.enabled)).toBe(false);
-    const unknown = runControls({ ...facts, info: null });
+    const unknown = runControls(t, { ...facts, info: null });
     expect(unknown.label).toBe('…');
     expect(unknown.start.enabled).toBe(false);
   });
 
   it('tells what stopping does to the people inside and the queued messages', () => {
     const lines = stopConsequences(
+      t,
       info('running', {
         counts: counts('j', { active: 12, messages: { ...counts('j').messages, pending: 1 } }),
       }),

@@ -3,17 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/contract';
 import { RunPanel } from '../../../renderer/execution/RunPanel';
+import type { Locale } from '../../../renderer/i18n/locales';
 import { loadJourney } from '../../core/fixtures';
 import { renderApp } from '../render-app';
 import { engineApi, storeWith } from './execution-fake';
 
-function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
+function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void, locale: Locale = 'en') {
   const journey = loadJourney('abandoned-cart.json');
   const engine = engineApi([journey]);
   prepare?.(engine);
   const { store, state } = storeWith(journey, engine);
   state().setRunOpen(true);
-  renderApp(<RunPanel />, { store });
+  renderApp(<RunPanel />, { store, locale });
   return { store, state, engine, journey };
 }
 
@@ -184,5 +185,46 @@ describe('run panel', () => {
     expect((await screen.findByTestId('run-engine-problem')).textContent).toContain(
       'The command line’s serve holds the database.',
     );
+  });
+
+  it('speaks Swedish: the state, what it means, the buttons and what stopping does', async () => {
+    const user = userEvent.setup();
+    setup(
+      (engine) =>
+        engine.setExecution({
+          journeyId: 'abandoned-cart',
+          state: 'running',
+          latestVersion: 2,
+          liveVersion: 2,
+          changedSincePublish: false,
+          since: '2026-03-04T14:05:00.000Z',
+          counts: {
+            journeyId: 'abandoned-cart',
+            entered: 4000,
+            active: 1234,
+            completed: 2000,
+            converted: 500,
+            exited: 266,
+            nodes: {},
+            messages: { pending: 1, delivered: 20, dead: 1, cancelled: 0 },
+          },
+        }),
+      'sv',
+    );
+    await shows('Körs v2');
+    expect(screen.getByText('Live: nya profiler går in när deras händelser kommer.')).toBeTruthy();
+    // 24-hour clock, the Swedish way.
+    expect(screen.getByTestId('run-since').textContent).toMatch(/^sedan .*\d\d:05$/);
+    expect(screen.getByRole('tab', { name: 'Testhändelse' })).toBeTruthy();
+    expect(button('run-pause').textContent).toContain('Pausa');
+    expect(button('run-publish').title).toBe(
+      'Inget nytt att publicera: version 2 är resan som den är sparad.',
+    );
+    await user.click(button('run-stop'));
+    const dialog = screen.getByRole('dialog', { name: 'Stoppa resan?' });
+    const lines = within(dialog).getByTestId('run-stop-consequences').textContent;
+    expect(lines).toContain('1\u00a0234 profiler inne i resan lämnar den direkt.');
+    expect(lines).toContain('1 meddelande som inte har skickats än avbryts.');
+    expect(within(dialog).getByTestId('run-stop-cancel').textContent).toBe('Låt den fortsätta');
   });
 });

@@ -15,6 +15,9 @@ import { messageRows } from '../../../renderer/simulation/messages';
 import { chain, journey, node } from '../../core/build';
 import { renderApp } from '../render-app';
 import { counts, message, storeWith } from '../execution/execution-fake';
+import { wordsIn } from '../words';
+
+const english = wordsIn();
 
 // A new kind and a new channel, each its core file and its view, plus one registry entry each,
 // made here: nothing else in the source knows about them.
@@ -149,7 +152,9 @@ describe('a kind and a channel added in files of their own', () => {
         poke: { sent: 3, skipped: {}, deferred: 0 },
       },
     } as unknown as SimulationReport;
-    expect(messageRows(report, EXTENDED).map((r) => [r.nodeId, r.channel, r.sent])).toEqual([
+    expect(
+      messageRows(english, report, EXTENDED).map((r) => [r.nodeId, r.channel, r.sent]),
+    ).toEqual([
       ['note', 'inapp', 1],
       ['poke', 'inapp', 3],
     ]);

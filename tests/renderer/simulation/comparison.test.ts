@@ -3,6 +3,9 @@ import type { SimulationRun } from '../../../core/api/simulation-contract';
 import type { Journey } from '../../../core/model/journey';
 import { differenceNote, runComparison, runLabel } from '../../../renderer/simulation/comparison';
 import { sampleRun } from './sample-run';
+import { wordsIn } from '../words';
+
+const english = wordsIn();
 
 function asRun(id: string, result: ReturnType<typeof sampleRun>, seed = 0): SimulationRun {
   const { report, journey } = result;
@@ -35,7 +38,7 @@ describe('what changed since the last run', () => {
   const after = sampleRun(longer);
 
   it('gives the headline figures, judging only conversions good or bad', () => {
-    const view = runComparison(asRun('a', before), asRun('b', after), longer);
+    const view = runComparison(english, asRun('a', before), asRun('b', after), longer);
     expect(view.headline.map((r) => [r.label, r.before, r.after, r.deltaText, r.verdict])).toEqual([
       ['Entered', 4, 4, '±0', 'neutral'],
       ['Converted', 1, 1, '±0', 'neutral'],
@@ -43,11 +46,11 @@ describe('what changed since the last run', () => {
       ['Still in the journey', 0, 3, '+3', 'neutral'],
     ]);
     expect(view.journeyEdited).toBe(true);
-    expect(differenceNote(view)).toBe('The journey was edited between the runs.');
+    expect(differenceNote(english, view)).toBe('The journey was edited between the runs.');
   });
 
   it('lists only the steps whose counts moved, named as on the canvas', () => {
-    const view = runComparison(asRun('a', before), asRun('b', after), longer);
+    const view = runComparison(english, asRun('a', before), asRun('b', after), longer);
     expect(view.nodes.map((n) => n.title)).toEqual([
       'Wait 13 hours',
       'If purchase performed since entry',
@@ -64,10 +67,10 @@ describe('what changed since the last run', () => {
   });
 
   it('says what else differed, and names runs by when and what they counted', () => {
-    const view = runComparison(asRun('a', before), asRun('b', before, 7), before.journey);
+    const view = runComparison(english, asRun('a', before), asRun('b', before, 7), before.journey);
     expect(view.nodes).toEqual([]);
-    expect(differenceNote(view)).toBe('The runs used another seed (0, now 7).');
-    expect(runLabel(asRun('a', before), 'UTC')).toBe(
+    expect(differenceNote(english, view)).toBe('The runs used another seed (0, now 7).');
+    expect(runLabel(english, asRun('a', before), 'UTC')).toBe(
       'Thu, 5 Mar 2026, 09:30 · 4 entered · 1 converted',
     );
   });

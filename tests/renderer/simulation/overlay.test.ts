@@ -9,6 +9,9 @@ import {
 } from '../../../renderer/simulation/overlay';
 import { messageRows, messagesPerDay } from '../../../renderer/simulation/messages';
 import { sampleRun } from './sample-run';
+import { wordsIn } from '../words';
+
+const english = wordsIn();
 
 describe('the canvas overlay of a run', () => {
   it('gives every step its arrivals, exits, waiting and message figures', () => {
@@ -96,7 +99,7 @@ describe('the canvas overlay of a run', () => {
 describe('messages in words', () => {
   it('lists each message step with every reason a message was not sent', () => {
     const { report, journey } = sampleRun();
-    expect(messageRows(report, journey)).toEqual([
+    expect(messageRows(english, report, journey)).toEqual([
       {
         nodeId: 'mail1',
         title: 'Email: {first_name}, your cart is waiting',

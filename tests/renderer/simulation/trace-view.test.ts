@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { journeyToFlow } from '../../../renderer/canvas/flow-mapping';
-import { traceFocus, traceRows } from '../../../renderer/simulation/trace-view';
+import type { Journey } from '../../../core/model/journey';
+import type { TraceStep } from '../../../core/simulator/trace';
+import { traceFocus, traceLine, traceRows } from '../../../renderer/simulation/trace-view';
+import { wordsIn } from '../words';
 import { sampleRun } from './sample-run';
+
+const english = wordsIn();
+
+/** The rows as the list shows them: what the canvas lights up, with the words of each line. */
+function shownRows(steps: readonly TraceStep[], journey: Journey, timeZone?: string) {
+  return traceRows(steps, journey, timeZone).map((row) => ({
+    ...row,
+    ...traceLine(english, row, journey, timeZone),
+  }));
+}
 
 describe('a profile’s path in words', () => {
   it('says each step with names, times in the journey’s zone, and the connection taken', () => {
     const { traces, journey } = sampleRun();
-    const rows = traceRows(traces.get('ann') ?? [], journey, 'Europe/Stockholm');
+    const rows = shownRows(traces.get('ann') ?? [], journey, 'Europe/Stockholm');
     expect(rows.map((r) => [r.time ?? '', r.title])).toEqual([
       ['11:00', 'Entered on event cart'],
       ['', 'On to Wait 30 minutes'],
@@ -33,7 +46,7 @@ describe('a profile’s path in words', () => {
 
   it('says why a profile left early', () => {
     const { traces, journey } = sampleRun();
-    const titles = traceRows(traces.get('dee') ?? [], journey).map((r) => r.title);
+    const titles = shownRows(traces.get('dee') ?? [], journey).map((r) => r.title);
     expect(titles).toContain('Converted: performed purchase');
     expect(titles.at(-1)).toBe('Left the journey: goal reached');
   });
