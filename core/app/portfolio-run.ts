@@ -91,7 +91,8 @@ export function withLiveJourneys(
     run: 0,
     result(): SimulationResult {
       const result = simulation.result();
-      return { ...result, report: journeyInPortfolio(result, journey, others) };
+      const { traces, messages, steps } = result;
+      return { report: journeyInPortfolio(result, journey, others), traces, messages, steps };
     },
   };
 }

@@ -3,6 +3,7 @@ import { ImportError } from '../import/import-problems';
 import type { SendingPolicy } from '../policy/sending-policy';
 import { simulatePortfolio, type PortfolioResult } from '../simulator/portfolio';
 import { SimulationInputError } from '../simulator/simulate';
+import { PortfolioEngagement } from './forecast-input';
 import { readValidJourneys } from './journey-input';
 import type { CommandResult, Output } from './output';
 import { formatPortfolio } from './portfolio-output';
@@ -15,18 +16,28 @@ export interface PortfolioOptions extends SampleDataOptions {
   trace?: string[];
 }
 
+/** How the journeys are simulated together: the policy, and a forecast's runs and assumptions. */
+export interface PortfolioPlan {
+  policy: SendingPolicy | undefined;
+  runs: number;
+  /** `--assume`: "defaults" or nothing. */
+  assume: string | undefined;
+}
+
 /**
  * `simulate a.json b.json …`: the journeys together on the same profiles and events, under the
- * sending policy (DESIGN §8). Prints what they do together, then each journey's own summary;
- * with `--json`, writes the report with `journeys` and `portfolio`.
+ * sending policy (DESIGN §8), and with `--runs`/`--assume` as a forecast (DESIGN §7). Prints what
+ * they do together, then each journey's own summary; with `--json`, writes the report with
+ * `journeys` and `portfolio`.
  */
 export async function simulatePortfolioFiles(
   files: readonly string[],
   values: PortfolioOptions,
   options: RunOptions,
-  policy: SendingPolicy | undefined,
+  plan: PortfolioPlan,
   out: Output,
 ): Promise<CommandResult> {
+  const { policy, runs, assume } = plan;
   const journeys = readValidJourneys(files, out);
   if (!journeys) {
     out.error('journey-studio: nothing was simulated; fix the journeys above first.');
@@ -35,8 +46,10 @@ export async function simulatePortfolioFiles(
   const traced = new Set(values.trace ?? []);
   let result: PortfolioResult;
   try {
-    const data = await readSampleData(values, out);
+    const engagement = new PortfolioEngagement(journeys);
+    const data = await readSampleData(values, out, engagement.seen);
     const window = windowFor(options, data.first, data.last);
+    const assumptions = engagement.assumptions(journeys, runs, assume);
     result = simulatePortfolio({
       journeys,
       profiles: data.profiles,
@@ -46,6 +59,8 @@ export async function simulatePortfolioFiles(
       seed: options.seed,
       policy,
       trace: traced,
+      runs,
+      ...(assumptions && { assumptions }),
     });
   } catch (error) {
     if (error instanceof ImportError) {

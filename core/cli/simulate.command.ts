@@ -2,10 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../import/import-problems';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
-import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
-import { EngagementCounter, engagementBasis, type DataEstimates } from '../forecast/data-estimates';
-import { MAX_RUNS } from '../forecast/forecast-runs';
-import type { Journey } from '../model/journey';
+import { EngagementCounter, engagementBasis } from '../forecast/data-estimates';
 import type { SimulationReport } from '../simulator/report';
 import { SimulationInputError, simulate } from '../simulator/simulate';
 import { autoWinnerSplits } from '../simulator/winner-passes';
@@ -18,6 +15,7 @@ import { readRunOptions, readSampleData, windowFor } from './sample-data';
 import { place, readJourneyFile } from './journey-input';
 import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
 import { formatAssumptions, formatForecast } from './forecast-output';
+import { assumptionsFor, readForecastOptions } from './forecast-input';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
@@ -48,24 +46,6 @@ function bigInput(files: readonly (string | undefined)[], runs: number): boolean
     }
   }
   return bytes * runs >= SHARD_FROM_BYTES;
-}
-
-/**
- * The assumptions of a forecast of the journey over data that says `estimates`, or undefined for
- * a plain replay (one run, no `--assume`, no `expect` anywhere): that gives the report as it
- * always was, byte for byte.
- */
-function assumptionsFor(
-  journey: Journey,
-  estimates: DataEstimates | undefined,
-  runs: number,
-  assume: string | undefined,
-): Assumption[] | undefined {
-  const assumptions = resolveAssumptions(journey, {
-    defaults: assume === 'defaults',
-    data: estimates,
-  });
-  return runs > 1 || assume !== undefined || assumptions.length > 0 ? assumptions : undefined;
 }
 
 /**
@@ -105,28 +85,11 @@ export async function simulateCommand(
   const { seed } = options;
   const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
   if (values.policy !== undefined && !policy) return { exitCode: 1 };
-  if (others.length > 0) {
-    if (values.runs !== undefined && values.runs !== '1')
-      return usageError(
-        out,
-        'a forecast (--runs) of several journeys together is not available yet; forecast each journey on its own',
-      );
-    if (values.assume !== undefined)
-      return usageError(out, '--assume goes with a forecast of one journey');
-    return simulatePortfolioFiles(positionals, values, options, policy, out);
-  }
-
-  const runs = values.runs === undefined ? 1 : Number(values.runs);
-  if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
-    return usageError(
-      out,
-      `--runs must be a whole number from 1 to ${MAX_RUNS.toLocaleString('en')}, not "${values.runs}"`,
-    );
-  if (values.assume !== undefined && values.assume !== 'defaults')
-    return usageError(
-      out,
-      `--assume takes "defaults" (estimates from the data, then the library's published rates), not "${values.assume}"`,
-    );
+  const forecasting = readForecastOptions(values);
+  if (typeof forecasting === 'string') return usageError(out, forecasting);
+  const { runs } = forecasting;
+  if (others.length > 0)
+    return simulatePortfolioFiles(positionals, values, options, { policy, ...forecasting }, out);
 
   const input = readJourneyFile(file);
   if (!input.ok) {
