@@ -1,9 +1,7 @@
 import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
-import { EngagementCounter, engagementBasis, type DataEstimates } from '../forecast/data-estimates';
+import type { DataEstimates } from '../forecast/data-estimates';
 import { MAX_RUNS } from '../forecast/forecast-runs';
 import type { Journey } from '../model/journey';
-import type { JourneyEvent } from '../model/event';
-import type { Profile } from '../model/profile';
 
 /** `--runs` and `--assume`, checked: the forecast's options, or what is wrong with them. */
 export function readForecastOptions(values: {
@@ -37,38 +35,19 @@ export function assumptionsFor(
 }
 
 /**
- * What the data says of message engagement, counted for each of several journeys (each against its
- * own goal and response window) as the rows are read.
+ * Each journey's assumptions when several are simulated together, or undefined for a plain replay
+ * of them all: a forecast when one of them would be forecast on its own (then the others are too,
+ * with what they assume). `estimates`: what the data says, by journey id.
  */
-export class PortfolioEngagement {
-  private readonly counters: Map<string, EngagementCounter>;
-
-  constructor(journeys: readonly Journey[]) {
-    this.counters = new Map(journeys.map((j) => [j.id, new EngagementCounter(engagementBasis(j))]));
-  }
-
-  readonly seen = {
-    profile: (profile: Profile) => {
-      for (const counter of this.counters.values()) counter.addProfile(profile);
-    },
-    event: (event: JourneyEvent) => {
-      for (const counter of this.counters.values()) counter.add(event);
-    },
-  };
-
-  /**
-   * Each journey's assumptions, or undefined for a plain replay of them all: a forecast when one
-   * of them would be forecast on its own (then the others are too, with what they assume).
-   */
-  assumptions(
-    journeys: readonly Journey[],
-    runs: number,
-    assume: string | undefined,
-  ): Record<string, Assumption[]> | undefined {
-    const each = journeys.map(
-      (j) => [j.id, assumptionsFor(j, this.counters.get(j.id)?.estimates(), runs, assume)] as const,
-    );
-    if (each.every(([, list]) => list === undefined)) return undefined;
-    return Object.fromEntries(each.map(([id, list]) => [id, list ?? []]));
-  }
+export function portfolioAssumptions(
+  journeys: readonly Journey[],
+  estimates: Readonly<Record<string, DataEstimates>> | undefined,
+  runs: number,
+  assume: string | undefined,
+): Record<string, Assumption[]> | undefined {
+  const each = journeys.map(
+    (j) => [j.id, assumptionsFor(j, estimates?.[j.id], runs, assume)] as const,
+  );
+  if (each.every(([, list]) => list === undefined)) return undefined;
+  return Object.fromEntries(each.map(([id, list]) => [id, list ?? []]));
 }

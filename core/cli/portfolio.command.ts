@@ -1,9 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { ImportError } from '../import/import-problems';
+import type { Journey } from '../model/journey';
 import type { SendingPolicy } from '../policy/sending-policy';
-import { simulatePortfolio, type PortfolioResult } from '../simulator/portfolio';
+import { simulatePortfolioInShards } from '../adapters/portfolio-shards';
+import { ShardImportError } from '../adapters/simulation-shards';
+import { compilePortfolio, simulatePortfolio, type PortfolioReport } from '../simulator/portfolio';
+import type { TraceStep } from '../simulator/trace';
+import { describeImport } from './import-report';
 import { SimulationInputError } from '../simulator/simulate';
-import { PortfolioEngagement } from './forecast-input';
+import { JourneysEngagement } from '../forecast/data-estimates';
+import { portfolioAssumptions } from './forecast-input';
 import { readValidJourneys } from './journey-input';
 import type { CommandResult, Output } from './output';
 import { formatPortfolio } from './portfolio-output';
@@ -22,6 +28,10 @@ export interface PortfolioPlan {
   runs: number;
   /** `--assume`: "defaults" or nothing. */
   assume: string | undefined;
+  /** Threads to spread the people over (1: this one). */
+  threads: number;
+  /** The program that runs a thread's share (the command line's own file). */
+  workerScript: URL | undefined;
 }
 
 /**
@@ -37,19 +47,46 @@ export async function simulatePortfolioFiles(
   plan: PortfolioPlan,
   out: Output,
 ): Promise<CommandResult> {
-  const { policy, runs, assume } = plan;
+  const { policy, runs, assume, threads, workerScript } = plan;
   const journeys = readValidJourneys(files, out);
   if (!journeys) {
     out.error('journey-studio: nothing was simulated; fix the journeys above first.');
     return { exitCode: 1 };
   }
   const traced = new Set(values.trace ?? []);
-  let result: PortfolioResult;
+  let result: { report: PortfolioReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {
-    const engagement = new PortfolioEngagement(journeys);
-    const data = await readSampleData(values, out, engagement.seen);
+    compilePortfolio(journeys);
+    if (threads > 1 && workerScript) {
+      const sharded = await simulatePortfolioInShards(
+        {
+          journeys,
+          profilesFile: values.profiles,
+          profileMapping: values['profile-map'],
+          eventsFile: values.events,
+          eventMapping: values.map,
+          seed: options.seed,
+          trace: [...traced],
+          window: (first, last) => windowFor(options, first, last),
+          runs,
+          policy,
+          assume: (estimates) => portfolioAssumptions(journeys, estimates, runs, assume),
+        },
+        threads,
+        workerScript,
+      );
+      if (values.profiles && sharded.profiles)
+        describeImport(values.profiles, sharded.profiles, out);
+      if (values.events && sharded.events) describeImport(values.events, sharded.events, out);
+      return printed(journeys, sharded, values, traced, out);
+    }
+    const engagement = new JourneysEngagement(journeys);
+    const data = await readSampleData(values, out, {
+      profile: (p) => engagement.addProfile(p),
+      event: (e) => engagement.add(e),
+    });
     const window = windowFor(options, data.first, data.last);
-    const assumptions = engagement.assumptions(journeys, runs, assume);
+    const assumptions = portfolioAssumptions(journeys, engagement.estimates(), runs, assume);
     result = simulatePortfolio({
       journeys,
       profiles: data.profiles,
@@ -63,7 +100,7 @@ export async function simulatePortfolioFiles(
       ...(assumptions && { assumptions }),
     });
   } catch (error) {
-    if (error instanceof ImportError) {
+    if (error instanceof ImportError || error instanceof ShardImportError) {
       out.error(`journey-studio: ${error.message}`);
       return { exitCode: 1 };
     }
@@ -75,6 +112,17 @@ export async function simulatePortfolioFiles(
     }
     throw error;
   }
+  return printed(journeys, result, values, traced, out);
+}
+
+/** Prints the portfolio's summary and traces, and writes its report with `--json`. */
+function printed(
+  journeys: readonly Journey[],
+  result: { report: PortfolioReport; traces: ReadonlyMap<string, TraceStep[]> },
+  values: PortfolioOptions,
+  traced: ReadonlySet<string>,
+  out: Output,
+): CommandResult {
   for (const line of formatPortfolio(journeys, result.report)) out.print(line);
   for (const profileId of traced) {
     out.print('');

@@ -88,8 +88,31 @@ export async function simulateCommand(
   const forecasting = readForecastOptions(values);
   if (typeof forecasting === 'string') return usageError(out, forecasting);
   const { runs } = forecasting;
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
+    return usageError(
+      out,
+      `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
+    );
+  }
+  // Threads when asked for, or when the work is worth them (a portfolio: once per journey).
+  const worthThreads = (times: number) =>
+    env.workerScript && bigInput([values.profiles, values.events], runs * times)
+      ? (env.parallelism ?? 1)
+      : 1;
   if (others.length > 0)
-    return simulatePortfolioFiles(positionals, values, options, { policy, ...forecasting }, out);
+    return simulatePortfolioFiles(
+      positionals,
+      values,
+      options,
+      {
+        policy,
+        ...forecasting,
+        threads: threads ?? worthThreads(positionals.length),
+        workerScript: env.workerScript,
+      },
+      out,
+    );
 
   const input = readJourneyFile(file);
   if (!input.ok) {
@@ -108,21 +131,8 @@ export async function simulateCommand(
   }
 
   const traced = new Set(values.trace ?? []);
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
-    return usageError(
-      out,
-      `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
-    );
-  }
   // Automatic winners need the whole cohort's assignments between passes: one thread for now.
-  const shards =
-    autoWinnerSplits(input.journey).size > 0
-      ? 1
-      : (threads ??
-        (env.workerScript && bigInput([values.profiles, values.events], runs)
-          ? (env.parallelism ?? 1)
-          : 1));
+  const shards = autoWinnerSplits(input.journey).size > 0 ? 1 : (threads ?? worthThreads(1));
   const basis = engagementBasis(input.journey);
   let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {

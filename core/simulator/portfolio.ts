@@ -73,8 +73,8 @@ export interface PortfolioResult {
   messages: readonly OutboxMessage[];
   /** Node arrivals processed in run 0, over every journey. */
   steps: number;
-  /** Each run's counts when forecasting, to add up with other threads' (run 0 first). */
-  runs?: PortfolioRunCounts[];
+  /** Each run's counts (run 0 first; one run outside forecasts), to add up with other threads'. */
+  runs: PortfolioRunCounts[];
 }
 
 /** The time zone of people without their own: the journeys' when they agree, else UTC. */
@@ -83,7 +83,11 @@ function portfolioZone(journeys: readonly CompiledJourney[]): string {
   return zones.size === 1 ? ([...zones][0] as string) : 'UTC';
 }
 
-function compileAll(journeys: readonly Journey[]): CompiledJourney[] {
+/**
+ * The journeys of a portfolio compiled, in id order; a `SimulationInputError` says in plain words
+ * why they cannot be simulated together.
+ */
+export function compilePortfolio(journeys: readonly Journey[]): CompiledJourney[] {
   if (journeys.length === 0)
     throw new SimulationInputError('A portfolio simulation needs at least one journey.');
   const seen = new Set<string>();
@@ -160,7 +164,7 @@ export class PortfolioSimulation {
   private replayed = 0;
 
   constructor(private readonly input: PortfolioInput) {
-    this.journeys = compileAll(input.journeys);
+    this.journeys = compilePortfolio(input.journeys);
     const runs = input.runs ?? 1;
     if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
       throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
@@ -311,7 +315,7 @@ export class PortfolioSimulation {
       traces: this.traces.all(),
       messages: this.store.messages,
       steps,
-      ...(forecasting && { runs }),
+      runs: forecasting ? runs : runs.slice(0, 1),
     };
   }
 }

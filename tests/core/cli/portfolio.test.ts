@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +212,44 @@ describe('simulate with several journeys', () => {
         stdout.filter((l) => l.startsWith('Conversions ') && l.includes('caused by messages')),
       ).toHaveLength(3);
       expect(stdout.filter((l) => l === 'Assumptions')).toHaveLength(3);
+    },
+  );
+
+  it(
+    'forecasts journeys together on two threads exactly as on one',
+    { timeout: 180_000 },
+    async () => {
+      const args = [
+        'simulate',
+        ...STARTER_FILES.slice(0, 3),
+        ...data,
+        '--policy',
+        POLICY,
+        '--runs',
+        '5',
+        '--assume',
+        'defaults',
+      ];
+      const one = join(dir, 'one-thread.json');
+      expect((await cli(...args, '--json', one)).code).toBe(0);
+      const two = join(dir, 'two-threads.json');
+      // The real command line (bundled), which can start threads from its own file.
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts', 'cli.mjs'), ...args, '--threads', '2', '--json', two],
+        { encoding: 'utf8', cwd: ROOT },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // The same figures; only which people a node names as samples depends on the threads.
+      const read = (file: string) => {
+        const report = JSON.parse(readFileSync(file, 'utf8')) as PortfolioReport;
+        for (const own of Object.values(report.journeys)) own.samples = {};
+        return report;
+      };
+      const single = read(one);
+      expect(read(two)).toEqual(single);
+      expect(single.portfolio.forecast?.runs).toBe(5);
     },
   );
 

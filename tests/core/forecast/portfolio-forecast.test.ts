@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAssumptions } from '../../../core/forecast/assumptions';
 import type { Journey, JourneyNode } from '../../../core/model/journey';
-import { simulatePortfolio, type PortfolioInput } from '../../../core/simulator/portfolio';
+import {
+  mergePortfolioRunCounts,
+  type PortfolioRunCounts,
+} from '../../../core/forecast/portfolio-forecast';
+import { murmur3 } from '../../../core/runtime/hash';
+import {
+  portfolioReportOf,
+  simulatePortfolio,
+  type PortfolioInput,
+} from '../../../core/simulator/portfolio';
+import type { SimulationReport } from '../../../core/simulator/report';
 import { generateEvents, generateProfiles } from '../../../core/simulator/sample-data';
 import { simulate } from '../../../core/simulator/simulate';
 import { STARTERS } from '../../../core/templates/starters';
@@ -175,5 +185,67 @@ describe('a portfolio of one journey', () => {
     });
     expect(alone.report.forecast?.conversions.caused.p90).toBeGreaterThan(0);
     expect(JSON.stringify(together.report.journeys[starter.id])).toBe(JSON.stringify(alone.report));
+  });
+});
+
+describe('a forecast of journeys together is determined by its inputs and seed', () => {
+  const a = member('a', [
+    mail('ma', { open: 0.4, convert: 0.1, unsubscribe: 0.05, within: 'P1D' }),
+    wait('hold', 'P2D'),
+  ]);
+  const b = member('b', [wait('later', 'P1D'), mail('mb', { convert: 0.2, within: 'P1D' })]);
+  const small = cohort(300);
+  // B's email comes a day after A's: held when A's was sent, lost to A.
+  const policy = { email: { max: 1, per: 'P2D' } } as const;
+  const withoutSamples = (report: SimulationReport | undefined) => {
+    const { samples: _samples, ...rest } = report as SimulationReport;
+    return rest;
+  };
+
+  it('gives the same forecast whatever order people come in, and another for another seed', () => {
+    const one = forecastTogether([a, b], small, 20, { policy }).report;
+    const reversed = forecastTogether(
+      [b, a],
+      { profiles: [...small.profiles].reverse(), events: [...small.events].reverse() },
+      20,
+      { policy },
+    ).report;
+    for (const id of ['a', 'b'])
+      expect(withoutSamples(reversed.journeys[id])).toEqual(withoutSamples(one.journeys[id]));
+    expect(reversed.portfolio).toEqual(one.portfolio);
+    const other = forecastTogether([a, b], small, 20, { policy, seed: 3 }).report;
+    expect(other.portfolio.forecast).not.toEqual(one.portfolio.forecast);
+  });
+
+  it('adds up, run by run, from disjoint groups of people (threads) to the forecast of all', () => {
+    const whole = forecastTogether([a, b], small, 20, { policy });
+    const parts = [0, 1].map((part) => {
+      const mine = (id: string) => murmur3(id, 0x51a4d) % 2 === part;
+      return forecastTogether(
+        [a, b],
+        {
+          profiles: small.profiles.filter((p) => mine(p.id)),
+          events: small.events.filter((e) => mine(e.profileId)),
+        },
+        20,
+        { policy },
+      );
+    });
+    const runs = whole.runs.map((_, run) =>
+      mergePortfolioRunCounts(parts.map((p) => p.runs[run] as PortfolioRunCounts)),
+    );
+    const merged = portfolioReportOf(
+      runs,
+      { profiles: 300, seed: 0, policy },
+      { assumptions: assumptionsOf([a, b]) },
+    );
+    expect(merged.portfolio).toEqual(whole.report.portfolio);
+    for (const id of ['a', 'b'])
+      expect(withoutSamples(merged.journeys[id])).toEqual(
+        withoutSamples(whole.report.journeys[id]),
+      );
+    const held = merged.portfolio.forecast?.policy;
+    expect(held?.held.p10).toBeLessThan(held?.held.p90 ?? 0);
+    expect(held?.lost.map((l) => [l.journey, l.to])).toEqual([['b', 'a']]);
   });
 });
