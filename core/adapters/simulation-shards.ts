@@ -2,6 +2,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { Assumption } from '../forecast/assumptions';
 import {
   EngagementCounter,
+  JourneysEngagement,
   type DataEstimates,
   type EngagementBasis,
 } from '../forecast/data-estimates';
@@ -14,7 +15,9 @@ import type { SendingPolicy } from '../policy/sending-policy';
 import { murmur3 } from '../runtime/hash';
 import { mergeReports } from '../simulator/merge-reports';
 import type { SimulationReport } from '../simulator/report';
+import { PortfolioSimulation } from '../simulator/portfolio';
 import { Simulation } from '../simulator/simulate';
+import type { PortfolioRunCounts } from '../forecast/portfolio-forecast';
 import { fileSource } from './import/file-source';
 import type { TraceStep } from '../simulator/trace';
 import { ImportError } from '../import/import-problems';
@@ -43,6 +46,11 @@ export interface ShardJob {
   engagement?: EngagementBasis;
   /** The library's sending policy (DESIGN §8). */
   policy?: SendingPolicy;
+  /**
+   * Several journeys simulated together (DESIGN §8; `journey` is ignored): each thread counts what
+   * the data says of engagement for each, and answers with each run's counts.
+   */
+  portfolio?: Journey[];
 }
 
 type ToMain =
@@ -55,6 +63,8 @@ type ToMain =
       events?: ImportSummary;
       /** What the data says of engagement (first shard; every shard counts every row). */
       estimates?: DataEstimates;
+      /** The same for each journey of a portfolio, by journey id. */
+      estimatesByJourney?: Record<string, DataEstimates>;
     }
   | {
       type: 'done';
@@ -63,9 +73,25 @@ type ToMain =
       steps: number;
       runs?: RunCounts[];
     }
+  | {
+      type: 'done-portfolio';
+      profiles: number;
+      runs: PortfolioRunCounts[];
+      traces: [string, TraceStep[]][];
+      steps: number;
+    }
   | { type: 'failed'; message: string; importError: boolean };
 
-type ToShard = { type: 'run'; start: number; end: number; assumptions?: Assumption[] };
+export type Loaded = Extract<ToMain, { type: 'loaded' }>;
+
+type ToShard = {
+  type: 'run';
+  start: number;
+  end: number;
+  assumptions?: Assumption[];
+  /** A portfolio's assumptions, by journey id. */
+  byJourney?: Record<string, Assumption[]>;
+};
 
 export function isShardJob(data: unknown): data is ShardJob {
   return (
@@ -92,7 +118,11 @@ export async function runShard(job: ShardJob): Promise<void> {
     const mine = (id: string) => inShard(id, job.shard, job.shards);
     const first = job.shard === 0;
     // Only the first shard needs the counts; the others would count the same rows alike.
-    const counter = first && job.engagement ? new EngagementCounter(job.engagement) : undefined;
+    const counter = !first
+      ? undefined
+      : job.portfolio
+        ? new JourneysEngagement(job.portfolio)
+        : job.engagement && new EngagementCounter(job.engagement);
     const profileSummary = job.profilesFile
       ? await importProfiles(fileSource(job.profilesFile), {
           mapping: job.profileMapping,
@@ -118,9 +148,34 @@ export async function runShard(job: ShardJob): Promise<void> {
       firstEvent,
       lastEvent,
       ...(first && { profiles: profileSummary, events: eventSummary }),
-      ...(counter && { estimates: counter.estimates() }),
+      ...(counter instanceof EngagementCounter && { estimates: counter.estimates() }),
+      ...(counter instanceof JourneysEngagement && { estimatesByJourney: counter.estimates() }),
     });
     const window = await new Promise<ToShard>((resolve) => port.once('message', resolve));
+    if (job.portfolio) {
+      const together = new PortfolioSimulation({
+        journeys: job.portfolio,
+        profiles,
+        events,
+        start: window.start,
+        end: window.end,
+        seed: job.seed,
+        trace: new Set(job.trace),
+        runs: job.runs,
+        ...(window.byJourney && { assumptions: window.byJourney }),
+        policy: job.policy,
+      });
+      together.advance(Number.POSITIVE_INFINITY);
+      const result = together.result();
+      send({
+        type: 'done-portfolio',
+        profiles: result.report.profiles,
+        runs: result.runs,
+        traces: [...result.traces],
+        steps: result.steps,
+      });
+      return;
+    }
     const simulation = new Simulation({
       journey: job.journey,
       profiles,
@@ -204,20 +259,23 @@ function mergeShardReports(
 /** Raised in the main thread for a file a shard could not read; carries the import's message. */
 export class ShardImportError extends Error {}
 
-/** Runs `shards` threads of `script` (an entry that calls `runShard` for a shard job). */
-export async function simulateInShards(
-  input: ShardedInput,
+/**
+ * Runs `shards` threads of `script` (an entry that calls `runShard` for a shard job): each reads
+ * the files; `start` decides, from what they all read, what they simulate; their answers follow.
+ */
+export async function inShards(
+  job: Omit<ShardJob, 'kind' | 'shard' | 'shards'>,
   shards: number,
   script: URL,
-): Promise<ShardedResult> {
-  const { window: decideWindow, assume, ...rest } = input;
+  start: (loaded: Loaded[]) => ToShard,
+): Promise<{ loaded: Loaded[]; done: ToMain[] }> {
   const workers = Array.from(
     { length: shards },
     (_, shard) =>
       new Worker(script, {
         workerData: {
           kind: 'journey-studio/simulation-shard',
-          ...rest,
+          ...job,
           shard,
           shards,
         } satisfies ShardJob,
@@ -242,41 +300,68 @@ export async function simulateInShards(
         queue.length ? resolve(queue.shift() as ToMain) : waiting.push(resolve),
       );
   });
-  const expect = <T extends ToMain['type']>(
-    message: ToMain,
-    type: T,
-  ): Extract<ToMain, { type: T }> => {
-    if (message.type === 'failed')
-      throw message.importError
-        ? new ShardImportError(message.message)
-        : new Error(message.message);
-    if (message.type !== type)
-      throw new Error(`simulation thread answered ${message.type}, not ${type}`);
-    return message as Extract<ToMain, { type: T }>;
-  };
   try {
-    const loaded = (await Promise.all(inbox.map((next) => next()))).map((m) => expect(m, 'loaded'));
-    const firsts = loaded.map((l) => l.firstEvent).filter((t): t is number => t !== undefined);
-    const lasts = loaded.map((l) => l.lastEvent).filter((t): t is number => t !== undefined);
-    const window = decideWindow(
-      firsts.length ? Math.min(...firsts) : undefined,
-      lasts.length ? Math.max(...lasts) : undefined,
+    const loaded = (await Promise.all(inbox.map((next) => next()))).map((m) =>
+      expectMessage(m, 'loaded'),
     );
-    const assumptions = assume?.(loaded[0]?.estimates);
-    workers.forEach((worker) =>
-      worker.postMessage({ type: 'run', ...window, assumptions } satisfies ToShard),
-    );
-    const done = (await Promise.all(inbox.map((next) => next()))).map((m) => expect(m, 'done'));
-    const traces = new Map<string, TraceStep[]>();
-    for (const part of done) for (const [id, steps] of part.traces) traces.set(id, steps);
-    return {
-      report: mergeShardReports(done, assumptions),
-      traces,
-      steps: done.reduce((sum, d) => sum + d.steps, 0),
-      profiles: loaded[0]?.profiles,
-      events: loaded[0]?.events,
-    };
+    const run = start(loaded);
+    workers.forEach((worker) => worker.postMessage(run));
+    return { loaded, done: await Promise.all(inbox.map((next) => next())) };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+export function expectMessage<T extends ToMain['type']>(
+  message: ToMain,
+  type: T,
+): Extract<ToMain, { type: T }> {
+  if (message.type === 'failed')
+    throw message.importError ? new ShardImportError(message.message) : new Error(message.message);
+  if (message.type !== type)
+    throw new Error(`simulation thread answered ${message.type}, not ${type}`);
+  return message as Extract<ToMain, { type: T }>;
+}
+
+/** The window from what the threads read: their overall first and last event. */
+export function windowOfShards(
+  loaded: readonly Loaded[],
+  decide: ShardedInput['window'],
+): { start: number; end: number } {
+  const firsts = loaded.map((l) => l.firstEvent).filter((t): t is number => t !== undefined);
+  const lasts = loaded.map((l) => l.lastEvent).filter((t): t is number => t !== undefined);
+  return decide(
+    firsts.length ? Math.min(...firsts) : undefined,
+    lasts.length ? Math.max(...lasts) : undefined,
+  );
+}
+
+export function tracesOf(
+  done: readonly { traces: [string, TraceStep[]][] }[],
+): Map<string, TraceStep[]> {
+  const traces = new Map<string, TraceStep[]>();
+  for (const part of done) for (const [id, steps] of part.traces) traces.set(id, steps);
+  return traces;
+}
+
+/** Runs `shards` threads of `script` (an entry that calls `runShard` for a shard job). */
+export async function simulateInShards(
+  input: ShardedInput,
+  shards: number,
+  script: URL,
+): Promise<ShardedResult> {
+  const { window: decideWindow, assume, ...rest } = input;
+  let assumptions: Assumption[] | undefined;
+  const { loaded, done } = await inShards(rest, shards, script, (all) => {
+    assumptions = assume?.(all[0]?.estimates);
+    return { type: 'run', ...windowOfShards(all, decideWindow), assumptions };
+  });
+  const parts = done.map((m) => expectMessage(m, 'done'));
+  return {
+    report: mergeShardReports(parts, assumptions),
+    traces: tracesOf(parts),
+    steps: parts.reduce((sum, d) => sum + d.steps, 0),
+    profiles: loaded[0]?.profiles,
+    events: loaded[0]?.events,
+  };
 }

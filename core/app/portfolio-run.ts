@@ -57,6 +57,7 @@ export function journeyInPortfolio(
       priority: priorityOf(j),
       sent: Object.values(own?.sent ?? {}).reduce((sum, n) => sum + (n ?? 0), 0),
       held: own?.skipped.policy ?? 0,
+      ...(own?.assumptions && { assumptions: own.assumptions }),
     };
   };
   const own = report.journeys[journey.id] as SimulationReport;
@@ -88,10 +89,13 @@ export function withLiveJourneys(
     get progress() {
       return simulation.progress;
     },
-    run: 0,
+    get run() {
+      return simulation.run;
+    },
     result(): SimulationResult {
       const result = simulation.result();
-      return { ...result, report: journeyInPortfolio(result, journey, others) };
+      const { traces, messages, steps } = result;
+      return { report: journeyInPortfolio(result, journey, others), traces, messages, steps };
     },
   };
 }

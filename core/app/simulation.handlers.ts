@@ -152,12 +152,6 @@ export function simulationHandlers({
         end = defaultWindowEnd(journey, lastEventOf(data.events));
       const started = now();
       const forecast = params.forecast;
-      if (forecast && params.withLive)
-        throw new ApiError(
-          'invalid-request',
-          'A forecast of several journeys together is not available yet: forecast this journey on its own, or simulate it with the live journeys without a forecast.',
-          'withLive',
-        );
       const policy = sendingPolicy();
       const under = limitsAnything(policy) ? policy : undefined;
       let simulation: SteppedSimulation;
@@ -169,11 +163,25 @@ export function simulationHandlers({
           end,
           seed: params.seed,
         };
+        const others = params.withLive ? otherLiveJourneys(live, params.journeyId) : [];
         simulation = params.withLive
           ? withLiveJourneys(
-              { ...input, policy },
+              {
+                ...input,
+                policy,
+                // A forecast of them all: each journey responds with its own assumptions.
+                ...(forecast && {
+                  runs: forecast.runs,
+                  assumptions: Object.fromEntries(
+                    [journey, ...others.map((o) => o.journey)].map((j) => [
+                      j.id,
+                      forecastAssumptions(j, data, forecast.defaults),
+                    ]),
+                  ),
+                }),
+              },
               journey,
-              otherLiveJourneys(live, params.journeyId),
+              others,
             )
           : startSimulation({
               journey,
@@ -304,6 +312,10 @@ export function simulationHandlers({
             seed: run.params.seed,
             policy: run.report.policy,
             trace: new Set([profileId]),
+            // A forecast's run 0, each journey responding as it was assumed to.
+            ...(run.report.assumptions && {
+              assumptions: Object.fromEntries(members.map((m) => [m.id, m.assumptions ?? []])),
+            }),
           })
         : simulate({
             journey: run.journey,

@@ -1,5 +1,8 @@
 import type { Journey } from '../model/journey';
 import type { PortfolioReport } from '../simulator/portfolio';
+import type { PortfolioForecast } from '../forecast/portfolio-forecast';
+import type { Spread } from '../forecast/statistics';
+import { formatAssumptions, formatForecast, spreadText } from './forecast-output';
 import { describePolicy } from './policy-input';
 import { formatReport, table } from './simulate-output';
 
@@ -11,6 +14,46 @@ function when(iso: string): string {
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+/** A mean a day with three decimals: "0.142 (0.139–0.146)". */
+function rateText(spread: Spread): string {
+  const d = (v: number) => v.toFixed(3);
+  return spread.p10 === spread.p90
+    ? d(spread.p50)
+    : `${d(spread.p50)} (${d(spread.p10)}–${d(spread.p90)})`;
+}
+
+/** The portfolio's figures over a forecast's runs, each with its range. */
+function formatPortfolioForecast(
+  forecast: PortfolioForecast,
+  name: (id: string) => string,
+): string[] {
+  const days = forecast.messagesPerProfilePerDay;
+  const lines = [
+    `Forecast over ${n(forecast.runs)} run${forecast.runs === 1 ? '' : 's'}: the median, and in brackets the range 80% of runs fall in (P10–P90)`,
+    'Messages per person per day (person-days)',
+    ...table([
+      ['0', spreadText(days['0'])],
+      ['1', spreadText(days['1'])],
+      ['2+', spreadText(days['2+'])],
+    ]).map((line) => `  ${line}`),
+    `  on average ${rateText(forecast.mean)} a day; the most one person got in a day: ${spreadText(forecast.most)}`,
+  ];
+  if (forecast.policy.held.p90 > 0) {
+    lines.push(`Held back by the sending policy: ${spreadText(forecast.policy.held)} messages`);
+    lines.push(
+      ...table(
+        forecast.policy.lost.map((l) => [
+          name(l.journey),
+          `lost ${spreadText(l.messages)} to`,
+          name(l.to),
+          `(${spreadText(l.profiles)} people)`,
+        ]),
+      ).map((line) => `  ${line}`),
+    );
+  }
+  return lines;
 }
 
 /** The readable summary of a portfolio: what the journeys do together, then each one's report. */
@@ -78,9 +121,18 @@ export function formatPortfolio(journeys: readonly Journey[], report: PortfolioR
       ).map((line) => `  ${line}`),
     );
   }
+  if (portfolio.forecast) lines.push('', ...formatPortfolioForecast(portfolio.forecast, name));
   for (const journey of journeys) {
     const own = report.journeys[journey.id];
-    if (own) lines.push('', ...formatReport(journey, own));
+    if (!own) continue;
+    lines.push('', ...formatReport(journey, own));
+    if (own.forecast)
+      lines.push(
+        '',
+        ...formatForecast(journey, own.forecast),
+        '',
+        ...formatAssumptions(own.assumptions ?? []),
+      );
   }
   return lines;
 }

@@ -2,10 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../import/import-problems';
 import { ShardImportError, simulateInShards } from '../adapters/simulation-shards';
-import { resolveAssumptions, type Assumption } from '../forecast/assumptions';
-import { EngagementCounter, engagementBasis, type DataEstimates } from '../forecast/data-estimates';
-import { MAX_RUNS } from '../forecast/forecast-runs';
-import type { Journey } from '../model/journey';
+import { EngagementCounter, engagementBasis } from '../forecast/data-estimates';
 import type { SimulationReport } from '../simulator/report';
 import { SimulationInputError, simulate } from '../simulator/simulate';
 import { autoWinnerSplits } from '../simulator/winner-passes';
@@ -18,6 +15,7 @@ import { readRunOptions, readSampleData, windowFor } from './sample-data';
 import { place, readJourneyFile } from './journey-input';
 import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
 import { formatAssumptions, formatForecast } from './forecast-output';
+import { assumptionsFor, readForecastOptions } from './forecast-input';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
@@ -48,24 +46,6 @@ function bigInput(files: readonly (string | undefined)[], runs: number): boolean
     }
   }
   return bytes * runs >= SHARD_FROM_BYTES;
-}
-
-/**
- * The assumptions of a forecast of the journey over data that says `estimates`, or undefined for
- * a plain replay (one run, no `--assume`, no `expect` anywhere): that gives the report as it
- * always was, byte for byte.
- */
-function assumptionsFor(
-  journey: Journey,
-  estimates: DataEstimates | undefined,
-  runs: number,
-  assume: string | undefined,
-): Assumption[] | undefined {
-  const assumptions = resolveAssumptions(journey, {
-    defaults: assume === 'defaults',
-    data: estimates,
-  });
-  return runs > 1 || assume !== undefined || assumptions.length > 0 ? assumptions : undefined;
 }
 
 /**
@@ -105,27 +85,33 @@ export async function simulateCommand(
   const { seed } = options;
   const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
   if (values.policy !== undefined && !policy) return { exitCode: 1 };
-  if (others.length > 0) {
-    if (values.runs !== undefined && values.runs !== '1')
-      return usageError(
-        out,
-        'a forecast (--runs) of several journeys together is not available yet; forecast each journey on its own',
-      );
-    if (values.assume !== undefined)
-      return usageError(out, '--assume goes with a forecast of one journey');
-    return simulatePortfolioFiles(positionals, values, options, policy, out);
-  }
-
-  const runs = values.runs === undefined ? 1 : Number(values.runs);
-  if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
+  const forecasting = readForecastOptions(values);
+  if (typeof forecasting === 'string') return usageError(out, forecasting);
+  const { runs } = forecasting;
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
     return usageError(
       out,
-      `--runs must be a whole number from 1 to ${MAX_RUNS.toLocaleString('en')}, not "${values.runs}"`,
+      `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
     );
-  if (values.assume !== undefined && values.assume !== 'defaults')
-    return usageError(
+  }
+  // Threads when asked for, or when the work is worth them (a portfolio: once per journey).
+  const worthThreads = (times: number) =>
+    env.workerScript && bigInput([values.profiles, values.events], runs * times)
+      ? (env.parallelism ?? 1)
+      : 1;
+  if (others.length > 0)
+    return simulatePortfolioFiles(
+      positionals,
+      values,
+      options,
+      {
+        policy,
+        ...forecasting,
+        threads: threads ?? worthThreads(positionals.length),
+        workerScript: env.workerScript,
+      },
       out,
-      `--assume takes "defaults" (estimates from the data, then the library's published rates), not "${values.assume}"`,
     );
 
   const input = readJourneyFile(file);
@@ -145,21 +131,8 @@ export async function simulateCommand(
   }
 
   const traced = new Set(values.trace ?? []);
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
-    return usageError(
-      out,
-      `--threads must be a whole number from 1 to 64, not "${values.threads}"`,
-    );
-  }
   // Automatic winners need the whole cohort's assignments between passes: one thread for now.
-  const shards =
-    autoWinnerSplits(input.journey).size > 0
-      ? 1
-      : (threads ??
-        (env.workerScript && bigInput([values.profiles, values.events], runs)
-          ? (env.parallelism ?? 1)
-          : 1));
+  const shards = autoWinnerSplits(input.journey).size > 0 ? 1 : (threads ?? worthThreads(1));
   const basis = engagementBasis(input.journey);
   let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {

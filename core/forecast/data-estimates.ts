@@ -237,3 +237,28 @@ export function engagementBasis(journey: Journey): EngagementBasis {
     withinMs,
   };
 }
+
+/**
+ * What the data says of message engagement for each of several journeys simulated together, each
+ * counted against its own goal and response window, as the rows are read.
+ */
+export class JourneysEngagement {
+  private readonly counters: Map<string, EngagementCounter>;
+
+  constructor(journeys: readonly Journey[]) {
+    this.counters = new Map(journeys.map((j) => [j.id, new EngagementCounter(engagementBasis(j))]));
+  }
+
+  addProfile(profile: Profile): void {
+    for (const counter of this.counters.values()) counter.addProfile(profile);
+  }
+
+  add(event: JourneyEvent): void {
+    for (const counter of this.counters.values()) counter.add(event);
+  }
+
+  /** Each journey's estimates, by journey id. */
+  estimates(): Record<string, DataEstimates> {
+    return Object.fromEntries([...this.counters].map(([id, c]) => [id, c.estimates()]));
+  }
+}

@@ -148,7 +148,8 @@ export class ForecastRuns {
       () => new RunAccumulator(journey, this.applying, days),
     );
     this.responses =
-      this.plan && new Responses(this.plan, seed, journey.id, (id) => store.getEnrollment(id));
+      this.plan &&
+      new Responses(new Map([[journey.id, this.plan]]), seed, (id) => store.getEnrollment(id));
     if (simulated > 1) {
       this.recording = new ProfileRecording(this.applying);
       this.shared = new RunAccumulator(journey, this.applying, days);

@@ -16,6 +16,8 @@ export type ResponseKind = 'opened' | 'clicked' | 'converted' | 'unsubscribed' |
 /** A response waiting for its time in the profile's stream. */
 export interface PendingResponse {
   event: JourneyEvent;
+  /** The journey whose message it responds to. */
+  journeyId: string;
   nodeId: string;
   kind: ResponseKind;
   /** Generation order: responses due at one instant are applied in it. */
@@ -27,6 +29,7 @@ const PERSON_CHANNELS = new Set<string>(
 );
 
 type MessageRecord = Extract<StepRecord, { type: 'message' }>;
+type Goal = NonNullable<ForecastPlan['goal']>;
 
 /**
  * The response model (DESIGN §7): for every message sent to a person, draws whether the person
@@ -35,7 +38,9 @@ type MessageRecord = Extract<StepRecord, { type: 'message' }>;
  * event for the simulator to apply in the profile's stream. It observes the interpreter's
  * `message` records, so responses follow from what the journey really sent.
  *
- * One instance serves every profile and run in turn (`begin`); it holds one profile's state.
+ * One instance serves every profile and run in turn (`begin`); it holds one profile's state. It
+ * draws for the messages of every journey it has a plan of (several journeys simulated together,
+ * DESIGN §8): their responses share the profile's one stream, so each journey sees them all.
  */
 export class Responses implements StepObserver {
   /** Whether a message of the current profile and run could respond (so runs may differ). */
@@ -51,6 +56,7 @@ export class Responses implements StepObserver {
   private run = 0;
   private events: readonly JourneyEvent[] = [];
   private last = 0;
+  private persona: ReturnType<typeof personaOf>;
   private multipliers: Partial<Record<PersonaOutcome, number>> | undefined;
   /**
    * What a caused order of each message drawn for in this run is worth, looked up as it was
@@ -61,10 +67,13 @@ export class Responses implements StepObserver {
   private given: readonly (number | undefined)[] | undefined;
   private givenNext = 0;
 
+  /**
+   * `plans`: each journey's plan, by journey id (journeys whose messages cannot respond have
+   * none; their messages still count towards fatigue).
+   */
   constructor(
-    private readonly plan: ForecastPlan,
+    private readonly plans: ReadonlyMap<string, ForecastPlan>,
     private readonly seed: number,
-    private readonly journeyId: string,
     private readonly enrollment: (id: string) => Enrollment | undefined,
   ) {}
 
@@ -91,8 +100,7 @@ export class Responses implements StepObserver {
     this.drew = false;
     this.values.length = 0;
     if (run === 0) this.draws.forget();
-    const persona = this.plan.personas && personaOf(profile.attributes);
-    this.multipliers = persona ? this.plan.personas?.get(persona) : undefined;
+    this.persona = personaOf(profile.attributes);
   }
 
   /** Times of the messages the person received so far in this run (for fatigue). */
@@ -123,16 +131,22 @@ export class Responses implements StepObserver {
 
   record(step: StepRecord): void {
     if (step.type !== 'message' || !PERSON_CHANNELS.has(step.channel)) return;
-    const plan = this.plan.nodes.get(step.nodeId);
-    // Fatigue counts every message the person received, whether or not it can respond itself.
-    const factor = this.fatigue(step.at);
+    const journey = this.plans.get(step.journeyId);
+    const plan = journey?.nodes.get(step.nodeId);
+    // Fatigue counts every message the person received, from any journey, whether or not it can
+    // respond itself.
+    const factor = journey ? this.fatigue(journey, step.at) : 1;
     this.sentTimes.push(step.at);
-    if (plan) this.respond(step, plan, factor);
+    if (journey && plan) {
+      const persona = this.persona && journey.personas?.get(this.persona);
+      this.multipliers = persona;
+      this.respond(step, journey, plan, factor);
+    }
   }
 
   /** (1 − decay)^k, k = messages received in (t − per, t) before this one. */
-  private fatigue(at: number): number {
-    const fatigue = this.plan.fatigue;
+  private fatigue(journey: ForecastPlan, at: number): number {
+    const fatigue = journey.fatigue;
     if (!fatigue) return 1;
     let k = 0;
     for (let i = this.sentTimes.length - 1; i >= 0; i--) {
@@ -149,7 +163,12 @@ export class Responses implements StepObserver {
     return Math.min(1, rate * factor * persona);
   }
 
-  private respond(step: MessageRecord, plan: NodePlan, factor: number): void {
+  private respond(
+    step: MessageRecord,
+    journey: ForecastPlan,
+    plan: NodePlan,
+    factor: number,
+  ): void {
     this.drew = true;
     this.drawn++;
     const { rates } = plan;
@@ -158,13 +177,14 @@ export class Responses implements StepObserver {
       this.scaled(rates.click, factor, 'click'),
       rates.open === undefined ? 1 : open,
     );
-    const convert = this.plan.goal ? this.scaled(rates.convert, factor, 'convert') : 0;
+    const goal = journey.goal;
+    const convert = goal ? this.scaled(rates.convert, factor, 'convert') : 0;
     // Run 0 keeps the values for the runs that draw again (`drawAgain`); the others look one up
     // only for a caused order.
     const given = this.given;
     let value: number | undefined;
     if (given) value = given[this.givenNext++];
-    else if (this.run === 0) this.values.push((value = this.valueOf(step.enrollmentId)));
+    else if (this.run === 0) this.values.push((value = this.valueOf(journey, step.enrollmentId)));
     const looked = given !== undefined || this.run === 0;
     const draws = this.draws;
     draws.set(this.seed, step.key, this.run);
@@ -179,7 +199,9 @@ export class Responses implements StepObserver {
         ? draws.uniform(DRAW.click) < click
         : opened && draws.uniform(DRAW.click) < click / open);
     const converted =
-      convert > 0 && draws.uniform(DRAW.convert) < convert && !this.convertsAnyway(t0, end);
+      convert > 0 &&
+      draws.uniform(DRAW.convert) < convert &&
+      !this.convertsAnyway(step.journeyId, goal as Goal, t0, end);
     const unsubscribed =
       rates.unsubscribe !== undefined &&
       draws.uniform(DRAW.unsubscribe) < this.scaled(rates.unsubscribe, factor);
@@ -188,20 +210,19 @@ export class Responses implements StepObserver {
       draws.uniform(DRAW.complain) < this.scaled(rates.complain, factor);
     const openAt = opened ? this.after(t0, end, DRAW.openTime) : undefined;
     const clickAt = clicked ? this.after(openAt ?? t0, end, DRAW.clickTime) : undefined;
-    const props = { journey: this.journeyId, node: step.nodeId, channel: plan.channel };
+    const props = { journey: step.journeyId, node: step.nodeId, channel: plan.channel };
     if (openAt !== undefined) this.push(step, plan.opened, openAt, props, 'opened');
     if (clickAt !== undefined) this.push(step, plan.clicked, clickAt, props, 'clicked');
     if (converted) {
-      const goal = this.plan.goal as NonNullable<ForecastPlan['goal']>;
-      if (!looked) value = this.valueOf(step.enrollmentId);
+      if (!looked) value = this.valueOf(journey, step.enrollmentId);
       this.push(
         step,
-        goal.event,
+        (goal as Goal).event,
         this.after(clickAt ?? t0, end, DRAW.convertTime),
         {
           ...props,
           caused_by: step.nodeId,
-          ...goal.properties,
+          ...(goal as Goal).properties,
           ...(value !== undefined && { value }),
         },
         'converted',
@@ -231,30 +252,31 @@ export class Responses implements StepObserver {
   }
 
   /** What a caused order is worth: the trigger event's value, else the data's mean. */
-  private valueOf(enrollmentId: string): number | undefined {
+  private valueOf(journey: ForecastPlan, enrollmentId: string): number | undefined {
     const trigger = this.enrollment(enrollmentId)?.trigger;
-    return (trigger && eventValue(trigger.properties)) ?? this.plan.meanValue;
+    return (trigger && eventValue(trigger.properties)) ?? journey.meanValue;
   }
 
   /**
-   * Whether the profile performs the goal event in (t0, end] anyway: an observed event (looked
-   * up ahead in its own events) or an order another message already caused.
+   * Whether the profile performs the goal event of `journeyId` in (t0, end] anyway: an observed
+   * event (looked up ahead in its own events), an order another of the journey's messages already
+   * caused, or one another journey's message caused that is this journey's goal event too.
    */
-  private convertsAnyway(t0: number, end: number): boolean {
-    const goal = this.plan.goal;
-    if (!goal) return true;
+  private convertsAnyway(journeyId: string, goal: Goal, t0: number, end: number): boolean {
+    const isGoal = (event: JourneyEvent) =>
+      event.name === goal.event && matchesFilters(goal.where, event.properties);
     for (let i = this.cursor; i < this.last; i++) {
       const event = this.events[i] as JourneyEvent;
       if (event.time > end) break;
-      if (
-        event.time > t0 &&
-        event.name === goal.event &&
-        matchesFilters(goal.where, event.properties)
-      )
-        return true;
+      if (event.time > t0 && isGoal(event)) return true;
     }
     for (const pending of this.queue) {
-      if (pending.kind === 'converted' && pending.event.time > t0 && pending.event.time <= end)
+      if (
+        pending.kind === 'converted' &&
+        pending.event.time > t0 &&
+        pending.event.time <= end &&
+        (pending.journeyId === journeyId || isGoal(pending.event))
+      )
         return true;
     }
     return false;
@@ -270,6 +292,7 @@ export class Responses implements StepObserver {
   ): void {
     const pending: PendingResponse = {
       event: { profileId: step.profileId, name, time, properties },
+      journeyId: step.journeyId,
       nodeId: step.nodeId,
       kind,
       seq: this.seq++,

@@ -61,6 +61,7 @@ export class RunAccumulator implements StepObserver {
   private causedRevenue = 0;
   private readonly responses = new Map<string, ResponseCounts>();
   private readonly perDay = new Map<string, { converted: number; caused: number }>();
+  private readonly journeyId: string;
 
   constructor(
     journey: CompiledJourney,
@@ -68,6 +69,7 @@ export class RunAccumulator implements StepObserver {
     private readonly days: LocalDays,
   ) {
     this.report = new ReportBuilder(journey, days.cache);
+    this.journeyId = journey.id;
   }
 
   record(step: StepRecord): void {
@@ -75,8 +77,13 @@ export class RunAccumulator implements StepObserver {
     if (step.type === 'convert') this.converted(step.at, this.applying.event, this.applying.caused);
   }
 
-  /** A conversion by `event` (observed, or caused by a message). */
+  /**
+   * A conversion by `event` (observed, or caused by a message). A caused order counts as caused
+   * only for the journey whose message caused it: another journey whose goal it also meets counts
+   * the conversion, not the cause (several journeys together, docs/forecast.md).
+   */
   converted(at: number, event: JourneyEvent | undefined, caused: boolean): void {
+    if (caused && event?.properties.journey !== this.journeyId) caused = false;
     const value = event && eventValue(event.properties);
     const cents = value === undefined ? 0 : toCents(value);
     this.revenue += cents;

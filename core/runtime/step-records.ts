@@ -218,10 +218,16 @@ export class StepRecords {
 
   /**
    * A conversion, with the variants taken so far (a copy: later splits must not change it),
-   * whether a message had been sent, and the message that caused it, if the event says so.
+   * whether a message had been sent, and the message that caused it, if the event says so. An
+   * order another journey's message caused (several journeys simulated together) is, for this
+   * journey, an order like any other: the cause is that journey's.
    */
   convert(enrollment: Enrollment, event: StoredEvent, now: number): void {
-    const causedBy = event.properties.caused_by;
+    const { journey } = event.properties;
+    const causedBy =
+      journey === undefined || journey === enrollment.journeyId
+        ? event.properties.caused_by
+        : undefined;
     this.observer?.record({
       type: 'convert',
       enrollmentId: enrollment.id,

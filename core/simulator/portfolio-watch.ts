@@ -45,6 +45,19 @@ export interface PortfolioSummary {
   policy: { held: number; lost: PolicyLoss[] };
 }
 
+/**
+ * A watch's counts as plain data, to add up the watches of parts of a cohort (threads, or the
+ * people whose forecast runs all go alike) before the summary is made.
+ */
+export interface PortfolioTally {
+  byCount: [number, number][];
+  collisions: [string, number][];
+  losses: [string, { messages: number; profiles: number }][];
+  profileDays: number;
+  messages: number;
+  held: number;
+}
+
 /** Channels whose messages a person receives (webhooks reach systems). */
 const PERSON_CHANNELS = new Set<string>(
   CHANNEL_DEFINITIONS.filter((d) => d.person).map((d) => d.channel),
@@ -149,36 +162,81 @@ export class PortfolioWatch implements StepObserver {
     return days;
   }
 
-  summary(): PortfolioSummary {
-    const counts = [...this.byCount].sort((a, b) => a[0] - b[0]);
-    const of = (n: number) => this.byCount.get(n) ?? 0;
-    const twoOrMore = counts.reduce((sum, [n, days]) => (n >= 2 ? sum + days : sum), 0);
-    const split = (key: string) => key.split('\u0000') as [string, string];
+  /** The counts so far, as plain data. */
+  tally(): PortfolioTally {
     return {
-      messagesPerProfilePerDay: { '0': of(0), '1': of(1), '2+': twoOrMore },
-      byCount: Object.fromEntries(counts.map(([n, days]) => [String(n), days])),
+      byCount: [...this.byCount],
+      collisions: [...this.collisions],
+      losses: [...this.losses].map(([key, loss]) => [key, { ...loss }]),
       profileDays: this.profileDays,
-      mean: this.profileDays === 0 ? 0 : Math.round((this.messages / this.profileDays) * 1e4) / 1e4,
-      most: counts.reduce((most, [n, days]) => (days > 0 ? Math.max(most, n) : most), 0),
-      collisions: [...this.collisions]
-        .map(([pair, profiles]) => ({ journeys: split(pair), profiles }))
-        .sort(
-          (a, b) => b.profiles - a.profiles || a.journeys.join().localeCompare(b.journeys.join()),
-        ),
-      policy: {
-        held: this.held,
-        lost: [...this.losses]
-          .map(([pair, { messages, profiles }]) => {
-            const [journey, to] = split(pair);
-            return { journey, to, messages, profiles };
-          })
-          .sort(
-            (a, b) =>
-              b.messages - a.messages ||
-              a.journey.localeCompare(b.journey) ||
-              a.to.localeCompare(b.to),
-          ),
-      },
+      messages: this.messages,
+      held: this.held,
     };
   }
+
+  summary(): PortfolioSummary {
+    return summaryOf(this.tally());
+  }
+}
+
+function sumPairs<K>(a: readonly [K, number][], b: readonly [K, number][]): [K, number][] {
+  const out = new Map(a);
+  for (const [key, n] of b) out.set(key, (out.get(key) ?? 0) + n);
+  return [...out];
+}
+
+/** The counts of two disjoint parts of a cohort (threads, or shared parts), added up. */
+export function addTallies(a: PortfolioTally, b: PortfolioTally): PortfolioTally {
+  const losses = new Map(a.losses.map(([key, loss]) => [key, { ...loss }]));
+  for (const [key, { messages, profiles }] of b.losses) {
+    const loss = losses.get(key);
+    if (loss) {
+      loss.messages += messages;
+      loss.profiles += profiles;
+    } else losses.set(key, { messages, profiles });
+  }
+  return {
+    byCount: sumPairs(a.byCount, b.byCount),
+    collisions: sumPairs(a.collisions, b.collisions),
+    losses: [...losses],
+    profileDays: a.profileDays + b.profileDays,
+    messages: a.messages + b.messages,
+    held: a.held + b.held,
+  };
+}
+
+/** The summary of a watch's counts. */
+export function summaryOf(tally: PortfolioTally): PortfolioSummary {
+  const byCount = new Map(tally.byCount);
+  const counts = [...byCount].sort((a, b) => a[0] - b[0]);
+  const of = (n: number) => byCount.get(n) ?? 0;
+  const twoOrMore = counts.reduce((sum, [n, days]) => (n >= 2 ? sum + days : sum), 0);
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const { profileDays, messages } = tally;
+  return {
+    messagesPerProfilePerDay: { '0': of(0), '1': of(1), '2+': twoOrMore },
+    byCount: Object.fromEntries(counts.map(([n, days]) => [String(n), days])),
+    profileDays,
+    mean: profileDays === 0 ? 0 : Math.round((messages / profileDays) * 1e4) / 1e4,
+    most: counts.reduce((most, [n, days]) => (days > 0 ? Math.max(most, n) : most), 0),
+    collisions: tally.collisions
+      .map(([pair, profiles]) => ({ journeys: split(pair), profiles }))
+      .sort(
+        (a, b) => b.profiles - a.profiles || a.journeys.join().localeCompare(b.journeys.join()),
+      ),
+    policy: {
+      held: tally.held,
+      lost: tally.losses
+        .map(([pair, { messages, profiles }]) => {
+          const [journey, to] = split(pair);
+          return { journey, to, messages, profiles };
+        })
+        .sort(
+          (a, b) =>
+            b.messages - a.messages ||
+            a.journey.localeCompare(b.journey) ||
+            a.to.localeCompare(b.to),
+        ),
+    },
+  };
 }

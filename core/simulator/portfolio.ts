@@ -1,4 +1,12 @@
+import type { Assumption } from '../forecast/assumptions';
 import type { WinnerDecision } from '../forecast/auto-winner';
+import { forecastReport } from '../forecast/forecast-report';
+import { MAX_RUNS } from '../forecast/forecast-runs';
+import {
+  portfolioForecastOf,
+  type PortfolioForecast,
+  type PortfolioRunCounts,
+} from '../forecast/portfolio-forecast';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import { isValidTimeZone } from '../model/local-time';
@@ -6,11 +14,12 @@ import type { Profile } from '../model/profile';
 import { NO_POLICY, type SendingPolicy } from '../policy/sending-policy';
 import { compileJourney, type CompiledJourney } from '../runtime/compiled-journey';
 import { Interpreter, fixedCatalog } from '../runtime/interpreter';
-import type { OutboxMessage, StepObserver, StepRecord } from '../runtime/ports';
+import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
-import { PortfolioWatch, type PortfolioSummary } from './portfolio-watch';
-import { ReportBuilder, type SimulationReport } from './report';
+import { PortfolioRuns } from './portfolio-runs';
+import { summaryOf, type PortfolioSummary } from './portfolio-watch';
+import type { SimulationReport } from './report';
 import { SimulationInputError, windowOf, type SimulationProgress } from './simulate';
 import { TraceRecorder, type TraceStep } from './trace';
 import { windowWarning } from './window';
@@ -33,9 +42,17 @@ export interface PortfolioInput {
   suppressed?: Iterable<string>;
   /** Automatic winners decided beforehand, by `winnerKey(journey, node)`. */
   winners?: Readonly<Record<string, WinnerDecision>>;
-  /** Further observers of every step. */
+  /** Further observers of every step (in a forecast, of every run simulated). */
   observers?: readonly StepObserver[];
   onProgress?: (done: number, total: number) => void;
+  /** A forecast's runs (DESIGN §7): every person is simulated in runs 0…runs−1. 1 by default. */
+  runs?: number;
+  /**
+   * What simulated people respond with, per journey id (forecast/assumptions.ts). Given (even
+   * empty), or with more than one run, each journey's report adds `forecast` and `assumptions`,
+   * and the portfolio's `forecast`; left out with one run, nobody responds.
+   */
+  assumptions?: Readonly<Record<string, readonly Assumption[]>>;
 }
 
 /** The report of a portfolio (DESIGN §8): each journey's report of §4, and what they do together. */
@@ -46,30 +63,18 @@ export interface PortfolioReport {
   /** The sending policy simulated under. */
   policy: SendingPolicy;
   journeys: Record<string, SimulationReport>;
-  portfolio: PortfolioSummary;
+  /** What they did together (run 0's), and in a forecast its figures over the runs. */
+  portfolio: PortfolioSummary & { forecast?: PortfolioForecast };
 }
 
 export interface PortfolioResult {
   report: PortfolioReport;
   traces: ReadonlyMap<string, TraceStep[]>;
   messages: readonly OutboxMessage[];
-  /** Node arrivals processed, over every journey. */
+  /** Node arrivals processed in run 0, over every journey. */
   steps: number;
-}
-
-/** Hands each record to the report of its journey. */
-class ByJourney implements StepObserver {
-  constructor(private readonly builders: ReadonlyMap<string, ReportBuilder>) {}
-  record(step: StepRecord): void {
-    this.builders.get(step.journeyId)?.record(step);
-  }
-}
-
-class FanOut implements StepObserver {
-  constructor(private readonly observers: readonly StepObserver[]) {}
-  record(step: StepRecord): void {
-    for (const observer of this.observers) observer.record(step);
-  }
+  /** Each run's counts (run 0 first; one run outside forecasts), to add up with other threads'. */
+  runs: PortfolioRunCounts[];
 }
 
 /** The time zone of people without their own: the journeys' when they agree, else UTC. */
@@ -78,7 +83,11 @@ function portfolioZone(journeys: readonly CompiledJourney[]): string {
   return zones.size === 1 ? ([...zones][0] as string) : 'UTC';
 }
 
-function compileAll(journeys: readonly Journey[]): CompiledJourney[] {
+/**
+ * The journeys of a portfolio compiled, in id order; a `SimulationInputError` says in plain words
+ * why they cannot be simulated together.
+ */
+export function compilePortfolio(journeys: readonly Journey[]): CompiledJourney[] {
   if (journeys.length === 0)
     throw new SimulationInputError('A portfolio simulation needs at least one journey.');
   const seen = new Set<string>();
@@ -98,12 +107,45 @@ function compileAll(journeys: readonly Journey[]): CompiledJourney[] {
   return journeys.map((j) => compileJourney(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/** The report of a portfolio from its runs' counts (run 0 first; one, outside forecasts). */
+export function portfolioReportOf(
+  runs: readonly PortfolioRunCounts[],
+  meta: Pick<PortfolioReport, 'profiles' | 'seed' | 'policy'>,
+  forecast: { assumptions: Readonly<Record<string, readonly Assumption[]>> } | undefined,
+): PortfolioReport {
+  const first = runs[0];
+  if (!first) throw new Error('a portfolio report needs at least one run');
+  const journeys: Record<string, SimulationReport> = {};
+  for (const [id, counts] of Object.entries(first.journeys))
+    journeys[id] = forecast
+      ? forecastReport(
+          runs.map((r) => r.journeys[id] as (typeof r.journeys)[string]),
+          forecast.assumptions[id] ?? [],
+        )
+      : counts.report;
+  const report = Object.values(journeys)[0] as SimulationReport;
+  return {
+    window: report.window,
+    ...meta,
+    journeys,
+    portfolio: {
+      ...summaryOf(first.tally),
+      ...(forecast && { forecast: portfolioForecastOf(runs.map((r) => summaryOf(r.tally))) }),
+    },
+  };
+}
+
 /**
  * Several journeys on the same profiles and events, through one interpreter and one store, as
  * they run live together: entries and wake-ups of one instant in priority order, every message
  * under the library's sending policy. Like `Simulation`, one profile's whole window is run
  * before the next (nothing connects one person to another, the policy included), so memory
  * stays flat: one person's state, and counts. A host runs it in slices with `advance`.
+ *
+ * A forecast (`runs`, `assumptions`) runs each person in every run before the next person
+ * (`PortfolioRuns`). A response to one journey's message is an event in the person's one stream,
+ * which every journey sees: it can meet another journey's goal, end a wait for an event or make
+ * an exit, and an unsubscribe stops every journey's messages of that channel.
  */
 export class PortfolioSimulation {
   private readonly journeys: CompiledJourney[];
@@ -113,8 +155,7 @@ export class PortfolioSimulation {
   private readonly eventsFrom: Int32Array;
   private readonly store: MemoryStore;
   private readonly interpreter: Interpreter;
-  private readonly builders = new Map<string, ReportBuilder>();
-  private readonly watch: PortfolioWatch;
+  private readonly forecast: PortfolioRuns;
   private readonly traces: TraceRecorder;
   private readonly zone: string;
   private readonly seed: number;
@@ -123,7 +164,10 @@ export class PortfolioSimulation {
   private replayed = 0;
 
   constructor(private readonly input: PortfolioInput) {
-    this.journeys = compileAll(input.journeys);
+    this.journeys = compilePortfolio(input.journeys);
+    const runs = input.runs ?? 1;
+    if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
+      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
     this.window = windowOf(input, input.events ?? []);
     ({
       profiles: this.profiles,
@@ -142,18 +186,21 @@ export class PortfolioSimulation {
       policy: input.policy ?? NO_POLICY,
       winners: new Map(Object.entries(input.winners ?? {})),
     });
-    for (const journey of this.journeys) this.builders.set(journey.id, new ReportBuilder(journey));
-    this.watch = new PortfolioWatch(this.window);
     this.traces = new TraceRecorder(input.trace ?? new Set());
+    this.forecast = new PortfolioRuns({
+      journeys: this.journeys,
+      store: this.store,
+      seed: this.seed,
+      window: this.window,
+      runs,
+      assumptions: input.assumptions,
+      firstRunObservers: input.trace ? [this.traces] : [],
+      everyRunObservers: input.observers ?? [],
+    });
     this.interpreter = new Interpreter({
       catalog: fixedCatalog(this.journeys),
       store: this.store,
-      observer: new FanOut([
-        new ByJourney(this.builders),
-        this.watch,
-        ...(input.trace ? [this.traces] : []),
-        ...(input.observers ?? []),
-      ]),
+      observer: this.forecast.observer,
       seed: this.seed,
     });
   }
@@ -162,12 +209,23 @@ export class PortfolioSimulation {
     return { done: this.next, total: this.profiles.length };
   }
 
-  /** Simulates up to `count` more profiles; true while some remain. */
+  /** The forecast run under way (0 outside forecasts). */
+  get run(): number {
+    return this.forecast.run;
+  }
+
+  /** Simulates up to `count` more profiles (in every run); true while some remain. */
   advance(count: number): boolean {
-    const { profiles, store } = this;
+    const { profiles, store, forecast } = this;
     const stop = Math.min(profiles.length, this.next + count);
     for (let index = this.next; index < stop; index++) {
-      this.replay(index);
+      const profile = profiles[index] as Profile;
+      const zone = profile.attributes.timezone;
+      forecast.profile(
+        (run) => this.replay(index, run),
+        () => store.enrollmentsOf(profile.id),
+        typeof zone === 'string' && isValidTimeZone(zone) ? zone : this.zone,
+      );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
         this.input.onProgress(index + 1, profiles.length);
     }
@@ -176,41 +234,59 @@ export class PortfolioSimulation {
     return stop < profiles.length;
   }
 
-  /** One profile's whole window: its events and its wake-ups, in every journey. */
-  private replay(index: number): void {
-    const { store, interpreter, window, events, eventsFrom, watch } = this;
+  /** One profile's whole window in one run: its events, responses and wake-ups, in every journey. */
+  private replay(index: number, run: number): void {
+    const { store, interpreter, window, events, eventsFrom, forecast } = this;
+    const { responses, applying } = forecast;
     const profile = this.profiles[index] as Profile;
     let next = eventsFrom[index] as number;
     const last = eventsFrom[index + 1] as number;
     store.clear();
     store.putProfile(profile);
-    const zone = profile.attributes.timezone;
-    watch.beginProfile(typeof zone === 'string' && isValidTimeZone(zone) ? zone : this.zone);
     for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
       interpreter.recordHistory(events[next] as JourneyEvent);
-      this.history++;
+      if (run === 0) this.history++;
     }
+    responses?.begin(run, profile, events, next, last);
     interpreter.start(profile.id, window.start);
     for (;;) {
       const event = next < last ? (events[next] as JourneyEvent) : undefined;
       const eventTime = event && event.time <= window.end ? event.time : undefined;
+      const responseTime = responses?.nextTime();
+      const responseDue =
+        responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
       const wakeTime = store.wakes.peekTime();
       const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-      if (eventTime === undefined && wakeDue === undefined) break;
-      // At one instant, events before wake-ups (DESIGN §4).
-      if (eventTime !== undefined && (wakeDue === undefined || eventTime <= wakeDue)) {
+      if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
+      // At one instant: observed events, then responses in the order drawn, then wake-ups.
+      if (
+        eventTime !== undefined &&
+        (responseDue === undefined || eventTime <= responseDue) &&
+        (wakeDue === undefined || eventTime <= wakeDue)
+      ) {
         next++;
+        if (responses) responses.cursor = next;
+        applying.event = event;
+        applying.caused = false;
         interpreter.handleEvent(event as JourneyEvent, eventTime);
-        this.replayed++;
+        if (run === 0) this.replayed++;
+      } else if (responseDue !== undefined && (wakeDue === undefined || responseDue <= wakeDue)) {
+        const response = (responses as NonNullable<typeof responses>).take();
+        applying.event = response.event;
+        applying.caused = response.kind === 'converted';
+        forecast.accumulator(response.journeyId)?.responded(response);
+        interpreter.handleEvent(response.event, responseDue);
       } else {
         const wake = store.wakes.pop();
         if (wake) interpreter.handleWake(wake, wake.at);
       }
     }
-    watch.finishProfile();
-    for (const enrollment of store.enrollmentsOf(profile.id))
-      if (enrollment.status === 'active')
-        this.builders.get(enrollment.journeyId)?.countWaiting([enrollment]);
+    applying.event = undefined;
+  }
+
+  /** Whether the report is a forecast's: more than one run, or assumptions given. */
+  private get forecasting(): boolean {
+    return this.forecast.runs > 1 || this.input.assumptions !== undefined;
   }
 
   result(): PortfolioResult {
@@ -220,30 +296,26 @@ export class PortfolioSimulation {
       seed: this.seed,
       events: { replayed: this.replayed, history: this.history },
     };
-    const journeys: Record<string, SimulationReport> = {};
+    const byId = new Map(this.journeys.map((j) => [j.id, j]));
+    const runs = this.forecast.counts((id) => {
+      const warning = windowWarning((byId.get(id) as CompiledJourney).journey, this.window);
+      return { ...context, warnings: warning ? [warning] : [] };
+    });
+    const first = runs[0] as PortfolioRunCounts;
     let steps = 0;
-    for (const journey of this.journeys) {
-      const warning = windowWarning(journey.journey, this.window);
-      const report = (this.builders.get(journey.id) as ReportBuilder).build({
-        ...context,
-        warnings: warning ? [warning] : [],
-      });
-      journeys[journey.id] = report;
-      steps += Object.values(report.nodes).reduce((sum, n) => sum + n.entered, 0);
-    }
-    const first = Object.values(journeys)[0] as SimulationReport;
+    for (const counts of Object.values(first.journeys))
+      steps += Object.values(counts.report.nodes).reduce((sum, n) => sum + n.entered, 0);
+    const forecasting = this.forecasting;
     return {
-      report: {
-        window: first.window,
-        profiles: this.profiles.length,
-        seed: this.seed,
-        policy: this.input.policy ?? NO_POLICY,
-        journeys,
-        portfolio: this.watch.summary(),
-      },
+      report: portfolioReportOf(
+        runs,
+        { profiles: this.profiles.length, seed: this.seed, policy: this.input.policy ?? NO_POLICY },
+        forecasting ? { assumptions: this.input.assumptions ?? {} } : undefined,
+      ),
       traces: this.traces.all(),
       messages: this.store.messages,
       steps,
+      runs: forecasting ? runs : runs.slice(0, 1),
     };
   }
 }

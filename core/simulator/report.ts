@@ -1,6 +1,7 @@
 import type { Assumption } from '../forecast/assumptions';
 import type { WinnerDecision } from '../forecast/auto-winner';
 import type { Forecast } from '../forecast/forecast-report';
+import type { PortfolioForecast } from '../forecast/portfolio-forecast';
 import type { SendingPolicy } from '../policy/sending-policy';
 import { isoTime, localDate } from '../model/local-time';
 import type { CompiledJourney } from '../runtime/compiled-journey';
@@ -100,7 +101,7 @@ export interface SimulationReport {
    * Simulated with the other live journeys (DESIGN §8): what they did together to the same
    * people, and which journeys they were.
    */
-  portfolio?: PortfolioSummary & { journeys: PortfolioMember[] };
+  portfolio?: PortfolioSummary & { journeys: PortfolioMember[]; forecast?: PortfolioForecast };
 }
 
 /** A journey of a simulation with the other live journeys, and what it sent and lost. */
@@ -113,6 +114,8 @@ export interface PortfolioMember {
   sent: number;
   /** Messages the sending policy held back. */
   held: number;
+  /** In a forecast, what its messages were assumed to do (to repeat its run 0 for a trace). */
+  assumptions?: Assumption[];
 }
 
 /** An automatic winner as the report gives it. */

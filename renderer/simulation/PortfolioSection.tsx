@@ -1,3 +1,5 @@
+import type { PortfolioForecast } from '../../core/forecast/portfolio-forecast';
+import type { Spread } from '../../core/forecast/statistics';
 import type { PortfolioMember, SimulationReport } from '../../core/simulator/report';
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
@@ -9,6 +11,75 @@ const BUCKETS = [
   ['1', 'one'],
   ['2+', 'more'],
 ] as const;
+
+/**
+ * A forecast of the journeys together: messages per person per day and what the policy held back,
+ * each with the range 80% of the runs fall in.
+ */
+function PortfolioForecastView({
+  forecast,
+  nameOf,
+}: {
+  forecast: PortfolioForecast;
+  nameOf: (id: string) => string;
+}) {
+  const t = useT();
+  const formats = useFormats();
+  const range = (spread: Spread, digits = 0) =>
+    t('portfolio.forecast.range', {
+      p50: formats.number(spread.p50, digits),
+      p10: formats.number(spread.p10, digits),
+      p90: formats.number(spread.p90, digits),
+    });
+  const days = forecast.messagesPerProfilePerDay;
+  return (
+    <div data-testid="portfolio-forecast">
+      <h4 className="portfolio-subtitle" id="portfolio-forecast-title">
+        {t('portfolio.forecast.title', { runs: forecast.runs })}
+      </h4>
+      <p className="sim-note">{t('portfolio.forecast.note')}</p>
+      <table className="portfolio-table" aria-labelledby="portfolio-forecast-title">
+        <tbody>
+          {BUCKETS.map(([bucket, word]) => (
+            <tr key={bucket} data-testid={`portfolio-forecast-day-${bucket}`}>
+              <th scope="row">{t('portfolio.perDay.bucket', { bucket: word })}</th>
+              <td>{range(days[bucket])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="sim-note" data-testid="portfolio-forecast-mean">
+        {t('portfolio.forecast.mean', {
+          mean: formats.number(forecast.mean.p50, 2),
+          low: formats.number(forecast.mean.p10, 2),
+          high: formats.number(forecast.mean.p90, 2),
+        })}
+      </p>
+      {forecast.policy.held.p90 > 0 && (
+        <>
+          <p className="sim-note" data-testid="portfolio-forecast-held">
+            {t('portfolio.forecast.held', {
+              held: formats.number(forecast.policy.held.p50),
+              low: formats.number(forecast.policy.held.p10),
+              high: formats.number(forecast.policy.held.p90),
+            })}
+          </p>
+          <ul className="outcome-list" data-testid="portfolio-forecast-lost">
+            {forecast.policy.lost.map((l) => (
+              <li key={`${l.journey}\u0000${l.to}`}>
+                {t('portfolio.forecast.lost', {
+                  journey: nameOf(l.journey),
+                  to: nameOf(l.to),
+                  messages: range(l.messages),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
 
 /**
  * A run made with the other live journeys (DESIGN §8): the policy it ran under, the journeys and
@@ -134,6 +205,9 @@ export function PortfolioSection({ report }: { report: SimulationReport }) {
             </li>
           ))}
         </ul>
+      )}
+      {portfolio.forecast && (
+        <PortfolioForecastView forecast={portfolio.forecast} nameOf={nameOf} />
       )}
     </section>
   );

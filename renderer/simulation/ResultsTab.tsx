@@ -67,6 +67,7 @@ export function ResultsTab({ run }: { run: SimulationRun }) {
         </p>
       ))}
       {report.forecast ? <ForecastResults run={run} /> : <ReplayResults run={run} />}
+      {report.forecast && <PortfolioSection report={report} />}
     </div>
   );
 }

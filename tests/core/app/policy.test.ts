@@ -135,9 +135,27 @@ describe('the library’s sending policy in the app', () => {
     ).toEqual(['cart', 'browse']);
     expect(trace.steps.find((s) => s.type === 'skip')?.reason).toBe('policy');
     expect(trace.messages).toHaveLength(1);
-    const forecast = await refusal(
-      call('simulate', { journeyId: 'cart', ...data, withLive: true, forecast: { runs: 10 } }),
-    );
-    expect(forecast.field).toBe('withLive');
+    // A forecast of them together, at the library's rates: the one message held back is Browse's,
+    // an hour after Cart's, before anyone could respond — in every run.
+    const forecast = await call('simulate', {
+      journeyId: 'cart',
+      ...data,
+      days: 3,
+      withLive: true,
+      forecast: { runs: 10 },
+    });
+    expect(forecast.report.forecast?.runs).toBe(10);
+    expect(forecast.report.portfolio?.forecast?.runs).toBe(10);
+    expect(forecast.report.portfolio?.forecast?.policy.held).toEqual({
+      mean: 1,
+      p10: 1,
+      p50: 1,
+      p90: 1,
+    });
+    const [own, other] = forecast.report.portfolio?.journeys ?? [];
+    expect(own?.assumptions).toEqual(forecast.report.assumptions);
+    expect(other?.assumptions?.length).toBeGreaterThan(0);
+    const traced = await call('traceProfile', { runId: forecast.id, profileId: 'ann' });
+    expect(traced.steps.find((s) => s.type === 'skip')?.reason).toBe('policy');
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,11 +162,100 @@ describe('simulate with several journeys', () => {
     expect(missing.stderr[0]).toMatch(/policy-invalid {2}Cannot read the file: no such file\./);
   });
 
-  it('refuses a forecast of several journeys, in plain words', async () => {
-    const { code, stderr } = await cli('simulate', ...STARTER_FILES, ...data, '--runs', '20');
+  it(
+    'forecasts journeys together: each journey’s forecast, and the portfolio’s ranges',
+    { timeout: 120_000 },
+    async () => {
+      const three = STARTER_FILES.slice(0, 3);
+      const out = join(dir, 'forecast.json');
+      const { code, stdout, stderr } = await cli(
+        'simulate',
+        ...three,
+        ...data,
+        '--policy',
+        POLICY,
+        '--runs',
+        '20',
+        '--assume',
+        'defaults',
+        '--json',
+        out,
+      );
+      expect(stderr).toEqual([]);
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as PortfolioReport;
+      for (const own of Object.values(report.journeys)) {
+        expect(own.forecast?.runs).toBe(20);
+        expect(own.assumptions?.length).toBeGreaterThan(0);
+      }
+      const together = report.portfolio.forecast;
+      expect(together?.runs).toBe(20);
+      const days = together?.messagesPerProfilePerDay;
+      // Every run counts the same person-days.
+      expect((days?.['0'].mean ?? 0) + (days?.['1'].mean ?? 0) + (days?.['2+'].mean ?? 0)).toBe(
+        report.portfolio.profileDays,
+      );
+      expect(together?.policy.held.p90).toBeGreaterThan(0);
+      const heading = stdout.indexOf(
+        'Forecast over 20 runs: the median, and in brackets the range 80% of runs fall in (P10–P90)',
+      );
+      expect(heading).toBeGreaterThan(0);
+      expect(stdout[heading + 1]).toBe('Messages per person per day (person-days)');
+      expect(stdout[heading + 2]).toMatch(/^ {2}0 +[\d,]+ \([\d,]+–[\d,]+\)$/);
+      expect(stdout).toContainEqual(
+        expect.stringMatching(
+          /^Held back by the sending policy: [\d,]+ \([\d,]+–[\d,]+\) messages$/,
+        ),
+      );
+      // Then each journey's own forecast and the assumptions it used.
+      expect(
+        stdout.filter((l) => l.startsWith('Conversions ') && l.includes('caused by messages')),
+      ).toHaveLength(3);
+      expect(stdout.filter((l) => l === 'Assumptions')).toHaveLength(3);
+    },
+  );
+
+  it(
+    'forecasts journeys together on two threads exactly as on one',
+    { timeout: 180_000 },
+    async () => {
+      const args = [
+        'simulate',
+        ...STARTER_FILES.slice(0, 3),
+        ...data,
+        '--policy',
+        POLICY,
+        '--runs',
+        '5',
+        '--assume',
+        'defaults',
+      ];
+      const one = join(dir, 'one-thread.json');
+      expect((await cli(...args, '--json', one)).code).toBe(0);
+      const two = join(dir, 'two-threads.json');
+      // The real command line (bundled), which can start threads from its own file.
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts', 'cli.mjs'), ...args, '--threads', '2', '--json', two],
+        { encoding: 'utf8', cwd: ROOT },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // The same figures; only which people a node names as samples depends on the threads.
+      const read = (file: string) => {
+        const report = JSON.parse(readFileSync(file, 'utf8')) as PortfolioReport;
+        for (const own of Object.values(report.journeys)) own.samples = {};
+        return report;
+      };
+      const single = read(one);
+      expect(read(two)).toEqual(single);
+      expect(single.portfolio.forecast?.runs).toBe(5);
+    },
+  );
+
+  it('refuses a forecast with a wrong number of runs, in plain words', async () => {
+    const { code, stderr } = await cli('simulate', ...STARTER_FILES, ...data, '--runs', 'many');
     expect(code).toBe(2);
-    expect(stderr[0]).toMatch(
-      /a forecast \(--runs\) of several journeys together is not available/,
-    );
+    expect(stderr[0]).toMatch(/--runs must be a whole number from 1 to 10,000, not "many"/);
   });
 });

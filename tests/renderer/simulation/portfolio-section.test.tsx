@@ -80,6 +80,59 @@ describe('a run with the other live journeys', () => {
     );
   });
 
+  it('shows a forecast’s ranges: messages per person per day, and what the policy held back', () => {
+    const spread = (p50: number, p10: number, p90: number) => ({ mean: p50, p10, p50, p90 });
+    const forecasted = {
+      ...report,
+      portfolio: {
+        ...report.portfolio!,
+        forecast: {
+          runs: 40,
+          messagesPerProfilePerDay: {
+            '0': spread(901, 895, 908),
+            '1': spread(79, 74, 85),
+            '2+': spread(20, 18, 23),
+          },
+          mean: spread(0.124, 0.12, 0.13),
+          most: spread(3, 3, 4),
+          collisions: [],
+          policy: {
+            held: spread(7, 5, 9),
+            lost: [
+              {
+                journey: 'browse',
+                to: 'cart',
+                messages: spread(7, 5, 9),
+                profiles: spread(5, 4, 6),
+              },
+            ],
+          },
+        },
+      },
+    } as SimulationReport;
+    renderApp(<PortfolioSection report={forecasted} />);
+    const view = screen.getByTestId('portfolio-forecast');
+    const table = within(view).getByRole('table', { name: 'Forecast over 40 runs' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['No message901 (895–908)', 'One message79 (74–85)', 'Two or more20 (18–23)']);
+    expect(within(view).getByTestId('portfolio-forecast-mean').textContent).toBe(
+      'On average 0.12 messages a person a day (0.12–0.13).',
+    );
+    expect(within(view).getByTestId('portfolio-forecast-held').textContent).toBe(
+      'Held back by the sending policy: 7 (5–9) messages.',
+    );
+    expect(within(view).getByTestId('portfolio-forecast-lost').textContent).toBe(
+      'Browse lost 7 (5–9) to Cart reminder',
+    );
+    renderApp(<PortfolioSection report={forecasted} />, { locale: 'nb' });
+    expect(screen.getAllByTestId('portfolio-forecast-held')[1]?.textContent).toBe(
+      'Holdt tilbake av utsendingspolicyen: 7 (5–9) meldinger.',
+    );
+  });
+
   it('is not there for a journey simulated alone', () => {
     const { container } = renderApp(<PortfolioSection report={{} as SimulationReport} />);
     expect(container.textContent).toBe('');
