@@ -3,6 +3,7 @@ import { useT } from '../i18n/I18nProvider';
 import { AlertIcon, CloseIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { RunTab } from '../store/execution-slice';
+import { EngineWhere } from '../settings/EngineWhere';
 import { EventApiInfo } from './EventApiInfo';
 import { LiveTotals } from './LiveTotals';
 import { RunControls } from './RunControls';
@@ -50,6 +51,7 @@ export function RunPanel() {
         </button>
       </header>
       <div className="sim-scroll">
+        <EngineWhere />
         {engine && !engine.running && (
           <p className="run-engine-problem" role="alert" data-testid="run-engine-problem">
             <AlertIcon size={16} />
