@@ -86,7 +86,7 @@ export const serverContract = {
         clear: z.boolean().optional(),
       })
       .strict()
-      .refine((input) => (input.secret === undefined) !== (input.clear === true), {
+      .refine((input) => (input.secret !== undefined) !== (input.clear === true), {
         error: 'Give the secret, or clear it.',
       }),
     output: serverConnectionSchema,

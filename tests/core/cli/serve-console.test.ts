@@ -130,6 +130,18 @@ describe('the app as the console of a server engine', () => {
     expect(refused.connection.engine).toBe('local');
   });
 
+  it('keeps a shop’s webhook secret as a secret, saying only that one is kept', async () => {
+    const { call } = app();
+    const kept = await call('saveShopSecret', { platform: 'shopify', secret: 'shpss_0123' });
+    expect(kept.shopSecrets).toEqual({ shopify: true, woocommerce: false });
+    expect(JSON.stringify(kept)).not.toContain('shpss_0123');
+    const forgotten = await call('saveShopSecret', { platform: 'shopify', clear: true });
+    expect(forgotten.shopSecrets.shopify).toBe(false);
+    await expect(
+      Promise.resolve().then(() => call('saveShopSecret', { platform: 'shopify' })),
+    ).rejects.toThrow(/Give the secret, or clear it/);
+  });
+
   it('says a certificate is not trusted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'js-cert-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
