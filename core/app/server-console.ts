@@ -41,6 +41,8 @@ export const SERVER_RUN_EVENTS = [
 ] as const satisfies readonly ApiEvent[];
 
 const RUN_EVENTS: ReadonlySet<string> = new Set(SERVER_RUN_EVENTS);
+/** Calls that read or publish the saved journey: the server's copy must be this one. */
+const SYNCED: ReadonlySet<string> = new Set(['getExecution', 'previewPublish', 'publishJourney']);
 
 /** An engine on a server, reached over HTTP with its token (core/adapters/http/remote-engine.ts). */
 export interface RemoteEngine {
@@ -162,12 +164,7 @@ export class ServerConsole {
         await this.ready;
         const remote = this.remote;
         if (!remote) return local(input);
-        if (method === 'publishJourney' || method === 'previewPublish') {
-          // The server publishes what it has saved: the journey as designed here goes first.
-          const { journeyId } = input as { journeyId: string };
-          const record = await handlers.getJourney({ id: journeyId });
-          await remote.call('saveJourney', { journey: record.journey });
-        }
+        if (SYNCED.has(method)) await this.sendDesign(handlers, remote, input);
         return remote.call(method, input);
       };
     }
@@ -192,6 +189,26 @@ export class ServerConsole {
   close(): void {
     this.stopListening?.();
     this.remoteEvents.clear();
+  }
+
+  /**
+   * The server publishes (and compares with its versions) what it has saved: the journey as
+   * designed here goes there first. A journey not in this library is the server's alone.
+   */
+  private async sendDesign(
+    handlers: ApiHandlers,
+    remote: RemoteEngine,
+    input: unknown,
+  ): Promise<void> {
+    const { journeyId } = input as { journeyId: string };
+    let record;
+    try {
+      record = await handlers.getJourney({ id: journeyId });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not-found') return;
+      throw error;
+    }
+    await remote.call('saveJourney', { journey: record.journey });
   }
 
   private async restore(): Promise<void> {

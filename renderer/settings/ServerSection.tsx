@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ServerProblem, ServerReport } from '../../core/api/server-contract';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
@@ -66,10 +66,21 @@ export function ServerSection() {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState<Busy>(null);
   const [said, setSaid] = useState<Said>(null);
+  const disconnectRef = useRef<HTMLButtonElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const switchedBy = useRef(false);
 
   useEffect(() => {
     void loadServer();
   }, [loadServer]);
+  // The button pressed to switch is gone with the switch: its successor takes the focus, so the
+  // keyboard stays in the dialog.
+  const engine = server?.engine;
+  useEffect(() => {
+    if (!switchedBy.current) return;
+    switchedBy.current = false;
+    (engine === 'server' ? disconnectRef.current : urlRef.current)?.focus();
+  }, [engine]);
 
   const ready = url.trim() !== '' && token !== '';
   const run = async (kind: 'test' | 'connect') => {
@@ -89,7 +100,9 @@ export function ServerSection() {
           : { kind: 'error', text: outcome.error },
       );
     } else {
+      switchedBy.current = true;
       const outcome = await connectServer(input);
+      if (!outcome.ok || !outcome.value.report.ok) switchedBy.current = false;
       if (!outcome.ok) setSaid({ kind: 'error', text: outcome.error });
       else if (!outcome.value.report.ok) setSaid({ kind: 'report', report: outcome.value.report });
       else {
@@ -106,6 +119,7 @@ export function ServerSection() {
   const disconnect = async () => {
     if (busy) return;
     setBusy('disconnect');
+    switchedBy.current = true;
     const outcome = await disconnectServer();
     setBusy(null);
     setSaid(
@@ -131,6 +145,7 @@ export function ServerSection() {
           <button
             type="button"
             className="button"
+            ref={disconnectRef}
             data-testid="server-disconnect"
             aria-disabled={busy !== null || undefined}
             onClick={() => void disconnect()}
@@ -151,6 +166,7 @@ export function ServerSection() {
           <Field id="server-url" label={t('server.address.label')} help={t('server.address.help')}>
             <input
               id="server-url"
+              ref={urlRef}
               className="input"
               type="url"
               inputMode="url"

@@ -138,6 +138,10 @@ describe('run on a server (library settings)', () => {
       'Journeys now run on journeys.shop.example. Designing and simulating stay on this computer.',
     );
     expect(within(section).queryByLabelText('Access token')).toBeNull();
+    // The button pressed is gone: the keyboard goes on from the one that switches back.
+    expect(document.activeElement).toBe(
+      within(section).getByRole('button', { name: 'Run on this computer instead' }),
+    );
     expect(posted.find((p) => p.method === 'connectServer')?.input).toEqual({
       url: SERVER,
       token: TOKEN,
@@ -146,7 +150,9 @@ describe('run on a server (library settings)', () => {
 
     await user.click(within(section).getByRole('button', { name: 'Run on this computer instead' }));
     await within(section).findByText('Running on this computer');
-    await waitFor(() => expect(within(section).getByLabelText('Server address')).toBeTruthy());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(section).getByLabelText('Server address')),
+    );
   });
 
   it('speaks Swedish, and says where browser mode keeps the token', async () => {
