@@ -38,6 +38,7 @@ export function RunPanel() {
         <div className="inspector-head-text">
           <span className="inspector-kind">Run</span>
           <h2 className="inspector-title">Run it for real</h2>
+          <EngineWhere />
         </div>
         <button
           type="button"
@@ -51,7 +52,6 @@ export function RunPanel() {
         </button>
       </header>
       <div className="sim-scroll">
-        <EngineWhere />
         {engine && !engine.running && (
           <p className="run-engine-problem" role="alert" data-testid="run-engine-problem">
             <AlertIcon size={16} />
