@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api/contract';
 import type { EngineLauncher } from '../app/app-engine';
+import type { ServerConsolePorts } from '../app/server-console';
 import { buildAppService, type AppService } from '../app/app-service';
 import type { TestMailer } from '../app/execution.handlers';
 import { memorySecretStore } from '../app/memory-secret-store';
@@ -13,6 +14,7 @@ import { FeedbackStore } from './sqlite/feedback-store';
 import { databaseFile, defaultDataDir } from './files/data-dir';
 import { privateFolder } from './files/private-files';
 import { DEFAULT_EVENT_API_PORT } from './http/event-api';
+import { remoteEngine } from './http/remote-engine';
 import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
 import { DatasetRepository } from './sqlite/dataset-repository';
@@ -48,6 +50,13 @@ export interface AppServiceOptions {
    * engine's thread.
    */
   apiThreadScript?: URL | string;
+  /**
+   * The engine is already running (the command line's `serve` with its console): the service
+   * uses it instead of starting one, and is itself the server (it connects to no other).
+   */
+  launcher?: EngineLauncher;
+  /** Browser mode: the server token and shop secrets live in this process only. */
+  secretsInProcess?: boolean;
 }
 
 /**
@@ -82,6 +91,7 @@ function engineLauncher(
     async launch(hooks) {
       lock();
       const smtpUrl = await hooks.smtpUrl();
+      const webhookSecrets = await shopSecrets(options.secrets);
       const saved = Number(settings.get('eventApi.port'));
       const wanted =
         options.eventApiPort ??
@@ -101,6 +111,7 @@ function engineLauncher(
             },
           }),
           log,
+          webhookSecrets,
         });
       let engine = make(wanted);
       try {
@@ -117,6 +128,30 @@ function engineLauncher(
     release() {
       release?.();
       release = undefined;
+    },
+  };
+}
+
+/** The shops' signing secrets kept in the app, for the engine's webhook route. */
+async function shopSecrets(secrets: SecretStore | undefined) {
+  const [shopify, woocommerce] = await Promise.all([
+    secrets?.get('shopify-secret').catch(() => undefined),
+    secrets?.get('woocommerce-secret').catch(() => undefined),
+  ]);
+  return { ...(shopify && { shopify }), ...(woocommerce && { woocommerce }) };
+}
+
+/** How the app reaches a server engine, and what it says about where its secrets are kept. */
+function serverPorts(options: AppServiceOptions, secrets: SecretStore): ServerConsolePorts {
+  const log = (line: string) => options.log?.(`server: ${line}`);
+  return {
+    ...(!options.launcher && {
+      connect: (url: string, token: string) =>
+        remoteEngine({ url, host: new URL(url).host, token, log }),
+    }),
+    secretsKeptIn: async () => {
+      if (options.secretsInProcess) return 'server-process';
+      return (await secrets.protection()) === 'os' ? 'keychain' : 'plain-text';
     },
   };
 }
@@ -181,7 +216,8 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     images: new SqliteImageLibrary(db),
     secrets,
     transaction: (work) => db.transaction(work)(),
-    launcher: engineLauncher(db, file, settings, options),
+    launcher: options.launcher ?? engineLauncher(db, file, settings, options),
+    server: serverPorts(options, secrets),
     backups,
     mailbox,
     engineHasWork: () => backlog.hasWork(),

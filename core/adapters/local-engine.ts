@@ -11,7 +11,7 @@ import type { Channel } from '../runtime/step';
 import { EmbeddedTransport } from './email/embedded-transport';
 import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
-import { EventApi } from './http/event-api';
+import { EventApi, type ConsoleRoute } from './http/event-api';
 import { EventApiThread } from './http/event-api-thread';
 import { cachedLibrarySettings, MessageLinks, publicHosts } from './http/message-links';
 import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-links';
@@ -74,6 +74,11 @@ export interface LocalEngineOptions {
    * keychain; the environment on the command line) by whoever opens the engine.
    */
   webhookSecrets?: ShopSecrets;
+  /**
+   * The app's API for a desktop app that is this engine's console (`serve`). It needs the
+   * engine's own service, so the event API then answers on the engine's thread.
+   */
+  console?: ConsoleRoute;
 }
 
 /** Looks for what other engines on a shared database accepted this often. */
@@ -232,6 +237,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
       ...(options.webhookSecrets && {
         webhooks: shopWebhookRoute(options.webhookSecrets, (inputs) => engine.ingest(inputs)),
       }),
+      ...(options.console && { console: options.console }),
     });
   // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
   // The spool is a SQLite file beside the database; on a shared server the API writes the inbox.
@@ -240,7 +246,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   const intake = spool && new SpoolCollector(db, spool, unsubscribe);
   const api: EventApiPort = options.workerOnly
     ? noEventApi()
-    : spool && options.apiThread
+    : spool && options.apiThread && !options.console
       ? new EventApiThread({
           script: options.apiThread.script,
           job: {

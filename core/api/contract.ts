@@ -10,6 +10,7 @@ import { isRecord } from '../model/json-text';
 import { fileContract, type FileMethod } from './file-contract';
 import { menuCommandEventSchema } from './menu-commands';
 import { policyContract } from './policy-contract';
+import { serverContract } from './server-contract';
 
 /**
  * The one typed boundary between the renderer and the engine. Electron carries it over IPC
@@ -128,6 +129,7 @@ export const apiContract = {
   ...settingsContract,
   ...versionsContract,
   ...policyContract,
+  ...serverContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -22,6 +22,7 @@ import type {
   SimulationRunStore,
   VersionHistoryStore,
 } from './ports';
+import { ServerConsole, type ServerConsolePorts } from './server-console';
 import { settingsHandlers } from './settings.handlers';
 import { simulationHandlers } from './simulation.handlers';
 import { templateHandlers } from './templates.handlers';
@@ -73,6 +74,11 @@ export interface AppPorts {
   log?: (line: string) => void;
   /** Called last when the service closes (the database it opened). */
   onClose?: () => void | Promise<void>;
+  /**
+   * How the app reaches a server engine to run journeys there; without it, this engine runs
+   * them itself (it is the server) and says its secrets are kept as `secrets` protects them.
+   */
+  server?: ServerConsolePorts;
 }
 
 /**
@@ -92,7 +98,19 @@ export function buildAppService(ports: AppPorts): AppService {
     timers: ports.timers,
     ...(ports.log && { log: ports.log }),
   });
-  const handlers = settled({
+  const server = new ServerConsole(
+    {
+      settings,
+      secrets,
+      ...(ports.log && { log: ports.log }),
+      ...(ports.server ?? {
+        secretsKeptIn: async () =>
+          (await secrets.protection()) === 'os' ? 'keychain' : 'plain-text',
+      }),
+    },
+    events,
+  );
+  const own = {
     ...libraryHandlers({
       journeys,
       events,
@@ -157,15 +175,18 @@ export function buildAppService(ports: AppPorts): AppService {
       transaction: ports.transaction,
     }),
     ...policyHandlers({ settings, transaction: ports.transaction }),
-  } satisfies ApiHandlers);
+    ...server.handlers(),
+  } satisfies ApiHandlers;
+  const handlers = settled(server.route(own));
   // Journeys left running (or work left over) carry on as soon as the app opens.
   if (ports.engineHasWork()) engine.get().catch(() => undefined);
   let closing: Promise<void> | undefined;
   return {
     handlers,
-    on: (event, listener) => events.on(event, listener),
+    on: (event, listener) => server.on(event, listener),
     close() {
       closing ??= (async () => {
+        server.close();
         await engine.close();
         events.clear();
         await ports.onClose?.();

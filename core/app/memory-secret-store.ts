@@ -16,3 +16,18 @@ export function memorySecretStore(): SecretStore {
     protection: () => Promise.resolve('plain-text'),
   };
 }
+
+/**
+ * `store`, except that the secrets `names` are held in this process's memory only: browser mode
+ * keeps the server token and the shops' signing secrets nowhere on disk.
+ */
+export function inProcessOnly(store: SecretStore, names: readonly SecretName[]): SecretStore {
+  const memory = memorySecretStore();
+  const pick = (name: SecretName) => (names.includes(name) ? memory : store);
+  return {
+    get: (name) => pick(name).get(name),
+    set: (name, value) => pick(name).set(name, value),
+    delete: (name) => pick(name).delete(name),
+    protection: () => store.protection(),
+  };
+}

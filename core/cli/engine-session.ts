@@ -22,6 +22,7 @@ import type { EngineStatus } from '../executor/ports';
 import { checkExposure, ExposureError, type ExposureFlags } from './exposure';
 import { plural, type Output } from './output';
 import type { WorkerCommand } from './worker-pool';
+import type { ConsoleHooks } from './serve-console';
 
 export interface SessionFlags extends ExposureFlags {
   /** A SQLite file, or a PostgreSQL server as postgres://user:password@host:port/database. */
@@ -69,6 +70,8 @@ export interface Session {
   release: () => void;
   /** Starts what runs beside the engine (daily backups, reading the mailbox); returns its stop. */
   background: () => () => void;
+  /** Set by `serve`'s console once it takes the engine up (`openServeConsole`). */
+  hooks: ConsoleHooks;
 }
 
 function parsePort(value: string | undefined): number {
@@ -95,7 +98,12 @@ export function maskUrl(url: string): string {
  * engine; nothing listens yet. Bad flags are usage errors (2); a database that cannot be used
  * is an error (1).
  */
-export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output): Session {
+export function openSession(
+  flags: SessionFlags,
+  deps: SessionDeps,
+  out: Output,
+  extras: { console?: boolean } = {},
+): Session {
   const env = deps.env ?? process.env;
   const port = parsePort(flags.port);
   if (flags.smtp !== undefined) {
@@ -180,11 +188,21 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     release();
     throw new SessionError(problem, 2);
   }
+  const hooks: ConsoleHooks = {};
   const engine = openLocalEngine({
     db,
     token,
     port,
     smtpUrl,
+    observer: { record: (step) => hooks.observer?.record(step) },
+    onDelivered: () => hooks.onDelivered?.(),
+    ...(extras.console &&
+      !flags.worker && {
+        console: async (rest, url, req, res) => {
+          if (hooks.route) await hooks.route(rest, url, req, res);
+          else res.writeHead(503).end();
+        },
+      }),
     ...(publicUrl !== undefined && { publicUrl }),
     ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),
@@ -221,7 +239,7 @@ export function openSession(flags: SessionFlags, deps: SessionDeps, out: Output)
     if (backups) stops.push(backups.daily(systemTimers));
     return () => stops.forEach((stop) => stop());
   };
-  return { engine, db, file, token, tokenNote, port, release, background };
+  return { engine, db, file, token, tokenNote, port, release, background, hooks };
 }
 
 function formatNumber(n: number): string {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isPostgresUrl } from '../adapters/postgres/pg-database';
 import { openSession, runSession, SessionError, type SessionDeps } from './engine-session';
+import { openServeConsole } from './serve-console';
 import { WorkerPool, workerCommand } from './worker-pool';
 import type { CommandResult, Output } from './output';
 
@@ -46,7 +47,17 @@ export async function serveCommand(
         'several workers share a PostgreSQL database (--db postgres://…); a SQLite file has one engine',
         2,
       );
-    const session = openSession(values, deps, out);
+    const session = openSession(values, deps, out, { console: true });
+    // The app's console beside the event API (not on a worker, which takes no requests).
+    const consoleService = values.worker
+      ? undefined
+      : openServeConsole({
+          db: session.db,
+          engine: session.engine,
+          token: session.token,
+          hooks: session.hooks,
+          log: (line) => out.error(`journey-studio: ${line}`),
+        });
     const live = session.engine.live();
     const lines = live.length
       ? live.map((l) => `  Journey    ${l.journeyId} v${l.version} (${l.name})`)
@@ -60,7 +71,13 @@ export async function serveCommand(
       );
       pool.start(workers - 1);
     }
-    await runSession(session, lines, deps, out);
+    if (consoleService)
+      lines.push('  Console    the desktop app connects here (Settings ▸ Run on a server)');
+    try {
+      await runSession(session, lines, deps, out);
+    } finally {
+      await consoleService?.close();
+    }
     await pool?.stop();
   } catch (error) {
     await pool?.stop();

@@ -1,9 +1,17 @@
 /**
- * Secrets the engine needs and the renderer must never see: the SMTP and mailbox passwords. The desktop app
- * keeps them encrypted with the operating system's keychain (Electron `safeStorage`) in the main
- * process; the engine reads them through this port and never stores them itself.
+ * Secrets the engine needs and the renderer must never see: the SMTP and mailbox passwords, the
+ * token of the server engine the app is the console of, and the signing secrets of the shops'
+ * webhooks. The desktop app keeps them encrypted with the operating system's keychain (Electron
+ * `safeStorage`) in the main process; the engine reads them through this port and never stores
+ * them itself.
  */
-export const SECRET_NAMES = ['smtp-password', 'imap-password'] as const;
+export const SECRET_NAMES = [
+  'smtp-password',
+  'imap-password',
+  'server-token',
+  'shopify-secret',
+  'woocommerce-secret',
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /**

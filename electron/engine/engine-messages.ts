@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { ApiEnvelope, ApiEvent, ApiMethod } from '../../core/api/contract';
-import type { SecretName } from '../../core/runtime/secret-store';
+import { SECRET_NAMES, type SecretName } from '../../core/runtime/secret-store';
 
 /** What main sends the engine process (a utility process) over its parent port. */
 export type MainToEngine =
@@ -17,6 +18,33 @@ export type SecretRequest =
   | { type: 'secret'; id: number; op: 'get' | 'delete'; name: SecretName }
   | { type: 'secret'; id: number; op: 'set'; name: SecretName; value: string }
   | { type: 'secret'; id: number; op: 'protection' };
+
+const requestId = z.number().int().positive();
+
+/**
+ * A secret request as main checks it before touching the keychain: a known secret's name, and a
+ * value of a secret's size (the engine process is trusted less than main).
+ */
+export const secretRequestSchema = z.discriminatedUnion('op', [
+  z
+    .object({
+      type: z.literal('secret'),
+      id: requestId,
+      op: z.enum(['get', 'delete']),
+      name: z.enum(SECRET_NAMES),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('secret'),
+      id: requestId,
+      op: z.literal('set'),
+      name: z.enum(SECRET_NAMES),
+      value: z.string().min(1).max(10_000),
+    })
+    .strict(),
+  z.object({ type: z.literal('secret'), id: requestId, op: z.literal('protection') }).strict(),
+]);
 
 /** What the engine process sends main. */
 export type EngineToMain =

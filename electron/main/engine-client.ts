@@ -1,7 +1,8 @@
 import type { ApiEnvelope, ApiEvent, ApiMethod } from '../../core/api/contract';
-import { isSecretName, type SecretStore } from '../../core/runtime/secret-store';
+import type { SecretStore } from '../../core/runtime/secret-store';
 import {
   isMessage,
+  secretRequestSchema,
   type EngineToMain,
   type MainToEngine,
   type SecretRequest,
@@ -136,14 +137,22 @@ export class EngineClient {
     }
   }
 
-  private async answerSecret(child: EngineProcess, request: SecretRequest): Promise<void> {
+  private async answerSecret(child: EngineProcess, message: SecretRequest): Promise<void> {
     const { secrets } = this.options;
+    const checked = secretRequestSchema.safeParse(message);
+    const id: unknown = (message as { id?: unknown }).id;
     try {
+      if (!checked.success) {
+        if (typeof id !== 'number') {
+          this.options.log('Dropped a secret request without an id.');
+          return;
+        }
+        throw new Error('unknown secret');
+      }
+      const request = checked.data;
       let value: string | undefined;
       if (request.op === 'protection') {
         value = await secrets.protection();
-      } else if (!isSecretName(request.name)) {
-        throw new Error('unknown secret');
       } else if (request.op === 'get') {
         value = await secrets.get(request.name);
       } else if (request.op === 'set') {
@@ -160,7 +169,7 @@ export class EngineClient {
     } catch (error) {
       child.postMessage({
         type: 'secret-reply',
-        id: request.id,
+        id: id as number,
         ok: false,
         message: error instanceof Error ? error.message : String(error),
       });

@@ -4,6 +4,7 @@ import type { MessageId } from '../i18n/messages';
 import { AlertIcon, CloseIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import type { RunTab } from '../store/execution-slice';
+import { EngineWhere } from '../settings/EngineWhere';
 import { EventApiInfo } from './EventApiInfo';
 import { LiveTotals } from './LiveTotals';
 import { RunControls } from './RunControls';
@@ -42,6 +43,7 @@ export function RunPanel() {
         <div className="inspector-head-text">
           <span className="inspector-kind">{t('run.panel.label')}</span>
           <h2 className="inspector-title">{t('run.panel.title')}</h2>
+          <EngineWhere />
         </div>
         <button
           type="button"

@@ -9,6 +9,7 @@ import { CONTROL_IDS, controlsFor, problemWords } from './field-problems';
 import { LinksSection, type SectionProps } from './LinksSection';
 import { MailboxSection } from './MailboxSection';
 import { RegionSection } from './RegionSection';
+import { ServerSection } from './ServerSection';
 import {
   fieldOfPath,
   readSettingsForm,
@@ -191,6 +192,7 @@ export function SettingsDialog() {
           </form>
         )}
         <BackupsSection onRestored={() => void reload(false)} />
+        <ServerSection />
       </div>
     </FormDialog>
   );

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppApi, AppInput, AppOutput } from '../../core/api/contract';
+import type { ServerConnectionView } from '../../core/api/server-contract';
 import type { AppState } from './app-store';
 import { failure, type Outcome } from './execution-slice';
 
@@ -22,6 +23,17 @@ export interface SettingsSlice {
    * changed, the settings that hold email back among it).
    */
   restoreBackup: (name: string) => Promise<Outcome<AppOutput<'restoreBackup'>>>;
+  /** Which engine runs journeys (this computer's or a server's), as last read; null: not yet. */
+  server: ServerConnectionView | null;
+  loadServer: () => Promise<Outcome<ServerConnectionView>>;
+  testServer: (
+    input: AppInput<'testServerConnection'>,
+  ) => Promise<Outcome<AppOutput<'testServerConnection'>>>;
+  /** Connects, and when the server took the token, reads the run side again from there. */
+  connectServer: (input: AppInput<'connectServer'>) => Promise<Outcome<AppOutput<'connectServer'>>>;
+  /** Back to this computer's engine, and the run side read again from it. */
+  disconnectServer: () => Promise<Outcome<ServerConnectionView>>;
+  saveShopSecret: (input: AppInput<'saveShopSecret'>) => Promise<Outcome<ServerConnectionView>>;
 }
 
 export const createSettingsSlice =
@@ -34,8 +46,39 @@ export const createSettingsSlice =
         return failure(error);
       }
     };
+    /** Whatever the run side shows comes from the engine now in use. */
+    const switched = (server: ServerConnectionView) => {
+      set({ server });
+      void get().refreshEngine();
+      if (get().execution.info) void get().refreshExecution();
+    };
     return {
       currency: '',
+      server: null,
+      loadServer: async () => {
+        const outcome = await attempt(() => api.getServerConnection({}));
+        if (outcome.ok) set({ server: outcome.value });
+        return outcome;
+      },
+      testServer: (input) => attempt(() => api.testServerConnection(input)),
+      connectServer: async (input) => {
+        const outcome = await attempt(() => api.connectServer(input));
+        if (outcome.ok) {
+          if (outcome.value.report.ok) switched(outcome.value.connection);
+          else set({ server: outcome.value.connection });
+        }
+        return outcome;
+      },
+      disconnectServer: async () => {
+        const outcome = await attempt(() => api.disconnectServer({}));
+        if (outcome.ok) switched(outcome.value);
+        return outcome;
+      },
+      saveShopSecret: async (input) => {
+        const outcome = await attempt(() => api.saveShopSecret(input));
+        if (outcome.ok) set({ server: outcome.value });
+        return outcome;
+      },
       loadLibrarySettings: async () => {
         const outcome = await attempt(() => api.getLibrarySettings({}));
         if (outcome.ok) set({ currency: outcome.value.currency });

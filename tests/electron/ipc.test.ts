@@ -175,6 +175,11 @@ describe('IPC registration', () => {
       compareVersionsOnCohort: { journeyId: 'cart', before: 1 },
       getSendingPolicy: {},
       saveSendingPolicy: { policy: { email: { max: 1, per: 'PT16H' } } },
+      getServerConnection: {},
+      testServerConnection: { url: 'https://shop.example.com', token: 'x'.repeat(24) },
+      connectServer: { url: 'https://shop.example.com', token: 'x'.repeat(24) },
+      disconnectServer: {},
+      saveShopSecret: { platform: 'shopify', secret: 'shpss_1234' },
     } satisfies Record<ApiMethod, unknown>;
     await invoke(method, inputs[method]);
     expect(engine.call).toHaveBeenCalledWith(method, inputs[method]);

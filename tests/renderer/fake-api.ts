@@ -2,6 +2,7 @@ import type { Backup, LibrarySettingsView } from '../../core/api/settings-contra
 import { ApiError, type AppApi, type JourneyRecord } from '../../core/api/contract';
 import type { BrandSettings, ImageInfo } from '../../core/api/design-contract';
 import type { SmtpSettingsView } from '../../core/api/execution-contract';
+import type { ServerConnectionView, ServerReport } from '../../core/api/server-contract';
 import { DEFAULT_BRAND_KIT } from '../../core/email-design/brand-kit';
 import { checkImage } from '../../core/email-design/images';
 import type { Journey } from '../../core/model/journey';
@@ -9,6 +10,21 @@ import { parseJourneyFile, serializeJourney } from '../../core/model/journey-fil
 import { sendingPolicySchema, type SendingPolicy } from '../../core/policy/sending-policy';
 
 /** An in-memory AppApi for store and component tests: revisions, conflicts, events. */
+/** The server the fake knows: it answers at this address and takes this token. */
+export const FAKE_SERVER = {
+  url: 'https://journeys.shop.example',
+  token: 'right-token-0123456789',
+};
+
+/** What a test of an address finds, as the engine would report it. */
+function serverReport({ url, token }: { url: string; token: string }): ServerReport {
+  if (url.startsWith('http://')) return { ok: false, problem: 'not-secure', detail: url };
+  if (url !== FAKE_SERVER.url) return { ok: false, problem: 'unreachable', detail: 'ENOTFOUND' };
+  if (token !== FAKE_SERVER.token)
+    return { ok: false, problem: 'token-refused', detail: 'HTTP 401' };
+  return { ok: true, host: new URL(url).host, version: '0.1.0', journeysLive: 2 };
+}
+
 export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string, JourneyRecord> } {
   const stored = new Map<string, JourneyRecord>();
   const listeners = new Set<(p: { id: string }) => void>();
@@ -39,6 +55,11 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
     const record = stored.get(id);
     if (!record) throw new ApiError('not-found', `no ${id}`);
     return record;
+  };
+  let server: ServerConnectionView = {
+    engine: 'local',
+    secretsKeptIn: 'keychain',
+    shopSecrets: { shopify: false, woocommerce: false },
   };
   let library: LibrarySettingsView = {
     currency: '',
@@ -220,6 +241,25 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
         via: 'outbox' as const,
         detail: `Kept in the outbox for ${to}.`,
       }),
+    getServerConnection: () => Promise.resolve(structuredClone(server)),
+    testServerConnection: (input) => Promise.resolve(serverReport(input)),
+    connectServer: (input) => {
+      const report = serverReport(input);
+      if (report.ok) server = { ...server, engine: 'server', url: input.url, host: report.host };
+      return Promise.resolve({ report, connection: structuredClone(server) });
+    },
+    disconnectServer: () => {
+      server = {
+        secretsKeptIn: server.secretsKeptIn,
+        shopSecrets: server.shopSecrets,
+        engine: 'local',
+      };
+      return Promise.resolve(structuredClone(server));
+    },
+    saveShopSecret: ({ platform, clear }) => {
+      server = { ...server, shopSecrets: { ...server.shopSecrets, [platform]: !clear } };
+      return Promise.resolve(structuredClone(server));
+    },
     getLibrarySettings: () => Promise.resolve(structuredClone(library)),
     saveLibrarySettings: ({ password, clearPassword, ...settings }) => {
       library = {

@@ -2,32 +2,22 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { answerApiCall, openApiEvents, sendApiError } from './api-routes';
 import { join, normalize, resolve, sep } from 'node:path';
-import {
-  API_EVENTS,
-  isApiMethod,
-  type ApiEnvelope,
-  type ApiErrorCode,
-  type ApiMethod,
-} from '../../api/contract';
-import { dispatchCall, type CallRoute } from '../../app/api-dispatch';
+import { isApiMethod, type ApiErrorCode } from '../../api/contract';
+import type { CallRoute } from '../../app/api-dispatch';
 import type { AppService } from '../../app/app-service';
 import { contentTypeOf } from '../files/content-types';
 import { defaultDataDir } from '../files/data-dir';
 import { fileSecretStore } from '../files/file-secret-store';
+import { inProcessOnly } from '../../app/memory-secret-store';
 import { createAppService } from '../local-app';
 import { isEventApiJob, runEventApiThread } from './event-api-thread';
 import {
-  BodyTooLarge,
   capConnections,
-  closeAfterAnswer,
-  jsonTooDeep,
   limitedServerOptions,
   localHosts,
-  presentedToken,
-  readBody,
   send,
-  sendJson,
   SERVER_LIMITS,
   tokenCheck,
   type ServerLimits,
@@ -58,9 +48,6 @@ export const APP_SERVER_LIMITS: ServerLimits = {
   maxConnections: 64,
 };
 
-/** How deep a call's JSON may nest: a journey file may nest 100 levels, its envelope a few more. */
-const MAX_CALL_JSON_DEPTH = 128;
-
 export interface AppServer {
   port: number;
   /** The address to open, with the token in the fragment (never sent to the server). */
@@ -69,21 +56,6 @@ export interface AppServer {
 }
 
 const HOST = '127.0.0.1';
-/** importJourney accepts 10 MB of text; JSON escaping may add some. */
-const MAX_BODY = 12 * 1024 * 1024;
-/** Data files are bigger: importDataset accepts 300 MB of text. */
-const MAX_DATA_BODY = 320 * 1024 * 1024;
-const DATA_METHODS: ReadonlySet<string> = new Set(['importDataset', 'previewDataset']);
-
-const STATUS: Record<ApiErrorCode, number> = {
-  'invalid-request': 400,
-  unauthorized: 401,
-  'not-found': 404,
-  conflict: 409,
-  // The client that asked for the stop gets the work's own answer: it ended without a result.
-  cancelled: 409,
-  internal: 500,
-};
 
 /**
  * Scripts only from this origin, never inline; inline styles are allowed because the email
@@ -113,15 +85,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
 
-function sendEnvelope(
-  res: ServerResponse,
-  status: number,
-  envelope: ApiEnvelope<unknown>,
-  extra?: Record<string, string>,
-) {
-  sendJson(res, status, envelope, { ...SECURITY_HEADERS, ...extra });
-}
-
 function sendError(
   res: ServerResponse,
   status: number,
@@ -129,7 +92,7 @@ function sendError(
   message: string,
   extra?: Record<string, string>,
 ) {
-  sendEnvelope(res, status, { ok: false, error: { code, message } }, extra);
+  sendApiError(res, status, code, message, { ...SECURITY_HEADERS, ...extra });
 }
 
 function sendText(
@@ -157,97 +120,32 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const staticDir = resolve(options.staticDir);
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
-  const route = (method: ApiMethod) => service.handlers[method] as CallRoute;
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
-    if (req.method !== 'POST') {
-      sendError(res, 405, 'invalid-request', 'API calls are POST requests.', { Allow: 'POST' });
-      return;
-    }
-    if (!tokenMatches(presentedToken(req))) {
-      sendError(res, 401, 'unauthorized', 'Missing or wrong access token.', {
-        'WWW-Authenticate': 'Bearer',
-      });
-      return;
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !localHosts(port).has(origin.replace(/^http:\/\//, ''))) {
-      sendError(res, 403, 'unauthorized', 'Calls from other sites are not allowed.');
-      return;
-    }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      sendError(res, 415, 'invalid-request', 'Send the input as application/json.');
-      return;
-    }
-    if (!isApiMethod(method)) {
-      sendError(res, 404, 'not-found', `There is no API method "${method}".`);
-      return;
-    }
-    let text: string;
-    try {
-      text = (await readBody(req, DATA_METHODS.has(method) ? MAX_DATA_BODY : MAX_BODY)).toString(
-        'utf8',
-      );
-    } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error;
-      const mb = Math.round(error.limit / 1024 / 1024);
-      sendError(res, 413, 'invalid-request', `The request is too large (over ${mb} MB).`, {
-        Connection: 'close',
-      });
-      closeAfterAnswer(req, res);
-      return;
-    }
-    if (jsonTooDeep(text, MAX_CALL_JSON_DEPTH)) {
-      sendError(
-        res,
-        400,
-        'invalid-request',
-        `The request is nested more than ${MAX_CALL_JSON_DEPTH} levels deep.`,
-      );
-      return;
-    }
-    let input: unknown;
-    try {
-      input = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      sendError(res, 400, 'invalid-request', 'The request body is not valid JSON.');
-      return;
-    }
-    const envelope = await dispatchCall(
-      { route, log: (line) => console.error(`browser mode: ${line}`) },
-      method,
-      input,
-    );
-    sendEnvelope(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
-  }
+  const routeOptions = {
+    tokenMatches: (given: string | undefined) => tokenMatches(given),
+    route: (method: string) =>
+      isApiMethod(method) ? (service.handlers[method] as CallRoute) : undefined,
+    originAllowed: (origin: string) => localHosts(port).has(origin.replace(/^http:\/\//, '')),
+    headers: SECURITY_HEADERS,
+    log: (line: string) => console.error(`browser mode: ${line}`),
+  };
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (!tokenMatches(url.searchParams.get('token') ?? presentedToken(req))) {
-      sendError(res, 401, 'unauthorized', 'Missing or wrong access token.');
-      return;
-    }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-    });
-    res.write('retry: 2000\n\n');
-    const unsubscribe = API_EVENTS.map((event) =>
-      service.on(event, (payload) => {
-        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-      }),
+    const stop = openApiEvents(
+      req,
+      res,
+      url,
+      (event, listener) => service.on(event, listener),
+      routeOptions,
     );
-    // A comment now and then keeps proxies and idle timeouts from closing the stream.
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    if (!stop) return;
     streams.add(res);
-    const stop = () => {
-      clearInterval(heartbeat);
-      unsubscribe.forEach((off) => off());
+    const end = () => {
+      stop();
       streams.delete(res);
     };
-    req.on('close', stop);
-    res.on('close', stop);
+    req.on('close', end);
+    res.on('close', end);
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -301,12 +199,15 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
-        // Whatever went wrong, the caller gets an answer rather than a hanging request.
-        console.error('browser mode: request failed:', error);
-        if (!res.headersSent) sendError(res, 500, 'internal', 'The engine failed on this request.');
-        else res.end();
-      });
+      answerApiCall(req, res, url.pathname.slice('/api/'.length), routeOptions).catch(
+        (error: unknown) => {
+          // Whatever went wrong, the caller gets an answer rather than a hanging request.
+          console.error('browser mode: request failed:', error);
+          if (!res.headersSent)
+            sendError(res, 500, 'internal', 'The engine failed on this request.');
+          else res.end();
+        },
+      );
       return;
     }
     handleStatic(req, res, url);
@@ -348,8 +249,14 @@ export async function startBrowserMode(
   const dataDir = options.dataDir ?? defaultDataDir();
   const service = createAppService({
     dataDir,
-    // No keychain in a browser: the SMTP password is kept in a file only this user can read.
-    secrets: fileSecretStore(join(dataDir, 'browser-secrets.json')),
+    // No keychain in a browser: the SMTP password is kept in a file only this user can read,
+    // and the server token and shop secrets in this process only.
+    secrets: inProcessOnly(fileSecretStore(join(dataDir, 'browser-secrets.json')), [
+      'server-token',
+      'shopify-secret',
+      'woocommerce-secret',
+    ]),
+    secretsInProcess: true,
     // Bundled (npm run web), this file can start the event API's own thread.
     ...(!import.meta.url.endsWith('.ts') && { apiThreadScript: new URL(import.meta.url) }),
     ...(options.eventApiPort !== undefined && { eventApiPort: options.eventApiPort }),

@@ -74,7 +74,20 @@ export interface EventApiOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Shop webhooks (`POST /v1/webhooks/<platform>`), signed by the platform instead of the token. */
   webhooks?: WebhookRoute;
+  /** The app's API for a desktop app that is this engine's console (`/api/…`, with the token). */
+  console?: ConsoleRoute;
 }
+
+/** Answers `/api/<rest>`; see core/cli/serve-console.ts. */
+export type ConsoleRoute = (
+  rest: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+) => Promise<void>;
+
+/** Where a console's calls arrive. */
+export const CONSOLE_PATH = '/api/';
 
 /** A single call's endpoint: its schema, and the type its calls have in a batch. */
 const single = (schema: z.ZodType, type: EventCall['type']) => ({
@@ -225,6 +238,11 @@ export class EventApi implements EventApiPort {
     if (path.startsWith(WEBHOOK_PATH) && this.options.webhooks) {
       this.stats.requests++;
       await this.options.webhooks(path.slice(WEBHOOK_PATH.length), req, res);
+      return;
+    }
+    if (path.startsWith(CONSOLE_PATH) && this.options.console) {
+      const url = new URL(req.url ?? '/', 'http://engine');
+      await this.options.console(path.slice(CONSOLE_PATH.length), url, req, res);
       return;
     }
     if (path.startsWith(IMAGE_PATH) && this.options.image) {
