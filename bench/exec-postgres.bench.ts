@@ -1,5 +1,5 @@
 // The engine on PostgreSQL: events applied per second and wake-ups run per second, by one worker
-// and by two sharing the database (each a thread with its own connection, claiming work per
+// and by two and four sharing the database (each a thread with its own connection, claiming work per
 // profile). A throw-away server is started for it. Figures go to docs/scale.md.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { engineTables } from '../core/adapters/engine-tables';
@@ -92,7 +92,7 @@ if (!isMainThread) {
     return (performance.now() - started) / 1000;
   };
   const rows: string[] = [];
-  for (const workers of [1, 2]) {
+  for (const workers of [1, 2, 4]) {
     const url = cluster.migrated();
     const clock = new ManualClock(T);
     const { db, executor } = executorOn(url, clock);
