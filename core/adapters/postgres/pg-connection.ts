@@ -58,29 +58,29 @@ const client = new pg.Client({ connectionString: workerData.url, application_nam
 let broken;
 client.on('error', (e) => { broken = e; });
 const connected = client.connect().catch((e) => { broken = e; });
-function reply(message) {
-  port.postMessage(message);
+function reply(id, message) {
+  port.postMessage({ ...message, id });
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 }
 port.on('message', async (req) => {
   if (req.close) {
     await client.end().catch(() => {});
-    reply({ ok: true, rows: [], rowCount: 0 });
+    reply(req.id, { ok: true, rows: [], rowCount: 0 });
     port.close();
     return;
   }
   await connected;
   if (broken) {
-    reply({ ok: false, connection: true, message: String(broken.message || broken) });
+    reply(req.id, { ok: false, connection: true, message: String(broken.message || broken) });
     return;
   }
   try {
     const r = await client.query({ text: req.text, values: req.values });
     const last = Array.isArray(r) ? r[r.length - 1] : r;
-    reply({ ok: true, rows: last ? last.rows : [], rowCount: last ? (last.rowCount ?? 0) : 0 });
+    reply(req.id, { ok: true, rows: last ? last.rows : [], rowCount: last ? (last.rowCount ?? 0) : 0 });
   } catch (e) {
-    reply({ ok: false, message: String(e.message), code: e.code, detail: e.detail, connection: !e.code });
+    reply(req.id, { ok: false, message: String(e.message), code: e.code, detail: e.detail, connection: !e.code });
   }
 });
 `;
@@ -112,6 +112,7 @@ export class PgConnection {
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private closed = false;
+  private requests = 0;
   readonly name: string;
 
   constructor(readonly url: string) {
@@ -155,20 +156,34 @@ export class PgConnection {
     void this.worker.terminate();
   }
 
-  private call(message: unknown): Reply {
+  private call(message: object): Reply {
+    const id = ++this.requests;
     Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(message);
-    const waited = Atomics.wait(this.flag, 0, 0, STATEMENT_WAIT_MS);
-    if (waited === 'timed-out') {
-      this.closed = true;
-      void this.worker.terminate();
-      throw new PostgresUnusableError(
-        'postgres-timeout',
-        `The PostgreSQL server at ${this.name} did not answer within ${STATEMENT_WAIT_MS / 1000} s.`,
-      );
+    this.port.postMessage({ ...message, id });
+    const deadline = Date.now() + STATEMENT_WAIT_MS;
+    for (;;) {
+      // Only the reply to this request answers it: one left over from an earlier request (its
+      // caller gone by an error) would otherwise answer every later statement with the rows of
+      // the one before.
+      const received = receiveMessageOnPort(this.port);
+      if (received) {
+        const reply = received.message as Reply & { id: number };
+        if (reply.id === id) return reply;
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        this.closed = true;
+        void this.worker.terminate();
+        throw new PostgresUnusableError(
+          'postgres-timeout',
+          `The PostgreSQL server at ${this.name} did not answer within ${STATEMENT_WAIT_MS / 1000} s.`,
+        );
+      }
+      // The flag says a reply was posted; looking again every 50 ms also finds one whose
+      // signal came before it could be read.
+      Atomics.wait(this.flag, 0, 0, Math.min(left, 50));
+      Atomics.store(this.flag, 0, 0);
     }
-    const received = receiveMessageOnPort(this.port);
-    if (!received) throw new Error('the PostgreSQL thread answered without a reply');
-    return received.message as Reply;
   }
 }
