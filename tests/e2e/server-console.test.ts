@@ -11,43 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, stop, TOKEN, type CliProcess } from '../core/cli/cli-process';
 import { node, startStudio, type Studio } from './studio';
-
-const WELCOME = {
-  format: 'journey-studio/journey',
-  version: 1,
-  id: 'welcome',
-  name: 'Welcome',
-  settings: { reentry: 'never', timezone: 'UTC' },
-  nodes: [
-    {
-      id: 'signup',
-      kind: 'trigger',
-      position: { x: 0, y: 0 },
-      config: { on: 'event', event: 'signup' },
-    },
-    {
-      id: 'hello',
-      kind: 'message',
-      position: { x: 0, y: 160 },
-      config: {
-        channel: 'email',
-        from: 'Nordic Shop <hello@example.com>',
-        subject: 'Welcome!',
-        html: '<p>Hi</p>',
-      },
-    },
-    {
-      id: 'later',
-      kind: 'wait',
-      position: { x: 0, y: 320 },
-      config: { mode: 'duration', duration: 'P1D' },
-    },
-  ],
-  edges: [
-    { from: 'signup', to: 'hello' },
-    { from: 'hello', to: 'later' },
-  ],
-};
+import { importWelcome } from './welcome-journey';
 
 let studio: Studio;
 let server: CliProcess;
@@ -63,7 +27,7 @@ beforeAll(async () => {
   server = await serve(join(serverDir, 'server.db'));
   if (!server.url) throw new Error(`serve did not start: ${server.stderr}`);
   studio = await startStudio();
-  await studio.api('importJourney', { fileName: 'welcome.json', text: JSON.stringify(WELCOME) });
+  await importWelcome(studio, { timezone: 'UTC', html: '<p>Hi</p>' });
   ({ page, context } = await studio.open());
 });
 
