@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -18,6 +17,7 @@ import { serveCommand } from '../../../core/cli/serve.command';
 import type { LiveEngine } from '../../../core/executor/live-engine';
 import type { Journey } from '../../../core/model/journey';
 import { chain, journey, node } from '../build';
+import { selfSignedCertificate } from './self-signed';
 
 const TOKEN = 'console-test-token-0123456789';
 
@@ -145,23 +145,7 @@ describe('the app as the console of a server engine', () => {
   it('says a certificate is not trusted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'js-cert-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const key = join(dir, 'key.pem');
-    const cert = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=localhost',
-        '-days',
-        '1',
-      ].concat(['-keyout', key, '-out', cert]),
-      { stdio: 'ignore' },
-    );
+    const { key, cert } = selfSignedCertificate(dir);
     const tls = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_q, res) =>
       res.end('{}'),
     );

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -12,6 +11,7 @@ import type { LiveEngine } from '../../../core/executor/live-engine';
 import { serializeJourney } from '../../../core/model/journey-file';
 import { startCluster, type PgCluster } from '../adapters/postgres/pg-cluster';
 import { chain, journey, node } from '../build';
+import { selfSignedCertificate } from './self-signed';
 
 const TOKEN = 'cli-test-token-0123456789';
 const SHOPIFY_SECRET = 'shop-secret-for-the-test';
@@ -143,27 +143,7 @@ describe('run and serve on PostgreSQL', () => {
 
   it('listens beyond this machine over TLS, and behind a proxy when told so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'js-tls-'));
-    const key = join(dir, 'key.pem');
-    const cert = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=localhost',
-        '-days',
-        '1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { key, cert } = selfSignedCertificate(dir);
     const tls = await session(
       serveCommand,
       [
