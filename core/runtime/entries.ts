@@ -4,7 +4,7 @@ import type { StoredEvent } from '../model/event';
 import type { CompiledJourney } from './compiled-journey';
 import type { EnrollmentMoves } from './enrollment-moves';
 import type { ProfileAccess } from './profile-access';
-import type { EngineStore, Enrollment, EntryVia } from './ports';
+import { journeyTurn, type EngineStore, type Enrollment, type EntryVia } from './ports';
 import type { StepRecords } from './step-records';
 import type { EventRoute, TriggerIndex } from './trigger-index';
 
@@ -39,6 +39,7 @@ export class Entries {
         this.evaluateSegment(segment.journey, segment.condition, event.profileId, now);
     }
   }
+
   private enterOnRoute({ journey, where }: EventRoute, event: StoredEvent, now: number): void {
     if (matchesFilters(where, event.properties))
       this.enroll(journey, event.profileId, now, 'event', event);
@@ -68,8 +69,7 @@ export class Entries {
     ];
     turns.sort(
       (a, b) =>
-        b.priority - a.priority ||
-        (a.journeyId < b.journeyId ? -1 : a.journeyId > b.journeyId ? 1 : 0) ||
+        journeyTurn(a.priority, a.journeyId, b.priority, b.journeyId) ||
         a.entry - b.entry ||
         a.order - b.order,
     );

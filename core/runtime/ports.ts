@@ -1,6 +1,7 @@
 import type { Filter } from '../conditions/condition';
 import type { SplitTest, WinnerDecision } from '../forecast/auto-winner';
 import type { JourneyEvent, StoredEvent } from '../model/event';
+import { DEFAULT_PRIORITY } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { PolicySend } from '../policy/policy-decision';
 import type { SendingPolicy } from '../policy/sending-policy';
@@ -97,11 +98,24 @@ export type Wake =
  * `aSeq` and `bSeq`: by priority (highest first), then journey id, then scheduling order.
  */
 export function wakesBefore(a: Wake, aSeq: number, b: Wake, bSeq: number): boolean {
-  const pa = a.priority ?? 50;
-  const pb = b.priority ?? 50;
-  if (pa !== pb) return pa > pb;
-  if (a.journeyId !== b.journeyId) return a.journeyId < b.journeyId;
-  return aSeq < bSeq;
+  const turn = journeyTurn(a.priority, a.journeyId, b.priority, b.journeyId);
+  return turn !== 0 ? turn < 0 : aSeq < bSeq;
+}
+
+/**
+ * Which of two journeys goes first at one instant (DESIGN §8): the higher priority (absent is the
+ * default), then the lower journey id. Negative when `a` goes first, 0 for the same journey.
+ */
+export function journeyTurn(
+  aPriority: number | undefined,
+  aJourney: string,
+  bPriority: number | undefined,
+  bJourney: string,
+): number {
+  const pa = aPriority ?? DEFAULT_PRIORITY;
+  const pb = bPriority ?? DEFAULT_PRIORITY;
+  if (pa !== pb) return pb - pa;
+  return aJourney < bJourney ? -1 : aJourney > bJourney ? 1 : 0;
 }
 
 export function wakeKey(wake: Wake): string {
