@@ -16,6 +16,7 @@ const ROW_IDS: Readonly<Record<string, string>> = {
   failures: 'id',
   feedback: 'id',
   delivery_log: 'id',
+  version_approvals: 'id',
 };
 
 interface Translated {

@@ -20,10 +20,8 @@ export class ProfileAliases {
     this.sql = {
       profileOf: p('SELECT profile_id AS id FROM profile_aliases WHERE alias = ?'),
       moveEvents: p('UPDATE events SET profile_id = ? WHERE profile_id = ?'),
-      moveEnrollments: p(
-        `UPDATE enrollments SET profile_id = ?, data = json_set(data, '$.profileId', ?)
-         WHERE profile_id = ?`,
-      ),
+      enrollmentsOf: p('SELECT id, data FROM enrollments WHERE profile_id = ?'),
+      moveEnrollment: p('UPDATE enrollments SET profile_id = ?, data = ? WHERE id = ?'),
       removeProfile: p('DELETE FROM profiles WHERE id = ?'),
       forgetMembership: p('DELETE FROM segment_members WHERE profile_id = ?'),
       rechain: p('UPDATE profile_aliases SET profile_id = ? WHERE profile_id = ?'),
@@ -56,7 +54,12 @@ export class ProfileAliases {
    */
   merge(from: string, into: string, at: number): void {
     this.sql.moveEvents.run(into, from);
-    this.sql.moveEnrollments.run(into, into, from);
+    // Rewritten here rather than with SQLite's json_set, so PostgreSQL runs the same code.
+    const moved = this.sql.enrollmentsOf.all(from) as { id: string; data: string }[];
+    for (const row of moved) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      this.sql.moveEnrollment.run(into, JSON.stringify({ ...data, profileId: into }), row.id);
+    }
     this.sql.removeProfile.run(from);
     this.sql.forgetMembership.run(from);
     this.sql.rechain.run(into, from);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, parseApiInput } from '../../../core/api/contract';
 import { createAppService } from '../../../core/adapters/local-app';
 import type { AppService } from '../../../core/app/app-service';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { describeEachStore, type TestStore } from '../adapters/postgres/test-stores';
 import { callerOf } from './app-calls';
 
 const open: AppService[] = [];
@@ -10,10 +10,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((app) => app.close()));
 });
 
-function service() {
+async function service(on: TestStore) {
   let clock = Date.parse('2025-03-03T09:00:00Z');
   const app = createAppService({
-    db: openDatabase(':memory:'),
+    db: await on.open(),
     eventApiPort: 0,
     now: () => (clock += 60_000),
   });
@@ -21,8 +21,8 @@ function service() {
   return callerOf(app);
 }
 
-async function published() {
-  const call = service();
+async function published(on: TestStore) {
+  const call = await service(on);
   const created = await call('createJourney', {
     name: 'Abandoned cart',
     templateId: 'abandoned-cart',
@@ -31,9 +31,9 @@ async function published() {
   return { call, record: created };
 }
 
-describe('version history', () => {
+describeEachStore('version history', (on) => {
   it('lists published versions with their note and who wrote it', async () => {
-    const { call, record } = await published();
+    const { call, record } = await published(on);
     await call('setVersionNote', {
       journeyId: 'abandoned-cart',
       version: 1,
@@ -58,7 +58,7 @@ describe('version history', () => {
   });
 
   it('records an approval, and marks it stale once the journey is edited after it', async () => {
-    const { call, record } = await published();
+    const { call, record } = await published(on);
     const approval = await call('approveJourneyVersion', {
       journeyId: 'abandoned-cart',
       version: 1,
@@ -81,7 +81,7 @@ describe('version history', () => {
     });
     const after = await call('listJourneyVersions', { journeyId: 'abandoned-cart' });
     expect(after.versions[0]?.approvals).toEqual([
-      expect.objectContaining({ name: 'Ada Lind', stale: true }),
+      expect.objectContaining({ id: approval.id, name: 'Ada Lind', stale: true }),
     ]);
 
     // Undoing the edit makes the journey the approved version again.
@@ -91,27 +91,8 @@ describe('version history', () => {
     expect(back.versions[0]?.approvals[0]?.stale).toBe(false);
   });
 
-  it('refuses an approval without a name or role, in words', () => {
-    expect(() =>
-      parseApiInput('approveJourneyVersion', {
-        journeyId: 'a',
-        version: 1,
-        name: ' ',
-        role: 'Brand',
-      }),
-    ).toThrow(/Write the name of the person approving/);
-    expect(() =>
-      parseApiInput('approveJourneyVersion', {
-        journeyId: 'a',
-        version: 1,
-        name: 'Ada',
-        role: 'x'.repeat(121),
-      }),
-    ).toThrow(ApiError);
-  });
-
   it('makes the sign-off pack of a version, with its approvals and the starter’s test results', async () => {
-    const { call } = await published();
+    const { call } = await published(on);
     await call('approveJourneyVersion', {
       journeyId: 'abandoned-cart',
       version: 1,
@@ -130,12 +111,34 @@ describe('version history', () => {
   });
 
   it('asks for a simulation before comparing versions on a cohort', async () => {
-    const { call } = await published();
+    const { call } = await published(on);
     await expect(
       call('compareVersionsOnCohort', { journeyId: 'abandoned-cart', before: 1 }),
     ).rejects.toMatchObject({
       code: 'invalid-request',
       message: expect.stringContaining('Simulate the journey first') as unknown,
     });
+  });
+});
+
+// What a person types is checked before any database is involved.
+describe('an approval', () => {
+  it('refuses an approval without a name or role, in words', () => {
+    expect(() =>
+      parseApiInput('approveJourneyVersion', {
+        journeyId: 'a',
+        version: 1,
+        name: ' ',
+        role: 'Brand',
+      }),
+    ).toThrow(/Write the name of the person approving/);
+    expect(() =>
+      parseApiInput('approveJourneyVersion', {
+        journeyId: 'a',
+        version: 1,
+        name: 'Ada',
+        role: 'x'.repeat(121),
+      }),
+    ).toThrow(ApiError);
   });
 });

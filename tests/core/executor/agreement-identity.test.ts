@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ProfileAliases } from '../../../core/adapters/sqlite/profile-aliases';
 import type { JourneyEvent } from '../../../core/model/event';
 import { makeProfile } from '../../../core/model/profile';
 import type { OutboxMessage } from '../../../core/runtime/ports';
+import { describeEachStore } from '../adapters/postgres/test-stores';
 import { loadJourney } from '../fixtures';
 import { executeScenario, plain, simulateScenario, type Scenario } from './agreement';
 
@@ -64,42 +65,45 @@ function perProfile(messages: readonly OutboxMessage[]): Record<string, OutboxMe
   return out;
 }
 
-describe('anonymous profiles merged into known ones: simulation and execution agree', () => {
-  it('follows the same paths and sends the same mail to the known addresses', async () => {
-    const s = scenario();
-    const sim = simulateScenario(s);
-    const exec = await executeScenario(s);
+describeEachStore(
+  'anonymous profiles merged into known ones: simulation and execution agree',
+  (store) => {
+    it('follows the same paths and sends the same mail to the known addresses', async () => {
+      const s = scenario();
+      const sim = simulateScenario(s);
+      const exec = await executeScenario(s, { db: await store.open() });
 
-    expect(plain(Object.fromEntries(exec.paths))).toEqual(plain(Object.fromEntries(sim.paths)));
-    expect(perProfile(exec.messages)).toEqual(perProfile(sim.messages));
+      expect(plain(Object.fromEntries(exec.paths))).toEqual(plain(Object.fromEntries(sim.paths)));
+      expect(perProfile(exec.messages)).toEqual(perProfile(sim.messages));
 
-    // Ann's anonymous cart reached her known address, with what was in the cart.
-    const toAnn = exec.messages.filter((m) => m.to === 'ann@example.com');
-    expect(toAnn).toHaveLength(1);
-    expect(JSON.stringify(toAnn[0]?.content)).toContain('Fjällräven');
-    expect(toAnn[0]?.profileId).toBe('ann');
-    // Bo gets one reminder, for the cart of his own enrollment; the anonymous one was merged.
-    const toBo = exec.messages.filter((m) => m.to === 'bo@example.com');
-    expect(toBo).toHaveLength(1);
-    expect(JSON.stringify(toBo[0]?.content)).toContain('Tretorn');
-    const merged = exec.enrollments.filter((e) => e.status === 'merged');
-    expect(merged.map((e) => [e.id, e.profileId])).toEqual([['abandoned-cart:anon-bo:1', 'bo']]);
-    // Nobody can be mailed at the visitor who never logged in.
-    expect(exec.messages.some((m) => m.profileId === 'anon-zed')).toBe(false);
-    expect(sim.report).toMatchObject({ outcomes: { merged: 1 } });
+      // Ann's anonymous cart reached her known address, with what was in the cart.
+      const toAnn = exec.messages.filter((m) => m.to === 'ann@example.com');
+      expect(toAnn).toHaveLength(1);
+      expect(JSON.stringify(toAnn[0]?.content)).toContain('Fjällräven');
+      expect(toAnn[0]?.profileId).toBe('ann');
+      // Bo gets one reminder, for the cart of his own enrollment; the anonymous one was merged.
+      const toBo = exec.messages.filter((m) => m.to === 'bo@example.com');
+      expect(toBo).toHaveLength(1);
+      expect(JSON.stringify(toBo[0]?.content)).toContain('Tretorn');
+      const merged = exec.enrollments.filter((e) => e.status === 'merged');
+      expect(merged.map((e) => [e.id, e.profileId])).toEqual([['abandoned-cart:anon-bo:1', 'bo']]);
+      // Nobody can be mailed at the visitor who never logged in.
+      expect(exec.messages.some((m) => m.profileId === 'anon-zed')).toBe(false);
+      expect(sim.report).toMatchObject({ outcomes: { merged: 1 } });
 
-    // The known profiles hold the merged ids and the anonymous events; the anonymous ones are gone.
-    const aliases = new ProfileAliases(exec.db);
-    expect(aliases.mergedInto('ann').map((m) => m.id)).toEqual(['anon-ann']);
-    expect(aliases.mergedInto('cy').map((m) => m.id)).toEqual(['anon-cy']);
-    expect(exec.store.getProfile('anon-ann')).toBeUndefined();
-    expect(exec.store.eventsOf('ann').map((e) => e.name)).toEqual([
-      'cart',
-      'Viewed Checkout Page',
-      'Viewed Cart Page',
-      'Viewed Home Page',
-    ]);
-    expect(exec.store.eventsOf('cy').map((e) => e.name)).toEqual(['purchase', 'cart']);
-    exec.db.close();
-  });
-});
+      // The known profiles hold the merged ids and the anonymous events; the anonymous ones are gone.
+      const aliases = new ProfileAliases(exec.db);
+      expect(aliases.mergedInto('ann').map((m) => m.id)).toEqual(['anon-ann']);
+      expect(aliases.mergedInto('cy').map((m) => m.id)).toEqual(['anon-cy']);
+      expect(exec.store.getProfile('anon-ann')).toBeUndefined();
+      expect(exec.store.eventsOf('ann').map((e) => e.name)).toEqual([
+        'cart',
+        'Viewed Checkout Page',
+        'Viewed Cart Page',
+        'Viewed Home Page',
+      ]);
+      expect(exec.store.eventsOf('cy').map((e) => e.name)).toEqual(['purchase', 'cart']);
+      exec.db.close();
+    });
+  },
+);

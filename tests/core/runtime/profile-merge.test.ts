@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
-import { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
+import { expect, it } from 'vitest';
+import { engineTables } from '../../../core/adapters/engine-tables';
 import { ProfileAliases } from '../../../core/adapters/sqlite/profile-aliases';
 import { makeProfile } from '../../../core/model/profile';
 import { compileJourney } from '../../../core/runtime/compiled-journey';
@@ -8,6 +7,7 @@ import { Interpreter, fixedCatalog } from '../../../core/runtime/interpreter';
 import type { EngineStore } from '../../../core/runtime/ports';
 import { MAX_MERGED_IDS } from '../../../core/runtime/profile-merge';
 import { MemoryStore } from '../../../core/simulator/memory-store';
+import { describeEachStore, type TestStore } from '../adapters/postgres/test-stores';
 import { chain, journey, node } from '../build';
 
 const T = Date.parse('2026-05-04T10:00:00Z');
@@ -24,9 +24,9 @@ const cart = compileJourney(
   ),
 );
 
-function sqlite() {
-  const db = openDatabase(':memory:');
-  const store = new SqliteEngineStore(db, { now: () => 0 });
+async function opened(on: TestStore) {
+  const db = await on.open();
+  const { store } = engineTables(db, { now: () => 0 });
   const interpreter = new Interpreter({ catalog: fixedCatalog([cart]), store });
   /** Each call in a transaction of its own, as the executor runs a unit. */
   const unit = <T>(work: () => T): T => store.transaction(work);
@@ -39,9 +39,9 @@ function sqlite() {
   return { db, store, interpreter, unit, dump };
 }
 
-describe('merging an anonymous profile into a known one', () => {
-  it('gives the known profile the attributes it lacks, the events and the enrollments', () => {
-    const { store, interpreter, unit } = sqlite();
+describeEachStore('merging an anonymous profile into a known one', (on) => {
+  it('gives the known profile the attributes it lacks, the events and the enrollments', async () => {
+    const { store, interpreter, unit } = await opened(on);
     unit(() => store.putProfile(makeProfile('ann', { email: 'ann@example.com', city: 'Oslo' })));
     unit(() => interpreter.handleIdentify('a-1', { city: 'Bergen', shoe_size: 38 }, T));
     unit(() =>
@@ -64,8 +64,8 @@ describe('merging an anonymous profile into a known one', () => {
     });
   });
 
-  it('changes nothing when the same identify comes again, and keeps the first merge of an id', () => {
-    const { store, interpreter, unit, dump } = sqlite();
+  it('changes nothing when the same identify comes again, and keeps the first merge of an id', async () => {
+    const { store, interpreter, unit, dump } = await opened(on);
     unit(() =>
       interpreter.handleEvent({ profileId: 'a-1', name: 'cart', time: T, properties: {} }, T),
     );
@@ -80,8 +80,8 @@ describe('merging an anonymous profile into a known one', () => {
     unit(() => expect(store.enrollmentsOf('bo')).toEqual([]));
   });
 
-  it('is all or nothing: a unit that fails after merging leaves both profiles as they were', () => {
-    const { store, interpreter, unit, dump } = sqlite();
+  it('is all or nothing: a unit that fails after merging leaves both profiles as they were', async () => {
+    const { store, interpreter, unit, dump } = await opened(on);
     unit(() =>
       interpreter.handleEvent({ profileId: 'a-1', name: 'cart', time: T, properties: {} }, T),
     );
@@ -96,8 +96,8 @@ describe('merging an anonymous profile into a known one', () => {
     expect(dump()).toEqual(before);
   });
 
-  it(`keeps the latest ${MAX_MERGED_IDS} merged ids of a profile, in SQLite and in memory alike`, () => {
-    const { store, interpreter, unit, db } = sqlite();
+  it(`keeps the latest ${MAX_MERGED_IDS} merged ids of a profile, in the database and in memory alike`, async () => {
+    const { store, interpreter, unit, db } = await opened(on);
     const memory = new MemoryStore();
     const inMemory = new Interpreter({ catalog: fixedCatalog([cart]), store: memory });
     const ids = Array.from({ length: MAX_MERGED_IDS + 5 }, (_, i) => `a-${i}`);
