@@ -1,8 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { EmbeddedTransport } from '../../../core/adapters/email/embedded-transport';
 import { engineTables } from '../../../core/adapters/engine-tables';
-import { openPostgres } from '../../../core/adapters/postgres/pg-database';
-import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Delivery, type SendResult, type Transport } from '../../../core/executor/delivery';
 import { requireDuration, subtractDuration } from '../../../core/model/duration';
@@ -16,25 +14,9 @@ import {
   simulateScenario,
 } from './agreement';
 import { randomPortfolioScenario } from './scenario-generator';
-import { startCluster, type PgCluster } from '../adapters/postgres/pg-cluster';
+import { describeEachStore, seedsOn } from '../adapters/postgres/test-stores';
 
 const SEEDS = Array.from({ length: 120 }, (_, i) => i + 1);
-
-let cluster: PgCluster | undefined;
-afterAll(() => cluster?.stop(), 60_000);
-
-/** The policy's check runs on both databases; on PostgreSQL every tenth seed. */
-const STORES: [string, number[], () => Promise<Db>][] = [
-  ['SQLite', SEEDS, () => Promise.resolve(openDatabase(':memory:'))],
-  [
-    'PostgreSQL',
-    SEEDS.filter((seed) => seed % 10 === 0),
-    async () => {
-      cluster ??= await startCluster();
-      return openPostgres(cluster.migrated()).asDb();
-    },
-  ],
-];
 
 function perProfile(messages: readonly OutboxMessage[]): Record<string, OutboxMessage[]> {
   const out: Record<string, OutboxMessage[]> = {};
@@ -72,16 +54,18 @@ function overPolicy(messages: readonly OutboxMessage[], policy: SendingPolicy): 
   return out;
 }
 
-describe.each(STORES)(
-  'three journeys under a sending policy on %s: simulation and execution agree',
-  (_name, seeds, open) => {
+// The policy's check runs on both databases; on PostgreSQL every tenth seed.
+describeEachStore(
+  'three journeys under a sending policy: simulation and execution agree',
+  (store) => {
+    const seeds = seedsOn(store, SEEDS);
     let held = 0;
     let transactional = 0;
 
     it.each(seeds)('seed %i', async (seed) => {
       const scenario = randomPortfolioScenario(seed);
       const sim = simulateScenario(scenario);
-      const db = await open();
+      const db = await store.open();
       const clock = new ManualClock(scenario.start);
       const embedded = new EmbeddedTransport({
         installId: 'agree',

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MailContext } from '../../../core/adapters/email/mail-message';
 import { SmtpTransport } from '../../../core/adapters/email/smtp-transport';
 import { EmbeddedTransport } from '../../../core/adapters/email/embedded-transport';
 import { UnsubscribeLinks } from '../../../core/adapters/http/unsubscribe-links';
 import { engineTables } from '../../../core/adapters/engine-tables';
-import { openPostgres } from '../../../core/adapters/postgres/pg-database';
-import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Delivery, type SendResult, type Transport } from '../../../core/executor/delivery';
 import { addressFor } from '../../../core/runtime/consent';
 import type { OutboxMessage } from '../../../core/runtime/ports';
 import { parseMail } from '../adapters/email/mime';
 import { SmtpSink } from '../adapters/email/smtp-sink';
-import { startCluster, type PgCluster } from '../adapters/postgres/pg-cluster';
+import { describeEachStore, seedsOn } from '../adapters/postgres/test-stores';
 import {
   comparable,
   enrollmentsFromPaths,
@@ -23,8 +21,6 @@ import {
 import { randomScenario, withRepublish } from './scenario-generator';
 
 const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
-/** On PostgreSQL every tenth seed: the same code paths, at a round trip per statement. */
-const POSTGRES_SEEDS = SEEDS.filter((seed) => seed % 10 === 0);
 const BASE = 'http://127.0.0.1:9999';
 
 /** Both drivers' unsubscribe links, as what they stand for: UNSUB(journey, profile). */
@@ -60,34 +56,20 @@ const recordOnly: Transport = {
 };
 
 let sink: SmtpSink;
-let cluster: PgCluster | undefined;
 beforeAll(async () => {
   sink = new SmtpSink();
   await sink.start();
 }, 60_000);
 afterAll(async () => {
   await sink.stop();
-  cluster?.stop();
 }, 60_000);
 
-const STORES: [string, number[], () => Promise<Db>][] = [
-  ['SQLite', SEEDS, () => Promise.resolve(openDatabase(':memory:'))],
-  [
-    'PostgreSQL',
-    POSTGRES_SEEDS,
-    async () => {
-      cluster ??= await startCluster();
-      return openPostgres(cluster.migrated()).asDb();
-    },
-  ],
-];
-
-describe.each(STORES)('simulation and execution agree on %s', (_name, seeds, open) => {
-  it.each(seeds)('seed %i', async (seed) => {
+describeEachStore('simulation and execution agree', (store) => {
+  it.each(seedsOn(store, SEEDS))('seed %i', async (seed) => {
     const scenario = randomScenario(seed);
     const sim = simulateScenario(scenario);
 
-    const db = await open();
+    const db = await store.open();
     const clock = new ManualClock(scenario.start);
     const links = new UnsubscribeLinks(`secret-${seed}`, () => BASE);
     const mail: MailContext = {
@@ -176,11 +158,11 @@ describe.each(STORES)('simulation and execution agree on %s', (_name, seeds, ope
   });
 });
 
-describe('simulation and execution agree on a version published part-way', () => {
-  it.each(SEEDS.slice(0, 80))('seed %i', async (seed) => {
+describeEachStore('simulation and execution agree on a version published part-way', (store) => {
+  it.each(seedsOn(store, SEEDS.slice(0, 80)))('seed %i', async (seed) => {
     const scenario = withRepublish(randomScenario(seed), seed);
     const sim = simulateScenario(scenario);
-    const exec = await executeScenario(scenario);
+    const exec = await executeScenario(scenario, { db: await store.open() });
     expect(plain(Object.fromEntries(exec.paths))).toEqual(plain(Object.fromEntries(sim.paths)));
     expect(perProfile(plain(exec.messages))).toEqual(perProfile(plain(sim.messages)));
     const derived = enrollmentsFromPaths(sim.paths);
