@@ -2,10 +2,12 @@ import type { Backlog, EngineOutbox, LiveJourneyControl } from '../executor/port
 import { PgBacklog } from './postgres/pg-backlog';
 import { PgDatabase } from './postgres/pg-database';
 import { PgEngineStore } from './postgres/pg-engine-store';
+import { PgJourneyExecutions } from './postgres/pg-journey-execution';
 import { PgOutbox } from './postgres/pg-outbox';
 import type { Db } from './sqlite/database';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { SqliteEngineStore } from './sqlite/engine-store';
+import { JourneyExecutions } from './sqlite/journey-execution';
 import { LiveJourneys } from './sqlite/live-journeys';
 import { SqliteOutbox } from './sqlite/outbox-store';
 
@@ -45,4 +47,9 @@ export function engineTables(
     backlog: new SqliteBacklog(db),
     shared: false,
   };
+}
+
+/** Journeys' execution as the app shows it (state, counts, who is where) on `db`. */
+export function journeyExecutions(db: Db): JourneyExecutions {
+  return postgresOf(db) ? new PgJourneyExecutions(db) : new JourneyExecutions(db);
 }

@@ -15,13 +15,13 @@ import { databaseFile, defaultDataDir } from './files/data-dir';
 import { privateFolder } from './files/private-files';
 import { DEFAULT_EVENT_API_PORT } from './http/event-api';
 import { remoteEngine } from './http/remote-engine';
+import { journeyExecutions } from './engine-tables';
 import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
 import { DatasetRepository } from './sqlite/dataset-repository';
 import { SqliteBacklog } from './sqlite/engine-backlog';
 import { EngineBusyError, lockEngine } from './sqlite/engine-lock';
 import { SqliteImageLibrary } from './sqlite/image-store';
-import { JourneyExecutions } from './sqlite/journey-execution';
 import { JourneyRepository } from './sqlite/journey-repository';
 import { SqliteOutbox } from './sqlite/outbox-store';
 import { SettingsRepository } from './sqlite/settings';
@@ -210,7 +210,7 @@ export function createAppService(options: AppServiceOptions = {}): AppService {
     history: new SqliteVersionHistory(db),
     datasets: new DatasetRepository(db),
     runs: new SimulationRunRepository(db),
-    executions: new JourneyExecutions(db),
+    executions: journeyExecutions(db),
     outbox,
     settings,
     images: new SqliteImageLibrary(db),

@@ -9,6 +9,21 @@ import { SplitTests } from './split-tests';
 
 type StoredState = Exclude<ExecutionState, 'unpublished'>;
 
+/** The statements that read or write inside an enrollment's JSON, said SQLite's way. */
+const ENROLLMENT_JSON = {
+  /** Ends a journey's active enrollments (`exited`, at the one parameter before the journey). */
+  endActive: `UPDATE enrollments
+    SET status = 'exited',
+        data = json_set(json_remove(data, '$.wait'), '$.status', 'exited', '$.endedAt', ?)
+    WHERE journey_id = ? AND status = 'active'`,
+  /** Who is where in a journey: by version, step and variants, with their wake-up times. */
+  places: `SELECT version, node_id, data ->> '$.variants' AS variants, COUNT(*) AS n,
+           MIN(data ->> '$.wait.until') AS first, MAX(data ->> '$.wait.until') AS last
+    FROM enrollments INDEXED BY enrollments_active
+    WHERE journey_id = ? AND status = 'active'
+    GROUP BY version, node_id, variants ORDER BY version, node_id, variants`,
+};
+
 /**
  * A journey's execution as the app shows it: its state (derived from `journey_live`, which
  * says what runs, and `journey_execution`, which remembers pauses and stops), its versions and
@@ -17,6 +32,8 @@ type StoredState = Exclude<ExecutionState, 'unpublished'>;
 export class JourneyExecutions {
   private readonly journeys: JourneyRepository;
   private readonly splits: SplitTests;
+  /** PostgreSQL keeps enrollments' JSON as text too, but reads into it otherwise. */
+  protected readonly enrollmentJson: typeof ENROLLMENT_JSON = ENROLLMENT_JSON;
 
   constructor(private readonly db: Db) {
     this.journeys = new JourneyRepository(db);
@@ -76,14 +93,7 @@ export class JourneyExecutions {
    * enrollment that has ended. Returns how many enrollments and messages it ended.
    */
   endAll(journeyId: string, now: number): { enrollments: number; messages: number } {
-    const enrollments = this.db
-      .prepare(
-        `UPDATE enrollments
-         SET status = 'exited',
-             data = json_set(json_remove(data, '$.wait'), '$.status', 'exited', '$.endedAt', ?)
-         WHERE journey_id = ? AND status = 'active'`,
-      )
-      .run(now, journeyId).changes;
+    const enrollments = this.db.prepare(this.enrollmentJson.endActive).run(now, journeyId).changes;
     const pending = this.db
       .prepare(
         "SELECT id, attempts FROM outbox WHERE journey_id = ? AND status = 'pending' ORDER BY id",
@@ -105,15 +115,7 @@ export class JourneyExecutions {
   }
 
   places(journeyId: string): PeoplePlace[] {
-    const rows = this.db
-      .prepare(
-        `SELECT version, node_id, data ->> '$.variants' AS variants, COUNT(*) AS n,
-                MIN(data ->> '$.wait.until') AS first, MAX(data ->> '$.wait.until') AS last
-         FROM enrollments INDEXED BY enrollments_active
-         WHERE journey_id = ? AND status = 'active'
-         GROUP BY version, node_id, variants ORDER BY version, node_id, variants`,
-      )
-      .all(journeyId) as {
+    const rows = this.db.prepare(this.enrollmentJson.places).all(journeyId) as {
       version: number;
       node_id: string;
       variants: string | null;

@@ -8,9 +8,10 @@ import { createAppService } from '../../../core/adapters/local-app';
 import type { AppService } from '../../../core/app/app-service';
 import { smtpUrlOf } from '../../../core/app/smtp-settings';
 import { fileSecretStore } from '../../../core/adapters/files/file-secret-store';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
+import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import type { Journey } from '../../../core/model/journey';
 import { SmtpSink } from '../adapters/email/smtp-sink';
+import { describeEachStore } from '../adapters/postgres/test-stores';
 import { callerOf, refusal } from './app-calls';
 
 const WELCOME: Journey = {
@@ -62,8 +63,8 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-function service() {
-  const app = createAppService({ db: openDatabase(':memory:'), eventApiPort: 0 });
+function service(db: Db = openDatabase(':memory:')) {
+  const app = createAppService({ db, eventApiPort: 0 });
   open.push(app);
   const call = callerOf(app);
   const pushed: LiveCounts[] = [];
@@ -99,8 +100,8 @@ async function saved(call: ReturnType<typeof service>['call'], journey: Journey 
 }
 
 /** The journey running with email over `smtp`, and Ada signed up: her welcome email is on its way. */
-async function signupOverSmtp(smtp: SmtpSink) {
-  const started = service();
+async function signupOverSmtp(smtp: SmtpSink, db?: Db) {
+  const started = service(db);
   const { call } = started;
   await call('saveSmtpSettings', {
     host: '127.0.0.1',
@@ -276,9 +277,9 @@ describe('publishing and running a journey', () => {
   });
 });
 
-describe('publishing with people inside', () => {
+describeEachStore('publishing with people inside', (store) => {
   it('previews who is where, refuses a plan it cannot carry out, and carries out a good one', async () => {
-    const { call } = service();
+    const { call } = service(await store.open());
     await saved(call);
     await call('publishJourney', { journeyId: 'welcome' });
     await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
@@ -336,7 +337,7 @@ describe('publishing with people inside', () => {
   });
 
   it('lets only a running journey carry its people over', async () => {
-    const { call } = service();
+    const { call } = service(await store.open());
     await saved(call);
     await call('publishJourney', { journeyId: 'welcome' });
     const refused = await refusal(
@@ -349,9 +350,9 @@ describe('publishing with people inside', () => {
   });
 });
 
-describe('pausing and stopping', () => {
+describeEachStore('pausing and stopping', (store) => {
   it('pause takes no one new, those inside carry on; start resumes', async () => {
-    const { call } = service();
+    const { call } = service(await store.open());
     await saved(call);
     await call('publishJourney', { journeyId: 'welcome' });
     await call('setExecutionState', { journeyId: 'welcome', state: 'running' });
@@ -383,7 +384,7 @@ describe('pausing and stopping', () => {
   it('stop ends everyone inside and cancels their messages not yet sent', async () => {
     const smtp = await sink();
     smtp.reply = () => ({ code: 451, message: 'try again later' });
-    const { call } = await signupOverSmtp(smtp);
+    const { call } = await signupOverSmtp(smtp, await store.open());
     const retrying = await until(
       () => call('listOutbox', { journeyId: 'welcome' }),
       (o) => (o.messages[0]?.attempts ?? 0) >= 1,
