@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Journey, JourneySettings } from '../../../core/model/journey';
 import { makeProfile } from '../../../core/model/profile';
 import { SENDING_POLICY_KEY } from '../../../core/policy/sending-policy';
+import { describeEachStore } from '../adapters/postgres/test-stores';
 import { chain, edge, journey, node } from '../build';
 import { executeScenario, simulateScenario } from './agreement';
 
@@ -45,7 +46,7 @@ function resumer(id: string, first: string, then: string, settings: JourneySetti
   );
 }
 
-describe('the sending policy in execution', () => {
+describeEachStore('the sending policy in execution', (store) => {
   it('lets the journey that matters more send first, whether the event resumes it or starts it', async () => {
     // One event both moves on a low-priority journey waiting for it and starts a high-priority
     // one; the id "aaa" would win a tie, so only priority can put "zzz" first.
@@ -77,7 +78,7 @@ describe('the sending policy in execution', () => {
       end: START + 12 * H,
     };
     const simulated = simulateScenario(scenario);
-    const run = await executeScenario(scenario);
+    const run = await executeScenario(scenario, { db: await store.open() });
     for (const driver of [simulated, run]) {
       expect(driver.messages.map((m) => [m.journeyId, m.at])).toEqual([['zzz', START + 7 * H]]);
       const skips = [...driver.paths.values()].flat().filter((s) => s.type === 'skip');
@@ -88,38 +89,46 @@ describe('the sending policy in execution', () => {
   });
 
   it('lets one of two journeys waking a person at the same instant through a full window', async () => {
-    const run = await executeScenario({
-      journey: waker('alpha', 'cart', { priority: 40 }),
-      alongside: [waker('bravo', 'view', { priority: 60 })],
-      policy: { email: { max: 1, per: 'P1D' } },
-      profiles: [makeProfile('p', { email: 'p@example.com' })],
-      events: [
-        { profileId: 'p', name: 'cart', time: START + 6 * H, properties: {} },
-        { profileId: 'p', name: 'view', time: START + 7 * H, properties: {} },
-      ],
-      start: START,
-      end: START + 12 * H,
-    });
+    const run = await executeScenario(
+      {
+        journey: waker('alpha', 'cart', { priority: 40 }),
+        alongside: [waker('bravo', 'view', { priority: 60 })],
+        policy: { email: { max: 1, per: 'P1D' } },
+        profiles: [makeProfile('p', { email: 'p@example.com' })],
+        events: [
+          { profileId: 'p', name: 'cart', time: START + 6 * H, properties: {} },
+          { profileId: 'p', name: 'view', time: START + 7 * H, properties: {} },
+        ],
+        start: START,
+        end: START + 12 * H,
+      },
+      { db: await store.open() },
+    );
     expect(run.messages.map((m) => [m.journeyId, m.at])).toEqual([['bravo', START + 9 * H]]);
     const skips = [...run.paths.values()].flat().filter((s) => s.type === 'skip');
     expect(skips).toMatchObject([
       { journeyId: 'alpha', reason: 'policy', filledBy: 'bravo', at: START + 9 * H },
     ]);
     // The journal keeps who filled the window, for the profile's history.
-    const journaled = run.db
-      .prepare("SELECT step ->> '$.filledBy' AS by FROM journal_steps WHERE type = 'skip'")
-      .all();
+    const journaled = (
+      run.db.prepare("SELECT step FROM journal_steps WHERE type = 'skip'").all() as {
+        step: string;
+      }[]
+    ).map((r) => ({ by: (JSON.parse(r.step) as { filledBy?: string }).filledBy }));
     expect(journaled).toEqual([{ by: 'bravo' }]);
   });
 
   it('reads the library’s policy as it is when a step runs', async () => {
-    const run = await executeScenario({
-      journey: waker('alpha', 'cart', {}),
-      profiles: [makeProfile('p', { email: 'p@example.com' })],
-      events: [{ profileId: 'p', name: 'cart', time: START + 6 * H, properties: {} }],
-      start: START,
-      end: START + 12 * H,
-    });
+    const run = await executeScenario(
+      {
+        journey: waker('alpha', 'cart', {}),
+        profiles: [makeProfile('p', { email: 'p@example.com' })],
+        events: [{ profileId: 'p', name: 'cart', time: START + 6 * H, properties: {} }],
+        start: START,
+        end: START + 12 * H,
+      },
+      { db: await store.open() },
+    );
     expect(run.messages).toHaveLength(1);
     // A policy saved now holds the next message back; with it removed, one goes again.
     const settings = run.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');

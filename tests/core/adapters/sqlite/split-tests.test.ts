@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { JourneyExecutions } from '../../../../core/adapters/sqlite/journey-execution';
+import { expect, it } from 'vitest';
+import { journeyExecutions } from '../../../../core/adapters/engine-tables';
 import { makeProfile } from '../../../../core/model/profile';
 import { pickVariant } from '../../../../core/nodes/split.node';
 import { splitBucket } from '../../../../core/runtime/hash';
 import type { SimulationReport } from '../../../../core/simulator/report';
 import { edge, journey, node } from '../../build';
 import { executeScenario, simulateScenario, type Scenario } from '../../executor/agreement';
+import { describeEachStore } from '../postgres/test-stores';
 
 const T = Date.parse('2026-05-04T10:00:00Z');
 const HOUR = 3_600_000;
@@ -62,11 +63,11 @@ function scenario(autoWinner?: Record<string, unknown>): Scenario {
   };
 }
 
-describe('A/B figures of a running journey', () => {
+describeEachStore('A/B figures of a running journey', (store) => {
   it('measure every assignment alike, as the simulation does', async () => {
     const s = scenario();
-    const exec = await executeScenario(s);
-    const counts = new JourneyExecutions(exec.db).counts('live-ab');
+    const exec = await executeScenario(s, { db: await store.open() });
+    const counts = journeyExecutions(exec.db).counts('live-ab');
     // By hand: the variant each profile is drawn into, and every third one buying.
     const expected: Record<string, { entered: number; converted: number }> = {};
     s.profiles.forEach((p, i) => {
@@ -85,11 +86,11 @@ describe('A/B figures of a running journey', () => {
 
   it('give the automatic winner once decided, and nothing before anyone arrives', async () => {
     const s = scenario({ metric: 'conversion', minPerVariant: 5, confidence: 0.5 });
-    const empty = await executeScenario({ ...s, events: [], end: T });
-    expect(new JourneyExecutions(empty.db).counts('live-ab')).not.toHaveProperty('variants');
+    const empty = await executeScenario({ ...s, events: [], end: T }, { db: await store.open() });
+    expect(journeyExecutions(empty.db).counts('live-ab')).not.toHaveProperty('variants');
     empty.db.close();
-    const exec = await executeScenario(s);
-    const counts = new JourneyExecutions(exec.db).counts('live-ab');
+    const exec = await executeScenario(s, { db: await store.open() });
+    const counts = journeyExecutions(exec.db).counts('live-ab');
     const { report } = simulateScenario(s);
     expect(Object.keys(counts.winners ?? {})).toEqual(['ab']);
     expect(counts.winners).toEqual((report as SimulationReport).winners);
