@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
-import { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
-import { LiveJourneys } from '../../../core/adapters/sqlite/live-journeys';
+import { expect, it } from 'vitest';
+import { engineTables } from '../../../core/adapters/engine-tables';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Executor } from '../../../core/executor/executor';
 import type { JourneyEvent } from '../../../core/model/event';
 import { makeProfile } from '../../../core/model/profile';
 import type { StepRecord } from '../../../core/runtime/ports';
 import { simulate } from '../../../core/simulator/simulate';
+import { describeEachStore, type TestStore } from '../adapters/postgres/test-stores';
 import { chain, journey, node } from '../build';
 
 const T = Date.parse('2026-05-04T09:00:00Z');
@@ -28,10 +27,9 @@ const j = journey(
   chain('start', 'wait', 'mail'),
 );
 
-function execute(events: JourneyEvent[]) {
-  const db = openDatabase(':memory:');
-  const store = new SqliteEngineStore(db, { now: () => T });
-  const live = new LiveJourneys(db);
+async function execute(on: TestStore, events: JourneyEvent[]) {
+  const db = await on.open();
+  const { store, journeys: live } = engineTables(db, { now: () => T });
   const clock = new ManualClock(T);
   const records: StepRecord[] = [];
   const executor = new Executor({
@@ -60,10 +58,10 @@ const event = (name: string, hours: number, properties = {}): JourneyEvent => ({
   properties,
 });
 
-describe('consent events from an email service provider', () => {
-  it('Unsubscribed opts the profile out: later messages are skipped, in execution and simulation', () => {
+describeEachStore('consent events from an email service provider', (on) => {
+  it('Unsubscribed opts the profile out: later messages are skipped, in execution and simulation', async () => {
     const events = [event('signup', 0), event('Unsubscribed', 2)];
-    const { store, records } = execute(events);
+    const { store, records } = await execute(on, events);
     expect(store.getProfile('p')?.attributes.unsubscribed).toBe(true);
     const steps = records.map((r) => r.type);
     expect(records.find((r) => r.type === 'update')).toMatchObject({
@@ -82,8 +80,8 @@ describe('consent events from an email service provider', () => {
     expect(sim.report.messages.mail).toMatchObject({ sent: 0, skipped: { unsubscribed: 1 } });
   });
 
-  it('Complained puts the address on the suppression list, for the channel it names', () => {
-    const { db, records } = execute([
+  it('Complained puts the address on the suppression list, for the channel it names', async () => {
+    const { db, records } = await execute(on, [
       event('signup', 0),
       event('Complained', 1, { channel: 'sms' }),
       event('Complained', 2),
@@ -94,8 +92,8 @@ describe('consent events from an email service provider', () => {
     expect(records.find((r) => r.type === 'skip')).toMatchObject({ reason: 'suppressed' });
   });
 
-  it('changes nothing for a profile that had already unsubscribed', () => {
-    const { records } = execute([
+  it('changes nothing for a profile that had already unsubscribed', async () => {
+    const { records } = await execute(on, [
       event('signup', 0),
       event('Unsubscribed', 1),
       event('Unsubscribed', 2),
