@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
-import { SqliteBacklog } from '../../../core/adapters/sqlite/engine-backlog';
-import { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
-import { LiveJourneys } from '../../../core/adapters/sqlite/live-journeys';
-import { SqliteOutbox } from '../../../core/adapters/sqlite/outbox-store';
+import { engineTables } from '../../../core/adapters/engine-tables';
+import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { LiveEngine } from '../../../core/executor/live-engine';
 import type { EventApiPort } from '../../../core/executor/ports';
 import type { Journey } from '../../../core/model/journey';
+import { describeEachStore } from '../adapters/postgres/test-stores';
 import { chain, journey, node } from '../build';
 import { HandTimers, MemoryTransports } from './hand-timers';
 
@@ -36,9 +34,9 @@ afterEach(async () => {
   for (const engine of open.splice(0)) await engine.stop();
 });
 
-function engineOnHand() {
-  const db = openDatabase(':memory:');
+function engineOnHand(db: Db = openDatabase(':memory:')) {
   const clock = new ManualClock(T);
+  const tables = engineTables(db, { now: () => clock.now() });
   const timers = new HandTimers(clock);
   const transports = new MemoryTransports();
   const eventApi: EventApiPort = {
@@ -50,10 +48,10 @@ function engineOnHand() {
   const engine = new LiveEngine({
     clock,
     timers,
-    store: new SqliteEngineStore(db, { now: () => clock.now() }),
-    journeys: new LiveJourneys(db),
-    outbox: new SqliteOutbox(db),
-    backlog: new SqliteBacklog(db),
+    store: tables.store,
+    journeys: tables.journeys,
+    outbox: tables.outbox,
+    backlog: tables.backlog,
     transports,
     eventApi,
   });
@@ -66,9 +64,9 @@ function engineOnHand() {
   return { engine, clock, timers, transports, eventApi, cart };
 }
 
-describe('the live engine, on timers a test runs', () => {
+describeEachStore('the live engine, on timers a test runs', (store) => {
   it('applies what it ingests on the next turns and delivers the message the step wrote', async () => {
-    const { engine, timers, transports, cart } = engineOnHand();
+    const { engine, timers, transports, cart } = engineOnHand(await store.open());
     engine.publish(mailAfter());
     await engine.start();
     expect(cart('ann')).toEqual(['accepted', 'accepted']);
@@ -79,7 +77,7 @@ describe('the live engine, on timers a test runs', () => {
   });
 
   it('sleeps until a wake-up falls due, and runs it then', async () => {
-    const { engine, timers, transports, cart } = engineOnHand();
+    const { engine, timers, transports, cart } = engineOnHand(await store.open());
     engine.publish(mailAfter('PT1H'));
     await engine.start();
     cart('ann');
@@ -93,7 +91,7 @@ describe('the live engine, on timers a test runs', () => {
   });
 
   it('takes nothing new into a journey whose entries stopped, and again once it goes live', async () => {
-    const { engine, timers, transports, cart } = engineOnHand();
+    const { engine, timers, transports, cart } = engineOnHand(await store.open());
     engine.publish(mailAfter());
     await engine.start();
     const noted: string[] = [];
@@ -107,7 +105,9 @@ describe('the live engine, on timers a test runs', () => {
     expect(transports.sent.map((m) => m.to)).toEqual(['bob@example.com']);
     expect(noted).toEqual(['paused', 'running']);
   });
+});
 
+describe('the live engine’s transports and event API', () => {
   it('switches email to another server, closing the one before once it is idle', async () => {
     const { engine, transports } = engineOnHand();
     await engine.start();
