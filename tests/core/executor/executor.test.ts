@@ -3,15 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../core/adapters/sqlite/database';
-import { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
-import { LiveJourneys } from '../../../core/adapters/sqlite/live-journeys';
+import { engineTables } from '../../../core/adapters/engine-tables';
+import { PostgresError } from '../../../core/adapters/postgres/pg-connection';
+import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Executor } from '../../../core/executor/executor';
 import type { JourneyEvent } from '../../../core/model/event';
 import type { Journey } from '../../../core/model/journey';
 import { makeProfile } from '../../../core/model/profile';
 import type { StepRecord } from '../../../core/runtime/ports';
+import { describeEachStore, type TestStore } from '../adapters/postgres/test-stores';
 import { chain, edge, journey, node } from '../build';
 import { executeScenario, plain, simulateScenario } from './agreement';
 
@@ -21,10 +22,8 @@ const MIN = 60_000;
 const mail = (id: string, subject = 'Hello') =>
   node(id, 'message', { channel: 'email', from: 'shop@example.com', subject, html: '<p>Hi</p>' });
 
-function engine(file = ':memory:', options: { batchSize?: number } = {}) {
-  const db = openDatabase(file);
-  const store = new SqliteEngineStore(db, { now: () => T });
-  const live = new LiveJourneys(db);
+function engine(db: Db, options: { batchSize?: number } = {}) {
+  const { store, journeys: live } = engineTables(db, { now: () => T });
   const clock = new ManualClock(T);
   const records: StepRecord[] = [];
   const executor = new Executor({
@@ -47,9 +46,15 @@ function engine(file = ':memory:', options: { batchSize?: number } = {}) {
   return { db, store, live, clock, records, executor, track };
 }
 
+/** What each database throws when it cannot write: the engine rolls back and tries again later. */
+const storageError = (on: TestStore) =>
+  on.name === 'SQLite'
+    ? new Database.SqliteError('disk I/O error', 'SQLITE_IOERR')
+    : new PostgresError('disk I/O error', '58030');
+
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
-describe('the executor keeps the simulator’s timeline', () => {
+describeEachStore('the executor keeps the simulator’s timeline', (on) => {
   // cart → wait 10 minutes → did they buy since entering? → mail if not.
   const j = journey(
     [
@@ -76,14 +81,14 @@ describe('the executor keeps the simulator’s timeline', () => {
       start: T,
       end: T + 60 * MIN,
     };
-    const exec = await executeScenario(scenario);
+    const exec = await executeScenario(scenario, { db: await on.open() });
     expect(exec.messages).toHaveLength(mails);
     const sim = simulateScenario(scenario);
     expect(plain(Object.fromEntries(exec.paths))).toEqual(plain(Object.fromEntries(sim.paths)));
   });
 
-  it('runs nothing before its time, and everything due once the clock gets there', () => {
-    const e = engine();
+  it('runs nothing before its time, and everything due once the clock gets there', async () => {
+    const e = engine(await on.open());
     e.executor.publish(j, T);
     e.track('p', 'cart', T);
     expect(e.executor.runDue(T)).toMatchObject({ inputs: 2, wakes: 0, more: false });
@@ -93,8 +98,8 @@ describe('the executor keeps the simulator’s timeline', () => {
     expect(count(e.db, 'SELECT COUNT(*) AS n FROM outbox')).toBe(1);
   });
 
-  it('stops after a unit limit and says there is more', () => {
-    const e = engine(':memory:', { batchSize: 2 });
+  it('stops after a unit limit and says there is more', async () => {
+    const e = engine(await on.open(), { batchSize: 2 });
     e.executor.publish(j, T);
     for (let i = 0; i < 5; i++) e.track(`p${i}`, 'cart', T);
     expect(e.executor.runDue(T, 3)).toMatchObject({ inputs: 3, more: true });
@@ -102,7 +107,7 @@ describe('the executor keeps the simulator’s timeline', () => {
   });
 });
 
-describe('publishing', () => {
+describeEachStore('publishing', (on) => {
   const v1 = journey(
     [
       node('start', 'trigger', { on: 'event', event: 'cart' }),
@@ -115,8 +120,8 @@ describe('publishing', () => {
   );
   const v2: Journey = { ...v1, nodes: [...v1.nodes.slice(0, 2), mail('m', 'Version two')] };
 
-  it('freezes versions; running enrollments finish on the version they entered with', () => {
-    const e = engine();
+  it('freezes versions; running enrollments finish on the version they entered with', async () => {
+    const e = engine(await on.open());
     expect(e.executor.publish(v1, T)).toMatchObject({ version: 1, created: true, starting: false });
     expect(e.executor.publish(v1, T + 1)).toMatchObject({ version: 1, created: false });
     e.track('early', 'cart', T);
@@ -124,19 +129,24 @@ describe('publishing', () => {
     expect(e.executor.publish(v2, T + MIN)).toMatchObject({ version: 2, created: true });
     e.track('late', 'cart', T + MIN);
     e.executor.runDue(T + 2 * 60 * MIN);
-    const subjects = e.db
-      .prepare(
-        "SELECT profile_id, version, json_extract(content, '$.subject') AS subject FROM outbox ORDER BY profile_id",
-      )
-      .all();
+    const subjects = (
+      e.db.prepare('SELECT profile_id, version, content FROM outbox ORDER BY profile_id').all() as {
+        profile_id: string;
+        version: number;
+        content: string;
+      }[]
+    ).map(({ content, ...row }) => ({
+      ...row,
+      subject: (JSON.parse(content) as { subject: string }).subject,
+    }));
     expect(subjects).toEqual([
       { profile_id: 'early', version: 1, subject: 'Version one' },
       { profile_id: 'late', version: 2, subject: 'Version two' },
     ]);
   });
 
-  it('starts a segment journey for every existing profile, in batches, in the order they were added', () => {
-    const e = engine(':memory:', { batchSize: 3 });
+  it('starts a segment journey for every existing profile, in batches, in the order they were added', async () => {
+    const e = engine(await on.open(), { batchSize: 3 });
     const segment = journey(
       [
         node('start', 'trigger', {
@@ -166,25 +176,14 @@ describe('publishing', () => {
   });
 });
 
-describe('crash safety of the unit of work', () => {
+describeEachStore('crash safety of the unit of work', (on) => {
   const j = journey(
     [node('start', 'trigger', { on: 'event', event: 'cart' }), mail('m')],
     chain('start', 'm'),
   );
 
-  it('resumes after a restart: accepted inputs are applied by the next process', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'js-exec-')), 'engine.db');
-    const first = engine(file);
-    first.executor.publish(j, T);
-    first.track('p', 'cart', T);
-    first.db.close();
-    const second = engine(file);
-    expect(second.executor.runDue(T + 1)).toMatchObject({ inputs: 2 });
-    expect(count(second.db, 'SELECT COUNT(*) AS n FROM outbox')).toBe(1);
-  });
-
-  it('sets a failing unit aside with its error and carries on with the others', () => {
-    const e = engine();
+  it('sets a failing unit aside with its error and carries on with the others', async () => {
+    const e = engine(await on.open());
     e.executor.publish(j, T);
     const addEvent = e.store.addEvent.bind(e.store);
     e.store.addEvent = (event) => {
@@ -210,15 +209,14 @@ describe('crash safety of the unit of work', () => {
     expect(e.records.some((r) => r.profileId === 'bad' && r.type === 'enter')).toBe(false);
   });
 
-  it('rolls the whole transaction back on a storage error, keeping the inputs for later', () => {
-    const e = engine();
+  it('rolls the whole transaction back on a storage error, keeping the inputs for later', async () => {
+    const e = engine(await on.open());
     e.executor.publish(j, T);
     e.track('a', 'cart', T);
     e.track('b', 'cart', T);
     const addMessage = e.store.addMessage.bind(e.store);
     e.store.addMessage = (message) => {
-      if (message.profileId === 'b')
-        throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR');
+      if (message.profileId === 'b') throw storageError(on);
       return addMessage(message);
     };
     expect(() => e.executor.runDue(T)).toThrow('disk I/O error');
@@ -228,5 +226,23 @@ describe('crash safety of the unit of work', () => {
     e.store.addMessage = addMessage;
     expect(e.executor.runDue(T)).toMatchObject({ inputs: 4, failed: 0 });
     expect(count(e.db, 'SELECT COUNT(*) AS n FROM outbox')).toBe(2);
+  });
+});
+
+describe('a restart', () => {
+  const j = journey(
+    [node('start', 'trigger', { on: 'event', event: 'cart' }), mail('m')],
+    chain('start', 'm'),
+  );
+
+  it('resumes after a restart: accepted inputs are applied by the next process', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'js-exec-')), 'engine.db');
+    const first = engine(openDatabase(file));
+    first.executor.publish(j, T);
+    first.track('p', 'cart', T);
+    first.db.close();
+    const second = engine(openDatabase(file));
+    expect(second.executor.runDue(T + 1)).toMatchObject({ inputs: 2 });
+    expect(count(second.db, 'SELECT COUNT(*) AS n FROM outbox')).toBe(1);
   });
 });
