@@ -7,13 +7,13 @@ import type { Output } from '../../../../core/cli/output';
 import { serveCommand } from '../../../../core/cli/serve.command';
 import type { LiveEngine } from '../../../../core/executor/live-engine';
 import { chain, journey, node } from '../../build';
-import { startCluster, type PgCluster } from './pg-cluster';
+import { postgresInstalled, startCluster, type PgCluster } from './pg-cluster';
 
 const TOKEN = 'console-pg-token-0123456789';
 
 let cluster: PgCluster;
 beforeAll(async () => {
-  cluster = await startCluster();
+  if (postgresInstalled) cluster = await startCluster();
 }, 60_000);
 afterAll(() => cluster?.stop(), 60_000);
 
@@ -32,7 +32,7 @@ const carts = journey(
   'carts',
 );
 
-describe('the app as console of a server engine on PostgreSQL', () => {
+describe.skipIf(!postgresInstalled)('the app as console of a server engine on PostgreSQL', () => {
   it('publishes a journey designed on the desktop to serve on PostgreSQL, where it runs', async () => {
     const out: Output = { print: () => undefined, error: () => undefined };
     const stop = new AbortController();

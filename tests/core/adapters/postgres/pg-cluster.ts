@@ -16,6 +16,12 @@ export function postgresBin(): string | undefined {
   return versions[0] && join(root, versions[0], 'bin');
 }
 
+/**
+ * Whether this machine can run the PostgreSQL tests. Without Debian's server programs they are
+ * skipped, so `npm test` needs no PostgreSQL for the SQLite suite; CI installs them (.ci/run).
+ */
+export const postgresInstalled = postgresBin() !== undefined;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

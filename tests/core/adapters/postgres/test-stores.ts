@@ -1,7 +1,7 @@
 import { afterAll, describe } from 'vitest';
 import { openPostgres, type PgDatabase } from '../../../../core/adapters/postgres/pg-database';
 import { openDatabase, type Db } from '../../../../core/adapters/sqlite/database';
-import { postgresBin, startCluster, type PgCluster } from './pg-cluster';
+import { postgresInstalled, startCluster, type PgCluster } from './pg-cluster';
 
 /** A database the engine's tables live on, for a test that runs the same scenario on each. */
 export interface TestStore {
@@ -9,9 +9,6 @@ export interface TestStore {
   /** A new database with the schema in place, closed after the test file if the test did not. */
   open(): Promise<Db>;
 }
-
-/** Whether this machine can run the PostgreSQL tests: Debian's server programs are installed. */
-export const postgresInstalled = postgresBin() !== undefined;
 
 let stores: TestStore[] | undefined;
 
