@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineTables } from '../../../../core/adapters/engine-tables';
 import { migrate, openDatabase } from '../../../../core/adapters/sqlite/database';
 import { SqliteEngineStore } from '../../../../core/adapters/sqlite/engine-store';
 import { SCHEMA_MIGRATIONS } from '../../../../core/adapters/sqlite/schema';
@@ -6,11 +7,12 @@ import { SENDING_POLICY_KEY } from '../../../../core/policy/sending-policy';
 import type { EngineStore, OutboxMessage, Wake } from '../../../../core/runtime/ports';
 import { MemoryStore } from '../../../../core/simulator/memory-store';
 import { Rng } from '../../executor/scenario-generator';
+import { describeEachStore, type TestStore } from '../postgres/test-stores';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
-function sqlite(): SqliteEngineStore {
-  return new SqliteEngineStore(openDatabase(':memory:'), { now: () => T });
+async function opened(on: TestStore): Promise<SqliteEngineStore> {
+  return engineTables(await on.open(), { now: () => T }).store;
 }
 
 function drain(store: EngineStore): Wake[] {
@@ -48,11 +50,11 @@ function message(
   };
 }
 
-describe('the stores under a sending policy', () => {
-  it('take wake-ups of one instant by priority, then journey id, as the simulator does', () => {
+describeEachStore('the stores under a sending policy', (on) => {
+  it('take wake-ups of one instant by priority, then journey id, as the simulator does', async () => {
     const rng = new Rng(15);
     const memory = new MemoryStore();
-    const store = sqlite();
+    const store = await opened(on);
     const wakes: Wake[] = [];
     for (let i = 0; i < 600; i++) {
       const at = T + rng.int(0, 8) * 1000;
@@ -91,9 +93,9 @@ describe('the stores under a sending policy', () => {
     expect(store.transaction(() => drain(store))).toEqual(expected);
   });
 
-  it('give the counted sends of a channel across journeys, without transactional ones', () => {
+  it('give the counted sends of a channel across journeys, without transactional ones', async () => {
     const memory = new MemoryStore({ policy: { email: { max: 1, per: 'P1D' } } });
-    const store = sqlite();
+    const store = await opened(on);
     const messages = [
       message('a/1', 'alpha', T),
       message('r/1', 'receipt', T + 1, { transactional: true }),
@@ -124,8 +126,8 @@ describe('the stores under a sending policy', () => {
     expect(memory.policySends('q', 'email', T)).toEqual([]);
   });
 
-  it('read the library’s policy from its settings', () => {
-    const store = sqlite();
+  it('read the library’s policy from its settings', async () => {
+    const store = await opened(on);
     expect(store.transaction(() => store.sendingPolicy())).toEqual({});
     store.db
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
