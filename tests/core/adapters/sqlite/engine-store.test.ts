@@ -2,17 +2,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engineTables } from '../../../../core/adapters/engine-tables';
 import { openDatabase } from '../../../../core/adapters/sqlite/database';
 import { SqliteEngineStore } from '../../../../core/adapters/sqlite/engine-store';
 import { makeProfile } from '../../../../core/model/profile';
 import type { EngineStore, Enrollment, Wake } from '../../../../core/runtime/ports';
 import { MemoryStore } from '../../../../core/simulator/memory-store';
 import { Rng } from '../../executor/scenario-generator';
+import { describeEachStore, type TestStore } from '../postgres/test-stores';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
-function sqlite(file = ':memory:'): SqliteEngineStore {
+function sqlite(file: string): SqliteEngineStore {
   return new SqliteEngineStore(openDatabase(file), { now: () => T });
+}
+
+/** The engine's store on a new database of `on`: SQLite's, or PostgreSQL's subclass of it. */
+async function opened(on: TestStore): Promise<SqliteEngineStore> {
+  return engineTables(await on.open(), { now: () => T }).store;
 }
 
 function enrollment(id: string, profileId: string, journeyId = 'j'): Enrollment {
@@ -47,33 +54,9 @@ function drain(store: EngineStore): Wake[] {
   return out;
 }
 
-describe('SqliteEngineStore has the semantics of MemoryStore', () => {
-  it('gives events persistent, strictly increasing sequence numbers', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'js-store-')), 'engine.db');
-    const store = sqlite(file);
-    const a = store.transaction(() =>
-      store.addEvent({ profileId: 'p', name: 'a', time: T, properties: {} }),
-    );
-    const b = store.transaction(() =>
-      store.addEvent({ profileId: 'q', name: 'b', time: T - 1, properties: { x: 1 } }),
-    );
-    expect(b.seq).toBeGreaterThan(a.seq);
-    // Numbers are never reused, even after the newest event is removed and the file reopened.
-    store.db.prepare('DELETE FROM events WHERE seq = ?').run(b.seq);
-    store.db.close();
-    const reopened = sqlite(file);
-    const c = reopened.transaction(() =>
-      reopened.addEvent({ profileId: 'p', name: 'c', time: T, properties: {} }),
-    );
-    expect(c.seq).toBeGreaterThan(b.seq);
-    expect(reopened.eventsOf('p').map((e) => [e.name, e.seq])).toEqual([
-      ['a', a.seq],
-      ['c', c.seq],
-    ]);
-  });
-
-  it('shows enrollments of every journey in creation order, with writes made earlier in the same transaction', () => {
-    const store = sqlite();
+describeEachStore('the engine store has the semantics of MemoryStore', (on) => {
+  it('shows enrollments of every journey in creation order, with writes made earlier in the same transaction', async () => {
+    const store = await opened(on);
     store.transaction(() => {
       store.putEnrollment(enrollment('j:p:1', 'p'));
       store.putEnrollment(enrollment('k:p:1', 'p', 'k'));
@@ -101,8 +84,8 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
     expect(store.enrollmentsOf('nobody')).toEqual([]);
   });
 
-  it('forgets writes of a transaction that fails', () => {
-    const store = sqlite();
+  it('forgets writes of a transaction that fails', async () => {
+    const store = await opened(on);
     expect(() =>
       store.transaction(() => {
         store.putProfile(makeProfile('p', { email: 'p@example.com' }));
@@ -114,10 +97,10 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
     expect(store.enrollmentsOf('p')).toEqual([]);
   });
 
-  it('takes wake-ups in exactly the order of the simulator’s queue, replacements included', () => {
+  it('takes wake-ups in exactly the order of the simulator’s queue, replacements included', async () => {
     const rng = new Rng(7);
     const memory = new MemoryStore();
-    const store = sqlite();
+    const store = await opened(on);
     const wakes: Wake[] = [];
     for (let i = 0; i < 400; i++) {
       const at = T + rng.int(0, 20) * 1000;
@@ -153,8 +136,8 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
     expect(store.transaction(() => drain(store))).toEqual(expected);
   });
 
-  it('counts messages a journey enqueued to a profile since a time, and matches suppressions lower-cased', () => {
-    const store = sqlite();
+  it('counts messages a journey enqueued to a profile since a time, and matches suppressions lower-cased', async () => {
+    const store = await opened(on);
     const memory = new MemoryStore({ suppressed: ['email:ann@example.com'] });
     store.db
       .prepare(
@@ -190,8 +173,8 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n).toBe(3);
   });
 
-  it('keeps segment membership and profiles', () => {
-    const store = sqlite();
+  it('keeps segment membership and profiles', async () => {
+    const store = await opened(on);
     store.transaction(() => {
       expect(store.getSegmentMembership('j', 'p')).toBeUndefined();
       store.setSegmentMembership('j', 'p', true);
@@ -202,8 +185,8 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
     expect(store.getProfile('p')).toEqual(makeProfile('p', { score: 3, tags: ['a'] }));
   });
 
-  it('dedupes inputs by message id, across transactions', () => {
-    const store = sqlite();
+  it('dedupes inputs by message id, across transactions', async () => {
+    const store = await opened(on);
     const track = (messageId?: string) => ({
       type: 'track' as const,
       event: { profileId: 'p', name: 'x', properties: {}, ...(messageId && { messageId }) },
@@ -221,5 +204,32 @@ describe('SqliteEngineStore has the semantics of MemoryStore', () => {
       receivedAt: T,
       input: { event: { time: T, messageId: 'm1' } },
     });
+  });
+});
+
+// A file reopened: SQLite's own promise (PostgreSQL's identity columns never reuse a number).
+describe('SqliteEngineStore on a file', () => {
+  it('gives events persistent, strictly increasing sequence numbers', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'js-store-')), 'engine.db');
+    const store = sqlite(file);
+    const a = store.transaction(() =>
+      store.addEvent({ profileId: 'p', name: 'a', time: T, properties: {} }),
+    );
+    const b = store.transaction(() =>
+      store.addEvent({ profileId: 'q', name: 'b', time: T - 1, properties: { x: 1 } }),
+    );
+    expect(b.seq).toBeGreaterThan(a.seq);
+    // Numbers are never reused, even after the newest event is removed and the file reopened.
+    store.db.prepare('DELETE FROM events WHERE seq = ?').run(b.seq);
+    store.db.close();
+    const reopened = sqlite(file);
+    const c = reopened.transaction(() =>
+      reopened.addEvent({ profileId: 'p', name: 'c', time: T, properties: {} }),
+    );
+    expect(c.seq).toBeGreaterThan(b.seq);
+    expect(reopened.eventsOf('p').map((e) => [e.name, e.seq])).toEqual([
+      ['a', a.seq],
+      ['c', c.seq],
+    ]);
   });
 });
