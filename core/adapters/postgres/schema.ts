@@ -243,8 +243,7 @@ export const POSTGRES_MIGRATIONS: readonly SchemaMigration[] = [
         created_at  BIGINT NOT NULL,
         summary     TEXT NOT NULL,
         journey     TEXT NOT NULL,
-        report      TEXT NOT NULL,
-        rowid       ${ROWID}
+        report      TEXT NOT NULL
       );
       CREATE INDEX simulation_runs_journey ON simulation_runs (journey_id, created_at);
     `,
@@ -380,11 +379,18 @@ export const POSTGRES_MIGRATIONS: readonly SchemaMigration[] = [
       CREATE TABLE profile_aliases (
         alias       ${T} PRIMARY KEY,
         profile_id  ${T} NOT NULL,
-        merged_at   BIGINT NOT NULL,
-        rowid       ${ROWID}
+        merged_at   BIGINT NOT NULL
       );
       CREATE INDEX profile_aliases_by_profile ON profile_aliases (profile_id, merged_at);
       ALTER TABLE dataset_events ADD COLUMN anonymous_id ${T};
+    `,
+  },
+  {
+    version: 12,
+    name: 'insertion order of merged ids and kept simulations',
+    sql: `
+      ALTER TABLE simulation_runs ADD COLUMN rowid ${ROWID};
+      ALTER TABLE profile_aliases ADD COLUMN rowid ${ROWID};
     `,
   },
 ];

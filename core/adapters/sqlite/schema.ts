@@ -424,4 +424,14 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       ALTER TABLE dataset_events ADD COLUMN anonymous_id TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'insertion order of merged ids and kept simulations',
+    sql: `
+      -- Nothing to do here: SQLite keeps each row's insertion order in its hidden rowid, which
+      -- the queries of merged ids and kept simulations break ties with. PostgreSQL's counterpart
+      -- adds a column of that name.
+      SELECT 1;
+    `,
+  },
 ];
