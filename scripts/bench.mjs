@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { bundleNode, root } from './node-bundle.mjs';
+import { bundleCli, root } from './node-bundle.mjs';
 
 const filters = process.argv.slice(2);
 const files = readdirSync(join(root, 'bench'))
@@ -15,7 +15,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 // Benchmarks of the command line run the bundled CLI.
-await bundleNode('core/cli/bin.ts', 'cli');
+await bundleCli();
 let failed = false;
 for (const file of files) {
   console.log(`\n== ${file}`);
