@@ -79,7 +79,7 @@ async function threaded(runs: number, n: number, threads: number): Promise<void>
       assume: () => ASSUMPTIONS,
     },
     threads,
-    pathToFileURL(join(process.cwd(), 'out', 'node', 'cli.mjs')),
+    pathToFileURL(join(process.cwd(), 'out', 'node', 'simulation-thread.mjs')),
   );
   const ms = performance.now() - started;
   clearInterval(sampler);

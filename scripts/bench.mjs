@@ -1,21 +1,24 @@
-// `npm run bench [-- <name>...]`: runs the benchmarks in bench/ (all, or those whose file name
-// contains one of the names) and prints their figures.
+// `npm run bench [-- <name>...]`: runs the benchmarks in bench/ (all, or for each name the one
+// called so — `forecast` is forecast.bench.ts, not portfolio-forecast.bench.ts — else those whose
+// file name contains it) and prints their figures.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { bundleNode, root } from './node-bundle.mjs';
+import { bundleCli, root } from './node-bundle.mjs';
 
 const filters = process.argv.slice(2);
-const files = readdirSync(join(root, 'bench'))
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
-  .sort();
+const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts'));
+const named = (name) => {
+  const exact = all.filter((f) => f === name || f === `${name}.ts` || f === `${name}.bench.ts`);
+  return exact.length > 0 ? exact : all.filter((f) => f.includes(name));
+};
+const files = [...new Set(filters.length === 0 ? all : filters.flatMap(named))].sort();
 if (files.length === 0) {
   console.error(`No benchmark matches ${filters.join(', ')}.`);
   process.exit(2);
 }
 // Benchmarks of the command line run the bundled CLI.
-await bundleNode('core/cli/bin.ts', 'cli');
+await bundleCli();
 let failed = false;
 for (const file of files) {
   console.log(`\n== ${file}`);

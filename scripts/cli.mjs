@@ -1,6 +1,6 @@
 // `npm run cli -- <command>`: the journey engine on the command line.
 import { pathToFileURL } from 'node:url';
-import { bundleNode } from './node-bundle.mjs';
+import { bundleCli } from './node-bundle.mjs';
 
-const bundle = await bundleNode('core/cli/bin.ts', 'cli');
+const bundle = await bundleCli();
 await import(pathToFileURL(bundle).href);

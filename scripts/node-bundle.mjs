@@ -58,3 +58,16 @@ export async function bundleNode(entry, name) {
   writeFileSync(metafile, JSON.stringify(result.metafile));
   return outfile;
 }
+
+/**
+ * Builds the command line (out/node/cli.mjs) and, beside it, the script its simulation threads
+ * start from (simulation-thread.mjs): a thread then loads only what it simulates, not the whole
+ * command line. Returns the command line's path.
+ */
+export async function bundleCli() {
+  const [cli] = await Promise.all([
+    bundleNode('core/cli/bin.ts', 'cli'),
+    bundleNode('core/cli/simulation-thread.ts', 'simulation-thread'),
+  ]);
+  return cli;
+}

@@ -289,12 +289,16 @@ export async function inShards(
       if (next) next(message);
       else queue.push(message);
     });
-    worker.on('error', (error) => {
-      const failed: ToMain = { type: 'failed', message: error.message, importError: false };
+    const fail = (message: string) => {
+      const failed: ToMain = { type: 'failed', message, importError: false };
       const next = waiting.shift();
       if (next) next(failed);
       else queue.push(failed);
-    });
+    };
+    worker.on('error', (error) => fail(error.message));
+    // A thread that ends without answering (a script that is not a simulation thread's) must not
+    // leave the simulation waiting; after its answers, this is never read.
+    worker.on('exit', (code) => fail(`a simulation thread stopped (exit code ${code})`));
     return () =>
       new Promise<ToMain>((resolve) =>
         queue.length ? resolve(queue.shift() as ToMain) : waiting.push(resolve),

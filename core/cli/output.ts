@@ -10,6 +10,8 @@ export interface Output {
 export interface CliEnvironment {
   /** The running command line's own script, to start worker threads from (absent in tests). */
   workerScript?: URL;
+  /** The script simulation threads start from (`simulateInShards`; absent in tests). */
+  simulationScript?: URL;
   /** Threads a large simulation may use; 1 when absent. */
   parallelism?: number;
 }

@@ -30,7 +30,7 @@ export interface PortfolioPlan {
   assume: string | undefined;
   /** Threads to spread the people over (1: this one). */
   threads: number;
-  /** The program that runs a thread's share (the command line's own file). */
+  /** The script a thread that simulates a share starts from (`CliEnvironment.simulationScript`). */
   workerScript: URL | undefined;
 }
 

@@ -97,7 +97,7 @@ export async function simulateCommand(
   }
   // Threads when asked for, or when the work is worth them (a portfolio: once per journey).
   const worthThreads = (times: number) =>
-    env.workerScript && bigInput([values.profiles, values.events], runs * times)
+    env.simulationScript && bigInput([values.profiles, values.events], runs * times)
       ? (env.parallelism ?? 1)
       : 1;
   if (others.length > 0)
@@ -109,7 +109,7 @@ export async function simulateCommand(
         policy,
         ...forecasting,
         threads: threads ?? worthThreads(positionals.length),
-        workerScript: env.workerScript,
+        workerScript: env.simulationScript,
       },
       out,
     );
@@ -136,7 +136,7 @@ export async function simulateCommand(
   const basis = engagementBasis(input.journey);
   let result: { report: SimulationReport; traces: ReadonlyMap<string, TraceStep[]> };
   try {
-    if (shards > 1 && env.workerScript) {
+    if (shards > 1 && env.simulationScript) {
       const sharded = await simulateInShards(
         {
           journey: input.journey,
@@ -153,7 +153,7 @@ export async function simulateCommand(
           assume: (estimates) => assumptionsFor(input.journey, estimates, runs, values.assume),
         },
         shards,
-        env.workerScript,
+        env.simulationScript,
       );
       if (values.profiles && sharded.profiles)
         describeImport(values.profiles, sharded.profiles, out);

@@ -1,8 +1,7 @@
 import type { CompiledJourney } from '../runtime/compiled-journey';
 import type { Enrollment, StepObserver, StepRecord } from '../runtime/ports';
 import type { MemoryStore, StoreSnapshot } from '../simulator/memory-store';
-import type { Assumption } from './assumptions';
-import { planOf, type ForecastPlan } from './plan';
+import type { ForecastPlan } from './plan';
 import { Responses } from './responses';
 import {
   LocalDays,
@@ -10,6 +9,7 @@ import {
   ProfileRecording,
   RunAccumulator,
   type Applying,
+  type RunCounter,
   type RunCounts,
 } from './run-counts';
 
@@ -73,14 +73,35 @@ export interface ForkPoint {
   recorded: number;
 }
 
-export interface ForecastRunsOptions {
-  journey: CompiledJourney;
+/**
+ * How the runs of a forecast are counted: one journey's accumulator per run, or a portfolio's set
+ * of them (simulator/portfolio-runs.ts).
+ */
+export interface RunCounting<C extends RunCounter> {
+  /** The event being applied, which counters read when a conversion is recorded. */
+  applying: Applying;
+  /** A new run's counts; also the part the runs after the first share. */
+  counter(): C;
+  /**
+   * Where the steps before the runs part are counted, once, for every later run: the shared
+   * part, or what of it adds up over pieces of a profile's path.
+   */
+  prefix(shared: C): RunCounter;
+  /**
+   * Starts a profile in a run's counts; the run resumes after the first `upTo` records of run
+   * 0's (`before`), or starts from the beginning (0).
+   */
+  begin?(counter: C, before: ProfileRecording | undefined, upTo: number): void;
+}
+
+export interface ForecastRunsOptions<C extends RunCounter> {
   store: MemoryStore;
   seed: number;
   /** Runs 0…runs−1 (1 by default). */
   runs?: number;
-  /** What the response model draws from; undefined or empty: nobody responds. */
-  assumptions?: readonly Assumption[];
+  /** What the response model draws from, by journey id; empty: nobody responds. */
+  plans: ReadonlyMap<string, ForecastPlan>;
+  counting: RunCounting<C>;
   /** Observers of run 0 only (traces). */
   firstRunObservers: readonly StepObserver[];
   /** Observers of every run (hosts that watch a simulation). */
@@ -96,28 +117,28 @@ export interface ForecastRunsOptions {
 }
 
 /**
- * The runs of a forecast and how they are counted, for the simulator (simulate.ts), which runs
- * each profile through every run before the next profile (profile-major: inputs are read once,
- * and a profile's events stay at hand). Each run counts into its own accumulator.
+ * The runs of a forecast and how they are counted, for the simulators (simulate.ts, one journey;
+ * portfolio.ts, several together), which run each profile through every run before the next
+ * profile (profile-major: inputs are read once, and a profile's events stay at hand). Each run
+ * counts into its own counter.
  *
  * A profile none of whose messages can respond goes the same way in every run: it is simulated
  * once, and its records are counted once more into a part shared by the runs after the first.
  * When nothing can respond at all, one run is simulated and counted as every run.
  */
-export class ForecastRuns {
+export class ForecastRuns<C extends RunCounter> {
   readonly runs: number;
-  readonly plan: ForecastPlan | undefined;
   /** The response model, when something can respond. */
   readonly responses: Responses | undefined;
-  /** The event being applied, read by the accumulators when a conversion is recorded. */
-  readonly applying: Applying = { event: undefined, caused: false };
+  /** The event being applied, read by the counters when a conversion is recorded. */
+  readonly applying: Applying;
   /** What the interpreter reports to. */
   readonly observer: StepObserver;
-  private readonly accumulators: RunAccumulator[];
+  private readonly counters: C[];
   private readonly observers: StepObserver[];
   private readonly switch: RunSwitch | undefined;
   private readonly recording: ProfileRecording | undefined;
-  private readonly shared: RunAccumulator | undefined;
+  private readonly shared: C | undefined;
   private current = 0;
   private fork: ForkPoint | undefined;
   /** Run 0's records and messages received before the unit of work under way. */
@@ -137,31 +158,26 @@ export class ForecastRuns {
   /** Whether the run under way was counted from the quiet path rather than simulated. */
   private counted = false;
 
-  constructor(private readonly options: ForecastRunsOptions) {
-    const { journey, store, seed } = options;
+  constructor(private readonly options: ForecastRunsOptions<C>) {
+    const { store, seed, plans, counting } = options;
     this.runs = options.runs ?? 1;
-    this.plan = options.assumptions && planOf(journey, options.assumptions);
-    const days = new LocalDays(journey.settings.timezone);
-    const simulated = this.plan ? this.runs : 1;
-    this.accumulators = Array.from(
-      { length: simulated },
-      () => new RunAccumulator(journey, this.applying, days),
-    );
+    this.applying = counting.applying;
+    const simulated = plans.size > 0 ? this.runs : 1;
+    this.counters = Array.from({ length: simulated }, () => counting.counter());
     this.responses =
-      this.plan &&
-      new Responses(new Map([[journey.id, this.plan]]), seed, (id) => store.getEnrollment(id));
+      plans.size > 0 ? new Responses(plans, seed, (id) => store.getEnrollment(id)) : undefined;
     if (simulated > 1) {
       this.recording = new ProfileRecording(this.applying);
-      this.shared = new RunAccumulator(journey, this.applying, days);
+      this.shared = counting.counter();
       if (options.everyRunObservers.length === 0) {
         this.quiet = new ProfileRecording(this.applying);
         this.quietTee = new Tee(this.quiet, this.quiet);
       }
     }
     const extra = this.responses ? [this.responses] : [];
-    this.observers = this.accumulators.map((accumulator, run) =>
+    this.observers = this.counters.map((counter, run) =>
       fan([
-        accumulator,
+        counter,
         ...(run === 0 ? options.firstRunObservers : []),
         ...(run === 0 && this.recording ? [this.recording] : []),
         ...extra,
@@ -178,9 +194,9 @@ export class ForecastRuns {
     return this.current;
   }
 
-  /** The accumulator of the run under way. */
-  get accumulator(): RunAccumulator {
-    return this.accumulators[this.current] as RunAccumulator;
+  /** The counter of the run under way. */
+  get counter(): C {
+    return this.counters[this.current] as C;
   }
 
   /**
@@ -233,7 +249,7 @@ export class ForecastRuns {
     responses.drawAgain(fork.drawn, fork.values);
     if (!quiet || !quietTee || responses.nextTime() !== undefined) return true;
     if (this.quietPath === 'ready') {
-      quiet.replayInto(this.accumulator);
+      quiet.replayInto(this.counter);
       this.counted = true;
       return false;
     }
@@ -255,17 +271,19 @@ export class ForecastRuns {
     replay: (run: number, from?: ForkPoint) => void,
     enrollments: () => readonly Enrollment[],
   ): void {
-    const { store } = this.options;
-    this.recording?.clear();
+    const { store, counting } = this.options;
+    const { recording, shared } = this;
+    recording?.clear();
     this.fork = undefined;
     this.select(0);
+    counting.begin?.(this.counter, recording, 0);
     replay(0);
     const ended = enrollments();
-    this.accumulator.finishProfile(ended);
-    const { recording, shared } = this;
+    this.counter.finishProfile(ended);
     if (!recording || !shared) return;
     if (!this.responses?.drew) {
       recording.finishProfile(ended);
+      counting.begin?.(shared, recording, 0);
       recording.replayInto(shared);
       return;
     }
@@ -273,11 +291,12 @@ export class ForecastRuns {
     // (Set by `mark` while run 0 went; TypeScript cannot see through the call. Without it —
     // runs that do not share their first steps — every run goes from the start.)
     const fork = this.fork as ForkPoint | undefined;
-    if (fork) recording.replayInto(shared, fork.recorded);
+    if (fork) recording.replayInto(counting.prefix(shared), fork.recorded);
     this.forgetQuietPath();
     store.keepsMessages = false;
     for (let run = 1; run < this.runs; run++) {
       this.select(run);
+      counting.begin?.(this.counter, recording, fork?.recorded ?? 0);
       replay(run, fork);
       if (this.counted) {
         this.counted = false;
@@ -285,7 +304,7 @@ export class ForecastRuns {
       }
       const ended = enrollments();
       if (this.quietPath === 'recording') this.endQuietPath(ended);
-      this.accumulator.finishProfile(ended);
+      this.counter.finishProfile(ended);
     }
     store.keepsMessages = true;
     this.select(0);
@@ -310,17 +329,36 @@ export class ForecastRuns {
     if (this.switch) this.switch.target = this.observers[run] as StepObserver;
   }
 
-  /** Each run's counts, run 0 first; `context` is the report's, for the whole cohort. */
-  counts(context: Parameters<RunAccumulator['build']>[0]): RunCounts[] {
-    const first = (this.accumulators[0] as RunAccumulator).build(context);
-    if (!this.shared) return Array.from({ length: this.runs }, () => first);
-    const shared = this.shared.build({
-      ...context,
-      profiles: 0,
-      events: { replayed: 0, history: 0 },
-    });
-    return this.accumulators.map((accumulator, run) =>
-      run === 0 ? first : mergeRunCounts([accumulator.build(context), shared]),
-    );
+  /** Each run's counter (run 0 first; one when nothing can respond), and the part later runs share. */
+  get parts(): { runs: readonly C[]; shared: C | undefined } {
+    return { runs: this.counters, shared: this.shared };
   }
+}
+
+/** One journey's runs, each counted by a `RunAccumulator`. */
+export function journeyCounting(journey: CompiledJourney): RunCounting<RunAccumulator> {
+  const applying: Applying = { event: undefined, caused: false };
+  const days = new LocalDays(journey.settings.timezone);
+  return {
+    applying,
+    counter: () => new RunAccumulator(journey, applying, days),
+    prefix: (shared) => shared,
+  };
+}
+
+/**
+ * Each run's counts of one journey, run 0 first; `context` is the report's, for the whole
+ * cohort.
+ */
+export function journeyRunCounts(
+  forecast: ForecastRuns<RunAccumulator>,
+  context: Parameters<RunAccumulator['build']>[0],
+): RunCounts[] {
+  const { runs, shared } = forecast.parts;
+  const first = (runs[0] as RunAccumulator).build(context);
+  if (!shared) return Array.from({ length: forecast.runs }, () => first);
+  const rest = shared.build({ ...context, profiles: 0, events: { replayed: 0, history: 0 } });
+  return runs.map((accumulator, run) =>
+    run === 0 ? first : mergeRunCounts([accumulator.build(context), rest]),
+  );
 }

@@ -53,8 +53,20 @@ export class LocalDays {
   }
 }
 
+/**
+ * What one run of a forecast counts into as its records arrive: one journey's `RunAccumulator`,
+ * or, for several journeys together, a set of them (simulator/portfolio-runs.ts). A convert
+ * record is counted with the event being applied (`Applying`).
+ */
+export interface RunCounter extends StepObserver {
+  /** A simulated response, as it is applied. */
+  responded(response: PendingResponse): void;
+  /** The profile's end: the enrollments it still has. */
+  finishProfile(enrollments: readonly Enrollment[]): void;
+}
+
 /** Counts one run as its records arrive (the report builder's, plus the forecast's own). */
-export class RunAccumulator implements StepObserver {
+export class RunAccumulator implements RunCounter {
   readonly report: ReportBuilder;
   private caused = 0;
   private revenue = 0;
@@ -111,7 +123,7 @@ export class RunAccumulator implements StepObserver {
     counts[response.kind]++;
   }
 
-  finishProfile(enrollments: Iterable<Enrollment>): void {
+  finishProfile(enrollments: readonly Enrollment[]): void {
     this.report.countWaiting(enrollments);
   }
 
@@ -171,20 +183,30 @@ export class ProfileRecording implements StepObserver {
 
   /**
    * Counts the first `upTo` records into `into`, as if the profile had taken those steps again
-   * there; with all of them, its end too.
+   * there (each conversion with the event that made it); with all of them, its end too.
    */
-  replayInto(into: RunAccumulator, upTo = this.steps.length): void {
+  replayInto(into: RunCounter, upTo = this.steps.length): void {
+    const { applying } = this;
+    const { event, caused } = applying;
     let next = 0;
     for (let i = 0; i < upTo; i++) {
       const step = this.steps[i] as StepRecord;
-      into.report.record(step);
       const conversion = this.conversions[next];
       if (conversion && conversion[0] === i) {
-        into.converted(step.at, conversion[1], conversion[2]);
+        applying.event = conversion[1];
+        applying.caused = conversion[2];
         next++;
       }
+      into.record(step);
     }
+    applying.event = event;
+    applying.caused = caused;
     if (upTo === this.steps.length) into.finishProfile(this.enrollments);
+  }
+
+  /** Hands the first `upTo` records to `observer` as they were recorded. */
+  forEach(upTo: number, observer: (step: StepRecord) => void): void {
+    for (let i = 0; i < upTo; i++) observer(this.steps[i] as StepRecord);
   }
 }
 

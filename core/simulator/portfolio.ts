@@ -1,7 +1,7 @@
 import type { Assumption } from '../forecast/assumptions';
 import type { WinnerDecision } from '../forecast/auto-winner';
 import { forecastReport } from '../forecast/forecast-report';
-import { MAX_RUNS } from '../forecast/forecast-runs';
+import { ForecastRuns, MAX_RUNS } from '../forecast/forecast-runs';
 import {
   portfolioForecastOf,
   type PortfolioForecast,
@@ -17,7 +17,13 @@ import { Interpreter, fixedCatalog } from '../runtime/interpreter';
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
-import { PortfolioRuns } from './portfolio-runs';
+import {
+  PortfolioCounting,
+  portfolioPlans,
+  portfolioRunCounts,
+  type RunSet,
+} from './portfolio-runs';
+import { ProfileReplay } from './profile-replay';
 import { summaryOf, type PortfolioSummary } from './portfolio-watch';
 import type { SimulationReport } from './report';
 import { SimulationInputError, windowOf, type SimulationProgress } from './simulate';
@@ -47,6 +53,12 @@ export interface PortfolioInput {
   onProgress?: (done: number, total: number) => void;
   /** A forecast's runs (DESIGN §7): every person is simulated in runs 0…runs−1. 1 by default. */
   runs?: number;
+  /**
+   * Whether a forecast's runs share the steps up to each person's first draw, and the path of
+   * runs that draw no response there (true by default, as for one journey); false simulates every
+   * run from the start, for checking that the result is the same.
+   */
+  shareFirstSteps?: boolean;
   /**
    * What simulated people respond with, per journey id (forecast/assumptions.ts). Given (even
    * empty), or with more than one run, each journey's report adds `forecast` and `assumptions`,
@@ -142,8 +154,9 @@ export function portfolioReportOf(
  * before the next (nothing connects one person to another, the policy included), so memory
  * stays flat: one person's state, and counts. A host runs it in slices with `advance`.
  *
- * A forecast (`runs`, `assumptions`) runs each person in every run before the next person
- * (`PortfolioRuns`). A response to one journey's message is an event in the person's one stream,
+ * A forecast (`runs`, `assumptions`) runs each person in every run before the next person, and
+ * shares what runs have in common as one journey's forecast does (`ForecastRuns`, counted by
+ * `PortfolioCounting`). A response to one journey's message is an event in the person's one stream,
  * which every journey sees: it can meet another journey's goal, end a wait for an event or make
  * an exit, and an unsubscribe stops every journey's messages of that channel.
  */
@@ -154,14 +167,13 @@ export class PortfolioSimulation {
   private readonly events: JourneyEvent[];
   private readonly eventsFrom: Int32Array;
   private readonly store: MemoryStore;
-  private readonly interpreter: Interpreter;
-  private readonly forecast: PortfolioRuns;
+  private readonly counting: PortfolioCounting;
+  private readonly forecast: ForecastRuns<RunSet>;
+  private readonly replay: ProfileReplay<RunSet>;
   private readonly traces: TraceRecorder;
   private readonly zone: string;
   private readonly seed: number;
   private next = 0;
-  private history = 0;
-  private replayed = 0;
 
   constructor(private readonly input: PortfolioInput) {
     this.journeys = compilePortfolio(input.journeys);
@@ -187,21 +199,30 @@ export class PortfolioSimulation {
       winners: new Map(Object.entries(input.winners ?? {})),
     });
     this.traces = new TraceRecorder(input.trace ?? new Set());
-    this.forecast = new PortfolioRuns({
-      journeys: this.journeys,
+    this.counting = new PortfolioCounting(this.journeys, this.window);
+    this.forecast = new ForecastRuns({
       store: this.store,
       seed: this.seed,
-      window: this.window,
       runs,
-      assumptions: input.assumptions,
+      plans: portfolioPlans(this.journeys, input.assumptions),
+      counting: this.counting,
       firstRunObservers: input.trace ? [this.traces] : [],
       everyRunObservers: input.observers ?? [],
+      shareFirstSteps: input.shareFirstSteps,
     });
-    this.interpreter = new Interpreter({
-      catalog: fixedCatalog(this.journeys),
+    this.replay = new ProfileReplay({
       store: this.store,
-      observer: this.forecast.observer,
-      seed: this.seed,
+      interpreter: new Interpreter({
+        catalog: fixedCatalog(this.journeys),
+        store: this.store,
+        observer: this.forecast.observer,
+        seed: this.seed,
+      }),
+      forecast: this.forecast,
+      window: this.window,
+      profiles: this.profiles,
+      events: this.events,
+      eventsFrom: this.eventsFrom,
     });
   }
 
@@ -216,15 +237,15 @@ export class PortfolioSimulation {
 
   /** Simulates up to `count` more profiles (in every run); true while some remain. */
   advance(count: number): boolean {
-    const { profiles, store, forecast } = this;
+    const { profiles, store, forecast, counting } = this;
     const stop = Math.min(profiles.length, this.next + count);
     for (let index = this.next; index < stop; index++) {
       const profile = profiles[index] as Profile;
       const zone = profile.attributes.timezone;
+      counting.zone = typeof zone === 'string' && isValidTimeZone(zone) ? zone : this.zone;
       forecast.profile(
-        (run) => this.replay(index, run),
+        (run, from) => this.replay.replay(index, run, from),
         () => store.enrollmentsOf(profile.id),
-        typeof zone === 'string' && isValidTimeZone(zone) ? zone : this.zone,
       );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
         this.input.onProgress(index + 1, profiles.length);
@@ -232,56 +253,6 @@ export class PortfolioSimulation {
     store.clear();
     this.next = stop;
     return stop < profiles.length;
-  }
-
-  /** One profile's whole window in one run: its events, responses and wake-ups, in every journey. */
-  private replay(index: number, run: number): void {
-    const { store, interpreter, window, events, eventsFrom, forecast } = this;
-    const { responses, applying } = forecast;
-    const profile = this.profiles[index] as Profile;
-    let next = eventsFrom[index] as number;
-    const last = eventsFrom[index + 1] as number;
-    store.clear();
-    store.putProfile(profile);
-    for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
-      interpreter.recordHistory(events[next] as JourneyEvent);
-      if (run === 0) this.history++;
-    }
-    responses?.begin(run, profile, events, next, last);
-    interpreter.start(profile.id, window.start);
-    for (;;) {
-      const event = next < last ? (events[next] as JourneyEvent) : undefined;
-      const eventTime = event && event.time <= window.end ? event.time : undefined;
-      const responseTime = responses?.nextTime();
-      const responseDue =
-        responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
-      const wakeTime = store.wakes.peekTime();
-      const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-      if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
-      // At one instant: observed events, then responses in the order drawn, then wake-ups.
-      if (
-        eventTime !== undefined &&
-        (responseDue === undefined || eventTime <= responseDue) &&
-        (wakeDue === undefined || eventTime <= wakeDue)
-      ) {
-        next++;
-        if (responses) responses.cursor = next;
-        applying.event = event;
-        applying.caused = false;
-        interpreter.handleEvent(event as JourneyEvent, eventTime);
-        if (run === 0) this.replayed++;
-      } else if (responseDue !== undefined && (wakeDue === undefined || responseDue <= wakeDue)) {
-        const response = (responses as NonNullable<typeof responses>).take();
-        applying.event = response.event;
-        applying.caused = response.kind === 'converted';
-        forecast.accumulator(response.journeyId)?.responded(response);
-        interpreter.handleEvent(response.event, responseDue);
-      } else {
-        const wake = store.wakes.pop();
-        if (wake) interpreter.handleWake(wake, wake.at);
-      }
-    }
-    applying.event = undefined;
   }
 
   /** Whether the report is a forecast's: more than one run, or assumptions given. */
@@ -294,10 +265,10 @@ export class PortfolioSimulation {
       window: this.window,
       profiles: this.profiles.length,
       seed: this.seed,
-      events: { replayed: this.replayed, history: this.history },
+      events: { replayed: this.replay.replayed, history: this.replay.history },
     };
     const byId = new Map(this.journeys.map((j) => [j.id, j]));
-    const runs = this.forecast.counts((id) => {
+    const runs = portfolioRunCounts(this.forecast, (id) => {
       const warning = windowWarning((byId.get(id) as CompiledJourney).journey, this.window);
       return { ...context, warnings: warning ? [warning] : [] };
     });

@@ -1,8 +1,14 @@
 import type { Assumption } from '../forecast/assumptions';
 import { winnerKey, type WinnerDecision } from '../forecast/auto-winner';
 import { forecastReport } from '../forecast/forecast-report';
-import { ForecastRuns, MAX_RUNS, type ForkPoint } from '../forecast/forecast-runs';
-import type { RunCounts } from '../forecast/run-counts';
+import {
+  ForecastRuns,
+  journeyCounting,
+  journeyRunCounts,
+  MAX_RUNS,
+} from '../forecast/forecast-runs';
+import { planOf } from '../forecast/plan';
+import type { RunAccumulator, RunCounts } from '../forecast/run-counts';
 import type { JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
@@ -13,6 +19,7 @@ import { RepublishError, RepublishStep, type Republish } from './republish-step'
 import type { OutboxMessage, StepObserver } from '../runtime/ports';
 import { cohort } from './cohort';
 import { MemoryStore } from './memory-store';
+import { ProfileReplay } from './profile-replay';
 import type { SimulationReport } from './report';
 import { TraceRecorder, type TraceStep } from './trace';
 import { windowWarning } from './window';
@@ -192,13 +199,10 @@ export class Simulation {
   private readonly eventsFrom: Int32Array;
   private readonly traces: TraceRecorder;
   private readonly store: MemoryStore;
-  private readonly forecast: ForecastRuns;
-  private readonly interpreter: Interpreter;
+  private readonly forecast: ForecastRuns<RunAccumulator>;
+  private readonly replay: ProfileReplay<RunAccumulator>;
   private readonly seed: number;
-  private readonly republish: RepublishStep | undefined;
   private next = 0;
-  private history = 0;
-  private replayed = 0;
 
   constructor(private readonly input: SimulationInput) {
     const journey = compileJourney(input.journey);
@@ -226,27 +230,38 @@ export class Simulation {
     // Runs with winners of their own may part before any response: each is simulated whole.
     const ownWinners = perRun(input.winners) && input.winners.length > 1;
     this.seed = input.seed ?? 0;
+    const plan = input.assumptions && planOf(journey, input.assumptions);
     this.forecast = new ForecastRuns({
-      journey,
       store: this.store,
       seed: this.seed,
       runs,
-      assumptions: input.assumptions,
+      plans: new Map(plan ? [[journey.id, plan]] : []),
+      counting: journeyCounting(journey),
       firstRunObservers: input.trace ? [this.traces] : [],
       everyRunObservers: input.observers ?? [],
       shareFirstSteps: ownWinners ? false : input.shareFirstSteps,
       onRun: (run) => this.store.selectRun(run),
     });
-    this.republish = republishStep(journey, input.republish, this.window);
-    if (this.republish && (runs > 1 || input.assumptions !== undefined))
+    const republish = republishStep(journey, input.republish, this.window);
+    if (republish && (runs > 1 || input.assumptions !== undefined))
       throw new SimulationInputError(
         'A forecast cannot publish a new version part-way; simulate the two versions one run at a time.',
       );
-    this.interpreter = new Interpreter({
-      catalog: this.republish?.catalog ?? fixedCatalog([journey]),
+    this.replay = new ProfileReplay({
       store: this.store,
-      observer: this.forecast.observer,
-      seed: this.seed,
+      interpreter: new Interpreter({
+        catalog: republish?.catalog ?? fixedCatalog([journey]),
+        store: this.store,
+        observer: this.forecast.observer,
+        seed: this.seed,
+      }),
+      forecast: this.forecast,
+      window: this.window,
+      profiles: this.profiles,
+      events: this.events,
+      eventsFrom: this.eventsFrom,
+      republish,
+      onResponse: input.onResponse,
     });
   }
 
@@ -266,7 +281,7 @@ export class Simulation {
     for (let index = this.next; index < stop; index++) {
       const id = (profiles[index] as Profile).id;
       forecast.profile(
-        (run, from) => this.replay(index, run, from),
+        (run, from) => this.replay.replay(index, run, from),
         () => store.enrollmentsOf(id),
       );
       if (this.input.onProgress && (index + 1) % 20_000 === 0)
@@ -277,94 +292,12 @@ export class Simulation {
     return stop < profiles.length;
   }
 
-  /**
-   * One profile's whole window in one run: its events, its responses, its wake-ups. A later run
-   * of a forecast starts `from` where the runs part (see ForecastRuns.mark).
-   */
-  private replay(index: number, run: number, from?: ForkPoint): void {
-    const { store, interpreter, window, profiles, events, eventsFrom, forecast } = this;
-    const { responses, applying } = forecast;
-    const profile = profiles[index] as Profile;
-    // This profile's events are events[next] up to events[last - 1].
-    let next = eventsFrom[index] as number;
-    const last = eventsFrom[index + 1] as number;
-    if (from) {
-      responses?.begin(run, profile, events, from.next, last, from.sent);
-      // A run that takes the quiet path is counted from it, not simulated.
-      if (!forecast.resume(from)) return;
-      store.restore(from.store);
-      next = from.next;
-    } else {
-      store.clear();
-      store.putProfile(profile);
-      for (; next < last && (events[next] as JourneyEvent).time < window.start; next++) {
-        interpreter.recordHistory(events[next] as JourneyEvent);
-        if (run === 0) this.history++;
-      }
-      responses?.begin(run, profile, events, next, last);
-    }
-    this.republish?.begin();
-    if (!from?.started) {
-      const watching = forecast.watching;
-      if (watching) forecast.beforeUnit();
-      interpreter.start(profile.id, window.start);
-      if (watching && forecast.drew) this.mark(next, true);
-    }
-    for (;;) {
-      const event = next < last ? (events[next] as JourneyEvent) : undefined;
-      const eventTime = event && event.time <= window.end ? event.time : undefined;
-      const responseTime = responses?.nextTime();
-      const responseDue =
-        responseTime !== undefined && responseTime <= window.end ? responseTime : undefined;
-      const wakeTime = store.wakes.peekTime();
-      const wakeDue = wakeTime !== undefined && wakeTime <= window.end ? wakeTime : undefined;
-      // The new version comes once everything due up to its instant has happened.
-      if (this.republish?.dueBefore(eventTime, responseDue, wakeDue)) {
-        this.republish.publish(store, interpreter, profile.id);
-        continue;
-      }
-      if (eventTime === undefined && responseDue === undefined && wakeDue === undefined) break;
-      const watching = forecast.watching;
-      if (watching) forecast.beforeUnit();
-      // At one instant: observed events, then responses in the order drawn, then wake-ups.
-      if (
-        eventTime !== undefined &&
-        (responseDue === undefined || eventTime <= responseDue) &&
-        (wakeDue === undefined || eventTime <= wakeDue)
-      ) {
-        next++;
-        if (responses) responses.cursor = next;
-        applying.event = event;
-        applying.caused = false;
-        interpreter.handleEvent(event as JourneyEvent, eventTime);
-        if (run === 0) this.replayed++;
-      } else if (responseDue !== undefined && (wakeDue === undefined || responseDue <= wakeDue)) {
-        const response = (responses as NonNullable<typeof responses>).take();
-        applying.event = response.event;
-        applying.caused = response.kind === 'converted';
-        forecast.accumulator.responded(response);
-        this.input.onResponse?.(response.event, run);
-        interpreter.handleEvent(response.event, responseDue);
-      } else {
-        const wake = store.wakes.pop();
-        if (wake) interpreter.handleWake(wake, wake.at);
-      }
-      if (watching && forecast.drew) this.mark(next, true);
-    }
-    applying.event = undefined;
-  }
-
-  /** Notes the state now, after the unit of work that drew first, as where the runs part. */
-  private mark(next: number, started: boolean): void {
-    this.forecast.mark({ store: this.store.snapshot(), next, started });
-  }
-
   result(): SimulationResult {
-    const counts = this.forecast.counts({
+    const counts = journeyRunCounts(this.forecast, {
       window: this.window,
       profiles: this.profiles.length,
       seed: this.seed,
-      events: { replayed: this.replayed, history: this.history },
+      events: { replayed: this.replay.replayed, history: this.replay.history },
       warnings: [windowWarning(this.input.journey, this.window)].filter((w) => w !== undefined),
     });
     const first = (counts[0] as RunCounts).report;

@@ -248,4 +248,42 @@ describe('a forecast of journeys together is determined by its inputs and seed',
     expect(held?.held.p10).toBeLessThan(held?.held.p90 ?? 0);
     expect(held?.lost.map((l) => [l.journey, l.to])).toEqual([['b', 'a']]);
   });
+
+  it('is the same whether runs share their steps up to each person’s first draw or not', () => {
+    // B's email comes two hours after A's, on the same day: a day of two messages, one before
+    // where the runs part and one after.
+    const soon = member('b', [wait('soon', 'PT2H'), mail('mb', { convert: 0.2, within: 'P1D' })]);
+    const counts = (runs: PortfolioRunCounts[]) =>
+      runs.map(({ journeys, tally }) => ({
+        tally,
+        journeys: Object.fromEntries(
+          Object.entries(journeys).map(([id, { report, ...rest }]) => {
+            const { samples: _samples, ...withoutThem } = report;
+            return [id, { ...rest, report: withoutThem }];
+          }),
+        ),
+      }));
+    for (const [journeys, more] of [
+      [[a, soon], {}],
+      [[a, b], { policy }],
+    ] as const) {
+      // Hosts that watch every run see the records of each run simulated, from where it starts.
+      let seen = { shared: 0, apart: 0 };
+      const watch = (key: keyof typeof seen) => [{ record: () => void seen[key]++ }];
+      const shared = forecastTogether([...journeys], small, 20, more);
+      const apart = forecastTogether([...journeys], small, 20, { ...more, shareFirstSteps: false });
+      expect(counts(shared.runs)).toEqual(counts(apart.runs));
+      expect(shared.report).toEqual(apart.report);
+      forecastTogether([...journeys], small, 20, { ...more, observers: watch('shared') });
+      forecastTogether([...journeys], small, 20, {
+        ...more,
+        observers: watch('apart'),
+        shareFirstSteps: false,
+      });
+      expect(seen.shared).toBeLessThan(seen.apart);
+      seen = { shared: 0, apart: 0 };
+    }
+    const together = forecastTogether([a, soon], small, 20).report.portfolio.forecast;
+    expect(together?.messagesPerProfilePerDay['2+'].p50).toBeGreaterThan(0);
+  });
 });
