@@ -1,14 +1,14 @@
 // `npm run soak [-- --kills <n>] [--seed <n>] [--smtp-every <n>]`: the crash test at length — the
 // `run` process SIGKILLed at seeded random moments while events stream in and wake-ups fire,
 // then every acknowledged event, every step and every message is checked.
-// `npm run soak -- --postgres <empty database url> [--minutes <n>] [--workers <n>]`: the same for
-// several workers on PostgreSQL (scripts/pg-crash-harness.ts).
+// `npm run soak -- --postgres <empty database url> [--workers <n>]`: the same on PostgreSQL, the
+// engine with the event API and workers beside it, one of them killed at a time (the same
+// harness, scripts/crash-harness.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crashTest } from './crash-harness';
-import { pgCrashTest } from './pg-crash-harness';
 
 const { values } = parseArgs({
   options: {
@@ -17,34 +17,19 @@ const { values } = parseArgs({
     'smtp-every': { type: 'string', default: '3' },
     'max-life-ms': { type: 'string', default: '700' },
     postgres: { type: 'string' },
-    minutes: { type: 'string', default: '5' },
-    workers: { type: 'string', default: '3' },
+    workers: { type: 'string', default: '2' },
   },
 });
-if (values.postgres) {
-  const minutes = Number(values.minutes);
-  const report = await pgCrashTest({
-    url: values.postgres,
-    seed: Number(values.seed),
-    workers: Number(values.workers),
-    killForMs: minutes * 60_000,
-    profiles: 2_000,
-    events: Math.round(minutes * 6_000),
-    log: (line) => console.log(`  ${line}`),
-  });
-  console.log(JSON.stringify(report, null, 2));
-  const ok =
-    report.messages === report.expectedMessages &&
-    report.delivered === report.expectedMessages &&
-    report.deliveredTwice === 0 &&
-    report.failures === 0;
-  console.log(ok ? 'soak: OK' : 'soak: FAILED');
-  process.exit(ok ? 0 : 1);
-}
 const dir = mkdtempSync(join(tmpdir(), 'journey-studio-soak-'));
 const started = Date.now();
-console.log(`soak: ${values.kills} kills, seed ${values.seed}, database in ${dir}`);
+console.log(
+  `soak: ${values.kills} kills, seed ${values.seed}, ${values.postgres ? `PostgreSQL with ${values.workers} workers beside the engine` : `database in ${dir}`}`,
+);
 const report = await crashTest({
+  ...(values.postgres && {
+    store: { kind: 'postgres', url: values.postgres },
+    workers: Number(values.workers),
+  }),
   seed: Number(values.seed),
   kills: Number(values.kills),
   dir,

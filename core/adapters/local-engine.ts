@@ -11,7 +11,8 @@ import type { Channel } from '../runtime/step';
 import { EmbeddedTransport } from './email/embedded-transport';
 import type { MailContext } from './email/mail-message';
 import { SmtpTransport } from './email/smtp-transport';
-import { EventApi, type ConsoleRoute } from './http/event-api';
+import { consoleRoute, type ConsoleBackend } from './http/console-route';
+import { EventApi } from './http/event-api';
 import { EventApiThread } from './http/event-api-thread';
 import { cachedLibrarySettings, MessageLinks, publicHosts } from './http/message-links';
 import { UnsubscribeLinks, type UnsubscribeTarget } from './http/unsubscribe-links';
@@ -75,10 +76,11 @@ export interface LocalEngineOptions {
    */
   webhookSecrets?: ShopSecrets;
   /**
-   * The app's API for a desktop app that is this engine's console (`serve`). It needs the
-   * engine's own service, so the event API then answers on the engine's thread.
+   * The app's API for a desktop app that is this engine's console (`serve`), answered at
+   * `/api/…` beside the event API. With the API's own thread, the thread checks each call and
+   * passes it to the engine's thread to run; the event API stays on its thread.
    */
-  console?: ConsoleRoute;
+  console?: ConsoleBackend;
 }
 
 /** Looks for what other engines on a shared database accepted this often. */
@@ -237,7 +239,12 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
       ...(options.webhookSecrets && {
         webhooks: shopWebhookRoute(options.webhookSecrets, (inputs) => engine.ingest(inputs)),
       }),
-      ...(options.console && { console: options.console }),
+      ...(options.console && {
+        console: consoleRoute(options.console, {
+          token: options.token,
+          log: options.log ?? (() => undefined),
+        }),
+      }),
     });
   // On disk, what the event API's thread accepted (or left behind before a crash) is taken in.
   // The spool is a SQLite file beside the database; on a shared server the API writes the inbox.
@@ -246,7 +253,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
   const intake = spool && new SpoolCollector(db, spool, unsubscribe);
   const api: EventApiPort = options.workerOnly
     ? noEventApi()
-    : spool && options.apiThread && !options.console
+    : spool && options.apiThread
       ? new EventApiThread({
           script: options.apiThread.script,
           job: {
@@ -261,6 +268,7 @@ export function openLocalEngine(options: LocalEngineOptions): LiveEngine {
             ...(options.publicUrl && { publicUrl: options.publicUrl }),
           },
           onAccepted: () => engine.inputsArrived(),
+          ...(options.console && { console: options.console }),
           fallback: localApi,
           afterClose: () => spool.close(),
           ...(options.log && { log: options.log }),

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { smtpUrlProblem } from '../adapters/email/smtp-transport';
 import { databaseFile, defaultDataDir } from '../adapters/files/data-dir';
 import { privateFolder } from '../adapters/files/private-files';
+import { ApiError } from '../api/contract';
+import type { ConsoleBackend } from '../adapters/http/console-route';
 import { DEFAULT_EVENT_API_PORT } from '../adapters/http/event-api';
 import { openLocalEngine } from '../adapters/local-engine';
 import { PostgresUnusableError } from '../adapters/postgres/pg-connection';
@@ -72,6 +74,19 @@ export interface Session {
   background: () => () => void;
   /** Set by `serve`'s console once it takes the engine up (`openServeConsole`). */
   hooks: ConsoleHooks;
+}
+
+/** The console's backend once `serve` has opened it (`openServeConsole`), refusing until then. */
+function consoleOnceOpen(hooks: ConsoleHooks): ConsoleBackend {
+  const opened = (): ConsoleBackend => {
+    if (hooks.backend) return hooks.backend;
+    throw new ApiError('internal', 'The engine is starting; try again shortly.');
+  };
+  return {
+    call: (method, input) => Promise.resolve().then(() => opened().call(method, input)),
+    hello: () => Promise.resolve().then(() => opened().hello()),
+    listen: (listener) => (hooks.backend ? hooks.backend.listen(listener) : () => undefined),
+  };
 }
 
 function parsePort(value: string | undefined): number {
@@ -196,13 +211,7 @@ export function openSession(
     smtpUrl,
     observer: { record: (step) => hooks.observer?.record(step) },
     onDelivered: () => hooks.onDelivered?.(),
-    ...(extras.console &&
-      !flags.worker && {
-        console: async (rest, url, req, res) => {
-          if (hooks.route) await hooks.route(rest, url, req, res);
-          else res.writeHead(503).end();
-        },
-      }),
+    ...(extras.console && !flags.worker && { console: consoleOnceOpen(hooks) }),
     ...(publicUrl !== undefined && { publicUrl }),
     ...(deps.threadScript && { apiThread: { script: deps.threadScript } }),
     log: (line) => out.error(`journey-studio: ${line}`),

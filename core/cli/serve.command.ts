@@ -54,7 +54,6 @@ export async function serveCommand(
       : openServeConsole({
           db: session.db,
           engine: session.engine,
-          token: session.token,
           hooks: session.hooks,
           log: (line) => out.error(`journey-studio: ${line}`),
         });

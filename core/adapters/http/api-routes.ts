@@ -49,6 +49,11 @@ const MAX_BODY = 12 * 1024 * 1024;
 /** Data files are bigger: importDataset accepts 300 MB of text. */
 const MAX_DATA_BODY = 320 * 1024 * 1024;
 const DATA_METHODS: ReadonlySet<string> = new Set(['importDataset', 'previewDataset']);
+/**
+ * Events a stream may hold unsent for a reader that does not read: past it the stream is cut (a
+ * client reopens it and reads the state afresh) rather than kept growing in memory.
+ */
+const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export function sendApiError(
   res: ServerResponse,
@@ -160,7 +165,8 @@ export function openApiEvents(
   res.write('retry: 2000\n\n');
   const unsubscribe = events.map((event) =>
     on(event, (payload) => {
-      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (res.writableLength > MAX_STREAM_BACKLOG) res.destroy();
+      else res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     }),
   );
   // A comment now and then keeps proxies and idle timeouts from closing the stream.

@@ -6,6 +6,15 @@ import { openSpool, spoolFile, spoolPending, SpoolWriter } from '../sqlite/input
 import { SqliteImageLibrary } from '../sqlite/image-store';
 import { SqliteOutbox } from '../sqlite/outbox-store';
 import { SettingsRepository } from '../sqlite/settings';
+import {
+  answerConsoleMessages,
+  ConsoleOverMessages,
+  isConsoleToEngine,
+  isConsoleToThread,
+  type ConsoleToEngine,
+  type ConsoleToThread,
+} from './console-bridge';
+import { consoleRoute, type ConsoleBackend } from './console-route';
 import { EventApi } from './event-api';
 import { cachedLibrarySettings, MessageLinks, publicHosts } from './message-links';
 import { shopWebhookRoute, type ShopSecrets } from './shop-webhook-route';
@@ -31,6 +40,8 @@ export interface EventApiJob {
   host?: string;
   tls?: { cert: Uint8Array; key: Uint8Array };
   webhookSecrets?: ShopSecrets;
+  /** Answers a console at `/api/…`, its calls run by the engine (core/adapters/http/console-bridge.ts). */
+  console?: boolean;
 }
 
 type ToEngine =
@@ -38,9 +49,11 @@ type ToEngine =
   | { type: 'failed'; message: string; code?: string }
   | { type: 'accepted'; stats: EventApiStats }
   | { type: 'stats'; stats: EventApiStats }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | { type: 'log'; line: string }
+  | ConsoleToEngine;
 
-type ToThread = { type: 'close' };
+type ToThread = { type: 'close' } | ConsoleToThread;
 
 export function isEventApiJob(data: unknown): data is EventApiJob {
   return (
@@ -79,6 +92,7 @@ export function runEventApiThread(job: EventApiJob): void {
     cachedLibrarySettings(new SettingsRepository(engineDb)),
     job.publicUrl,
   );
+  const consoleBackend = job.console ? new ConsoleOverMessages(send) : undefined;
   const ingest = (inputs: Parameters<SpoolWriter['accept']>[0]) => {
     const outcomes = writer.accept(inputs, Date.now());
     send({ type: 'accepted', stats: { ...api.stats } });
@@ -109,6 +123,12 @@ export function runEventApiThread(job: EventApiJob): void {
       },
     },
     extraHosts: () => publicHosts(messageLinks.publicUrl()),
+    ...(consoleBackend && {
+      console: consoleRoute(consoleBackend, {
+        token: job.token,
+        log: (line) => send({ type: 'log', line }),
+      }),
+    }),
   });
   // Refused requests change the figures too; they are passed on now and then.
   let last = '';
@@ -119,8 +139,12 @@ export function runEventApiThread(job: EventApiJob): void {
   }, 500);
   statsTimer.unref();
   port.on('message', (message: ToThread) => {
-    if (message.type !== 'close') return;
+    if (isConsoleToThread(message)) {
+      consoleBackend?.receive(message);
+      return;
+    }
     void api.close().then(() => {
+      consoleBackend?.close();
       clearInterval(statsTimer);
       spool.close();
       engineDb.close();
@@ -148,6 +172,8 @@ export interface EventApiThreadOptions {
   onAccepted: () => void;
   /** The event API in the engine's own thread, should a thread not start here. */
   fallback: () => EventApiPort;
+  /** Runs the calls of a console the thread answers at `/api/…` (`serve`). */
+  console?: ConsoleBackend;
   /** Called once the API has closed (the engine's own connection to the spool). */
   afterClose?: () => void;
   log?: (line: string) => void;
@@ -186,12 +212,25 @@ export class EventApiThread implements EventApiPort {
 
   private start(port: number): Promise<string> {
     const worker = new Worker(this.options.script, {
-      workerData: { kind: 'journey-studio/event-api', ...this.options.job, port },
+      workerData: {
+        kind: 'journey-studio/event-api',
+        ...this.options.job,
+        port,
+        ...(this.options.console && { console: true }),
+      },
     });
     this.worker = worker;
+    const log = (line: string) => this.options.log?.(line);
+    const consoleCalls =
+      this.options.console &&
+      answerConsoleMessages(this.options.console, (message) => worker.postMessage(message), log);
     return new Promise((resolve, reject) => {
       let listening = false;
       worker.on('message', (message: ToEngine) => {
+        if (isConsoleToEngine(message)) {
+          consoleCalls?.receive(message);
+          return;
+        }
         switch (message.type) {
           case 'listening':
             listening = true;
@@ -211,6 +250,9 @@ export class EventApiThread implements EventApiPort {
             break;
           case 'closed':
             break;
+          case 'log':
+            log(message.line);
+            break;
         }
       });
       worker.on('error', (error) => {
@@ -218,6 +260,7 @@ export class EventApiThread implements EventApiPort {
         else this.options.log?.(`the event API's thread failed: ${String(error)}`);
       });
       worker.on('exit', (code) => {
+        consoleCalls?.stop();
         if (!listening) {
           reject(new Error(`the event API's thread ended (${code}) before it listened`));
           return;

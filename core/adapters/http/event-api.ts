@@ -38,6 +38,7 @@ import {
 import { confirmPage, donePage, invalidLinkPage, UNSUBSCRIBE_HEADERS } from './unsubscribe-page';
 import { IMAGE_PATH, serveImage, type ServedImage } from './image-route';
 import { HttpFailure, jsonType, parseJson, readEventBody, unreadable } from './event-api-body';
+import type { ConsoleRoute } from './console-route';
 
 export interface EventApiOptions {
   /** Stores inputs durably in one transaction; returns once they are committed. */
@@ -74,17 +75,12 @@ export interface EventApiOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Shop webhooks (`POST /v1/webhooks/<platform>`), signed by the platform instead of the token. */
   webhooks?: WebhookRoute;
-  /** The app's API for a desktop app that is this engine's console (`/api/…`, with the token). */
+  /**
+   * The app's API for a desktop app that is this engine's console (`/api/…`, with the token);
+   * see core/adapters/http/console-route.ts.
+   */
   console?: ConsoleRoute;
 }
-
-/** Answers `/api/<rest>`; see core/cli/serve-console.ts. */
-export type ConsoleRoute = (
-  rest: string,
-  url: URL,
-  req: IncomingMessage,
-  res: ServerResponse,
-) => Promise<void>;
 
 /** Where a console's calls arrive. */
 export const CONSOLE_PATH = '/api/';
@@ -213,6 +209,8 @@ export class EventApi implements EventApiPort {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    // A console's event streams never end by themselves.
+    this.options.console?.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -242,7 +240,7 @@ export class EventApi implements EventApiPort {
     }
     if (path.startsWith(CONSOLE_PATH) && this.options.console) {
       const url = new URL(req.url ?? '/', 'http://engine');
-      await this.options.console(path.slice(CONSOLE_PATH.length), url, req, res);
+      await this.options.console.answer(path.slice(CONSOLE_PATH.length), url, req, res);
       return;
     }
     if (path.startsWith(IMAGE_PATH) && this.options.image) {

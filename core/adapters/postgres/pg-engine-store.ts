@@ -1,13 +1,9 @@
 import type { EngineInput } from '../../executor/ports';
 import { DEFAULT_PRIORITY } from '../../model/journey-settings';
 import { wakeKey, type Wake } from '../../runtime/ports';
-import {
-  SqliteEngineStore,
-  stampedInput,
-  type InboxRow,
-  type SqliteEngineStoreOptions,
-  type WakeRow,
-} from '../sqlite/engine-store';
+import type { InboxRow, WakeRow } from '../sqlite/engine-statements';
+import { SqliteEngineStore, type SqliteEngineStoreOptions } from '../sqlite/engine-store';
+import { stampedInput } from '../sqlite/inbox-input';
 import { isPostgresError, type PgDatabase } from './pg-database';
 
 /** The profile an input concerns (none for a journey start, which concerns everyone). */

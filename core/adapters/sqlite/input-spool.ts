@@ -3,7 +3,7 @@ import type { AcceptOutcome, EngineInput, InputIntake } from '../../executor/por
 import { restrictDatabaseFiles } from '../files/private-files';
 import type { UnsubscribeTarget } from '../http/unsubscribe-links';
 import { connectDatabase, migrate, type Db } from './database';
-import { messageIdOf, stampedInput } from './engine-store';
+import { messageIdOf, stampedInput } from './inbox-input';
 import type { SchemaMigration } from './schema';
 
 /**

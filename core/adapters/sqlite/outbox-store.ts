@@ -3,7 +3,7 @@ import type { DeliveryOutcome, DeliveryStore, OutboxMessageRecord } from '../../
 import type { Channel, MessageContent } from '../../runtime/step';
 import type { OutboxLog } from '../../app/ports';
 import type { Db } from './database';
-import { suppressionEntry } from './engine-store';
+import { suppressionEntry } from './suppressions';
 
 /** A row of the outbox table, as SQLite gives it. */
 export interface OutboxRow {

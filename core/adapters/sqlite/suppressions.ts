@@ -1,6 +1,10 @@
 import type { Channel } from '../../runtime/step';
 import type { Db } from './database';
-import { suppressionEntry } from './engine-store';
+
+/** The key of a suppression-list entry: lower-cased `channel:address`. */
+export function suppressionEntry(channel: Channel, address: string): string {
+  return `${channel}:${address.toLowerCase()}`;
+}
 
 export interface Suppression {
   channel: Channel;

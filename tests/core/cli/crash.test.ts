@@ -15,6 +15,9 @@ describe('run survives SIGKILL', () => {
       maxLifeMs: 700,
       smtpEvery: 3,
     });
+    console.log(
+      `crash test (SQLite): ${report.kills} kills, ${report.eventsAcknowledged} events acknowledged (${report.eventsResent} sent again), ${report.lostAcknowledged} lost, ${report.duplicateEvents} applied twice; ${report.messages} messages, ${report.embeddedDeliveredTwice} delivered twice`,
+    );
     expect(report.problems).toEqual([]);
     expect(report.eventsAcknowledged).toBeGreaterThan(0);
     expect(report.lostAcknowledged).toBe(0);

@@ -4,54 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeJourney } from '../../../core/model/journey-file';
-import { chain, journey, node } from '../build';
+import { median, slowCarts, slowJourney, timed } from './slow-journey';
 import { startCli, stop, TOKEN, type CliProcess } from './cli-process';
 
 /** The longest the event API may take to answer while the engine renders. */
 const BOUND_MS = 250;
-
-/**
- * Each message costs about a tenth to a fifth of a second per field to render (two loops of 200
- * over nothing: 80,000 steps, as much as the render limits let a template do), different for every
- * event so no output can be reused.
- */
-const SLOW =
-  '{% for a in (1..200) %}{% for b in (1..200) %}{% assign x = b %}{% endfor %}{% endfor %}';
 /** Messages the engine renders, one after another, while the API is probed. */
 const CARTS = 8;
-const slow = journey(
-  [
-    node('start', 'trigger', { on: 'event', event: 'cart' }),
-    node('mail', 'message', {
-      channel: 'email',
-      from: 'shop@example.com',
-      subject: `${SLOW}Your cart {{ event.n }}`,
-      html: `${SLOW}<p>{{ event.n }}</p><a href="{{ unsubscribe_url }}">Unsubscribe</a>`,
-    }),
-  ],
-  chain('start', 'mail'),
-  {},
-  'slow',
-);
 
 const running: CliProcess[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((run) => stop(run, 'SIGKILL')));
 });
 
-async function timed(request: () => Promise<Response>): Promise<{ ms: number; status: number }> {
-  const start = performance.now();
-  const response = await request();
-  await response.text();
-  return { ms: performance.now() - start, status: response.status };
-}
-
 describe('the event API while the engine renders slow templates', () => {
   it(`answers the health check and /v1/track within ${BOUND_MS} ms`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'js-slow-'));
     const file = join(dir, 'slow.json');
     const db = join(dir, 'engine.db');
-    writeFileSync(file, serializeJourney(slow));
+    writeFileSync(file, serializeJourney(slowJourney));
     const run = await startCli(['run', file, '--db', db, '--port', '0', '--token', TOKEN]);
     running.push(run);
     expect(run.engine).toBe(true);
@@ -62,10 +33,7 @@ describe('the event API while the engine renders slow templates', () => {
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const carts = Array.from({ length: CARTS }, (_, i) => [
-      { type: 'identify', userId: `p${i}`, traits: { email: `p${i}@example.com` } },
-      { type: 'track', userId: `p${i}`, event: 'cart', properties: { n: i } },
-    ]).flat();
+    const carts = slowCarts(CARTS);
     const sentAt = performance.now();
     expect((await timed(post('/v1/batch', { batch: carts }))).status).toBe(200);
 
@@ -93,8 +61,6 @@ describe('the event API while the engine renders slow templates', () => {
     expect(health.length).toBeGreaterThan(5);
     expect(Math.max(...health)).toBeLessThan(BOUND_MS);
     expect(Math.max(...track)).toBeLessThan(BOUND_MS);
-    const median = (list: number[]) =>
-      Math.round([...list].sort((a, b) => a - b)[list.length >> 1] ?? 0);
     console.log(
       `slow renders: ${Math.round(rendering)} ms of work; ${health.length} probes; health median ${median(health)} ms, max ${Math.round(Math.max(...health))} ms; track median ${median(track)} ms, max ${Math.round(Math.max(...track))} ms`,
     );

@@ -1,9 +1,7 @@
 import { openDatabase, type Db } from '../../../core/adapters/sqlite/database';
 import { engineTables } from '../../../core/adapters/engine-tables';
-import {
-  suppressionEntry,
-  type SqliteEngineStore,
-} from '../../../core/adapters/sqlite/engine-store';
+import type { SqliteEngineStore } from '../../../core/adapters/sqlite/engine-store';
+import { suppressionEntry } from '../../../core/adapters/sqlite/suppressions';
 import { ManualClock } from '../../../core/adapters/system-clock';
 import { Executor } from '../../../core/executor/executor';
 import type { JourneyEvent } from '../../../core/model/event';
