@@ -15,6 +15,7 @@ import { serializeJourney } from '../core/model/journey-file';
 import { validateJourney } from '../core/validation/validate';
 import type { startWeb as StartWeb } from '../scripts/web.mjs';
 import { bigJourney } from './canvas-journey';
+import { percentile } from './claim-order';
 
 const NODES = 500;
 const OPEN_RUNS = 5;
@@ -38,11 +39,6 @@ interface TraceEvent {
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
