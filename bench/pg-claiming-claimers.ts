@@ -244,7 +244,7 @@ export async function runWorker(options: WorkerOptions, send: (m: WorkerMessage)
  * Claims as the executor does (`pendingInputs` inside the transaction, each input completed in
  * it), with the job's write in the same transaction; until the inbox is empty.
  */
-function engineWorker(
+export function engineWorker(
   pg: ReturnType<typeof openPostgres>,
   store: PgEngineStore,
   wrote: () => void,

@@ -25,27 +25,47 @@ export function storedWakeKey(key: string): string {
 const PROFILE_LOCK = 'hashtextextended(profile_id, 0)';
 
 /*
- * Inputs and wake-ups are claimed, never merely read: FOR UPDATE SKIP LOCKED takes rows no other
- * worker holds, and only while this transaction holds the row's profile (a transaction-scoped
- * advisory lock, tried, never waited for), so all work on one profile runs in one worker at a
- * time and in time order, as on SQLite. A journey start applies to everyone: nothing received
- * after it is claimed until it has finished, and no wake-up due at or after it.
+ * Inputs and wake-ups are claimed, never merely read, in two statements. The first takes the
+ * profiles of the rows first in line that no other worker holds (a transaction-scoped advisory
+ * lock, tried, never waited for); the second, with a fresh snapshot that sees every commit of the
+ * profiles' last holders, takes those profiles' rows in time order with FOR UPDATE SKIP LOCKED.
+ * So all work on one profile runs in one worker at a time and in time order, as on SQLite. (One
+ * statement trying each row's lock as it scanned could skip a profile's early rows while another
+ * worker held it, then take its later rows once that worker had committed.) A journey start
+ * applies to everyone: nothing received after it is claimed until it has finished, and no
+ * wake-up due at or after it.
  */
+const INPUTS_BEFORE_START = "id <= COALESCE((SELECT MIN(id) FROM inbox WHERE type = 'start'), id)";
+const WAKES_BEFORE_START =
+  "at < COALESCE((SELECT MIN(received_at) FROM inbox WHERE type = 'start'), at + 1)";
+const WAKE_ORDER = 'at, priority DESC, journey_id, seq';
+
+/** How many rows first in line a claim looks at for profiles to take, per row it may take. */
+const LOOK_AHEAD = 4;
+
+const lockProfiles = (rowsInLine: string) => `
+  WITH in_line AS MATERIALIZED (SELECT DISTINCT profile_id FROM (${rowsInLine}) AS first_rows)
+  SELECT profile_id FROM in_line WHERE pg_try_advisory_xact_lock(${PROFILE_LOCK})`;
+
+const LOCK_INPUT_PROFILES = lockProfiles(`
+  SELECT profile_id FROM inbox WHERE profile_id IS NOT NULL AND ${INPUTS_BEFORE_START}
+  ORDER BY id LIMIT $1`);
+
 const CLAIM_INPUTS = `
   SELECT id, type, received_at, body, cursor FROM inbox
-  WHERE id <= COALESCE((SELECT MIN(id) FROM inbox WHERE type = 'start'), id)
-    AND (profile_id IS NULL OR pg_try_advisory_xact_lock(${PROFILE_LOCK}))
+  WHERE ${INPUTS_BEFORE_START} AND (profile_id IS NULL OR profile_id = ANY($2::text[]))
   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+
+const LOCK_WAKE_PROFILES = lockProfiles(`
+  SELECT profile_id FROM wakes WHERE ${WAKES_BEFORE_START} ORDER BY ${WAKE_ORDER} LIMIT $1`);
 
 const CLAIM_WAKES = `
   SELECT key, seq, wake FROM wakes
-  WHERE at < COALESCE((SELECT MIN(received_at) FROM inbox WHERE type = 'start'), at + 1)
-    AND pg_try_advisory_xact_lock(${PROFILE_LOCK})
-  ORDER BY at, priority DESC, journey_id, seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+  WHERE ${WAKES_BEFORE_START} AND profile_id = ANY($2::text[])
+  ORDER BY ${WAKE_ORDER} LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 const PEEK_INPUTS = 'SELECT id, type, received_at, body, cursor FROM inbox ORDER BY id LIMIT $1';
-const PEEK_WAKES =
-  'SELECT key, seq, wake FROM wakes ORDER BY at, priority DESC, journey_id, seq LIMIT $1';
+const PEEK_WAKES = `SELECT key, seq, wake FROM wakes ORDER BY ${WAKE_ORDER} LIMIT $1`;
 
 /** Starting a journey for everyone waits for each profile, in the order they were added. */
 const PROFILES_AFTER = `
@@ -104,8 +124,9 @@ export class PgEngineStore extends SqliteEngineStore {
   }
 
   protected override readWakes(limit: number): WakeRow[] {
-    const sql = this.pg.inTransaction ? CLAIM_WAKES : PEEK_WAKES;
-    const rows = this.pg.query(sql, [limit]).rows as unknown as WakeRow[];
+    const rows = (this.pg.inTransaction
+      ? this.claim(LOCK_WAKE_PROFILES, CLAIM_WAKES, limit)
+      : this.pg.query(PEEK_WAKES, [limit]).rows) as unknown as WakeRow[];
     // The key as the store compares it: made again from the wake-up.
     return rows.map((r) => ({
       ...r,
@@ -121,8 +142,17 @@ export class PgEngineStore extends SqliteEngineStore {
   }
 
   protected override readInputs(limit: number): InboxRow[] {
-    const sql = this.pg.inTransaction ? CLAIM_INPUTS : PEEK_INPUTS;
-    return this.pg.query(sql, [limit]).rows as unknown as InboxRow[];
+    return (this.pg.inTransaction
+      ? this.claim(LOCK_INPUT_PROFILES, CLAIM_INPUTS, limit)
+      : this.pg.query(PEEK_INPUTS, [limit]).rows) as unknown as InboxRow[];
+  }
+
+  /** Takes the profiles first in line that are free, then up to `limit` of their rows. */
+  private claim(lockProfiles: string, claimRows: string, limit: number): unknown[] {
+    const profiles = this.pg
+      .query(lockProfiles, [limit * LOOK_AHEAD])
+      .rows.map((r) => String(r.profile_id));
+    return this.pg.query(claimRows, [limit, profiles]).rows;
   }
 
   protected override readProfilesAfter(after: number, limit: number): { n: number; id: string }[] {
