@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isPostgresUrl } from '../adapters/postgres/pg-database';
 import { openSession, runSession, SessionError, type SessionDeps } from './engine-session';
-import { openServeConsole } from './serve-console';
 import { WorkerPool, workerCommand } from './worker-pool';
 import type { CommandResult, Output } from './output';
 
@@ -49,9 +48,11 @@ export async function serveCommand(
       );
     const session = openSession(values, deps, out, { console: true });
     // The app's console beside the event API (not on a worker, which takes no requests).
+    // Loaded only here: the app's service (email design, sample data) weighs on every other
+    // command's start.
     const consoleService = values.worker
       ? undefined
-      : openServeConsole({
+      : (await import('./serve-console')).openServeConsole({
           db: session.db,
           engine: session.engine,
           hooks: session.hooks,
