@@ -5,6 +5,7 @@ import { nodePorts } from '../nodes/card-shape';
 import { stepName, variantLabel } from '../nodes/step-name';
 import { day as dayOf } from './format';
 import { channelLabel, skipWords } from './reasons';
+import { skipFactsWords } from './skip-words';
 import type { Words } from './sim-words';
 
 export type TraceTone =
@@ -162,12 +163,15 @@ function describe(
         }),
       };
     case 'skip': {
-      // The engine's own words name the attribute or the template's mistake; outside English
-      // only a template's mistake is worth reading in them.
+      // English reads the engine's own words, as the command line prints them; other languages
+      // word the facts that came with them. A template's mistake is read as the engine wrote it.
+      const own = locale === 'en' || step.reason === 'template_error';
       const detail =
-        values.detail && (locale === 'en' || step.reason === 'template_error')
-          ? capitalize(values.detail)
-          : undefined;
+        !own && values.facts
+          ? skipFactsWords(words, values.facts, timeZone)
+          : values.detail && own
+            ? capitalize(values.detail)
+            : undefined;
       return {
         title: t('sim.trace.notSent', { why: skipWords(t, step.reason ?? '') }),
         ...(detail && { detail }),
