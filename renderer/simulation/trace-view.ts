@@ -5,7 +5,7 @@ import { nodePorts } from '../nodes/card-shape';
 import { stepName, variantLabel } from '../nodes/step-name';
 import { day as dayOf } from './format';
 import { channelLabel, skipWords } from './reasons';
-import { skipFactsWords } from './skip-words';
+import { skipFactsWords } from './trace-words';
 import type { Words } from './sim-words';
 
 export type TraceTone =

@@ -1,5 +1,6 @@
 import type { SkipFacts } from '../../core/runtime/step';
 import { durationWords } from '../nodes/summary-words';
+import type { MessageId } from '../i18n/messages';
 import type { Words } from './sim-words';
 
 /**
@@ -47,4 +48,19 @@ export function skipFactsWords(
         filledBy: facts.filledBy,
       });
   }
+}
+
+/** Why a followed profile has no path to show, by what is missing. */
+export const MISSING_WORDS: Record<'profile' | 'path' | 'run', MessageId> = {
+  profile: 'sim.trace.noProfile',
+  path: 'sim.trace.neverEntered',
+  run: 'trace.error.runGone',
+};
+
+/**
+ * Following a profile failed for a reason the app does not foresee: English shows the error as
+ * it came, other languages say so in theirs with the error's own words.
+ */
+export function traceError({ t, locale }: Pick<Words, 't' | 'locale'>, error: string): string {
+  return locale === 'en' ? error : t('trace.error.failed', { detail: error });
 }
