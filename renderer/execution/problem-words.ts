@@ -1,5 +1,7 @@
 import type { EngineInfo } from '../../core/api/execution-contract';
+import { mailFailureOf, type MailFailureCode } from '../../core/executor/mail-failure';
 import type { Translate } from '../i18n/I18nProvider';
+import type { Locale } from '../i18n/locales';
 import type { MessageId } from '../i18n/messages';
 
 /** The engine's problem codes (core/app/engine-problem.ts) and their sentences. */
@@ -16,8 +18,21 @@ const EMAIL_PROBLEMS: Record<string, MessageId> = {
   'links-unreachable': 'emailProblem.linksUnreachable',
 };
 
+/** Why an email did not go (core/executor/mail-failure.ts), by code. */
+const MAIL_FAILURES: Record<MailFailureCode, MessageId> = {
+  'server-not-set': 'emailProblem.serverNotSet',
+  'links-unreachable': 'emailProblem.linksUnreachable',
+  'connection-refused': 'emailProblem.connectionRefused',
+  'host-not-found': 'emailProblem.hostNotFound',
+  timeout: 'emailProblem.timeout',
+  certificate: 'emailProblem.certificate',
+  'auth-refused': 'emailProblem.authRefused',
+  refused: 'emailProblem.refused',
+  deferred: 'emailProblem.deferred',
+};
+
 /** Facts a sentence may use that a problem can come without. */
-const BLANKS = { pid: 'none', port: '', file: '', detail: '', host: '' };
+const BLANKS = { pid: 'none', port: '', file: '', detail: '', host: '', reply: '' };
 
 function worded(
   t: Translate,
@@ -46,4 +61,15 @@ export function emailProblemWords(t: Translate, engine: EngineInfo): string | un
     engine.emailProblemValues,
     engine.emailProblem,
   );
+}
+
+/**
+ * A failed email's detail (a delivery log's, a test send's) in the chosen language: English
+ * shows it as it came, as the command line does; Swedish and Norwegian say the known failures
+ * in their words, with the server's own reply quoted. Undefined for a detail they do not know.
+ */
+export function mailFailureWords(t: Translate, locale: Locale, detail: string): string | undefined {
+  if (locale === 'en') return undefined;
+  const failure = mailFailureOf(detail);
+  return failure && t(MAIL_FAILURES[failure.code], { ...BLANKS, ...failure.values });
 }
