@@ -1,6 +1,7 @@
 import { DEFAULT_PORT, edgePort, type Journey, type JourneyNode } from '../../core/model/journey';
 import type { TraceStep } from '../../core/simulator/trace';
 import { edgeIds } from '../canvas/flow-mapping';
+import { portWord } from '../canvas/keyboard-words';
 import { nodePorts } from '../nodes/card-shape';
 import { stepName, variantLabel } from '../nodes/step-name';
 import { day as dayOf } from './format';
@@ -75,9 +76,10 @@ const TONES: Record<TraceStep['type'], TraceTone> = {
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function portLabel(node: JourneyNode | undefined, port: string): string {
+/** An exit's name in the language (Yes, No, a variant's own name). */
+function portLabel(t: Words['t'], node: JourneyNode | undefined, port: string): string {
   const spec = node ? nodePorts(node).find((p) => p.id === port) : undefined;
-  return spec?.label ?? port;
+  return spec ? portWord(t, spec) : port;
 }
 
 /** A profile change as a list: `vip = true, points +10, coupon removed`. */
@@ -131,7 +133,7 @@ function describe(
       return { title: t('sim.trace.arrive', { step: name }) };
     case 'leave': {
       const port = step.port ?? DEFAULT_PORT;
-      const exit = portLabel(node, port);
+      const exit = portLabel(t, node, port);
       const through = port !== DEFAULT_PORT;
       if (row.nextId !== undefined && nodes.has(row.nextId)) {
         const step = named(row.nextId);
@@ -158,7 +160,7 @@ function describe(
     case 'message':
       return {
         title: t('sim.trace.sent', {
-          channel: channelLabel(values.channel ?? ''),
+          channel: channelLabel(t, values.channel ?? ''),
           address: values.address ?? '',
         }),
       };
