@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../api/contract';
-import type { EngineLauncher } from '../app/app-engine';
+import type { EngineLauncher, LaunchHooks } from '../app/app-engine';
 import type { ServerConsolePorts } from '../app/server-console';
 import { buildAppService, type AppService } from '../app/app-service';
 import type { TestMailer } from '../app/execution.handlers';
@@ -20,7 +19,8 @@ import { openLocalEngine } from './local-engine';
 import { openDatabase, type Db } from './sqlite/database';
 import { DatasetRepository } from './sqlite/dataset-repository';
 import { SqliteBacklog } from './sqlite/engine-backlog';
-import { EngineBusyError, lockEngine } from './sqlite/engine-lock';
+import { lockEngine } from './sqlite/engine-lock';
+import { lockProblem, startProblem } from './engine-start-problem';
 import { SqliteImageLibrary } from './sqlite/image-store';
 import { JourneyRepository } from './sqlite/journey-repository';
 import { SqliteOutbox } from './sqlite/outbox-store';
@@ -78,52 +78,59 @@ function engineLauncher(
         ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
       });
     } catch (error) {
-      if (error instanceof EngineBusyError)
-        throw new ApiError(
-          'conflict',
-          `Another Journey Studio engine${error.pid === undefined ? '' : ` (process ${error.pid})`} is running on this database — the command line’s run or serve, or another window. Stop it to run journeys from the app.`,
-        );
-      throw error;
+      throw lockProblem(error, file ?? ':memory:');
     }
+  };
+  /** The saved port (else 8787), unless the service was given one. */
+  const wanted = () => {
+    const saved = Number(settings.get('eventApi.port'));
+    return (
+      options.eventApiPort ??
+      (Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_EVENT_API_PORT)
+    );
+  };
+  const start = async (hooks: LaunchHooks, port: number) => {
+    const smtpUrl = await hooks.smtpUrl();
+    const webhookSecrets = await shopSecrets(options.secrets);
+    const make = (port: number) =>
+      openLocalEngine({
+        db,
+        token: settings.secret('eventApi.token'),
+        port,
+        smtpUrl,
+        observer: hooks.observer,
+        onDelivered: () => hooks.onDelivered(),
+        ...(options.apiThreadScript !== undefined && {
+          apiThread: {
+            script: options.apiThreadScript,
+            ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+          },
+        }),
+        log,
+        webhookSecrets,
+      });
+    let engine = make(port);
+    try {
+      await engine.start();
+    } catch (error) {
+      await engine.stop();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+      log(`port ${port} is in use; the event API takes a free port instead`);
+      engine = make(0);
+      await engine.start();
+    }
+    return engine;
   };
   return {
     lock,
     async launch(hooks) {
       lock();
-      const smtpUrl = await hooks.smtpUrl();
-      const webhookSecrets = await shopSecrets(options.secrets);
-      const saved = Number(settings.get('eventApi.port'));
-      const wanted =
-        options.eventApiPort ??
-        (Number.isInteger(saved) && saved > 0 ? saved : DEFAULT_EVENT_API_PORT);
-      const make = (port: number) =>
-        openLocalEngine({
-          db,
-          token: settings.secret('eventApi.token'),
-          port,
-          smtpUrl,
-          observer: hooks.observer,
-          onDelivered: () => hooks.onDelivered(),
-          ...(options.apiThreadScript !== undefined && {
-            apiThread: {
-              script: options.apiThreadScript,
-              ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
-            },
-          }),
-          log,
-          webhookSecrets,
-        });
-      let engine = make(wanted);
+      const port = wanted();
       try {
-        await engine.start();
+        return await start(hooks, port);
       } catch (error) {
-        await engine.stop();
-        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || wanted === 0) throw error;
-        log(`port ${wanted} is in use; the event API takes a free port instead`);
-        engine = make(0);
-        await engine.start();
+        throw startProblem(error, port, file ?? ':memory:');
       }
-      return engine;
     },
     release() {
       release?.();

@@ -80,17 +80,30 @@ export const executionInfoSchema = z.object({
 });
 export type ExecutionInfo = z.infer<typeof executionInfoSchema>;
 
+/** The facts of a problem's sentence, by name. */
+const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const engineInfoSchema = z.object({
   /** False when another engine (the command line's `run` or `serve`) holds the database. */
   running: z.boolean(),
-  /** Why the engine is not running, in words. */
+  /** Why the engine is not running, in words (English). */
   problem: z.string().optional(),
+  /**
+   * The same problem as a stable code (`engine-busy`, `database-busy`, `database-unreadable`,
+   * `event-api-port`, `start-failed`; see core/app/engine-problem.ts) with the facts of its
+   * sentence, so the app words it in its language. A code it does not know reads `problem`.
+   */
+  problemCode: z.string().optional(),
+  problemValues: problemValuesSchema.optional(),
   /** The event API: POST /v1/track, /v1/identify, /v1/batch with `Authorization: Bearer`. */
   eventApiUrl: z.string().optional(),
   eventApiToken: z.string().optional(),
   email: z.enum(['embedded', 'smtp']),
-  /** Why email over SMTP is held back (the sending preflight), in words. */
+  /** Why email over SMTP is held back (the sending preflight), in words (English). */
   emailProblem: z.string().optional(),
+  /** Its code (`links-unreachable`, see core/app/sending-preflight.ts) and facts. */
+  emailProblemCode: z.string().optional(),
+  emailProblemValues: problemValuesSchema.optional(),
   inbox: z.number(),
   wakes: z.number(),
   messages: messageCounts,

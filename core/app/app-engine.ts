@@ -6,8 +6,9 @@ import type { StepObserver } from '../runtime/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import type { EventHub } from './event-hub';
 import type { AppSettings, ExecutionRecords } from './ports';
+import { engineProblemOf, type EngineProblem } from './engine-problem';
 import { savedLibrarySettings } from './library-settings';
-import { sendingProblem } from './sending-preflight';
+import { sendingProblemOf } from './sending-preflight';
 import { savedSmtpSettings, smtpUrlOf } from './smtp-settings';
 
 /** What the app hands the engine when it starts it. */
@@ -59,7 +60,7 @@ const PUSH_EVERY_MS = 400;
 export class AppEngine {
   private engine: LiveEngine | undefined;
   private starting: Promise<LiveEngine> | undefined;
-  private problem: string | undefined;
+  private problem: EngineProblem | undefined;
   private stopPush: CancelTimer | undefined;
   private readonly dirty = new Set<string>();
   private delivered = false;
@@ -95,7 +96,7 @@ export class AppEngine {
         },
       });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') this.problem = error.message;
+      this.problem = engineProblemOf(error);
       throw error;
     }
     if (this.closed) {
@@ -126,16 +127,25 @@ export class AppEngine {
 
   info(): EngineInfo {
     const engine = this.engine;
-    const emailProblem = sendingProblem(
+    const held = sendingProblemOf(
       savedSmtpSettings(this.options.settings).host,
       savedLibrarySettings(this.options.settings),
     );
+    const emailProblem = held && {
+      emailProblem: held.message,
+      emailProblemCode: held.code,
+      emailProblemValues: held.values,
+    };
     if (!engine) {
       return {
         running: false,
-        ...(this.problem && { problem: this.problem }),
+        ...(this.problem && {
+          problem: this.problem.message,
+          problemCode: this.problem.code,
+          problemValues: this.problem.values,
+        }),
         email: savedSmtpSettings(this.options.settings).host ? 'smtp' : 'embedded',
-        ...(emailProblem && { emailProblem }),
+        ...emailProblem,
         inbox: 0,
         wakes: 0,
         messages: this.options.messageCounts(),
@@ -148,7 +158,7 @@ export class AppEngine {
       eventApiUrl: engine.eventApiUrl,
       eventApiToken: this.options.settings.secret('eventApi.token'),
       email: engine.emailTransport,
-      ...(emailProblem && engine.emailTransport === 'smtp' && { emailProblem }),
+      ...(engine.emailTransport === 'smtp' && emailProblem),
       inbox: status.inbox,
       wakes: status.wakes,
       messages: status.outbox,

@@ -1,4 +1,5 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
+import { NO_MAIL_SERVER } from '../executor/mail-failure';
 import { identifyInput, trackInput } from '../api/event-api-contract';
 import type { ExecutionInfo, OutboxMessage } from '../api/execution-contract';
 import type { PublishImpactView } from '../api/publish-contract';
@@ -341,11 +342,7 @@ export function executionHandlers({
     sendTestEmail: async ({ to }) => {
       const smtp = savedSmtpSettings(settings);
       const url = await appEngine.smtpUrl();
-      if (!url)
-        return {
-          ok: false,
-          detail: 'No SMTP server is set: email stays in the embedded outbox on this machine.',
-        };
+      if (!url) return { ok: false, detail: NO_MAIL_SERVER };
       return sendTestMail(url, {
         from: smtp.from || smtp.username || 'journey-studio@localhost',
         to,

@@ -28,19 +28,38 @@ export function linkTarget(
   return 'loopback';
 }
 
+/** Why email is held back, as a code and its facts, with the English sentence. */
+export interface SendingProblem {
+  /** `links-unreachable`: unsubscribe links would lead to this computer. */
+  code: 'links-unreachable';
+  values: { host: string };
+  message: string;
+}
+
 /**
  * The preflight of sending: email through an SMTP server that is not on this computer, while
  * the unsubscribe links in it would lead to this computer (no public address, no mailbox read),
  * is refused with what to set. Undefined when sending may go ahead.
  */
+export function sendingProblemOf(
+  smtpHost: string,
+  library: Pick<LibrarySettings, 'publicUrl' | 'mailbox'>,
+): SendingProblem | undefined {
+  if (!smtpHost || isThisComputer(smtpHost)) return undefined;
+  if (linkTarget(library) !== 'loopback') return undefined;
+  return {
+    code: 'links-unreachable',
+    values: { host: smtpHost },
+    message:
+      `Email through ${smtpHost} would carry unsubscribe links to this computer (127.0.0.1), which no recipient can reach. ` +
+      'Set a public address for links (Settings → Links, or --public-url), or a mailbox for unsubscribes that Journey Studio reads (Settings → Mailbox).',
+  };
+}
+
+/** The preflight's problem in English words (the command line and the delivery log), if any. */
 export function sendingProblem(
   smtpHost: string,
   library: Pick<LibrarySettings, 'publicUrl' | 'mailbox'>,
 ): string | undefined {
-  if (!smtpHost || isThisComputer(smtpHost)) return undefined;
-  if (linkTarget(library) !== 'loopback') return undefined;
-  return (
-    `Email through ${smtpHost} would carry unsubscribe links to this computer (127.0.0.1), which no recipient can reach. ` +
-    'Set a public address for links (Settings → Links, or --public-url), or a mailbox for unsubscribes that Journey Studio reads (Settings → Mailbox).'
-  );
+  return sendingProblemOf(smtpHost, library)?.message;
 }

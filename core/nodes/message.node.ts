@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { ChannelDefinition } from '../channels/channel-definition';
 import { CHANNEL_DEFINITIONS } from '../channels/channel-list';
 import { channelDefinition, type MessageConfig, type MessageContent } from '../channels/registry';
-import { addDuration, describeDuration, durationOf, subtractDuration } from '../model/duration';
+import {
+  addDuration,
+  describeDuration,
+  durationOf,
+  formatDuration,
+  subtractDuration,
+} from '../model/duration';
 import { isoTime, isWithinLocalWindow, nextLocalTime } from '../model/local-time';
 import { checkExpect, expectSchema } from '../forecast/expect';
 import { policyBlockDetail } from '../policy/policy-decision';
@@ -217,15 +223,22 @@ export const messageNode = defineNode({
     const transactional = isTransactional(ctx.config);
     const address = checkConsent(channel, ctx.profile.attributes, ctx);
     if (typeof address !== 'string') {
-      ctx.skip(address.reason, address.detail);
+      ctx.skip(address.reason, address.detail, address.facts);
       return NEXT;
     }
     if (channel.person) {
       // Later than the journey allows (the computer was asleep or off): skipped, not sent late.
       if (ctx.now > ctx.due && addDuration(ctx.due, settings.maxLateness, ctx.zone) < ctx.now) {
+        const late = durationOf(ctx.now - ctx.due);
         ctx.skip(
           'late',
-          `${describeDuration(durationOf(ctx.now - ctx.due))} late (due ${isoTime(ctx.due)}); this journey skips messages more than ${describeDuration(settings.maxLateness)} late`,
+          `${describeDuration(late)} late (due ${isoTime(ctx.due)}); this journey skips messages more than ${describeDuration(settings.maxLateness)} late`,
+          {
+            code: 'late',
+            late: formatDuration(late),
+            due: isoTime(ctx.due),
+            maxLateness: formatDuration(settings.maxLateness),
+          },
         );
         return NEXT;
       }
@@ -248,6 +261,7 @@ export const messageNode = defineNode({
           ctx.skip(
             'capped',
             `${sent} message${sent === 1 ? '' : 's'} already sent in the cap window (max ${cap.max})`,
+            { code: 'capped', sent, max: cap.max, per: formatDuration(cap.per) },
           );
           return NEXT;
         }
@@ -255,7 +269,7 @@ export const messageNode = defineNode({
       if (!transactional) {
         const block = ctx.policyBlock(ctx.config.channel);
         if (block) {
-          ctx.skip('policy', policyBlockDetail(block), block.filledBy);
+          ctx.skip('policy', policyBlockDetail(block), { code: 'policy', ...block });
           return NEXT;
         }
       }

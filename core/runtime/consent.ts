@@ -1,7 +1,7 @@
 import type { ChannelDefinition, PersonReach } from '../channels/channel-definition';
 import { channelDefinition, type Channel } from '../channels/registry';
 import { isYes } from '../model/profile';
-import type { SkipReason } from './step';
+import type { SkipFacts, SkipReason } from './step';
 
 /** The address a person reach would use in these attributes, or undefined with nothing usable. */
 export function addressIn(
@@ -28,10 +28,11 @@ export function addressFor(
   return person && addressIn(person, attributes);
 }
 
-/** Why a message may not go to a person now. */
+/** Why a message may not go to a person now: in English words, and as facts. */
 export interface ConsentBlock {
   reason: SkipReason;
   detail: string;
+  facts: SkipFacts;
 }
 
 /**
@@ -48,25 +49,41 @@ export function checkConsent(
   if (!person) return '';
   const unsubscribed = isYes(attributes.unsubscribed);
   if (unsubscribed || person.optedOut(attributes)) {
-    return {
-      reason: 'unsubscribed',
-      detail: unsubscribed ? 'unsubscribed from all messages' : `opted out of ${channel.channel}`,
-    };
+    return unsubscribed
+      ? {
+          reason: 'unsubscribed',
+          detail: 'unsubscribed from all messages',
+          facts: { code: 'unsubscribed-all' },
+        }
+      : {
+          reason: 'unsubscribed',
+          detail: `opted out of ${channel.channel}`,
+          facts: { code: 'opted-out', channel: channel.channel },
+        };
   }
   const address = addressIn(person, attributes);
   if (!address) {
-    const attr = person.addressAttribute;
-    const raw = attributes[attr];
+    const attribute = person.addressAttribute;
+    const raw = attributes[attribute];
+    if (raw === undefined || raw === '')
+      return {
+        reason: 'no_address',
+        detail: `no ${attribute}`,
+        facts: { code: 'no-address', attribute },
+      };
+    const value = String(JSON.stringify(raw));
     return {
       reason: 'no_address',
-      detail:
-        raw === undefined || raw === ''
-          ? `no ${attr}`
-          : `${attr} ${JSON.stringify(raw)} is not usable`,
+      detail: `${attribute} ${value} is not usable`,
+      facts: { code: 'address-unusable', attribute, value },
     };
   }
   if (suppression.isSuppressed(channel.channel, address))
-    return { reason: 'suppressed', detail: `${address} is on the suppression list` };
+    return {
+      reason: 'suppressed',
+      detail: `${address} is on the suppression list`,
+      facts: { code: 'suppressed', address },
+    };
   return address;
 }
 

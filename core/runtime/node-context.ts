@@ -12,6 +12,7 @@ import type { StepEffects } from './step-effects';
 import type {
   Channel,
   MessageDraft,
+  SkipFacts,
   SkipReason,
   StepContext,
   StepDecision,
@@ -152,8 +153,8 @@ export class NodeContext implements StepContext<unknown> {
     this.effects.send(this.compiled, this.enrollment, this.nodeId, message, this.now);
   }
 
-  skip(reason: SkipReason, detail: string, filledBy?: string): void {
-    this.effects.skip(this.enrollment, this.nodeId, reason, detail, this.now, filledBy);
+  skip(reason: SkipReason, detail: string, facts?: SkipFacts): void {
+    this.effects.skip(this.enrollment, this.nodeId, reason, detail, this.now, facts);
   }
 
   updateProfile(change: ProfileChange): void {

@@ -5,7 +5,7 @@ import { DEFAULT_PRIORITY } from '../model/journey-settings';
 import type { Profile, ProfileChange } from '../model/profile';
 import type { PolicySend } from '../policy/policy-decision';
 import type { SendingPolicy } from '../policy/sending-policy';
-import type { Channel, MessageContent, SkipReason, WaitReason } from './step';
+import type { Channel, MessageContent, SkipFacts, SkipReason, WaitReason } from './step';
 
 /** Where time comes from: a virtual clock in simulation, the system clock in execution. */
 export interface Clock {
@@ -254,6 +254,8 @@ export type StepRecord = RecordBase &
         detail: string;
         /** For a `policy` skip: the journey whose message filled the window (DESIGN §8). */
         filledBy?: string;
+        /** The detail's facts, for an app to say it in its language. */
+        facts?: SkipFacts;
       }
     | { type: 'update'; enrollmentId: string; nodeId: string; change: ProfileChange }
     | { type: 'variant'; enrollmentId: string; nodeId: string; key: string }

@@ -4,7 +4,7 @@ import type { CompiledJourney } from './compiled-journey';
 import type { ProfileAccess } from './profile-access';
 import type { EngineStore, Enrollment } from './ports';
 import type { StepRecords } from './step-records';
-import type { MessageDraft, SkipReason } from './step';
+import type { MessageDraft, SkipFacts, SkipReason } from './step';
 
 /**
  * What a node may do to the world when a profile arrives: the only writes a step makes. The
@@ -20,8 +20,8 @@ export interface StepEffects {
     now: number,
   ): void;
   /**
-   * Records a message not sent; the journey goes on all the same. `filledBy`: for a `policy`
-   * skip, the journey whose message filled the window.
+   * Records a message not sent; the journey goes on all the same. `facts`: the detail's facts
+   * (for a `policy` skip, they name the journey whose message filled the window).
    */
   skip(
     enrollment: Enrollment,
@@ -29,7 +29,7 @@ export interface StepEffects {
     reason: SkipReason,
     detail: string,
     now: number,
-    filledBy?: string,
+    facts?: SkipFacts,
   ): void;
   /** Changes the profile; returns it as changed. */
   updateProfile(
@@ -83,9 +83,9 @@ export class StoreEffects implements StepEffects {
     reason: SkipReason,
     detail: string,
     now: number,
-    filledBy?: string,
+    facts?: SkipFacts,
   ): void {
-    this.records.skip(enrollment, nodeId, reason, detail, now, filledBy);
+    this.records.skip(enrollment, nodeId, reason, detail, now, facts);
   }
 
   updateProfile(

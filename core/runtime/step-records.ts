@@ -2,7 +2,7 @@ import type { WinnerDecision } from '../forecast/auto-winner';
 import type { StoredEvent } from '../model/event';
 import type { ProfileChange } from '../model/profile';
 import type { Enrollment, EnrollmentStatus, StepObserver } from './ports';
-import type { Channel, SkipReason, WaitReason } from './step';
+import type { Channel, SkipFacts, SkipReason, WaitReason } from './step';
 
 /**
  * The records a step writes, one method per record type, handed to the observer (the simulator's
@@ -124,33 +124,21 @@ export class StepRecords {
     reason: SkipReason,
     detail: string,
     now: number,
-    filledBy?: string,
+    facts?: SkipFacts,
   ): void {
     if (!this.observer) return;
-    this.observer.record(
-      filledBy === undefined
-        ? {
-            type: 'skip',
-            enrollmentId: enrollment.id,
-            nodeId,
-            reason,
-            detail,
-            at: now,
-            journeyId: enrollment.journeyId,
-            profileId: enrollment.profileId,
-          }
-        : {
-            type: 'skip',
-            enrollmentId: enrollment.id,
-            nodeId,
-            reason,
-            detail,
-            filledBy,
-            at: now,
-            journeyId: enrollment.journeyId,
-            profileId: enrollment.profileId,
-          },
-    );
+    this.observer.record({
+      type: 'skip',
+      enrollmentId: enrollment.id,
+      nodeId,
+      reason,
+      detail,
+      ...(facts?.code === 'policy' && { filledBy: facts.filledBy }),
+      ...(facts && { facts }),
+      at: now,
+      journeyId: enrollment.journeyId,
+      profileId: enrollment.profileId,
+    });
   }
 
   update(enrollment: Enrollment, nodeId: string, change: ProfileChange, now: number): void {

@@ -23,6 +23,24 @@ export type SkipReason =
   /** The step ran more than the journey's `maxLateness` after it was due (asleep, or off). */
   | 'late';
 
+/**
+ * The facts of a skip's detail, so an app can say it in its own language; the detail itself is
+ * the English sentence the command line prints. `unsubscribed-all` / `opted-out`: consent
+ * withdrawn, for all messages or for the channel. `no-address` / `address-unusable`: the
+ * attribute that holds the address is missing, or holds what cannot be used. `late`: how late,
+ * when it was due and the journey's limit (ISO durations and time). `capped`: the journey's
+ * frequency cap. `policy`: the library's sending policy, and the journey that filled its window.
+ */
+export type SkipFacts =
+  | { code: 'unsubscribed-all' }
+  | { code: 'opted-out'; channel: string }
+  | { code: 'no-address'; attribute: string }
+  | { code: 'address-unusable'; attribute: string; value: string }
+  | { code: 'suppressed'; address: string }
+  | { code: 'late'; late: string; due: string; maxLateness: string }
+  | { code: 'capped'; sent: number; max: number; per: string }
+  | { code: 'policy'; channel: string; sent: number; max: number; per: string; filledBy: string };
+
 /** Why an enrollment is waiting. `quiet_hours` holds a message until the quiet window ends. */
 export type WaitReason = 'duration' | 'until' | 'event' | 'quiet_hours';
 
@@ -76,8 +94,8 @@ export interface StepContext<C> {
   /** The unsubscribe link of a message; `sender` (an email's From) may decide its address. */
   unsubscribeUrl(channel: Channel, sender?: string): string;
   send(message: MessageDraft): void;
-  /** `filledBy`: for a `policy` skip, the journey whose message filled the policy's window. */
-  skip(reason: SkipReason, detail: string, filledBy?: string): void;
+  /** `facts`: the detail's facts; a `policy` skip's name the journey that filled the window. */
+  skip(reason: SkipReason, detail: string, facts?: SkipFacts): void;
   updateProfile(change: ProfileChange): void;
   /** Records which variant of this split node the enrollment took, for conversions by variant. */
   assignVariant(key: string): void;

@@ -1,6 +1,7 @@
 import { isoTime } from '../model/local-time';
 import type { ProfileChange } from '../model/profile';
 import type { EntryVia, StepObserver, StepRecord } from '../runtime/ports';
+import type { SkipFacts } from '../runtime/step';
 
 /**
  * The facts `text` is made of, so an app can say the step in its own language: which of them a
@@ -20,6 +21,8 @@ export interface TraceValues {
   key?: string;
   /** The engine's own words on a `skip` or `entry-refused`. */
   detail?: string;
+  /** A `skip`'s detail as facts, to say it in another language. */
+  facts?: SkipFacts;
   /** What an `update` changed. */
   change?: ProfileChange;
   /** A `migrate`: what the publish did, between which versions, to which step. */
@@ -131,8 +134,9 @@ function traceValues(step: StepRecord): TraceValues | undefined {
     case 'enter':
       return { via: step.via, ...(step.event !== undefined && { event: step.event }) };
     case 'entry-refused':
-    case 'skip':
       return { detail: step.detail };
+    case 'skip':
+      return { detail: step.detail, ...(step.facts && { facts: step.facts }) };
     case 'wait':
       return { until: isoTime(step.until), ...(step.event !== undefined && { event: step.event }) };
     case 'message':

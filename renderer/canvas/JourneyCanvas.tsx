@@ -22,7 +22,7 @@ import { TraceFollower } from '../simulation/TraceFollower';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
 import { ConnectDialog } from './ConnectDialog';
-import { portWord } from './keyboard-words';
+import { edgeName, flowAriaLabels, portWord } from './keyboard-words';
 import { ViewLevelContext, viewLevel } from './far-view';
 import { FarEdges } from './FarEdges';
 import { JourneyMinimap } from './JourneyMinimap';
@@ -75,11 +75,23 @@ function initialViewport(nodes: readonly JourneyFlowNode[]) {
   );
 }
 
+/** Named connections by connection: one whose edge and name did not change stays the same object. */
+const NAMED = new WeakMap<JourneyFlowEdge, JourneyFlowEdge>();
+
+function named(edge: JourneyFlowEdge, ariaLabel: string): JourneyFlowEdge {
+  const kept = NAMED.get(edge);
+  if (kept?.ariaLabel === ariaLabel) return kept;
+  const made = { ...edge, ariaLabel };
+  NAMED.set(edge, made);
+  return made;
+}
+
 /** The journey on a canvas: drop steps from the palette, connect exits, move, select. */
 export function JourneyCanvas() {
   const store = useAppStore();
   const nodes = useApp((s) => s.nodes);
-  const edges = useApp((s) => s.edges);
+  const flowEdges = useApp((s) => s.edges);
+  const journeyNodes = useApp((s) => s.journey?.nodes);
   const onNodesChange = useApp((s) => s.onNodesChange);
   const onEdgesChange = useApp((s) => s.onEdgesChange);
   const empty = useApp((s) => (s.journey?.nodes.length ?? 0) === 0);
@@ -91,6 +103,17 @@ export function JourneyCanvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const [defaultViewport] = useState(() => initialViewport(nodes));
   const t = useT();
+  // Each connection named for a screen reader, by its steps' names and its exit.
+  const edges = useMemo(() => {
+    const byId = new Map((journeyNodes ?? []).map((n) => [n.id, n]));
+    return flowEdges.map((edge) =>
+      named(
+        edge,
+        edgeName(t, byId.get(edge.source), edge.sourceHandle ?? 'next', byId.get(edge.target)),
+      ),
+    );
+  }, [flowEdges, journeyNodes, t]);
+  const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
   const [announcement, setAnnouncement] = useState('');
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const keyboard = useMemo<KeyboardEditing>(
@@ -243,6 +266,7 @@ export function JourneyCanvas() {
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements
           proOptions={{ hideAttribution: false }}
+          ariaLabelConfig={ariaLabels}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color={DOT_COLOUR} />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />

@@ -1,7 +1,10 @@
+import type { AriaLabelConfig } from '@xyflow/react';
 import type { JourneyNode } from '../../core/model/journey';
 import type { PortSpec } from '../../core/nodes/node-definition';
 import type { Translate } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
+import { nodePorts } from '../nodes/card-shape';
+import { stepName } from '../nodes/step-name';
 
 const PORT_WORDS: Record<string, MessageId> = {
   yes: 'canvas.port.yes',
@@ -25,4 +28,41 @@ export function openPorts(
 ): PortSpec[] {
   const used = new Set(edges.filter((e) => e.from === node.id).map((e) => e.port ?? 'next'));
   return ports.filter((p) => !used.has(p.id));
+}
+
+/**
+ * A connection's name for a screen reader: from which step, through which exit, to which step.
+ * Steps by their names; an exit named only when the step has several.
+ */
+export function edgeName(
+  t: Translate,
+  from: JourneyNode | undefined,
+  port: string,
+  to: JourneyNode | undefined,
+): string {
+  const ports = from ? nodePorts(from) : [];
+  const exit = ports.length > 1 ? ports.find((p) => p.id === port) : undefined;
+  return t('canvas.a11y.edge', {
+    from: from ? stepName(from) : '',
+    to: to ? stepName(to) : '',
+    exit: exit ? portWord(t, exit) : 'none',
+  });
+}
+
+/** React Flow's own words for screen readers, in the language. */
+export function flowAriaLabels(t: Translate): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': t('canvas.a11y.nodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeHelp'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+      t('canvas.a11y.moved', { direction, x: Math.round(x), y: Math.round(y) }),
+    'edge.a11yDescription.default': t('canvas.a11y.edgeHelp'),
+    'controls.ariaLabel': t('canvas.a11y.controls'),
+    'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
+    'controls.fitView.ariaLabel': t('canvas.a11y.fitView'),
+    'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
+    'minimap.ariaLabel': t('canvas.minimap'),
+    'handle.ariaLabel': t('canvas.a11y.handle'),
+  };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { JourneyNode } from '../../core/model/journey';
-import { useT } from '../i18n/I18nProvider';
+import { useLocale, useT } from '../i18n/I18nProvider';
+import { mailFailureWords } from '../execution/problem-words';
 import { findPersona } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
 
@@ -12,6 +13,7 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  */
 export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boolean }) {
   const t = useT();
+  const { locale } = useLocale();
   const store = useAppStore();
   const personaId = useApp((s) => s.personaId);
   const journey = useApp((s) => s.journey);
@@ -35,7 +37,11 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
     });
     setBusy(false);
     if (!result.ok) setOutcome({ ok: false, text: result.error });
-    else if (!result.value.ok) setOutcome({ ok: false, text: result.value.detail });
+    else if (!result.value.ok)
+      setOutcome({
+        ok: false,
+        text: mailFailureWords(t, locale, result.value.detail) ?? result.value.detail,
+      });
     else
       setOutcome({
         ok: true,

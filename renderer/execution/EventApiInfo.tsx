@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18nProvider';
 import { CopyIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import { curlExample, maskToken, triggerEventName } from './event-api';
+import { engineProblemWords } from './problem-words';
 
 /** What a copy button copies, as the notices name it. */
 type Copied = 'address' | 'token' | 'command';
@@ -36,7 +37,7 @@ export function EventApiInfo() {
   if (engineError) return <p className="form-error">{engineError}</p>;
   if (!engine) return <p className="sim-note">{t('run.api.reading')}</p>;
   const { eventApiUrl: url, eventApiToken: token } = engine;
-  const problem = engine.problem;
+  const problem = engineProblemWords(t, engine);
   if (!url || !token) {
     return (
       <p className="sim-note" data-testid="event-api-off">

@@ -7,7 +7,7 @@ import type {
 } from '../../core/migration/migration-plan';
 import { useT } from '../i18n/I18nProvider';
 import { useFormats } from '../i18n/format';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import { useChangeWords } from '../versions/change-words';
 
@@ -134,6 +134,9 @@ function GroupChoice({
   );
 }
 
+/** The buttons' names in tests, as before the dialog frame was shared. */
+const TEST_IDS = { action: 'publish-confirm', close: 'publish-cancel' };
+
 /**
  * The confirmation before publishing, with the impact preview when people are inside: each
  * group with its count and what the new version changed about their step, and a choice per
@@ -187,33 +190,19 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
+    <FormDialog
       title={version !== undefined ? t('publish.title', { version }) : t('publish.titlePlain')}
       onClose={onClose}
       size={impact && impact.groups.length > 0 ? 'wide' : undefined}
-      actions={
-        <>
-          <button
-            type="button"
-            className="button is-quiet"
-            data-testid="publish-cancel"
-            onClick={onClose}
-          >
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            data-testid="publish-confirm"
-            disabled={!impact || pending !== null}
-            onClick={() => void publish()}
-          >
-            {pending === 'publish'
-              ? t('publish.publishing')
-              : t('publish.confirm', { version: version ?? 0 })}
-          </button>
-        </>
-      }
+      testIds={TEST_IDS}
+      action={{
+        label:
+          pending === 'publish'
+            ? t('publish.publishing')
+            : t('publish.confirm', { version: version ?? 0 }),
+        disabled: !impact || pending !== null,
+        onPress: () => void publish(),
+      }}
     >
       {error ? (
         <p className="form-error" role="alert">
@@ -247,6 +236,6 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
           )}
         </div>
       )}
-    </Modal>
+    </FormDialog>
   );
 }

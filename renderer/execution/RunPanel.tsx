@@ -7,6 +7,7 @@ import type { RunTab } from '../store/execution-slice';
 import { EngineWhere } from '../settings/EngineWhere';
 import { EventApiInfo } from './EventApiInfo';
 import { LiveTotals } from './LiveTotals';
+import { emailProblemWords, engineProblemWords } from './problem-words';
 import { RunControls } from './RunControls';
 import { TestEventForm } from './TestEventForm';
 import { useLiveExecution } from './use-live-execution';
@@ -28,6 +29,7 @@ export function RunPanel() {
   const tab = useApp((s) => s.execution.tab);
   const engine = useApp((s) => s.execution.engine);
   const { setRunOpen, setRunTab, refreshEngine } = store.getState();
+  const emailProblem = engine && emailProblemWords(t, engine);
   useLiveExecution();
   useEffect(() => {
     void refreshEngine();
@@ -62,15 +64,15 @@ export function RunPanel() {
             <AlertIcon size={16} />
             <span>
               <strong>{t('run.panel.engineOff')}</strong>{' '}
-              {engine.problem ?? t('run.panel.engineElsewhere')}
+              {engineProblemWords(t, engine) ?? t('run.panel.engineElsewhere')}
             </span>
           </p>
         )}
-        {engine?.emailProblem && (
+        {emailProblem && (
           <p className="run-engine-problem" role="alert" data-testid="run-email-problem">
             <AlertIcon size={16} />
             <span>
-              <strong>{t('run.emailHeldBack.title')}</strong> {engine.emailProblem}{' '}
+              <strong>{t('run.emailHeldBack.title')}</strong> {emailProblem}{' '}
               <button
                 type="button"
                 className="link-button"

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { SMTP_SECURITY, type SmtpSettingsView } from '../../core/api/execution-contract';
-import { useT } from '../i18n/I18nProvider';
+import { useLocale, useT } from '../i18n/I18nProvider';
 import { Field } from '../inspector/widgets/Field';
 import { FormDialog } from '../panels/FormDialog';
 import { useAppStore } from '../store/app-store';
+import { mailFailureWords } from './problem-words';
 import {
   SECURITY_LABELS,
   protectionNote,
@@ -40,6 +41,7 @@ type TestResult = { ok: boolean; detail: string };
 export function SmtpDialog() {
   const store = useAppStore();
   const t = useT();
+  const { locale } = useLocale();
   const { closeDialog, loadSmtpSettings, saveSmtpSettings, sendTestEmail } = store.getState();
   const [saved, setSaved] = useState<SmtpSettingsView | null>(null);
   const [form, setForm] = useState<SmtpForm>(EMPTY);
@@ -321,7 +323,8 @@ export function SmtpDialog() {
             data-ok={result.ok}
             role={result.ok ? 'status' : 'alert'}
           >
-            <strong>{t(result.ok ? 'run.smtp.sent' : 'run.smtp.notSent')}</strong> {result.detail}
+            <strong>{t(result.ok ? 'run.smtp.sent' : 'run.smtp.notSent')}</strong>{' '}
+            {(!result.ok && mailFailureWords(t, locale, result.detail)) || result.detail}
           </p>
         )}
       </section>

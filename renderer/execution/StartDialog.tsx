@@ -1,6 +1,9 @@
 import { useT } from '../i18n/I18nProvider';
-import { Modal } from '../panels/Modal';
+import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
+
+/** The buttons' names in tests, as before the dialog frame was shared. */
+const TEST_IDS = { action: 'start-confirm', close: 'start-cancel' };
 
 /** The confirmation before starting (or resuming) a journey: from then on it reaches people. */
 export function StartDialog({ onClose }: { onClose: () => void }) {
@@ -10,36 +13,21 @@ export function StartDialog({ onClose }: { onClose: () => void }) {
   const resume = info?.state === 'paused';
   const version = info?.latestVersion ?? 0;
   return (
-    <Modal
+    <FormDialog
       title={t(resume ? 'start.titleResume' : 'start.title')}
       onClose={onClose}
-      actions={
-        <>
-          <button
-            type="button"
-            className="button is-quiet"
-            data-testid="start-cancel"
-            onClick={onClose}
-          >
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button is-primary"
-            data-testid="start-confirm"
-            onClick={() => {
-              onClose();
-              void store.getState().setRunState('running');
-            }}
-          >
-            {t(resume ? 'start.confirmResume' : 'start.confirm', { version })}
-          </button>
-        </>
-      }
+      testIds={TEST_IDS}
+      action={{
+        label: t(resume ? 'start.confirmResume' : 'start.confirm', { version }),
+        onPress: () => {
+          onClose();
+          void store.getState().setRunState('running');
+        },
+      }}
     >
       <p data-testid="start-consequences">
         {t(resume ? 'start.bodyResume' : 'start.body', { version })}
       </p>
-    </Modal>
+    </FormDialog>
   );
 }

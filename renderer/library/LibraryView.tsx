@@ -20,6 +20,7 @@ import { useT } from '../i18n/I18nProvider';
 import { LanguagePicker } from '../settings/LanguagePicker';
 import { useApp, useAppStore } from '../store/app-store';
 import { relativeTime } from './relative-time';
+import { starterWords } from './starter-words';
 
 /** The library: every journey, new ones (blank or from a starter), import and export. */
 export function LibraryView() {
@@ -123,18 +124,21 @@ export function LibraryView() {
         <section className="starters" aria-label={t('library.starters')}>
           <h2 className="section-title">{t('library.starters.title')}</h2>
           <div className="template-grid">
-            {templates.map((template) => (
-              <button
-                key={template.id}
-                type="button"
-                className="template-card"
-                onClick={() => openDialog({ type: 'new-journey', templateId: template.id })}
-              >
-                <span className="template-category">{template.category}</span>
-                <strong>{template.name}</strong>
-                <span>{template.description}</span>
-              </button>
-            ))}
+            {templates.map((template) => {
+              const words = starterWords(t, template);
+              return (
+                <button
+                  key={template.id}
+                  type="button"
+                  className="template-card"
+                  onClick={() => openDialog({ type: 'new-journey', templateId: template.id })}
+                >
+                  <span className="template-category">{words.category}</span>
+                  <strong>{words.name}</strong>
+                  <span>{words.description}</span>
+                </button>
+              );
+            })}
           </div>
         </section>
       )}

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { starterWords } from '../library/starter-words';
 import { FormattedMessage } from 'react-intl';
 import { MOD, SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
@@ -234,10 +235,12 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
   const templates = useApp((s) => s.templates);
   const busy = useApp((s) => s.busy);
   const [choice, setChoice] = useState(templateId ?? '');
-  const template = templates.find((t) => t.id === choice);
-  const [name, setName] = useState(template?.name ?? '');
-  const { closeDialog, createJourney } = store.getState();
   const t = useT();
+  // The starters' names and descriptions in the language; a new journey takes the name as said.
+  const worded = templates.map((template) => ({ template, words: starterWords(t, template) }));
+  const chosen = worded.find((o) => o.template.id === choice);
+  const [name, setName] = useState(chosen?.words.name ?? '');
+  const { closeDialog, createJourney } = store.getState();
   const submit = () => {
     if (name.trim()) void createJourney(name.trim(), choice || undefined);
   };
@@ -282,20 +285,21 @@ function NewJourneyDialog({ templateId }: { templateId?: string }) {
               <strong>{t('dialog.new.blank')}</strong>
               <span>{t('dialog.new.blankText')}</span>
             </button>
-            {templates.map((t) => (
+            {worded.map(({ template, words }) => (
               <button
-                key={t.id}
+                key={template.id}
                 type="button"
                 role="radio"
-                aria-checked={choice === t.id}
-                className={`template-card${choice === t.id ? ' is-on' : ''}`}
+                aria-checked={choice === template.id}
+                className={`template-card${choice === template.id ? ' is-on' : ''}`}
                 onClick={() => {
-                  setChoice(t.id);
-                  if (!name.trim() || templates.some((o) => o.name === name)) setName(t.name);
+                  setChoice(template.id);
+                  if (!name.trim() || worded.some((o) => o.words.name === name))
+                    setName(words.name);
                 }}
               >
-                <strong>{t.name}</strong>
-                <span>{t.description}</span>
+                <strong>{words.name}</strong>
+                <span>{words.description}</span>
               </button>
             ))}
           </div>

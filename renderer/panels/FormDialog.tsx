@@ -22,6 +22,8 @@ export interface FormDialogProps extends Omit<ModalProps, 'actions'> {
   closeLabel?: string;
   /** Names the buttons and the note for tests: `<testId>-save`, `-close`, `-saved`. */
   testId?: string;
+  /** The buttons' test names where a dialog had its own before (`start-confirm`). */
+  testIds?: { action: string; close: string };
   /** Said beside the buttons once saved, until the next change ("Saved."). */
   savedNote?: string;
   /** Further choices between leaving and the action ("Keep both"). */
@@ -37,6 +39,7 @@ export function FormDialog({
   action,
   closeLabel,
   testId,
+  testIds,
   savedNote,
   more,
   onClose,
@@ -59,7 +62,7 @@ export function FormDialog({
           <button
             type="button"
             className="button is-quiet"
-            data-testid={testId && `${testId}-close`}
+            data-testid={testIds?.close ?? (testId && `${testId}-close`)}
             onClick={onClose}
           >
             {closeLabel ?? t('common.cancel')}
@@ -68,7 +71,7 @@ export function FormDialog({
           <button
             type="button"
             className={`button ${action.tone === 'danger' ? 'is-danger' : 'is-primary'}`}
-            data-testid={testId && `${testId}-save`}
+            data-testid={testIds?.action ?? (testId && `${testId}-save`)}
             disabled={blocked && !action.keepsFocus}
             aria-disabled={(blocked && action.keepsFocus) || undefined}
             onClick={() => {

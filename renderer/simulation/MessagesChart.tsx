@@ -65,14 +65,14 @@ export function MessagesChart({ rows, channels }: { rows: DayRow[]; channels: st
         <Tooltip
           cursor={CURSOR}
           contentStyle={TOOLTIP}
-          formatter={(value, name) => [f.number(Number(value)), channelLabel(String(name))]}
+          formatter={(value, name) => [f.number(Number(value)), channelLabel(t, String(name))]}
         />
         {channels.length > 1 && (
           <Legend
             iconType="circle"
             iconSize={8}
             wrapperStyle={{ fontSize: 12 }}
-            formatter={(value: string) => channelLabel(value)}
+            formatter={(value: string) => channelLabel(t, value)}
           />
         )}
         {channels.map((channel, i) => (

@@ -55,7 +55,7 @@ export function MessagesTab({ run }: { run: SimulationRun }) {
                 >
                   {row.title}
                 </button>
-                <span className="channel-tag">{channelLabel(row.channel)}</span>
+                <span className="channel-tag">{channelLabel(words.t, row.channel)}</span>
               </div>
               <div className="message-figures">
                 <span>

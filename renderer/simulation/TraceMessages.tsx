@@ -50,7 +50,7 @@ export function TraceMessages({ run }: { run: SimulationRun }) {
                   aria-expanded={i === open}
                   onClick={() => setOpen(i === open ? -1 : i)}
                 >
-                  <span className="channel-tag">{channelLabel(m.channel)}</span>
+                  <span className="channel-tag">{channelLabel(t, m.channel)}</span>
                   <span className="trace-message-subject">{subject || titles.get(m.nodeId)}</span>
                   <span className="trace-message-when">
                     {t('sim.trace.when', {

@@ -6,6 +6,7 @@ import { useApp, useAppStore } from '../store/app-store';
 import { SaveTraceCase } from './SaveTraceCase';
 import { useWords } from './sim-words';
 import { traceLine } from './trace-view';
+import { MISSING_WORDS, traceError } from './trace-words';
 import { TraceMessages } from './TraceMessages';
 
 /** Attributes worth a glance before reading someone's path: who, where, and may we write. */
@@ -131,10 +132,9 @@ export function TraceTab({ run }: { run: SimulationRun }) {
       )}
       {(trace.error ?? trace.missing) && (
         <p className="form-error" role="alert" data-testid="trace-error">
-          {trace.error ??
-            t(trace.missing === 'profile' ? 'sim.trace.noProfile' : 'sim.trace.neverEntered', {
-              id: trace.profileId ?? '',
-            })}
+          {trace.error !== null
+            ? traceError(words, trace.error)
+            : t(MISSING_WORDS[trace.missing ?? 'path'], { id: trace.profileId ?? '' })}
         </p>
       )}
       {trace.result && rows.length > 0 && (

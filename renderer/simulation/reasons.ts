@@ -42,7 +42,8 @@ export function refusalWords(t: Translate, reason: string, n: number): string {
   return id ? t(id, { n }) : t('sim.refused.other', { n, reason: reason.replace(/_/g, ' ') });
 }
 
-/** A channel's short name, as its tag shows it: "Email", "Push". */
-export function channelLabel(channel: string): string {
-  return channelView(channel)?.tag ?? channel;
+/** A channel's short name in the language, as its card says it: "E-post", "Push". */
+export function channelLabel(t: Translate, channel: string): string {
+  const view = channelView(channel);
+  return view?.name?.(t) ?? view?.tag ?? channel;
 }

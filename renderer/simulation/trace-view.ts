@@ -1,10 +1,12 @@
 import { DEFAULT_PORT, edgePort, type Journey, type JourneyNode } from '../../core/model/journey';
 import type { TraceStep } from '../../core/simulator/trace';
 import { edgeIds } from '../canvas/flow-mapping';
+import { portWord } from '../canvas/keyboard-words';
 import { nodePorts } from '../nodes/card-shape';
 import { stepName, variantLabel } from '../nodes/step-name';
 import { day as dayOf } from './format';
 import { channelLabel, skipWords } from './reasons';
+import { skipFactsWords } from './trace-words';
 import type { Words } from './sim-words';
 
 export type TraceTone =
@@ -74,9 +76,10 @@ const TONES: Record<TraceStep['type'], TraceTone> = {
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function portLabel(node: JourneyNode | undefined, port: string): string {
+/** An exit's name in the language (Yes, No, a variant's own name). */
+function portLabel(t: Words['t'], node: JourneyNode | undefined, port: string): string {
   const spec = node ? nodePorts(node).find((p) => p.id === port) : undefined;
-  return spec?.label ?? port;
+  return spec ? portWord(t, spec) : port;
 }
 
 /** A profile change as a list: `vip = true, points +10, coupon removed`. */
@@ -130,7 +133,7 @@ function describe(
       return { title: t('sim.trace.arrive', { step: name }) };
     case 'leave': {
       const port = step.port ?? DEFAULT_PORT;
-      const exit = portLabel(node, port);
+      const exit = portLabel(t, node, port);
       const through = port !== DEFAULT_PORT;
       if (row.nextId !== undefined && nodes.has(row.nextId)) {
         const step = named(row.nextId);
@@ -157,17 +160,20 @@ function describe(
     case 'message':
       return {
         title: t('sim.trace.sent', {
-          channel: channelLabel(values.channel ?? ''),
+          channel: channelLabel(t, values.channel ?? ''),
           address: values.address ?? '',
         }),
       };
     case 'skip': {
-      // The engine's own words name the attribute or the template's mistake; outside English
-      // only a template's mistake is worth reading in them.
+      // English reads the engine's own words, as the command line prints them; other languages
+      // word the facts that came with them. A template's mistake is read as the engine wrote it.
+      const own = locale === 'en' || step.reason === 'template_error';
       const detail =
-        values.detail && (locale === 'en' || step.reason === 'template_error')
-          ? capitalize(values.detail)
-          : undefined;
+        !own && values.facts
+          ? skipFactsWords(words, values.facts, timeZone)
+          : values.detail && own
+            ? capitalize(values.detail)
+            : undefined;
       return {
         title: t('sim.trace.notSent', { why: skipWords(t, step.reason ?? '') }),
         ...(detail && { detail }),

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppApi, AppOutput } from '../../core/api/contract';
+import { ApiError, type AppApi, type AppOutput } from '../../core/api/contract';
 import { caseFromTrace, casesFileText } from '../../core/cases/case-from-trace';
 import { traceFocus, traceRows, type TraceFocus, type TraceRow } from '../simulation/trace-view';
 import type { AppState } from './app-store';
@@ -16,8 +16,11 @@ export interface TraceState {
   index: number;
   /** What the canvas lights up at that step. */
   focus: TraceFocus | null;
-  /** Why there is no path to show: the profile is not in the run's data, or never entered. */
-  missing: 'profile' | 'path' | null;
+  /**
+   * Why there is no path to show: the profile is not in the run's data, or never entered, or
+   * the run itself is no longer kept.
+   */
+  missing: 'profile' | 'path' | 'run' | null;
   error: string | null;
 }
 
@@ -76,7 +79,13 @@ export const createTraceSlice =
           },
         });
       } catch (error) {
-        set({ trace: { ...INITIAL, profileId: id, error: errorText(error) } });
+        const gone =
+          error instanceof ApiError && error.code === 'not-found' && error.field === 'runId';
+        set({
+          trace: gone
+            ? { ...INITIAL, profileId: id, missing: 'run' }
+            : { ...INITIAL, profileId: id, error: errorText(error) },
+        });
       }
     },
     setTraceStep(index) {

@@ -522,5 +522,12 @@ describe('secrets and settings', () => {
     const info = await second.handlers.getEngineInfo({});
     expect(info.running).toBe(false);
     expect(info.problem).toMatch(/Another Journey Studio engine/);
+    // The same problem as a code and its facts, for the app to word in its language: the
+    // first engine runs in this process, which noted its id beside the lock.
+    expect(info.problemCode).toBe('engine-busy');
+    expect(info.problemValues).toEqual({ pid: process.pid });
+    expect(info.problem).toBe(
+      `Another Journey Studio engine (process ${process.pid}) is running on this database — the command line’s run or serve, or another window. Stop it to run journeys from the app.`,
+    );
   });
 });

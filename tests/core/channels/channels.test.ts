@@ -50,10 +50,28 @@ describe('consent, as each channel says', () => {
     const consent = (channel: string) =>
       checkConsent(channelDefinition(channel), attributes, NOBODY_SUPPRESSED);
     expect(consent('email')).toBe('ann@example.com');
-    expect(consent('sms')).toEqual({ reason: 'unsubscribed', detail: 'opted out of sms' });
+    // The English detail, and its facts for the app to word in its language.
+    expect(consent('sms')).toEqual({
+      reason: 'unsubscribed',
+      detail: 'opted out of sms',
+      facts: { code: 'opted-out', channel: 'sms' },
+    });
     expect(consent('push')).toEqual({
       reason: 'no_address',
       detail: 'push_token "  " is not usable',
+      facts: { code: 'address-unusable', attribute: 'push_token', value: '"  "' },
+    });
+    expect(checkConsent(channelDefinition('email'), {}, NOBODY_SUPPRESSED)).toEqual({
+      reason: 'no_address',
+      detail: 'no email',
+      facts: { code: 'no-address', attribute: 'email' },
+    });
+    expect(
+      checkConsent(channelDefinition('email'), attributes, { isSuppressed: () => true }),
+    ).toEqual({
+      reason: 'suppressed',
+      detail: 'ann@example.com is on the suppression list',
+      facts: { code: 'suppressed', address: 'ann@example.com' },
     });
     // Webhooks reach systems: no consent to ask, and no address of a person.
     expect(consent('webhook')).toBe('');
@@ -70,7 +88,11 @@ describe('consent, as each channel says', () => {
           { unsubscribed: true, email: 'a@b.se', phone: '1', push_token: 't' },
           NOBODY_SUPPRESSED,
         ),
-      ).toEqual({ reason: 'unsubscribed', detail: 'unsubscribed from all messages' });
+      ).toEqual({
+        reason: 'unsubscribed',
+        detail: 'unsubscribed from all messages',
+        facts: { code: 'unsubscribed-all' },
+      });
     }
   });
 });

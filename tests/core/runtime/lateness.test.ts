@@ -52,6 +52,13 @@ describe('a message later than the journey allows', () => {
     expect((skip as { detail: string }).detail).toBe(
       '13 hours late (due 2026-05-01T11:00:00.000Z); this journey skips messages more than 12 hours late',
     );
+    // The same as facts, for the app to say in its language.
+    expect((skip as { facts: unknown }).facts).toEqual({
+      code: 'late',
+      late: 'PT13H',
+      due: '2026-05-01T11:00:00.000Z',
+      maxLateness: 'PT12H',
+    });
     // The journey goes on; a webhook reaches a system and still goes.
     expect(records.filter((r) => r.type === 'message').map((r) => r.nodeId)).toEqual(['hook']);
   });

@@ -259,5 +259,14 @@ describe('a single journey under the policy', () => {
     expect(result.traces.get('p')?.find((s) => s.type === 'skip')?.text).toBe(
       'message skipped (policy): the library’s sending policy holds it back — the library sends at most 1 email message per 16 hours to a person, across all journeys; "alpha" sent the one that filled the window',
     );
+    // The same as facts, for the app to say in its language.
+    expect(result.traces.get('p')?.find((s) => s.type === 'skip')?.values?.facts).toEqual({
+      code: 'policy',
+      channel: 'email',
+      sent: 1,
+      max: 1,
+      per: 'PT16H',
+      filledBy: 'alpha',
+    });
   });
 });

@@ -211,6 +211,13 @@ describe('frequency cap', () => {
       '2026-05-02T09:01:00 message skipped (capped): the frequency cap is reached — 2 messages already sent in the cap window (max 2)',
     ]);
     expect(result.report.skipped).toEqual({ capped: 2 });
+    // The cap's facts, for the app to say them in its language.
+    expect(result.traces.get('p')?.find((s) => s.type === 'skip')?.values?.facts).toEqual({
+      code: 'capped',
+      sent: 2,
+      max: 2,
+      per: 'P1D',
+    });
   });
 });
 

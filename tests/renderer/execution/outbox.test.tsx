@@ -167,8 +167,10 @@ describe('the email document', () => {
     const log = within(await screen.findByTestId('outbox-log'));
     expect(log.getByText('Misslyckades, försöker igen')).toBeTruthy();
     expect(log.getByText('Misslyckades slutgiltigt')).toBeTruthy();
-    // A mail server's own answer is shown as it came.
-    expect(screen.getByTestId('outbox-last-error').textContent).toBe('550 no such user');
+    // A mail server's refusal in Swedish, its own answer quoted as it came.
+    expect(screen.getByTestId('outbox-last-error').textContent).toBe(
+      'E-postservern tog inte emot meddelandet. Den svarade: ”550 no such user”',
+    );
     expect(screen.getByTestId('outbox-retry').textContent).toBe('Försök igen');
   });
 });

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/contract';
@@ -184,6 +184,51 @@ describe('run panel', () => {
     );
     expect((await screen.findByTestId('run-engine-problem')).textContent).toContain(
       'The command line’s serve holds the database.',
+    );
+  });
+
+  it('says in Swedish and Norwegian who holds the database, and why email is held back', async () => {
+    const held = (e: ReturnType<typeof engineApi>) =>
+      e.setEngine({
+        running: false,
+        problem: 'Another Journey Studio engine (process 4242) is running on this database.',
+        problemCode: 'engine-busy',
+        problemValues: { pid: 4242 },
+        email: 'smtp',
+        emailProblem: 'Email through smtp.shop.se would carry unsubscribe links to this computer.',
+        emailProblemCode: 'links-unreachable',
+        emailProblemValues: { host: 'smtp.shop.se' },
+      });
+    setup(held, 'sv');
+    expect((await screen.findByTestId('run-engine-problem')).textContent).toBe(
+      'Motorn körs inte här. En annan Journey Studio-motor (process 4242) körs på den här databasen – kommandoradens run eller serve, eller ett annat fönster. Stoppa den för att köra resor från appen.',
+    );
+    expect(screen.getByTestId('run-email-problem').textContent).toMatch(
+      /^E-post hålls tillbaka\. E-post via smtp\.shop\.se skulle ha avregistreringslänkar till den här datorn/,
+    );
+    cleanup();
+    setup(held, 'nb');
+    expect((await screen.findByTestId('run-engine-problem')).textContent).toBe(
+      'Motoren kjører ikke her. En annen Journey Studio-motor (prosess 4242) kjører på denne databasen – kommandolinjens run eller serve, eller et annet vindu. Stopp den for å kjøre reiser fra appen.',
+    );
+    expect(screen.getByTestId('run-email-problem').textContent).toMatch(
+      /^E-post holdes tilbake\. E-post via smtp\.shop\.se ville hatt avmeldingslenker til denne datamaskinen/,
+    );
+  });
+
+  it('reads a problem it has no words for in the engine’s own English', async () => {
+    setup(
+      (e) =>
+        e.setEngine({
+          running: false,
+          problem: 'The server’s disk is full.',
+          problemCode: 'disk-full',
+          problemValues: {},
+        }),
+      'sv',
+    );
+    expect((await screen.findByTestId('run-engine-problem')).textContent).toBe(
+      'Motorn körs inte här. The server’s disk is full.',
     );
   });
 

@@ -4,17 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { SmtpDialog } from '../../../renderer/execution/SmtpDialog';
 import { readSmtpForm, withSecurity } from '../../../renderer/execution/smtp-form';
 import { createAppStore } from '../../../renderer/store/app-store';
+import type { Locale } from '../../../renderer/i18n/locales';
 import { renderApp } from '../render-app';
 import { engineApi } from './execution-fake';
 
 const SECRET = 'hunter2-very-secret';
 
-function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void) {
+function setup(prepare?: (engine: ReturnType<typeof engineApi>) => void, locale: Locale = 'en') {
   const engine = engineApi();
   prepare?.(engine);
   const store = createAppStore(engine.api);
   store.getState().openDialog({ type: 'smtp-settings' });
-  renderApp(<SmtpDialog />, { store });
+  renderApp(<SmtpDialog />, { store, locale });
   return { engine, store };
 }
 
@@ -105,6 +106,22 @@ describe('email settings', () => {
     expect(engine.calls.sendTestEmail).toEqual(['me@example.com']);
     // Nothing changed, so nothing was saved first.
     expect(engine.calls.saveSmtpSettings).toEqual([]);
+  });
+
+  it('says in Norwegian why the test email did not go, the server’s answer quoted', async () => {
+    const user = userEvent.setup();
+    setup((engine) => {
+      engine.api.sendTestEmail = () =>
+        Promise.resolve({ ok: false, detail: '535 5.7.8 Authentication credentials invalid' });
+    }, 'nb');
+    await waitFor(() => expect(input('smtp-host').value).toBe('smtp.example.com'));
+    await user.type(input('smtp-test-to'), 'meg@example.no');
+    await user.click(screen.getByTestId('smtp-test-send'));
+    const result = await screen.findByTestId('smtp-test-result');
+    expect(result.textContent).toMatch(
+      /E-postserveren godtok ikke brukernavnet eller passordet\. Serveren svarte: «535 5\.7\.8 Authentication credentials invalid»$/,
+    );
+    expect(result.getAttribute('data-ok')).toBe('false');
   });
 });
 

@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppInput } from '../../../core/api/contract';
+import { ApiError, type AppInput } from '../../../core/api/contract';
 import type { RunSummary, SimulationRun } from '../../../core/api/simulation-contract';
 import { readCasesFile } from '../../../core/cases/read-cases';
 import { runCases } from '../../../core/cases/run-cases';
@@ -26,7 +26,7 @@ const annEvents: JourneyEvent[] = [
 ];
 
 /** The app over a fake engine that has one run of the cart journey and traces Ann in it. */
-async function tracedAnn(locale: Locale = 'en') {
+async function tracedAnn(locale: Locale = 'en', followed = 'ann') {
   const whole = simulate({ journey, profiles: [ann], events: annEvents, start: START, end: END });
   const summary: RunSummary = {
     id: 'run-1',
@@ -48,6 +48,11 @@ async function tracedAnn(locale: Locale = 'en') {
     listSimulationRuns: () => Promise.resolve([summary]),
     getSimulationRun: () => Promise.resolve(structuredClone(run)),
     traceProfile: ({ profileId }: { profileId: string }) => {
+      // The engine keeps a journey's newest runs only; an older one is gone.
+      if (profileId === 'gone')
+        return Promise.reject(
+          new ApiError('not-found', 'There is no simulation run "run-1".', 'runId'),
+        );
       const traced = simulate({
         journey,
         profiles: [ann],
@@ -86,7 +91,7 @@ async function tracedAnn(locale: Locale = 'en') {
   const store = createAppStore(api);
   store.getState().loadJourney(journey, 1);
   await store.getState().loadSimulationRuns();
-  await store.getState().traceProfile('ann');
+  await store.getState().traceProfile(followed);
   const shown = store.getState().simulation.run;
   if (!shown) throw new Error('no run shown');
   renderApp(<TraceTab run={shown} />, { store, locale });
@@ -151,5 +156,17 @@ describe("saving a traced person's path as a test case", () => {
     );
     const file = JSON.parse(saved[0]?.text ?? '{}') as { cases: { name: string }[] };
     expect(file.cases[0]?.name).toBe('Vägen för ann');
+  });
+
+  it('says in Swedish and Norwegian when the run is no longer kept, and what to do', async () => {
+    await tracedAnn('sv', 'gone');
+    expect(screen.getByTestId('trace-error').textContent).toBe(
+      'Den här simuleringen finns inte längre kvar (en resa sparar sina 20 senaste). Kör simuleringen igen för att följa gone.',
+    );
+    cleanup();
+    await tracedAnn('nb', 'gone');
+    expect(screen.getByTestId('trace-error').textContent).toBe(
+      'Denne simuleringen er ikke lenger lagret (en reise tar vare på de 20 nyeste). Kjør simuleringen på nytt for å følge gone.',
+    );
   });
 });

@@ -3,6 +3,9 @@ import { journeyToFlow } from '../../../renderer/canvas/flow-mapping';
 import type { Journey } from '../../../core/model/journey';
 import type { TraceStep } from '../../../core/simulator/trace';
 import { traceFocus, traceLine, traceRows } from '../../../renderer/simulation/trace-view';
+import { makeProfile } from '../../../core/model/profile';
+import { simulate } from '../../../core/simulator/simulate';
+import { loadJourney } from '../../core/fixtures';
 import { wordsIn } from '../words';
 import { sampleRun } from './sample-run';
 
@@ -68,5 +71,79 @@ describe('a profile’s path in words', () => {
     ]);
     // Waiting is not moving: no connection is lit, the path so far stays.
     expect(traceFocus(rows, 2).edgeId).toBeUndefined();
+  });
+});
+
+describe('why a message was not sent, in Swedish', () => {
+  const swedish = wordsIn('sv');
+  const skipLines = (steps: readonly TraceStep[], journey: Journey) =>
+    traceRows(steps, journey, 'Europe/Stockholm')
+      .filter((row) => row.tone === 'skip')
+      .map((row) => {
+        const { title, detail } = traceLine(swedish, row, journey, 'Europe/Stockholm');
+        return { title, detail };
+      });
+
+  it('names the consent withdrawn and the attribute missing, from the engine’s facts', () => {
+    const journey = loadJourney('abandoned-cart.json');
+    const { traces } = simulate({
+      journey,
+      profiles: [
+        makeProfile('bo', { email: 'bo@example.com', unsubscribed: true }),
+        makeProfile('cy', { first_name: 'Cy' }),
+      ],
+      events: [
+        { profileId: 'bo', name: 'cart', time: Date.parse('2026-03-04T10:05:00Z'), properties: {} },
+        { profileId: 'cy', name: 'cart', time: Date.parse('2026-03-04T10:10:00Z'), properties: {} },
+      ],
+      start: Date.parse('2026-03-04T09:00:00Z'),
+      end: Date.parse('2026-03-04T23:00:00Z'),
+      trace: new Set(['bo', 'cy']),
+    });
+    expect(skipLines(traces.get('bo') ?? [], journey)).toEqual([
+      {
+        title: 'Meddelandet skickades inte: avregistrerad',
+        detail: 'Har avregistrerat sig från alla utskick.',
+      },
+    ]);
+    expect(skipLines(traces.get('cy') ?? [], journey)).toEqual([
+      {
+        title: 'Meddelandet skickades inte: saknade adress för den här kanalen',
+        detail: 'Profilen saknar ”email”.',
+      },
+    ]);
+    // English reads the engine's own words, as before.
+    const row = traceRows(traces.get('cy') ?? [], journey).find((r) => r.tone === 'skip');
+    expect(row && traceLine(english, row, journey).detail).toBe('No email');
+  });
+
+  it('says the sending policy’s limit, the window and the journey that filled it', () => {
+    const journey = loadJourney('abandoned-cart.json');
+    const policySkip: TraceStep = {
+      at: '2026-03-04T10:30:00.000Z',
+      journeyId: journey.id,
+      nodeId: 'mail1',
+      type: 'skip',
+      reason: 'policy',
+      text: 'message skipped (policy)',
+      values: {
+        detail: 'the library sends at most 1 email message per day to a person',
+        facts: {
+          code: 'policy',
+          channel: 'email',
+          sent: 2,
+          max: 1,
+          per: 'P1D',
+          filledBy: 'welcome',
+        },
+      },
+    };
+    expect(skipLines([policySkip], journey)).toEqual([
+      {
+        title: 'Meddelandet skickades inte: hölls tillbaka av utskickspolicyn',
+        detail:
+          '2 mejl till den här personen inom 1 dag, över alla resor; biblioteket tillåter 1. ”welcome” skickade det som fyllde gränsen.',
+      },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageIdFor } from '../../../../core/adapters/email/mail-message';
 import { classifySmtpError } from '../../../../core/adapters/email/smtp-transport';
+import { mailFailureOf } from '../../../../core/executor/mail-failure';
 import { retryDelay } from '../../../../core/executor/retry-policy';
 import { deliveryHarness, POLICY } from './delivery-harness';
 import { parseMail } from './mime';
@@ -134,6 +135,8 @@ describe('delivery to a real SMTP server on loopback', () => {
     }
     expect(h.rows()[0]).toMatchObject({ status: 'dead', attempts: POLICY.maxAttempts });
     expect(h.rows()[0]!.last_error).toMatch(/gave up after 4 attempts: .*421/);
+    // The app reads the server's answer as a code, with the reply to quote.
+    expect(mailFailureOf(h.rows()[0]!.last_error ?? '')).toMatchObject({ code: 'deferred' });
   });
 
   it('keeps messages while the server is down and delivers them once it is up', async () => {
@@ -146,6 +149,7 @@ describe('delivery to a real SMTP server on loopback', () => {
     await h.deliverDue();
     expect(h.rows().map((r) => r.status)).toEqual(['pending', 'pending']);
     expect(h.rows()[0]!.last_error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    expect(mailFailureOf(h.rows()[0]!.last_error ?? '')?.code).toBe('connection-refused');
     const server = await sink(port);
     h.clock.advance(POLICY.maxDelayMs);
     await h.deliverDue();
@@ -167,6 +171,7 @@ describe('delivery to a real SMTP server on loopback', () => {
     await h.deliverDue();
     expect(h.rows()[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect(h.rows()[0]!.last_error).toMatch(/ETIMEDOUT|timeout/i);
+    expect(mailFailureOf(h.rows()[0]!.last_error ?? '')?.code).toBe('timeout');
   });
 
   it('checks consent again at send time: an address unsubscribed meanwhile is cancelled, with its reason', async () => {
