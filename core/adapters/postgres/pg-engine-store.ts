@@ -40,12 +40,22 @@ const WAKES_BEFORE_START =
   "at < COALESCE((SELECT MIN(received_at) FROM inbox WHERE type = 'start'), at + 1)";
 const WAKE_ORDER = 'at, priority DESC, journey_id, seq';
 
-/** How many rows first in line a claim looks at for profiles to take, per row it may take. */
+/**
+ * How far down the line a claim looks for free profiles, in rows per row it may take: far enough
+ * to pass the rows other workers hold, while it locks only the profiles of the rows it may take.
+ */
 const LOOK_AHEAD = 4;
 
+/*
+ * The line is read first (materialised, in order); its profiles' locks are then tried row by row
+ * down the line and stop once as many rows as the claim may take are found, so a claim never
+ * holds profiles it will not work on.
+ */
 const lockProfiles = (rowsInLine: string) => `
-  WITH in_line AS MATERIALIZED (SELECT DISTINCT profile_id FROM (${rowsInLine}) AS first_rows)
-  SELECT profile_id FROM in_line WHERE pg_try_advisory_xact_lock(${PROFILE_LOCK})`;
+  WITH in_line AS MATERIALIZED (${rowsInLine})
+  SELECT DISTINCT profile_id FROM (
+    SELECT profile_id FROM in_line WHERE pg_try_advisory_xact_lock(${PROFILE_LOCK}) LIMIT $2
+  ) AS free`;
 
 const LOCK_INPUT_PROFILES = lockProfiles(`
   SELECT profile_id FROM inbox WHERE profile_id IS NOT NULL AND ${INPUTS_BEFORE_START}
@@ -147,10 +157,10 @@ export class PgEngineStore extends SqliteEngineStore {
       : this.pg.query(PEEK_INPUTS, [limit]).rows) as unknown as InboxRow[];
   }
 
-  /** Takes the profiles first in line that are free, then up to `limit` of their rows. */
+  /** Takes the free profiles of up to `limit` rows in line, then up to `limit` of their rows. */
   private claim(lockProfiles: string, claimRows: string, limit: number): unknown[] {
     const profiles = this.pg
-      .query(lockProfiles, [limit * LOOK_AHEAD])
+      .query(lockProfiles, [limit * LOOK_AHEAD, limit])
       .rows.map((r) => String(r.profile_id));
     return this.pg.query(claimRows, [limit, profiles]).rows;
   }
