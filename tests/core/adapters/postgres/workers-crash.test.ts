@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashTest } from '../../../../scripts/crash-harness';
+import { expectSafeCrashRun } from '../../cli/crash-expectations';
 import { postgresInstalled, startCluster, type PgCluster } from './pg-cluster';
 
 let cluster: PgCluster;
@@ -27,17 +28,8 @@ describe.skipIf(!postgresInstalled)('several workers on PostgreSQL survive SIGKI
       dir: mkdtempSync(join(tmpdir(), 'js-pg-crash-')),
       maxLifeMs: 700,
     });
-    console.log(
-      `crash test (PostgreSQL): ${report.kills} kills, ${report.eventsAcknowledged} events acknowledged (${report.eventsResent} sent again), ${report.lostAcknowledged} lost, ${report.duplicateEvents} applied twice; ${report.messages} messages, ${report.embeddedDeliveredTwice} delivered twice`,
-    );
-    expect(report.problems).toEqual([]);
-    expect(report.eventsAcknowledged).toBeGreaterThan(0);
-    expect(report.lostAcknowledged).toBe(0);
-    expect(report.duplicateEvents).toBe(0);
-    expect(report.duplicateSteps).toBe(0);
-    expect(report.embeddedDeliveredTwice).toBe(0);
+    expectSafeCrashRun(report, 'PostgreSQL');
     expect(report.messages).toBeGreaterThan(0);
     expect(report.notDelivered).toBe(0);
-    expect(report.wakeupsFired).toBeGreaterThan(0);
   }, 180_000);
 });
