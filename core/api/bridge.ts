@@ -17,10 +17,9 @@ function isErrorCode(code: unknown): code is ApiErrorCode {
 export function apiErrorFromBridge(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason;
   if (typeof reason === 'object' && reason !== null) {
-    const { name, code, message, field } = reason as Partial<Record<string, unknown>>;
-    if (name === BRIDGED_ERROR_NAME && isErrorCode(code) && typeof message === 'string') {
-      return new ApiError(code, message, typeof field === 'string' ? field : undefined);
-    }
+    const { name, code, message } = reason as Partial<Record<string, unknown>>;
+    if (name === BRIDGED_ERROR_NAME && isErrorCode(code) && typeof message === 'string')
+      return ApiError.fromBody(reason);
     if (typeof message === 'string') return new ApiError('internal', message);
   }
   return new ApiError('internal', String(reason));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiErrorReason } from './api-error-reasons';
 import { dataContract, dataEvents } from './data-contract';
 import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
@@ -192,24 +193,68 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/** The facts an error's sentence is made of: names, numbers, an error's own words. */
+export type ApiErrorValues = Record<string, string | number>;
+
+/**
+ * What went wrong, as a stable reason and its facts, so an app can word it in its own language;
+ * the `message` beside it is the English sentence the command line and older apps show.
+ */
+export interface ApiErrorWords {
+  /** e.g. `journey-not-found`; the reasons are listed in `api-error-reasons.ts`. */
+  reason: ApiErrorReason;
+  values?: ApiErrorValues;
+}
+
 export interface ApiErrorBody {
   code: ApiErrorCode;
   message: string;
   /** The request field it concerns, e.g. `journey.nodes.2.id`. */
   field?: string;
+  reason?: string;
+  values?: ApiErrorValues;
 }
 
 export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
+const MAX_ERROR_VALUES = 16;
+const MAX_ERROR_VALUE_CHARS = 2_000;
+
+/** The words of an error body that arrived from elsewhere, when they have the right shape. */
+function wordsOf(body: Partial<Record<string, unknown>>): ApiErrorWords | undefined {
+  const { reason, values } = body;
+  // A reason of a newer engine is kept as it came: the app words only the reasons it knows.
+  if (typeof reason !== 'string' || reason.length > 100) return undefined;
+  if (values === undefined) return { reason: reason as ApiErrorReason };
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+  const entries = Object.entries(values as Record<string, unknown>);
+  if (entries.length > MAX_ERROR_VALUES) return undefined;
+  const kept: ApiErrorValues = {};
+  for (const [key, value] of entries) {
+    if (typeof value === 'number' && Number.isFinite(value)) kept[key] = value;
+    else if (typeof value === 'string') kept[key] = value.slice(0, MAX_ERROR_VALUE_CHARS);
+    else return undefined;
+  }
+  return { reason: reason as ApiErrorReason, values: kept };
+}
+
 /** An API failure with a stable code; thrown by handlers, rebuilt by clients. */
 export class ApiError extends Error {
+  readonly reason?: ApiErrorReason;
+  readonly values?: ApiErrorValues;
+
   constructor(
     readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
+    words?: ApiErrorWords,
   ) {
     super(message);
     this.name = 'ApiError';
+    if (words) {
+      this.reason = words.reason;
+      if (words.values) this.values = words.values;
+    }
   }
 
   toBody(): ApiErrorBody {
@@ -217,7 +262,28 @@ export class ApiError extends Error {
       code: this.code,
       message: this.message,
       ...(this.field !== undefined && { field: this.field }),
+      ...(this.reason !== undefined && { reason: this.reason }),
+      ...(this.values !== undefined && { values: this.values }),
     };
+  }
+
+  /**
+   * The error an envelope's body stands for, from another process, thread or server: an unknown
+   * code reads as `internal`, and words of the wrong shape are left out (the message stays).
+   */
+  static fromBody(body: unknown, fallback = 'The engine refused without saying why.'): ApiError {
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as Partial<
+      Record<string, unknown>
+    >;
+    const code = (API_ERROR_CODES as readonly unknown[]).includes(fields.code)
+      ? (fields.code as ApiErrorCode)
+      : 'internal';
+    return new ApiError(
+      code,
+      typeof fields.message === 'string' ? fields.message : fallback,
+      typeof fields.field === 'string' ? fields.field : undefined,
+      wordsOf(fields),
+    );
   }
 }
 
@@ -240,6 +306,7 @@ function parseInput(schema: z.ZodType, name: string, input: unknown): unknown {
     'invalid-request',
     `${name}: ${field ? `${field}: ` : ''}${first?.message ?? 'invalid input'}`,
     field,
+    { reason: 'invalid-input', values: { method: name } },
   );
 }
 

@@ -79,6 +79,5 @@ export async function dispatchCall(
 /** The value of an envelope, or its error thrown as the `ApiError` it stands for. */
 export function unwrapEnvelope(envelope: ApiEnvelope<unknown>): unknown {
   if (envelope.ok) return envelope.value;
-  const { code, message, field } = envelope.error;
-  throw new ApiError(code, message, field);
+  throw ApiError.fromBody(envelope.error);
 }

@@ -5,11 +5,9 @@ import {
   apiEvents,
   eventSubscriberName,
   type ApiEnvelope,
-  type ApiErrorCode,
   type ApiEvent,
   type ApiEventPayload,
   type AppApi,
-  API_ERROR_CODES,
 } from '../../core/api/contract';
 import { browserFiles } from './browser-files';
 
@@ -28,12 +26,6 @@ function isEnvelope(value: unknown): value is ApiEnvelope<unknown> {
     value !== null &&
     typeof (value as { ok?: unknown }).ok === 'boolean'
   );
-}
-
-function errorCode(code: unknown): ApiErrorCode {
-  return (API_ERROR_CODES as readonly unknown[]).includes(code)
-    ? (code as ApiErrorCode)
-    : 'internal';
 }
 
 /**
@@ -76,7 +68,7 @@ export function createHttpApi(options: HttpApiOptions): AppApi {
     if (!isEnvelope(body))
       throw new ApiError('internal', 'The engine answered in an unknown format.');
     if (body.ok) return body.value;
-    throw new ApiError(errorCode(body.error.code), body.error.message, body.error.field);
+    throw ApiError.fromBody(body.error);
   }
 
   const listeners = new Map<ApiEvent, Set<(payload: never) => void>>();

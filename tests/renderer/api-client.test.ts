@@ -37,6 +37,39 @@ describe('HTTP client of the AppApi', () => {
     });
   });
 
+  it('keeps the reason and its values, and leaves out values of the wrong shape', async () => {
+    const bodies = [
+      {
+        code: 'invalid-request',
+        message: 'listJourneys: bad',
+        reason: 'invalid-input',
+        values: { method: 'listJourneys' },
+      },
+      {
+        code: 'not-a-code',
+        message: 'Odd',
+        reason: 'invalid-input',
+        values: { method: { nested: true } },
+      },
+    ];
+    const errors: unknown[] = [];
+    for (const error of bodies) {
+      const api = createHttpApi({
+        baseUrl: '',
+        token: 't',
+        fetch: () => answer(400, { ok: false, error }),
+      });
+      errors.push(await api.listJourneys({}).catch((e: unknown) => e));
+    }
+    expect(errors[0]).toMatchObject({
+      code: 'invalid-request',
+      reason: 'invalid-input',
+      values: { method: 'listJourneys' },
+    });
+    expect(errors[1]).toMatchObject({ code: 'internal', message: 'Odd' });
+    expect((errors[1] as ApiError).reason).toBeUndefined();
+  });
+
   it('says so when the engine is not answering', async () => {
     const api = createHttpApi({
       baseUrl: '',

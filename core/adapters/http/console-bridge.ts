@@ -82,7 +82,7 @@ export class ConsoleOverMessages implements ConsoleBackend {
     clearTimeout(waiting.timer);
     if (message.ok) waiting.resolve(message.value);
     else
-      waiting.reject(new ApiError(message.error.code, message.error.message, message.error.field));
+      waiting.reject(ApiError.fromBody(message.error));
   }
 
   /** Answers every call still waiting: the thread is closing. */

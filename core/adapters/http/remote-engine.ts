@@ -1,8 +1,6 @@
 import {
-  API_ERROR_CODES,
   API_EVENTS,
   ApiError,
-  type ApiErrorCode,
   type ApiEvent,
   type ApiMethod,
 } from '../../api/contract';
@@ -113,14 +111,7 @@ export function remoteEngine(options: RemoteEngineOptions): RemoteEngine {
       | undefined;
     if (body?.ok === true) return body.value;
     if (body?.ok === false) {
-      const code = (API_ERROR_CODES as readonly unknown[]).includes(body.error.code)
-        ? (body.error.code as ApiErrorCode)
-        : 'internal';
-      throw new ApiError(
-        code,
-        typeof body.error.message === 'string' ? body.error.message : 'The server refused.',
-        typeof body.error.field === 'string' ? body.error.field : undefined,
-      );
+      throw ApiError.fromBody(body.error, 'The server refused.');
     }
     throw new ApiError(
       response.status === 401 ? 'unauthorized' : 'internal',
