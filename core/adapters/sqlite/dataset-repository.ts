@@ -50,12 +50,35 @@ function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Lower case in SQL for letters beyond ASCII, which SQLite's own LIKE and lower() leave as they are. */
+const FOLD_FUNCTION = 'journey_fold_case';
+
+/**
+ * A search of any of `columns` for `query`, case ignored. SQLite's LIKE ignores case for ASCII
+ * letters only: "örebro" would not find "Örebro". A query with other letters compares both
+ * sides lower-cased by a function of ours; an ASCII one keeps SQLite's own, faster LIKE.
+ */
+function searchOf(columns: readonly string[], query: string): { sql: string; params: string[] } {
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(query);
+  const pattern = likePattern(ascii ? query : query.toLowerCase());
+  const side = (column: string) => (ascii ? column : `${FOLD_FUNCTION}(${column})`);
+  return {
+    sql: `(${columns.map((c) => `${side(c)} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+    params: columns.map(() => pattern),
+  };
+}
+
 /**
  * Sample data sets. A data set is written whole in one transaction and never changed after:
  * a half-imported file never shows up, and a simulation run can always be repeated.
  */
 export class DatasetRepository implements DatasetStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
+  }
 
   list(): Dataset[] {
     const rows = this.db
@@ -217,10 +240,9 @@ export class DatasetRepository implements DatasetStore {
     offset: number,
     limit: number,
   ): { total: number; rows: Profile[] } {
-    const where = query
-      ? "dataset_id = ? AND (profile_id LIKE ? ESCAPE '\\' OR attributes LIKE ? ESCAPE '\\')"
-      : 'dataset_id = ?';
-    const params = query ? [datasetId, likePattern(query), likePattern(query)] : [datasetId];
+    const search = query ? searchOf(['profile_id', 'attributes'], query) : undefined;
+    const where = search ? `dataset_id = ? AND ${search.sql}` : 'dataset_id = ?';
+    const params = [datasetId, ...(search?.params ?? [])];
     const total = (
       this.db
         .prepare(`SELECT COUNT(*) AS n FROM dataset_profiles WHERE ${where}`)
@@ -263,10 +285,9 @@ export class DatasetRepository implements DatasetStore {
       params.push(filter.profileId, ...alsoKnownAs);
     }
     if (filter.query) {
-      clauses.push(
-        "(name LIKE ? ESCAPE '\\' OR properties LIKE ? ESCAPE '\\' OR profile_id LIKE ? ESCAPE '\\')",
-      );
-      params.push(likePattern(filter.query), likePattern(filter.query), likePattern(filter.query));
+      const search = searchOf(['name', 'properties', 'profile_id'], filter.query);
+      clauses.push(search.sql);
+      params.push(...search.params);
     }
     const where = clauses.join(' AND ');
     const total = (
