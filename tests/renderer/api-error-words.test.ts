@@ -15,6 +15,7 @@ import { ENGINE_PROBLEM_CODES } from '../../core/app/engine-problem';
 import { apiErrorWords } from '../../renderer/api/api-error-words';
 import { CATALOGS } from '../../renderer/i18n/messages';
 import { say } from '../../renderer/i18n/words';
+import { REFUSALS } from '../core/app/refusals';
 import { translator } from './translator';
 
 const sv = translator('sv');
@@ -82,24 +83,6 @@ describe('a failed call in the marketer’s language', () => {
           if (typeof values === 'object') expect(values, reason).toMatchObject({ problem: key });
   });
 
-  it('words a state and a status in the marketer’s words, not the engine’s codes', () => {
-    const refused = new ApiError(
-      'conflict',
-      'Only a running journey can be paused; this one is ready.',
-      'state',
-      {
-        reason: 'state-change-refused',
-        values: { state: 'paused', current: 'ready' },
-      },
-    );
-    expect(say(sv, apiErrorWords(refused))).toBe(
-      'Bara en resa som körs kan pausas; den här är publicerad men inte startad.',
-    );
-    expect(say(nb, apiErrorWords(refused))).toBe(
-      'Bare en reise som kjører, kan settes på pause; denne er publisert, men ikke startet.',
-    );
-  });
-
   it('keeps the engine’s words for a problem code this version does not know', () => {
     const newer = ApiError.fromBody({
       code: 'invalid-request',
@@ -108,6 +91,74 @@ describe('a failed call in the marketer’s language', () => {
       values: { problem: 'from-a-newer-importer', file: 'a.csv' },
     });
     expect(say(sv, apiErrorWords(newer))).toBe('A newer problem.');
+  });
+});
+
+describe('the refusals of real calls (tests/core/app/refusals.test.ts), as the marketer reads them', () => {
+  const read = (words: ApiErrorWords, t = sv) =>
+    say(t, apiErrorWords(new ApiError('conflict', 'English.', undefined, words)));
+
+  it('says in Swedish and Norwegian why a message cannot be retried', () => {
+    expect(read(REFUSALS.retryDelivered)).toBe(
+      'Bara ett misslyckat meddelande kan försökas igen; det här är redan levererat.',
+    );
+    expect(read(REFUSALS.retryDelivered, nb)).toBe(
+      'Bare en mislykket melding kan prøves på nytt; denne er allerede levert.',
+    );
+  });
+
+  it('names a journey deleted in another window', () => {
+    expect(read(REFUSALS.deletedJourney)).toBe(
+      'Resan ”welcome” finns inte längre i biblioteket. Den kan ha tagits bort i ett annat fönster.',
+    );
+  });
+
+  it('gives an image’s size, sides and limits in the language’s numbers', () => {
+    expect(read(REFUSALS.imageTooLarge)).toBe(
+      '”sommar.jpg” är 3,4 MB; bilder upp till 2 MB kan användas i e-post. Spara den mindre (1200 pixlar bred, JPEG) och välj den igen.',
+    );
+    expect(read(REFUSALS.imageTooWide)).toMatch(
+      /^”banner\.png” är 5\u00a0000 × 400 pixlar; bilder upp till 4\u00a0000 pixlar per sida /,
+    );
+  });
+
+  it('names the data file and what is wrong with it', () => {
+    expect(read(REFUSALS.missingColumn)).toBe(
+      '”köp.csv” har ingen kolumn ”profile_id”. Välj vilken kolumn som ska användas när du importerar, eller lägg till den i filen.',
+    );
+    expect(read(REFUSALS.pictureAsData, nb)).toBe(
+      '«kunder.png» er et bilde (PNG), ikke en kundeliste. Importer en CSV-, JSON- eller Excel-fil (.xlsx) med én rad per kunde eller hendelse.',
+    );
+    expect(read(REFUSALS.nothingImported)).toBe(
+      'Ingen rad i ”x.csv” kunde läsas (första problemet finns på rad 2), så inget importerades.',
+    );
+  });
+
+  it('counts a journey’s problems and points to the problems list', () => {
+    expect(read(REFUSALS.publishWithProblems)).toBe(
+      'Resan har 2 problem att åtgärda innan den kan publiceras – se problemlistan.',
+    );
+    expect(read(REFUSALS.publishWithProblems, nb)).toBe(
+      'Reisen har 2 problemer som må rettes før den kan publiseres – se problemlisten.',
+    );
+    expect(read(REFUSALS.publishWithProblems, en)).toBe(
+      'The journey has 2 problems to fix before it can be published – see the problems list.',
+    );
+  });
+
+  it('words a journey’s state, and names what another window saved', () => {
+    expect(read(REFUSALS.pauseNotStarted)).toBe(
+      'Bara en resa som körs kan pausas; den här är publicerad men inte startad.',
+    );
+    expect(read(REFUSALS.pauseNotStarted, nb)).toBe(
+      'Bare en reise som kjører, kan settes på pause; denne er publisert, men ikke startet.',
+    );
+    expect(read(REFUSALS.saveConflict)).toBe(
+      '”Välkommen” sparades i ett annat fönster efter att du öppnade den (den är nu på revision 2). Ladda om den, eller spara din version ovanpå.',
+    );
+    expect(read(REFUSALS.duplicateStep)).toBe(
+      'Resan kunde inte sparas: två steg har id:t ”done”. Varje steg behöver ett eget id.',
+    );
   });
 });
 
