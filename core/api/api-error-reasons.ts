@@ -34,6 +34,11 @@ export interface ApiErrorReasonValues {
   'unknown-method': { method: string };
   'unknown-channel': { channel: string };
   'untrusted-page': NoValues;
+  /** The page's access token is not the server's (browser mode restarted with a new one). */
+  'token-refused': NoValues;
+  'request-malformed': NoValues;
+  /** `limit` in megabytes. */
+  'request-too-large': { limit: number };
 
   // The journey library
   'journey-not-found': { journeyId: string };
@@ -82,6 +87,11 @@ export interface ApiErrorReasonValues {
   'engine-timeout': { seconds: number };
   'engine-unreachable': NoValues;
   'engine-answer-unreadable': NoValues;
+  /** The desktop app's engine process stopped while it answered. */
+  'engine-crashed': NoValues;
+  'engine-keeps-stopping': { exitCode: number };
+  /** The desktop app's engine process could not open the library's database. */
+  'database-unopened': { detail: string };
 
   // Settings and the server
   'password-both': NoValues;
@@ -92,6 +102,8 @@ export interface ApiErrorReasonValues {
   'server-unreachable': { host: string };
   'server-token-refused': { host: string };
   'server-answer-unknown': { host: string; status: number };
+  /** The server is answering too many already; a moment later it will answer. */
+  'server-busy': NoValues;
 
   // Email design
   'logo-missing': NoValues;
@@ -123,6 +135,9 @@ const REASONS: Record<ApiErrorReason, true> = {
   'unknown-method': true,
   'unknown-channel': true,
   'untrusted-page': true,
+  'token-refused': true,
+  'request-malformed': true,
+  'request-too-large': true,
   'journey-not-found': true,
   'version-not-found': true,
   'template-not-found': true,
@@ -157,6 +172,9 @@ const REASONS: Record<ApiErrorReason, true> = {
   'engine-timeout': true,
   'engine-unreachable': true,
   'engine-answer-unreadable': true,
+  'engine-crashed': true,
+  'engine-keeps-stopping': true,
+  'database-unopened': true,
   'password-both': true,
   'host-invalid': true,
   'mailbox-user-missing': true,
@@ -165,6 +183,7 @@ const REASONS: Record<ApiErrorReason, true> = {
   'server-unreachable': true,
   'server-token-refused': true,
   'server-answer-unknown': true,
+  'server-busy': true,
   'logo-missing': true,
   'image-refused': true,
   'image-incomplete': true,

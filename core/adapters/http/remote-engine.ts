@@ -108,7 +108,13 @@ export function remoteEngine(options: RemoteEngineOptions): RemoteEngine {
       | undefined;
     if (body?.ok === true) return body.value;
     if (body?.ok === false) {
-      throw ApiError.fromBody(body.error, 'The server refused.');
+      const refused = ApiError.fromBody(body.error, 'The server refused.');
+      // A token the server no longer takes is this connection's problem: say so, naming the server.
+      if (response.status !== 401) throw refused;
+      throw new ApiError('unauthorized', refused.message, refused.field, {
+        reason: 'server-token-refused',
+        values: { host: options.host },
+      });
     }
     if (response.status === 401)
       throw new ApiError(
