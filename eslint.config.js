@@ -58,6 +58,16 @@ const sqlOutsideRepositories = {
     'SQL lives in the repositories of core/adapters/sqlite and core/adapters/postgres; call one through its interface.',
 };
 
+/**
+ * Every API error says why in a reason and the facts its sentence needs (core/api/
+ * api-error-reasons.ts), so the app can word it in the marketer's language.
+ */
+const apiErrorWithReason = {
+  selector: "NewExpression[callee.name='ApiError'][arguments.length<4]",
+  message:
+    'Give the ApiError its reason and values (4th argument), so the app can word it in every language.',
+};
+
 /** The pure core: no clocks, no randomness, no timers; those come in through ports. */
 const clockAndRandomRules = {
   'no-restricted-properties': [
@@ -85,6 +95,7 @@ const clockAndRandomRules = {
       message: 'new Date() reads the system clock; use the Clock port.',
     },
     sqlOutsideRepositories,
+    apiErrorWithReason,
   ],
 };
 
@@ -159,8 +170,12 @@ export default tseslint.config(
     files: ['core/adapters/**/*.ts', 'core/cli/**/*.ts'],
     ignores: ['core/adapters/sqlite/**', 'core/adapters/postgres/**'],
     rules: {
-      'no-restricted-syntax': ['error', sqlOutsideRepositories],
+      'no-restricted-syntax': ['error', sqlOutsideRepositories, apiErrorWithReason],
     },
+  },
+  {
+    files: ['electron/**/*.ts', 'renderer/api/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', apiErrorWithReason] },
   },
   // Layer: renderer, which knows the API contract and never the database or the shell.
   {

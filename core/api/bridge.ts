@@ -13,6 +13,14 @@ function isErrorCode(code: unknown): code is ApiErrorCode {
   return (API_ERROR_CODES as readonly unknown[]).includes(code);
 }
 
+/** A failure from across the bridge that is no `ApiError`: its own words are all there is. */
+function failedSaying(detail: string): ApiError {
+  return new ApiError('internal', detail, undefined, {
+    reason: 'internal-failure-detail',
+    values: { detail },
+  });
+}
+
 /** The `ApiError` a bridged rejection stands for; any other failure is an `internal` one. */
 export function apiErrorFromBridge(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason;
@@ -20,9 +28,9 @@ export function apiErrorFromBridge(reason: unknown): ApiError {
     const { name, code, message } = reason as Partial<Record<string, unknown>>;
     if (name === BRIDGED_ERROR_NAME && isErrorCode(code) && typeof message === 'string')
       return ApiError.fromBody(reason);
-    if (typeof message === 'string') return new ApiError('internal', message);
+    if (typeof message === 'string') return failedSaying(message);
   }
-  return new ApiError('internal', String(reason));
+  return failedSaying(String(reason));
 }
 
 /**

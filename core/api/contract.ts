@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiErrorReason } from './api-error-reasons';
+import type { ApiErrorReason, ApiErrorValuesOf } from './api-error-reasons';
 import { dataContract, dataEvents } from './data-contract';
 import { designContract } from './design-contract';
 import { executionContract, executionEvents } from './execution-contract';
@@ -198,13 +198,20 @@ export type ApiErrorValues = Record<string, string | number>;
 
 /**
  * What went wrong, as a stable reason and its facts, so an app can word it in its own language;
- * the `message` beside it is the English sentence the command line and older apps show.
+ * the `message` beside it is the English sentence the command line and older apps show. Each
+ * reason takes the facts its sentence needs (`api-error-reasons.ts`), none left out.
+ *
+ * @example
+ * new ApiError('not-found', 'There is no journey "cart".', 'id', {
+ *   reason: 'journey-not-found',
+ *   values: { journeyId: 'cart' },
+ * });
  */
-export interface ApiErrorWords {
-  /** e.g. `journey-not-found`; the reasons are listed in `api-error-reasons.ts`. */
-  reason: ApiErrorReason;
-  values?: ApiErrorValues;
-}
+export type ApiErrorWords = {
+  [R in ApiErrorReason]: keyof ApiErrorValuesOf<R> extends never
+    ? { reason: R; values?: undefined }
+    : { reason: R; values: ApiErrorValuesOf<R> };
+}[ApiErrorReason];
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
@@ -225,7 +232,8 @@ function wordsOf(body: Partial<Record<string, unknown>>): ApiErrorWords | undefi
   const { reason, values } = body;
   // A reason of a newer engine is kept as it came: the app words only the reasons it knows.
   if (typeof reason !== 'string' || reason.length > 100) return undefined;
-  if (values === undefined) return { reason: reason as ApiErrorReason };
+  // Only the shape of the facts is checked: which ones a reason takes is for the app to know.
+  if (values === undefined) return { reason } as ApiErrorWords;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
   const entries = Object.entries(values as Record<string, unknown>);
   if (entries.length > MAX_ERROR_VALUES) return undefined;
@@ -235,7 +243,7 @@ function wordsOf(body: Partial<Record<string, unknown>>): ApiErrorWords | undefi
     else if (typeof value === 'string') kept[key] = value.slice(0, MAX_ERROR_VALUE_CHARS);
     else return undefined;
   }
-  return { reason: reason as ApiErrorReason, values: kept };
+  return { reason, values: kept } as ApiErrorWords;
 }
 
 /** An API failure with a stable code; thrown by handlers, rebuilt by clients. */

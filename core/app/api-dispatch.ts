@@ -54,24 +54,40 @@ export async function dispatchCall(
   const known = typeof method === 'string' && isAppMethod(method) ? method : undefined;
   const route = known === undefined ? undefined : dispatch.route(known);
   if (known === undefined || route === undefined)
-    return refusal(new ApiError('invalid-request', `Unknown method ${String(method)}.`));
+    return refusal(
+      new ApiError('invalid-request', `Unknown method ${String(method)}.`, undefined, {
+        reason: 'unknown-method',
+        values: { method: String(method).slice(0, 100) },
+      }),
+    );
   let value: unknown;
   try {
     value = await route(parseAppInput(known, input));
   } catch (error) {
     if (error instanceof ApiError) return refusal(error);
     dispatch.log(`${known} failed: ${describe(error)}`);
-    const message = dispatch.revealCauses
-      ? error instanceof Error
-        ? error.message
-        : String(error)
-      : `${known} failed unexpectedly.`;
-    return refusal(new ApiError('internal', message));
+    if (!dispatch.revealCauses)
+      return refusal(
+        new ApiError('internal', `${known} failed unexpectedly.`, undefined, {
+          reason: 'internal-failure',
+        }),
+      );
+    const detail = error instanceof Error ? error.message : String(error);
+    return refusal(
+      new ApiError('internal', detail, undefined, {
+        reason: 'internal-failure-detail',
+        values: { detail },
+      }),
+    );
   }
   const output = appContract[known].output.safeParse(value);
   if (!output.success) {
     dispatch.log(`${known} answered outside its schema: ${output.error.message}`);
-    return refusal(new ApiError('internal', `${known} answered in an unexpected shape.`));
+    return refusal(
+      new ApiError('internal', `${known} answered in an unexpected shape.`, undefined, {
+        reason: 'internal-failure',
+      }),
+    );
   }
   return { ok: true, value: output.data };
 }

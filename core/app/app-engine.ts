@@ -1,4 +1,3 @@
-import { ApiError } from '../api/contract';
 import type { EngineInfo, LiveCounts, OutboxMessageStatus } from '../api/execution-contract';
 import type { LiveEngine } from '../executor/live-engine';
 import type { CancelTimer, Timers } from '../executor/ports';
@@ -6,6 +5,7 @@ import type { StepObserver } from '../runtime/ports';
 import type { SecretStore } from '../runtime/secret-store';
 import type { EventHub } from './event-hub';
 import type { AppSettings, ExecutionRecords } from './ports';
+import { engineStopped } from './api-errors';
 import { engineProblemOf, type EngineProblem } from './engine-problem';
 import { savedLibrarySettings } from './library-settings';
 import { sendingProblemOf } from './sending-preflight';
@@ -71,7 +71,7 @@ export class AppEngine {
 
   /** The running engine, started if need be; refuses when another process holds the database. */
   get(): Promise<LiveEngine> {
-    if (this.closed) return Promise.reject(new ApiError('conflict', 'The engine has stopped.'));
+    if (this.closed) return Promise.reject(engineStopped());
     if (this.engine) return Promise.resolve(this.engine);
     this.starting ??= this.start().finally(() => {
       this.starting = undefined;
@@ -101,7 +101,7 @@ export class AppEngine {
     }
     if (this.closed) {
       await engine.stop();
-      throw new ApiError('conflict', 'The engine has stopped.');
+      throw engineStopped();
     }
     this.engine = engine;
     this.stopPush = this.options.timers.every(PUSH_EVERY_MS, () => this.push());
@@ -200,7 +200,7 @@ export class AppEngine {
    * applied meanwhile — then starts it again if it was running.
    */
   async suspended<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new ApiError('conflict', 'The engine has stopped.');
+    if (this.closed) throw engineStopped();
     const engine = this.engine ?? (await this.starting?.catch(() => undefined));
     this.engine = undefined;
     this.stopPush?.();

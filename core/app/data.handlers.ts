@@ -6,6 +6,7 @@ import { generateEvents, generateProfiles } from '../simulator/sample-data';
 import { ImportError } from '../import/import-problems';
 import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
 import { formatFromFileName } from '../import/import-source';
+import { datasetNotFound, importRefused } from './api-errors';
 import type { EventHub } from './event-hub';
 import type { DatasetStore } from './ports';
 
@@ -80,10 +81,9 @@ function completeLines(text: string): string {
   return end === -1 || end === text.length - 1 ? text : text.slice(0, end + 1);
 }
 
-function refuseImport(error: unknown): never {
+function refuseImport(error: unknown, file: string): never {
   if (error instanceof ImportError) {
-    const field = error.code === 'bad-mapping' ? 'mapping' : 'text';
-    throw new ApiError('invalid-request', error.message, field);
+    throw importRefused(error, file, error.code === 'bad-mapping' ? 'mapping' : 'text');
   }
   throw error;
 }
@@ -115,14 +115,14 @@ async function readAll(
         : await importEvents(source, { mapping, onProgress, onRow: (event) => events.push(event) });
     return { summary, profiles: [...profiles.values()], events };
   } catch (error) {
-    return refuseImport(error);
+    return refuseImport(error, source.name);
   }
 }
 
 export function dataHandlers({ datasets, events, now, newId }: DataContext): DataHandlers {
   const known = (id: string): Dataset => {
     const dataset = datasets.get(id);
-    if (!dataset) throw new ApiError('not-found', `There is no data set "${id}".`, 'datasetId');
+    if (!dataset) throw datasetNotFound(id, 'datasetId');
     return dataset;
   };
   return {
@@ -199,6 +199,7 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
           'invalid-request',
           `No row of ${fileName} could be read${first ? ` (line ${first.line}: ${first.reason})` : ' (the file has no rows)'}; nothing was imported.`,
           'text',
+          { reason: 'nothing-imported', values: { file: fileName, line: first?.line ?? 0 } },
         );
       }
       const meta = {

@@ -6,6 +6,7 @@ import { checkImage, imageTooLarge, MAX_IMAGE_BYTES } from '../email-design/imag
 import { murmur3 } from '../runtime/hash';
 import { renderTemplate } from '../runtime/templating';
 import type { AppEngine } from './app-engine';
+import { imageRefused } from './api-errors';
 import { savedLibrarySettings } from './library-settings';
 import type { AppSettings, ImageLibrary, StoredImage } from './ports';
 
@@ -98,6 +99,7 @@ export function designHandlers({
           'invalid-request',
           'The logo is not in the image library any more; pick it again.',
           'kit.logo',
+          { reason: 'logo-missing' },
         );
       transaction(() => settings.set(KIT_KEY, JSON.stringify(kit)));
       return Promise.resolve(brand());
@@ -109,17 +111,17 @@ export function designHandlers({
       // The size first, from the length of the text: a huge file gets its answer without decoding.
       const size =
         Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
-      if (size > MAX_IMAGE_BYTES)
-        throw new ApiError('invalid-request', imageTooLarge(name, size).message, 'data');
+      if (size > MAX_IMAGE_BYTES) throw imageRefused(imageTooLarge(name, size));
       const bytes = decodeBase64(data);
       if (!bytes)
         throw new ApiError(
           'invalid-request',
           `"${name}" did not arrive whole; pick it again.`,
           'data',
+          { reason: 'image-incomplete', values: { name } },
         );
       const checked = checkImage(name, bytes);
-      if (!checked.ok) throw new ApiError('invalid-request', checked.problem.message, 'data');
+      if (!checked.ok) throw imageRefused(checked.problem);
       const id = `img-${hex(murmur3(data))}${hex(murmur3(data, 0x9e3779b9))}`;
       const existing = images.get(id);
       if (existing) return Promise.resolve(info(existing));
@@ -139,7 +141,10 @@ export function designHandlers({
       const bytes = images.data(id);
       if (!image || !bytes)
         return Promise.reject(
-          new ApiError('not-found', `There is no image "${id}" in the library.`, 'id'),
+          new ApiError('not-found', `There is no image "${id}" in the library.`, 'id', {
+            reason: 'image-not-found',
+            values: { imageId: id },
+          }),
         );
       return Promise.resolve({ ...info(image), data: encodeBase64(bytes) });
     },
@@ -151,6 +156,7 @@ export function designHandlers({
           'invalid-request',
           'Only an email with a sender, a subject and a body can be sent as a test.',
           'config',
+          { reason: 'test-email-incomplete' },
         );
       const live = await engine.get();
       const profileId = `test:${to}`;

@@ -35,7 +35,10 @@ export class EngineStartError extends ApiError {
     code: ApiErrorCode,
     readonly problem: EngineProblem,
   ) {
-    super(code, problem.message);
+    super(code, problem.message, undefined, {
+      reason: 'engine-start',
+      values: { ...problem.values, problem: problem.code },
+    });
   }
 }
 

@@ -5,13 +5,14 @@ import type { ExecutionInfo, OutboxMessage } from '../api/execution-contract';
 import type { PublishImpactView } from '../api/publish-contract';
 import type { OutboxMessageRecord } from '../executor/delivery';
 import { MigrationPlanError, type MigrationCounts } from '../executor/executor';
-import type { MigrationPlan } from '../migration/migration-plan';
+import type { MigrationPlan, PlanProblem } from '../migration/migration-plan';
 import { PublishMigration } from '../migration/publish-migration';
 import type { EngineInput } from '../executor/ports';
 import type { Journey } from '../model/journey';
 import { compileJourney, JourneyNotRunnableError } from '../runtime/compiled-journey';
 import type { SecretStore } from '../runtime/secret-store';
 import type { AppEngine } from './app-engine';
+import { journeyNotFound, messageNotFound, passwordBoth, versionNotFound } from './api-errors';
 import { channelDefinition } from '../channels/registry';
 import type { EventHub } from './event-hub';
 import type {
@@ -86,10 +87,18 @@ function outboxMessage(m: OutboxMessageRecord): OutboxMessage {
   };
 }
 
+/** A migration plan that cannot be carried out, its problems in the English message. */
+function migrationRefused(problems: readonly PlanProblem[]): ApiError {
+  return new ApiError('invalid-request', problems.map((p) => p.message).join(' '), 'migration', {
+    reason: 'migration-plan',
+    values: { count: problems.length },
+  });
+}
+
 /** A journey that can run: saved, and free of errors (its problems listed otherwise). */
 function runnable(journeys: JourneyLibrary, journeyId: string): Journey {
   const saved = journeys.get(journeyId);
-  if (!saved) throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
+  if (!saved) throw journeyNotFound(journeyId);
   try {
     compileJourney(saved.journey);
   } catch (error) {
@@ -98,6 +107,10 @@ function runnable(journeys: JourneyLibrary, journeyId: string): Journey {
         'invalid-request',
         `The journey has problems to fix before it can be published: ${error.problems.join(' ')}`,
         'journeyId',
+        {
+          reason: 'journey-has-problems',
+          values: { count: error.problems.length, purpose: 'publish' },
+        },
       );
     throw error;
   }
@@ -117,8 +130,7 @@ export function executionHandlers({
   now,
 }: ExecutionContext): ExecutionHandlers {
   const info = (journeyId: string): ExecutionInfo => {
-    if (!journeys.exists(journeyId))
-      throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
+    if (!journeys.exists(journeyId)) throw journeyNotFound(journeyId);
     const record = executions.record(journeyId);
     return {
       journeyId,
@@ -160,8 +172,7 @@ export function executionHandlers({
 
   const checkPlan = (journey: Journey, record: ExecutionRecord, plan: MigrationPlan) => {
     const problems = migrationOf(journey, record).check(plan);
-    if (problems.length > 0)
-      throw new ApiError('invalid-request', problems.map((p) => p.message).join(' '), 'migration');
+    if (problems.length > 0) throw migrationRefused(problems);
   };
 
   const smtpView = async () => ({
@@ -199,8 +210,7 @@ export function executionHandlers({
         try {
           ({ created, migrated } = engine.publish(journey, plan ? migration : undefined));
         } catch (error) {
-          if (error instanceof MigrationPlanError)
-            throw new ApiError('invalid-request', error.message, 'migration');
+          if (error instanceof MigrationPlanError) throw migrationRefused(error.problems);
           throw error;
         }
       } else if (plan) {
@@ -208,6 +218,7 @@ export function executionHandlers({
           'conflict',
           `Only the people inside a running journey can be carried over to a new version; this one is ${before.state}.`,
           'migration',
+          { reason: 'migration-not-running', values: { state: before.state } },
         );
       } else {
         created = transaction(() => {
@@ -223,15 +234,9 @@ export function executionHandlers({
     },
 
     getJourneyVersion: ({ journeyId, version }) => {
-      if (!journeys.exists(journeyId))
-        throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
+      if (!journeys.exists(journeyId)) throw journeyNotFound(journeyId);
       const journey = journeys.version(journeyId, version);
-      if (!journey)
-        throw new ApiError(
-          'not-found',
-          `Journey "${journeyId}" has no published version ${version}.`,
-          'version',
-        );
+      if (!journey) throw versionNotFound(journeyId, version);
       return Promise.resolve({ journeyId, version, journey });
     },
 
@@ -246,6 +251,7 @@ export function executionHandlers({
             'conflict',
             'Publish the journey before starting it: starting runs the published version.',
             'state',
+            { reason: 'publish-first' },
           );
         if (before.state === 'running' && before.liveVersion === version) return before;
         // Segment and date journeys look at every profile once started (or resumed).
@@ -256,6 +262,7 @@ export function executionHandlers({
             'conflict',
             `Only a running${state === 'stopped' ? ' or paused' : ''} journey can be ${state}; this one is ${before.state}.`,
             'state',
+            { reason: 'state-change-refused', values: { state, current: before.state } },
           );
         if (state === 'paused' && before.state === 'paused') return before;
         engine.stopEntries(journeyId, () => {
@@ -284,8 +291,7 @@ export function executionHandlers({
 
     getOutboxMessage: ({ id }) => {
       const message = outbox.get(id);
-      if (!message)
-        return Promise.reject(new ApiError('not-found', `There is no message ${id}.`, 'id'));
+      if (!message) return Promise.reject(messageNotFound(id));
       return Promise.resolve({
         ...outboxMessage(message),
         content: { ...message.content },
@@ -295,19 +301,20 @@ export function executionHandlers({
 
     retryOutboxMessage: async ({ id }) => {
       const message = outbox.get(id);
-      if (!message) throw new ApiError('not-found', `There is no message ${id}.`, 'id');
+      if (!message) throw messageNotFound(id);
       if (message.status !== 'dead')
         throw new ApiError(
           'conflict',
           `Only a dead message can be retried; this one is ${message.status}.`,
           'id',
+          { reason: 'message-not-retriable', values: { status: message.status } },
         );
       const engine = await appEngine.get();
       outbox.retryDead(id, now());
       engine.deliverSoon();
       appEngine.touch(message.journeyId);
       const after = outbox.get(id);
-      if (!after) throw new ApiError('not-found', `There is no message ${id}.`, 'id');
+      if (!after) throw messageNotFound(id);
       return outboxMessage(after);
     },
 
@@ -324,14 +331,12 @@ export function executionHandlers({
     getSmtpSettings: smtpView,
 
     saveSmtpSettings: async ({ password, clearPassword, ...smtp }) => {
-      if (password !== undefined && clearPassword)
-        throw new ApiError(
-          'invalid-request',
-          'Give a new password or forget the kept one, not both.',
-          'clearPassword',
-        );
+      if (password !== undefined && clearPassword) throw passwordBoth();
       if (smtp.host && !/^[A-Za-z0-9.\-:[\]]+$/.test(smtp.host))
-        throw new ApiError('invalid-request', `"${smtp.host}" is not a host name.`, 'host');
+        throw new ApiError('invalid-request', `"${smtp.host}" is not a host name.`, 'host', {
+          reason: 'host-invalid',
+          values: { host: smtp.host },
+        });
       if (password !== undefined) await secrets.set('smtp-password', password);
       if (clearPassword) await secrets.delete('smtp-password');
       transaction(() => saveSmtpSettings(settings, smtp));

@@ -1,6 +1,27 @@
+import type { JourneyFileValues } from '../api/api-error-reasons';
 import { ApiError } from '../api/contract';
 import { journeyEnvelopeSchema, type Journey } from '../model/journey';
-import { parseJourneyFile, serializeJourney } from '../model/journey-file';
+import { parseJourneyFile, serializeJourney, type FileProblem } from '../model/journey-file';
+import { MAX_EDGES, MAX_NODES } from '../model/journey-limits';
+
+/** The facts of the problem that refuses a journey, for the app's sentence of its code. */
+function problemValues(problem: FileProblem | undefined, journey: Journey): JourneyFileValues {
+  if (!problem) return { problem: 'invalid-structure' };
+  switch (problem.code) {
+    case 'unknown-kind': {
+      const node = journey.nodes.find((n) => n.id === problem.nodeId);
+      return { problem: problem.code, nodeId: problem.nodeId ?? '', kind: String(node?.kind) };
+    }
+    case 'duplicate-node-id':
+      return { problem: problem.code, nodeId: problem.nodeId ?? '' };
+    case 'too-many-nodes':
+      return { problem: problem.code, count: journey.nodes.length, max: MAX_NODES };
+    case 'too-many-edges':
+      return { problem: problem.code, count: journey.edges.length, max: MAX_EDGES };
+    default:
+      return { problem: problem.code };
+  }
+}
 
 /**
  * A journey document that arrives through the API, put through the journey-file rules: written
@@ -17,6 +38,7 @@ export function journeyFromRequest(document: unknown, field = 'journey'): Journe
       'invalid-request',
       `The journey cannot be stored: ${path.length ? `${path.join('.')}: ` : ''}${issue?.message ?? 'not a journey document'}.`,
       [field, ...path].join('.'),
+      { reason: 'journey-file', values: { problem: 'invalid-structure' } },
     );
   }
   let text: string;
@@ -27,6 +49,7 @@ export function journeyFromRequest(document: unknown, field = 'journey'): Journe
       'invalid-request',
       `The journey cannot be written as a file: ${(error as Error).message}.`,
       field,
+      { reason: 'journey-file', values: { problem: 'invalid-structure' } },
     );
   }
   const parsed = parseJourneyFile(text);
@@ -41,6 +64,7 @@ export function journeyFromRequest(document: unknown, field = 'journey'): Journe
       'invalid-request',
       `The journey cannot be stored: ${problem?.message ?? 'it is not a readable journey file'}`,
       index >= 0 ? `${field}.nodes.${index}.${key}` : field,
+      { reason: 'journey-file', values: problemValues(problem, journey) },
     );
   }
   return parsed.journey;

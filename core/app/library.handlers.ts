@@ -3,6 +3,7 @@ import type { Journey } from '../model/journey';
 import { emptyJourney, parseJourneyFile, serializeJourney } from '../model/journey-file';
 import { findStarter } from '../templates/starters';
 import { validateJourney } from '../validation/validate';
+import { journeyNotFound } from './api-errors';
 import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
 import { RevisionConflictError, type JourneyLibrary, type StoredJourney } from './ports';
@@ -53,8 +54,7 @@ export function libraryHandlers({
 }: LibraryContext): LibraryHandlers {
   const find = (id: string): StoredJourney => {
     const stored = journeys.get(id);
-    if (!stored)
-      throw new ApiError('not-found', `There is no journey "${id}" in the library.`, 'id');
+    if (!stored) throw journeyNotFound(id, 'id', `There is no journey "${id}" in the library.`);
     return stored;
   };
   const toRecord = (stored: StoredJourney) => record(stored, liveVersionOf(stored.journey.id));
@@ -100,7 +100,10 @@ export function libraryHandlers({
       if (templateId !== undefined) {
         const starter = findStarter(templateId);
         if (!starter) {
-          throw new ApiError('not-found', `There is no template "${templateId}".`, 'templateId');
+          throw new ApiError('not-found', `There is no template "${templateId}".`, 'templateId', {
+            reason: 'template-not-found',
+            values: { templateId },
+          });
         }
         journey = { ...structuredClone(starter.journey), id, name };
         if (dressStarter) journey = await dressStarter(journey);
@@ -115,10 +118,10 @@ export function libraryHandlers({
     saveJourney({ journey: document, revision }) {
       const journey = journeyFromRequest(document);
       if (revision !== undefined && !journeys.exists(journey.id)) {
-        throw new ApiError(
-          'not-found',
-          `Journey "${journey.id}" is no longer in the library (deleted in another window?).`,
+        throw journeyNotFound(
+          journey.id,
           'journey.id',
+          `Journey "${journey.id}" is no longer in the library (deleted in another window?).`,
         );
       }
       try {
@@ -134,6 +137,7 @@ export function libraryHandlers({
             'conflict',
             `“${journey.name}” was saved in another window after you opened it (now at revision ${error.current}). Reload it, or save yours over it.`,
             'revision',
+            { reason: 'save-conflict', values: { name: journey.name, revision: error.current } },
           );
         }
         throw error;
@@ -161,7 +165,7 @@ export function libraryHandlers({
 
     deleteJourney({ id }) {
       if (!journeys.delete(id)) {
-        throw new ApiError('not-found', `There is no journey "${id}" in the library.`, 'id');
+        throw journeyNotFound(id, 'id', `There is no journey "${id}" in the library.`);
       }
       changed(id);
       return Promise.resolve({ deleted: true as const });
@@ -187,6 +191,7 @@ export function libraryHandlers({
           'conflict',
           `The library already has a journey with the id "${journey.id}". Import it with replace, or change its id.`,
           'text',
+          { reason: 'journey-exists', values: { journeyId: journey.id } },
         );
       }
       const stored = journeys.save(journey, now());

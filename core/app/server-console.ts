@@ -232,6 +232,8 @@ export class ServerConsole {
       throw new ApiError(
         'invalid-request',
         'This engine is itself the server; it cannot run journeys on another one.',
+        undefined,
+        { reason: 'engine-is-server' },
       );
     const remote = this.options.connect(address.url, token);
     return { report: await remote.hello(), remote };

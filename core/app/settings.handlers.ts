@@ -1,6 +1,7 @@
 import { ApiError, type ApiHandlers } from '../api/contract';
 import type { Backup, LibrarySettingsView } from '../api/settings-contract';
 import type { SecretStore } from '../runtime/secret-store';
+import { passwordBoth } from './api-errors';
 import type { AppEngine } from './app-engine';
 import type { EventHub } from './event-hub';
 import {
@@ -64,18 +65,14 @@ export function settingsHandlers({
     getLibrarySettings: view,
 
     saveLibrarySettings: async ({ password, clearPassword, ...library }) => {
-      if (password !== undefined && clearPassword)
-        throw new ApiError(
-          'invalid-request',
-          'Give a new password or forget the kept one, not both.',
-          'clearPassword',
-        );
+      if (password !== undefined && clearPassword) throw passwordBoth();
       // The mailbox is read by signing in to it: a server without a user could never be read.
       if (library.mailbox.host && !library.mailbox.username.trim())
         throw new ApiError(
           'invalid-request',
           'The mailbox needs the user name it signs in with.',
           'mailbox.username',
+          { reason: 'mailbox-user-missing' },
         );
       const next: LibrarySettings = {
         ...library,
@@ -97,7 +94,11 @@ export function settingsHandlers({
 
     restoreBackup: async ({ name }) => {
       const chosen = backups.list().find((b) => b.name === name);
-      if (!chosen) throw new ApiError('not-found', `There is no backup "${name}".`, 'name');
+      if (!chosen)
+        throw new ApiError('not-found', `There is no backup "${name}".`, 'name', {
+          reason: 'backup-not-found',
+          values: { name },
+        });
       // The engine stops while the library is replaced, and starts again on what was restored.
       const saved = await engine.suspended(async () => {
         const before = await backups.backUp('before-restore');

@@ -7,6 +7,7 @@ import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
 import { JourneyNotRunnableError } from '../runtime/compiled-journey';
 import { SimulationInputError } from '../simulator/simulate';
+import { datasetNotFound } from './api-errors';
 import type { DatasetStore } from './ports';
 
 /** What a simulation from the app reads: its data sets, window and assumptions, checked. */
@@ -28,17 +29,22 @@ export function dataFor(
       'invalid-request',
       'Choose sample data to simulate with: profiles, events, or both.',
       'eventsDatasetId',
+      { reason: 'data-not-chosen' },
     );
   }
   const expect = (id: string | undefined, kind: 'profiles' | 'events', field: string) => {
     if (id === undefined) return;
     const dataset = datasets.get(id);
-    if (!dataset) throw new ApiError('not-found', `There is no data set "${id}".`, field);
+    if (!dataset) throw datasetNotFound(id, field);
     if (dataset.kind !== kind)
       throw new ApiError(
         'invalid-request',
         `"${dataset.name}" holds ${dataset.kind}, not ${kind}.`,
         field,
+        {
+          reason: 'dataset-wrong-kind',
+          values: { name: dataset.name, holds: dataset.kind, wanted: kind },
+        },
       );
   };
   expect(params.profilesDatasetId, 'profiles', 'profilesDatasetId');
@@ -52,7 +58,9 @@ export function dataFor(
 /** The window the parameters give: start and end, either possibly left to the data. */
 export function windowOf(params: SimulationParams): { start?: number; end?: number } {
   if (params.end !== undefined && params.days !== undefined) {
-    throw new ApiError('invalid-request', 'Give an end or a number of days, not both.', 'days');
+    throw new ApiError('invalid-request', 'Give an end or a number of days, not both.', 'days', {
+      reason: 'end-and-days',
+    });
   }
   const start = params.start === undefined ? undefined : Date.parse(params.start);
   const end =
@@ -100,9 +108,16 @@ export function refuseSimulation(error: unknown): never {
       'invalid-request',
       `The journey has problems to fix before it can be simulated: ${error.problems.join(' ')}`,
       'journey',
+      {
+        reason: 'journey-has-problems',
+        values: { count: error.problems.length, purpose: 'simulate' },
+      },
     );
   }
   if (error instanceof SimulationInputError)
-    throw new ApiError('invalid-request', error.message, 'start');
+    throw new ApiError('invalid-request', error.message, 'start', {
+      reason: 'simulation-input',
+      values: error.values,
+    });
   throw error;
 }

@@ -17,6 +17,7 @@ import { simulate, startSimulation } from '../simulator/simulate';
 import type { SteppedSimulation } from '../simulator/winner-passes';
 import { defaultWindowEnd } from '../simulator/window';
 import type { Timers } from '../executor/ports';
+import { journeyNotFound, runNotFound } from './api-errors';
 import { journeyFromRequest } from './journey-from-request';
 import type { EventHub } from './event-hub';
 import { otherLiveJourneys, withLiveJourneys, type LiveJourneySource } from './portfolio-run';
@@ -86,10 +87,13 @@ export function simulationHandlers({
     callId: string,
     simulations: readonly (() => SteppedSimulation)[],
     forecastRuns: number | undefined,
-    stopped: string,
+    stopped: { message: string; purpose: 'simulation' | 'analysis' },
   ): Promise<SteppedSimulation[]> => {
     if (running.has(callId))
-      throw new ApiError('conflict', `A simulation is already running as "${callId}".`, 'runId');
+      throw new ApiError('conflict', `A simulation is already running as "${callId}".`, 'runId', {
+        reason: 'simulation-running',
+        values: { runId: callId },
+      });
     const state = { cancelled: false };
     running.set(callId, state);
     const started = now();
@@ -116,7 +120,11 @@ export function simulationHandlers({
           if (now() - sliceStart < SLICE_MS) continue;
           progress();
           await pause();
-          if (state.cancelled) throw new ApiError('cancelled', stopped);
+          if (state.cancelled)
+            throw new ApiError('cancelled', stopped.message, undefined, {
+              reason: 'simulation-stopped',
+              values: { purpose: stopped.purpose },
+            });
           sliceStart = now();
         }
         progress();
@@ -132,8 +140,7 @@ export function simulationHandlers({
     async simulate(input) {
       const { journey: document, runId: requested, ...params } = input;
       const stored = journeys.get(params.journeyId);
-      if (!stored)
-        throw new ApiError('not-found', `There is no journey "${params.journeyId}".`, 'journeyId');
+      if (!stored) throw journeyNotFound(params.journeyId);
       const journey: Journey =
         document === undefined
           ? stored.journey
@@ -195,12 +202,10 @@ export function simulationHandlers({
       } catch (error) {
         return refuseSimulation(error);
       }
-      await inSlices(
-        runId,
-        [() => simulation],
-        forecast?.runs,
-        'The simulation was stopped before it finished.',
-      );
+      await inSlices(runId, [() => simulation], forecast?.runs, {
+        message: 'The simulation was stopped before it finished.',
+        purpose: 'simulation',
+      });
       const result = simulation.result().report;
       const report = under && !result.policy ? { ...result, policy: under } : result;
       const run: SimulationRun = {
@@ -224,13 +229,14 @@ export function simulationHandlers({
 
     async forecastSensitivity({ runId, callId, runs: perVariation, change }) {
       const run = runs.get(runId);
-      if (!run) throw new ApiError('not-found', `There is no simulation run "${runId}".`, 'runId');
+      if (!run) throw runNotFound(runId, 'runId');
       const assumptions = run.report.assumptions;
       if (!assumptions)
         throw new ApiError(
           'invalid-request',
           'This run is a replay: only a forecast has assumptions to vary. Forecast the journey first.',
           'runId',
+          { reason: 'run-is-replay' },
         );
       const variations = sensitivityVariations(assumptions, change);
       // The forecast as it was made: its journey, data, window and seed.
@@ -256,7 +262,7 @@ export function simulationHandlers({
           }
         }),
         perVariation,
-        'The analysis was stopped before it finished.',
+        { message: 'The analysis was stopped before it finished.', purpose: 'analysis' },
       );
       return sensitivitySwings(
         variations,
@@ -276,13 +282,13 @@ export function simulationHandlers({
 
     getSimulationRun({ id }) {
       const run = runs.get(id);
-      if (!run) throw new ApiError('not-found', `There is no simulation run "${id}".`, 'id');
+      if (!run) throw runNotFound(id, 'id');
       return Promise.resolve(run);
     },
 
     traceProfile({ runId, profileId }) {
       const run = runs.get(runId);
-      if (!run) throw new ApiError('not-found', `There is no simulation run "${runId}".`, 'runId');
+      if (!run) throw runNotFound(runId, 'runId');
       const { profilesDatasetId, eventsDatasetId } = run.params;
       const known = profilesDatasetId ? datasets.profile(profilesDatasetId, profileId) : undefined;
       const own = eventsDatasetId ? datasets.events(eventsDatasetId, profileId) : [];

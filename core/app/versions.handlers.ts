@@ -18,6 +18,7 @@ import type {
   SimulationRunStore,
   VersionHistoryStore,
 } from './ports';
+import { journeyNotFound, versionNotFound } from './api-errors';
 import { savedPolicy } from './policy.handlers';
 import { dataFor, forecastAssumptions, refuseSimulation, windowOf } from './simulation-inputs';
 
@@ -66,19 +67,13 @@ export function versionHandlers(deps: VersionDeps): Pick<ApiHandlers, VersionMet
 
   function saved(journeyId: string): Journey {
     const stored = journeys.get(journeyId);
-    if (!stored)
-      throw new ApiError('not-found', `There is no journey "${journeyId}".`, 'journeyId');
+    if (!stored) throw journeyNotFound(journeyId);
     return stored.journey;
   }
 
   function frozen(journeyId: string, version: number, field = 'version'): Journey {
     const journey = journeys.version(journeyId, version);
-    if (!journey)
-      throw new ApiError(
-        'not-found',
-        `Journey "${journeyId}" has no published version ${version}.`,
-        field,
-      );
+    if (!journey) throw versionNotFound(journeyId, version, field);
     return journey;
   }
 
@@ -132,11 +127,7 @@ export function versionHandlers(deps: VersionDeps): Pick<ApiHandlers, VersionMet
     setVersionNote: ({ journeyId, version, note, by }) => {
       saved(journeyId);
       if (!history.setNote(journeyId, version, note, by || undefined))
-        throw new ApiError(
-          'not-found',
-          `Journey "${journeyId}" has no published version ${version}.`,
-          'version',
-        );
+        throw versionNotFound(journeyId, version);
       return Promise.resolve({ ok: true as const });
     },
     approveJourneyVersion: async ({ journeyId, version, name, role, comment }) => {
@@ -203,6 +194,7 @@ export function versionHandlers(deps: VersionDeps): Pick<ApiHandlers, VersionMet
           'invalid-request',
           'Simulate the journey first: versions are compared on the cohort, window and seed of its newest simulation.',
           'journeyId',
+          { reason: 'simulate-first' },
         );
       const { params } = newest;
       const data = dataFor(deps.datasets, params);

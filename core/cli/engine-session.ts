@@ -80,7 +80,9 @@ export interface Session {
 function consoleOnceOpen(hooks: ConsoleHooks): ConsoleBackend {
   const opened = (): ConsoleBackend => {
     if (hooks.backend) return hooks.backend;
-    throw new ApiError('internal', 'The engine is starting; try again shortly.');
+    throw new ApiError('internal', 'The engine is starting; try again shortly.', undefined, {
+      reason: 'engine-starting',
+    });
   };
   return {
     call: (method, input) => Promise.resolve().then(() => opened().call(method, input)),

@@ -74,9 +74,13 @@ export function windowFor(
   if (from === undefined || to === undefined) {
     throw new SimulationInputError(
       'A simulation needs a window: give a start and an end, or events to take it from.',
+      { problem: 'no-window' },
     );
   }
-  if (to < from) throw new SimulationInputError('The simulation window ends before it starts.');
+  if (to < from)
+    throw new SimulationInputError('The simulation window ends before it starts.', {
+      problem: 'window-reversed',
+    });
   return { start: from, end: to };
 }
 

@@ -23,7 +23,12 @@ function serviceBackend(service: AppService, engine: LiveEngine): ConsoleBackend
     call(method, input) {
       // The route checked it already; a call from elsewhere is refused all the same.
       if (!allowed.has(method))
-        return Promise.reject(new ApiError('not-found', `There is no API method "${method}".`));
+        return Promise.reject(
+          new ApiError('not-found', `There is no API method "${method}".`, undefined, {
+            reason: 'unknown-method',
+            values: { method },
+          }),
+        );
       return (service.handlers[method] as (input: unknown) => Promise<unknown>)(input);
     },
     hello: () =>

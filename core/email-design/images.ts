@@ -28,10 +28,20 @@ export interface ImageFacts {
   height: number;
 }
 
+/**
+ * The facts of an image problem, by its code, for an app that words it in its own language:
+ * `size` and `limit` in megabytes (one decimal), `width`, `height` and `max` in pixels.
+ */
+export type ImageProblemValues =
+  | { problem: 'image-too-large'; name: string; size: number; limit: number }
+  | { problem: 'image-too-wide'; name: string; width: number; height: number; max: number }
+  | { problem: 'image-unreadable' | 'image-empty'; name: string };
+
 /** Why a file cannot go into the library, in words a marketer understands, with a stable code. */
 export interface ImageProblem {
-  code: 'image-too-large' | 'image-unreadable' | 'image-too-wide' | 'image-empty';
+  code: ImageProblemValues['problem'];
   message: string;
+  values: ImageProblemValues;
 }
 
 function u16be(b: Uint8Array, i: number): number {
@@ -93,6 +103,11 @@ function megabytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Megabytes to one decimal, as `megabytes` says them. */
+function megabytesOf(n: number): number {
+  return Number((n / 1024 / 1024).toFixed(1));
+}
+
 /**
  * Checks a file picked for the library: small enough for email, a PNG, JPEG or GIF that can be
  * read, with sides in range. Returns its facts, or the problem.
@@ -102,7 +117,14 @@ export function checkImage(
   bytes: Uint8Array,
 ): { ok: true; facts: ImageFacts } | { ok: false; problem: ImageProblem } {
   if (bytes.length === 0)
-    return { ok: false, problem: { code: 'image-empty', message: `"${name}" is empty.` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'image-empty',
+        message: `"${name}" is empty.`,
+        values: { problem: 'image-empty', name },
+      },
+    };
   if (bytes.length > MAX_IMAGE_BYTES)
     return { ok: false, problem: imageTooLarge(name, bytes.length) };
   const facts = readImageFacts(bytes);
@@ -112,6 +134,7 @@ export function checkImage(
       problem: {
         code: 'image-unreadable',
         message: `"${name}" is not a PNG, JPEG or GIF image that can be read (the file may be damaged). Email programs show only these three; export it again as one of them.`,
+        values: { problem: 'image-unreadable', name },
       },
     };
   if (facts.width > MAX_IMAGE_SIDE || facts.height > MAX_IMAGE_SIDE)
@@ -120,6 +143,13 @@ export function checkImage(
       problem: {
         code: 'image-too-wide',
         message: `"${name}" is ${facts.width} × ${facts.height} pixels; images up to ${MAX_IMAGE_SIDE} pixels a side can be used. An email is 600 pixels wide: 1200 pixels is plenty for sharp screens.`,
+        values: {
+          problem: 'image-too-wide',
+          name,
+          width: facts.width,
+          height: facts.height,
+          max: MAX_IMAGE_SIDE,
+        },
       },
     };
   return { ok: true, facts };
@@ -130,5 +160,11 @@ export function imageTooLarge(name: string, size: number): ImageProblem {
   return {
     code: 'image-too-large',
     message: `"${name}" is ${megabytes(size)}; images up to ${megabytes(MAX_IMAGE_BYTES)} can be used in email. Save it smaller (1200 pixels wide, JPEG) and pick it again.`,
+    values: {
+      problem: 'image-too-large',
+      name,
+      size: megabytesOf(size),
+      limit: megabytesOf(MAX_IMAGE_BYTES),
+    },
   };
 }

@@ -51,6 +51,11 @@ export function describeNeeded(needed: NeededColumn): string {
     : `"${first}" (or ${others.map((o) => `"${o}"`).join(', ')})`;
 }
 
+/** The name a needed column goes by in an error: the mapped one, else its first candidate. */
+export function columnName(needed: NeededColumn | undefined): string {
+  return needed?.mapped ?? needed?.candidates[0] ?? '';
+}
+
 /**
  * Finds the column for each need, or throws one error naming every missing column and the
  * columns the file does have.
@@ -83,10 +88,7 @@ export function resolveColumns(header: CsvHeader, needs: readonly NeededColumn[]
       `Its columns are ${columns.length > 0 ? listNames(columns) : '(none)'}.`,
       ...hints,
     ].join(' '),
-    {
-      column: missing[0]?.mapped ?? missing[0]?.candidates[0] ?? '',
-      columns,
-    },
+    { column: columnName(missing[0]), columns },
   );
 }
 

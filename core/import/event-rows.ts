@@ -2,13 +2,7 @@ import { isRecord } from '../model/json-text';
 import { parseEventTime, type JourneyEvent } from '../model/event';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import {
-  describeNeeded,
-  recordProfileId,
-  resolveColumns,
-  usableProfileId,
-  type NeededColumn,
-} from './csv-header';
+import { recordProfileId, resolveColumns, usableProfileId, type NeededColumn } from './csv-header';
 import { describeJsonValue, isStorableKey, jsonText, pickField } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -280,9 +274,9 @@ export class EventRows implements RowConverter {
     this.sink.accept(anonymousId === undefined ? event : { ...event, anonymousId }, line);
   }
 
-  fieldsNeverSeen(): string[] {
+  fieldsNeverSeen(): NeededColumn[] {
     return (Object.keys(this.seen) as EventTarget[])
       .filter((target) => !this.seen[target])
-      .map((target) => describeNeeded(this.need(target)));
+      .map((target) => this.need(target));
   }
 }

@@ -85,9 +85,43 @@ export class ImportError extends Error {
       readonly columns?: readonly string[];
       /** For `not-data`: what the file is (`png`, `pdf`, `docx`…). */
       readonly kind?: string;
+      /** For `missing-sheet`: the sheet asked for. */
+      readonly sheet?: string;
     } = {},
   ) {
     super(message);
+  }
+}
+
+/**
+ * An `ImportError` as its code and the facts its sentence names, for an app that words it in
+ * its own language: the file, and the column, kind of file or sheet it is about.
+ */
+export type ImportFileValues =
+  | { problem: 'missing-column' | 'duplicate-column'; file: string; column: string }
+  | { problem: 'not-data'; file: string; kind: string }
+  | { problem: 'missing-sheet'; file: string; sheet: string }
+  | {
+      problem: Exclude<
+        ImportErrorCode,
+        'missing-column' | 'duplicate-column' | 'not-data' | 'missing-sheet'
+      >;
+      file: string;
+    };
+
+/** The code and facts of an import error about the file named `file`. */
+export function importFileValues(error: ImportError, file: string): ImportFileValues {
+  const { code, details } = error;
+  switch (code) {
+    case 'missing-column':
+    case 'duplicate-column':
+      return { problem: code, file, column: details.column ?? '' };
+    case 'not-data':
+      return { problem: code, file, kind: details.kind ?? '' };
+    case 'missing-sheet':
+      return { problem: code, file, sheet: details.sheet ?? '' };
+    default:
+      return { problem: code, file };
   }
 }
 

@@ -5,7 +5,7 @@ import {
   type ColumnMapping,
   type ImportKind,
 } from './column-mapping';
-import { readCsvHeader } from './csv-header';
+import { columnName, describeNeeded, readCsvHeader } from './csv-header';
 import { CsvRecordReader } from './csv-records';
 import {
   ImportError,
@@ -204,8 +204,8 @@ class RowCounter<T> {
         if (never.length > 0) {
           throw new ImportError(
             'missing-column',
-            `No object has ${never.join(' nor ')}, so nothing could be imported. The fields are ${listNames(this.columns)}; a column mapping can name the right one.`,
-            { columns: this.columns },
+            `No object has ${never.map(describeNeeded).join(' nor ')}, so nothing could be imported. The fields are ${listNames(this.columns)}; a column mapping can name the right one.`,
+            { column: columnName(never[0]), columns: this.columns },
           );
         }
       },

@@ -2,13 +2,7 @@ import { isRecord } from '../model/json-text';
 import type { Profile } from '../model/profile';
 import { TextPool, typeCellPooled } from './cell-value';
 import type { ColumnMapping } from './column-mapping';
-import {
-  describeNeeded,
-  recordProfileId,
-  resolveColumns,
-  usableProfileId,
-  type NeededColumn,
-} from './csv-header';
+import { recordProfileId, resolveColumns, usableProfileId, type NeededColumn } from './csv-header';
 import { describeJsonValue, isStorableKey, jsonText } from './json-fields';
 import type { CsvHeader, CsvRow, RowConverter, RowSink } from './row-sink';
 
@@ -138,15 +132,13 @@ export class ProfileRows implements RowConverter {
     this.sink.accept({ id, attributes }, line);
   }
 
-  fieldsNeverSeen(): string[] {
+  fieldsNeverSeen(): NeededColumn[] {
     if (this.sawId) return [];
     const mapped = this.mapping.id;
     return [
-      describeNeeded(
-        mapped === undefined
-          ? { target: 'id', candidates: ID_CANDIDATES }
-          : { target: 'id', mapped, candidates: [mapped] },
-      ),
+      mapped === undefined
+        ? { target: 'id', candidates: ID_CANDIDATES }
+        : { target: 'id', mapped, candidates: [mapped] },
     ];
   }
 }

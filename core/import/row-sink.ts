@@ -1,3 +1,4 @@
+import type { NeededColumn } from './csv-header';
 import type { RowProblemCode, RowProblemValues } from './import-problems';
 
 /** Where a row converter sends each row: a good one, or a reason to leave it out. */
@@ -21,10 +22,10 @@ export interface RowConverter {
   csv(header: CsvHeader): CsvRow;
   json(object: Readonly<Record<string, unknown>>, line: number): void;
   /**
-   * For JSON, where there is no header: the required fields no object had at all, described for
-   * a message (`"profile_id" (or "userId")`). Empty when each was seen at least once.
+   * For JSON, where there is no header: the required fields no object had at all (each with
+   * the names it may have). Empty when each was seen at least once.
    */
-  fieldsNeverSeen(): string[];
+  fieldsNeverSeen(): NeededColumn[];
 }
 
 export interface CsvHeader {

@@ -97,7 +97,10 @@ export async function readSpreadsheet(
       missing
         ? `${where(name)} has no sheet ${JSON.stringify(options.sheet)}.`
         : `${where(name)} is an Excel file that cannot be read (${error instanceof Error ? error.message : String(error)}). Open it in Excel and save it again, or save it as CSV.`,
-      name === undefined ? {} : { file: name },
+      {
+        ...(name !== undefined && { file: name }),
+        ...(missing && options.sheet !== undefined && { sheet: String(options.sheet) }),
+      },
     );
   }
   if (data.length > MAX_SHEET_ROWS) {

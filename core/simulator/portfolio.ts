@@ -101,18 +101,22 @@ function portfolioZone(journeys: readonly CompiledJourney[]): string {
  */
 export function compilePortfolio(journeys: readonly Journey[]): CompiledJourney[] {
   if (journeys.length === 0)
-    throw new SimulationInputError('A portfolio simulation needs at least one journey.');
+    throw new SimulationInputError('A portfolio simulation needs at least one journey.', {
+      problem: 'no-journeys',
+    });
   const seen = new Set<string>();
   for (const journey of journeys) {
     if (seen.has(journey.id))
       throw new SimulationInputError(
         `Two of the journeys have the id "${journey.id}"; give each journey its own id.`,
+        { problem: 'duplicate-journey-id', journeyId: journey.id },
       );
     seen.add(journey.id);
     const splits = autoWinnerSplits(journey);
     if (splits.size > 0)
       throw new SimulationInputError(
         `"${journey.name}" picks the winner of an A/B split automatically (${[...splits.keys()].join(', ')}), which a simulation of several journeys cannot decide yet; simulate it on its own.`,
+        { problem: 'auto-winner-together', name: journey.name },
       );
   }
   // By id: the catalog's order breaks ties between equal priorities, as execution's does.
@@ -179,7 +183,11 @@ export class PortfolioSimulation {
     this.journeys = compilePortfolio(input.journeys);
     const runs = input.runs ?? 1;
     if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
-      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
+      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`, {
+        problem: 'runs-out-of-range',
+        runs,
+        max: MAX_RUNS,
+      });
     this.window = windowOf(input, input.events ?? []);
     ({
       profiles: this.profiles,

@@ -101,7 +101,25 @@ export interface SimulationResult {
   runs?: RunCounts[];
 }
 
-export class SimulationInputError extends Error {}
+/**
+ * Why a simulation's input cannot be simulated, by a stable code with the facts its sentence
+ * names, for an app that words it in its own language.
+ */
+export type SimulationInputValues =
+  | { problem: 'duplicate-journey-id'; journeyId: string }
+  | { problem: 'auto-winner-together'; name: string }
+  | { problem: 'runs-out-of-range'; runs: number; max: number }
+  | { problem: 'no-window' | 'window-reversed' | 'no-journeys' | 'republish' };
+
+/** A simulation asked of what cannot be simulated, in plain words and as `values`. */
+export class SimulationInputError extends Error {
+  constructor(
+    message: string,
+    readonly values: SimulationInputValues,
+  ) {
+    super(message);
+  }
+}
 
 /** The window of a simulation: as given, else the events' own time range. */
 export function windowOf(
@@ -119,9 +137,13 @@ export function windowOf(
   if (start === undefined || end === undefined) {
     throw new SimulationInputError(
       'A simulation needs a window: give a start and an end, or events to take it from.',
+      { problem: 'no-window' },
     );
   }
-  if (end < start) throw new SimulationInputError('The simulation window ends before it starts.');
+  if (end < start)
+    throw new SimulationInputError('The simulation window ends before it starts.', {
+      problem: 'window-reversed',
+    });
   return { start, end };
 }
 
@@ -152,6 +174,7 @@ export function startSimulation(input: SimulationInput): SteppedSimulation {
   if (input.republish && input.winners === undefined && automatic)
     throw new SimulationInputError(
       'A simulation that publishes a new version part-way cannot pick automatic winners.',
+      { problem: 'republish' },
     );
   if (input.winners === undefined && automatic)
     return new WinnerPasses(input, (pass) => new Simulation(pass));
@@ -167,7 +190,8 @@ function republishStep(
   try {
     return new RepublishStep(first, republish, window);
   } catch (error) {
-    if (error instanceof RepublishError) throw new SimulationInputError(error.message);
+    if (error instanceof RepublishError)
+      throw new SimulationInputError(error.message, { problem: 'republish' });
     throw error;
   }
 }
@@ -208,7 +232,11 @@ export class Simulation {
     const journey = compileJourney(input.journey);
     const runs = input.runs ?? 1;
     if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS))
-      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`);
+      throw new SimulationInputError(`A forecast takes 1 to ${MAX_RUNS} runs, not ${runs}.`, {
+        problem: 'runs-out-of-range',
+        runs,
+        max: MAX_RUNS,
+      });
     this.window = windowOf(input, input.events ?? NO_EVENTS);
     ({
       profiles: this.profiles,
@@ -246,6 +274,7 @@ export class Simulation {
     if (republish && (runs > 1 || input.assumptions !== undefined))
       throw new SimulationInputError(
         'A forecast cannot publish a new version part-way; simulate the two versions one run at a time.',
+        { problem: 'republish' },
       );
     this.replay = new ProfileReplay({
       store: this.store,

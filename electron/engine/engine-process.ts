@@ -119,7 +119,12 @@ export function runEngineProcess(deps: EngineProcessDeps): void {
           method,
           input,
         )
-      : { ok: false, error: new ApiError('internal', 'The engine is not running.').toBody() };
+      : {
+          ok: false,
+          error: new ApiError('internal', 'The engine is not running.', undefined, {
+            reason: 'engine-not-running',
+          }).toBody(),
+        };
     port.postMessage({ type: 'result', id, envelope });
   }
 

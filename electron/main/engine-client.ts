@@ -1,4 +1,10 @@
-import type { ApiEnvelope, ApiEvent, ApiMethod } from '../../core/api/contract';
+import {
+  ApiError,
+  type ApiEnvelope,
+  type ApiErrorWords,
+  type ApiEvent,
+  type ApiMethod,
+} from '../../core/api/contract';
 import type { SecretStore } from '../../core/runtime/secret-store';
 import {
   isMessage,
@@ -31,8 +37,8 @@ export interface EngineClientOptions {
 type Pending = (envelope: ApiEnvelope<unknown>) => void;
 type EventListener = (event: ApiEvent, payload: unknown) => void;
 
-function failure(message: string): ApiEnvelope<never> {
-  return { ok: false, error: { code: 'internal', message } };
+function failure(message: string, words: ApiErrorWords): ApiEnvelope<never> {
+  return { ok: false, error: new ApiError('internal', message, undefined, words).toBody() };
 }
 
 /**
@@ -45,6 +51,7 @@ export class EngineClient {
   private process: EngineProcess | undefined;
   private state: 'idle' | 'starting' | 'ready' | 'failed' | 'stopping' | 'stopped' = 'idle';
   private failureMessage = '';
+  private failureWords: ApiErrorWords = { reason: 'internal-failure' };
   private nextId = 1;
   private restarts = 0;
   private readonly queued: { method: ApiMethod; input: unknown; settle: Pending }[] = [];
@@ -66,9 +73,9 @@ export class EngineClient {
 
   call(method: ApiMethod, input: unknown): Promise<ApiEnvelope<unknown>> {
     return new Promise((settle) => {
-      if (this.state === 'failed') return settle(failure(this.failureMessage));
+      if (this.state === 'failed') return settle(failure(this.failureMessage, this.failureWords));
       if (this.state === 'stopping' || this.state === 'stopped') {
-        return settle(failure('Journey Studio is closing.'));
+        return settle(failure('Journey Studio is closing.', { reason: 'engine-stopped' }));
       }
       if (this.state === 'ready') return this.send(method, input, settle);
       this.queued.push({ method, input, settle });
@@ -118,7 +125,10 @@ export class EngineClient {
         break;
       }
       case 'fatal':
-        this.fail(`Journey Studio could not open its database: ${message.message}`);
+        this.fail(`Journey Studio could not open its database: ${message.message}`, {
+          reason: 'database-unopened',
+          values: { detail: message.message },
+        });
         break;
       case 'result': {
         const settle = this.inFlight.get(message.id);
@@ -179,7 +189,9 @@ export class EngineClient {
   private exited(child: EngineProcess, code: number): void {
     if (child !== this.process) return;
     this.process = undefined;
-    const answer = failure('The engine stopped while answering; try again.');
+    const answer = failure('The engine stopped while answering; try again.', {
+      reason: 'engine-crashed',
+    });
     for (const settle of this.inFlight.values()) settle(answer);
     this.inFlight.clear();
     if (this.state === 'stopping') {
@@ -190,7 +202,10 @@ export class EngineClient {
     if (this.state === 'failed') return;
     this.options.log(`The engine exited unexpectedly (code ${code}).`);
     if (this.restarts >= (this.options.maxRestarts ?? 3)) {
-      this.fail(`The engine keeps stopping (exit code ${code}). Restart Journey Studio.`);
+      this.fail(`The engine keeps stopping (exit code ${code}). Restart Journey Studio.`, {
+        reason: 'engine-keeps-stopping',
+        values: { exitCode: code },
+      });
       return;
     }
     this.restarts += 1;
@@ -198,12 +213,13 @@ export class EngineClient {
     this.start();
   }
 
-  private fail(message: string): void {
+  private fail(message: string, words: ApiErrorWords): void {
     this.state = 'failed';
     this.failureMessage = message;
+    this.failureWords = words;
     this.options.log(message);
-    for (const call of this.queued.splice(0)) call.settle(failure(message));
-    for (const settle of this.inFlight.values()) settle(failure(message));
+    for (const call of this.queued.splice(0)) call.settle(failure(message, words));
+    for (const settle of this.inFlight.values()) settle(failure(message, words));
     this.inFlight.clear();
     this.process?.kill();
     this.options.onFatal?.(message);

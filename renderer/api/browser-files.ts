@@ -1,6 +1,6 @@
 import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
 import { dataFileText } from '../../core/import/data-file';
-import { ImportError } from '../../core/import/import-problems';
+import { ImportError, importFileValues } from '../../core/import/import-problems';
 import { decodeFileText } from '../../core/import/text-encoding';
 import { downloadText } from './download';
 
@@ -62,14 +62,25 @@ export function browserFiles(): Pick<
                 });
               },
               () => {
-                throw new ApiError('invalid-request', `“${file.name}” could not be read.`);
+                throw new ApiError(
+                  'invalid-request',
+                  `“${file.name}” could not be read.`,
+                  undefined,
+                  {
+                    reason: 'file-unreadable',
+                    values: { file: file.name },
+                  },
+                );
               },
             )
             .catch((error: unknown) =>
               // A picture or a PDF picked as data: say what it is rather than show its bytes.
               reject(
                 error instanceof ImportError
-                  ? new ApiError('invalid-request', error.message)
+                  ? new ApiError('invalid-request', error.message, undefined, {
+                      reason: 'import-file',
+                      values: importFileValues(error, file.name),
+                    })
                   : error instanceof Error
                     ? error
                     : new Error(String(error)),
@@ -89,7 +100,9 @@ export function browserFiles(): Pick<
     },
     openRecentFile() {
       return Promise.reject(
-        new ApiError('not-found', 'Recent files are kept by the desktop app only.'),
+        new ApiError('not-found', 'Recent files are kept by the desktop app only.', undefined, {
+          reason: 'recent-files-desktop-only',
+        }),
       );
     },
   };

@@ -54,6 +54,8 @@ export function createHttpApi(options: HttpApiOptions): AppApi {
       throw new ApiError(
         'internal',
         'Journey Studio’s engine is not answering. Is `npm run web` still running?',
+        undefined,
+        { reason: 'engine-unreachable' },
       );
     }
     let body: unknown;
@@ -63,10 +65,14 @@ export function createHttpApi(options: HttpApiOptions): AppApi {
       throw new ApiError(
         'internal',
         `The engine answered ${response.status} without a readable body.`,
+        undefined,
+        { reason: 'engine-answer-unreadable' },
       );
     }
     if (!isEnvelope(body))
-      throw new ApiError('internal', 'The engine answered in an unknown format.');
+      throw new ApiError('internal', 'The engine answered in an unknown format.', undefined, {
+        reason: 'engine-answer-unreadable',
+      });
     if (body.ok) return body.value;
     throw ApiError.fromBody(body.error);
   }

@@ -90,7 +90,15 @@ describe('the engine process', () => {
       {
         type: 'result',
         id: 3,
-        envelope: { ok: false, error: { code: 'internal', message: 'disk I/O error' } },
+        envelope: {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'disk I/O error',
+            reason: 'internal-failure-detail',
+            values: { detail: 'disk I/O error' },
+          },
+        },
       },
       {
         type: 'result',

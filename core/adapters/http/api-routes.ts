@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   API_EVENTS,
+  ApiError,
   type ApiEnvelope,
   type ApiErrorCode,
   type ApiEvent,
@@ -58,12 +59,22 @@ const MAX_STREAM_BACKLOG = 1024 * 1024;
 export function sendApiError(
   res: ServerResponse,
   status: number,
-  code: ApiErrorCode,
-  message: string,
+  error: ApiError,
   headers: Record<string, string>,
 ) {
-  const envelope: ApiEnvelope<never> = { ok: false, error: { code, message } };
+  const envelope: ApiEnvelope<never> = { ok: false, error: error.toBody() };
   sendJson(res, status, envelope, headers);
+}
+
+/** A request the app itself would never send: not a POST, not JSON, nested past reason. */
+function malformed(message: string): ApiError {
+  return new ApiError('invalid-request', message, undefined, { reason: 'request-malformed' });
+}
+
+function tokenRefused(): ApiError {
+  return new ApiError('unauthorized', 'Missing or wrong access token.', undefined, {
+    reason: 'token-refused',
+  });
 }
 
 /** Answers one `POST /api/<method>`: token, origin, type, size and depth checked first. */
@@ -73,28 +84,39 @@ export async function answerApiCall(
   method: string,
   options: ApiRouteOptions,
 ): Promise<void> {
-  const fail = (status: number, code: ApiErrorCode, message: string, extra = {}) =>
-    sendApiError(res, status, code, message, { ...options.headers, ...extra });
+  const fail = (status: number, error: ApiError, extra = {}) =>
+    sendApiError(res, status, error, { ...options.headers, ...extra });
   if (req.method !== 'POST') {
-    fail(405, 'invalid-request', 'API calls are POST requests.', { Allow: 'POST' });
+    fail(405, malformed('API calls are POST requests.'), { Allow: 'POST' });
     return;
   }
   if (!options.tokenMatches(presentedToken(req))) {
-    fail(401, 'unauthorized', 'Missing or wrong access token.', { 'WWW-Authenticate': 'Bearer' });
+    fail(401, tokenRefused(), { 'WWW-Authenticate': 'Bearer' });
     return;
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !options.originAllowed(origin)) {
-    fail(403, 'unauthorized', 'Calls from other sites are not allowed.');
+    fail(
+      403,
+      new ApiError('unauthorized', 'Calls from other sites are not allowed.', undefined, {
+        reason: 'untrusted-page',
+      }),
+    );
     return;
   }
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    fail(415, 'invalid-request', 'Send the input as application/json.');
+    fail(415, malformed('Send the input as application/json.'));
     return;
   }
   const route = options.route(method);
   if (!route) {
-    fail(404, 'not-found', `There is no API method "${method}".`);
+    fail(
+      404,
+      new ApiError('not-found', `There is no API method "${method}".`, undefined, {
+        reason: 'unknown-method',
+        values: { method: method.slice(0, 100) },
+      }),
+    );
     return;
   }
   let text: string;
@@ -105,25 +127,26 @@ export async function answerApiCall(
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
     const mb = Math.round(error.limit / 1024 / 1024);
-    fail(413, 'invalid-request', `The request is too large (over ${mb} MB).`, {
-      Connection: 'close',
-    });
+    fail(
+      413,
+      new ApiError('invalid-request', `The request is too large (over ${mb} MB).`, undefined, {
+        reason: 'request-too-large',
+        values: { limit: mb },
+      }),
+      { Connection: 'close' },
+    );
     closeAfterAnswer(req, res);
     return;
   }
   if (jsonTooDeep(text, MAX_CALL_JSON_DEPTH)) {
-    fail(
-      400,
-      'invalid-request',
-      `The request is nested more than ${MAX_CALL_JSON_DEPTH} levels deep.`,
-    );
+    fail(400, malformed(`The request is nested more than ${MAX_CALL_JSON_DEPTH} levels deep.`));
     return;
   }
   let input: unknown;
   try {
     input = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
-    fail(400, 'invalid-request', 'The request body is not valid JSON.');
+    fail(400, malformed('The request body is not valid JSON.'));
     return;
   }
   const envelope = await dispatchCall(
@@ -153,7 +176,7 @@ export function openApiEvents(
   events: readonly ApiEvent[] = API_EVENTS,
 ): (() => void) | undefined {
   if (!options.tokenMatches(url.searchParams.get('token') ?? presentedToken(req))) {
-    sendApiError(res, 401, 'unauthorized', 'Missing or wrong access token.', options.headers);
+    sendApiError(res, 401, tokenRefused(), options.headers);
     return undefined;
   }
   res.writeHead(200, {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { answerApiCall, openApiEvents, sendApiError } from './api-routes';
 import { join, normalize, resolve, sep } from 'node:path';
-import { isApiMethod, type ApiErrorCode } from '../../api/contract';
+import { ApiError, isApiMethod } from '../../api/contract';
 import type { CallRoute } from '../../app/api-dispatch';
 import type { AppService } from '../../app/app-service';
 import { contentTypeOf } from '../files/content-types';
@@ -88,11 +88,10 @@ const SECURITY_HEADERS: Record<string, string> = {
 function sendError(
   res: ServerResponse,
   status: number,
-  code: ApiErrorCode,
-  message: string,
+  error: ApiError,
   extra?: Record<string, string>,
 ) {
-  sendApiError(res, status, code, message, { ...SECURITY_HEADERS, ...extra });
+  sendApiError(res, status, error, { ...SECURITY_HEADERS, ...extra });
 }
 
 function sendText(
@@ -192,7 +191,10 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') {
-        sendError(res, 405, 'invalid-request', 'Events are read with GET.', { Allow: 'GET' });
+        const error = new ApiError('invalid-request', 'Events are read with GET.', undefined, {
+          reason: 'request-malformed',
+        });
+        sendError(res, 405, error, { Allow: 'GET' });
         return;
       }
       handleEvents(req, res, url);
@@ -204,7 +206,13 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
           // Whatever went wrong, the caller gets an answer rather than a hanging request.
           console.error('browser mode: request failed:', error);
           if (!res.headersSent)
-            sendError(res, 500, 'internal', 'The engine failed on this request.');
+            sendError(
+              res,
+              500,
+              new ApiError('internal', 'The engine failed on this request.', undefined, {
+                reason: 'internal-failure',
+              }),
+            );
           else res.end();
         },
       );

@@ -81,15 +81,18 @@ export class ConsoleOverMessages implements ConsoleBackend {
     this.waiting.delete(message.id);
     clearTimeout(waiting.timer);
     if (message.ok) waiting.resolve(message.value);
-    else
-      waiting.reject(ApiError.fromBody(message.error));
+    else waiting.reject(ApiError.fromBody(message.error));
   }
 
   /** Answers every call still waiting: the thread is closing. */
   close(): void {
     for (const [id, waiting] of this.waiting) {
       clearTimeout(waiting.timer);
-      waiting.reject(new ApiError('internal', 'The engine is stopping; try again once it runs.'));
+      waiting.reject(
+        new ApiError('internal', 'The engine is stopping; try again once it runs.', undefined, {
+          reason: 'engine-stopping',
+        }),
+      );
       this.waiting.delete(id);
     }
   }
@@ -100,6 +103,8 @@ export class ConsoleOverMessages implements ConsoleBackend {
         new ApiError(
           'internal',
           `The engine already has ${MAX_CONSOLE_CALLS} calls waiting; try again shortly.`,
+          undefined,
+          { reason: 'engine-calls-waiting', values: { limit: MAX_CONSOLE_CALLS } },
         ),
       );
     const id = ++this.next;
@@ -110,6 +115,8 @@ export class ConsoleOverMessages implements ConsoleBackend {
           new ApiError(
             'internal',
             `The engine did not answer within ${CONSOLE_CALL_TIMEOUT_MS / 1000} s; what was asked may still be done.`,
+            undefined,
+            { reason: 'engine-timeout', values: { seconds: CONSOLE_CALL_TIMEOUT_MS / 1000 } },
           ),
         );
       }, CONSOLE_CALL_TIMEOUT_MS);
@@ -180,5 +187,9 @@ export function answerConsoleMessages(
 }
 
 function unexpected(method: string): ApiErrorBody {
-  return { code: 'internal', message: `${method} failed unexpectedly.` };
+  return {
+    code: 'internal',
+    message: `${method} failed unexpectedly.`,
+    reason: 'internal-failure',
+  };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isApiMethod, type ApiMethod } from '../../api/contract';
+import { ApiError, isApiMethod, type ApiMethod } from '../../api/contract';
 import { EventHub } from '../../app/event-hub';
 import { CONSOLE_METHODS, SERVER_RUN_EVENTS } from '../../app/server-console';
 import { answerApiCall, openApiEvents, type ApiRouteOptions } from './api-routes';
@@ -41,8 +41,13 @@ const HEADERS: Record<string, string> = {
 };
 
 function refuse(res: ServerResponse, status: number, message: string, extra = {}): void {
-  const code = status === 401 ? 'unauthorized' : status === 503 ? 'internal' : 'invalid-request';
-  sendJson(res, status, { ok: false, error: { code, message } }, { ...HEADERS, ...extra });
+  const error =
+    status === 401
+      ? new ApiError('unauthorized', message, undefined, { reason: 'token-refused' })
+      : status === 503
+        ? new ApiError('internal', message, undefined, { reason: 'server-busy' })
+        : new ApiError('invalid-request', message, undefined, { reason: 'request-malformed' });
+  sendJson(res, status, { ok: false, error: error.toBody() }, { ...HEADERS, ...extra });
 }
 
 /**

@@ -1,9 +1,4 @@
-import {
-  API_EVENTS,
-  ApiError,
-  type ApiEvent,
-  type ApiMethod,
-} from '../../api/contract';
+import { API_EVENTS, ApiError, type ApiEvent, type ApiMethod } from '../../api/contract';
 import type { ServerProblem, ServerReport } from '../../api/server-contract';
 import type { RemoteEngine } from '../../app/server-console';
 
@@ -103,6 +98,8 @@ export function remoteEngine(options: RemoteEngineOptions): RemoteEngine {
       throw new ApiError(
         'internal',
         `The server ${options.host} is not answering (${networkProblem(error).detail}).`,
+        undefined,
+        { reason: 'server-unreachable', values: { host: options.host } },
       );
     }
     const body = (await response.json().catch(() => undefined)) as
@@ -111,13 +108,26 @@ export function remoteEngine(options: RemoteEngineOptions): RemoteEngine {
       | undefined;
     if (body?.ok === true) return body.value;
     if (body?.ok === false) {
-      throw ApiError.fromBody(body.error, 'The server refused.');
+      const refused = ApiError.fromBody(body.error, 'The server refused.');
+      // A token the server no longer takes is this connection's problem: say so, naming the server.
+      if (response.status !== 401) throw refused;
+      throw new ApiError('unauthorized', refused.message, refused.field, {
+        reason: 'server-token-refused',
+        values: { host: options.host },
+      });
     }
+    if (response.status === 401)
+      throw new ApiError(
+        'unauthorized',
+        `The server ${options.host} no longer accepts the token; connect again in Settings.`,
+        undefined,
+        { reason: 'server-token-refused', values: { host: options.host } },
+      );
     throw new ApiError(
-      response.status === 401 ? 'unauthorized' : 'internal',
-      response.status === 401
-        ? `The server ${options.host} no longer accepts the token; connect again in Settings.`
-        : `The server ${options.host} answered ${response.status} in an unknown format.`,
+      'internal',
+      `The server ${options.host} answered ${response.status} in an unknown format.`,
+      undefined,
+      { reason: 'server-answer-unknown', values: { host: options.host, status: response.status } },
     );
   }
 

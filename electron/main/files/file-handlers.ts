@@ -10,7 +10,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ApiError, type AppOutput, type AppParsedInput } from '../../../core/api/contract';
 import type { FileKind, FileMethod, OpenedFile } from '../../../core/api/file-contract';
 import { dataFileText } from '../../../core/import/data-file';
-import { ImportError } from '../../../core/import/import-problems';
+import { ImportError, importFileValues } from '../../../core/import/import-problems';
 import { decodeFileText, type EncodingWarning } from '../../../core/import/text-encoding';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
@@ -93,6 +93,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function notSaved(path: string, error: unknown): ApiError {
+  return new ApiError(
+    'internal',
+    `Could not save “${basename(path)}”: ${describe(error)}.`,
+    undefined,
+    {
+      reason: 'file-not-saved',
+      values: { file: basename(path) },
+    },
+  );
+}
+
 function isMissing(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
@@ -110,6 +122,11 @@ async function readText(
     throw new ApiError(
       'invalid-request',
       `“${name}” is ${Math.ceil(size / 1_000_000)} MB; the app opens files up to ${limit / 1_000_000} MB. Use the command line for larger files.`,
+      undefined,
+      {
+        reason: 'file-too-large',
+        values: { file: name, size: Math.ceil(size / 1_000_000), limit: limit / 1_000_000 },
+      },
     );
   }
   const bytes = await readFile(path);
@@ -119,7 +136,11 @@ async function readText(
     const { text, warnings } = await dataFileText(bytes, name);
     return { text, warnings };
   } catch (error) {
-    if (error instanceof ImportError) throw new ApiError('invalid-request', error.message);
+    if (error instanceof ImportError)
+      throw new ApiError('invalid-request', error.message, undefined, {
+        reason: 'import-file',
+        values: importFileValues(error, name),
+      });
     throw error;
   }
 }
@@ -136,7 +157,15 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       read = await readText(path, kind);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw new ApiError('internal', `Could not read “${basename(path)}”: ${describe(error)}.`);
+      throw new ApiError(
+        'internal',
+        `Could not read “${basename(path)}”: ${describe(error)}.`,
+        undefined,
+        {
+          reason: 'file-unreadable',
+          values: { file: basename(path) },
+        },
+      );
     }
     await deps.recent.add(path, kind);
     return {
@@ -173,7 +202,7 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       try {
         await writeFileAtomic(path, text);
       } catch (error) {
-        throw new ApiError('internal', `Could not save “${basename(path)}”: ${describe(error)}.`);
+        throw notSaved(path, error);
       }
       // Open Recent opens journeys and data; journey tests are run by the command line.
       if (kind !== 'cases') await deps.recent.add(path, kind);
@@ -193,14 +222,17 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       try {
         await writeFileAtomic(path, await deps.printToPdf(html));
       } catch (error) {
-        throw new ApiError('internal', `Could not save “${basename(path)}”: ${describe(error)}.`);
+        throw notSaved(path, error);
       }
       return { canceled: false, fileName: basename(path) };
     },
 
     async openRecentFile({ id }) {
       const entry = deps.recent.get(id);
-      if (!entry) throw new ApiError('not-found', 'That file is no longer in the recent list.');
+      if (!entry)
+        throw new ApiError('not-found', 'That file is no longer in the recent list.', undefined, {
+          reason: 'recent-file-gone',
+        });
       try {
         await stat(entry.path);
       } catch (error) {
@@ -209,6 +241,8 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
         throw new ApiError(
           'not-found',
           `“${basename(entry.path)}” is no longer where it was; it has been taken off the recent list.`,
+          undefined,
+          { reason: 'recent-file-moved', values: { file: basename(entry.path) } },
         );
       }
       return open(entry.path, entry.kind);

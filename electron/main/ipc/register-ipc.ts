@@ -65,7 +65,11 @@ export function createIpcRouter(deps: IpcRouterDeps): IpcRouter {
     if (!deps.isTrustedSender(event)) {
       deps.log(`Refused a call from an untrusted frame (${event.senderFrame?.url ?? 'gone'}).`);
       return Promise.resolve(
-        refuse(new ApiError('unauthorized', 'This page may not use Journey Studio.')),
+        refuse(
+          new ApiError('unauthorized', 'This page may not use Journey Studio.', undefined, {
+            reason: 'untrusted-page',
+          }),
+        ),
       );
     }
     return dispatchCall(
@@ -100,6 +104,11 @@ export function rejectOtherChannels(contents: WebContents, log: (message: string
   });
   contents.on('ipc-message-sync', (event: IpcMainEvent, channel: string) => {
     log(`Refused a synchronous message on unknown channel ${channel}.`);
-    event.returnValue = refuse(new ApiError('invalid-request', `Unknown channel ${channel}.`));
+    event.returnValue = refuse(
+      new ApiError('invalid-request', `Unknown channel ${channel}.`, undefined, {
+        reason: 'unknown-channel',
+        values: { channel: String(channel).slice(0, 100) },
+      }),
+    );
   });
 }

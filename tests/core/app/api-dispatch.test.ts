@@ -62,12 +62,21 @@ describe('one call of the API', () => {
     const hidden = await page.call('deleteJourney', { id: 'cart' });
     expect(hidden).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'deleteJourney failed unexpectedly.' },
+      error: {
+        code: 'internal',
+        message: 'deleteJourney failed unexpectedly.',
+        reason: 'internal-failure',
+      },
     });
     expect(page.log).toHaveBeenCalledWith(expect.stringContaining('.ssh/id_rsa'));
     const app = dispatcher(routes, true);
     expect(await app.call('deleteJourney', { id: 'cart' })).toMatchObject({
-      error: { code: 'internal', message: 'EACCES /home/ada/.ssh/id_rsa' },
+      error: {
+        code: 'internal',
+        message: 'EACCES /home/ada/.ssh/id_rsa',
+        reason: 'internal-failure-detail',
+        values: { detail: 'EACCES /home/ada/.ssh/id_rsa' },
+      },
     });
   });
 

@@ -26,8 +26,14 @@ describe('why the engine did not start, as a code and its facts', () => {
       message:
         'Another Journey Studio engine (process 4242) is running on this database — the command line’s run or serve, or another window. Stop it to run journeys from the app.',
     });
+    // A call refused by it says why as the reason `engine-start`, with the problem's code and facts.
+    expect((problem as EngineStartError).toBody()).toMatchObject({
+      reason: 'engine-start',
+      values: { problem: 'engine-busy', pid: 4242 },
+    });
     const unnamed = lockProblem(new EngineBusyError('/data/journeys.db', undefined), 'x');
     expect((unnamed as EngineStartError).problem.values).toEqual({});
+    expect((unnamed as EngineStartError).values).toEqual({ problem: 'engine-busy' });
     expect((unnamed as EngineStartError).message).toMatch(/^Another Journey Studio engine is/);
   });
 

@@ -107,6 +107,7 @@ describe('a portfolio it cannot simulate', () => {
     expect(() => simulatePortfolio({ journeys: [alpha, alpha], ...WINDOW })).toThrow(
       new SimulationInputError(
         'Two of the journeys have the id "alpha"; give each journey its own id.',
+        { problem: 'duplicate-journey-id', journeyId: 'alpha' },
       ),
     );
     const tested = journey(
