@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnection } from '../../renderer/canvas/connection-rules';
 import { edge, journey, node } from '../core/build';
+import type { Locale } from '../../renderer/i18n/locales';
+import { say } from '../../renderer/i18n/words';
+import { translator } from './translator';
 
-function reason(result: ReturnType<typeof checkConnection>): string {
+function reason(result: ReturnType<typeof checkConnection>, locale: Locale = 'en'): string {
   if (result.ok) throw new Error('expected the connection to be refused');
-  return result.reason;
+  return say(translator(locale), result.reason);
 }
 
 const base = journey(

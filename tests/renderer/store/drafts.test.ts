@@ -7,6 +7,7 @@ import {
 } from '../../../renderer/store/draft-storage';
 import { edge, journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+import { sayIn } from '../translator';
 
 const cart = () =>
   journey(
@@ -45,7 +46,7 @@ describe('drafts of unsaved changes', () => {
     const state = next.getState();
     expect(state.journey?.nodes[1]?.label).toBe('Give them an hour');
     expect(state.dirty).toBe(true);
-    expect(state.notice?.text).toBe(
+    expect(sayIn('en', state.notice?.words)).toBe(
       'Restored the changes you had not saved (last edited 5 minutes ago). Save to keep them, or Undo to go back to the saved journey.',
     );
     state.undo();
@@ -90,7 +91,7 @@ describe('drafts of unsaved changes', () => {
     await api.saveJourney({ journey: { ...cart(), name: 'Theirs' }, revision: 1 });
     const next = createAppStore(api, drafts);
     await next.getState().openJourney('test-journey');
-    expect(next.getState().notice?.text).toContain(
+    expect(sayIn('en', next.getState().notice?.words)).toContain(
       'The journey was saved elsewhere since: saving will ask which to keep.',
     );
     expect(await next.getState().save()).toBe(false);
