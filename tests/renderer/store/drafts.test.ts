@@ -49,6 +49,9 @@ describe('drafts of unsaved changes', () => {
     expect(sayIn('en', state.notice?.words)).toBe(
       'Restored the changes you had not saved (last edited 5 minutes ago). Save to keep them, or Undo to go back to the saved journey.',
     );
+    expect(sayIn('sv', state.notice?.words)).toBe(
+      'Ändringarna du inte hade sparat är tillbaka (senast ändrade för 5 minuter sedan). Spara för att behålla dem, eller Ångra för att gå tillbaka till den sparade resan.',
+    );
     state.undo();
     expect(next.getState().journey?.nodes[1]?.label).toBeUndefined();
     expect(next.getState().dirty).toBe(false);
