@@ -108,8 +108,13 @@ export const createDesignSlice =
           ok: false,
           error: words('apiError.asSaid', { detail: imageTooLarge(file.name, file.size).message }),
         };
+      let data: string;
       try {
-        const data = await readBase64(file);
+        data = await readBase64(file);
+      } catch {
+        return { ok: false, error: words('notice.fileUnreadable', { name: file.name }) };
+      }
+      try {
         const image = await api.addImage({ name: file.name, data });
         set({
           images: [image, ...get().images.filter((i) => i.id !== image.id)],

@@ -16,8 +16,9 @@ import { sayIn } from '../translator';
 const cart = () => loadJourney('abandoned-cart.json');
 
 /** A store on the fake engine, with `change` in place of some of its calls, the cart open. */
-function storeWith(change: Partial<AppApi> = {}) {
-  const api = { ...fakeApi([cart()]), ...change };
+function storeWith(change: (fake: AppApi) => Partial<AppApi> = () => ({})) {
+  const fake = fakeApi([cart()]);
+  const api = { ...fake, ...change(fake) };
   const store = createAppStore(api);
   store.getState().loadJourney(cart(), 1);
   return store;
@@ -37,16 +38,15 @@ const dataset = (id: string, kind: Dataset['kind'], rows: number): Dataset => ({
 
 describe('the app’s own sentences in Swedish and Norwegian', () => {
   it('says a version was published', async () => {
-    const store = storeWith({
-      publishJourney: ({ journeyId }) =>
-        Promise.resolve({
-          journeyId,
-          state: 'paused' as const,
-          latestVersion: 3,
-          changedSincePublish: false,
-          created: true,
-        }),
-    });
+    const store = storeWith((fake) => ({
+      publishJourney: async ({ journeyId }) => ({
+        ...(await fake.getExecution({ journeyId })),
+        state: 'paused' as const,
+        latestVersion: 3,
+        changedSincePublish: false,
+        created: true,
+      }),
+    }));
     await store.getState().publishJourney();
     const notice = store.getState().notice;
     expect(sayIn('en', notice?.words)).toBe('Published version 3. Start the journey to run it.');
@@ -81,13 +81,13 @@ describe('the app’s own sentences in Swedish and Norwegian', () => {
   });
 
   it('counts generated sample data as the language writes numbers', async () => {
-    const store = storeWith({
+    const store = storeWith(() => ({
       generateSampleData: () =>
         Promise.resolve({
           profiles: dataset('p', 'profiles', 1234),
           events: dataset('e', 'events', 56789),
         }),
-    });
+    }));
     await store.getState().generateSampleData({ count: 1234, days: 30, seed: 1, start: '' });
     const { notice } = store.getState();
     expect(sayIn('en', notice?.words)).toBe('Generated 1,234 sample customers and 56,789 events.');
@@ -142,7 +142,7 @@ describe('the app’s own sentences in Swedish and Norwegian', () => {
     const refused = new ApiError('invalid-request', 'Invalid input.', 'name', {
       reason: 'invalid-input',
     });
-    const store = storeWith({ renameJourney: () => Promise.reject(refused) });
+    const store = storeWith(() => ({ renameJourney: () => Promise.reject(refused) }));
     await store.getState().renameJourney('abandoned-cart', 'Ny');
     const { notice } = store.getState();
     expect(notice?.tone).toBe('error');
