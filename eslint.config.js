@@ -290,6 +290,33 @@ export default tseslint.config(
       ],
     },
   },
+  // Sentences made in code are kept as message ids with values (renderer/i18n/words.ts) and worded
+  // when shown, so they read in the language chosen then; numbers and dates are formatted in that
+  // language too (useFormats(), or ICU in the catalogues), never in a fixed one.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]',
+          message:
+            'Format numbers and dates in the chosen language: useFormats(), or {n, number} in the catalogues.',
+        },
+        {
+          selector:
+            "CallExpression:matches([callee.name='notify'], [callee.property.name='notify']):matches([arguments.0.type=/^(Literal|TemplateLiteral)$/], [arguments.0.expression.type=/^(Literal|TemplateLiteral)$/])",
+          message: "A notice is words('id', values), worded when shown, not a sentence in code.",
+        },
+        {
+          selector:
+            "Property[key.name=/^(error|problem|reason|detailError|engineError)$/]:matches([value.type='TemplateLiteral'], [value.type='Literal'][value.value=/ /])",
+          message:
+            "Keep an error as words('id', values) (or apiErrorWords(error)), worded when shown.",
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {

@@ -11,6 +11,7 @@ import { Toast } from './panels/Toast';
 import { useT } from './i18n/I18nProvider';
 import type { MessageId } from './i18n/messages';
 import { useApp, useAppStore } from './store/app-store';
+import { words } from './i18n/words';
 
 /** Each view as a failure inside it names it. */
 const VIEW_TITLES = {
@@ -66,7 +67,7 @@ function useLibraryEvents(api: AppApi) {
           (record) => {
             const now = store.getState();
             if (!now.saving && now.revision !== undefined && record.revision > now.revision) {
-              now.notify(t('shell.savedElsewhere'), 'warning');
+              now.notify(words('shell.savedElsewhere'), 'warning');
             }
           },
           () => undefined,

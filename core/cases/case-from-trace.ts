@@ -26,7 +26,18 @@ export interface TracedPerson {
   messages: readonly TracedMessage[];
 }
 
-export type CaseFromTrace = { ok: true; case: CaseDocument } | { ok: false; message: string };
+/**
+ * A case, or why none can be made: a code and its limits for the app to word, and the sentence
+ * in English.
+ */
+export type CaseFromTrace =
+  | { ok: true; case: CaseDocument }
+  | {
+      ok: false;
+      code: 'too-many-events' | 'too-many-steps';
+      values: { count?: number; max: number };
+      message: string;
+    };
 
 /** Every event the journey reacts to or looks back on: its entry, waits, conditions and goal. */
 export function eventsNamedBy(journey: Journey): Set<string> {
@@ -62,12 +73,16 @@ export function caseFromTrace(
   if (events.length > MAX_EVENTS_PER_CASE)
     return {
       ok: false,
+      code: 'too-many-events',
+      values: { count: events.length, max: MAX_EVENTS_PER_CASE },
       message: `This person has ${events.length.toLocaleString('en-US')} events the journey reacts to; a test case holds at most ${MAX_EVENTS_PER_CASE.toLocaleString('en-US')}.`,
     };
   const seen = observation(person.steps, person.messages);
   if (seen.truncated)
     return {
       ok: false,
+      code: 'too-many-steps',
+      values: { max: MAX_EXPECTED },
       message: `This person went through more than ${MAX_EXPECTED.toLocaleString('en-US')} steps, messages or skips; a test case expects at most that many.`,
     };
   const { id: _id, ...attributes } = person.attributes;

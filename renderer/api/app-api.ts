@@ -10,7 +10,8 @@ declare global {
   }
 }
 
-export type ApiConnection = { ok: true; api: AppApi } | { ok: false; reason: string };
+/** The AppApi, or why there is none: a browser tab without the access token (shell.noToken). */
+export type ApiConnection = { ok: true; api: AppApi } | { ok: false; reason: 'no-token' };
 
 /** The AppApi for this window: the preload's in Electron, HTTP to the local engine in a browser. */
 export function connectAppApi(): ApiConnection {
@@ -19,11 +20,7 @@ export function connectAppApi(): ApiConnection {
   if (window.journeyApp) return { ok: true, api: apiFromBridge(window.journeyApp) };
   const token = takeSessionToken(window.location, window.history, window.sessionStorage);
   if (!token) {
-    return {
-      ok: false,
-      reason:
-        'Open Journey Studio with the link `npm run web` printed (it ends in #token=…); this tab has no access token.',
-    };
+    return { ok: false, reason: 'no-token' };
   }
   return { ok: true, api: createHttpApi({ baseUrl: window.location.origin, token }) };
 }

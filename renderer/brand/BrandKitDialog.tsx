@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
+import { say } from '../i18n/words';
 
 const COLOURS: [keyof BrandKit['colours'], MessageId][] = [
   ['background', 'brand.colour.background'],
@@ -62,7 +63,7 @@ export function BrandKitDialog() {
     setBusy(true);
     const saved = await store.getState().saveBrand({ kit });
     setBusy(false);
-    if (!saved.ok) setProblem(saved.error);
+    if (!saved.ok) setProblem(say(t, saved.error));
     return saved.ok;
   };
   const save = async () => {
@@ -77,7 +78,7 @@ export function BrandKitDialog() {
     const added = await store.getState().addImage(file);
     if (added.ok)
       set({ logo: { imageId: added.value.id, width: Math.min(added.value.width, 180) } });
-    else setProblem(added.error);
+    else setProblem(say(t, added.error));
   };
   return (
     <FormDialog

@@ -4,7 +4,8 @@ import type { ValidationIssue } from '../../core/validation/catalogue';
 import { cyclesRule } from '../../core/validation/rules/cycles.rule';
 import { edgesRule } from '../../core/validation/rules/edges.rule';
 import { triggerRule } from '../../core/validation/rules/trigger.rule';
-import { nodeTitle } from '../nodes/node-title';
+import { words, type Words } from '../i18n/words';
+import { cardTitleWords } from '../nodes/kind-words';
 
 export interface ProposedConnection {
   from: string;
@@ -12,10 +13,11 @@ export interface ProposedConnection {
   to: string;
 }
 
-export type ConnectionCheck = { ok: true; edge: JourneyEdge } | { ok: false; reason: string };
+export type ConnectionCheck = { ok: true; edge: JourneyEdge } | { ok: false; reason: Words };
 
 /**
- * Whether a new connection may be drawn, and if not, why, in words a marketer reads.
+ * Whether a new connection may be drawn, and if not, why, in words a marketer reads (worded in the
+ * language when shown; steps named as their cards are).
  * The verdict comes from the validator's own rules run on the journey with the connection added,
  * so the canvas never accepts what validation would then report as an error.
  */
@@ -26,10 +28,10 @@ export function checkConnection(journey: Journey, proposed: ProposedConnection):
       : { from: proposed.from, port: proposed.port, to: proposed.to };
   const title = (id: string) => {
     const node = journey.nodes.find((n) => n.id === id);
-    return node ? `“${nodeTitle(node)}”` : `“${id}”`;
+    return node ? cardTitleWords(node) : id;
   };
   if (proposed.from === proposed.to) {
-    return { ok: false, reason: 'A step cannot lead to itself.' };
+    return { ok: false, reason: words('notice.connection.itself') };
   }
   const index = journey.edges.length;
   const candidate: Journey = { ...journey, edges: [...journey.edges, edge] };
@@ -42,7 +44,7 @@ export function checkConnection(journey: Journey, proposed: ProposedConnection):
       case 'edge-into-trigger':
         return {
           ok: false,
-          reason: `Nothing can lead into the trigger ${title(proposed.to)}: profiles only enter there.`,
+          reason: words('notice.connection.intoTrigger', { step: title(proposed.to) }),
         };
       case 'edge-duplicate': {
         const existing = journey.edges.find(
@@ -50,12 +52,28 @@ export function checkConnection(journey: Journey, proposed: ProposedConnection):
         );
         return {
           ok: false,
-          reason: `This exit of ${title(proposed.from)} already leads to ${title(existing?.to ?? '')}. Delete that connection first.`,
+          reason: words('notice.connection.exitTaken', {
+            step: title(proposed.from),
+            to: title(existing?.to ?? ''),
+          }),
         };
       }
       case 'edge-unknown-port':
       case 'edge-unknown-node':
-        return { ok: false, reason: issue.message };
+        // The validator's own sentences for these, with the steps as their cards name them.
+        return {
+          ok: false,
+          reason: words(
+            issue.code === 'edge-unknown-port'
+              ? 'validation.edge-unknown-port'
+              : 'validation.edge-unknown-node',
+            {
+              ...issue.values,
+              fromTitle: title(proposed.from),
+              toTitle: title(proposed.to),
+            },
+          ),
+        };
       default:
         break;
     }
@@ -64,11 +82,7 @@ export function checkConnection(journey: Journey, proposed: ProposedConnection):
   // A new edge changes the loops only when it closes one, so any new finding is this edge's doing.
   const loopsBefore = new Set(cyclesRule.check(buildGraph(journey)).map((i) => i.message));
   if (cyclesRule.check(graph).some((i) => !loopsBefore.has(i.message))) {
-    return {
-      ok: false,
-      reason:
-        'This would make a loop without a wait: a profile would go round it forever in one instant. Put a Wait in the loop.',
-    };
+    return { ok: false, reason: words('notice.connection.loop') };
   }
   return { ok: true, edge };
 }

@@ -15,6 +15,7 @@ import {
 } from './column-mapping';
 import { ProgressBar } from './ProgressBar';
 import { rowProblemText } from './row-problems';
+import { say } from '../i18n/words';
 
 function size(t: Translate, chars: number): string {
   if (chars < 1024) return t('data.size.bytes', { n: chars });
@@ -133,7 +134,7 @@ export function ImportDialog() {
             )}
             {flow.error && (
               <p className="form-error" role="alert">
-                {flow.error}
+                {say(t, flow.error)}
               </p>
             )}
           </>

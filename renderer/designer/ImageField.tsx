@@ -5,6 +5,7 @@ import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { useApp, useAppStore } from '../store/app-store';
 import { Row } from './BlockForm';
+import { say } from '../i18n/words';
 
 type ImageBlock = BlockOf<'image'>;
 
@@ -43,7 +44,7 @@ export function ImageField({
     const added = await store.getState().addImage(file);
     setBusy(false);
     if (!added.ok) {
-      setProblem(added.error);
+      setProblem(say(t, added.error));
       return;
     }
     const { value } = added;

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n/I18nProvider';
 import { mailFailureWords } from '../execution/problem-words';
 import { findPersona } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
+import { say } from '../i18n/words';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -36,7 +37,7 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
       event: persona.event,
     });
     setBusy(false);
-    if (!result.ok) setOutcome({ ok: false, text: result.error });
+    if (!result.ok) setOutcome({ ok: false, text: say(t, result.error) });
     else if (!result.value.ok)
       setOutcome({
         ok: false,

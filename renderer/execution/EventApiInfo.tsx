@@ -5,6 +5,7 @@ import { CopyIcon, EyeIcon, EyeOffIcon } from '../nodes/icons';
 import { useApp, useAppStore } from '../store/app-store';
 import { curlExample, maskToken, triggerEventName } from './event-api';
 import { engineProblemWords } from './problem-words';
+import { say, words } from '../i18n/words';
 
 /** What a copy button copies, as the notices name it. */
 type Copied = 'address' | 'token' | 'command';
@@ -25,16 +26,16 @@ export function EventApiInfo() {
   const copy = (text: string, what: Copied) => {
     const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
     if (!clipboard) {
-      notify(t('run.api.copyUnavailable', { what }), 'warning');
+      notify(words('run.api.copyUnavailable', { what }), 'warning');
       return;
     }
     clipboard.writeText(text).then(
-      () => notify(t('run.api.copied', { what }), 'success'),
-      () => notify(t('run.api.copyFailed', { what }), 'warning'),
+      () => notify(words('run.api.copied', { what }), 'success'),
+      () => notify(words('run.api.copyFailed', { what }), 'warning'),
     );
   };
 
-  if (engineError) return <p className="form-error">{engineError}</p>;
+  if (engineError) return <p className="form-error">{say(t, engineError)}</p>;
   if (!engine) return <p className="sim-note">{t('run.api.reading')}</p>;
   const { eventApiUrl: url, eventApiToken: token } = engine;
   const problem = engineProblemWords(t, engine);

@@ -11,6 +11,7 @@ import { useApp, useAppStore } from '../store/app-store';
 import { OutboxDetail } from './OutboxDetail';
 import { deliveryDetail } from './outbox-words';
 import { STATUS_WORDS } from './run-controls';
+import { say } from '../i18n/words';
 
 /** `4 Mar, 10:02` in the computer's own zone: a list's time; the full one is in its tooltip. */
 const SHORT_TIME: Intl.DateTimeFormatOptions = {
@@ -129,7 +130,7 @@ export function OutboxView() {
 
       {error && (
         <p className="form-error" role="alert" data-testid="outbox-error">
-          {error}
+          {say(t, error)}
         </p>
       )}
 
@@ -210,7 +211,7 @@ export function OutboxView() {
           <OutboxDetail key={detail.id} message={detail} />
         ) : detailError ? (
           <p className="form-error" role="alert" data-testid="outbox-detail-error">
-            {detailError}
+            {say(t, detailError)}
           </p>
         ) : (
           <p className="data-pick">{t('run.outbox.loading')}</p>

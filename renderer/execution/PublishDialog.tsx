@@ -10,6 +10,7 @@ import { useFormats } from '../i18n/format';
 import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
 import { useChangeWords } from '../versions/change-words';
+import { say, type Words } from '../i18n/words';
 
 /** A group's choice as the form holds it: the step picked for `move` is kept when switching. */
 interface Picked {
@@ -149,7 +150,7 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
   const running = useApp((s) => s.execution.info?.state === 'running');
   const pending = useApp((s) => s.execution.pending);
   const [impact, setImpact] = useState<PublishImpactView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Words | null>(null);
   const [picked, setPicked] = useState<Record<string, Picked>>({});
 
   useEffect(() => {
@@ -206,7 +207,7 @@ export function PublishDialog({ onClose }: { onClose: () => void }) {
     >
       {error ? (
         <p className="form-error" role="alert">
-          {t('publish.error', { error })}
+          {t('publish.error', { error: say(t, error) })}
         </p>
       ) : !impact ? (
         <p role="status">{t('publish.loading')}</p>

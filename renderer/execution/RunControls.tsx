@@ -7,6 +7,7 @@ import { VersionChanges } from '../versions/VersionChanges';
 import { PublishDialog } from './PublishDialog';
 import { runControls, stopConsequences } from './run-controls';
 import { StartDialog } from './StartDialog';
+import { say } from '../i18n/words';
 
 /**
  * The journey's execution at a glance and the buttons that change it: its state, the live and
@@ -156,7 +157,7 @@ export function RunControls() {
       )}
       {error && (
         <p className="form-error" role="alert" data-testid="run-error">
-          {error}
+          {say(t, error)}
         </p>
       )}
 

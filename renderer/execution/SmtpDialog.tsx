@@ -16,6 +16,7 @@ import {
   type SmtpForm,
   type SmtpSecurity,
 } from './smtp-form';
+import { say, type Words } from '../i18n/words';
 
 const EMPTY: SmtpForm = {
   host: '',
@@ -46,7 +47,7 @@ export function SmtpDialog() {
   const [saved, setSaved] = useState<SmtpSettingsView | null>(null);
   const [form, setForm] = useState<SmtpForm>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<SmtpField, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
   const [busy, setBusy] = useState<'load' | 'save' | 'test' | null>('load');
   const [savedNote, setSavedNote] = useState(false);
   const [to, setTo] = useState('');
@@ -92,7 +93,7 @@ export function SmtpDialog() {
     setBusy(null);
     if (!outcome.ok) {
       const field = outcome.field as SmtpField | undefined;
-      if (field && field in form) setErrors({ [field]: outcome.error });
+      if (field && field in form) setErrors({ [field]: say(t, outcome.error) });
       else setProblem(outcome.error);
       return false;
     }
@@ -109,7 +110,7 @@ export function SmtpDialog() {
     setBusy('test');
     const outcome = await sendTestEmail(to.trim());
     setBusy(null);
-    setResult(outcome.ok ? outcome.value : { ok: false, detail: outcome.error });
+    setResult(outcome.ok ? outcome.value : { ok: false, detail: say(t, outcome.error) });
   };
 
   const protection = saved?.protection;
@@ -276,7 +277,7 @@ export function SmtpDialog() {
         </Field>
         {problem && (
           <p className="form-error" role="alert" data-testid="smtp-error">
-            {problem}
+            {say(t, problem)}
           </p>
         )}
         <button type="submit" hidden />

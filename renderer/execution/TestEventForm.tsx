@@ -11,6 +11,7 @@ import {
   type TestEventDraft,
   type TestEventField,
 } from './test-event';
+import { say } from '../i18n/words';
 
 const API_FIELDS: Record<string, TestEventField> = {
   userId: 'userId',
@@ -91,8 +92,8 @@ export function TestEventForm() {
     if (!outcome.ok) {
       const key = outcome.field?.split('.')[0];
       const at = key !== undefined ? API_FIELDS[key] : undefined;
-      if (at) setErrors({ [at]: outcome.error });
-      else setStatus({ ok: false, text: outcome.error });
+      if (at) setErrors({ [at]: say(t, outcome.error) });
+      else setStatus({ ok: false, text: say(t, outcome.error) });
       return;
     }
     const { userId, event } = checked.input;

@@ -8,6 +8,7 @@ import { useApp, useAppStore } from '../store/app-store';
 import { AssumptionList } from './AssumptionList';
 import { decimal, timeLeft } from './forecast-words';
 import { TornadoChart } from './TornadoChart';
+import { say } from '../i18n/words';
 
 /** Works out, on request, which assumption moves conversions most, and draws the tornado. */
 function SensitivitySection({ run }: { run: SimulationRun }) {
@@ -69,7 +70,7 @@ function SensitivitySection({ run }: { run: SimulationRun }) {
       )}
       {mine && state.error && (
         <p className="form-error" role="alert">
-          {state.error}
+          {say(t, state.error)}
         </p>
       )}
       {mine && state.stopped && (

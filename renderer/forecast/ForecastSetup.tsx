@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_APP_RUNS } from '../../core/forecast/forecast-runs';
 import { useT } from '../i18n/I18nProvider';
 import { useFormats } from '../i18n/format';
+import { say } from '../i18n/words';
 import { Toggle } from '../inspector/widgets/Toggle';
 import type { SimulationMode } from '../simulation/setup';
 import { useApp, useAppStore } from '../store/app-store';
@@ -85,7 +86,7 @@ export function ForecastSetup({ folded: initiallyFolded }: { folded: boolean }) 
                 value={setup.runs}
                 disabled={running}
                 aria-describedby="forecast-runs-help"
-                aria-invalid={problem?.id === 'forecast.setup.runsInvalid'}
+                aria-invalid={problem !== null}
                 onChange={(e) => update({ runs: e.target.value })}
               />
               <span className="field-help" id="forecast-runs-help">
@@ -106,10 +107,7 @@ export function ForecastSetup({ folded: initiallyFolded }: { folded: boolean }) 
       )}
       {problem && (
         <p className="form-error" role="alert" data-testid="forecast-setup-problem">
-          {t(
-            problem.id,
-            Object.fromEntries(Object.entries(problem.values).map(([k, v]) => [k, f.number(v)])),
-          )}
+          {say(t, problem)}
         </p>
       )}
     </section>

@@ -32,3 +32,19 @@ export function relativeTime(
   }
   return justNow;
 }
+
+export type ElapsedUnit = 'now' | Intl.RelativeTimeFormatUnit;
+
+/**
+ * How long ago an instant was, as a unit and a whole amount of it (`{ unit: 'minute', amount: 5 }`),
+ * for a sentence kept to be worded later, whose message says "5 minutes ago" in its language;
+ * `now` under a minute.
+ */
+export function elapsed(iso: string, now: number): { unit: ElapsedUnit; amount: number } {
+  const delta = now - Date.parse(iso);
+  if (Number.isNaN(delta)) return { unit: 'now', amount: 0 };
+  for (const [unit, size] of UNITS) {
+    if (delta >= size) return { unit, amount: Math.round(delta / size) };
+  }
+  return { unit: 'now', amount: 0 };
+}

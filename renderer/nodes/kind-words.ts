@@ -2,6 +2,7 @@ import type { JourneyNode } from '../../core/model/journey';
 import { isNodeKind } from '../../core/nodes/registry';
 import { kindTitle } from '../../core/nodes/step-title';
 import type { Translate } from '../i18n/I18nProvider';
+import { words, type Words } from '../i18n/words';
 import { summaryWords } from './node-summary';
 
 const KIND_WORDS = {
@@ -43,4 +44,13 @@ export function cardTitle(t: Translate, node: JourneyNode, fallback: string): st
 export function stepWords(t: Translate, node: JourneyNode): string {
   if (node.label?.trim()) return node.label;
   return summaryWords(t, node) ?? kindWord(t, node.kind, kindTitle(node));
+}
+
+/**
+ * A card's title kept for a sentence worded later (a notice): the name the marketer gave it,
+ * else its kind, worded in the language chosen when the sentence is shown.
+ */
+export function cardTitleWords(node: JourneyNode): string | Words {
+  if (node.label?.trim()) return node.label;
+  return known(node.kind) ? words(KIND_WORDS[node.kind][0]) : kindTitle(node);
 }

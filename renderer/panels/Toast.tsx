@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { CloseIcon } from '../nodes/icons';
 import { useApp } from '../store/app-store';
 import { useT } from '../i18n/I18nProvider';
+import { say } from '../i18n/words';
 
 const DURATION: Record<string, number> = { info: 3500, success: 2500, warning: 6000, error: 9000 };
 
@@ -22,7 +23,7 @@ export function Toast() {
       role={notice.tone === 'error' || notice.tone === 'warning' ? 'alert' : 'status'}
       data-testid="toast"
     >
-      <span>{notice.text}</span>
+      <span>{say(t, notice.words)}</span>
       <button
         type="button"
         className="icon-button"

@@ -15,6 +15,7 @@ import {
   type WindowUnit,
 } from './policy-form';
 import { usePolicyWords } from './policy-words';
+import { say, type Words } from '../i18n/words';
 
 /**
  * Library ▸ Sending policy (DESIGN §8): per channel, at most how many messages one person gets
@@ -28,7 +29,7 @@ export function SendingPolicyDialog() {
   const close = useApp((s) => s.closeDialog);
   const saved = useApp((s) => s.sendingPolicy);
   const [form, setForm] = useState<PolicyForm | null>(saved ? formOf(saved) : null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   useEffect(() => {
@@ -151,7 +152,7 @@ export function SendingPolicyDialog() {
         <p className="field-help">{t('policy.help')}</p>
         {problem && (
           <p className="field-error" role="alert">
-            {problem}
+            {say(t, problem)}
           </p>
         )}
         <button type="submit" hidden />

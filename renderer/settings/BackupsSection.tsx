@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18nProvider';
 import { useFormats } from '../i18n/format';
 import type { MessageId } from '../i18n/messages';
 import { useAppStore } from '../store/app-store';
+import { say, words, type Words } from '../i18n/words';
 
 const REASONS: Record<Backup['reason'], MessageId> = {
   daily: 'backups.reason.daily',
@@ -82,7 +83,7 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
   const store = useAppStore();
   const { loadBackups, backUpNow, restoreBackup, notify } = store.getState();
   const [list, setList] = useState<{ folder: string; backups: Backup[] } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [confirm, setConfirm] = useState<Backup | null>(null);
@@ -153,9 +154,8 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
       setProblem(outcome.error);
       return;
     }
-    const words = t('backups.restored', { at: when(backup) });
-    setDone(words);
-    notify(words, 'success');
+    setDone(t('backups.restored', { at: when(backup) }));
+    notify(words('backups.restored', { at: when(backup) }), 'success');
     onRestored();
     await load();
   };
@@ -185,7 +185,7 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
       </p>
       {problem && (
         <p className="field-error" role="alert" data-testid="backup-problem">
-          {problem}
+          {say(t, problem)}
         </p>
       )}
       <p className="settings-result is-ok" role="status" data-testid="backup-done">

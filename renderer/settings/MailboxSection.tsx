@@ -9,6 +9,7 @@ import { useAppStore } from '../store/app-store';
 import { controlsFor, problemWords } from './field-problems';
 import type { SectionProps } from './LinksSection';
 import { MAILBOX_SECURITY, withMailboxSecurity, type MailboxSecurity } from './settings-form';
+import { say } from '../i18n/words';
 
 const SECURITY_LABELS: Record<MailboxSecurity, MessageId> = {
   tls: 'settings.mailbox.security.tls',
@@ -67,7 +68,7 @@ export function MailboxSection({
     setResult(null);
     const outcome = await readMailbox();
     setReading(false);
-    setResult(outcome.ok ? outcome.value : { ok: false, detail: outcome.error });
+    setResult(outcome.ok ? outcome.value : { ok: false, detail: say(t, outcome.error) });
     onRead();
   };
 

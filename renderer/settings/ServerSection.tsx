@@ -6,6 +6,7 @@ import { Field } from '../inspector/widgets/Field';
 import { useApp, useAppStore } from '../store/app-store';
 import { EngineWhere } from './EngineWhere';
 import { ShopSecrets } from './ShopSecrets';
+import { say } from '../i18n/words';
 
 const PROBLEMS: Record<ServerProblem, MessageId> = {
   'address-invalid': 'server.problem.addressInvalid',
@@ -97,13 +98,13 @@ export function ServerSection() {
       setSaid(
         outcome.ok
           ? { kind: 'report', report: outcome.value }
-          : { kind: 'error', text: outcome.error },
+          : { kind: 'error', text: say(t, outcome.error) },
       );
     } else {
       switchedBy.current = true;
       const outcome = await connectServer(input);
       if (!outcome.ok || !outcome.value.report.ok) switchedBy.current = false;
-      if (!outcome.ok) setSaid({ kind: 'error', text: outcome.error });
+      if (!outcome.ok) setSaid({ kind: 'error', text: say(t, outcome.error) });
       else if (!outcome.value.report.ok) setSaid({ kind: 'report', report: outcome.value.report });
       else {
         // The token is kept by the engine now; the page forgets it.
@@ -125,7 +126,7 @@ export function ServerSection() {
     setSaid(
       outcome.ok
         ? { kind: 'note', text: t('server.disconnected') }
-        : { kind: 'error', text: outcome.error },
+        : { kind: 'error', text: say(t, outcome.error) },
     );
   };
 

@@ -19,6 +19,7 @@ import {
   type SettingsField,
   type SettingsForm,
 } from './settings-form';
+import { say, type Words } from '../i18n/words';
 
 /** The webhook hosts allowed although they are on this computer or a private network. */
 function WebhooksSection({ form, errors, change }: SectionProps) {
@@ -61,7 +62,7 @@ export function SettingsDialog() {
   const [saved, setSaved] = useState<LibrarySettingsView | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<SettingsErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedNote, setSavedNote] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -130,7 +131,7 @@ export function SettingsDialog() {
     setSaving(false);
     if (!outcome.ok) {
       const field = fieldOfPath(outcome.field);
-      if (field) refuse({ [field]: { text: outcome.error } });
+      if (field) refuse({ [field]: { text: say(t, outcome.error) } });
       else setProblem(outcome.error);
       return;
     }
@@ -158,7 +159,7 @@ export function SettingsDialog() {
       <div className="settings-dialog" data-testid="settings-dialog">
         {!form || !saved ? (
           <p className="settings-help" role={problem ? 'alert' : 'status'}>
-            {problem ?? t('settings.loading')}
+            {problem ? say(t, problem) : t('settings.loading')}
           </p>
         ) : (
           <form
@@ -185,7 +186,7 @@ export function SettingsDialog() {
             <WebhooksSection form={form} errors={errors} change={change} />
             {problem && (
               <p className="form-error" role="alert" data-testid="settings-error">
-                {problem}
+                {say(t, problem)}
               </p>
             )}
             <button type="submit" hidden />

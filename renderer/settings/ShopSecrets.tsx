@@ -3,6 +3,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import { Field } from '../inspector/widgets/Field';
 import { useAppStore } from '../store/app-store';
+import { say } from '../i18n/words';
 
 type Platform = 'shopify' | 'woocommerce';
 
@@ -30,7 +31,7 @@ function ShopSecret({ platform, kept }: { platform: Platform; kept: boolean }) {
     if (outcome.ok) {
       setSecret('');
       setProblem(null);
-    } else setProblem(outcome.error);
+    } else setProblem(say(t, outcome.error));
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { useAppStore } from '../store/app-store';
+import { say } from '../i18n/words';
 
 type Status =
   | { state: 'idle' }
@@ -27,7 +28,7 @@ export function SaveTraceCase({ profileId }: { profileId: string }) {
         ? { state: 'idle' }
         : saved.ok
           ? { state: 'saved', fileName: saved.fileName }
-          : { state: 'failed', error: saved.error },
+          : { state: 'failed', error: say(t, saved.error) },
     );
   };
   return (

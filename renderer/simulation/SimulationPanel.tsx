@@ -13,6 +13,7 @@ import { MessagesTab } from './MessagesTab';
 import { ResultsTab } from './ResultsTab';
 import { SetupForm } from './SetupForm';
 import { TraceTab } from './TraceTab';
+import { say } from '../i18n/words';
 
 const TABS: { id: SimulationTab; label: MessageId; forecast?: true }[] = [
   { id: 'results', label: 'sim.tab.results' },
@@ -131,7 +132,7 @@ export function SimulationPanel() {
           )}
           {error && (
             <p className="form-error" role="alert" data-testid="simulation-error">
-              {error}
+              {say(t, error)}
             </p>
           )}
           {stopped && (

@@ -6,8 +6,9 @@ import { useApp, useAppStore } from '../store/app-store';
 import { SaveTraceCase } from './SaveTraceCase';
 import { useWords } from './sim-words';
 import { traceLine } from './trace-view';
-import { MISSING_WORDS, traceError } from './trace-words';
+import { MISSING_WORDS } from './trace-words';
 import { TraceMessages } from './TraceMessages';
+import { say } from '../i18n/words';
 
 /** Attributes worth a glance before reading someone's path: who, where, and may we write. */
 const KEY_ATTRIBUTES = ['first_name', 'email', 'phone', 'timezone', 'country', 'unsubscribed'];
@@ -133,7 +134,7 @@ export function TraceTab({ run }: { run: SimulationRun }) {
       {(trace.error ?? trace.missing) && (
         <p className="form-error" role="alert" data-testid="trace-error">
           {trace.error !== null
-            ? traceError(words, trace.error)
+            ? t('trace.error.failed', { detail: say(t, trace.error) })
             : t(MISSING_WORDS[trace.missing ?? 'path'], { id: trace.profileId ?? '' })}
         </p>
       )}

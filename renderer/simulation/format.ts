@@ -1,32 +1,4 @@
-/** Numbers, shares and times as the simulation views print them. */
-
-export function count(n: number): string {
-  return n.toLocaleString('en');
-}
-
-/** `12.3%`; whole numbers lose the decimal (`50%`), tiny shares keep one digit (`0.4%`). */
-export function percent(rate: number, digits = 1): string {
-  const value = rate * 100;
-  const text = value.toFixed(digits);
-  return `${text.replace(/\.0+$/, '')}%`;
-}
-
-/** A change with its sign: `+12`, `−3` (a real minus), `±0`. */
-export function signed(delta: number, format: (n: number) => string = count): string {
-  if (delta === 0) return '±0';
-  return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
-}
-
-/** A difference of two rates in percentage points: `+2.1 pts`. */
-export function points(difference: number): string {
-  const value = Math.abs(difference * 100).toFixed(1);
-  if (value === '0.0') return '±0 pts';
-  return `${difference > 0 ? '+' : '−'}${value} pts`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+/** Times as the simulation views print them, in the chosen language's formatting locale. */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -88,39 +60,4 @@ export function day(iso: string | number, timeZone = 'UTC', locale?: string): st
   return formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }, locale).format(
     new Date(iso),
   );
-}
-
-/** A zone as people say it: `UTC`, `Stockholm time`. */
-export function zoneName(timeZone: string): string {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
-  return `${(timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')} time`;
-}
-
-/** `1 Oct 2019 02:05`: an instant, short, in the given zone. */
-export function instant(iso: string | number, timeZone = 'UTC'): string {
-  return `${date(iso, timeZone)} ${clock(iso, timeZone)}`;
-}
-
-/** A simulation window in words: `1 Oct 2019 00:00 – 4 Oct 2019 00:00 UTC (3 days)`. */
-export function windowText(window: { start: string; end: string }, timeZone = 'UTC'): string {
-  const ms = Date.parse(window.end) - Date.parse(window.start);
-  return `${instant(window.start, timeZone)} – ${instant(window.end, timeZone)} ${zoneName(timeZone)} (${duration(ms)})`;
-}
-
-/** A length of time in the largest sensible unit: `3 days`, `2 h 50 min`, `45 min`. */
-export function duration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours < 48) return rest ? `${hours} h ${rest} min` : `${hours} h`;
-  const days = ms / 86_400_000;
-  return Number.isInteger(days) ? plural(days, 'day') : `${days.toFixed(1)} days`;
-}
-
-/** `Tue, 1 Oct 2019, 00:00 – 02:50`, the day said once when both ends fall on it. */
-export function timeRange(start: string, end: string, timeZone = 'UTC'): string {
-  if (date(start, timeZone) === date(end, timeZone))
-    return `${dateTime(start, timeZone)} – ${clock(end, timeZone)}`;
-  return `${dateTime(start, timeZone)} – ${dateTime(end, timeZone)}`;
 }

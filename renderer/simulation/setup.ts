@@ -1,7 +1,7 @@
 import type { Dataset } from '../../core/api/data-contract';
 import type { SimulationParams } from '../../core/api/simulation-contract';
 import { MAX_APP_RUNS } from '../../core/forecast/forecast-runs';
-import type { MessageId } from '../i18n/messages';
+import { words, type Words } from '../i18n/words';
 
 /** How long the simulation runs: to the end of the events, for a number of days, or to a time. */
 export type WindowLength = 'data' | 'days' | 'end';
@@ -57,14 +57,15 @@ export interface WindowParams {
   withLive?: boolean;
 }
 
-/** A problem of the form in the catalogues' words (the forecast's fields). */
-export interface SetupProblem {
-  id: MessageId;
-  values: Record<string, number>;
-}
-
+/**
+ * What is wrong with the form, worded when shown; `field` says which of the forecast's fields it
+ * concerns (shown beside them rather than above the run button).
+ */
 export type SetupCheck =
-  { ok: true; params: WindowParams } | { ok: false; problem: string | SetupProblem };
+  { ok: true; params: WindowParams } | { ok: false; problem: Words; field?: 'runs' };
+
+/** The longest simulation window in days: ten years. */
+const MAX_DAYS = 3660;
 
 /** A datetime-local value read as UTC: `2019-10-01T00:00` → `2019-10-01T00:00:00.000Z`. */
 export function utcFromInput(value: string): string | undefined {
@@ -82,18 +83,17 @@ export function inputFromUtc(iso: string): string {
 export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]): SetupCheck {
   const profiles = setup.profilesDatasetId || undefined;
   const events = setup.eventsDatasetId || undefined;
-  if (!profiles && !events)
-    return { ok: false, problem: 'Choose sample data: profiles, events, or both.' };
+  if (!profiles && !events) return { ok: false, problem: words('sim.setupProblem.noData') };
   const known = new Set(datasets.map((d) => d.id));
   if ((profiles && !known.has(profiles)) || (events && !known.has(events)))
-    return { ok: false, problem: 'The chosen data set is no longer there; choose another.' };
+    return { ok: false, problem: words('sim.setupProblem.datasetGone') };
   const seed = Number(setup.seed.trim() || '0');
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
-    return { ok: false, problem: 'The seed is a whole number, 0 or more.' };
+    return { ok: false, problem: words('sim.setupProblem.seed') };
   let start: string | undefined;
   if (setup.start) {
     start = utcFromInput(setup.start);
-    if (!start) return { ok: false, problem: 'The start is not a date and time.' };
+    if (!start) return { ok: false, problem: words('sim.setupProblem.start') };
   }
   const params: WindowParams = {
     ...(profiles && { profilesDatasetId: profiles }),
@@ -104,26 +104,25 @@ export function readSetup(setup: SimulationSetup, datasets: readonly Dataset[]):
   };
   if (setup.length === 'days') {
     const days = Number(setup.days);
-    if (!(days > 0) || days > 3660)
-      return { ok: false, problem: 'The number of days is more than 0 and at most 3,660.' };
+    if (!(days > 0) || days > MAX_DAYS)
+      return { ok: false, problem: words('sim.setupProblem.days', { max: MAX_DAYS }) };
     params.days = days;
   } else if (setup.length === 'end') {
     const end = utcFromInput(setup.end);
-    if (!end) return { ok: false, problem: 'The end is not a date and time.' };
-    if (start && end < start) return { ok: false, problem: 'The end comes before the start.' };
+    if (!end) return { ok: false, problem: words('sim.setupProblem.end') };
+    if (start && end < start)
+      return { ok: false, problem: words('sim.setupProblem.endBeforeStart') };
     params.end = end;
   }
   if (!events && (!start || setup.length === 'data'))
-    return {
-      ok: false,
-      problem: 'Without events there is no time range to take: give a start and a length.',
-    };
+    return { ok: false, problem: words('sim.setupProblem.noRange') };
   if (setup.mode === 'forecast') {
     const runs = Number(setup.runs.trim());
     if (!Number.isInteger(runs) || runs < 1 || runs > MAX_APP_RUNS)
       return {
         ok: false,
-        problem: { id: 'forecast.setup.runsInvalid', values: { max: MAX_APP_RUNS } },
+        problem: words('forecast.setup.runsInvalid', { max: MAX_APP_RUNS }),
+        field: 'runs',
       };
     params.forecast = { runs, defaults: setup.defaults };
   }

@@ -56,11 +56,3 @@ export const MISSING_WORDS: Record<'profile' | 'path' | 'run', MessageId> = {
   path: 'sim.trace.neverEntered',
   run: 'trace.error.runGone',
 };
-
-/**
- * Following a profile failed for a reason the app does not foresee: English shows the error as
- * it came, other languages say so in theirs with the error's own words.
- */
-export function traceError({ t, locale }: Pick<Words, 't' | 'locale'>, error: string): string {
-  return locale === 'en' ? error : t('trace.error.failed', { detail: error });
-}

@@ -7,8 +7,9 @@ import {
   nameFromFile,
   type MappingChoice,
 } from '../data/column-mapping';
+import { apiErrorWords } from '../api/api-error-words';
+import { words, type Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 import { newCallId } from './new-id';
 
 export type DatasetPreview = AppOutput<'previewDataset'>;
@@ -36,7 +37,7 @@ export interface ImportFlow {
   stage: 'preview' | 'importing' | 'done';
   progress: { read: number; total: number } | null;
   result: ImportResult | null;
-  error: string | null;
+  error: Words | null;
 }
 
 export interface DatasetBrowse {
@@ -149,7 +150,7 @@ export const createDataSlice =
             ...(next !== get().data.selectedId && { selectedId: next, browse: null }),
           });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       selectDataset(id) {
@@ -208,7 +209,7 @@ export const createDataSlice =
           });
         } catch (error) {
           if (get().data.browse === next) patch({ browse: { ...next, loading: false } });
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       async chooseImportFile(kind) {
@@ -217,7 +218,7 @@ export const createDataSlice =
         try {
           opened = await api.openFile({ kind });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
           return;
         }
         if (!opened.canceled) {
@@ -253,7 +254,7 @@ export const createDataSlice =
           if (get().data.importFlow?.text !== text) return;
           patchFlow({ ...withMapping, preview: shown, previewing: false });
         } catch (error) {
-          patchFlow({ previewing: false, error: errorText(error) });
+          patchFlow({ previewing: false, error: apiErrorWords(error) });
         }
       },
       async setImportMapping(target, column) {
@@ -267,7 +268,7 @@ export const createDataSlice =
           if (get().data.importFlow?.mapping !== next.mapping) return;
           patchFlow({ preview: shown, previewing: false });
         } catch (error) {
-          patchFlow({ previewing: false, error: errorText(error) });
+          patchFlow({ previewing: false, error: apiErrorWords(error) });
         }
       },
       setImportName(name) {
@@ -303,7 +304,7 @@ export const createDataSlice =
           });
           await get().refreshDatasets(result.dataset.id);
         } catch (error) {
-          patchFlow({ stage: 'preview', progress: null, error: errorText(error) });
+          patchFlow({ stage: 'preview', progress: null, error: apiErrorWords(error) });
         } finally {
           stop();
         }
@@ -318,12 +319,15 @@ export const createDataSlice =
           const made = await api.generateSampleData(input);
           await get().refreshDatasets(made.events.id);
           get().notify(
-            `Generated ${made.profiles.rows.toLocaleString('en')} sample customers and ${made.events.rows.toLocaleString('en')} events.`,
+            words('notice.generated', {
+              customers: made.profiles.rows,
+              events: made.events.rows,
+            }),
             'success',
           );
           return made;
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
           return undefined;
         } finally {
           patch({ generating: false });
@@ -336,7 +340,7 @@ export const createDataSlice =
           await get().refreshDatasets();
           get().forgetDataset(id);
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
     };

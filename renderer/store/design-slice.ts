@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
+import type { AppApi, AppInput, AppOutput } from '../../core/api/contract';
 import type { BrandSettings, ImageInfo } from '../../core/api/design-contract';
 import { imageTooLarge, MAX_IMAGE_BYTES } from '../../core/email-design/images';
+import { words } from '../i18n/words';
 import type { AppState } from './app-store';
-import type { Outcome } from './execution-slice';
-import { errorText } from './library-slice';
+import { failure, type Outcome } from './execution-slice';
 
 /**
  * Writing messages without code: which message node the email designer is open on, the
@@ -30,14 +30,6 @@ export interface DesignSlice {
   sendTestMessage: (
     input: AppInput<'sendTestMessage'>,
   ) => Promise<Outcome<AppOutput<'sendTestMessage'>>>;
-}
-
-function failure(error: unknown): { ok: false; error: string; field?: string } {
-  return {
-    ok: false,
-    error: errorText(error),
-    ...(error instanceof ApiError && error.field !== undefined && { field: error.field }),
-  };
 }
 
 /** A picked file's bytes as base64 (FileReader: every browser and the test DOM have it). */
@@ -111,9 +103,18 @@ export const createDesignSlice =
     },
     async addImage(file) {
       if (file.size > MAX_IMAGE_BYTES)
-        return { ok: false, error: imageTooLarge(file.name, file.size).message };
+        // Refused before reading: the engine would refuse it with the same words.
+        return {
+          ok: false,
+          error: words('apiError.asSaid', { detail: imageTooLarge(file.name, file.size).message }),
+        };
+      let data: string;
       try {
-        const data = await readBase64(file);
+        data = await readBase64(file);
+      } catch {
+        return { ok: false, error: words('notice.fileUnreadable', { name: file.name }) };
+      }
+      try {
         const image = await api.addImage({ name: file.name, data });
         set({
           images: [image, ...get().images.filter((i) => i.id !== image.id)],

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
-import { relativeTime } from '../library/relative-time';
+import { words } from '../i18n/words';
+import { elapsed } from '../library/relative-time';
 import type { AppState, AppStore } from './app-store';
 import type { DraftStorage } from './draft-storage';
 
@@ -44,10 +45,7 @@ export const createDraftSlice =
       });
       if (!kept && !warned) {
         warned = true;
-        get().notify(
-          'Your unsaved changes cannot be kept as a draft: this browser’s storage is full or turned off. Save often.',
-          'warning',
-        );
+        get().notify(words('notice.draftNotKept'), 'warning');
       }
     };
     return {
@@ -66,18 +64,17 @@ export const createDraftSlice =
           return;
         }
         get().commit(parsed.journey);
-        const when = relativeTime(draft.savedAt, Date.now());
         const newer =
           draft.baseRevision !== undefined &&
           revision !== undefined &&
           draft.baseRevision < revision;
         // Saving a draft made on an older revision must ask, as any other conflicting save does.
         if (newer) _set({ revision: draft.baseRevision });
+        const { unit, amount } = elapsed(draft.savedAt, Date.now());
         get().notify(
-          `Restored the changes you had not saved (last edited ${when}). ` +
-            (newer
-              ? 'The journey was saved elsewhere since: saving will ask which to keep.'
-              : 'Save to keep them, or Undo to go back to the saved journey.'),
+          words(newer ? 'notice.draftRestoredNewer' : 'notice.draftRestored', {
+            ago: words('notice.ago', { unit, amount }),
+          }),
           'warning',
         );
       },

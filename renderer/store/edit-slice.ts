@@ -4,6 +4,7 @@ import { isEntryKind, nodeDefinition, type NodeKind } from '../../core/nodes/reg
 import { layoutPositions } from '../canvas/auto-layout';
 import { checkConnection, type ProposedConnection } from '../canvas/connection-rules';
 import { NODE_HEIGHT, NODE_WIDTH, snap } from '../canvas/geometry';
+import { words } from '../i18n/words';
 import { nodeCardHeight, nodePorts } from '../nodes/card-shape';
 import type { AppState } from './app-store';
 import {
@@ -176,9 +177,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     const { journey, selectedNodeIds, notify } = get();
     if (!journey || selectedNodeIds.length === 0) return;
     set({ clipboard: copyFragment(journey, new Set(selectedNodeIds)), pasteCount: 0 });
-    notify(
-      selectedNodeIds.length === 1 ? 'Copied 1 step.' : `Copied ${selectedNodeIds.length} steps.`,
-    );
+    notify(words('notice.copiedSteps', { count: selectedNodeIds.length }));
   },
   cutSelection() {
     const { journey, selectedNodeIds } = get();

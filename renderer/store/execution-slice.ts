@@ -9,13 +9,14 @@ import type {
 import type { PublishImpactView } from '../../core/api/publish-contract';
 import type { MigrationPlan } from '../../core/migration/migration-plan';
 import type { RunAction } from '../execution/run-controls';
+import { apiErrorWords } from '../api/api-error-words';
+import { words, type Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 
 export type RunTab = 'live' | 'test' | 'api';
 
 /** What a call to the engine came to: its answer, or what went wrong in words. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Words; field?: string };
 
 export interface ExecutionView {
   /** The run panel is shown in place of the inspector, and live counts on the canvas. */
@@ -26,11 +27,11 @@ export interface ExecutionView {
   /** What is being asked of the engine right now. */
   pending: RunAction | null;
   /** Why the last call about this journey failed. */
-  error: string | null;
+  error: Words | null;
   /** When the counts last arrived, pushed or read (ms since epoch). */
   freshAt: number;
   engine: EngineInfo | null;
-  engineError: string | null;
+  engineError: Words | null;
 }
 
 export interface ExecutionSlice {
@@ -77,19 +78,19 @@ const INITIAL: ExecutionView = {
 };
 
 /** A failed call as an `Outcome`, with its words and the field it concerns. */
-export function failure(error: unknown): { ok: false; error: string; field?: string } {
+export function failure(error: unknown): { ok: false; error: Words; field?: string } {
   return {
     ok: false,
-    error: errorText(error),
+    error: apiErrorWords(error),
     ...(error instanceof ApiError && error.field !== undefined && { field: error.field }),
   };
 }
 
-const ANNOUNCE: Record<'running' | 'paused' | 'stopped', (info: ExecutionInfo) => string> = {
+const ANNOUNCE: Record<'running' | 'paused' | 'stopped', (info: ExecutionInfo) => Words> = {
   running: (info) =>
-    `Running version ${info.liveVersion ?? info.latestVersion ?? ''}: new profiles enter as their events arrive.`,
-  paused: () => 'Paused: nobody new enters; profiles already inside carry on.',
-  stopped: () => 'Stopped: everyone inside left and their unsent messages were cancelled.',
+    words('notice.running', { version: info.liveVersion ?? info.latestVersion ?? 0 }),
+  paused: () => words('notice.paused'),
+  stopped: () => words('notice.stopped'),
 };
 
 export const createExecutionSlice =
@@ -109,7 +110,7 @@ export const createExecutionSlice =
         patch({ info, pending: null, freshAt: Date.now() });
         return info;
       } catch (error) {
-        if (get().journey?.id === journeyId) patch({ pending: null, error: errorText(error) });
+        if (get().journey?.id === journeyId) patch({ pending: null, error: apiErrorWords(error) });
         return undefined;
       }
     };
@@ -134,12 +135,12 @@ export const createExecutionSlice =
           if (get().execution.pending) return;
           patch({ info, freshAt: Date.now(), error: null });
         } catch (error) {
-          if (get().journey?.id === journeyId) patch({ error: errorText(error) });
+          if (get().journey?.id === journeyId) patch({ error: apiErrorWords(error) });
         }
       },
       async previewPublish() {
         const journeyId = get().journey?.id;
-        if (!journeyId) return { ok: false, error: 'No journey is open.' };
+        if (!journeyId) return { ok: false, error: words('notice.noJourneyOpen') };
         try {
           return { ok: true, value: await api.previewPublish({ journeyId }) };
         } catch (error) {
@@ -149,11 +150,11 @@ export const createExecutionSlice =
       async publishJourney(migration) {
         const { dirty, validation } = get();
         if (validation.errors > 0) {
-          patch({ error: 'Fix the journey’s problems first; only a journey without errors runs.' });
+          patch({ error: words('notice.publishHasErrors') });
           return;
         }
         if (dirty) {
-          patch({ error: 'Save the journey first: publishing freezes the journey as saved.' });
+          patch({ error: words('notice.publishUnsaved') });
           return;
         }
         let created = false;
@@ -170,14 +171,11 @@ export const createExecutionSlice =
           return rest;
         });
         if (!info) return;
-        const version = info.latestVersion ?? '';
-        if (!created) get().notify(`Nothing changed since version ${version}.`, 'info');
+        const version = info.latestVersion ?? 0;
+        if (!created) get().notify(words('notice.publishedNothingNew', { version }), 'info');
         else if (info.state === 'running')
-          get().notify(
-            `Published version ${version}: new entries go through it now; profiles already inside keep theirs.`,
-            'success',
-          );
-        else get().notify(`Published version ${version}. Start the journey to run it.`, 'success');
+          get().notify(words('notice.publishedRunning', { version }), 'success');
+        else get().notify(words('notice.published', { version }), 'success');
       },
       async setRunState(state) {
         const info = await act(state, (journeyId) => api.setExecutionState({ journeyId, state }));
@@ -208,7 +206,7 @@ export const createExecutionSlice =
         try {
           patch({ engine: await api.getEngineInfo({}), engineError: null });
         } catch (error) {
-          patch({ engineError: errorText(error) });
+          patch({ engineError: apiErrorWords(error) });
         }
       },
       applyEngineInfo(engine) {

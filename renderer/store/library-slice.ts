@@ -6,6 +6,8 @@ import {
   type TemplateSummary,
 } from '../../core/api/contract';
 import { parseJourneyFile, serializeJourney } from '../../core/model/journey-file';
+import { apiErrorWords } from '../api/api-error-words';
+import { words } from '../i18n/words';
 import type { AppState } from './app-store';
 import { uniqueNodeId } from './journey-edits';
 
@@ -46,12 +48,6 @@ export interface LibrarySlice {
   reloadJourney: () => Promise<void>;
 }
 
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return `Something went wrong: ${error.message}`;
-  return 'Something went wrong.';
-}
-
 export const createLibrarySlice =
   (api: AppApi): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => {
@@ -60,7 +56,7 @@ export const createLibrarySlice =
       try {
         return await work();
       } catch (error) {
-        get().notify(errorText(error), 'error');
+        get().notify(apiErrorWords(error), 'error');
         return undefined;
       } finally {
         set({ busy: false });
@@ -77,14 +73,14 @@ export const createLibrarySlice =
         try {
           set({ journeys: await api.listJourneys({}) });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       async loadTemplates() {
         try {
           set({ templates: await api.listTemplates({}) });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       async openJourney(id) {
@@ -123,7 +119,7 @@ export const createLibrarySlice =
         await attempt(async () => {
           const record = await api.duplicateJourney({ id });
           await get().refreshLibrary();
-          get().notify(`Made a copy: “${record.journey.name}”.`, 'success');
+          get().notify(words('notice.duplicated', { name: record.journey.name }), 'success');
         });
       },
       async deleteJourney(id) {
@@ -160,7 +156,7 @@ export const createLibrarySlice =
               return;
             }
             await get().refreshLibrary();
-            get().notify(`Imported “${result.record.journey.name}”.`, 'success');
+            get().notify(words('notice.imported', { name: result.record.journey.name }), 'success');
           } catch (error) {
             if (error instanceof ApiError && error.code === 'conflict' && mode === 'ask') {
               const parsed = parseJourneyFile(text);
@@ -196,7 +192,8 @@ export const createLibrarySlice =
             suggestedName: file.fileName,
             text: file.text,
           });
-          if (!saved.canceled) get().notify(`Exported “${saved.fileName}”.`, 'success');
+          if (!saved.canceled)
+            get().notify(words('notice.exported', { fileName: saved.fileName }), 'success');
         });
       },
       async save(options = {}) {
@@ -209,13 +206,13 @@ export const createLibrarySlice =
             ...(revision !== undefined && !options.overwrite && { revision }),
           });
           get().markSaved(journey, saved.revision);
-          get().notify('Saved.', 'success');
+          get().notify(words('notice.saved'), 'success');
           return true;
         } catch (error) {
           if (error instanceof ApiError && error.code === 'conflict') {
             get().openDialog({ type: 'save-conflict', message: error.message });
           } else {
-            get().notify(errorText(error), 'error');
+            get().notify(apiErrorWords(error), 'error');
           }
           return false;
         } finally {

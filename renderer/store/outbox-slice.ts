@@ -6,8 +6,9 @@ import type {
   OutboxMessageDetail,
   OutboxMessageStatus,
 } from '../../core/api/execution-contract';
+import { apiErrorWords } from '../api/api-error-words';
+import { words, type Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 
 export type MessageCounts = LiveCounts['messages'];
 
@@ -26,10 +27,10 @@ export interface OutboxView {
   /** Older messages remain to be loaded. */
   more: boolean;
   loading: boolean;
-  error: string | null;
+  error: Words | null;
   selectedId: number | null;
   detail: OutboxMessageDetail | null;
-  detailError: string | null;
+  detailError: Words | null;
   retrying: boolean;
 }
 
@@ -95,7 +96,7 @@ export const createOutboxSlice =
         patch({ loading: false });
         return page;
       } catch (error) {
-        if (call === listCall) patch({ loading: false, error: errorText(error) });
+        if (call === listCall) patch({ loading: false, error: apiErrorWords(error) });
         return null;
       }
     };
@@ -108,7 +109,7 @@ export const createOutboxSlice =
           patch({ detail, detailError: null });
       } catch (error) {
         if (call === detailCall && get().outbox.selectedId === id)
-          patch({ detail: null, detailError: errorText(error) });
+          patch({ detail: null, detailError: apiErrorWords(error) });
       }
     };
 
@@ -191,11 +192,11 @@ export const createOutboxSlice =
             messages: messages?.map((m) => (m.id === id ? message : m)) ?? null,
             ...(detail?.id === id && { detail: { ...detail, ...message } }),
           });
-          get().notify('Back in line: it will be tried again shortly.', 'success');
+          get().notify(words('notice.retryQueued'), 'success');
           void get().refreshOutbox();
         } catch (error) {
           patch({ retrying: false });
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       watchOutbox() {

@@ -1,9 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { ApiError, type AppApi } from '../../core/api/contract';
+import type { AppApi } from '../../core/api/contract';
 import type { SendingPolicy } from '../../core/policy/sending-policy';
 import type { AppState } from './app-store';
-import type { Outcome } from './execution-slice';
-import { errorText } from './library-slice';
+import { failure, type Outcome } from './execution-slice';
 
 /** The library's sending policy (DESIGN §8): across all journeys, how much one person gets. */
 export interface PolicySlice {
@@ -11,14 +10,6 @@ export interface PolicySlice {
   sendingPolicy: SendingPolicy | null;
   loadSendingPolicy: () => Promise<Outcome<SendingPolicy>>;
   saveSendingPolicy: (policy: SendingPolicy) => Promise<Outcome<SendingPolicy>>;
-}
-
-function failure(error: unknown): { ok: false; error: string; field?: string } {
-  return {
-    ok: false,
-    error: errorText(error),
-    ...(error instanceof ApiError && error.field !== undefined && { field: error.field }),
-  };
 }
 
 export const createPolicySlice =

@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { AppApi } from '../../core/api/contract';
 import { DEFAULT_SENSITIVITY_RUNS, type SensitivityResult } from '../../core/forecast/sensitivity';
+import { apiErrorWords } from '../api/api-error-words';
+import type { Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 import { newCallId } from './new-id';
 import { endedBy, type SimulationProgressState } from './simulation-slice';
 
@@ -15,7 +16,7 @@ export interface SensitivityState {
   callId: string | null;
   progress: SimulationProgressState | null;
   result: SensitivityResult | null;
-  error: string | null;
+  error: Words | null;
   /** The last analysis was stopped before it finished. */
   stopped: boolean;
 }
@@ -83,7 +84,7 @@ export const createSensitivitySlice =
         try {
           await api.cancelSimulation({ runId: callId });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       resetSensitivity() {

@@ -8,11 +8,11 @@ import {
   EMPTY_SETUP,
   inputFromUtc,
   readSetup,
-  type SetupProblem,
   type SimulationSetup,
 } from '../simulation/setup';
+import { apiErrorWords } from '../api/api-error-words';
+import type { Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 
 /**
  * How a simulation-like call stands once it threw: stopped when the user cancelled it, else
@@ -25,7 +25,7 @@ export function endedBy(error: unknown) {
     callId: null,
     progress: null,
     stopped,
-    error: stopped ? null : errorText(error),
+    error: stopped ? null : apiErrorWords(error),
   } as const;
 }
 import { newCallId } from './new-id';
@@ -48,9 +48,10 @@ export interface SimulationState {
   /** The call under way, as `cancelSimulation` names it. */
   callId: string | null;
   progress: SimulationProgressState | null;
-  error: string | null;
-  /** A problem of the form's forecast fields, in the catalogues' words. */
-  problem: SetupProblem | null;
+  /** Why the last simulation could not run: the form, or the engine. */
+  error: Words | null;
+  /** A problem of the form's forecast fields, shown beside them. */
+  problem: Words | null;
   /** The last simulation was stopped before it finished (nothing was kept). */
   stopped: boolean;
   /** The run shown: the newest of this journey, or the one just made. */
@@ -187,8 +188,8 @@ export const createSimulationSlice =
         const checked = readSetup(simulation.setup, data.datasets ?? []);
         if (!checked.ok) {
           const { problem } = checked;
-          if (typeof problem === 'string') patch({ error: problem, problem: null });
-          else patch({ problem, error: null });
+          if (checked.field === 'runs') patch({ problem, error: null });
+          else patch({ error: problem, problem: null });
           return;
         }
         const runId = newCallId('run');
@@ -232,7 +233,7 @@ export const createSimulationSlice =
         try {
           await api.cancelSimulation({ runId: callId });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       async loadSimulationRuns() {
@@ -259,7 +260,7 @@ export const createSimulationSlice =
           if (get().journey?.id !== journey.id || get().simulation.run) return;
           show(run, previous);
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       async compareWithRun(id) {
@@ -270,7 +271,7 @@ export const createSimulationSlice =
         try {
           patch({ compareWith: await api.getSimulationRun({ id }) });
         } catch (error) {
-          get().notify(errorText(error), 'error');
+          get().notify(apiErrorWords(error), 'error');
         }
       },
       setShowCounts(showCounts) {

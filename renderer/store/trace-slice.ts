@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import { ApiError, type AppApi, type AppOutput } from '../../core/api/contract';
 import { caseFromTrace, casesFileText } from '../../core/cases/case-from-trace';
 import { traceFocus, traceRows, type TraceFocus, type TraceRow } from '../simulation/trace-view';
+import { apiErrorWords } from '../api/api-error-words';
+import { words, type Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 
 export type TraceResult = AppOutput<'traceProfile'>;
 
@@ -21,7 +22,7 @@ export interface TraceState {
    * the run itself is no longer kept.
    */
   missing: 'profile' | 'path' | 'run' | null;
-  error: string | null;
+  error: Words | null;
 }
 
 /** One profile's path through the shown run, stepped through on the canvas. */
@@ -37,7 +38,7 @@ export interface TraceSlice {
    */
   saveTraceAsCase: (
     name: string,
-  ) => Promise<{ ok: true; fileName: string } | { ok: false; error: string } | null>;
+  ) => Promise<{ ok: true; fileName: string } | { ok: false; error: Words } | null>;
 }
 
 const INITIAL: TraceState = {
@@ -84,7 +85,7 @@ export const createTraceSlice =
         set({
           trace: gone
             ? { ...INITIAL, profileId: id, missing: 'run' }
-            : { ...INITIAL, profileId: id, error: errorText(error) },
+            : { ...INITIAL, profileId: id, error: apiErrorWords(error) },
         });
       }
     },
@@ -117,7 +118,16 @@ export const createTraceSlice =
           name,
         },
       );
-      if (!made.ok) return { ok: false, error: made.message };
+      if (!made.ok)
+        return {
+          ok: false,
+          error: words(
+            made.code === 'too-many-events'
+              ? 'notice.case.tooManyEvents'
+              : 'notice.case.tooManySteps',
+            made.values,
+          ),
+        };
       try {
         const saved = await api.saveFile({
           kind: 'cases',
@@ -126,7 +136,7 @@ export const createTraceSlice =
         });
         return saved.canceled ? null : { ok: true, fileName: saved.fileName };
       } catch (error) {
-        return { ok: false, error: errorText(error) };
+        return { ok: false, error: apiErrorWords(error) };
       }
     },
     clearTrace() {

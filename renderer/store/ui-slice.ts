@@ -1,13 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { Position } from '../../core/model/journey';
+import type { Words } from '../i18n/words';
 import type { AppState } from './app-store';
 import type { Fragment } from './journey-edits';
 
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error';
 
+/** A short message at the bottom of the window, worded when shown so a language switch re-words it. */
 export interface Notice {
   id: number;
-  text: string;
+  words: Words;
   tone: NoticeTone;
 }
 
@@ -53,7 +55,7 @@ export interface UiSlice {
   revealRequest: { nodeId: string; nonce: number } | null;
   /** The sample profile message previews render for. */
   personaId: string;
-  notify: (text: string, tone?: NoticeTone) => void;
+  notify: (words: Words, tone?: NoticeTone) => void;
   dismissNotice: () => void;
   openDialog: (dialog: Dialog) => void;
   closeDialog: () => void;
@@ -76,8 +78,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   fitViewRequest: 0,
   revealRequest: null,
   personaId: 'emma',
-  notify(text, tone = 'info') {
-    set({ notice: { id: ++noticeIds, text, tone } });
+  notify(words, tone = 'info') {
+    set({ notice: { id: ++noticeIds, words, tone } });
   },
   dismissNotice() {
     set({ notice: null });

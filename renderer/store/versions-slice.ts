@@ -3,8 +3,9 @@ import type { AppApi, AppInput, AppOutput } from '../../core/api/contract';
 import type { VersionEntryView } from '../../core/api/versions-contract';
 import type { Journey } from '../../core/model/journey';
 import type { CohortDiff } from '../../core/versions/cohort-diff';
+import { apiErrorWords } from '../api/api-error-words';
+import type { Words } from '../i18n/words';
 import type { AppState } from './app-store';
-import { errorText } from './library-slice';
 
 /** A published version of a journey, as frozen, to compare the journey being edited with. */
 export interface PublishedVersion {
@@ -12,7 +13,7 @@ export interface PublishedVersion {
   version: number;
   /** Null while it is being read, or when it could not be. */
   journey: Journey | null;
-  error: string | null;
+  error: Words | null;
 }
 
 /** The version history of the open journey, as the history dialog shows it. */
@@ -23,14 +24,14 @@ export interface VersionHistory {
   currentSha256: string;
   /** Frozen documents read so far, by version, for the diff and the canvases. */
   documents: Record<number, Journey>;
-  error: string | null;
+  error: Words | null;
 }
 
 /** Two versions compared on the cohort of the newest simulation. */
 export interface CohortComparison {
   key: string;
   result: AppOutput<'compareVersionsOnCohort'> | null;
-  error: string | null;
+  error: Words | null;
 }
 
 export interface VersionsSlice {
@@ -56,7 +57,7 @@ export interface VersionsSlice {
   comparison: CohortComparison | null;
   compareOnCohort: (before: number, after?: number) => Promise<void>;
   /** The open pack: the HTML of the version asked for (undefined: the draft). */
-  pack: { version?: number; html: string | null; fileName: string; error: string | null } | null;
+  pack: { version?: number; html: string | null; fileName: string; error: Words | null } | null;
   openSignOffPack: (request: Omit<AppInput<'getSignOffPack'>, 'journeyId'>) => Promise<void>;
   closeSignOffPack: () => void;
   /** Saves the open pack as a PDF (desktop) or prints it (browser); the file's name when saved. */
@@ -83,7 +84,7 @@ export const createVersionsSlice =
           set({ published: { journeyId, version, journey: answer.journey, error: null } });
       } catch (error) {
         if (still())
-          set({ published: { journeyId, version, journey: null, error: errorText(error) } });
+          set({ published: { journeyId, version, journey: null, error: apiErrorWords(error) } });
       }
     },
 
@@ -105,7 +106,7 @@ export const createVersionsSlice =
             versions: [],
             currentSha256: '',
             documents: kept() ?? {},
-            error: errorText(error),
+            error: apiErrorWords(error),
           },
         });
       }
@@ -119,7 +120,7 @@ export const createVersionsSlice =
         if (now?.journeyId === history.journeyId)
           set({ history: { ...now, documents: { ...now.documents, [version]: journey } } });
       } catch (error) {
-        get().notify(errorText(error), 'error');
+        get().notify(apiErrorWords(error), 'error');
       }
     },
     async setVersionNote(version, note, by) {
@@ -130,7 +131,7 @@ export const createVersionsSlice =
         await get().loadHistory();
         return true;
       } catch (error) {
-        get().notify(errorText(error), 'error');
+        get().notify(apiErrorWords(error), 'error');
         return false;
       }
     },
@@ -142,7 +143,7 @@ export const createVersionsSlice =
         await get().loadHistory();
         return true;
       } catch (error) {
-        get().notify(errorText(error), 'error');
+        get().notify(apiErrorWords(error), 'error');
         return false;
       }
     },
@@ -171,7 +172,7 @@ export const createVersionsSlice =
         if (get().comparison?.key === key) set({ comparison: { key, result, error: null } });
       } catch (error) {
         if (get().comparison?.key === key)
-          set({ comparison: { key, result: null, error: errorText(error) } });
+          set({ comparison: { key, result: null, error: apiErrorWords(error) } });
       }
     },
 
@@ -200,7 +201,7 @@ export const createVersionsSlice =
             },
           });
       } catch (error) {
-        if (get().pack) set({ pack: { html: null, fileName, error: errorText(error) } });
+        if (get().pack) set({ pack: { html: null, fileName, error: apiErrorWords(error) } });
       }
     },
     closeSignOffPack() {
@@ -213,7 +214,7 @@ export const createVersionsSlice =
         const saved = await api.saveSignOffPack({ suggestedName: pack.fileName, html: pack.html });
         return saved.canceled ? undefined : saved.fileName;
       } catch (error) {
-        get().notify(errorText(error), 'error');
+        get().notify(apiErrorWords(error), 'error');
         return undefined;
       }
     },

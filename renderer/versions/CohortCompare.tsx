@@ -3,6 +3,7 @@ import type { FigureDiff } from '../../core/versions/cohort-diff';
 import { useT } from '../i18n/I18nProvider';
 import { useFormats } from '../i18n/format';
 import { useApp, useAppStore } from '../store/app-store';
+import { say } from '../i18n/words';
 
 /** People listed with their paths at most. */
 const LISTED = 10;
@@ -64,7 +65,7 @@ export function CohortCompare({ before, after }: { before: number; after?: numbe
       )}
       {shown?.error && (
         <p className="form-error" role="alert">
-          {shown.error}
+          {say(t, shown.error)}
         </p>
       )}
       {result && (

@@ -3,6 +3,7 @@ import { useLocale, useT } from '../i18n/I18nProvider';
 import { Modal } from '../panels/Modal';
 import { useApp, useAppStore } from '../store/app-store';
 import { usePackLabels } from './pack-labels';
+import { say, words } from '../i18n/words';
 
 /**
  * The sign-off pack of a version (or of the draft), in the app's language and the reader's time
@@ -30,7 +31,7 @@ export function SignOffPackDialog({ version }: { version?: number }) {
   const close = () => store.getState().closeDialog();
   const save = async () => {
     const fileName = await store.getState().saveSignOffPack();
-    if (fileName) store.getState().notify(t('pack.saved', { fileName }), 'success');
+    if (fileName) store.getState().notify(words('pack.saved', { fileName }), 'success');
   };
 
   return (
@@ -56,7 +57,7 @@ export function SignOffPackDialog({ version }: { version?: number }) {
     >
       {pack?.error ? (
         <p className="form-error" role="alert">
-          {t('pack.error', { error: pack.error })}
+          {t('pack.error', { error: say(t, pack.error) })}
         </p>
       ) : !pack?.html ? (
         <p className="run-changes-note" role="status">

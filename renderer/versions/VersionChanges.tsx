@@ -3,6 +3,7 @@ import { diffJourneys } from '../../core/versions/journey-diff';
 import { useT } from '../i18n/I18nProvider';
 import { useApp, useAppStore } from '../store/app-store';
 import { useChangeWords } from './change-words';
+import { say } from '../i18n/words';
 
 /** More changes than this are counted, not listed: the list is for reading before publishing. */
 const MAX_LISTED = 100;
@@ -54,7 +55,7 @@ export function VersionChanges() {
       </div>
       {shown?.error ? (
         <p className="form-error" role="alert">
-          {t('versions.error', { version, error: shown.error })}
+          {t('versions.error', { version, error: say(t, shown.error) })}
         </p>
       ) : !changes ? (
         <p className="run-changes-note">{t('versions.loading', { version })}</p>

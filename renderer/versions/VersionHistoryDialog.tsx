@@ -6,6 +6,7 @@ import { Modal } from '../panels/Modal';
 import { useApp, useAppStore } from '../store/app-store';
 import { ApproveForm, NoteForm } from './VersionForms';
 import { VersionCompare } from './VersionCompare';
+import { say, words } from '../i18n/words';
 
 type Open = { form: 'note' | 'approve' | 'restore'; version: number } | null;
 
@@ -39,7 +40,7 @@ export function VersionHistoryDialog() {
   const restore = async (version: number) => {
     setOpen(null);
     if (await store.getState().restoreVersion(version))
-      store.getState().notify(t('history.restored', { version }), 'success');
+      store.getState().notify(words('history.restored', { version }), 'success');
   };
 
   const row = (v: VersionEntryView) => (
@@ -160,7 +161,7 @@ export function VersionHistoryDialog() {
         <p className="run-changes-note">{t('history.loading')}</p>
       ) : shown.error ? (
         <p className="form-error" role="alert">
-          {t('history.error', { error: shown.error })}
+          {t('history.error', { error: say(t, shown.error) })}
         </p>
       ) : shown.versions.length === 0 ? (
         <p>{t('history.none')}</p>

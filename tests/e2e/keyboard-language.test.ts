@@ -78,5 +78,9 @@ describe('Swedish, by keyboard only', () => {
       await page.getByRole('button', { name: 'Städa' }).click();
       await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'editor-sv.png') });
     }
+
+    // The app's own notices are in Swedish too.
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('Sparat.');
   });
 });

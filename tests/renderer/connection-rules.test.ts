@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnection } from '../../renderer/canvas/connection-rules';
 import { edge, journey, node } from '../core/build';
+import type { Locale } from '../../renderer/i18n/locales';
+import { say } from '../../renderer/i18n/words';
+import { translator } from './translator';
 
-function reason(result: ReturnType<typeof checkConnection>): string {
+function reason(result: ReturnType<typeof checkConnection>, locale: Locale = 'en'): string {
   if (result.ok) throw new Error('expected the connection to be refused');
-  return result.reason;
+  return say(translator(locale), result.reason);
 }
 
 const base = journey(
@@ -51,6 +54,23 @@ describe('connection rules', () => {
     );
     const withWait = { ...base, edges: [...base.edges, edge('mail', 'pause')] };
     expect(checkConnection(withWait, { from: 'pause', port: 'next', to: 'check' }).ok).toBe(true);
+  });
+
+  it('says why in Swedish and Norwegian, naming steps by their kind in the language', () => {
+    const taken = checkConnection(base, { from: 'check', port: 'yes', to: 'pause' });
+    expect(reason(taken, 'sv')).toBe(
+      'Den här utgången från ”Villkor” leder redan till ”Meddelande”. Ta bort den kopplingen först.',
+    );
+    const named = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'mail' ? { ...n, label: 'Påminnelse' } : n)),
+    };
+    expect(reason(checkConnection(named, { from: 'check', port: 'yes', to: 'pause' }), 'nb')).toBe(
+      'Denne utgangen fra «Betingelse» fører allerede til «Påminnelse». Slett den koblingen først.',
+    );
+    expect(reason(checkConnection(base, { from: 'mail', port: 'next', to: 'check' }), 'sv')).toBe(
+      'Det här skulle bli en slinga utan väntan: en profil skulle gå runt i den i all evighet på ett ögonblick. Lägg in en väntan i slingan.',
+    );
   });
 
   it('refuses an exit the step does not have', () => {

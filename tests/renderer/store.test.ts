@@ -5,6 +5,7 @@ import { createAppStore } from '../../renderer/store/app-store';
 import { emptyJourney } from '../../core/model/journey-file';
 import { loadJourney } from '../core/fixtures';
 import { fakeApi } from './fake-api';
+import { sayIn } from './translator';
 
 function storeWith(journey: Journey = emptyJourney('j', 'Journey')) {
   const api = fakeApi([journey]);
@@ -181,7 +182,7 @@ describe('canvas edits', () => {
   it('refuses a connection into the trigger and says why', () => {
     const { state } = storeWith(loadJourney('abandoned-cart.json'));
     expect(state().connect({ from: 'mail1', port: 'next', to: 'start' })).toBe(false);
-    expect(state().notice?.text).toMatch(/into the trigger/);
+    expect(sayIn('en', state().notice?.words)).toMatch(/into the trigger/);
     expect(state().journey?.edges).toHaveLength(3);
   });
 

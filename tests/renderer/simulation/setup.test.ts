@@ -6,14 +6,7 @@ import {
   readSetup,
   utcFromInput,
 } from '../../../renderer/simulation/setup';
-import {
-  count,
-  duration,
-  percent,
-  points,
-  signed,
-  windowText,
-} from '../../../renderer/simulation/format';
+import { sayIn } from '../translator';
 
 const dataset = (id: string, kind: Dataset['kind']): Dataset => ({
   id,
@@ -77,11 +70,11 @@ describe('the simulation form', () => {
   it('says what is missing before asking the engine', () => {
     const problem = (setup: Partial<typeof EMPTY_SETUP>) => {
       const result = readSetup({ ...EMPTY_SETUP, ...setup }, datasets);
-      return result.ok ? undefined : result.problem;
+      return result.ok ? undefined : sayIn('en', result.problem);
     };
     expect(problem({})).toMatch(/Choose sample data/);
     expect(problem({ eventsDatasetId: 'gone' })).toMatch(/no longer there/);
-    expect(problem({ eventsDatasetId: 'ev', seed: '-1' })).toMatch(/seed/);
+    expect(problem({ eventsDatasetId: 'ev', seed: '-1' })).toMatch(/Same number, same result/);
     expect(problem({ eventsDatasetId: 'ev', length: 'days', days: '0' })).toMatch(/days/);
     expect(
       problem({
@@ -96,29 +89,5 @@ describe('the simulation form', () => {
     expect(
       problem({ profilesDatasetId: 'pr', start: '2026-01-01T00:00', length: 'days', days: '30' }),
     ).toBeUndefined();
-  });
-});
-
-describe('figures in words', () => {
-  it('prints counts, shares and changes the way the panel does', () => {
-    expect(count(17434)).toBe('17,434');
-    expect(percent(0.348)).toBe('34.8%');
-    expect(percent(0.5)).toBe('50%');
-    expect(signed(12)).toBe('+12');
-    expect(signed(-1200)).toBe('−1,200');
-    expect(signed(0)).toBe('±0');
-    expect(points(0.0512)).toBe('+5.1 pts');
-    expect(points(-0.0004)).toBe('±0 pts');
-  });
-
-  it('says a window and its length in the journey’s zone', () => {
-    expect(duration(170 * 60_000)).toBe('2 h 50 min');
-    expect(duration(3 * 86_400_000)).toBe('3 days');
-    expect(
-      windowText(
-        { start: '2019-10-01T00:00:00.000Z', end: '2019-10-04T00:00:00.000Z' },
-        'Europe/Stockholm',
-      ),
-    ).toBe('1 Oct 2019 02:00 – 4 Oct 2019 02:00 Stockholm time (3 days)');
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../renderer/store/draft-storage';
 import { edge, journey, node } from '../../core/build';
 import { fakeApi } from '../fake-api';
+import { sayIn } from '../translator';
 
 const cart = () =>
   journey(
@@ -45,8 +46,11 @@ describe('drafts of unsaved changes', () => {
     const state = next.getState();
     expect(state.journey?.nodes[1]?.label).toBe('Give them an hour');
     expect(state.dirty).toBe(true);
-    expect(state.notice?.text).toBe(
+    expect(sayIn('en', state.notice?.words)).toBe(
       'Restored the changes you had not saved (last edited 5 minutes ago). Save to keep them, or Undo to go back to the saved journey.',
+    );
+    expect(sayIn('sv', state.notice?.words)).toBe(
+      'Ändringarna du inte hade sparat är tillbaka (senast ändrade för 5 minuter sedan). Spara för att behålla dem, eller Ångra för att gå tillbaka till den sparade resan.',
     );
     state.undo();
     expect(next.getState().journey?.nodes[1]?.label).toBeUndefined();
@@ -90,7 +94,7 @@ describe('drafts of unsaved changes', () => {
     await api.saveJourney({ journey: { ...cart(), name: 'Theirs' }, revision: 1 });
     const next = createAppStore(api, drafts);
     await next.getState().openJourney('test-journey');
-    expect(next.getState().notice?.text).toContain(
+    expect(sayIn('en', next.getState().notice?.words)).toContain(
       'The journey was saved elsewhere since: saving will ask which to keep.',
     );
     expect(await next.getState().save()).toBe(false);
