@@ -45,7 +45,13 @@ export const importProblemSchema = z.object({
 export type ImportProblemView = z.infer<typeof importProblemSchema>;
 
 /** Something to check about an import that concerns no single row (a repeated id). */
-export const importWarningSchema = z.object({ code: z.string(), message: z.string() });
+export const importWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** The facts of the message, for words in the app's language (ImportWarning.values). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ImportWarningView = z.infer<typeof importWarningSchema>;
 
 const rowsPage = <T extends z.ZodType>(row: T) =>
   z.object({ total: z.number(), rows: z.array(row) });
