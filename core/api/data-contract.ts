@@ -138,6 +138,8 @@ export const dataContract = {
           .default(1),
         start: isoTime,
         name: z.string().trim().min(1).max(200).optional(),
+        /** The language of the customers' names (SampleNameLanguage); English by default. */
+        names: z.enum(['en', 'sv', 'nb']).optional(),
       })
       .strict(),
     output: z.object({ profiles: datasetSchema, events: datasetSchema }),

@@ -180,6 +180,22 @@ describe('data sets', () => {
     await call('deleteDataset', { id: one.profiles.id });
     expect((await call('listDatasets', {})).map((d) => d.id)).not.toContain(one.profiles.id);
   });
+  it('names sample customers in the language asked for, the same people otherwise', async () => {
+    const { call } = service();
+    const input = { count: 50, days: 7, seed: 5, start: '2026-05-01T00:00:00Z' };
+    const english = await call('generateSampleData', input);
+    const swedish = await call('generateSampleData', { ...input, names: 'sv' });
+    expect(swedish.events.rows).toBe(english.events.rows);
+    const en = await call('browseProfiles', { datasetId: english.profiles.id, limit: 50 });
+    const sv = await call('browseProfiles', { datasetId: swedish.profiles.id, limit: 50 });
+    expect(sv.rows.map((p) => p.attributes.persona)).toEqual(
+      en.rows.map((p) => p.attributes.persona),
+    );
+    expect(sv.rows.map((p) => p.attributes.first_name)).not.toEqual(
+      en.rows.map((p) => p.attributes.first_name),
+    );
+    expect(sv.rows.some((p) => /[åäö]/i.test(String(p.attributes.last_name)))).toBe(true);
+  });
 });
 
 describe('simulation from the app', () => {
