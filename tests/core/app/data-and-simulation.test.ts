@@ -115,6 +115,7 @@ describe('data sets', () => {
         code: 'duplicate-ids',
         message:
           '1 row repeats a profile id an earlier row has (first: "ann" on line 5, first on line 2). Each later row updated that profile.',
+        values: { rows: 1, id: 'ann', line: 5, firstLine: 2 },
       },
     ]);
     expect(problems).toEqual([
