@@ -54,6 +54,8 @@ export type JourneyRecord = z.infer<typeof journeyRecordSchema>;
 export const fileProblemSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** The facts of the message, for words in the app's language (FileProblem.values). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   line: z.number().optional(),
   column: z.number().optional(),
   nodeId: z.string().optional(),

@@ -45,7 +45,13 @@ export const importProblemSchema = z.object({
 export type ImportProblemView = z.infer<typeof importProblemSchema>;
 
 /** Something to check about an import that concerns no single row (a repeated id). */
-export const importWarningSchema = z.object({ code: z.string(), message: z.string() });
+export const importWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** The facts of the message, for words in the app's language (ImportWarning.values). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ImportWarningView = z.infer<typeof importWarningSchema>;
 
 const rowsPage = <T extends z.ZodType>(row: T) =>
   z.object({ total: z.number(), rows: z.array(row) });
@@ -132,6 +138,8 @@ export const dataContract = {
           .default(1),
         start: isoTime,
         name: z.string().trim().min(1).max(200).optional(),
+        /** The language of the customers' names (SampleNameLanguage); English by default. */
+        names: z.enum(['en', 'sv', 'nb']).optional(),
       })
       .strict(),
     output: z.object({ profiles: datasetSchema, events: datasetSchema }),

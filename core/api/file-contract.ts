@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importWarningSchema } from './data-contract';
 
 /**
  * Files the user opens and saves by choosing them: journey files, the profile and event files a
@@ -19,7 +20,7 @@ const openedFileSchema = z.object({
   fileName: z.string(),
   text: z.string(),
   /** What to check about how the text was read: a guessed Latin-1, bytes that are not UTF-8. */
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  warnings: z.array(importWarningSchema).optional(),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 

@@ -231,9 +231,9 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
       return Promise.resolve({ deleted: true as const });
     },
 
-    generateSampleData({ count, days, seed, start, name }) {
+    generateSampleData({ count, days, seed, start, name, names }) {
       const from = Date.parse(start);
-      const profiles = generateProfiles({ count, seed, asOf: from });
+      const profiles = generateProfiles({ count, seed, asOf: from, ...(names && { names }) });
       const behaviour = generateEvents(profiles, { seed, start: from, days });
       const label = name ?? `Sample customers (${count.toLocaleString('en')}, seed ${seed})`;
       const base = {

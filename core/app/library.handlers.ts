@@ -179,6 +179,7 @@ export function libraryHandlers({
           problems: parsed.problems.map((p) => ({
             code: p.code,
             message: p.message,
+            values: p.values,
             ...(p.line !== undefined && { line: p.line }),
             ...(p.column !== undefined && { column: p.column }),
             ...(p.nodeId !== undefined && { nodeId: p.nodeId }),

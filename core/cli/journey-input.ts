@@ -25,7 +25,13 @@ export function readJourneyFile(file: string): JourneyInput {
       return {
         ok: false,
         file,
-        problems: [{ code: 'journey-too-large', message: tooLargeMessage(size) }],
+        problems: [
+          {
+            code: 'journey-too-large',
+            message: tooLargeMessage(size),
+            values: { size, limit: MAX_JOURNEY_FILE_CHARS },
+          },
+        ],
       };
     }
     text = readFileSync(file, 'utf8');
@@ -40,7 +46,13 @@ export function readJourneyFile(file: string): JourneyInput {
     return {
       ok: false,
       file,
-      problems: [{ code: 'invalid-json', message: `Cannot read the file: ${why}.` }],
+      problems: [
+        {
+          code: 'invalid-json',
+          message: `Cannot read the file: ${why}.`,
+          values: { error: 'UnreadableFile', detail: why },
+        },
+      ],
     };
   }
   const parsed = parseJourneyFile(text);

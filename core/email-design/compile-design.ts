@@ -3,8 +3,27 @@ import mjml2html from 'mjml-browser';
 import type { EmailDesign } from './design-schema';
 import { designToMjml, type MjmlOptions } from './design-mjml';
 
+/**
+ * Why MJML finds fault with a design's email. `mjml-invalid-value`: an attribute's value is not
+ * one MJML takes (a colour, a size, an alignment). `mjml-unknown-attribute`: MJML has no such
+ * attribute on the tag. `mjml-misplaced`: a tag inside one that may not hold it.
+ * `mjml-unknown-element`: MJML has no such tag. `mjml-invalid`: anything else, in MJML's words.
+ */
+export const COMPILE_PROBLEM_CODES = [
+  'mjml-invalid-value',
+  'mjml-unknown-attribute',
+  'mjml-misplaced',
+  'mjml-unknown-element',
+  'mjml-invalid',
+] as const;
+export type CompileProblemCode = (typeof COMPILE_PROBLEM_CODES)[number];
+
 /** An MJML problem, placed at the block whose MJML it is in when it can be. */
 export interface CompileProblem {
+  code: CompileProblemCode;
+  /** The facts of the problem: the tag, the attribute and its value, MJML's own words. */
+  values: Record<string, string>;
+  /** MJML's own words (English). */
   message: string;
   blockId?: string;
 }
@@ -20,6 +39,29 @@ export interface CompiledEmail {
 interface MjmlError {
   line: number;
   message: string;
+  tagName?: string;
+}
+
+/**
+ * The code and facts of an MJML validation message. MJML words them in fixed patterns
+ * (mjml-validator's rules); a message of another shape keeps MJML's words as its detail.
+ */
+export function compileProblemOf(error: MjmlError): Pick<CompileProblem, 'code' | 'values'> {
+  const tag = error.tagName ?? '';
+  const text = error.message.trim();
+  let m = /^Attribute (\S+) has invalid value: (.*?) for type \w+/.exec(text);
+  if (m)
+    return {
+      code: 'mjml-invalid-value',
+      values: { tag, attribute: m[1] ?? '', value: m[2] ?? '' },
+    };
+  m = /^Attribute (\S+) is illegal$/.exec(text);
+  if (m) return { code: 'mjml-unknown-attribute', values: { tag, attribute: m[1] ?? '' } };
+  m = /^(\S+) cannot be used inside (\S+), only inside:/.exec(text);
+  if (m) return { code: 'mjml-misplaced', values: { tag: m[1] ?? tag, parent: m[2] ?? '' } };
+  m = /^Element (\S+) doesn't exist or is not registered$/.exec(text);
+  if (m) return { code: 'mjml-unknown-element', values: { tag: m[1] ?? tag } };
+  return { code: 'mjml-invalid', values: { tag, detail: text } };
 }
 
 type MjmlCompile = (
@@ -78,7 +120,11 @@ export async function compileDesign(
   const { html, errors } = await compileMjml(mjml, options.validationLevel ?? 'soft');
   const problems = errors.map((error) => {
     const block = lines.find((l) => error.line >= l.from && error.line <= l.to);
-    return { message: error.message, ...(block && { blockId: block.blockId }) };
+    return {
+      ...compileProblemOf(error),
+      message: error.message,
+      ...(block && { blockId: block.blockId }),
+    };
   });
   return { html, text: plainTextOf(html), mjml, problems };
 }

@@ -82,6 +82,12 @@ export interface ImportWarning {
   readonly code: 'encoding-latin1' | 'undecodable-text' | 'duplicate-ids';
   /** What to check, in words a marketer understands. */
   readonly message: string;
+  /**
+   * The facts of the message, for words in another language: the byte where bad text starts
+   * (`undecodable-text`); the repeating rows, an example id, its line and its first line
+   * (`duplicate-ids`).
+   */
+  readonly values: Readonly<Record<string, string | number>>;
 }
 
 function resolveMapping(

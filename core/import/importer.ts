@@ -53,6 +53,12 @@ export async function importProfiles(
         {
           code: 'duplicate-ids' as const,
           message: `${plural(duplicateIds, 'row repeats', 'rows repeat')} a profile id an earlier row has (first: ${JSON.stringify(example.id)} on line ${example.line}, first on line ${example.first}). Each later row updated that profile.`,
+          values: {
+            rows: duplicateIds,
+            id: example.id,
+            line: example.line,
+            firstLine: example.first,
+          },
         },
       ]
     : summary.warnings;

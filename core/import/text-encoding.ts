@@ -5,6 +5,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export interface EncodingWarning {
   readonly code: 'encoding-latin1' | 'undecodable-text';
   readonly message: string;
+  /** The facts of the message, for words in another language: the byte where bad text starts. */
+  readonly values: Readonly<Record<string, number>>;
 }
 
 type Decoder = InstanceType<typeof TextDecoder>;
@@ -16,6 +18,7 @@ const LATIN1_WARNING: EncodingWarning = {
   code: 'encoding-latin1',
   message:
     'This file is not UTF-8, so it was read as Latin-1 (Western European). Check that letters such as å, ä, ö, æ and ø look right; saving the file as UTF-8 avoids the guess.',
+  values: {},
 };
 
 /**
@@ -134,6 +137,7 @@ export class TextStreamDecoder {
     this.warnings.push({
       code: 'undecodable-text',
       message: `Part of this file is not UTF-8 (from byte ${at}): those characters show as “�”. Save the file as UTF-8 and import it again.`,
+      values: { byte: at },
     });
   }
 }

@@ -37,9 +37,17 @@ export type FileProblemCode =
   | 'too-many-nodes'
   | 'too-many-edges';
 
+/**
+ * The facts a problem's sentence is made of, so an app can word it in its own language: limits
+ * and sizes, the version found, the step's id and name, the field, the JSON parser's error name.
+ */
+export type FileProblemValues = Record<string, string | number>;
+
 export interface FileProblem {
   code: FileProblemCode;
+  /** The problem in English, as the command line prints it. */
   message: string;
+  values: FileProblemValues;
   line?: number;
   column?: number;
   nodeId?: string;
@@ -105,6 +113,7 @@ function countProblems(
     problems.push({
       code: 'too-many-nodes',
       message: tooManyNodesMessage(nodes.length),
+      values: { count: nodes.length, limit: MAX_NODES },
       ...at(['nodes']),
     });
   }
@@ -112,6 +121,7 @@ function countProblems(
     problems.push({
       code: 'too-many-edges',
       message: tooManyEdgesMessage(edges.length),
+      values: { count: edges.length, limit: MAX_EDGES },
       ...at(['edges']),
     });
   }
@@ -132,6 +142,64 @@ function describePath(path: readonly PropertyKey[], document: Record<string, unk
   return path.map(String).join('.') || 'the journey';
 }
 
+/**
+ * Where a field of the file is, as facts: a step (its place, id and name), a connection (its
+ * place), or the journey itself; and the field within it.
+ */
+function pathValues(
+  path: readonly PropertyKey[],
+  document: Record<string, unknown>,
+): FileProblemValues {
+  const parts = path.filter((p): p is string | number => typeof p !== 'symbol');
+  const index = parts[1];
+  if ((parts[0] === 'nodes' || parts[0] === 'edges') && typeof index === 'number') {
+    const field = parts.slice(2).map(String).join('.');
+    if (parts[0] === 'edges') return { where: 'connection', index: index + 1, field };
+    const node = (document.nodes as unknown[])[index];
+    const id = isRecord(node) && typeof node.id === 'string' ? visibleText(node.id) : '';
+    const name = isRecord(node) && typeof node.label === 'string' ? node.label.trim() : '';
+    return { where: 'step', index: index + 1, field, nodeId: id, name: name || id };
+  }
+  return { where: 'journey', field: parts.map(String).join('.') };
+}
+
+/**
+ * What is wrong with a field, as a word an app can translate (`required`, `text`, `empty`, …),
+ * and zod's English words for anything else (`other`).
+ */
+function issueValues(issue: z.core.$ZodIssue): FileProblemValues {
+  const params = (issue as { params?: { problem?: unknown; character?: unknown } }).params;
+  if (params?.problem === 'spaces') return { problem: 'spaces' };
+  if (params?.problem === 'hidden')
+    return {
+      problem: 'hidden',
+      character: typeof params.character === 'string' ? params.character : '',
+    };
+  switch (issue.code) {
+    case 'invalid_type':
+      if ((issue as { input?: unknown }).input === undefined) return { problem: 'required' };
+      return { problem: EXPECTED[issue.expected] ?? 'other' };
+    case 'invalid_value':
+      return { problem: issue.path.join('.') === 'version' ? 'whole' : 'other' };
+    case 'too_small':
+      return { problem: issue.origin === 'string' && issue.minimum === 1 ? 'empty' : 'other' };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { problem: 'long', max: Number(issue.maximum) }
+        : { problem: 'other' };
+    default:
+      return { problem: 'other' };
+  }
+}
+
+const EXPECTED: Partial<Record<string, string>> = {
+  string: 'text',
+  number: 'number',
+  array: 'list',
+  object: 'object',
+  record: 'object',
+};
+
 function envelopeMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined)
     return 'is required';
@@ -150,7 +218,13 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
   if (!options.stored && text.length > MAX_JOURNEY_FILE_CHARS) {
     return {
       ok: false,
-      problems: [{ code: 'journey-too-large', message: tooLargeMessage(text.length) }],
+      problems: [
+        {
+          code: 'journey-too-large',
+          message: tooLargeMessage(text.length),
+          values: { size: text.length, limit: MAX_JOURNEY_FILE_CHARS },
+        },
+      ],
     };
   }
   const tooDeep = nestingBeyond(text, MAX_DOCUMENT_DEPTH);
@@ -158,7 +232,12 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
     return {
       ok: false,
       problems: [
-        { code: 'nesting-too-deep', message: TOO_DEEP_MESSAGE, ...locationAt(text, tooDeep) },
+        {
+          code: 'nesting-too-deep',
+          message: TOO_DEEP_MESSAGE,
+          values: { limit: MAX_DOCUMENT_DEPTH },
+          ...locationAt(text, tooDeep),
+        },
       ],
     };
   }
@@ -168,7 +247,12 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
     return {
       ok: false,
       problems: [
-        { code: 'invalid-json', message: `Not valid JSON: ${json.message}.`, ...json.location },
+        {
+          code: 'invalid-json',
+          message: `Not valid JSON: ${json.message}.`,
+          values: { error: json.error, ...(json.cutOff && { cutOff: 'yes' }) },
+          ...json.location,
+        },
       ],
     };
   }
@@ -181,6 +265,11 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
         {
           code: 'not-a-journey',
           message: `This is not a Journey Studio journey: "format" must be "${JOURNEY_FORMAT}".`,
+          values: {
+            expected: JOURNEY_FORMAT,
+            ...(isRecord(document) &&
+              typeof document.format === 'string' && { found: document.format }),
+          },
           ...at(['format']),
         },
       ],
@@ -196,6 +285,7 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
         {
           code: 'invalid-structure',
           message: '"version" must be a whole number, 1 or higher.',
+          values: { where: 'journey', field: 'version', problem: 'whole' },
           ...at(['version']),
         },
       ],
@@ -208,6 +298,7 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
         {
           code: 'unsupported-version',
           message: `This journey was saved in format version ${version}; this Journey Studio reads up to version ${currentVersion}. Update Journey Studio to open it.`,
+          values: { version, supported: currentVersion },
           ...at(['version']),
         },
       ],
@@ -226,6 +317,7 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
         {
           code: 'unsupported-version',
           message: `Cannot upgrade this journey: ${migration.reason}.`,
+          values: { version, supported: currentVersion, missingFrom: migration.from },
           ...at(['version']),
         },
       ],
@@ -241,6 +333,11 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
       problems: envelope.error.issues.map((issue) => ({
         code: 'invalid-structure' as const,
         message: `${describePath(issue.path, migrated)}: ${envelopeMessage(issue)}.`,
+        values: {
+          ...pathValues(issue.path, migrated),
+          ...issueValues(issue),
+          detail: envelopeMessage(issue),
+        },
         ...at(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
       })),
     };
@@ -249,11 +346,13 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
   const problems: FileProblem[] = [];
   const firstIndex = new Map<string, number>();
   journey.nodes.forEach((node, i) => {
+    const step = { nodeId: node.id, name: node.label?.trim() || node.id, index: i + 1 };
     if (!isNodeKind(node.kind)) {
       problems.push({
         code: 'unknown-kind',
         nodeId: node.id,
         message: `Node "${node.id}" has the unknown kind "${node.kind}"; known kinds are ${NODE_KINDS.join(', ')}.`,
+        values: { ...step, kind: node.kind, known: NODE_KINDS.join(', ') },
         ...at(['nodes', i, 'kind']),
       });
     }
@@ -264,6 +363,7 @@ export function parseJourneyFile(text: string, options: ParseOptions = {}): Jour
         code: 'duplicate-node-id',
         nodeId: node.id,
         message: `Two nodes have the id "${node.id}"${first.line ? ` (the first at line ${first.line})` : ''}; ids must be unique.`,
+        values: { ...step, ...(first.line !== undefined && { firstLine: first.line }) },
         ...at(['nodes', i, 'id']),
       });
     } else {

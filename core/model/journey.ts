@@ -59,13 +59,17 @@ const idSchema = z
   .string({ error: 'must be a text id' })
   .min(1, { error: 'must not be empty' })
   .max(120, { error: 'must be at most 120 characters' })
-  .refine((id) => id.trim() === id, { error: 'must not start or end with spaces' })
+  .refine((id) => id.trim() === id, {
+    error: 'must not start or end with spaces',
+    params: { problem: 'spaces' },
+  })
   .superRefine((id, ctx) => {
     const hidden = hiddenCharacter(id);
     if (hidden !== undefined) {
       ctx.addIssue({
         code: 'custom',
         message: `contains ${hidden}; ids must be plain text, since such characters make one id look like another`,
+        params: { problem: 'hidden', character: /U\+[0-9A-F]+/.exec(hidden)?.[0] ?? '' },
       });
     }
   });

@@ -22,7 +22,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export type JsonTextResult =
   | { ok: true; value: unknown; locate: (path: JsonPath) => TextLocation | undefined }
-  | { ok: false; message: string; location: TextLocation };
+  | {
+      ok: false;
+      message: string;
+      location: TextLocation;
+      /**
+       * Why, for words in another language: jsonc-parser's error name (`CommaExpected`,
+       * `UnexpectedEndOfString`, …), or `EmptyFile`; `cutOff` when the text ends too early.
+       */
+      error: string;
+      cutOff: boolean;
+    };
 
 const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
@@ -104,16 +114,16 @@ export function parseJsonText(text: string): JsonTextResult {
   if (first || !tree) {
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
     const offset = first ? first.offset + shift : 0;
-    const reason = body.trim() === '' ? 'the file is empty' : (ERROR_TEXT[code] ?? code);
+    const empty = body.trim() === '';
+    const reason = empty ? 'the file is empty' : (ERROR_TEXT[code] ?? code);
     // A cut-off file shows as an error at its very end, often after an earlier one.
-    const atEnd = errors.some((e) => e.offset + e.length >= body.trimEnd().length);
+    const cutOff = !empty && errors.some((e) => e.offset + e.length >= body.trimEnd().length);
     return {
       ok: false,
-      message:
-        atEnd && body.trim() !== ''
-          ? `${reason}; the file ends too early (is it cut off?)`
-          : reason,
+      message: cutOff ? `${reason}; the file ends too early (is it cut off?)` : reason,
       location: toLocation(offset),
+      error: empty ? 'EmptyFile' : code,
+      cutOff,
     };
   }
   const root: JsonNode = tree;

@@ -14,7 +14,7 @@ export const JOURNEY_MIGRATIONS: readonly Migration[] = [];
 
 export type MigrationResult =
   | { ok: true; document: Record<string, unknown>; applied: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; /** The version no migration starts from. */ from: number };
 
 /** Applies migrations one version at a time, from the document's version up to `target`. */
 export function migrateDocument(
@@ -27,7 +27,7 @@ export function migrateDocument(
   const applied: string[] = [];
   for (let v = version; v < target; v++) {
     const step = migrations.find((m) => m.from === v);
-    if (!step) return { ok: false, reason: `no migration from version ${v} to ${v + 1}` };
+    if (!step) return { ok: false, reason: `no migration from version ${v} to ${v + 1}`, from: v };
     current = { ...step.migrate(current), version: v + 1 };
     applied.push(step.describe);
   }

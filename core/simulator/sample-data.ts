@@ -1,4 +1,4 @@
-import { Faker, base, en } from '@faker-js/faker';
+import { Faker, base, en, nb_NO, sv, type LocaleDefinition } from '@faker-js/faker';
 import type { JourneyEvent } from '../model/event';
 import { makeProfile, type Profile } from '../model/profile';
 
@@ -125,9 +125,31 @@ const CATEGORIES = [
 ];
 const DAY = 86_400_000;
 
+/** The languages sample customers' names can be in: English (US), Swedish, Norwegian. */
+export const SAMPLE_NAME_LANGUAGES = ['en', 'sv', 'nb'] as const;
+export type SampleNameLanguage = (typeof SAMPLE_NAME_LANGUAGES)[number];
+
+/** Where names in another language than English come from (English fills what a list lacks). */
+const NAME_LOCALES: Record<Exclude<SampleNameLanguage, 'en'>, LocaleDefinition[]> = {
+  sv: [sv, en, base],
+  nb: [nb_NO, en, base],
+};
+
+/** A name as the local part of an address: å → a, ø → o, æ → ae; anything else not a–z left out. */
+function addressPart(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .normalize('NFD')
+    .replace(/[^a-z0-9.@-]/g, '');
+}
+
 export interface SampleProfileOptions {
   count: number;
   seed?: number;
+  /** The language of the customers' names; English unless chosen. */
+  names?: SampleNameLanguage;
   /** "Today" for ages, sign-up and last-purchase dates (epoch ms); fixed, never the system clock. */
   asOf: number;
 }
@@ -157,23 +179,33 @@ function isoDate(at: number): string {
 /** Generates `count` profiles across personas, countries and time zones, with consent flags. */
 export function generateProfiles(options: SampleProfileOptions): Profile[] {
   const faker = new Faker({ locale: [en, base], seed: options.seed ?? 1 });
+  // Names in another language come from a generator of their own with the same seed: the English
+  // names are still drawn, so a seed gives the same customers (persona, country, orders, consent)
+  // in every language, and only their names differ.
+  const language = options.names ?? 'en';
+  const names =
+    language === 'en'
+      ? undefined
+      : new Faker({ locale: NAME_LOCALES[language], seed: options.seed ?? 1 });
   const width = String(options.count).length;
   const profiles: Profile[] = [];
   for (let i = 0; i < options.count; i++) {
     const persona = pickPersona(faker);
     const traits = PERSONA_TRAITS[persona];
     const place = pickWeighted(faker, PLACES);
-    const firstName = faker.person.firstName();
-    const lastName = faker.person.lastName();
+    const englishFirst = faker.person.firstName();
+    const englishLast = faker.person.lastName();
+    const firstName = names ? names.person.firstName() : englishFirst;
+    const lastName = names ? names.person.lastName() : englishLast;
     const id = `cust-${String(i + 1).padStart(Math.max(5, width), '0')}`;
     const orders = faker.number.int({ min: traits.orders[0], max: traits.orders[1] });
     const birthday = faker.date.birthdate({ mode: 'age', min: 18, max: 78, refDate: options.asOf });
     const attributes: Record<string, unknown> = {
       first_name: firstName,
       last_name: lastName,
-      email: `${firstName}.${lastName}.${i + 1}@${faker.helpers.arrayElement(DOMAINS)}`
-        .toLowerCase()
-        .replace(/[^a-z0-9.@-]/g, ''),
+      email: addressPart(
+        `${firstName}.${lastName}.${i + 1}@${faker.helpers.arrayElement(DOMAINS)}`,
+      ),
       phone: `${place.calling}${faker.string.numeric({ length: 9, allowLeadingZeros: false })}`,
       country: place.country,
       timezone: faker.helpers.arrayElement(place.zones),

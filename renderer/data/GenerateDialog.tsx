@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useT } from '../i18n/I18nProvider';
+import { useLocale, useT } from '../i18n/I18nProvider';
+import { LOCALES, isLocale, type Locale } from '../i18n/locales';
 import type { MessageId } from '../i18n/messages';
 import { Modal } from '../panels/Modal';
 import { useApp, useAppStore } from '../store/app-store';
@@ -14,13 +15,16 @@ export interface GenerateForm {
   days: string;
   start: string;
   seed: string;
+  /** The language of the customers' names. */
+  names: Locale;
 }
 
 /** Reads the form, or says what to fix first. */
-export function readGenerateForm(
-  form: GenerateForm,
-):
-  | { ok: true; input: { count: number; days: number; start: string; seed: number } }
+export function readGenerateForm(form: GenerateForm):
+  | {
+      ok: true;
+      input: { count: number; days: number; start: string; seed: number; names: Locale };
+    }
   | { ok: false; problem: MessageId } {
   const count = Number(form.count);
   const days = Number(form.days);
@@ -33,7 +37,10 @@ export function readGenerateForm(
     return { ok: false, problem: 'data.generate.badStart' };
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1)
     return { ok: false, problem: 'data.generate.badSeed' };
-  return { ok: true, input: { count, days, seed, start: `${form.start}T00:00:00.000Z` } };
+  return {
+    ok: true,
+    input: { count, days, seed, start: `${form.start}T00:00:00.000Z`, names: form.names },
+  };
 }
 
 /**
@@ -43,16 +50,18 @@ export function readGenerateForm(
 export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
   const store = useAppStore();
   const generating = useApp((s) => s.data.generating);
+  const { locale } = useLocale();
   const [form, setForm] = useState<GenerateForm>({
     count: '500',
     days: '14',
     start: today(),
     seed: '1',
+    names: locale,
   });
   const [problem, setProblem] = useState<MessageId | null>(null);
   const t = useT();
   const { closeDialog } = store.getState();
-  const field = (key: keyof GenerateForm) => ({
+  const field = (key: Exclude<keyof GenerateForm, 'names'>) => ({
     value: form[key],
     onChange: (e: { target: { value: string } }) => {
       setForm({ ...form, [key]: e.target.value });
@@ -150,6 +159,29 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
               {t('data.generate.seedHelp')}
             </span>
           </div>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="gen-names">
+            {t('data.generate.names')}
+          </label>
+          <select
+            id="gen-names"
+            className="select"
+            value={form.names}
+            aria-describedby="gen-names-help"
+            onChange={(e) => {
+              if (isLocale(e.target.value)) setForm({ ...form, names: e.target.value });
+            }}
+          >
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {t('data.generate.namesOption', { names: code })}
+              </option>
+            ))}
+          </select>
+          <span className="field-help" id="gen-names-help">
+            {t('data.generate.namesHelp')}
+          </span>
         </div>
         {problem && (
           <p className="form-error" role="alert">

@@ -1,4 +1,4 @@
-import type { ImportProblemView } from '../../core/api/data-contract';
+import type { ImportProblemView, ImportWarningView } from '../../core/api/data-contract';
 import { useFormats } from '../i18n/format';
 import { useLocale, useT, type Translate } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
@@ -14,6 +14,7 @@ import {
   type ColumnType,
 } from './column-mapping';
 import { ProgressBar } from './ProgressBar';
+import { importWarningText } from './import-warnings';
 import { rowProblemText } from './row-problems';
 import { say } from '../i18n/words';
 
@@ -274,13 +275,15 @@ const TYPE_WORDS: Record<ColumnType, MessageId> = {
   empty: 'data.type.empty',
 };
 
-function ImportWarnings({ warnings }: { warnings: readonly { code: string; message: string }[] }) {
+function ImportWarnings({ warnings }: { warnings: readonly ImportWarningView[] }) {
+  const t = useT();
+  const { locale } = useLocale();
   if (warnings.length === 0) return null;
   return (
     <ul className="import-warnings" data-testid="import-warnings">
       {warnings.map((w) => (
         <li key={w.code} className="import-warning" data-code={w.code}>
-          {w.message}
+          {importWarningText(t, locale, w)}
         </li>
       ))}
     </ul>

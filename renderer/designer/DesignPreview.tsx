@@ -14,6 +14,7 @@ import {
 } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
 import { BLOCK_NAME } from './block-words';
+import { designProblemText } from './design-problem-words';
 
 /** Products for the preview when the sample event has none, so a product block shows something. */
 const SAMPLE_PRODUCTS = [
@@ -158,8 +159,20 @@ export function DesignPreview({
         </p>
       )}
       {email?.problems.map((problem, i) => (
-        <p key={i} className="field-error" role="alert">
-          {problem.message}
+        <p key={i} className="field-error" role="alert" data-testid="designer-problem">
+          {designProblemText(t, design, problem)}
+          {problem.blockId && design.blocks.some((b) => b.id === problem.blockId) && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button is-quiet"
+                onClick={() => onSelectBlock(problem.blockId as string)}
+              >
+                {t('designer.preview.showBlock')}
+              </button>
+            </>
+          )}
         </p>
       ))}
       {rendered && !rendered.ok && (

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { starterWords } from '../library/starter-words';
+import { fileProblemWords } from '../library/file-problem-words';
 import { FormattedMessage } from 'react-intl';
 import { MOD, SHORTCUT_GROUPS } from '../canvas/shortcuts';
 import { GenerateDialog } from '../data/GenerateDialog';
@@ -13,6 +14,7 @@ import type { Dialog } from '../store/ui-slice';
 import { SignOffPackDialog } from '../versions/SignOffPackDialog';
 import { VersionHistoryDialog } from '../versions/VersionHistoryDialog';
 import { useT } from '../i18n/I18nProvider';
+import { say } from '../i18n/words';
 import type { MessageId } from '../i18n/messages';
 import { kindWord } from '../nodes/kind-words';
 import { FormDialog } from './FormDialog';
@@ -82,7 +84,7 @@ function DialogView({ dialog }: { dialog: Dialog }) {
                       : t('dialog.importProblems.line', { line: problem.line })}
                   </span>
                 )}
-                <span>{problem.message}</span>
+                <span>{say(t, fileProblemWords(problem))}</span>
               </li>
             ))}
           </ul>

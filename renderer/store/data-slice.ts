@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppApi, AppInput, AppOutput } from '../../core/api/contract';
-import type { Dataset, DatasetKind } from '../../core/api/data-contract';
+import type { Dataset, DatasetKind, ImportWarningView } from '../../core/api/data-contract';
 import {
   initialMapping,
   mappingText,
@@ -27,7 +27,7 @@ export interface ImportFlow {
   fileName: string;
   text: string;
   /** What to check about how the file's text was read (a guessed Latin-1). */
-  readWarnings: readonly { code: string; message: string }[];
+  readWarnings: readonly ImportWarningView[];
   name: string;
   mapping: MappingChoice;
   /** The mapping came from the app's guess (an export such as REES46), not from the user. */
@@ -85,7 +85,7 @@ export interface DataSlice {
     kind: DatasetKind,
     fileName: string,
     text: string,
-    readWarnings?: readonly { code: string; message: string }[],
+    readWarnings?: readonly ImportWarningView[],
   ) => Promise<void>;
   setImportMapping: (target: string, column: string) => Promise<void>;
   setImportName: (name: string) => void;

@@ -36,7 +36,10 @@ export type Dialog =
   | { type: 'sending-policy' };
 
 export interface ImportProblem {
+  code: string;
   message: string;
+  /** The facts of the message, for words in the chosen language (FileProblem.values). */
+  values?: Record<string, string | number>;
   line?: number;
   column?: number;
 }

@@ -115,6 +115,7 @@ describe('data sets', () => {
         code: 'duplicate-ids',
         message:
           '1 row repeats a profile id an earlier row has (first: "ann" on line 5, first on line 2). Each later row updated that profile.',
+        values: { rows: 1, id: 'ann', line: 5, firstLine: 2 },
       },
     ]);
     expect(problems).toEqual([
@@ -179,6 +180,22 @@ describe('data sets', () => {
     expect(one.events.eventNames).toMatchObject({ view: expect.any(Number) as unknown });
     await call('deleteDataset', { id: one.profiles.id });
     expect((await call('listDatasets', {})).map((d) => d.id)).not.toContain(one.profiles.id);
+  });
+  it('names sample customers in the language asked for, the same people otherwise', async () => {
+    const { call } = service();
+    const input = { count: 50, days: 7, seed: 5, start: '2026-05-01T00:00:00Z' };
+    const english = await call('generateSampleData', input);
+    const swedish = await call('generateSampleData', { ...input, names: 'sv' });
+    expect(swedish.events.rows).toBe(english.events.rows);
+    const en = await call('browseProfiles', { datasetId: english.profiles.id, limit: 50 });
+    const sv = await call('browseProfiles', { datasetId: swedish.profiles.id, limit: 50 });
+    expect(sv.rows.map((p) => p.attributes.persona)).toEqual(
+      en.rows.map((p) => p.attributes.persona),
+    );
+    expect(sv.rows.map((p) => p.attributes.first_name)).not.toEqual(
+      en.rows.map((p) => p.attributes.first_name),
+    );
+    expect(sv.rows.some((p) => /[åäö]/i.test(String(p.attributes.last_name)))).toBe(true);
   });
 });
 

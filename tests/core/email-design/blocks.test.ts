@@ -3,7 +3,7 @@
  * HTML it makes renders with the engine's Liquid into what the reader should see.
  */
 import { describe, expect, it } from 'vitest';
-import { compileDesign } from '../../../core/email-design/compile-design';
+import { compileDesign, compileProblemOf } from '../../../core/email-design/compile-design';
 import type { Block } from '../../../core/email-design/design-schema';
 import { renderTemplate } from '../../../core/runtime/templating';
 import { designOf, FOOTER, ONE_OF_EACH } from './designs';
@@ -155,5 +155,51 @@ describe('every block compiles with MJML validation strict', () => {
       imageUrl: (id) => `https://cdn.example.com/i/${id}`,
     });
     expect(compiled.html).toContain('src="https://cdn.example.com/i/img-0123456789abcdef"');
+  });
+});
+
+describe('MJML problems of a design', () => {
+  it('carry a code and facts, placed at their block', async () => {
+    const button = { ...ONE_OF_EACH.button, id: 'b-odd', colour: '#12345' } as Block;
+    const image = { ...ONE_OF_EACH.image, align: 'middle' } as unknown as Block;
+    const compiled = await compileDesign(designOf([button, image, FOOTER]));
+    expect(compiled.problems).toEqual([
+      {
+        code: 'mjml-invalid-value',
+        values: { tag: 'mj-button', attribute: 'background-color', value: '#12345' },
+        message: 'Attribute background-color has invalid value: #12345 for type Color ',
+        blockId: 'b-odd',
+      },
+      {
+        code: 'mjml-invalid-value',
+        values: { tag: 'mj-image', attribute: 'align', value: 'middle' },
+        message: expect.stringContaining('Attribute align has invalid value: middle') as string,
+        blockId: 'b-image',
+      },
+    ]);
+  });
+
+  it('name MJML’s other complaints, and keep its words for the rest', () => {
+    expect(
+      compileProblemOf({ line: 3, tagName: 'mj-text', message: 'Attribute foo is illegal' }),
+    ).toEqual({ code: 'mjml-unknown-attribute', values: { tag: 'mj-text', attribute: 'foo' } });
+    expect(
+      compileProblemOf({
+        line: 3,
+        tagName: 'mj-column',
+        message: 'mj-column cannot be used inside mj-body, only inside: mj-attributes, mj-section',
+      }),
+    ).toEqual({ code: 'mjml-misplaced', values: { tag: 'mj-column', parent: 'mj-body' } });
+    expect(
+      compileProblemOf({
+        line: 3,
+        tagName: 'mj-foo',
+        message: "Element mj-foo doesn't exist or is not registered",
+      }),
+    ).toEqual({ code: 'mjml-unknown-element', values: { tag: 'mj-foo' } });
+    expect(compileProblemOf({ line: 3, message: 'Something new' })).toEqual({
+      code: 'mjml-invalid',
+      values: { tag: '', detail: 'Something new' },
+    });
   });
 });

@@ -91,6 +91,7 @@ describe('text encodings', () => {
         code: 'encoding-latin1',
         message:
           'This file is not UTF-8, so it was read as Latin-1 (Western European). Check that letters such as å, ä, ö, æ and ø look right; saving the file as UTF-8 avoids the guess.',
+        values: {},
       },
     ]);
   });
@@ -131,6 +132,7 @@ describe('text encodings', () => {
       {
         code: 'undecodable-text',
         message: `Part of this file is not UTF-8 (from byte ${head.length + 2}): those characters show as “�”. Save the file as UTF-8 and import it again.`,
+        values: { byte: head.length + 2 },
       },
     ]);
   });
@@ -149,6 +151,7 @@ describe('ids', () => {
         code: 'duplicate-ids',
         message:
           '2 rows repeat a profile id an earlier row has (first: "1" on line 4, first on line 2). Each later row updated that profile.',
+        values: { rows: 2, id: '1', line: 4, firstLine: 2 },
       },
     ]);
   });

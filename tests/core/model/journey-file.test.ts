@@ -126,6 +126,66 @@ describe('journey file errors', () => {
     expect(problem?.line).toBeGreaterThan(1);
   });
 
+  it('carries the facts of each problem, so the app can word it in its own language', () => {
+    const [comma] = problems(
+      '{\n  "format": "journey-studio/journey",\n  "id": "x" "name": "y"\n}',
+    );
+    expect(comma?.values).toEqual({ error: 'CommaExpected' });
+    const [cut] = problems(fixtureText('journeys', 'abandoned-cart.json').slice(0, 400));
+    expect(cut?.values).toMatchObject({ cutOff: 'yes' });
+    expect(problems('  ')[0]?.values).toEqual({ error: 'EmptyFile' });
+    expect(problems('{"format": "other/thing"}')[0]?.values).toEqual({
+      expected: 'journey-studio/journey',
+      found: 'other/thing',
+    });
+    expect(problems(fixtureText('invalid', 'future-version.json'))[0]?.values).toEqual({
+      version: 3,
+      supported: 1,
+    });
+    expect(problems(fixtureText('invalid', 'unknown-kind.json'))[0]?.values).toMatchObject({
+      nodeId: 'wait1',
+      kind: 'delay',
+      known: 'trigger, wait, condition, split, message, update, exit',
+    });
+    expect(problems(fixtureText('invalid', 'duplicate-node-id.json'))[0]?.values).toMatchObject({
+      nodeId: 'wait1',
+      firstLine: 25,
+    });
+  });
+
+  it('names the step and field of a structural problem as facts', () => {
+    const journey = JSON.parse(fixtureText('journeys', 'abandoned-cart.json')) as {
+      nodes: Record<string, unknown>[];
+      edges: Record<string, unknown>[];
+    };
+    const node = journey.nodes[1] as Record<string, unknown>;
+    node.label = 'Wait an hour';
+    node.id = ' wait ';
+    delete journey.edges[0]?.to;
+    const found = problems(JSON.stringify(journey, null, 2));
+    expect(found.map((p) => p.values)).toEqual([
+      {
+        where: 'step',
+        index: 2,
+        field: 'id',
+        nodeId: ' wait ',
+        name: 'Wait an hour',
+        problem: 'spaces',
+        detail: 'must not start or end with spaces',
+      },
+      { where: 'connection', index: 1, field: 'to', problem: 'required', detail: 'is required' },
+    ]);
+  });
+
+  it('says how far a file is from its limits', () => {
+    const nodes = Array.from({ length: 2001 }, (_, i) => ({ id: `n${i}`, kind: 'exit' }));
+    const text = JSON.stringify({ format: 'journey-studio/journey', version: 1, nodes, edges: [] });
+    expect(problems(text)[0]).toMatchObject({
+      code: 'too-many-nodes',
+      values: { count: 2001, limit: 2000 },
+    });
+  });
+
   it('is not fooled by another JSON document', () => {
     expect(problems('{"name": "package"}')[0]?.code).toBe('not-a-journey');
     expect(problems('[1, 2]')[0]?.code).toBe('not-a-journey');
@@ -166,6 +226,7 @@ describe('migrations', () => {
     expect(migrateDocument({ nodes: [] }, 1, 3, [renameDelay])).toEqual({
       ok: false,
       reason: 'no migration from version 2 to 3',
+      from: 2,
     });
   });
 

@@ -1,3 +1,4 @@
+import { nb_NO, sv } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone } from '../../../core/model/local-time';
 import { PERSONAS, generateEvents, generateProfiles } from '../../../core/simulator/sample-data';
@@ -38,6 +39,65 @@ describe('sample profiles', () => {
     expect(
       profiles.filter((p) => p.attributes.vip === true).every((p) => p.attributes.tier === 'gold'),
     ).toBe(true);
+  });
+});
+
+describe('sample names in the marketer’s language', () => {
+  const NAMES = ['first_name', 'last_name', 'email'];
+  const without = (attributes: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(attributes).filter(([k]) => !NAMES.includes(k)));
+  const english = generateProfiles({ count: 300, seed: 7, asOf });
+  const swedish = generateProfiles({ count: 300, seed: 7, asOf, names: 'sv' });
+  const norwegian = generateProfiles({ count: 300, seed: 7, asOf, names: 'nb' });
+  const firstNames = (profiles: typeof english) =>
+    profiles.map((p) => p.attributes.first_name as string);
+  const lastNames = (profiles: typeof english) =>
+    profiles.map((p) => p.attributes.last_name as string);
+
+  it('keep English exactly as it was for a seed', () => {
+    expect(generateProfiles({ count: 300, seed: 7, asOf, names: 'en' })).toEqual(english);
+    expect(
+      generateProfiles({ count: 3, seed: 1, asOf }).map(
+        (p) => `${p.attributes.first_name as string} ${p.attributes.last_name as string}`,
+      ),
+    ).toEqual(['Brielle Hegmann', 'Guido Pouros', 'Sonny Heller']);
+  });
+
+  it('are Swedish names from Swedish lists, with å, ä and ö, the same for a seed', () => {
+    const swedishFirst = new Set(Object.values(sv.person?.first_name ?? {}).flat());
+    const swedishLast = new Set(Object.values(sv.person?.last_name ?? {}).flat());
+    for (const profile of swedish) {
+      expect(swedishFirst.has(profile.attributes.first_name as string)).toBe(true);
+      // A Swede may carry two surnames ("Ström Berg").
+      for (const part of (profile.attributes.last_name as string).split(' '))
+        expect(swedishLast.has(part)).toBe(true);
+      expect(profile.attributes.email).toMatch(/^[a-z0-9.-]+@example\.(com|org|net)$/);
+    }
+    expect(lastNames(swedish).some((n) => /[åäö]/i.test(n))).toBe(true);
+    expect(firstNames(swedish)).not.toEqual(firstNames(english));
+    expect(generateProfiles({ count: 300, seed: 7, asOf, names: 'sv' })).toEqual(swedish);
+    expect(generateProfiles({ count: 300, seed: 8, asOf, names: 'sv' })).not.toEqual(swedish);
+  });
+
+  it('are Norwegian names from Norwegian lists, addressed in plain letters (ø as o)', () => {
+    const norwegianLast = new Set(Object.values(nb_NO.person?.last_name ?? {}).flat());
+    for (const profile of norwegian)
+      for (const part of (profile.attributes.last_name as string).split(' '))
+        expect(norwegianLast.has(part)).toBe(true);
+    const withLetter = norwegian.find((p) => /ø/.test(p.attributes.last_name as string));
+    expect(withLetter).toBeDefined();
+    const { last_name: last, email } = withLetter!.attributes as {
+      last_name: string;
+      email: string;
+    };
+    expect(email).toContain(last.toLowerCase().replace(/ø/g, 'o').replace(/ /g, ''));
+  });
+
+  it('give the same customers in every language, only their names differ', () => {
+    expect(swedish.map((p) => without(p.attributes))).toEqual(
+      english.map((p) => without(p.attributes)),
+    );
+    expect(norwegian.map((p) => p.id)).toEqual(english.map((p) => p.id));
   });
 });
 

@@ -1,0 +1,71 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import {
+  compileDesign,
+  type CompiledEmail,
+  type CompileProblem,
+} from '../../../core/email-design/compile-design';
+import type { Block, EmailDesign } from '../../../core/email-design/design-schema';
+import { DesignPreview } from '../../../renderer/designer/DesignPreview';
+import type { Locale } from '../../../renderer/i18n/locales';
+import { createAppStore } from '../../../renderer/store/app-store';
+import { designOf, FOOTER, ONE_OF_EACH } from '../../core/email-design/designs';
+import { fakeApi } from '../fake-api';
+import { renderApp } from '../render-app';
+
+/** A button whose colour was edited by hand in the file: five digits, not six. */
+const ODD_BUTTON = { ...ONE_OF_EACH.button, id: 'b-odd', colour: '#12345' } as Block;
+
+function preview(locale: Locale, design: EmailDesign, email: CompiledEmail) {
+  const selected: string[] = [];
+  renderApp(
+    <DesignPreview
+      design={design}
+      email={email}
+      error={undefined}
+      onSelectBlock={(id) => selected.push(id)}
+    />,
+    { store: createAppStore(fakeApi()), locale },
+  );
+  return selected;
+}
+
+const problemsShown = () =>
+  screen.getAllByTestId('designer-problem').map((p) => p.textContent ?? '');
+
+describe('the designer’s MJML problems in the marketer’s language', () => {
+  it('says in Swedish which block has a colour an email cannot use, and shows the block', async () => {
+    const design = designOf([ODD_BUTTON, FOOTER]);
+    const selected = preview('sv', design, await compileDesign(design));
+    expect(problemsShown()).toEqual([
+      'Block 1 (Knapp): Färgen ”#12345” kan inte användas i ett mejl. Ändra den i blockets inställningar; till dess kan e-postprogram visa blocket annorlunda. Visa blocket',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Visa blocket' }));
+    expect(selected).toEqual(['b-odd']);
+  });
+
+  it('says it in Norwegian, for a colour and for an alignment', async () => {
+    const image = { ...ONE_OF_EACH.image, align: 'middle' } as unknown as Block;
+    const design = designOf([ODD_BUTTON, image, FOOTER]);
+    const email = await compileDesign(design);
+    preview('nb', design, email);
+    expect(problemsShown()[0]).toBe(
+      'Blokk 1 (Knapp): Fargen «#12345» kan ikke brukes i en e-post. Endre den i blokkens innstillinger; inntil da kan e-postprogrammer vise blokken annerledes. Vis blokken',
+    );
+    expect(problemsShown()[1]).toMatch(/^Blokk 2 \(Bilde\): Justeringen «middle» kan ikke brukes/);
+  });
+
+  it('tells what to do about a problem the email builder itself made', () => {
+    const design = designOf([FOOTER]);
+    const problem: CompileProblem = {
+      code: 'mjml-misplaced',
+      values: { tag: 'mj-column', parent: 'mj-body' },
+      message: 'mj-column cannot be used inside mj-body, only inside: mj-section',
+    };
+    preview('sv', design, { html: '', text: '', mjml: '', problems: [problem] });
+    expect(problemsShown()).toEqual([
+      'E-postbyggaren tillåter inte mj-column inuti mj-body. Mejlet skapas ändå, men e-postprogram kan visa den här delen annorlunda. Ångra din senaste ändring; om meddelandet finns kvar, skicka det vidare till den som ger support för er Journey Studio.',
+    ]);
+  });
+});
