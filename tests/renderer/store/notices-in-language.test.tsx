@@ -141,6 +141,7 @@ describe('the app’s own sentences in Swedish and Norwegian', () => {
   it('words a failed call from its reason', async () => {
     const refused = new ApiError('invalid-request', 'Invalid input.', 'name', {
       reason: 'invalid-input',
+      values: { method: 'renameJourney' },
     });
     const store = storeWith(() => ({ renameJourney: () => Promise.reject(refused) }));
     await store.getState().renameJourney('abandoned-cart', 'Ny');
