@@ -3,7 +3,7 @@ import type { Dataset, DatasetKind, ImportProblemView } from '../api/data-contra
 import type { JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import { generateEvents, generateProfiles } from '../simulator/sample-data';
-import { ImportError } from '../import/import-problems';
+import { ImportError, importFileValues } from '../import/import-problems';
 import { importEvents, importProfiles, type ImportSummary } from '../import/importer';
 import { formatFromFileName } from '../import/import-source';
 import { datasetNotFound, importRefused } from './api-errors';
@@ -171,6 +171,8 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
               code: error.code,
               reason: error.message,
               ...(error.details.column && { column: error.details.column }),
+              // The facts of the file's problem, for the app to word it as the import's refusal.
+              values: importFileValues(error, fileName),
             },
           ],
           ...(suggestedMapping && { suggestedMapping }),

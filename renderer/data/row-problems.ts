@@ -1,8 +1,11 @@
+import { ApiError } from '../../core/api/contract';
 import type { ImportProblemView } from '../../core/api/data-contract';
 import { MAX_ROW_CHARS, ROW_PROBLEM_CODES } from '../../core/import/import-problems';
 import type { Formats } from '../i18n/format';
 import type { Translate } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/locales';
+import { say } from '../i18n/words';
+import { apiErrorWords } from '../api/api-error-words';
 
 const KNOWN = new Set<string>(ROW_PROBLEM_CODES);
 
@@ -17,7 +20,21 @@ export function rowProblemText(
   locale: Locale,
   problem: ImportProblemView,
 ): string {
-  if (locale === 'en' || !KNOWN.has(problem.code)) return problem.reason;
+  if (locale === 'en') return problem.reason;
+  // The whole file refused (a picture, a missing column): the words of the import's refusal.
+  if (problem.values?.problem === problem.code)
+    return say(
+      t,
+      apiErrorWords(
+        ApiError.fromBody({
+          code: 'invalid-request',
+          message: problem.reason,
+          reason: 'import-file',
+          values: problem.values,
+        }),
+      ),
+    );
+  if (!KNOWN.has(problem.code)) return problem.reason;
   const values = problem.values ?? {};
   const column = problem.column ?? '';
   switch (problem.code) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportProblemView } from '../../../core/api/data-contract';
+import { createAppService } from '../../../core/adapters/local-app';
+import { openDatabase } from '../../../core/adapters/sqlite/database';
 import { loadEvents } from '../../../core/import/importer';
 import { rowProblemText } from '../../../renderer/data/row-problems';
 import { wordsIn } from '../words';
@@ -47,5 +49,22 @@ describe('why a row was left out, in the marketer’s language', () => {
   it('keeps the import’s own sentence in English, as the command line prints it', async () => {
     const en = wordsIn('en');
     for (const p of await problems()) expect(rowProblemText(en.t, en.f, 'en', p)).toBe(p.reason);
+  });
+
+  it('words a file refused whole in the preview as the import would refuse it', async () => {
+    const app = createAppService({ db: openDatabase(':memory:'), now: () => 0 });
+    const preview = await app.handlers.previewDataset({
+      kind: 'profiles',
+      fileName: 'kunder.png',
+      text: '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR',
+    });
+    const problem = preview.problems[0] as ImportProblemView;
+    expect(problem.code).toBe('not-data');
+    const sv = wordsIn('sv');
+    const nb = wordsIn('nb');
+    expect(rowProblemText(sv.t, sv.f, 'sv', problem)).toMatch(/^”kunder\.png” är en bild \(PNG\)/);
+    expect(rowProblemText(nb.t, nb.f, 'nb', problem)).toMatch(/^«kunder\.png» er et bilde \(PNG\)/);
+    const en = wordsIn('en');
+    expect(rowProblemText(en.t, en.f, 'en', problem)).toBe(problem.reason);
   });
 });
