@@ -140,6 +140,14 @@ export const dataContract = {
         name: z.string().trim().min(1).max(200).optional(),
         /** The language of the customers' names (SampleNameLanguage); English by default. */
         names: z.enum(['en', 'sv', 'nb']).optional(),
+        /** The two data sets' names as the app words them; else made from `name`, in English. */
+        datasetNames: z
+          .object({
+            profiles: z.string().trim().min(1).max(200),
+            events: z.string().trim().min(1).max(200),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({ profiles: datasetSchema, events: datasetSchema }),

@@ -233,7 +233,7 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
       return Promise.resolve({ deleted: true as const });
     },
 
-    generateSampleData({ count, days, seed, start, name, names }) {
+    generateSampleData({ count, days, seed, start, name, names, datasetNames }) {
       const from = Date.parse(start);
       const profiles = generateProfiles({ count, seed, asOf: from, ...(names && { names }) });
       const behaviour = generateEvents(profiles, { seed, start: from, days });
@@ -251,7 +251,7 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
           ...base,
           id: `ds-${newId()}`,
           kind: 'profiles',
-          name: `${label} – profiles`,
+          name: datasetNames?.profiles ?? `${label} – profiles`,
           columns,
         },
         profiles,
@@ -267,7 +267,7 @@ export function dataHandlers({ datasets, events, now, newId }: DataContext): Dat
           ...base,
           id: `ds-${newId()}`,
           kind: 'events',
-          name: `${label} – ${days} days of events`,
+          name: datasetNames?.events ?? `${label} – ${days} days of events`,
           columns: eventColumns,
         },
         behaviour.filter((e) => e.time < from + days * DAY),

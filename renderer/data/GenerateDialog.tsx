@@ -75,7 +75,15 @@ export function GenerateDialog({ forSimulation }: { forSimulation?: boolean }) {
       return;
     }
     const state = store.getState();
-    const made = await state.generateSampleData(checked.input);
+    const { count, seed, days } = checked.input;
+    const made = await state.generateSampleData({
+      ...checked.input,
+      // Named in the marketer's language: the names stay as they are made.
+      datasetNames: {
+        profiles: t('data.generate.profilesName', { count, seed }),
+        events: t('data.generate.eventsName', { count, seed, days }),
+      },
+    });
     if (!made) return;
     if (forSimulation) {
       state.updateSimulationSetup({

@@ -185,8 +185,17 @@ describe('data sets', () => {
     const { call } = service();
     const input = { count: 50, days: 7, seed: 5, start: '2026-05-01T00:00:00Z' };
     const english = await call('generateSampleData', input);
-    const swedish = await call('generateSampleData', { ...input, names: 'sv' });
+    const swedish = await call('generateSampleData', {
+      ...input,
+      names: 'sv',
+      datasetNames: { profiles: 'Exempelkunder – profiler', events: 'Exempelkunder – händelser' },
+    });
     expect(swedish.events.rows).toBe(english.events.rows);
+    expect([english.profiles.name, swedish.profiles.name, swedish.events.name]).toEqual([
+      'Sample customers (50, seed 5) – profiles',
+      'Exempelkunder – profiler',
+      'Exempelkunder – händelser',
+    ]);
     const en = await call('browseProfiles', { datasetId: english.profiles.id, limit: 50 });
     const sv = await call('browseProfiles', { datasetId: swedish.profiles.id, limit: 50 });
     expect(sv.rows.map((p) => p.attributes.persona)).toEqual(

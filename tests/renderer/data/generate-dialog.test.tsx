@@ -47,7 +47,16 @@ describe('sample customers’ names in the generate dialog', () => {
     ]);
     await user.click(screen.getByRole('button', { name: 'Skapa' }));
     await waitFor(() => expect(asked).toHaveLength(1));
-    expect(asked[0]).toMatchObject({ count: 500, seed: 1, names: 'sv' });
+    expect(asked[0]).toMatchObject({
+      count: 500,
+      seed: 1,
+      names: 'sv',
+      // The data sets are named in Swedish too.
+      datasetNames: {
+        profiles: 'Exempelkunder (500, tal 1) – profiler',
+        events: 'Exempelkunder (500, tal 1) – 14 dagar med händelser',
+      },
+    });
   });
 
   it('are Norwegian for a Norwegian marketer, and English when chosen', async () => {
@@ -58,6 +67,9 @@ describe('sample customers’ names in the generate dialog', () => {
     await user.selectOptions(names, 'en');
     await user.click(screen.getByRole('button', { name: 'Lag' }));
     await waitFor(() => expect(asked).toHaveLength(1));
-    expect(asked[0]).toMatchObject({ names: 'en' });
+    expect(asked[0]).toMatchObject({
+      names: 'en',
+      datasetNames: { profiles: 'Eksempelkunder (500, tall 1) – profiler' },
+    });
   });
 });
