@@ -3,7 +3,8 @@ import type { CompiledEmail } from '../../core/email-design/compile-design';
 import { darkModeCss } from '../../core/email-design/design-mjml';
 import { allBlocks, type EmailDesign } from '../../core/email-design/design-schema';
 import { blockTemplates } from '../../core/email-design/email-findings';
-import { renderTemplate, type TemplateScope } from '../../core/runtime/templating';
+import { templateProblemValues } from '../../core/runtime/template-problems';
+import { checkTemplate, renderTemplate, type TemplateScope } from '../../core/runtime/templating';
 import { sandboxedEmail } from '../execution/email-frame';
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
@@ -28,8 +29,12 @@ const WIDTHS = { desktop: 600, mobile: 375 } as const;
 function failingBlock(design: EmailDesign, scope: TemplateScope) {
   for (const { block, path } of allBlocks(design))
     for (const [, source] of blockTemplates(block)) {
+      const index = Number(path[1]) + 1;
+      // A mistake in the Liquid itself has a code, so it reads in the marketer's language.
+      const parsed = checkTemplate(source);
+      if (!parsed.ok) return { block, index, error: parsed.error, problem: parsed.problem };
       const result = renderTemplate(source, 'html', scope);
-      if (!result.ok) return { block, index: Number(path[1]) + 1, error: result.error };
+      if (!result.ok) return { block, index, error: result.error, problem: undefined };
     }
   return undefined;
 }
@@ -182,7 +187,13 @@ export function DesignPreview({
               {t('designer.preview.blockError', {
                 index: failing.index,
                 name: t(BLOCK_NAME[failing.block.type]),
-                error: failing.error,
+                error: failing.problem
+                  ? t('validation.template-invalid', {
+                      ...templateProblemValues(failing.problem),
+                      field: 'other',
+                      fieldTitle: t('designer.preview.theText'),
+                    })
+                  : failing.error,
               })}{' '}
               <button
                 type="button"

@@ -69,3 +69,16 @@ describe('the designer’s MJML problems in the marketer’s language', () => {
     ]);
   });
 });
+
+describe('a personalisation mistake in a block, in the marketer’s language', () => {
+  it('says in Swedish what is missing and where, and shows the block', async () => {
+    const broken = { ...ONE_OF_EACH.heading, text: 'Hej {{ profile.first_name' } as Block;
+    const design = designOf([broken, FOOTER]);
+    const selected = preview('sv', design, await compileDesign(design));
+    expect(screen.getByTestId('designer-liquid-error').textContent).toBe(
+      'Block 1 (Rubrik): Texten saknar ett avslutande }} efter {{ profile.first_name (rad 1, kolumn 5). Visa blocket',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Visa blocket' }));
+    expect(selected).toEqual(['b-heading']);
+  });
+});
