@@ -55,14 +55,26 @@ const FOLD_FUNCTION = 'journey_fold_case';
 
 /**
  * A search of any of `columns` for `query`, case ignored. SQLite's LIKE ignores case for ASCII
- * letters only: "örebro" would not find "Örebro". A query with other letters compares both
+ * letters only: "örebro" would not find "Örebro". There a query with other letters compares both
  * sides lower-cased by a function of ours; an ASCII one keeps SQLite's own, faster LIKE.
+ * PostgreSQL's LIKE minds case, and its lower() folds letters beyond ASCII only in a database
+ * and column with a UTF-8 locale (ours are "C"): there the capitals of Latin-1 (Å, Ä, Ö, Æ, Ø, É,
+ * Ü, …) are turned to small letters by translate() before lower() folds A–Z, whatever the locale.
  */
-function searchOf(columns: readonly string[], query: string): { sql: string; params: string[] } {
+const LATIN_CAPITALS = 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ';
+const POSTGRES_FOLD = (column: string) =>
+  `lower(translate(${column}, '${LATIN_CAPITALS}', '${LATIN_CAPITALS.toLowerCase()}'))`;
+
+function searchOf(
+  columns: readonly string[],
+  query: string,
+  postgres: boolean,
+): { sql: string; params: string[] } {
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(query);
-  const pattern = likePattern(ascii ? query : query.toLowerCase());
-  const side = (column: string) => (ascii ? column : `${FOLD_FUNCTION}(${column})`);
+  const pattern = likePattern(ascii && !postgres ? query : query.toLowerCase());
+  const side = (column: string) =>
+    postgres ? POSTGRES_FOLD(column) : ascii ? column : `${FOLD_FUNCTION}(${column})`;
   return {
     sql: `(${columns.map((c) => `${side(c)} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
     params: columns.map(() => pattern),
@@ -74,10 +86,15 @@ function searchOf(columns: readonly string[], query: string): { sql: string; par
  * a half-imported file never shows up, and a simulation run can always be repeated.
  */
 export class DatasetRepository implements DatasetStore {
+  /** On PostgreSQL (core/adapters/postgres/pg-database.ts), which has no functions of ours. */
+  private readonly postgres: boolean;
+
   constructor(private readonly db: Db) {
-    db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? value.toLowerCase() : value,
-    );
+    this.postgres = (db as { dialect?: string }).dialect === 'postgres';
+    if (!this.postgres)
+      db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+        typeof value === 'string' ? value.toLowerCase() : value,
+      );
   }
 
   list(): Dataset[] {
@@ -240,7 +257,7 @@ export class DatasetRepository implements DatasetStore {
     offset: number,
     limit: number,
   ): { total: number; rows: Profile[] } {
-    const search = query ? searchOf(['profile_id', 'attributes'], query) : undefined;
+    const search = query ? searchOf(['profile_id', 'attributes'], query, this.postgres) : undefined;
     const where = search ? `dataset_id = ? AND ${search.sql}` : 'dataset_id = ?';
     const params = [datasetId, ...(search?.params ?? [])];
     const total = (
@@ -285,7 +302,7 @@ export class DatasetRepository implements DatasetStore {
       params.push(filter.profileId, ...alsoKnownAs);
     }
     if (filter.query) {
-      const search = searchOf(['name', 'properties', 'profile_id'], filter.query);
+      const search = searchOf(['name', 'properties', 'profile_id'], filter.query, this.postgres);
       clauses.push(search.sql);
       params.push(...search.params);
     }

@@ -8,7 +8,7 @@ import { median, slowCarts, slowJourney, timed } from './slow-journey';
 
 /** The longest `/v1/track` may take while the engine renders (as without a console). */
 const BOUND_MS = 250;
-const CARTS = 8;
+const CARTS = 24;
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

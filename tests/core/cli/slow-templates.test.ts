@@ -10,7 +10,7 @@ import { startCli, stop, TOKEN, type CliProcess } from './cli-process';
 /** The longest the event API may take to answer while the engine renders. */
 const BOUND_MS = 250;
 /** Messages the engine renders, one after another, while the API is probed. */
-const CARTS = 8;
+const CARTS = 24;
 
 const running: CliProcess[] = [];
 afterEach(async () => {

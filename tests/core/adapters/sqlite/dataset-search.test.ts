@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { NewDataset } from '../../../../core/app/ports';
-import { openDatabase } from '../../../../core/adapters/sqlite/database';
+import type { Db } from '../../../../core/adapters/sqlite/database';
 import { DatasetRepository } from '../../../../core/adapters/sqlite/dataset-repository';
+import { describeEachStore } from '../postgres/test-stores';
 
 function meta(id: string, kind: 'profiles' | 'events'): NewDataset {
   return {
@@ -17,8 +18,8 @@ function meta(id: string, kind: 'profiles' | 'events'): NewDataset {
   };
 }
 
-function repository() {
-  const datasets = new DatasetRepository(openDatabase(':memory:'));
+function repository(db: Db) {
+  const datasets = new DatasetRepository(db);
   datasets.addProfiles(meta('people', 'profiles'), [
     { id: 'asa', attributes: { name: 'Åsa Öberg', city: 'Örebro' } },
     { id: 'bjorn', attributes: { name: 'Bjørn Ærø', city: 'TRONDHEIM' } },
@@ -35,9 +36,9 @@ function repository() {
 const ids = (rows: readonly { id?: string; profileId?: string }[]) =>
   rows.map((r) => r.id ?? r.profileId);
 
-describe('searching a data set', () => {
-  it('ignores case for Nordic letters as for a–z', () => {
-    const datasets = repository();
+describeEachStore('searching a data set', (store) => {
+  it('ignores case for Nordic letters as for a–z', async () => {
+    const datasets = repository(await store.open());
     expect(ids(datasets.browseProfiles('people', 'örebro', 0, 10).rows)).toEqual(['asa']);
     expect(ids(datasets.browseProfiles('people', 'ÅSA', 0, 10).rows)).toEqual(['asa']);
     expect(ids(datasets.browseProfiles('people', 'bjørn ærø', 0, 10).rows)).toEqual(['bjorn']);
@@ -47,8 +48,8 @@ describe('searching a data set', () => {
     expect(ids(events.rows)).toEqual(['asa', 'bjorn']);
   });
 
-  it('finds % and _ as themselves, with or without Nordic letters', () => {
-    const datasets = repository();
+  it('finds % and _ as themselves, with or without Nordic letters', async () => {
+    const datasets = repository(await store.open());
     expect(ids(datasets.browseProfiles('people', '50%_', 0, 10).rows)).toEqual(['per']);
     expect(ids(datasets.browseProfiles('people', '%_off", "city": "malmö', 0, 10).rows)).toEqual(
       [],
