@@ -133,15 +133,25 @@ export function boundEngine(engine: Liquid): void {
   };
 }
 
-export type LimitedResult = { ok: true; text: string } | { ok: false; error: string };
+/** Which bound stopped a render: too many steps, too much text, too much memory, too long. */
+export type RenderLimit = 'loop' | 'output' | 'memory' | 'time';
 
-function plainWords(error: unknown, budget: Budget): string {
-  if (budget.exceeded === 'steps') return LOOP_MESSAGE;
-  if (budget.exceeded === 'output') return OUTPUT_MESSAGE;
+/** A render's text, or why it failed: `limit` names the bound that stopped it, if one did. */
+export type LimitedResult =
+  { ok: true; text: string } | { ok: false; error: string; limit?: RenderLimit };
+
+function failure(
+  error: unknown,
+  budget: Budget,
+): { ok: false; error: string; limit?: RenderLimit } {
+  if (budget.exceeded === 'steps') return { ok: false, error: LOOP_MESSAGE, limit: 'loop' };
+  if (budget.exceeded === 'output') return { ok: false, error: OUTPUT_MESSAGE, limit: 'output' };
   const text = error instanceof Error ? error.message : String(error);
-  if (text.includes('memory alloc limit exceeded')) return MEMORY_MESSAGE;
-  if (text.includes('template render limit exceeded')) return TIME_MESSAGE;
-  return text;
+  if (text.includes('memory alloc limit exceeded'))
+    return { ok: false, error: MEMORY_MESSAGE, limit: 'memory' };
+  if (text.includes('template render limit exceeded'))
+    return { ok: false, error: TIME_MESSAGE, limit: 'time' };
+  return { ok: false, error: text };
 }
 
 /** Runs one render under a fresh budget; a failure or an exceeded bound is returned, never thrown. */
@@ -152,7 +162,7 @@ export function limitedRender(render: () => unknown): LimitedResult {
   try {
     return { ok: true, text: String(render()) };
   } catch (error) {
-    return { ok: false, error: plainWords(error, budget) };
+    return failure(error, budget);
   } finally {
     current = outer;
   }

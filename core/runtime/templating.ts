@@ -7,6 +7,7 @@ import {
   boundedOperators,
   limitedRender,
   parseFailureWords,
+  type RenderLimit,
 } from './template-limits';
 import { templateProblem, templateProblemOf, type TemplateProblem } from './template-problems';
 
@@ -35,7 +36,13 @@ export interface TemplateScope {
   now: Date;
 }
 
-export type RenderResult = { ok: true; text: string } | { ok: false; error: string };
+/**
+ * A rendered template, or why it could not be rendered: `error` in plain English, and for wording
+ * it anew, the `problem` of a template that does not parse or the `limit` a render ran into.
+ */
+export type RenderResult =
+  | { ok: true; text: string }
+  | { ok: false; error: string; problem?: TemplateProblem; limit?: RenderLimit };
 /** A template that does not parse: `error` in plain English, `problem` for wording it anew. */
 export type TemplateParse = { ok: true } | { ok: false; error: string; problem: TemplateProblem };
 
@@ -252,7 +259,8 @@ export function renderTemplate(
 ): RenderResult {
   if (!hasMarkup(source)) return { ok: true, text: source };
   const entry = compiled(source, mode);
-  if (entry instanceof TemplateParseError) return { ok: false, error: entry.message };
+  if (entry instanceof TemplateParseError)
+    return { ok: false, error: entry.message, problem: entry.problem };
   const plan = planFor(source, mode, entry);
   if (!plan) return renderNow(entry, mode, scope);
   const key = keyOf(plan, scope);

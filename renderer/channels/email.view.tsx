@@ -1,5 +1,6 @@
 import { truncate } from '../../core/channels/channel-definition';
 import { isMailbox, type EmailConfig } from '../../core/channels/email.channel';
+import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import {
   textOf,
@@ -10,11 +11,13 @@ import {
 import { EmailComposer } from './EmailComposer';
 import { EmailFrame } from './EmailFrame';
 import { RenderedText } from './RenderedText';
+import { renderFailureText } from './render-failure-words';
 
 const UNSUBSCRIBE = '<a href="{{ unsubscribe_url }}">Unsubscribe</a>';
 
 function EmailPreview({ config, rendered, profile }: PreviewProps) {
   const t = useT();
+  const formats = useFormats();
   const from = typeof config.from === 'string' ? config.from : undefined;
   return (
     <div className="preview-email">
@@ -25,12 +28,16 @@ function EmailPreview({ config, rendered, profile }: PreviewProps) {
         <dd>{typeof profile.email === 'string' ? profile.email : '—'}</dd>
         <dt>{t('channel.email.subject')}</dt>
         <dd className="preview-subject">
-          <RenderedText value={rendered.subject} />
+          <RenderedText value={rendered.subject} field="subject" />
         </dd>
       </dl>
       {rendered.html?.ok === false ? (
         <p className="preview-error">
-          {t('channel.email.bodyError', { error: rendered.html.error })}
+          {rendered.html.problem
+            ? renderFailureText(t, formats, rendered.html, 'html')
+            : t('channel.email.bodyError', {
+                error: renderFailureText(t, formats, rendered.html, 'html'),
+              })}
         </p>
       ) : (
         <EmailFrame
@@ -44,7 +51,7 @@ function EmailPreview({ config, rendered, profile }: PreviewProps) {
         <details className="preview-text">
           <summary>{t('channel.email.plainText')}</summary>
           <pre>
-            <RenderedText value={rendered.text} />
+            <RenderedText value={rendered.text} field="text" />
           </pre>
         </details>
       )}

@@ -13,10 +13,10 @@ function PushPreview({ rendered }: PreviewProps) {
   return (
     <div className="preview-push">
       <strong>
-        <RenderedText value={rendered.title} />
+        <RenderedText value={rendered.title} field="title" />
       </strong>
       <span>
-        <RenderedText value={rendered.body} />
+        <RenderedText value={rendered.body} field="body" />
       </span>
     </div>
   );

@@ -13,7 +13,7 @@ function SmsPreview({ rendered }: PreviewProps) {
   return (
     <div className="preview-sms">
       <div className="preview-bubble">
-        <RenderedText value={rendered.text} />
+        <RenderedText value={rendered.text} field="text" />
       </div>
     </div>
   );

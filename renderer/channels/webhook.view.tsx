@@ -12,11 +12,11 @@ function WebhookPreview({ config, rendered }: PreviewProps) {
   return (
     <pre className="preview-webhook">
       {typeof config.method === 'string' ? config.method : 'POST'}{' '}
-      <RenderedText value={rendered.url} />
+      <RenderedText value={rendered.url} field="url" />
       {rendered.body && (
         <>
           {'\n\n'}
-          <RenderedText value={rendered.body} />
+          <RenderedText value={rendered.body} field="body" />
         </>
       )}
     </pre>

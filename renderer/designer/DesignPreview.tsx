@@ -3,8 +3,8 @@ import type { CompiledEmail } from '../../core/email-design/compile-design';
 import { darkModeCss } from '../../core/email-design/design-mjml';
 import { allBlocks, type EmailDesign } from '../../core/email-design/design-schema';
 import { blockTemplates } from '../../core/email-design/email-findings';
-import { templateProblemValues } from '../../core/runtime/template-problems';
-import { checkTemplate, renderTemplate, type TemplateScope } from '../../core/runtime/templating';
+import { renderTemplate, type TemplateScope } from '../../core/runtime/templating';
+import { renderFailureText } from '../channels/render-failure-words';
 import { sandboxedEmail } from '../execution/email-frame';
 import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
@@ -30,11 +30,8 @@ function failingBlock(design: EmailDesign, scope: TemplateScope) {
   for (const { block, path } of allBlocks(design))
     for (const [, source] of blockTemplates(block)) {
       const index = Number(path[1]) + 1;
-      // A mistake in the Liquid itself has a code, so it reads in the marketer's language.
-      const parsed = checkTemplate(source);
-      if (!parsed.ok) return { block, index, error: parsed.error, problem: parsed.problem };
       const result = renderTemplate(source, 'html', scope);
-      if (!result.ok) return { block, index, error: result.error, problem: undefined };
+      if (!result.ok) return { block, index, failure: result };
     }
   return undefined;
 }
@@ -187,13 +184,9 @@ export function DesignPreview({
               {t('designer.preview.blockError', {
                 index: failing.index,
                 name: t(BLOCK_NAME[failing.block.type]),
-                error: failing.problem
-                  ? t('validation.template-invalid', {
-                      ...templateProblemValues(failing.problem),
-                      field: 'other',
-                      fieldTitle: t('designer.preview.theText'),
-                    })
-                  : failing.error,
+                error: renderFailureText(t, formats, failing.failure, {
+                  title: t('designer.preview.theText'),
+                }),
               })}{' '}
               <button
                 type="button"
@@ -204,7 +197,11 @@ export function DesignPreview({
               </button>
             </>
           ) : (
-            t('designer.preview.liquidError', { error: rendered.error })
+            t('designer.preview.liquidError', {
+              error: renderFailureText(t, formats, rendered, {
+                title: t('designer.preview.theText'),
+              }),
+            })
           )}
         </div>
       )}

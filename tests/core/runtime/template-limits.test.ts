@@ -36,6 +36,7 @@ describe('template limits', () => {
     expect(result).toEqual({
       ok: false,
       error: 'This message took too long to render: a loop in the body repeats too often',
+      limit: 'loop',
     });
     // The loop budget stops it after a fraction of a second, not the 2–18 s it ran before.
     expect(took).toBeLessThan(1_500);
@@ -48,6 +49,7 @@ describe('template limits', () => {
     expect(renderTemplate(source, 'text', scope())).toEqual({
       ok: false,
       error: 'This message is too long once rendered (over 2,000,000 characters)',
+      limit: 'output',
     });
   });
 
@@ -57,6 +59,7 @@ describe('template limits', () => {
     expect(renderTemplate(source, 'text', scope({ note: big }))).toEqual({
       ok: false,
       error: 'This message is too long once rendered (over 2,000,000 characters)',
+      limit: 'output',
     });
   });
 
@@ -66,6 +69,7 @@ describe('template limits', () => {
       ok: false,
       error:
         'This message needs too much memory to render: a filter builds text or lists that are too long',
+      limit: 'memory',
     });
   });
 
@@ -94,9 +98,10 @@ describe('template limits', () => {
 
   it('returns a reason for include, render and layout instead of throwing', () => {
     for (const source of ["{% include 'x' %}", "{% render 'x' %}", "{% layout 'x' %}body"]) {
-      expect(renderTemplate(source, 'html', scope())).toEqual({
+      expect(renderTemplate(source, 'html', scope())).toMatchObject({
         ok: false,
         error: 'a message template cannot include other templates (include, render, layout)',
+        problem: { kind: 'includes' },
       });
       expect(templateVariables(source)).toEqual([]);
     }

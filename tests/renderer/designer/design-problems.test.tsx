@@ -82,3 +82,15 @@ describe('a personalisation mistake in a block, in the marketer’s language', (
     expect(selected).toEqual(['b-heading']);
   });
 });
+
+describe('a block that runs into a rendering limit, in the marketer’s language', () => {
+  it('says in Norwegian that a loop repeats too often, on the block it is in', async () => {
+    const loop = '{% for a in (1..400) %}{% for b in (1..400) %}x{% endfor %}{% endfor %}';
+    const heavy = { ...ONE_OF_EACH.heading, text: loop } as Block;
+    const design = designOf([FOOTER, heavy]);
+    preview('nb', design, await compileDesign(design));
+    expect(screen.getByTestId('designer-liquid-error').textContent).toMatch(
+      /^Blokk 2 \([^)]+\): En løkke gjentas for mange ganger: meldingen tok for lang tid å lage\. Vis blokken$/,
+    );
+  });
+});

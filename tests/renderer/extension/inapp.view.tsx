@@ -12,10 +12,10 @@ function Preview({ rendered }: PreviewProps) {
   return (
     <div className="preview-push" data-testid="inapp-preview">
       <strong>
-        <RenderedText value={rendered.title} />
+        <RenderedText value={rendered.title} field="title" />
       </strong>
       <span>
-        <RenderedText value={rendered.body} />
+        <RenderedText value={rendered.body} field="body" />
       </span>
     </div>
   );
