@@ -79,6 +79,17 @@ export const designContract = {
       ok: z.boolean(),
       via: z.enum(['smtp', 'outbox']),
       detail: z.string(),
+      /**
+       * A template that could not be rendered for the profile: its field, and the facts of the
+       * Liquid mistake (`validation.template-invalid`'s values) or the limit it ran into.
+       */
+      render: z
+        .object({
+          field: z.string().max(100),
+          problem: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          limit: z.enum(['loop', 'output', 'memory', 'time']).optional(),
+        })
+        .optional(),
     }),
   },
 } as const;

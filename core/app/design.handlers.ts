@@ -4,6 +4,7 @@ import { emailChannel } from '../channels/email.channel';
 import { brandKitSchema, DEFAULT_BRAND_KIT, type BrandKit } from '../email-design/brand-kit';
 import { checkImage, imageTooLarge, MAX_IMAGE_BYTES } from '../email-design/images';
 import { murmur3 } from '../runtime/hash';
+import { templateProblemValues } from '../runtime/template-problems';
 import { renderTemplate } from '../runtime/templating';
 import type { AppEngine } from './app-engine';
 import { imageRefused } from './api-errors';
@@ -182,6 +183,11 @@ export function designHandlers({
             ok: false,
             via: live.emailTransport === 'smtp' ? 'smtp' : 'outbox',
             detail: `${title}: ${result.error}`,
+            render: {
+              field,
+              ...(result.problem && { problem: templateProblemValues(result.problem) }),
+              ...(result.limit && { limit: result.limit }),
+            },
           };
         rendered[field] = result.text;
       }

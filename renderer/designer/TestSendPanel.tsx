@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { JourneyNode } from '../../core/model/journey';
 import { useLocale, useT } from '../i18n/I18nProvider';
+import { renderFailureWords, templateField } from '../channels/render-failure-words';
 import { mailFailureWords } from '../execution/problem-words';
+import { useFormats } from '../i18n/format';
 import { findPersona } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
 import { say } from '../i18n/words';
@@ -15,6 +17,7 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boolean }) {
   const t = useT();
   const { locale } = useLocale();
+  const formats = useFormats();
   const store = useAppStore();
   const personaId = useApp((s) => s.personaId);
   const journey = useApp((s) => s.journey);
@@ -38,12 +41,20 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
     });
     setBusy(false);
     if (!result.ok) setOutcome({ ok: false, text: say(t, result.error) });
-    else if (!result.value.ok)
+    else if (!result.value.ok) {
+      const { detail, render } = result.value;
       setOutcome({
         ok: false,
-        text: mailFailureWords(t, locale, result.value.detail) ?? result.value.detail,
+        text: render
+          ? renderFailureWords(
+              t,
+              formats,
+              { ...render, error: detail },
+              templateField(render.field, render.field),
+            )
+          : (mailFailureWords(t, locale, detail) ?? detail),
       });
-    else
+    } else
       setOutcome({
         ok: true,
         text:

@@ -228,4 +228,30 @@ describe('test send from the designer', () => {
     const { messages } = await call('listOutbox', { journeyId: 'cart' });
     expect(messages[0]).toMatchObject({ to: 'me@example.com', title: 'Hi', nodeId: 'mail' });
   });
+  it('says which field cannot be rendered and why, with the facts to word it in any language', async () => {
+    const call = service();
+    const sent = await call('sendTestMessage', {
+      journeyId: 'cart',
+      journeyName: 'Cart',
+      nodeId: 'mail',
+      to: 'me@example.com',
+      config: {
+        channel: 'email',
+        from: 'shop@example.com',
+        subject: 'Hej {{ profile.first_name',
+        html: '<p>Hej</p>',
+      },
+      profile: {},
+      event: {},
+    });
+    expect(sent).toMatchObject({
+      ok: false,
+      render: {
+        field: 'subject',
+        problem: { problem: 'outputNotClosed', line: 1, column: 5, near: '{{ profile.first_name' },
+      },
+    });
+    const { messages } = await call('listOutbox', { journeyId: 'cart' });
+    expect(messages).toEqual([]);
+  });
 });

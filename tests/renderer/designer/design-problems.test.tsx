@@ -8,8 +8,10 @@ import {
 } from '../../../core/email-design/compile-design';
 import type { Block, EmailDesign } from '../../../core/email-design/design-schema';
 import { DesignPreview } from '../../../renderer/designer/DesignPreview';
+import { TestSendPanel } from '../../../renderer/designer/TestSendPanel';
 import type { Locale } from '../../../renderer/i18n/locales';
 import { createAppStore } from '../../../renderer/store/app-store';
+import { node } from '../../core/build';
 import { designOf, FOOTER, ONE_OF_EACH } from '../../core/email-design/designs';
 import { fakeApi } from '../fake-api';
 import { renderApp } from '../render-app';
@@ -92,5 +94,68 @@ describe('a block that runs into a rendering limit, in the marketer’s language
     expect(screen.getByTestId('designer-liquid-error').textContent).toMatch(
       /^Blokk 2 \([^)]+\): En løkke gjentas for mange ganger: meldingen tok for lang tid å lage\. Vis blokken$/,
     );
+  });
+});
+
+describe('a test send whose template cannot be rendered, in the marketer’s language', () => {
+  it('says in Swedish which field misses a closing }} and where', async () => {
+    const api = fakeApi();
+    api.sendTestMessage = () =>
+      Promise.resolve({
+        ok: false,
+        via: 'outbox' as const,
+        detail: 'Subject: missing a closing }} after {{ profile.first_name (line 1, column 5)',
+        render: {
+          field: 'subject',
+          problem: {
+            problem: 'outputNotClosed',
+            line: 1,
+            column: 5,
+            near: '{{ profile.first_name',
+            name: '',
+            suggestion: '',
+            suggested: 'no',
+          },
+        },
+      });
+    const mail = node('mail', 'message', {
+      channel: 'email',
+      from: 'shop@example.com',
+      subject: 'Hej {{ profile.first_name',
+      html: '<p>Hej</p>',
+    });
+    renderApp(<TestSendPanel node={mail} ready />, { store: createAppStore(api), locale: 'sv' });
+    await userEvent.type(screen.getByTestId('designer-test-to'), 'me@example.com');
+    await userEvent.click(screen.getByTestId('designer-test-send'));
+    expect(
+      await screen.findByText(
+        'Ämnesraden saknar ett avslutande }} efter {{ profile.first_name (rad 1, kolumn 5).',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says in Norwegian that a loop repeats too often', async () => {
+    const api = fakeApi();
+    api.sendTestMessage = () =>
+      Promise.resolve({
+        ok: false,
+        via: 'outbox' as const,
+        detail: 'Body: This message took too long to render: a loop in the body repeats too often',
+        render: { field: 'html', limit: 'loop' as const },
+      });
+    const mail = node('mail', 'message', {
+      channel: 'email',
+      from: 'shop@example.com',
+      subject: 'Hei',
+      html: '<p>Hei</p>',
+    });
+    renderApp(<TestSendPanel node={mail} ready />, { store: createAppStore(api), locale: 'nb' });
+    await userEvent.type(screen.getByTestId('designer-test-to'), 'me@example.com');
+    await userEvent.click(screen.getByTestId('designer-test-send'));
+    expect(
+      await screen.findByText(
+        'En løkke gjentas for mange ganger: meldingen tok for lang tid å lage.',
+      ),
+    ).toBeTruthy();
   });
 });
