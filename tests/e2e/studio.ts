@@ -121,3 +121,29 @@ export async function download(
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** The system locale a browser window opens with, for each of the app's languages. */
+export const SYSTEM_LOCALE = { en: 'en-GB', sv: 'sv-SE', nb: 'nb-NO' } as const;
+export type Language = keyof typeof SYSTEM_LOCALE;
+
+const CATALOGS = join(import.meta.dirname, '..', '..', 'renderer', 'i18n', 'catalogs');
+
+/**
+ * A catalogue's text for an id without arguments, so one test finds buttons by their names in
+ * every language.
+ */
+export function catalogue(language: Language): (id: string) => string {
+  const texts = JSON.parse(readFileSync(join(CATALOGS, `${language}.json`), 'utf8')) as Record<
+    string,
+    string
+  >;
+  return (id) => {
+    const text = texts[id];
+    if (text === undefined) throw new Error(`no message ${id} in ${language}`);
+    return text;
+  };
+}
+
+/** A pattern matching text that starts with `text` as written. */
+export const startsWith = (text: string): RegExp =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
