@@ -235,6 +235,8 @@ export function JourneyCanvas() {
       data-testid="canvas"
       role="region"
       aria-label={t('canvas.label')}
+      // Reachable by Tab even when empty: its name says which keys build the journey.
+      tabIndex={0}
     >
       <ViewLevelContext.Provider value={level}>
         <ReactFlow<JourneyFlowNode, JourneyFlowEdge>

@@ -38,6 +38,7 @@ export const SHORTCUT_GROUPS: readonly { title: MessageId; items: readonly Short
       })),
       { keys: 'E', what: 'shortcuts.exit' },
       { keys: 'C', what: 'shortcuts.connect' },
+      { keys: 'Enter', what: 'shortcuts.edit' },
       { keys: 'Delete', keysWord: 'shortcuts.key.delete', what: 'shortcuts.delete' },
       { keys: `${MOD} C / ${MOD} X / ${MOD} V`, what: 'shortcuts.clipboard' },
       { keys: `${MOD} D`, what: 'shortcuts.duplicate' },

@@ -8,6 +8,7 @@ import type { PortSpec } from '../../core/nodes/node-definition';
 import { nodePorts } from '../nodes/card-shape';
 import { useAppStore, type AppState } from '../store/app-store';
 import { FIT_OPTIONS, GRID } from './geometry';
+import { cardUnder, focusCard, focusInspectorField } from './focus-moves';
 import { openPorts } from './keyboard-words';
 
 /** What the keyboard did, said to screen readers in the canvas's live region. */
@@ -28,6 +29,10 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [0, -1],
   ArrowDown: [0, 1],
 };
+
+/** Elements whose own Enter does something: the canvas leaves it to them. */
+const CONTROLS =
+  'button, a[href], [role="button"], [role="link"], [role="menuitem"], [role="option"], [role="tab"], [role="treeitem"], [role="switch"], [role="checkbox"], [role="radio"]';
 
 function onlySelected(state: AppState) {
   const [only] = state.selectedNodeIds;
@@ -140,6 +145,18 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
             openConnect(node.id);
             return true;
           }
+          case 'Enter': {
+            // On a card, that card's form; elsewhere (a button's own Enter excepted) the
+            // selected step's.
+            const card = cardUnder(event.target);
+            if (card) state.select([card]);
+            else if (event.target instanceof HTMLElement && event.target.closest(CONTROLS))
+              return false;
+            const node = onlySelected(store.getState());
+            if (!node) return false;
+            focusInspectorField(node.id);
+            return true;
+          }
           case 'Delete':
           case 'Backspace':
             state.deleteSelection();
@@ -179,6 +196,8 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
               chosen.current = null;
               state.addNodeNearSelection(kind, port);
               const added = onlySelected(store.getState());
+              // Focus follows the new step, so Enter edits it and the arrows move it.
+              if (added) focusCard(added.id);
               const edge = store.getState().journey?.edges.find((e) => e.to === added?.id);
               const onExit = edge?.port !== undefined && edge.port !== 'next';
               announce(

@@ -1,3 +1,4 @@
+import { cardElement } from '../canvas/focus-moves';
 import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store/app-store';
 import { JourneySettings } from './JourneySettings';
@@ -12,7 +13,19 @@ export function Inspector() {
   const clearSelection = useApp((s) => s.clearSelection);
   const [only] = selected;
   return (
-    <aside className="inspector" aria-label={t('inspector.label')}>
+    <aside
+      className="inspector"
+      aria-label={t('inspector.label')}
+      onKeyDown={(event) => {
+        // Esc in a step's form goes back to its card; a field that closes a list of its own
+        // keeps its Esc.
+        if (event.key !== 'Escape' || event.defaultPrevented || only === undefined) return;
+        const card = selected.length === 1 ? cardElement(only) : null;
+        if (!card) return;
+        event.preventDefault();
+        card.focus();
+      }}
+    >
       {selected.length === 1 && only !== undefined ? (
         <NodeInspector key={only} nodeId={only} />
       ) : selected.length > 1 ? (

@@ -47,7 +47,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const notes = issues.filter((i) => i.severity === 'info');
 
   return (
-    <div className="inspector-body" data-testid="node-inspector">
+    <div className="inspector-body" data-testid="node-inspector" data-node-id={nodeId}>
       <header className={`inspector-head cat-${definition.category}`}>
         <span className="node-icon">{Icon && <Icon size={18} />}</span>
         <div className="inspector-head-text">

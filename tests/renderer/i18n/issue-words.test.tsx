@@ -56,4 +56,33 @@ describe('problems in the marketer’s language', () => {
       'No path leads from the trigger to “Påminnelse om varukorgen”: connect it or delete it.',
     );
   });
+
+  it('an unnamed step and its exit are called what the card calls them, not the English summary', async () => {
+    const branch = () =>
+      journey(
+        [
+          node('start', 'trigger', { on: 'event', event: 'cart' }),
+          node('condition', 'condition', { event: 'purchase', op: 'performed', since: 'entry' }),
+          node('wait', 'wait', { mode: 'duration', duration: 'PT1H' }),
+        ],
+        [edge('start', 'condition'), edge('condition', 'wait', 'no')],
+      );
+    const shown = async (locale: Locale) => {
+      document.body.innerHTML = '';
+      const store = createAppStore(fakeApi([branch()]), memoryDraftStorage());
+      await store.getState().openJourney('test-journey');
+      renderApp(<IssuesPanel />, { store, locale });
+      await userEvent.click(screen.getByTestId('issues-toggle'));
+      return [...document.querySelectorAll('.issue-message')].map((el) => el.textContent ?? '');
+    };
+    expect(await shown('sv')).toContain(
+      'Profiler som lämnar ”Om purchase har skett sedan starten” genom ”Ja” avslutar resan där.',
+    );
+    const norwegian = (await shown('nb')).join(' ');
+    expect(norwegian).toContain('«Ja»');
+    expect(norwegian).not.toMatch(/If purchase|yes/);
+    expect(await shown('en')).toContain(
+      'Profiles leaving “If purchase performed since entry” through “Yes” end the journey there.',
+    );
+  });
 });
