@@ -36,6 +36,8 @@ export interface ShardJob {
   profileMapping?: string;
   eventsFile?: string;
   eventMapping?: string;
+  /** The sheet of a workbook to read. */
+  sheet?: string | number;
   seed: number;
   trace: string[];
   shard: number;
@@ -126,6 +128,7 @@ export async function runShard(job: ShardJob): Promise<void> {
     const profileSummary = job.profilesFile
       ? await importProfiles(fileSource(job.profilesFile), {
           mapping: job.profileMapping,
+          ...(job.sheet !== undefined && { sheet: job.sheet }),
           onRow: (p) => {
             counter?.addProfile(p);
             if (mine(p.id)) profiles.push(p);
@@ -135,6 +138,7 @@ export async function runShard(job: ShardJob): Promise<void> {
     const eventSummary = job.eventsFile
       ? await importEvents(fileSource(job.eventsFile), {
           mapping: job.eventMapping,
+          ...(job.sheet !== undefined && { sheet: job.sheet }),
           onRow: (e) => {
             if (firstEvent === undefined || e.time < firstEvent) firstEvent = e.time;
             if (lastEvent === undefined || e.time > lastEvent) lastEvent = e.time;
@@ -212,6 +216,8 @@ export interface ShardedInput {
   profileMapping?: string;
   eventsFile?: string;
   eventMapping?: string;
+  /** The sheet of a workbook to read. */
+  sheet?: string | number;
   seed: number;
   trace: string[];
   /** Decides the window once every shard has read its events (their overall first and last). */

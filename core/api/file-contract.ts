@@ -21,6 +21,9 @@ const openedFileSchema = z.object({
   text: z.string(),
   /** What to check about how the text was read: a guessed Latin-1, bytes that are not UTF-8. */
   warnings: z.array(importWarningSchema).optional(),
+  /** A workbook's sheets (`.xlsx`, `.ods`), in order; `text` is the sheet `sheet` as CSV. */
+  sheets: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 
@@ -32,6 +35,16 @@ export const fileContract = {
   openFile: {
     input: z.object({ kind: fileKindSchema }).strict(),
     output: z.discriminatedUnion('canceled', [canceledSchema, openedFileSchema]),
+  },
+  /**
+   * Reads another sheet of the workbook last opened as this kind (`profiles` or `events`), by its
+   * name; `missing-sheet` (an `import-file` problem) when the workbook has none of that name.
+   */
+  openSheet: {
+    input: z
+      .object({ kind: z.enum(['profiles', 'events']), sheet: z.string().min(1).max(255) })
+      .strict(),
+    output: openedFileSchema,
   },
   /** Asks the user where to save `text`, offering `suggestedName`, and writes it there. */
   saveFile: {

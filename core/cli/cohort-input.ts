@@ -7,6 +7,7 @@ import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Journey } from '../model/journey';
 import type { Profile } from '../model/profile';
 import { describeImport } from './import-report';
+import { sheetChoice } from './sheet-option';
 import type { Output } from './output';
 
 /** The options of commands that simulate a cohort: `report` and `diff`. */
@@ -15,6 +16,7 @@ export const COHORT_OPTIONS = {
   events: { type: 'string' },
   map: { type: 'string' },
   'profile-map': { type: 'string' },
+  sheet: { type: 'string' },
   start: { type: 'string' },
   end: { type: 'string' },
   seed: { type: 'string' },
@@ -26,6 +28,7 @@ export interface CohortOptions {
   events?: string;
   map?: string;
   'profile-map'?: string;
+  sheet?: string;
   start?: string;
   end?: string;
   seed?: string;
@@ -89,6 +92,7 @@ export async function readCohort(
   if (values.profiles) {
     const summary = await importProfiles(fileSource(values.profiles), {
       mapping: values['profile-map'],
+      ...sheetChoice(values.sheet),
       onRow: (p) => {
         for (const c of counters) c.addProfile(p);
         profiles.push(p);
@@ -99,6 +103,7 @@ export async function readCohort(
   if (values.events) {
     const summary = await importEvents(fileSource(values.events), {
       mapping: values.map,
+      ...sheetChoice(values.sheet),
       onRow: (e) => {
         for (const c of counters) c.add(e);
         events.push(e);

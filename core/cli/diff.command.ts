@@ -11,7 +11,7 @@ import { place, readJourneyFile } from './journey-input';
 import { plural, usageError, type CommandResult, type Output } from './output';
 
 export const DIFF_USAGE =
-  'diff <old.json> <new.json> [--profiles <file>] [--events <file>] [--start <time>] [--end <time>]\n' +
+  'diff <old.json> <new.json> [--profiles <file>] [--events <file>] [--sheet <name|number>] [--start <time>] [--end <time>]\n' +
   '           [--seed <n>] [--runs <n>]   # what changed, in words; with sample data, what it changes for people';
 
 const people = (count: number) =>

@@ -12,6 +12,7 @@ import { JourneysEngagement } from '../forecast/data-estimates';
 import { portfolioAssumptions } from './forecast-input';
 import { readValidJourneys } from './journey-input';
 import type { CommandResult, Output } from './output';
+import { sheetChoice } from './sheet-option';
 import { formatPortfolio } from './portfolio-output';
 import { readSampleData, windowFor, type RunOptions, type SampleDataOptions } from './sample-data';
 import { formatTrace } from './simulate-output';
@@ -65,6 +66,7 @@ export async function simulatePortfolioFiles(
           profileMapping: values['profile-map'],
           eventsFile: values.events,
           eventMapping: values.map,
+          ...sheetChoice(values.sheet),
           seed: options.seed,
           trace: [...traced],
           window: (first, last) => windowFor(options, first, last),

@@ -20,7 +20,7 @@ import { usageError, type CommandResult, type Output } from './output';
 import { defaultCasesFile, readText } from './test.command';
 
 export const REPORT_USAGE =
-  'report <journey.json> [--out <file.html>] [--cases <cases.json>] [--policy <policy.json>] [--profiles <file>] [--events <file>]\n' +
+  'report <journey.json> [--out <file.html>] [--cases <cases.json>] [--policy <policy.json>] [--profiles <file>] [--events <file>] [--sheet <name|number>]\n' +
   '           [--start <time>] [--end <time>] [--seed <n>] [--runs <n>]   # the sign-off pack as one HTML page';
 
 /** Runs a pack's forecast makes by default: enough for a steady P10–P90. */

@@ -16,16 +16,18 @@ import { readValidJourneys } from './journey-input';
 import { describePolicy, readPolicyFile } from './policy-input';
 import { describeImport } from './import-report';
 import type { CommandResult, Output } from './output';
+import { SHEET_OPTION, sheetChoice } from './sheet-option';
 import { plural, usageError } from './output';
 
 export const RUN_USAGE =
-  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>] [--policy <policy.json>]';
+  'run <journey.json>... [--db <file> | --db postgres://…] [--profiles <file>] [--profile-map <mapping>] [--sheet <name|number>] [--smtp <url>] [--public-url <url>] [--port <n, default 8787>] [--token <t>] [--policy <policy.json>]';
 
 /** Imports the profile file into the session's database; returns a banner line. */
 async function importProfileFile(
   session: Session,
   file: string,
   mapping: string | undefined,
+  sheet: string | undefined,
   out: Output,
 ): Promise<string> {
   const writer = session.engine.profileWriter();
@@ -33,6 +35,7 @@ async function importProfileFile(
   try {
     summary = await importProfiles(fileSource(file), {
       mapping,
+      ...sheetChoice(sheet),
       onRow: (profile) => writer.add(profile),
     });
   } catch (error) {
@@ -64,6 +67,7 @@ export async function runCommand(
       db: { type: 'string' },
       profiles: { type: 'string' },
       'profile-map': { type: 'string' },
+      ...SHEET_OPTION,
       smtp: { type: 'string' },
       'public-url': { type: 'string' },
       port: { type: 'string' },
@@ -78,6 +82,8 @@ export async function runCommand(
   if (positionals.length === 0) return usageError(out, `run needs a journey file: ${RUN_USAGE}`);
   if (values['profile-map'] !== undefined && values.profiles === undefined)
     return usageError(out, '--profile-map needs --profiles');
+  if (values.sheet !== undefined && values.profiles === undefined)
+    return usageError(out, '--sheet needs --profiles');
   const journeys = readValidJourneys(positionals, out);
   const policy = values.policy === undefined ? undefined : readPolicyFile(values.policy, out);
   if (!journeys || (values.policy !== undefined && !policy)) {
@@ -96,7 +102,9 @@ export async function runCommand(
     }
     // Profiles first: a journey published next starts them all.
     if (values.profiles !== undefined)
-      lines.push(await importProfileFile(session, values.profiles, values['profile-map'], out));
+      lines.push(
+        await importProfileFile(session, values.profiles, values['profile-map'], values.sheet, out),
+      );
     const started = new Set<string>();
     for (const journey of journeys) {
       const published = session.engine.publish(journey);

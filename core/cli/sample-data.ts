@@ -4,6 +4,7 @@ import { parseEventTime, type JourneyEvent } from '../model/event';
 import type { Profile } from '../model/profile';
 import { SimulationInputError } from '../simulator/simulate';
 import { describeImport } from './import-report';
+import { sheetChoice } from './sheet-option';
 import type { Output } from './output';
 
 /**
@@ -19,6 +20,8 @@ export interface SampleDataOptions {
   profiles?: string;
   map?: string;
   'profile-map'?: string;
+  /** The sheet of a workbook to read (`--sheet`). */
+  sheet?: string;
   start?: string;
   end?: string;
   days?: string;
@@ -105,6 +108,7 @@ export async function readSampleData(
   if (values.profiles) {
     const summary = await importProfiles(fileSource(values.profiles), {
       mapping: values['profile-map'],
+      ...sheetChoice(values.sheet),
       onRow: (p) => {
         seen?.profile(p);
         data.profiles.push(p);
@@ -115,6 +119,7 @@ export async function readSampleData(
   if (values.events) {
     const summary = await importEvents(fileSource(values.events), {
       mapping: values.map,
+      ...sheetChoice(values.sheet),
       onRow: (e) => {
         if (data.first === undefined || e.time < data.first) data.first = e.time;
         if (data.last === undefined || e.time > data.last) data.last = e.time;

@@ -14,12 +14,13 @@ import { simulatePortfolioFiles } from './portfolio.command';
 import { readRunOptions, readSampleData, windowFor } from './sample-data';
 import { place, readJourneyFile } from './journey-input';
 import { usageError, type CliEnvironment, type CommandResult, type Output } from './output';
+import { SHEET_OPTION, sheetChoice } from './sheet-option';
 import { formatAssumptions, formatForecast } from './forecast-output';
 import { assumptionsFor, readForecastOptions } from './forecast-input';
 import { formatReport, formatTrace } from './simulate-output';
 
 export const SIMULATE_USAGE =
-  'simulate <journey.json>... [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>]\n' +
+  'simulate <journey.json>... [--events <file>] [--profiles <file>] [--map <mapping>] [--profile-map <mapping>] [--sheet <name|number>]\n' +
   '           [--start <time>] [--end <time> | --days <n>] [--seed <n>] [--json <out.json>] [--trace <profile id>]...\n' +
   '           [--threads <n>] [--runs <n>] [--assume defaults] [--policy <policy.json>]';
 
@@ -65,6 +66,7 @@ export async function simulateCommand(
       profiles: { type: 'string' },
       map: { type: 'string' },
       'profile-map': { type: 'string' },
+      ...SHEET_OPTION,
       start: { type: 'string' },
       end: { type: 'string' },
       days: { type: 'string' },
@@ -144,6 +146,7 @@ export async function simulateCommand(
           profileMapping: values['profile-map'],
           eventsFile: values.events,
           eventMapping: values.map,
+          ...sheetChoice(values.sheet),
           seed,
           trace: [...traced],
           window: (first, last) => windowFor(options, first, last),

@@ -7,11 +7,12 @@ import { validateJourney, type ValidationContext } from '../validation/validate'
 import { describeWarnings } from './import-report';
 import { place, readJourneyFile } from './journey-input';
 import type { CommandResult, Output } from './output';
+import { SHEET_OPTION, sheetChoice } from './sheet-option';
 import { plural, usageError } from './output';
 
 export const VALIDATE_USAGE =
   'validate <journey.json>... [--all] [--json]\n' +
-  '           [--profiles <file>] [--events <file>] [--map <mapping>] [--profile-map <mapping>]';
+  '           [--profiles <file>] [--events <file>] [--map <mapping>] [--profile-map <mapping>] [--sheet <name|number>]';
 
 interface Finding {
   place: string;
@@ -37,7 +38,13 @@ function noteLeftOut(file: string, summary: ImportSummary, out: Output): void {
 
 /** Sample data for the data-aware checks: profiles and events, as `simulate` reads them. */
 async function sampleData(
-  values: { profiles?: string; events?: string; map?: string; 'profile-map'?: string },
+  values: {
+    profiles?: string;
+    events?: string;
+    map?: string;
+    'profile-map'?: string;
+    sheet?: string;
+  },
   out: Output,
 ): Promise<ValidationContext> {
   let profiles: ValidationContext['profiles'];
@@ -45,6 +52,7 @@ async function sampleData(
   if (values.profiles) {
     const loaded = await loadProfiles(fileSource(values.profiles), {
       mapping: values['profile-map'],
+      ...sheetChoice(values.sheet),
     });
     noteLeftOut(values.profiles, loaded.summary, out);
     profiles = loaded.profiles;
@@ -54,6 +62,7 @@ async function sampleData(
     const names = new Set<string>();
     const summary = await importEvents(fileSource(values.events), {
       mapping: values.map,
+      ...sheetChoice(values.sheet),
       onRow: (event) => names.add(event.name),
     });
     noteLeftOut(values.events, summary, out);
@@ -78,6 +87,7 @@ export async function validateCommand(args: string[], out: Output): Promise<Comm
       events: { type: 'string' },
       map: { type: 'string' },
       'profile-map': { type: 'string' },
+      ...SHEET_OPTION,
     },
   });
   if (positionals.length === 0)

@@ -2,8 +2,8 @@ import { ImportError } from './import-problems';
 
 /**
  * What a file's first bytes say it is. Data (CSV, JSON, NDJSON) has no signature, so anything
- * without one of these is read as text; a spreadsheet is a zip (`.xlsx`) or an OLE compound
- * file (`.xls`), which `spreadsheetKind` in zip-directory.ts tells apart by what is inside.
+ * without one of these is read as text; a spreadsheet is a zip (`.xlsx`, `.ods`) or an OLE
+ * compound file (`.xls`), which `officeKind` in zip-directory.ts tells apart by what is inside.
  */
 export type BinaryKind =
   'png' | 'jpeg' | 'gif' | 'webp' | 'pdf' | 'zip' | 'ole' | 'gzip' | 'rar' | '7z' | 'mp4';
@@ -55,7 +55,7 @@ export function binaryKindOfText(text: string): BinaryKind | undefined {
   return undefined;
 }
 
-const WHAT: Record<BinaryKind | 'docx' | 'pptx' | 'ods', string> = {
+const WHAT: Record<BinaryKind | 'docx' | 'pptx' | 'odf', string> = {
   png: 'a picture (PNG)',
   jpeg: 'a picture (JPEG)',
   gif: 'a picture (GIF)',
@@ -69,7 +69,7 @@ const WHAT: Record<BinaryKind | 'docx' | 'pptx' | 'ods', string> = {
   mp4: 'a video',
   docx: 'a Word document',
   pptx: 'a PowerPoint presentation',
-  ods: 'an OpenDocument spreadsheet',
+  odf: 'an OpenDocument text or presentation',
 };
 
 /**
@@ -79,14 +79,12 @@ const WHAT: Record<BinaryKind | 'docx' | 'pptx' | 'ods', string> = {
 export function notDataError(kind: keyof typeof WHAT, name?: string): ImportError {
   const what = name === undefined ? 'This file' : `"${name}"`;
   const fix =
-    kind === 'ods'
-      ? ' Save it from your spreadsheet program as Excel (.xlsx) or CSV, then import that.'
-      : kind === 'zip' || kind === 'gzip' || kind === 'rar' || kind === '7z'
-        ? ' Unpack it first and import the CSV, JSON or Excel file inside.'
-        : '';
+    kind === 'zip' || kind === 'gzip' || kind === 'rar' || kind === '7z'
+      ? ' Unpack it first and import the CSV, JSON or spreadsheet file inside.'
+      : '';
   return new ImportError(
     'not-data',
-    `${what} is ${WHAT[kind]}, not a customer list. Import a CSV, JSON or Excel (.xlsx) file with one row per customer or event.${fix}`,
+    `${what} is ${WHAT[kind]}, not a customer list. Import a CSV, JSON, Excel (.xlsx) or OpenDocument (.ods) file with one row per customer or event.${fix}`,
     { ...(name !== undefined && { file: name }), kind },
   );
 }

@@ -47,6 +47,8 @@ export interface ImportOptions<T> {
   onProgress?(read: number, total?: number): void;
   /** How many problems to keep in detail (all are counted). Default 1,000. */
   problemLimit?: number;
+  /** In a workbook (`.xlsx`, `.ods`), the sheet to read, by name or number; the first by default. */
+  sheet?: string | number;
 }
 
 export interface ImportSummary {
@@ -286,6 +288,7 @@ async function sheetFromStart(
   first: Uint8Array | string,
   chunks: AsyncIterator<Uint8Array | string>,
   name: string | undefined,
+  sheet: string | number | undefined,
 ): Promise<{ text: string; bytes: number } | undefined> {
   const kind =
     typeof first === 'string'
@@ -316,7 +319,10 @@ async function sheetFromStart(
     bytes.set(part, at);
     at += part.byteLength;
   }
-  const rows = await readSpreadsheet(bytes, name === undefined ? {} : { name });
+  const rows = await readSpreadsheet(bytes, {
+    ...(name !== undefined && { name }),
+    ...(sheet !== undefined && { sheet }),
+  });
   return { text: sheetToCsv(rows), bytes: size };
 }
 
@@ -350,7 +356,7 @@ export async function runImport<T>(
       if (next.done) break;
       const chunk = next.value;
       if (read === 0) {
-        const spreadsheet = await sheetFromStart(chunk, chunks, opened.name);
+        const spreadsheet = await sheetFromStart(chunk, chunks, opened.name, options.sheet);
         if (spreadsheet !== undefined) {
           gate.format ??= 'csv';
           gate.push(spreadsheet.text);

@@ -1,14 +1,30 @@
+import { Parser } from 'htmlparser2';
 import { readSheet, type SheetData } from 'read-excel-file/universal';
 import { binaryKind, notDataError } from './file-kind';
 import { ImportError } from './import-problems';
-import { officeKind, readZipDirectory } from './zip-directory';
+import { readOdsContent } from './ods';
+import {
+  cellText,
+  evenRows,
+  MAX_CELL_CHARS,
+  MAX_SHEET_COLUMNS,
+  MAX_SHEET_ROWS,
+  MAX_SPREADSHEET_BYTES,
+  missingSheet,
+  sheetTooBig,
+  where,
+  type Workbook,
+} from './sheet-bounds';
+import { entryText, officeKind, readZipDirectory, type ZipEntry } from './zip-directory';
 
-/** The largest Excel file an import opens: a workbook of 1M customers packs to about 40 MB. */
-export const MAX_SPREADSHEET_BYTES = 100 * 1024 * 1024;
-/** Excel's own limits: 1,048,576 rows, 16,384 columns, 32,767 characters in a cell. */
-export const MAX_SHEET_ROWS = 1_048_576;
-export const MAX_SHEET_COLUMNS = 16_384;
-export const MAX_CELL_CHARS = 32_767;
+export {
+  cellText,
+  MAX_CELL_CHARS,
+  MAX_SHEET_COLUMNS,
+  MAX_SHEET_ROWS,
+  MAX_SPREADSHEET_BYTES,
+  type Workbook,
+} from './sheet-bounds';
 
 export interface SpreadsheetOptions {
   /** The sheet to read, by name or number (1 is the first); the first by default. */
@@ -20,55 +36,30 @@ export interface SpreadsheetOptions {
 /** A cell as the library hands it over (its `Date` type is declared as the constructor). */
 type CellValue = string | number | boolean | Date | null;
 
-function where(name: string | undefined): string {
-  return name === undefined ? 'This file' : `"${name}"`;
-}
-
-/**
- * A cell as the CSV importer reads it: numbers as Excel stores them (so long ids keep every
- * digit), booleans as `true`/`false`, dates as ISO 8601 — a day alone when the cell has no time
- * of day (`2026-01-31`), else the instant (`2026-01-31T09:30:00.000Z`; Excel keeps no zone).
- */
-export function cellText(value: string | number | boolean | Date | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    let at = value.getTime();
-    if (Number.isNaN(at)) return '';
-    // Excel counts days in a floating-point number, so 09:30 may come back as 09:29:59.999.
-    const second = Math.round(at / 1000) * 1000;
-    if (Math.abs(second - at) <= 1) at = second;
-    const iso = new Date(at).toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
-  return String(value);
-}
+const ODS_TYPES = new Set([
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.spreadsheet-template',
+]);
 
 /** One value of a CSV record: quoted when it holds a separator, a quote or a line break. */
 function csvValue(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The error for an Excel file of more than `MAX_SPREADSHEET_BYTES`. */
+/** The error for a workbook of more than `MAX_SPREADSHEET_BYTES`. */
 export function spreadsheetTooLarge(size: number, name?: string): ImportError {
   return new ImportError(
     'spreadsheet-too-big',
-    `${where(name)} is ${Math.ceil(size / 1024 / 1024)} MB; Excel files up to ${MAX_SPREADSHEET_BYTES / 1024 / 1024} MB can be imported. Save the sheet as CSV, which has no such limit, and import that.`,
+    `${where(name)} is ${Math.ceil(size / 1024 / 1024)} MB; spreadsheets up to ${MAX_SPREADSHEET_BYTES / 1024 / 1024} MB can be imported. Save the sheet as CSV, which has no such limit, and import that.`,
     name === undefined ? {} : { file: name },
   );
 }
 
-/**
- * The rows of one sheet of an Excel workbook (`.xlsx`), the header first, each cell as text
- * (`cellText`). The file is checked before it is unpacked (`readZipDirectory`: too many files or
- * too many unpacked bytes is `spreadsheet-too-big`), and the sheet is bounded by Excel's own
- * limits. An old `.xls`, an OpenDocument sheet and any other file are refused with what they are
- * (`old-spreadsheet`, `not-data`); a damaged workbook is `bad-spreadsheet`.
- */
-export async function readSpreadsheet(
+/** The zip's files, once the file is known to be a workbook of a kind this reads. */
+function openWorkbook(
   bytes: Uint8Array,
-  options: SpreadsheetOptions = {},
-): Promise<string[][]> {
-  const { name } = options;
+  name: string | undefined,
+): { kind: 'xlsx' | 'ods'; entries: ZipEntry[] } {
   const kind = binaryKind(bytes.subarray(0, 16));
   if (kind === 'ole') {
     throw new ImportError(
@@ -79,49 +70,140 @@ export async function readSpreadsheet(
   }
   if (kind !== 'zip') throw notDataError(kind ?? 'zip', name);
   if (bytes.byteLength > MAX_SPREADSHEET_BYTES) throw spreadsheetTooLarge(bytes.byteLength, name);
-  const office = officeKind(readZipDirectory(bytes, name));
+  const entries = readZipDirectory(bytes, name);
+  const office = officeKind(entries);
+  if (office === 'odf') {
+    // A text document or a presentation has the same outline; its `mimetype` tells them apart.
+    const mimetype = entries.find((entry) => entry.name === 'mimetype');
+    const type = mimetype && mimetype.size < 200 ? entryText(bytes, mimetype, name).trim() : '';
+    if (!ODS_TYPES.has(type)) throw notDataError('odf', name);
+    return { kind: 'ods', entries };
+  }
   if (office !== 'xlsx') throw notDataError(office, name);
+  return { kind: 'xlsx', entries };
+}
+
+/** An XML file's elements named `tag` (with any namespace prefix), with their attributes. */
+function elements(xml: string, tag: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === tag || name.endsWith(`:${tag}`)) found.push(attributes);
+      },
+    },
+    { xmlMode: true },
+  );
+  parser.end(xml);
+  return found;
+}
+
+/** The sheets of an Excel workbook, in the order Excel shows them, from `xl/workbook.xml`. */
+function xlsxSheetNames(bytes: Uint8Array, entries: readonly ZipEntry[], name?: string): string[] {
+  const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml');
+  if (!workbook) return [];
+  return elements(entryText(bytes, workbook, name), 'sheet').flatMap((sheet) =>
+    sheet.name === undefined ? [] : [sheet.name],
+  );
+}
+
+function failed(name: string | undefined, error: unknown): ImportError {
+  return new ImportError(
+    'bad-spreadsheet',
+    `${where(name)} is a spreadsheet that cannot be read (${error instanceof Error ? error.message : String(error)}). Open it in your spreadsheet program and save it again, or save it as CSV.`,
+    name === undefined ? {} : { file: name },
+  );
+}
+
+/** An Excel sheet's rows as the library reads them, bounded by Excel's own limits. */
+async function readXlsx(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  options: SpreadsheetOptions,
+): Promise<Workbook> {
+  const { name } = options;
+  const sheets = xlsxSheetNames(bytes, entries, name);
+  const wanted = options.sheet ?? 1;
+  const sheet = typeof wanted === 'number' ? sheets[wanted - 1] : wanted;
+  if (sheet === undefined || !sheets.includes(sheet)) throw missingSheet(name, wanted);
   let data: readonly (readonly CellValue[])[];
   try {
     // A copy: the library wants an ArrayBuffer of exactly the file.
     const buffer = bytes.slice().buffer;
     // Numbers as written in the file: a 19-digit customer id must not become a rounded double.
-    const sheet: SheetData<string> = await readSheet<string>(buffer, options.sheet ?? 1, {
+    const read: SheetData<string> = await readSheet<string>(buffer, sheet, {
       parseNumber: (text: string) => text,
     });
-    data = sheet as readonly (readonly CellValue[])[];
+    data = read as readonly (readonly CellValue[])[];
   } catch (error) {
-    const missing = (error as { name?: string } | undefined)?.name === 'SheetNotFoundError';
-    throw new ImportError(
-      missing ? 'missing-sheet' : 'bad-spreadsheet',
-      missing
-        ? `${where(name)} has no sheet ${JSON.stringify(options.sheet)}.`
-        : `${where(name)} is an Excel file that cannot be read (${error instanceof Error ? error.message : String(error)}). Open it in Excel and save it again, or save it as CSV.`,
-      {
-        ...(name !== undefined && { file: name }),
-        ...(missing && options.sheet !== undefined && { sheet: String(options.sheet) }),
-      },
-    );
+    if ((error as { name?: string } | undefined)?.name === 'SheetNotFoundError') {
+      throw missingSheet(name, wanted);
+    }
+    throw failed(name, error);
   }
   if (data.length > MAX_SHEET_ROWS) {
-    throw new ImportError(
-      'spreadsheet-too-big',
-      `${where(name)} has more rows than Excel allows; save the sheet as CSV and import that.`,
-      name === undefined ? {} : { file: name },
+    throw sheetTooBig(
+      name,
+      `it has more than ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows, which is as many as a sheet may have`,
     );
   }
   const rows: string[][] = [];
   for (const row of data) {
     if (row.length > MAX_SHEET_COLUMNS) {
-      throw new ImportError(
-        'spreadsheet-too-big',
-        `${where(name)} has a row of ${row.length.toLocaleString('en-US')} columns; Excel allows ${MAX_SHEET_COLUMNS.toLocaleString('en-US')}.`,
-        name === undefined ? {} : { file: name },
+      throw sheetTooBig(
+        name,
+        `it has a row of ${row.length.toLocaleString('en-US')} columns; a sheet may have ${MAX_SHEET_COLUMNS.toLocaleString('en-US')}`,
       );
     }
     rows.push(row.map((value) => cellText(value).slice(0, MAX_CELL_CHARS)));
   }
-  return rows;
+  return { rows, sheets };
+}
+
+/**
+ * One sheet of a workbook — Excel (`.xlsx`) or OpenDocument (`.ods`, LibreOffice) — as rows, the
+ * header first, each cell as text (`cellText`), with the names of all its sheets. The file is
+ * checked before it is unpacked (`readZipDirectory`: too many files or too many unpacked bytes is
+ * `spreadsheet-too-big`), and the sheet is bounded by Excel's own limits. An old `.xls` and any
+ * other file are refused with what they are (`old-spreadsheet`, `not-data`); a sheet the workbook
+ * does not have is `missing-sheet`; a damaged workbook is `bad-spreadsheet`.
+ */
+export async function readWorkbook(
+  bytes: Uint8Array,
+  options: SpreadsheetOptions = {},
+): Promise<Workbook> {
+  const { name } = options;
+  const { kind, entries } = openWorkbook(bytes, name);
+  let workbook: Workbook;
+  if (kind === 'xlsx') workbook = await readXlsx(bytes, entries, options);
+  else {
+    const content = entries.find((entry) => entry.name === 'content.xml');
+    if (!content) throw failed(name, new Error('content.xml is missing'));
+    try {
+      workbook = readOdsContent(bytes, content, options);
+    } catch (error) {
+      throw error instanceof ImportError ? error : failed(name, error);
+    }
+  }
+  return { rows: evenRows(workbook.rows, name), sheets: workbook.sheets };
+}
+
+/** One sheet of a workbook as rows (`readWorkbook`). */
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  options: SpreadsheetOptions = {},
+): Promise<string[][]> {
+  return (await readWorkbook(bytes, options)).rows;
+}
+
+/**
+ * The names of a workbook's sheets, in order: for Excel from its list of sheets, for OpenDocument
+ * from its tables (`table:name`), which takes reading the file through.
+ */
+export async function readSheetNames(bytes: Uint8Array, name?: string): Promise<string[]> {
+  const { kind, entries } = openWorkbook(bytes, name);
+  if (kind === 'xlsx') return xlsxSheetNames(bytes, entries, name);
+  return (await readWorkbook(bytes, name === undefined ? {} : { name })).sheets;
 }
 
 /**

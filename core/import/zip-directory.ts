@@ -1,3 +1,4 @@
+import { Inflate } from 'fflate';
 import { ImportError } from './import-problems';
 
 /** One file in a zip's central directory, with the sizes it declares. */
@@ -5,6 +6,10 @@ export interface ZipEntry {
   readonly name: string;
   readonly compressed: number;
   readonly size: number;
+  /** How it is packed: 0 stored, 8 deflated (the only two a spreadsheet uses). */
+  readonly method: number;
+  /** Where its local header starts in the zip. */
+  readonly offset: number;
 }
 
 /** More files than any workbook has (a sheet, its styles, strings, relations, a few pictures). */
@@ -20,6 +25,9 @@ const RATIO_FROM_BYTES = 1024 * 1024;
 
 const END_SIGNATURE = 0x06054b50;
 const ENTRY_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+/** How much packed data is unpacked at a time: at most about 16 MB comes out of it. */
+const INFLATE_STEP = 16 * 1024;
 /** The end record is 22 bytes plus a comment of at most 65,535. */
 const END_SEARCH = 22 + 0xffff;
 
@@ -72,6 +80,7 @@ export function readZipDirectory(bytes: Uint8Array, name?: string): ZipEntry[] {
     if (at + 46 > end || u32(bytes, at) !== ENTRY_SIGNATURE) {
       throw broken(name, 'its table of contents is damaged');
     }
+    const method = u16(bytes, at + 10);
     const compressed = u32(bytes, at + 20);
     const size = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
@@ -90,7 +99,7 @@ export function readZipDirectory(bytes: Uint8Array, name?: string): ZipEntry[] {
         `"${entryName}" inside it unpacks ${Math.round(size / Math.max(1, compressed)).toLocaleString('en-US')} times larger than it is packed, which no real spreadsheet does`,
       );
     }
-    entries.push({ name: entryName, compressed, size });
+    entries.push({ name: entryName, compressed, size, method, offset: u32(bytes, at + 42) });
     at += 46 + skip;
   }
   return entries;
@@ -105,11 +114,70 @@ function tooBig(name: string | undefined, why: string): ImportError {
 }
 
 /** What kind of Office file a zip is, from the files inside it. */
-export function officeKind(entries: readonly ZipEntry[]): 'xlsx' | 'docx' | 'pptx' | 'ods' | 'zip' {
+export function officeKind(entries: readonly ZipEntry[]): 'xlsx' | 'docx' | 'pptx' | 'odf' | 'zip' {
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) return 'xlsx';
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('ppt/presentation.xml')) return 'pptx';
-  if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+  // An OpenDocument file: a spreadsheet (`.ods`), a text or a presentation, as its `mimetype` says.
+  if (names.has('content.xml') && names.has('mimetype')) return 'odf';
   return 'zip';
+}
+
+/**
+ * Unpacks one file of a zip a piece at a time, handing each piece to `onData`, so a large sheet
+ * never sits in memory whole. The file may not unpack to more than its table of contents says
+ * (`readZipDirectory` has checked that size): a directory that lies is `bad-spreadsheet`.
+ */
+export function unpackEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  onData: (piece: Uint8Array, last: boolean) => void,
+  name?: string,
+): void {
+  const at = entry.offset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE) {
+    throw broken(name, `"${entry.name}" inside it is damaged`);
+  }
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const end = start + entry.compressed;
+  if (end > bytes.length) throw broken(name, `"${entry.name}" inside it is cut off`);
+  let unpacked = 0;
+  const take = (piece: Uint8Array, last: boolean) => {
+    unpacked += piece.length;
+    if (unpacked > entry.size) throw broken(name, `"${entry.name}" inside it is damaged`);
+    onData(piece, last);
+  };
+  if (entry.method === 0) {
+    if (entry.compressed !== entry.size) throw broken(name, `"${entry.name}" inside it is damaged`);
+    take(bytes.subarray(start, end), true);
+    return;
+  }
+  if (entry.method !== 8) {
+    throw broken(name, `"${entry.name}" inside it is packed in a way spreadsheets do not use`);
+  }
+  const inflate = new Inflate(take);
+  try {
+    for (let from = start; from < end; from += INFLATE_STEP) {
+      const to = Math.min(end, from + INFLATE_STEP);
+      inflate.push(bytes.subarray(from, to), to === end);
+    }
+    if (start === end) inflate.push(new Uint8Array(0), true);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw broken(name, `"${entry.name}" inside it is damaged`);
+  }
+}
+
+/** A small file of a zip (a workbook's list of sheets, its `mimetype`) as text. */
+export function entryText(bytes: Uint8Array, entry: ZipEntry, name?: string): string {
+  const decoder = new TextDecoder();
+  let text = '';
+  unpackEntry(
+    bytes,
+    entry,
+    (piece, last) => (text += decoder.decode(piece, { stream: !last })),
+    name,
+  );
+  return text;
 }

@@ -98,6 +98,7 @@ const journeyApp = {
   disconnectServer: (input) => call('disconnectServer', input),
   saveShopSecret: (input) => call('saveShopSecret', input),
   openFile: (input) => call('openFile', input),
+  openSheet: (input) => call('openSheet', input),
   saveFile: (input) => call('saveFile', input),
   saveSignOffPack: (input) => call('saveSignOffPack', input),
   openRecentFile: (input) => call('openRecentFile', input),

@@ -5,11 +5,13 @@ import { decodeFileText } from '../../core/import/text-encoding';
 import { downloadText } from './download';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const DATA_ACCEPT = `.csv,.xlsx,.ods,.json,.ndjson,.jsonl,text/csv,application/json,${XLSX_TYPE},${ODS_TYPE}`;
 
 const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
   journey: '.json,application/json',
-  profiles: `.csv,.xlsx,.json,.ndjson,.jsonl,text/csv,application/json,${XLSX_TYPE}`,
-  events: `.csv,.xlsx,.json,.ndjson,.jsonl,text/csv,application/json,${XLSX_TYPE}`,
+  profiles: DATA_ACCEPT,
+  events: DATA_ACCEPT,
   cases: '.json,application/json',
 };
 
@@ -20,9 +22,56 @@ const ACCEPT: Record<AppInput<'openFile'>['kind'], string> = {
  */
 export function browserFiles(): Pick<
   AppApi,
-  'openFile' | 'saveFile' | 'saveSignOffPack' | 'openRecentFile'
+  'openFile' | 'openSheet' | 'saveFile' | 'saveSignOffPack' | 'openRecentFile'
 > {
+  /** The workbook each kind last opened, whose other sheets `openSheet` reads. */
+  const workbooks = new Map<AppInput<'openFile'>['kind'], { bytes: Uint8Array; name: string }>();
+
+  async function read(
+    kind: AppInput<'openFile'>['kind'],
+    bytes: Uint8Array,
+    name: string,
+    sheet?: string,
+  ): Promise<AppOutput<'openSheet'>> {
+    try {
+      const { text, warnings, sheets } =
+        kind === 'profiles' || kind === 'events'
+          ? await dataFileText(bytes, name, sheet)
+          : { ...decodeFileText(bytes), sheets: undefined };
+      if (sheets) workbooks.set(kind, { bytes, name });
+      else workbooks.delete(kind);
+      return {
+        canceled: false,
+        kind,
+        fileName: name,
+        text,
+        ...(warnings.length > 0 && { warnings }),
+        ...(sheets && { sheets, sheet: sheet ?? sheets[0] ?? '' }),
+      };
+    } catch (error) {
+      // A picture or a PDF picked as data: say what it is rather than show its bytes.
+      throw error instanceof ImportError
+        ? new ApiError('invalid-request', error.message, undefined, {
+            reason: 'import-file',
+            values: importFileValues(error, name),
+          })
+        : error;
+    }
+  }
+
   return {
+    openSheet({ kind, sheet }) {
+      const workbook = workbooks.get(kind);
+      if (!workbook) {
+        return Promise.reject(
+          new ApiError('not-found', 'No workbook is open to choose a sheet from.', undefined, {
+            reason: 'file-unreadable',
+            values: { file: '' },
+          }),
+        );
+      }
+      return read(kind, workbook.bytes, workbook.name, sheet);
+    },
     openFile({ kind }) {
       return new Promise<AppOutput<'openFile'>>((resolve, reject) => {
         const input = document.createElement('input');
@@ -47,20 +96,7 @@ export function browserFiles(): Pick<
           file
             .arrayBuffer()
             .then(
-              async (buffer) => {
-                const bytes = new Uint8Array(buffer);
-                const { text, warnings } =
-                  kind === 'profiles' || kind === 'events'
-                    ? await dataFileText(bytes, file.name)
-                    : decodeFileText(bytes);
-                resolve({
-                  canceled: false,
-                  kind,
-                  fileName: file.name,
-                  text,
-                  ...(warnings.length > 0 && { warnings }),
-                });
-              },
+              async (buffer) => resolve(await read(kind, new Uint8Array(buffer), file.name)),
               () => {
                 throw new ApiError(
                   'invalid-request',
@@ -74,17 +110,7 @@ export function browserFiles(): Pick<
               },
             )
             .catch((error: unknown) =>
-              // A picture or a PDF picked as data: say what it is rather than show its bytes.
-              reject(
-                error instanceof ImportError
-                  ? new ApiError('invalid-request', error.message, undefined, {
-                      reason: 'import-file',
-                      values: importFileValues(error, file.name),
-                    })
-                  : error instanceof Error
-                    ? error
-                    : new Error(String(error)),
-              ),
+              reject(error instanceof Error ? error : new Error(String(error))),
             );
         });
         document.body.append(input);

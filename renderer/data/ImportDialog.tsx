@@ -35,9 +35,11 @@ const QUESTIONS: Record<string, { question: MessageId; help: MessageId }> = {
   'events.time': { question: 'data.import.ask.eventWhen', help: 'data.import.ask.eventWhenHelp' },
 };
 
-/** The format as a marketer knows it: an Excel sheet arrives as CSV, but is an Excel file. */
+/** The format as a marketer knows it: a workbook's sheet arrives as CSV, but is a workbook. */
 function formatName(fileName: string, format: string): string {
-  return /\.xlsx$/i.test(fileName) ? 'Excel' : format.toUpperCase();
+  if (/\.xlsx$/i.test(fileName)) return 'Excel';
+  if (/\.ods$/i.test(fileName)) return 'OpenDocument';
+  return format.toUpperCase();
 }
 
 /**
@@ -47,7 +49,7 @@ function formatName(fileName: string, format: string): string {
  */
 export function ImportDialog() {
   const flow = useApp((s) => s.data.importFlow);
-  const { closeImport, runImport, setImportName } = useAppStore().getState();
+  const { closeImport, runImport, setImportName, setImportSheet } = useAppStore().getState();
   const t = useT();
   if (!flow) return null;
   const events = flow.kind === 'events';
@@ -111,6 +113,29 @@ export function ImportDialog() {
           <ImportResultView flow={flow} />
         ) : (
           <>
+            {flow.sheets && flow.sheets.length > 1 && (
+              <div className="field">
+                <label className="field-label" htmlFor="import-sheet">
+                  {t('data.import.sheet')}
+                  <span className="field-optional">
+                    {t('data.import.sheetHelp', { n: flow.sheets.length })}
+                  </span>
+                </label>
+                <select
+                  id="import-sheet"
+                  className="select"
+                  value={flow.sheet ?? flow.sheets[0]}
+                  disabled={importing}
+                  onChange={(e) => void setImportSheet(e.target.value)}
+                >
+                  {flow.sheets.map((sheet) => (
+                    <option key={sheet} value={sheet}>
+                      {sheet}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <div className="field">
               <label className="field-label" htmlFor="import-name">
                 {t('data.import.name')}

@@ -28,6 +28,9 @@ export interface ImportFlow {
   text: string;
   /** What to check about how the file's text was read (a guessed Latin-1). */
   readWarnings: readonly ImportWarningView[];
+  /** A workbook's sheets, and the one `text` is; none for CSV or JSON. */
+  sheets?: readonly string[];
+  sheet?: string;
   name: string;
   mapping: MappingChoice;
   /** The mapping came from the app's guess (an export such as REES46), not from the user. */
@@ -86,7 +89,10 @@ export interface DataSlice {
     fileName: string,
     text: string,
     readWarnings?: readonly ImportWarningView[],
+    workbook?: { sheets: readonly string[]; sheet: string },
   ) => Promise<void>;
+  /** Reads another sheet of the workbook being imported, and previews it afresh. */
+  setImportSheet: (sheet: string) => Promise<void>;
   setImportMapping: (target: string, column: string) => Promise<void>;
   setImportName: (name: string) => void;
   runImport: () => Promise<void>;
@@ -222,15 +228,22 @@ export const createDataSlice =
           return;
         }
         if (!opened.canceled) {
-          await get().beginImport(kind, opened.fileName, opened.text, opened.warnings);
+          await get().beginImport(
+            kind,
+            opened.fileName,
+            opened.text,
+            opened.warnings,
+            opened.sheets && { sheets: opened.sheets, sheet: opened.sheet ?? '' },
+          );
         }
       },
-      async beginImport(kind, fileName, text, readWarnings = []) {
+      async beginImport(kind, fileName, text, readWarnings = [], workbook) {
         const flow: ImportFlow = {
           kind,
           fileName,
           text,
           readWarnings,
+          ...(workbook && { sheets: workbook.sheets, sheet: workbook.sheet }),
           name: nameFromFile(fileName),
           mapping: {},
           suggested: false,
@@ -256,6 +269,25 @@ export const createDataSlice =
         } catch (error) {
           patchFlow({ previewing: false, error: apiErrorWords(error) });
         }
+      },
+      async setImportSheet(sheet) {
+        const flow = get().data.importFlow;
+        if (!flow || flow.stage !== 'preview' || flow.sheet === sheet) return;
+        patchFlow({ sheet, previewing: true, error: null });
+        let opened: AppOutput<'openSheet'>;
+        try {
+          opened = await api.openSheet({ kind: flow.kind, sheet });
+        } catch (error) {
+          patchFlow({ previewing: false, error: apiErrorWords(error) });
+          return;
+        }
+        if (get().data.importFlow?.sheet !== sheet) return;
+        const name = flow.name;
+        await get().beginImport(flow.kind, opened.fileName, opened.text, opened.warnings, {
+          sheets: opened.sheets ?? flow.sheets ?? [],
+          sheet: opened.sheet ?? sheet,
+        });
+        patchFlow({ name });
       },
       async setImportMapping(target, column) {
         const flow = get().data.importFlow;

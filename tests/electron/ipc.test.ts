@@ -38,6 +38,7 @@ function setup(engineAnswer?: (method: ApiMethod, input: unknown) => ApiEnvelope
   };
   const files: FileHandlers = {
     openFile: vi.fn(() => Promise.resolve({ canceled: true as const })),
+    openSheet: vi.fn(() => Promise.reject(new ApiError('not-found', 'no workbook'))),
     saveFile: vi.fn(() => Promise.resolve({ canceled: false as const, fileName: 'cart.json' })),
     saveSignOffPack: vi.fn(() => Promise.resolve({ canceled: true as const })),
     openRecentFile: vi.fn(() => Promise.reject(new ApiError('not-found', 'gone'))),

@@ -127,7 +127,7 @@ describe('the refusals of real calls (tests/core/app/refusals.test.ts), as the m
       '”köp.csv” har ingen kolumn ”profile_id”. Välj vilken kolumn som ska användas när du importerar, eller lägg till den i filen.',
     );
     expect(read(REFUSALS.pictureAsData, nb)).toBe(
-      '«kunder.png» er et bilde (PNG), ikke en kundeliste. Importer en CSV-, JSON- eller Excel-fil (.xlsx) med én rad per kunde eller hendelse.',
+      '«kunder.png» er et bilde (PNG), ikke en kundeliste. Importer en CSV-, JSON-, Excel- (.xlsx) eller OpenDocument-fil (.ods) med én rad per kunde eller hendelse.',
     );
     expect(read(REFUSALS.nothingImported)).toBe(
       'Ingen rad i ”x.csv” kunde läsas (första problemet finns på rad 2), så inget importerades.',

@@ -135,6 +135,7 @@ export function fakeApi(initial: Journey[] = []): AppApi & { stored: Map<string,
       Promise.resolve({ fileName: `${id}.journey.json`, text: serializeJourney(get(id).journey) }),
     listTemplates: () => Promise.resolve([]),
     openFile: () => Promise.resolve({ canceled: true as const }),
+    openSheet: () => Promise.reject(new ApiError('not-found', 'no workbook')),
     saveSignOffPack: ({ suggestedName }) =>
       Promise.resolve({ canceled: false as const, fileName: `${suggestedName}.pdf` }),
     saveFile: ({ suggestedName }) =>

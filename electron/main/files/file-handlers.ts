@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError, type AppOutput, type AppParsedInput } from '../../../core/api/contract';
 import type { FileKind, FileMethod, OpenedFile } from '../../../core/api/file-contract';
-import { dataFileText } from '../../../core/import/data-file';
+import { dataFileText, type DataFileText } from '../../../core/import/data-file';
 import { ImportError, importFileValues } from '../../../core/import/import-problems';
 import { decodeFileText, type EncodingWarning } from '../../../core/import/text-encoding';
 import { writeFileAtomic } from './atomic-write';
@@ -21,7 +21,10 @@ export type FileHandlers = {
 };
 
 const DATA_FILTERS: FileFilter[] = [
-  { name: 'CSV, Excel, JSON or NDJSON', extensions: ['csv', 'xlsx', 'json', 'ndjson', 'jsonl'] },
+  {
+    name: 'CSV, Excel, OpenDocument, JSON or NDJSON',
+    extensions: ['csv', 'xlsx', 'ods', 'json', 'ndjson', 'jsonl'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -110,11 +113,15 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** The file's text in the encoding its start shows (a BOM, UTF-16, UTF-8 or else Latin-1). */
+/**
+ * The file's text in the encoding its start shows (a BOM, UTF-16, UTF-8 or else Latin-1); a
+ * workbook's sheet (`sheet`, the first by default) as CSV, with the names of its sheets.
+ */
 async function readText(
   path: string,
   kind: FileKind,
-): Promise<{ text: string; warnings: EncodingWarning[] }> {
+  sheet?: string,
+): Promise<{ text: string; warnings: EncodingWarning[]; sheets?: string[] }> {
   const name = basename(path);
   const { size } = await stat(path);
   const limit = KINDS[kind].maxBytes;
@@ -132,9 +139,9 @@ async function readText(
   const bytes = await readFile(path);
   if (kind !== 'profiles' && kind !== 'events') return decodeFileText(bytes);
   try {
-    // An Excel sheet arrives as CSV; a picture or a PDF is refused with what it is.
-    const { text, warnings } = await dataFileText(bytes, name);
-    return { text, warnings };
+    // A workbook's sheet arrives as CSV; a picture or a PDF is refused with what it is.
+    const { text, warnings, sheets }: DataFileText = await dataFileText(bytes, name, sheet);
+    return { text, warnings, ...(sheets !== undefined && { sheets }) };
   } catch (error) {
     if (error instanceof ImportError)
       throw new ApiError('invalid-request', error.message, undefined, {
@@ -151,10 +158,13 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
     return last ? dirname(last.path) : deps.defaultFolder();
   }
 
-  async function open(path: string, kind: FileKind): Promise<OpenedFile> {
-    let read: { text: string; warnings: EncodingWarning[] };
+  /** The workbook each kind last opened, whose other sheets `openSheet` reads. */
+  const workbooks = new Map<FileKind, string>();
+
+  async function open(path: string, kind: FileKind, sheet?: string): Promise<OpenedFile> {
+    let read: { text: string; warnings: EncodingWarning[]; sheets?: string[] };
     try {
-      read = await readText(path, kind);
+      read = await readText(path, kind, sheet);
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(
@@ -168,12 +178,15 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       );
     }
     await deps.recent.add(path, kind);
+    if (read.sheets) workbooks.set(kind, path);
+    else workbooks.delete(kind);
     return {
       canceled: false,
       kind,
       fileName: basename(path),
       text: read.text,
       ...(read.warnings.length > 0 && { warnings: read.warnings }),
+      ...(read.sheets && { sheets: read.sheets, sheet: sheet ?? read.sheets[0] ?? '' }),
     };
   }
 
@@ -188,6 +201,17 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       const path = result.filePaths[0];
       if (result.canceled || path === undefined) return { canceled: true };
       return open(path, kind);
+    },
+
+    async openSheet({ kind, sheet }) {
+      const path = workbooks.get(kind);
+      if (path === undefined) {
+        throw new ApiError('not-found', 'No workbook is open to choose a sheet from.', undefined, {
+          reason: 'file-unreadable',
+          values: { file: '' },
+        });
+      }
+      return open(path, kind, sheet);
     },
 
     async saveFile({ kind, suggestedName, text }) {

@@ -154,6 +154,7 @@ describe('Excel workbooks as data', () => {
       text: 'id,note\na,"says ""hi"", twice"\n',
       warnings: [],
       spreadsheet: true,
+      sheets: ['Sheet1'],
     });
   });
 });
