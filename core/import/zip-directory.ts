@@ -42,7 +42,7 @@ function u32(bytes: Uint8Array, at: number): number {
 function broken(name: string | undefined, why: string): ImportError {
   return new ImportError(
     'bad-spreadsheet',
-    `${name === undefined ? 'This file' : `"${name}"`} looks like a zip or Excel file but cannot be opened: ${why}. Open it in Excel and save it again, or save it as CSV.`,
+    `${name === undefined ? 'This file' : `"${name}"`} looks like a spreadsheet (Excel or OpenDocument) or a zip file but cannot be opened: ${why}. Open it in your spreadsheet program and save it again, or save it as CSV.`,
     name === undefined ? {} : { file: name },
   );
 }
