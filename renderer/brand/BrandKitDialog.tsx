@@ -7,7 +7,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import { FormDialog } from '../panels/FormDialog';
 import { useApp, useAppStore } from '../store/app-store';
-import { say } from '../i18n/words';
+import { say, type Words } from '../i18n/words';
 
 const COLOURS: [keyof BrandKit['colours'], MessageId][] = [
   ['background', 'brand.colour.background'],
@@ -40,7 +40,8 @@ export function BrandKitDialog() {
   const images = useApp((s) => s.images);
   const imageData = useApp((s) => s.imageData);
   const [kit, setKit] = useState<BrandKit | null>(brand?.kit ?? null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as words, so the sentence follows the language if it changes while shown.
+  const [problem, setProblem] = useState<Words | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   useEffect(() => {
@@ -63,7 +64,7 @@ export function BrandKitDialog() {
     setBusy(true);
     const saved = await store.getState().saveBrand({ kit });
     setBusy(false);
-    if (!saved.ok) setProblem(say(t, saved.error));
+    if (!saved.ok) setProblem(saved.error);
     return saved.ok;
   };
   const save = async () => {
@@ -78,7 +79,7 @@ export function BrandKitDialog() {
     const added = await store.getState().addImage(file);
     if (added.ok)
       set({ logo: { imageId: added.value.id, width: Math.min(added.value.width, 180) } });
-    else setProblem(say(t, added.error));
+    else setProblem(added.error);
   };
   return (
     <FormDialog
@@ -282,7 +283,7 @@ export function BrandKitDialog() {
         </div>
         {problem && (
           <p className="field-error" role="alert">
-            {problem}
+            {say(t, problem)}
           </p>
         )}
         <button type="submit" hidden />

@@ -5,7 +5,7 @@ import { useFormats } from '../i18n/format';
 import { useT } from '../i18n/I18nProvider';
 import { useApp, useAppStore } from '../store/app-store';
 import { Row } from './BlockForm';
-import { say } from '../i18n/words';
+import { say, type Words } from '../i18n/words';
 
 type ImageBlock = BlockOf<'image'>;
 
@@ -27,7 +27,8 @@ export function ImageField({
   const store = useAppStore();
   const images = useApp((s) => s.images);
   const data = useApp((s) => s.imageData);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as words, so the sentence follows the language if it changes while shown.
+  const [problem, setProblem] = useState<Words | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const current = libraryImageId(block.src);
@@ -44,7 +45,7 @@ export function ImageField({
     const added = await store.getState().addImage(file);
     setBusy(false);
     if (!added.ok) {
-      setProblem(say(t, added.error));
+      setProblem(added.error);
       return;
     }
     const { value } = added;
@@ -102,7 +103,7 @@ export function ImageField({
         <p className="field-help">{t('designer.image.uploadHelp')}</p>
         {problem && (
           <p className="field-error" role="alert" data-testid="designer-image-problem">
-            {problem}
+            {say(t, problem)}
           </p>
         )}
       </div>

@@ -6,9 +6,18 @@ import { mailFailureWords } from '../execution/problem-words';
 import { useFormats } from '../i18n/format';
 import { findPersona } from '../../core/templates/preview-personas';
 import { useApp, useAppStore } from '../store/app-store';
-import { say } from '../i18n/words';
+import { say, type Words } from '../i18n/words';
+import type { AppOutput } from '../../core/api/contract';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+type SendResult = AppOutput<'sendTestMessage'>;
+
+/** How a test send ended, kept as facts and worded when shown. */
+type Outcome =
+  | { ok: true; via: SendResult['via']; to: string }
+  | { ok: false; refused: Words }
+  | { ok: false; failed: Pick<SendResult, 'detail' | 'render'> };
 
 /**
  * Sends the email, as the chosen sample profile would get it, to one address: through the SMTP
@@ -23,7 +32,7 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
   const journey = useApp((s) => s.journey);
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const persona = findPersona(personaId);
   const send = async () => {
     const state = store.getState();
@@ -40,28 +49,30 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
       event: persona.event,
     });
     setBusy(false);
-    if (!result.ok) setOutcome({ ok: false, text: say(t, result.error) });
-    else if (!result.value.ok) {
-      const { detail, render } = result.value;
+    if (!result.ok) setOutcome({ ok: false, refused: result.error });
+    else if (!result.value.ok)
       setOutcome({
         ok: false,
-        text: render
-          ? renderFailureWords(
-              t,
-              formats,
-              { ...render, error: detail },
-              templateField(render.field, render.field),
-            )
-          : (mailFailureWords(t, locale, detail) ?? detail),
+        failed: { detail: result.value.detail, render: result.value.render },
       });
-    } else
-      setOutcome({
-        ok: true,
-        text:
-          result.value.via === 'smtp'
-            ? t('designer.send.viaSmtp', { to: to.trim() })
-            : t('designer.send.viaOutbox', { to: to.trim() }),
-      });
+    else setOutcome({ ok: true, via: result.value.via, to: to.trim() });
+  };
+  // Worded when shown, so the sentence follows the language if it changes meanwhile.
+  const outcomeText = (said: Outcome): string => {
+    if (said.ok)
+      return said.via === 'smtp'
+        ? t('designer.send.viaSmtp', { to: said.to })
+        : t('designer.send.viaOutbox', { to: said.to });
+    if ('refused' in said) return say(t, said.refused);
+    const { detail, render } = said.failed;
+    return render
+      ? renderFailureWords(
+          t,
+          formats,
+          { ...render, error: detail },
+          templateField(render.field, render.field),
+        )
+      : (mailFailureWords(t, locale, detail) ?? detail);
   };
   return (
     <form
@@ -97,7 +108,7 @@ export function TestSendPanel({ node, ready }: { node: JourneyNode; ready: boole
           role="status"
           data-testid="designer-test-outcome"
         >
-          {outcome.text}
+          {outcomeText(outcome)}
         </p>
       )}
     </form>
