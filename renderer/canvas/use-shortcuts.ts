@@ -1,17 +1,50 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { stepTitle } from '../../core/nodes/step-title';
-import { NODE_KINDS } from '../../core/nodes/registry';
-import type { MessageValues } from '../i18n/I18nProvider';
+import type { JourneyNode } from '../../core/model/journey';
+import { NODE_KINDS, type NodeKind } from '../../core/nodes/registry';
+import type { MessageValues, Translate } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import type { PortSpec } from '../../core/nodes/node-definition';
 import { nodePorts } from '../nodes/card-shape';
 import { useAppStore, type AppState } from '../store/app-store';
 import { FIT_OPTIONS, GRID } from './geometry';
-import { openPorts } from './keyboard-words';
+import { openPorts, portWord } from './keyboard-words';
 
 /** What the keyboard did, said to screen readers in the canvas's live region. */
 export type Announce = (id: MessageId, values?: MessageValues, exit?: PortSpec) => void;
+
+/** An Announce that words the message in the language and hands the sentence to `say`. */
+export function announcer(t: Translate, say: (text: string) => void): Announce {
+  return (id, values, exit) => say(t(id, { ...values, ...(exit && { exit: portWord(t, exit) }) }));
+}
+
+/**
+ * Adds a step of `kind` after the one selected step (on `port`, else its first free exit), or
+ * alone when none is, and says where it went: "Added a wait after “X”, on its “No” exit."
+ */
+export function addAndSay(
+  state: () => AppState,
+  kind: NodeKind,
+  port: string | undefined,
+  announce: Announce,
+  name: (node: JourneyNode) => string,
+): void {
+  const anchor = onlySelected(state());
+  state().addNodeNearSelection(kind, port);
+  const added = onlySelected(state());
+  const edge = state().journey?.edges.find((e) => e.to === added?.id);
+  const onExit = edge?.port !== undefined && edge.port !== 'next';
+  announce(
+    !edge || !anchor
+      ? 'canvas.announce.added'
+      : onExit
+        ? 'canvas.announce.addedOnExit'
+        : 'canvas.announce.addedAfter',
+    { kind, step: anchor ? name(anchor) : '' },
+    onExit && anchor ? nodePorts(anchor).find((p) => p.id === edge.port) : undefined,
+  );
+}
 
 export interface KeyboardEditing {
   announce: Announce;
@@ -162,6 +195,10 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
           case 'I':
             state.setIssuesOpen(!state.issuesOpen);
             return true;
+          case 'o':
+          case 'O':
+            state.setOutlineOpen(!state.outlineOpen, true);
+            return true;
           case '+':
           case '=':
             void flow.zoomIn({ duration: 150 });
@@ -177,19 +214,7 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
               const port =
                 anchor && chosen.current?.nodeId === anchor.id ? chosen.current.port : undefined;
               chosen.current = null;
-              state.addNodeNearSelection(kind, port);
-              const added = onlySelected(store.getState());
-              const edge = store.getState().journey?.edges.find((e) => e.to === added?.id);
-              const onExit = edge?.port !== undefined && edge.port !== 'next';
-              announce(
-                !edge || !anchor
-                  ? 'canvas.announce.added'
-                  : onExit
-                    ? 'canvas.announce.addedOnExit'
-                    : 'canvas.announce.addedAfter',
-                { kind, step: anchor ? stepTitle(anchor) : '' },
-                onExit && anchor ? nodePorts(anchor).find((p) => p.id === edge.port) : undefined,
-              );
+              addAndSay(store.getState, kind, port, announce, stepTitle);
               return true;
             }
             return false;
