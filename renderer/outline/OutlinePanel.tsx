@@ -41,7 +41,7 @@ const NONE: ReadonlySet<string> = new Set();
  * The journey as an indented list beside the canvas, for building and editing it without the
  * canvas: by keyboard, by screen reader, or for an overview.
  *
- * It is an ARIA tree (role tree, treeitem and group, with levels, positions and open state)
+ * It is an ARIA tree (role tree and treeitem, with levels, positions and open state)
  * rather than nested lists of buttons: the tree is one Tab stop however long the journey, its
  * arrow keys are the ones screen readers announce and users of trees know (Up/Down, Right to
  * open or enter a branch, Left to close it or go up, Home/End), and readers say each row's level
@@ -278,8 +278,7 @@ export function OutlinePanel() {
           onKeyDown={onKeyDown}
         >
           <OutlineRows
-            items={tree}
-            level={1}
+            rows={rows}
             closed={closed}
             activeKey={currentKey}
             selected={selected}

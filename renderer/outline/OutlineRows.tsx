@@ -8,11 +8,10 @@ import { kindWord, stepWords } from '../nodes/kind-words';
 import { exitWords, nodeSummary } from '../nodes/node-summary';
 import { nodeView } from '../nodes/registry';
 import { useApp } from '../store/app-store';
-import type { OutlineItem } from './outline-tree';
+import type { OutlineItem, OutlineRow } from './outline-tree';
 
 export interface OutlineRowsProps {
-  items: readonly OutlineItem[];
-  level: number;
+  rows: readonly OutlineRow[];
   closed: ReadonlySet<string>;
   /** The row that is the tree's one Tab stop. */
   activeKey: string | undefined;
@@ -21,26 +20,24 @@ export interface OutlineRowsProps {
   onChoose: (item: OutlineItem) => void;
 }
 
-/** One level of the outline's tree: each item a treeitem, what it holds in a group beneath. */
-export function OutlineRows(props: OutlineRowsProps) {
-  return props.items.map((item, i) => (
-    <OutlineTreeItem
-      key={item.key}
-      {...props}
-      item={item}
-      position={i + 1}
-      siblings={props.items.length}
-    />
-  ));
+/**
+ * The tree's rows as one flat list, each treeitem with its level, its place among its siblings
+ * and whether it is open (the ARIA tree's flat form). Nested groups would make each row's text
+ * hold all the rows beneath it, so a row's name could not be the words it shows.
+ */
+export function OutlineRows({ rows, ...props }: OutlineRowsProps) {
+  return rows.map((row) => <OutlineTreeItem key={row.item.key} {...props} row={row} />);
 }
 
 function OutlineTreeItem({
-  item,
-  position,
-  siblings,
-  ...props
-}: OutlineRowsProps & { item: OutlineItem; position: number; siblings: number }) {
-  const { level, closed, activeKey, selected, onToggle, onChoose } = props;
+  row,
+  closed,
+  activeKey,
+  selected,
+  onToggle,
+  onChoose,
+}: Omit<OutlineRowsProps, 'rows'> & { row: OutlineRow }) {
+  const { item, level, position, siblings } = row;
   const t = useT();
   const words = useIssueWords();
   const id = useId();
@@ -81,32 +78,35 @@ function OutlineTreeItem({
   })();
 
   return (
+    // The row's notes (its summary, its problem) stand beside the treeitem, not in it: its name
+    // is the words it shows, and the notes are its description.
     <li
-      role="treeitem"
+      role="none"
       className={`outline-item is-${item.type}${isSelected ? ' is-selected' : ''}${
         problem ? ` has-${problem.severity}` : ''
       }`}
-      data-key={item.key}
-      data-testid={isStep ? `outline-step-${item.node.id}` : undefined}
-      tabIndex={item.key === activeKey ? 0 : -1}
-      aria-level={level}
-      aria-posinset={position}
-      aria-setsize={siblings}
-      aria-expanded={branch ? open : undefined}
-      aria-selected={isStep ? isSelected : undefined}
-      aria-label={
-        label.kind ? t('outline.step', { kind: label.kind, step: label.text }) : label.text
-      }
-      aria-describedby={described.length > 0 ? described.join(' ') : undefined}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget && item.key !== activeKey) onChoose(item);
-      }}
+      style={{ paddingInlineStart: 8 + (level - 1) * 18 }}
+      onClick={() => onChoose(item)}
     >
-      {/* A pointer's way in; the keyboard's is the tree's own keys, so the row is not a button. */}
+      {/* A pointer's way in is a click; the keyboard's is the tree's own keys, not a button. */}
       <div
+        role="treeitem"
         className="outline-row"
-        style={{ paddingInlineStart: 8 + (level - 1) * 18 }}
-        onClick={() => onChoose(item)}
+        data-key={item.key}
+        data-testid={isStep ? `outline-step-${item.node.id}` : undefined}
+        tabIndex={item.key === activeKey ? 0 : -1}
+        aria-level={level}
+        aria-posinset={position}
+        aria-setsize={siblings}
+        aria-expanded={branch ? open : undefined}
+        aria-selected={isStep ? isSelected : undefined}
+        aria-label={
+          label.kind ? t('outline.step', { kind: label.kind, step: label.text }) : label.text
+        }
+        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
+        onFocus={() => {
+          if (item.key !== activeKey) onChoose(item);
+        }}
       >
         <span
           className="outline-toggle"
@@ -130,8 +130,12 @@ function OutlineTreeItem({
           </span>
         )}
         <span className="outline-text">
-          {label.kind && <span className="outline-kind">{label.kind}</span>}
+          {label.kind && <span className="outline-kind">{label.kind}</span>}{' '}
           <span className="outline-title">{label.text}</span>
+        </span>
+      </div>
+      {described.length > 0 && (
+        <div className="outline-notes" aria-hidden="true">
           {labelled && summary && (
             <span className="outline-summary" id={`${id}-summary`}>
               {summary.text}
@@ -142,12 +146,7 @@ function OutlineTreeItem({
               {words(problem)}
             </span>
           )}
-        </span>
-      </div>
-      {open && (
-        <ul role="group">
-          <OutlineRows {...props} items={item.children} level={level + 1} />
-        </ul>
+        </div>
       )}
     </li>
   );

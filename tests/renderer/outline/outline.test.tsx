@@ -59,7 +59,6 @@ describe('the outline', () => {
     // Readers say the place among siblings: the trigger's four steps, the two exits.
     expect(condition.getAttribute('aria-posinset')).toBe('4');
     expect(condition.getAttribute('aria-setsize')).toBe('4');
-    expect(within(condition).getAllByRole('group')[0]?.parentElement).toBe(condition);
   });
 
   it('lists the variants of a split in their order, and steps no trigger reaches', () => {
@@ -205,7 +204,7 @@ describe('the outline', () => {
     const wait = screen.getByTestId('outline-step-wait-1h');
     const problem = document.getElementById(wait.getAttribute('aria-describedby') ?? '');
     expect(problem?.textContent).toBeTruthy();
-    expect(wait.className).toContain('has-error');
+    expect(wait.parentElement?.className).toContain('has-error');
   });
 
   it('speaks Swedish', async () => {
