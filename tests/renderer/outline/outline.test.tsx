@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../../core/model/journey';
 import { findStarter } from '../../../core/templates/starters';
+import { Editor } from '../../../renderer/Editor';
 import { JourneyCanvas } from '../../../renderer/canvas/JourneyCanvas';
 import type { Locale } from '../../../renderer/i18n/locales';
 import { OutlinePanel } from '../../../renderer/outline/OutlinePanel';
@@ -219,5 +220,39 @@ describe('the outline', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Ta bort steget' }));
     expect(said()).toBe('Tog bort ”Vänta 1 dag”.');
     expect(rows()).toContain('1 Inte kopplade (3 steg)');
+  });
+});
+
+describe('the outline in the editor', () => {
+  it('opens with O, taking the focus, and with the bar’s button; stays open across editors', async () => {
+    const store = createAppStore(fakeApi([cart()]));
+    store.getState().loadJourney(cart(), 1);
+    const user = userEvent.setup();
+    const first = renderApp(<Editor />, { store });
+    const toggle = screen.getByRole('button', { name: 'Outline' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.queryByRole('region', { name: 'Outline' })).toBeNull();
+
+    await user.keyboard('o');
+    const region = await screen.findByRole('region', { name: 'Outline' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(document.activeElement?.getAttribute('role')).toBe('treeitem');
+    expect(region.compareDocumentPosition(screen.getByTestId('canvas'))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+
+    // Closed from inside, the focus goes back to the bar's button, not to nowhere.
+    await user.keyboard('o');
+    expect(screen.queryByRole('region', { name: 'Outline' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    await user.keyboard('o');
+
+    // Back to the library and in again: the outline is still open.
+    first.unmount();
+    renderApp(<Editor />, { store });
+    expect(screen.getByRole('region', { name: 'Outline' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    expect(screen.queryByRole('region', { name: 'Outline' })).toBeNull();
+    expect(store.getState().outlineOpen).toBe(false);
   });
 });
