@@ -94,10 +94,15 @@ export function OutlinePanel() {
     }
   }
 
+  // The marked row takes the focus when asked, or when the focus is on another row of the tree
+  // (a step added with the canvas's number keys moves the mark while a row has the focus).
   useEffect(() => {
-    if (!focusNext.current || dialog !== null || currentKey === undefined) return;
+    if (dialog !== null || currentKey === undefined) return;
+    const row = rowElement(treeRef.current, currentKey);
+    const inTree = treeRef.current?.contains(document.activeElement) === true;
+    if (!focusNext.current && !(inTree && document.activeElement !== row)) return;
     focusNext.current = false;
-    rowElement(treeRef.current, currentKey)?.focus();
+    row?.focus();
   });
 
   // Opened by its shortcut: the focus goes into the outline.

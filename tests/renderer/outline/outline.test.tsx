@@ -194,6 +194,20 @@ describe('the outline', () => {
     expect(tabStops).toHaveLength(1);
   });
 
+  it('lets the canvas’s number keys add after the focused row, the focus following', async () => {
+    const { user, state } = mount(cart(), 'en', true);
+    await user.tab();
+    await user.tab();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('“Yes” exit');
+    await user.click(screen.getByTestId('outline-disconnect'));
+    screen.getByRole('treeitem', { name: '“Yes” exit: profiles end the journey here' }).focus();
+    await user.keyboard('7');
+    const added = state().selectedNodeIds[0];
+    expect(state().journey?.edges).toContainEqual({ from: 'returning', port: 'yes', to: added });
+    expect(document.activeElement).toBe(screen.getByTestId(`outline-step-${added}`));
+  });
+
   it('follows the selection made on the canvas, and says a step’s problem in its row', () => {
     const j = cart();
     j.nodes = j.nodes.map((n) => (n.id === 'wait-1h' ? { ...n, config: { mode: 'duration' } } : n));
