@@ -232,6 +232,19 @@ export function OutlinePanel() {
     afterEdit(rows[index - 1]?.item.key);
   };
 
+  /** The step's form in the inspector takes the focus: its settings, without Tabbing the canvas. */
+  const editInInspector = (id: string) => {
+    store.getState().select([id]);
+    // The inspector draws the step's form after the selection; its first field then takes the focus.
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(
+          '.inspector :is(input:not([type="hidden"]), select, textarea, button):not(:disabled)',
+        )
+        ?.focus(),
+    );
+  };
+
   const item = current?.item;
   const step = item && item.type !== 'unconnected' ? item.node : undefined;
   // The connection a row stands for: the one leading to a step or link, or leaving an exit.
@@ -319,6 +332,16 @@ export function OutlinePanel() {
             onClick={() => setDialog({ type: 'connect', from: step, port })}
           >
             {t('outline.connect')}
+          </button>
+        )}
+        {item?.type === 'step' && (
+          <button
+            type="button"
+            className="button"
+            data-testid="outline-edit"
+            onClick={() => editInInspector(item.node.id)}
+          >
+            {t('outline.edit')}
           </button>
         )}
         {linkTarget && item && (

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../../core/model/journey';
@@ -268,5 +268,18 @@ describe('the outline in the editor', () => {
     await user.click(screen.getByRole('button', { name: 'Outline' }));
     expect(screen.queryByRole('region', { name: 'Outline' })).toBeNull();
     expect(store.getState().outlineOpen).toBe(false);
+  });
+
+  it('takes a step from its row to its form in the inspector, without Tabbing the canvas', async () => {
+    const store = createAppStore(fakeApi([cart()]));
+    store.getState().loadJourney(cart(), 1);
+    store.getState().setOutlineOpen(true);
+    const user = userEvent.setup();
+    renderApp(<Editor />, { store });
+    await user.click(screen.getByRole('treeitem', { name: 'Wait: Wait 1 day' }));
+    await user.click(screen.getByRole('button', { name: 'Edit its settings' }));
+    const inspector = screen.getByRole('complementary', { name: 'Inspector' });
+    await waitFor(() => expect(inspector.contains(document.activeElement)).toBe(true));
+    expect(store.getState().selectedNodeIds).toEqual(['wait-1d']);
   });
 });
