@@ -4,6 +4,7 @@ import { JourneyCanvas } from './canvas/JourneyCanvas';
 import { EmailDesigner } from './designer/EmailDesigner';
 import { RunPanel } from './execution/RunPanel';
 import { Inspector } from './inspector/Inspector';
+import { OutlinePanel } from './outline/OutlinePanel';
 import { EditorBar } from './panels/EditorBar';
 import { IssuesPanel } from './panels/IssuesPanel';
 import { Palette } from './panels/Palette';
@@ -21,6 +22,7 @@ export function Editor() {
   const t = useT();
   const simulating = useApp((s) => s.simulation.open);
   const running = useApp((s) => s.execution.open);
+  const outlineOpen = useApp((s) => s.outlineOpen);
   const journeyId = useApp((s) => s.journey?.id);
   const journey = useApp((s) => s.journey);
   const selection = useApp((s) => s.selectedNodeIds.join(' '));
@@ -41,9 +43,17 @@ export function Editor() {
             <Palette />
           </PanelBoundary>
           <main className="editor-center">
-            <PanelBoundary title={t('shell.panel.canvas')} resetKey={journey}>
-              <JourneyCanvas />
-            </PanelBoundary>
+            {/* The outline stands beside the canvas, which narrows for it: no step is hidden under it. */}
+            <div className="editor-stage">
+              {outlineOpen && (
+                <PanelBoundary title={t('outline.title')}>
+                  <OutlinePanel />
+                </PanelBoundary>
+              )}
+              <PanelBoundary title={t('shell.panel.canvas')} resetKey={journey}>
+                <JourneyCanvas />
+              </PanelBoundary>
+            </div>
             <PanelBoundary title={t('issues.title')} resetKey={journey}>
               <IssuesPanel />
             </PanelBoundary>

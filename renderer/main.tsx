@@ -8,6 +8,7 @@ import './styles/designer.css';
 import './styles/inspector-forecast.css';
 import './styles/settings.css';
 import './styles/versions.css';
+import './styles/outline.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectAppApi } from './api/app-api';

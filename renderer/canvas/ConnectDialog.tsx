@@ -15,10 +15,13 @@ const SHOWN = 200;
  */
 export function ConnectDialog({
   fromId,
+  port: initialPort,
   onClose,
   onConnected,
 }: {
   fromId: string;
+  /** The exit chosen first, when it is free (the outline's Yes or No); else the first free one. */
+  port?: string;
   onClose: () => void;
   onConnected: (text: string) => void;
 }) {
@@ -32,7 +35,9 @@ export function ConnectDialog({
     () => (from && journey ? openPorts(nodePorts(from), from, journey.edges) : []),
     [from, journey],
   );
-  const [port, setPort] = useState(exits[0]?.id ?? 'next');
+  const [port, setPort] = useState(
+    exits.find((p) => p.id === initialPort)?.id ?? exits[0]?.id ?? 'next',
+  );
   if (!journey || !from) return null;
   const fromTitle = stepWords(t, from);
   const words = query.trim().toLowerCase();

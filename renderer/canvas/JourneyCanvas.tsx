@@ -22,7 +22,7 @@ import { TraceFollower } from '../simulation/TraceFollower';
 import { useApp, useAppStore } from '../store/app-store';
 import { checkConnection } from './connection-rules';
 import { ConnectDialog } from './ConnectDialog';
-import { edgeName, flowAriaLabels, portWord } from './keyboard-words';
+import { edgeName, flowAriaLabels } from './keyboard-words';
 import { ViewLevelContext, viewLevel } from './far-view';
 import { FarEdges } from './FarEdges';
 import { JourneyMinimap } from './JourneyMinimap';
@@ -30,7 +30,7 @@ import type { JourneyFlowEdge, JourneyFlowNode } from './flow-mapping';
 import { FIT_OPTIONS, GRID, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { edgeTypes, nodeTypes } from './node-types';
 import { PALETTE_MIME } from './palette-drag';
-import { useShortcuts, type KeyboardEditing } from './use-shortcuts';
+import { announcer, useShortcuts, type KeyboardEditing } from './use-shortcuts';
 
 const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'journey',
@@ -118,8 +118,7 @@ export function JourneyCanvas() {
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const keyboard = useMemo<KeyboardEditing>(
     () => ({
-      announce: (id, values, exit) =>
-        setAnnouncement(t(id, { ...values, ...(exit && { exit: portWord(t, exit) }) })),
+      announce: announcer(t, setAnnouncement),
       openConnect: setConnectFrom,
       busy: connectFrom !== null,
     }),

@@ -7,9 +7,12 @@
 const FIELDS =
   'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"]';
 
+/** A value inside a quoted attribute selector. */
+const quoted = (value: string) => value.replace(/["\\]/g, '\\$&');
+
 /** The step's card on the canvas, when it is drawn. */
 export function cardElement(nodeId: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+  return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${quoted(nodeId)}"]`);
 }
 
 /** The step a keyboard event happened on, when its target is a card. */
@@ -41,7 +44,7 @@ export function focusCard(nodeId: string): void {
 export function focusInspectorField(nodeId: string): void {
   focusWhenDrawn(() =>
     document
-      .querySelector(`[data-testid="node-inspector"][data-node-id="${CSS.escape(nodeId)}"]`)
+      .querySelector(`[data-testid="node-inspector"][data-node-id="${quoted(nodeId)}"]`)
       ?.querySelector<HTMLElement>(FIELDS),
   );
 }

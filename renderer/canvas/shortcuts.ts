@@ -60,6 +60,7 @@ export const SHORTCUT_GROUPS: readonly { title: MessageId; items: readonly Short
       { keys: 'L', what: 'shortcuts.tidy' },
       { keys: '+ / −', what: 'shortcuts.zoom' },
       { keys: 'I', what: 'shortcuts.problems' },
+      { keys: 'O', what: 'shortcuts.outline' },
     ],
   },
 ];

@@ -1,18 +1,51 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { stepTitle } from '../../core/nodes/step-title';
-import { NODE_KINDS } from '../../core/nodes/registry';
-import type { MessageValues } from '../i18n/I18nProvider';
+import type { JourneyNode } from '../../core/model/journey';
+import { NODE_KINDS, type NodeKind } from '../../core/nodes/registry';
+import type { MessageValues, Translate } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages';
 import type { PortSpec } from '../../core/nodes/node-definition';
 import { nodePorts } from '../nodes/card-shape';
 import { useAppStore, type AppState } from '../store/app-store';
 import { FIT_OPTIONS, GRID } from './geometry';
 import { cardUnder, focusCard, focusInspectorField } from './focus-moves';
-import { openPorts } from './keyboard-words';
+import { openPorts, portWord } from './keyboard-words';
 
 /** What the keyboard did, said to screen readers in the canvas's live region. */
 export type Announce = (id: MessageId, values?: MessageValues, exit?: PortSpec) => void;
+
+/** An Announce that words the message in the language and hands the sentence to `say`. */
+export function announcer(t: Translate, say: (text: string) => void): Announce {
+  return (id, values, exit) => say(t(id, { ...values, ...(exit && { exit: portWord(t, exit) }) }));
+}
+
+/**
+ * Adds a step of `kind` after the one selected step (on `port`, else its first free exit), or
+ * alone when none is, and says where it went: "Added a wait after “X”, on its “No” exit."
+ */
+export function addAndSay(
+  state: () => AppState,
+  kind: NodeKind,
+  port: string | undefined,
+  announce: Announce,
+  name: (node: JourneyNode) => string,
+): void {
+  const anchor = onlySelected(state());
+  state().addNodeNearSelection(kind, port);
+  const added = onlySelected(state());
+  const edge = state().journey?.edges.find((e) => e.to === added?.id);
+  const onExit = edge?.port !== undefined && edge.port !== 'next';
+  announce(
+    !edge || !anchor
+      ? 'canvas.announce.added'
+      : onExit
+        ? 'canvas.announce.addedOnExit'
+        : 'canvas.announce.addedAfter',
+    { kind, step: anchor ? name(anchor) : '' },
+    onExit && anchor ? nodePorts(anchor).find((p) => p.id === edge.port) : undefined,
+  );
+}
 
 export interface KeyboardEditing {
   announce: Announce;
@@ -33,6 +66,14 @@ const ARROWS: Record<string, [number, number]> = {
 /** Elements whose own Enter does something: the canvas leaves it to them. */
 const CONTROLS =
   'button, a[href], [role="button"], [role="link"], [role="menuitem"], [role="option"], [role="tab"], [role="treeitem"], [role="switch"], [role="checkbox"], [role="radio"]';
+
+/** Keys pressed on the canvas, a card, or nowhere in particular. */
+function onCanvas(target: EventTarget | null): boolean {
+  return (
+    target === document.body ||
+    (target instanceof HTMLElement && target.closest('[data-testid="canvas"]') !== null)
+  );
+}
 
 function onlySelected(state: AppState) {
   const [only] = state.selectedNodeIds;
@@ -179,6 +220,10 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
           case 'I':
             state.setIssuesOpen(!state.issuesOpen);
             return true;
+          case 'o':
+          case 'O':
+            state.setOutlineOpen(!state.outlineOpen, true);
+            return true;
           case '+':
           case '=':
             void flow.zoomIn({ duration: 150 });
@@ -194,21 +239,11 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
               const port =
                 anchor && chosen.current?.nodeId === anchor.id ? chosen.current.port : undefined;
               chosen.current = null;
-              state.addNodeNearSelection(kind, port);
+              addAndSay(store.getState, kind, port, announce, stepTitle);
+              // On the canvas, focus follows the new step, so Enter edits it and the arrows move
+              // it (the outline moves its own focus).
               const added = onlySelected(store.getState());
-              // Focus follows the new step, so Enter edits it and the arrows move it.
-              if (added) focusCard(added.id);
-              const edge = store.getState().journey?.edges.find((e) => e.to === added?.id);
-              const onExit = edge?.port !== undefined && edge.port !== 'next';
-              announce(
-                !edge || !anchor
-                  ? 'canvas.announce.added'
-                  : onExit
-                    ? 'canvas.announce.addedOnExit'
-                    : 'canvas.announce.addedAfter',
-                { kind, step: anchor ? stepTitle(anchor) : '' },
-                onExit && anchor ? nodePorts(anchor).find((p) => p.id === edge.port) : undefined,
-              );
+              if (added && onCanvas(event.target)) focusCard(added.id);
               return true;
             }
             return false;

@@ -299,3 +299,19 @@ export const SettingsIcon = (p: IconProps) => (
     <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
   </Icon>
 );
+
+/** An indented list: the outline. */
+export const OutlineIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6h16M8 12h12M8 18h12" />
+    <path d="M4 12h.01M4 18h.01" />
+  </Icon>
+);
+
+/** A connection that goes to a step shown elsewhere. */
+export const LinkArrowIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 5v7a3 3 0 0 0 3 3h11" />
+    <path d="m15 11 4 4-4 4" />
+  </Icon>
+);

@@ -5,6 +5,7 @@ import {
   FitIcon,
   KeyboardIcon,
   LayoutIcon,
+  OutlineIcon,
   PlayIcon,
   RedoIcon,
   RocketIcon,
@@ -27,6 +28,7 @@ export function EditorBar() {
   const simulating = useApp((s) => s.simulation.open);
   const runOpen = useApp((s) => s.execution.open);
   const live = useApp((s) => s.execution.info?.state);
+  const outlineOpen = useApp((s) => s.outlineOpen);
   // Actions never change; reading them once keeps this bar from re-rendering on every edit.
   const {
     undo,
@@ -38,6 +40,7 @@ export function EditorBar() {
     exportJourney,
     setSimulationOpen,
     setRunOpen,
+    setOutlineOpen,
   } = useAppStore().getState();
   const flow = useReactFlow();
   return (
@@ -108,6 +111,16 @@ export function EditorBar() {
             <KeyboardIcon />
           </button>
         </div>
+        <button
+          type="button"
+          className={`button${outlineOpen ? ' is-on' : ''}`}
+          aria-pressed={outlineOpen}
+          data-testid="outline-toggle"
+          onClick={() => setOutlineOpen(!outlineOpen)}
+          title={t('bar.outline.title')}
+        >
+          <OutlineIcon size={16} /> {t('bar.outline')}
+        </button>
         <button
           type="button"
           className={`button${simulating ? ' is-on' : ''}`}

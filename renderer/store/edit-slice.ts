@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Journey, JourneySettings, Position } from '../../core/model/journey';
+import type { Journey, JourneyEdge, JourneySettings, Position } from '../../core/model/journey';
 import { isEntryKind, nodeDefinition, type NodeKind } from '../../core/nodes/registry';
 import { layoutPositions } from '../canvas/auto-layout';
 import { checkConnection, type ProposedConnection } from '../canvas/connection-rules';
@@ -44,6 +44,8 @@ export interface EditSlice {
   updateDetails: (details: { name?: string; description?: string }) => void;
   deleteSelection: () => void;
   deleteEdge: (edgeId: string) => void;
+  /** Removes one connection of the journey. */
+  disconnect: (edge: JourneyEdge) => void;
   copySelection: () => void;
   cutSelection: () => void;
   paste: () => void;
@@ -168,9 +170,12 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     commit(removeElements(journey, new Set(selectedNodeIds), removedEdges), { select: [] });
   },
   deleteEdge(edgeId) {
-    const { journey, edges, commit } = get();
-    const edge = edges.find((e) => e.id === edgeId)?.data?.edge;
-    if (!journey || !edge) return;
+    const edge = get().edges.find((e) => e.id === edgeId)?.data?.edge;
+    if (edge) get().disconnect(edge);
+  },
+  disconnect(edge) {
+    const { journey, commit } = get();
+    if (!journey) return;
     commit(removeElements(journey, new Set(), new Set([edge])));
   },
   copySelection() {

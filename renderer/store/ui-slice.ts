@@ -48,6 +48,10 @@ export interface UiSlice {
   notice: Notice | null;
   dialog: Dialog | null;
   issuesOpen: boolean;
+  /** The outline beside the canvas: the journey as an editable, indented list. */
+  outlineOpen: boolean;
+  /** The outline was opened by its shortcut: it takes the focus once it is there. */
+  outlineWantsFocus: boolean;
   clipboard: Fragment | null;
   /** How many times the clipboard was pasted, so pastes do not land on top of each other. */
   pasteCount: number;
@@ -63,6 +67,9 @@ export interface UiSlice {
   openDialog: (dialog: Dialog) => void;
   closeDialog: () => void;
   setIssuesOpen: (open: boolean) => void;
+  setOutlineOpen: (open: boolean, focus?: boolean) => void;
+  /** The outline took the focus it was opened for. */
+  outlineFocused: () => void;
   setViewCenter: (center: Position) => void;
   requestFitView: () => void;
   revealNode: (nodeId: string) => void;
@@ -75,6 +82,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notice: null,
   dialog: null,
   issuesOpen: false,
+  outlineOpen: false,
+  outlineWantsFocus: false,
   clipboard: null,
   pasteCount: 0,
   viewCenter: { x: 0, y: 0 },
@@ -95,6 +104,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   setIssuesOpen(issuesOpen) {
     set({ issuesOpen });
+  },
+  setOutlineOpen(outlineOpen, focus = false) {
+    set({ outlineOpen, outlineWantsFocus: outlineOpen && focus });
+  },
+  outlineFocused() {
+    set({ outlineWantsFocus: false });
   },
   setViewCenter(viewCenter) {
     set({ viewCenter });

@@ -3,13 +3,11 @@
  * Norwegian: contrast, names, landmarks, keyboard-reachable scroll regions. axe is evaluated in the
  * page and run on the whole document with each view open.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   catalogue,
+  seriousViolations,
   startStudio,
   startsWith,
   SYSTEM_LOCALE,
@@ -17,27 +15,10 @@ import {
   type Studio,
 } from './studio';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let studio: Studio;
 let page: Page;
 
-/** The serious and critical violations on the page as it is, one line per rule with its elements. */
-async function violations(): Promise<string[]> {
-  await page.waitForTimeout(300);
-  // Evaluated through the debugging protocol: the app's CSP rightly refuses inline scripts.
-  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE);
-  const results = await page.evaluate<AxeResults>('axe.run(document)');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.nodes.length}): ${v.nodes
-          .slice(0, 6)
-          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
-          .join(' | ')}`,
-    );
-}
+const violations = () => seriousViolations(page);
 
 beforeAll(async () => {
   studio = await startStudio();

@@ -52,10 +52,15 @@ async function edit(page: Page, id: string): Promise<Locator> {
   return form;
 }
 
+/** The focus is on the step's card: a step just added by key, or the one Esc came back to. */
+async function onCard(page: Page, id: string): Promise<void> {
+  await expect.poll(() => page.locator(`.react-flow__node[data-id="${id}"]:focus`).count()).toBe(1);
+}
+
 /** Esc from a step's form: the focus is back on its card. */
 async function backToCard(page: Page, id: string): Promise<void> {
   await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator(`.react-flow__node[data-id="${id}"]:focus`).count()).toBe(1);
+  await onCard(page, id);
 }
 
 describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
@@ -76,7 +81,7 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
     // The trigger: someone puts something in the cart.
     await tabTo(page, page.getByRole('region', { name: startsWith(t('canvas.label')) }));
     await page.keyboard.press('1');
-    await node(page, 'trigger').waitFor();
+    await onCard(page, 'trigger');
     let form = await edit(page, 'trigger');
     await tabTo(page, form.getByRole('combobox', { name: t('field.trigger.event.event.title') }));
     await page.keyboard.type('cart');
@@ -85,7 +90,7 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
 
     // Wait 30 minutes after it.
     await page.keyboard.press('2');
-    await node(page, 'wait').waitFor();
+    await onCard(page, 'wait');
     form = await edit(page, 'wait');
     await tabTo(page, form.getByRole('spinbutton'));
     await page.keyboard.press('Control+a');
@@ -97,7 +102,7 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
 
     // Then: has the shopper bought since entering the journey?
     await page.keyboard.press('3');
-    await node(page, 'condition').waitFor();
+    await onCard(page, 'condition');
     form = await edit(page, 'condition');
     const event = form.getByRole('combobox', { name: /regel 1: händelse$/ });
     await tabTo(page, event);
@@ -114,7 +119,7 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
     await page.keyboard.press('e');
     await expect.poll(said).toContain('”Nej”');
     await page.keyboard.press('5');
-    await node(page, 'message').waitFor();
+    await onCard(page, 'message');
     await expect.poll(said).toContain('”Nej”');
     form = await edit(page, 'message');
     await tabTo(page, form.getByRole('textbox', { name: t('field.message.email.from.title') }));

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,6 +9,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
 import { startWeb, type WebServer } from '../../scripts/web.mjs';
 
 /** Debian's Chromium, headless, without the background services that reach the network. */
@@ -147,3 +149,22 @@ export function catalogue(language: Language): (id: string) => string {
 /** A pattern matching text that starts with `text` as written. */
 export const startsWith = (text: string): RegExp =>
   new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical violations on the page as it is, one line per rule with its elements. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForTimeout(300);
+  // Evaluated through the debugging protocol: the app's CSP rightly refuses inline scripts.
+  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE);
+  const results = await page.evaluate<AxeResults>('axe.run(document)');
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 6)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+          .join(' | ')}`,
+    );
+}
