@@ -2,7 +2,10 @@
  * The abandoned-cart journey built, connected, configured and simulated in Swedish with the
  * keyboard alone: no click, no programmatic focus. Focus moves by Tab, steps are added by their
  * number keys, Enter opens a step's form and Esc comes back to its card.
+ * `UPDATE_SCREENSHOTS=1 npx vitest run --project e2e tests/e2e/keyboard-abandoned-cart.test.ts`
+ * also writes docs/screenshots/outline-sv.png.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Journey } from '../../core/model/journey';
@@ -17,6 +20,7 @@ import {
   type Studio,
 } from './studio';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 let studio: Studio;
 const t = catalogue('sv');
 
@@ -203,6 +207,26 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
     expect(figures.entered.wait).toBe(figures.entered.trigger);
     expect(figures.entered.message).toBeGreaterThan(0);
     expect(figures.entered.message).toBeLessThanOrEqual(figures.entered.condition ?? 0);
+
+    // The same journey as the outline reads it: an indented list, in Swedish.
+    await page.keyboard.press('o');
+    const outline = page.getByRole('region', { name: t('outline.title') });
+    const rows = outline.getByRole('treeitem');
+    await expect
+      .poll(async () =>
+        Promise.all((await rows.all()).map((row) => row.getAttribute('aria-label'))),
+      )
+      .toEqual([
+        'Utlösare: När cart sker',
+        'Vänta: Vänta 30 minuter',
+        'Villkor: Om purchase har skett sedan starten',
+        'Utgången ”Ja”: profilerna lämnar resan här',
+        'Utgången ”Nej”',
+        expect.stringMatching(/^Meddelande: E-post: \{first_name\}, din kundvagn väntar/),
+      ]);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'outline-sv.png') });
+    }
     await context.close();
   });
 });
