@@ -17,6 +17,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../core/nodes/registry';
 import { useT } from '../i18n/I18nProvider';
+import { stepWords } from '../nodes/kind-words';
+import { DeleteStepsDialog } from '../panels/DeleteStepsDialog';
 import { CanvasRunBar } from '../simulation/CanvasRunBar';
 import { TraceFollower } from '../simulation/TraceFollower';
 import { useApp, useAppStore } from '../store/app-store';
@@ -116,14 +118,32 @@ export function JourneyCanvas() {
   const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
   const [announcement, setAnnouncement] = useState('');
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<readonly string[] | null>(null);
   const keyboard = useMemo<KeyboardEditing>(
     () => ({
       announce: announcer(t, setAnnouncement),
       openConnect: setConnectFrom,
-      busy: connectFrom !== null,
+      askDelete: setDeleting,
+      busy: connectFrom !== null || deleting !== null,
     }),
-    [t, connectFrom],
+    [t, connectFrom, deleting],
   );
+  const deletingNodes = useMemo(
+    () => (journeyNodes ?? []).filter((n) => deleting?.includes(n.id)),
+    [journeyNodes, deleting],
+  );
+  const deleteAsked = () => {
+    const state = store.getState();
+    state.select([...(deleting ?? [])], state.selectedEdgeIds);
+    state.deleteSelection();
+    const [only] = deletingNodes;
+    keyboard.announce('deleteSteps.announce', {
+      count: deletingNodes.length,
+      step: only ? stepWords(t, only) : '',
+    });
+    setDeleting(null);
+    wrapper.current?.focus();
+  };
   useShortcuts(keyboard);
 
   const updateViewCenter = useCallback(() => {
@@ -286,6 +306,13 @@ export function JourneyCanvas() {
       <p className="visually-hidden" aria-live="polite" data-testid="canvas-announcement">
         {announcement}
       </p>
+      {deletingNodes.length > 0 && (
+        <DeleteStepsDialog
+          nodes={deletingNodes}
+          onDelete={deleteAsked}
+          onClose={() => setDeleting(null)}
+        />
+      )}
       {connectFrom !== null && (
         <ConnectDialog
           fromId={connectFrom}

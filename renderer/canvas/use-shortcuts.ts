@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { stepTitle } from '../../core/nodes/step-title';
 import type { JourneyNode } from '../../core/model/journey';
 import { NODE_KINDS, type NodeKind } from '../../core/nodes/registry';
-import type { MessageValues, Translate } from '../i18n/I18nProvider';
+import { useT, type MessageValues, type Translate } from '../i18n/I18nProvider';
+import { stepWords } from '../nodes/kind-words';
 import type { MessageId } from '../i18n/messages';
 import type { PortSpec } from '../../core/nodes/node-definition';
 import { nodePorts } from '../nodes/card-shape';
@@ -51,6 +51,8 @@ export interface KeyboardEditing {
   announce: Announce;
   /** `C`: connect the selected step to a step already on the canvas. */
   openConnect: (fromId: string) => void;
+  /** Delete: asks before the selected steps go (`DeleteStepsDialog`). */
+  askDelete: (nodeIds: readonly string[]) => void;
   /** A dialog of the canvas's own is open: its keys are its own. */
   busy: boolean;
 }
@@ -101,8 +103,11 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
   // The exit the next step added by keyboard follows (`E` chooses it), for the step it was
   // chosen on.
   const chosen = useRef<{ nodeId: string; port: string } | null>(null);
-  const { announce, openConnect, busy } = keyboard;
+  const { announce, openConnect, askDelete, busy } = keyboard;
+  const t = useT();
   useEffect(() => {
+    // Steps are said as their cards call them, in the language.
+    const name = (node: JourneyNode) => stepWords(t, node);
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
       const mod = event.metaKey || event.ctrlKey;
@@ -156,7 +161,7 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
           state.moveSelection(arrow[0] * step, arrow[1] * step);
           const only = onlySelected(state);
           announce('canvas.announce.moved', {
-            step: only ? stepTitle(only) : '',
+            step: only ? name(only) : '',
             count: state.selectedNodeIds.length,
             direction: event.key,
           });
@@ -169,14 +174,14 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
             if (!node || !state.journey) return false;
             const open = openPorts(nodePorts(node), node, state.journey.edges);
             if (open.length === 0) {
-              announce('canvas.announce.noExit', { step: stepTitle(node) });
+              announce('canvas.announce.noExit', { step: name(node) });
               return true;
             }
             const was = chosen.current?.nodeId === node.id ? chosen.current.port : undefined;
             const index = open.findIndex((p) => p.id === was);
             const next = open[(index + 1) % open.length] as PortSpec;
             chosen.current = { nodeId: node.id, port: next.id };
-            announce('canvas.announce.exit', { step: stepTitle(node) }, next);
+            announce('canvas.announce.exit', { step: name(node) }, next);
             return true;
           }
           case 'c':
@@ -200,7 +205,9 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
           }
           case 'Delete':
           case 'Backspace':
-            state.deleteSelection();
+            // Steps go after a question; a connection alone goes at once (Undo brings it back).
+            if (state.selectedNodeIds.length > 0) askDelete(state.selectedNodeIds);
+            else state.deleteSelection();
             return true;
           case 'Escape':
             state.clearSelection();
@@ -239,7 +246,7 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
               const port =
                 anchor && chosen.current?.nodeId === anchor.id ? chosen.current.port : undefined;
               chosen.current = null;
-              addAndSay(store.getState, kind, port, announce, stepTitle);
+              addAndSay(store.getState, kind, port, announce, name);
               // On the canvas, focus follows the new step, so Enter edits it and the arrows move
               // it (the outline moves its own focus).
               const added = onlySelected(store.getState());
@@ -267,5 +274,5 @@ export function useShortcuts(keyboard: KeyboardEditing): void {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keydown', onArrow, { capture: true });
     };
-  }, [store, flow, announce, openConnect, busy]);
+  }, [store, flow, announce, openConnect, askDelete, busy, t]);
 }

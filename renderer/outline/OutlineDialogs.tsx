@@ -92,27 +92,3 @@ export function AddStepDialog({
     </FormDialog>
   );
 }
-
-/** Asks before a step goes, by its name; Cancel keeps it. */
-export function DeleteStepDialog({
-  node,
-  onDelete,
-  onClose,
-}: {
-  node: JourneyNode;
-  onDelete: () => void;
-  onClose: () => void;
-}) {
-  const t = useT();
-  const name = stepWords(t, node);
-  return (
-    <FormDialog
-      title={t('outline.delete.title', { step: name })}
-      onClose={onClose}
-      testId="outline-delete"
-      action={{ label: t('outline.delete.action'), tone: 'danger', onPress: onDelete }}
-    >
-      <p>{t('outline.delete.text', { step: name })}</p>
-    </FormDialog>
-  );
-}

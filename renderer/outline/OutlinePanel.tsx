@@ -19,7 +19,8 @@ import { nodePorts } from '../nodes/card-shape';
 import { CloseIcon } from '../nodes/icons';
 import { stepWords } from '../nodes/kind-words';
 import { useApp, useAppStore } from '../store/app-store';
-import { AddStepDialog, DeleteStepDialog } from './OutlineDialogs';
+import { DeleteStepsDialog } from '../panels/DeleteStepsDialog';
+import { AddStepDialog } from './OutlineDialogs';
 import { OutlineRows } from './OutlineRows';
 import {
   outlineTree,
@@ -229,7 +230,7 @@ export function OutlinePanel() {
     const state = store.getState();
     state.select([node.id]);
     state.deleteSelection();
-    announce('outline.announce.deleted', { step: name(node) });
+    announce('deleteSteps.announce', { step: name(node), count: 1 });
     afterEdit(rows[index - 1]?.item.key);
   };
 
@@ -390,8 +391,8 @@ export function OutlinePanel() {
           />
         )}
         {dialog?.type === 'delete' && (
-          <DeleteStepDialog
-            node={dialog.node}
+          <DeleteStepsDialog
+            nodes={[dialog.node]}
             onDelete={() => remove(dialog.node)}
             onClose={() => setDialog(null)}
           />

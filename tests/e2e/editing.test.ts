@@ -109,7 +109,10 @@ describe('editing on the canvas', () => {
     expect(await page.getByTestId('node-inspector').textContent()).toContain(
       'No path leads from the trigger',
     );
+    // Delete asks first, naming the step; Enter on the dialog's button deletes it.
     await page.keyboard.press('Delete');
+    const ask = page.getByRole('dialog', { name: 'Delete “Wait 1 day”?' });
+    await ask.getByRole('button', { name: 'Delete step' }).click();
     await expect.poll(() => ids(page)).toEqual(['trigger', 'wait']);
 
     const before = await node(page, 'wait').boundingBox();
@@ -136,6 +139,10 @@ describe('editing on the canvas', () => {
       .poll(() => page.getByRole('heading', { name: '2 steps selected' }).count())
       .toBe(1);
     await page.keyboard.press('Backspace');
+    await page
+      .getByRole('dialog', { name: 'Delete 2 steps?' })
+      .getByRole('button', { name: 'Delete 2 steps' })
+      .click();
     await expect.poll(() => ids(page)).toEqual([]);
     await context.close();
   });

@@ -89,9 +89,29 @@ describe('editing the canvas by keyboard', () => {
     const { store, user, said } = mount(vip(), 'sv');
     store.getState().select(['later']);
     await user.keyboard('{ArrowLeft}');
-    await waitFor(() => expect(said()).toBe('Flyttade ”Wait 1 hour” åt vänster.'));
+    // The step as its card calls it in Swedish, not the English summary.
+    await waitFor(() => expect(said()).toBe('Flyttade ”Vänta 1 timme” åt vänster.'));
     store.getState().select(['check']);
     await user.keyboard('e');
-    expect(said()).toContain('via utgången ”Ja”');
+    expect(said()).toBe(
+      'Nästa steg du lägger till följer ”Om vip är sant” via utgången ”Ja”. Tryck E igen för en annan utgång.',
+    );
+  });
+
+  it('asks before Delete removes a step, naming it; Cancel keeps it', async () => {
+    const { store, user, said, state } = mount(vip());
+    store.getState().select(['later']);
+    await user.keyboard('{Delete}');
+    const ask = await screen.findByRole('dialog', { name: 'Delete “Wait 1 hour”?' });
+    expect(ask.textContent).toContain('“Wait 1 hour” and its connections are removed');
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(state().journey?.nodes.map((n) => n.id)).toContain('later');
+
+    store.getState().select(['check', 'later']);
+    await user.keyboard('{Backspace}');
+    const many = await screen.findByRole('dialog', { name: 'Delete 2 steps?' });
+    await user.click(within(many).getByRole('button', { name: 'Delete 2 steps' }));
+    expect(state().journey?.nodes.map((n) => n.id)).toEqual(['start']);
+    expect(said()).toBe('Deleted 2 steps.');
   });
 });
