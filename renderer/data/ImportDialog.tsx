@@ -102,8 +102,10 @@ export function ImportDialog() {
         <div className="import-file">
           <span className="import-file-name">{flow.fileName}</span>
           <span className="import-file-meta">
-            {flow.preview ? `${formatName(flow.fileName, flow.preview.format)} · ` : ''}
-            {size(t, flow.text.length)}
+            {flow.preview ? formatName(flow.fileName, flow.preview.format) : ''}
+            {/* A workbook's sheet arrives as text whose length is not the file's size. */}
+            {flow.sheets === undefined &&
+              `${flow.preview ? ' · ' : ''}${size(t, flow.text.length)}`}
           </span>
         </div>
         <ImportWarnings

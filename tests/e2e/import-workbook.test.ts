@@ -74,6 +74,10 @@ describe('a workbook of several sheets, in Norwegian', () => {
     expect(await sheet.locator('option').allTextContents()).toEqual(['Notater', 'Kunder']);
     expect(await dialog.getByText('Arbeidsboken har 2 ark').isVisible()).toBe(true);
     await sheet.selectOption('Kunder');
+    // The kind of workbook, without a size: the sheet arrives as text, not as the file's bytes.
+    await expect
+      .poll(() => dialog.locator('.import-file-meta').textContent())
+      .toBe(file.endsWith('.ods') ? 'OpenDocument' : 'Excel');
 
     const preview = dialog.getByTestId('import-preview');
     await expect
