@@ -156,6 +156,28 @@ export function JourneyCanvas() {
       );
   }, [flow, store]);
 
+  // When a panel beside it opens or closes, the canvas keeps what was in its middle there, rather
+  // than its top-left corner: steps in view stay in view.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let size: { width: number; height: number } | null = null;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      const was = size;
+      size = { width, height };
+      if (!was || (was.width === width && was.height === height) || width === 0) return;
+      // The viewport has not moved: the old middle, in the journey's coordinates, from it.
+      const { x, y, zoom } = flow.getViewport();
+      void flow
+        .setCenter((was.width / 2 - x) / zoom, (was.height / 2 - y) / zoom, { zoom })
+        .then(updateViewCenter);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, updateViewCenter]);
+
   // Fit requests made before this canvas existed are served by the fitView prop on mount.
   const fitServed = useRef(fitViewRequest);
   useEffect(() => {

@@ -224,6 +224,14 @@ describe('the abandoned-cart journey, in Swedish, by keyboard only', () => {
         'Utgången ”Nej”',
         expect.stringMatching(/^Meddelande: E-post: \{first_name\}, din kundvagn väntar/),
       ]);
+    // The canvas narrowed for the outline and kept its middle: every step is still in view.
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    for (const id of ['trigger', 'wait', 'condition', 'message']) {
+      const card = await node(page, id).boundingBox();
+      expect(
+        card && canvas && card.x >= canvas.x && card.x + card.width <= canvas.x + canvas.width,
+      ).toBe(true);
+    }
     if (process.env.UPDATE_SCREENSHOTS) {
       await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'outline-sv.png') });
     }
