@@ -116,6 +116,8 @@ export interface ApiErrorReasonValues {
   /** `size` and `limit` in megabytes. */
   'file-too-large': { file: string; size: number; limit: number };
   'file-unreadable': { file: string };
+  /** Another sheet asked of a workbook this window no longer holds. */
+  'workbook-closed': NoValues;
   'file-not-saved': { file: string };
   'recent-file-gone': NoValues;
   'recent-file-moved': { file: string };
@@ -191,6 +193,7 @@ const REASONS: Record<ApiErrorReason, true> = {
   'test-email-incomplete': true,
   'file-too-large': true,
   'file-unreadable': true,
+  'workbook-closed': true,
   'file-not-saved': true,
   'recent-file-gone': true,
   'recent-file-moved': true,

@@ -75,6 +75,13 @@ export function importRefused(error: ImportError, file: string, field?: string):
   });
 }
 
+/** Another sheet asked of a workbook this window no longer holds (`openSheet`). */
+export function workbookClosed(): ApiError {
+  return new ApiError('not-found', 'No workbook is open to choose a sheet from.', 'sheet', {
+    reason: 'workbook-closed',
+  });
+}
+
 /** A file the image library does not take, with its problem's code and facts. */
 export function imageRefused(problem: ImageProblem): ApiError {
   return new ApiError('invalid-request', problem.message, 'data', {

@@ -125,6 +125,7 @@ const REASONS: Sentences = {
   'test-email-incomplete': 'apiError.testEmailIncomplete',
   'file-too-large': 'apiError.fileTooLarge',
   'file-unreadable': 'apiError.fileUnreadable',
+  'workbook-closed': 'apiError.workbookClosed',
   'file-not-saved': 'apiError.fileNotSaved',
   'recent-file-gone': 'apiError.recentFileGone',
   'recent-file-moved': 'apiError.recentFileMoved',

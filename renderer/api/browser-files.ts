@@ -1,6 +1,7 @@
 import { ApiError, type AppApi, type AppInput, type AppOutput } from '../../core/api/contract';
 import { dataFileText } from '../../core/import/data-file';
-import { ImportError, importFileValues } from '../../core/import/import-problems';
+import { importRefused, workbookClosed } from '../../core/app/api-errors';
+import { ImportError } from '../../core/import/import-problems';
 import { decodeFileText } from '../../core/import/text-encoding';
 import { downloadText } from './download';
 
@@ -50,26 +51,14 @@ export function browserFiles(): Pick<
       };
     } catch (error) {
       // A picture or a PDF picked as data: say what it is rather than show its bytes.
-      throw error instanceof ImportError
-        ? new ApiError('invalid-request', error.message, undefined, {
-            reason: 'import-file',
-            values: importFileValues(error, name),
-          })
-        : error;
+      throw error instanceof ImportError ? importRefused(error, name) : error;
     }
   }
 
   return {
     openSheet({ kind, sheet }) {
       const workbook = workbooks.get(kind);
-      if (!workbook) {
-        return Promise.reject(
-          new ApiError('not-found', 'No workbook is open to choose a sheet from.', undefined, {
-            reason: 'file-unreadable',
-            values: { file: '' },
-          }),
-        );
-      }
+      if (!workbook) return Promise.reject(workbookClosed());
       return read(kind, workbook.bytes, workbook.name, sheet);
     },
     openFile({ kind }) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFileHandlers, safeFileName } from '../../electron/main/files/file-handlers';
 import { RecentFiles, recentFileLabels } from '../../electron/main/files/recent-files';
+import { xlsx } from '../core/import/workbooks';
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'files-'));
@@ -53,6 +54,43 @@ describe('opening a file', () => {
     expect(opened).toMatchObject({
       text: 'id,name\n1,Åsa Öberg\n',
       warnings: [{ code: 'encoding-latin1' }],
+    });
+  });
+
+  it('reads another sheet of the workbook it opened last; after a CSV there is none to read', async () => {
+    const { dir, handlers, showOpenDialog } = await setup();
+    const path = join(dir, 'kunder.xlsx');
+    writeFileSync(
+      path,
+      await xlsx([
+        { name: 'Notater', rows: [['Skrevet av'], ['Åse']] },
+        {
+          name: 'Kunder',
+          rows: [
+            ['id', 'city'],
+            ['k1', 'Tromsø'],
+          ],
+        },
+      ]),
+    );
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    expect(await handlers.openFile({ kind: 'profiles' })).toMatchObject({
+      sheets: ['Notater', 'Kunder'],
+      sheet: 'Notater',
+    });
+    expect(await handlers.openSheet({ kind: 'profiles', sheet: 'Kunder' })).toMatchObject({
+      fileName: 'kunder.xlsx',
+      text: 'id,city\nk1,Tromsø\n',
+      sheet: 'Kunder',
+    });
+
+    const csv = join(dir, 'kunder.csv');
+    writeFileSync(csv, 'id\nk1\n');
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [csv] });
+    await handlers.openFile({ kind: 'profiles' });
+    await expect(handlers.openSheet({ kind: 'profiles', sheet: 'Kunder' })).rejects.toMatchObject({
+      code: 'not-found',
+      reason: 'workbook-closed',
     });
   });
 

@@ -307,6 +307,7 @@ const SAMPLES: Samples = {
   'test-email-incomplete': {},
   'file-too-large': { file: 'big.csv', size: 600, limit: 500 },
   'file-unreadable': { file: 'a.csv' },
+  'workbook-closed': {},
   'file-not-saved': { file: 'a.json' },
   'recent-file-gone': {},
   'recent-file-moved': { file: 'a.json' },

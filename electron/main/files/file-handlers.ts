@@ -10,7 +10,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ApiError, type AppOutput, type AppParsedInput } from '../../../core/api/contract';
 import type { FileKind, FileMethod, OpenedFile } from '../../../core/api/file-contract';
 import { dataFileText, type DataFileText } from '../../../core/import/data-file';
-import { ImportError, importFileValues } from '../../../core/import/import-problems';
+import { importRefused, workbookClosed } from '../../../core/app/api-errors';
+import { ImportError } from '../../../core/import/import-problems';
 import { decodeFileText, type EncodingWarning } from '../../../core/import/text-encoding';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
@@ -143,11 +144,7 @@ async function readText(
     const { text, warnings, sheets }: DataFileText = await dataFileText(bytes, name, sheet);
     return { text, warnings, ...(sheets !== undefined && { sheets }) };
   } catch (error) {
-    if (error instanceof ImportError)
-      throw new ApiError('invalid-request', error.message, undefined, {
-        reason: 'import-file',
-        values: importFileValues(error, name),
-      });
+    if (error instanceof ImportError) throw importRefused(error, name);
     throw error;
   }
 }
@@ -205,12 +202,7 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
 
     async openSheet({ kind, sheet }) {
       const path = workbooks.get(kind);
-      if (path === undefined) {
-        throw new ApiError('not-found', 'No workbook is open to choose a sheet from.', undefined, {
-          reason: 'file-unreadable',
-          values: { file: '' },
-        });
-      }
+      if (path === undefined) throw workbookClosed();
       return open(path, kind, sheet);
     },
 
