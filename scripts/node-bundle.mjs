@@ -1,7 +1,7 @@
 // Bundles a Node entry point of the engine (CLI, browser-mode server) with esbuild, and skips
 // the build when no input has changed since the last one.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,13 @@ function isFresh(outfile, metafile) {
   );
 }
 
+/** Replaces `path` in one step: a reader finds the old file or the new one, never a part. */
+function writeWhole(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
 /** Builds `entry` (relative to the project) into out/node/<name>.mjs when stale; returns its path. */
 export async function bundleNode(entry, name) {
   const outfile = join(root, 'out', 'node', `${name}.mjs`);
@@ -45,6 +52,10 @@ export async function bundleNode(entry, name) {
     target: 'node20',
     sourcemap: 'linked',
     metafile: true,
+    // Written by us, each file whole under a temporary name and then renamed: several processes
+    // may find the bundle stale at once (tests start command lines in parallel), and one must
+    // never import a file another is still writing.
+    write: false,
     logLevel: 'warning',
     absWorkingDir: root,
     external: EXTERNAL,
@@ -55,7 +66,9 @@ export async function bundleNode(entry, name) {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
-  writeFileSync(metafile, JSON.stringify(result.metafile));
+  mkdirSync(dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) writeWhole(file.path, file.contents);
+  writeWhole(metafile, JSON.stringify(result.metafile));
   return outfile;
 }
 
