@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Dialogs } from '../../../renderer/panels/Dialogs';
@@ -59,7 +59,8 @@ describe('Library ▸ Sending policy', () => {
     const { api, user } = await openPolicy();
     // Focus starts in the dialog, on the first switch: the email limit.
     const first = screen.getByRole('group', { name: 'Email' });
-    expect(document.activeElement).toBe(within(first).getByRole('checkbox'));
+    // The dialog moves the focus once it is drawn, which a loaded machine may not have done yet.
+    await waitFor(() => expect(document.activeElement).toBe(within(first).getByRole('checkbox')));
     await user.keyboard(' ');
     await user.tab();
     expect(document.activeElement).toBe(
